@@ -1,0 +1,148 @@
+//! `impl Deserialize` and `impl Model`: a visitor that reads each field through its rule tree,
+//! so a value is refused at the first broken rule, with the field's full path.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ast::Container;
+
+pub fn impl_deserialize(cont: &Container) -> TokenStream {
+    let ident = cont.ident;
+    let p = quote!(::authlete_models::__private);
+    quote! {
+        #[automatically_derived]
+        impl<'de> #p::serde::Deserialize<'de> for #ident {
+            fn deserialize<__D: #p::serde::Deserializer<'de>>(__deserializer: __D) -> #p::Result<Self, __D::Error> {
+                <Self as #p::Model>::__read_at(__deserializer, #p::Path::Root)
+            }
+        }
+    }
+}
+
+pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream {
+    let ident = cont.ident;
+    let name = ident.to_string();
+    let p = quote!(::authlete_models::__private);
+    let de = quote!(#p::serde::de);
+    let deny = cont.attrs.deny_unknown_fields.is_some();
+    let wires = cont.fields.iter().map(|f| &f.wire);
+    let wires2 = wires.clone();
+    let field_count = cont.fields.len();
+
+    let locals: Vec<_> = cont.fields.iter().map(super::field_local).collect();
+    let declare = cont.fields.iter().zip(&locals).map(|(f, local)| {
+        let ty = f.ty;
+        quote!(let mut #local: #p::Option<#ty> = #p::None;)
+    });
+    let arms = cont.fields.iter().zip(&locals).enumerate().map(|(i, (f, local))| {
+        let rule = super::rule_const(f);
+        let token = super::pointer_token(f);
+        let ty = f.ty;
+        quote! {
+            #i => {
+                let __at = #p::Path::field(&self.at, #token);
+                if #p::Option::is_some(&#local) {
+                    return #p::Err(#p::duplicate_field(__at));
+                }
+                #local = #p::Some(#de::MapAccess::next_value_seed(&mut __map, #p::Seed::<_, #ty>::new(&#rule, __at))?);
+            }
+        }
+    });
+    let finish = cont.fields.iter().zip(&locals).map(|(f, local)| {
+        let token = super::pointer_token(f);
+        let absent = if f.attrs.default.is_some() {
+            quote!(#p::Default::default())
+        } else if f.shape.is_option() {
+            quote!(#p::None)
+        } else {
+            quote!(return #p::Err(#p::missing_field(#p::Path::field(&self.at, #token))))
+        };
+        quote! {
+            let #local = match #local {
+                #p::Some(__value) => __value,
+                #p::None => #absent,
+            };
+        }
+    });
+    let seq_reads = cont.fields.iter().zip(&locals).enumerate().map(|(i, (f, local))| {
+        let rule = super::rule_const(f);
+        let token = super::pointer_token(f);
+        let ty = f.ty;
+        quote! {
+            let #local = match #de::SeqAccess::next_element_seed(&mut __seq, #p::Seed::<_, #ty>::new(&#rule, #p::Path::field(&self.at, #token)))? {
+                #p::Some(__value) => __value,
+                #p::None => return #p::Err(#p::too_short(#i, #name, #field_count)),
+            };
+        }
+    });
+    let build = cont.fields.iter().zip(&locals).map(|(f, local)| {
+        let field = f.ident;
+        quote!(#field: #local)
+    });
+    let build = quote!(#ident { #(#build),* });
+
+    let collects = cont.fields.iter().map(|f| {
+        let rule = super::rule_const(f);
+        let token = super::pointer_token(f);
+        let wire = &f.wire;
+        let ty = f.ty;
+        let required = !f.shape.is_option() && f.attrs.default.is_none();
+        quote! {
+            #p::collect_field::<_, #ty>(&#rule, __map, #wire, #p::Path::field(&__at, #token), #required, __out);
+        }
+    });
+    let collect_unknown = deny.then(|| quote!(#p::collect_unknown(__map, __FIELDS, __at, __out);));
+
+    quote! {
+        #[automatically_derived]
+        impl #p::Model for #ident {
+            #schema_methods
+
+            fn __collect(__value: &#p::serde_json::Value, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
+                const __FIELDS: &[&str] = &[#(#wires),*];
+                let #p::Some(__map) = #p::collect_object(__value, __at, __out) else {
+                    return;
+                };
+                #(#collects)*
+                #collect_unknown
+            }
+
+            fn __read_at<'de, __D: #p::serde::Deserializer<'de>>(__deserializer: __D, __at: #p::Path<'_>) -> #p::Result<Self, __D::Error> {
+                const __FIELDS: &[&str] = &[#(#wires2),*];
+
+                struct __Visitor<'__p> {
+                    at: #p::Path<'__p>,
+                }
+
+                impl<'de, '__p> #de::Visitor<'de> for __Visitor<'__p> {
+                    type Value = #ident;
+
+                    fn expecting(&self, __f: &mut #p::fmt::Formatter<'_>) -> #p::fmt::Result {
+                        #p::expecting(__f, #name, self.at)
+                    }
+
+                    fn visit_map<__A: #de::MapAccess<'de>>(self, mut __map: __A) -> #p::Result<#ident, __A::Error> {
+                        #(#declare)*
+                        while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, #p::Key::new(__FIELDS, #deny))? {
+                            match __key {
+                                #(#arms)*
+                                _ => {
+                                    let _ = #de::MapAccess::next_value::<#de::IgnoredAny>(&mut __map)?;
+                                }
+                            }
+                        }
+                        #(#finish)*
+                        #p::Ok(#build)
+                    }
+
+                    fn visit_seq<__A: #de::SeqAccess<'de>>(self, mut __seq: __A) -> #p::Result<#ident, __A::Error> {
+                        #(#seq_reads)*
+                        #p::Ok(#build)
+                    }
+                }
+
+                #de::Deserializer::deserialize_struct(__deserializer, #name, __FIELDS, __Visitor { at: __at })
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! Writes the impls from the checked model. One module per impl; each reads only `ast`.
+
+mod de;
+mod rules;
+mod schema;
+mod ser;
+mod validate;
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use syn::Ident;
+
+use crate::ast::{Container, Field};
+use crate::ctxt::Ctxt;
+
+/// The whole expansion: the impls, or every error found and stand-in impls.
+pub fn derive(input: &syn::DeriveInput) -> TokenStream {
+    let mut cx = Ctxt::default();
+    let cont = crate::ast::Container::from_input(&mut cx, input);
+    if let Some(cont) = &cont {
+        crate::check::check(&mut cx, cont);
+    }
+    match (cont, cx.finish()) {
+        (Some(cont), Ok(())) => expand(&cont),
+        (_, Err(err)) => {
+            let mut out = err.to_compile_error();
+            out.extend(fallback(&input.ident));
+            out
+        }
+        (None, Ok(())) => unreachable!("a missing model always comes with an error"),
+    }
+}
+
+/// The constant holding a field's rule tree.
+fn rule_const(field: &Field) -> Ident {
+    let name = field.ident.to_string();
+    let name = name.strip_prefix("r#").unwrap_or(&name).to_uppercase();
+    format_ident!("__RULE_{}", name)
+}
+
+/// The local that holds a field while it is read.
+fn field_local(field: &Field) -> Ident {
+    let name = field.ident.to_string();
+    let name = name.strip_prefix("r#").unwrap_or(&name).to_owned();
+    format_ident!("__field_{}", name)
+}
+
+/// The field's wire name escaped as a JSON Pointer token.
+fn pointer_token(field: &Field) -> String {
+    field.wire.replace('~', "~0").replace('/', "~1")
+}
+
+fn expand(cont: &Container) -> TokenStream {
+    let rules = rules::consts(cont);
+    let validate = validate::impl_validate(cont);
+    let ser = ser::impl_serialize(cont);
+    let de = de::impl_deserialize(cont);
+    let model = de::impl_model(cont, &schema::schema_methods(cont));
+    quote! {
+        #[doc(hidden)]
+        #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+        const _: () = {
+            #rules
+            #validate
+            #ser
+            #de
+            #model
+        };
+    }
+}
+
+/// After an error, impls that keep the rest of the crate compiling, so that one mistake in
+/// the attributes does not also show up as "trait not implemented" wherever the type is used.
+fn fallback(ident: &Ident) -> TokenStream {
+    quote! {
+        const _: () = {
+            impl ::authlete_models::__private::Validate for #ident {
+                fn validate(&self) -> ::authlete_models::__private::Result<(), ::authlete_models::__private::ValidationErrors> {
+                    ::core::unimplemented!()
+                }
+            }
+            impl ::authlete_models::__private::serde::Serialize for #ident {
+                fn serialize<__S: ::authlete_models::__private::serde::Serializer>(&self, _: __S) -> ::authlete_models::__private::Result<__S::Ok, __S::Error> {
+                    ::core::unimplemented!()
+                }
+            }
+            impl<'de> ::authlete_models::__private::serde::Deserialize<'de> for #ident {
+                fn deserialize<__D: ::authlete_models::__private::serde::Deserializer<'de>>(_: __D) -> ::authlete_models::__private::Result<Self, __D::Error> {
+                    ::core::unimplemented!()
+                }
+            }
+            impl ::authlete_models::__private::Model for #ident {
+                fn json_schema() -> ::authlete_models::__private::serde_json::Value {
+                    ::core::unimplemented!()
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,46 @@
+//! The schema methods of `impl Model`: an object schema whose properties come from the same
+//! rule trees that validate.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ast::Container;
+
+pub fn schema_methods(cont: &Container) -> TokenStream {
+    let p = quote!(::authlete_models::__private);
+    let title = cont.ident.to_string();
+    let opt_str = |s: &Option<String>| match s {
+        Some(s) => quote!(#p::Some(#s)),
+        None => quote!(#p::None),
+    };
+    let description = opt_str(&cont.docs);
+    let deny = cont.attrs.deny_unknown_fields.is_some();
+    let properties = cont.fields.iter().map(|f| {
+        let ty = f.ty;
+        let wire = &f.wire;
+        let rule = super::rule_const(f);
+        let required = !f.shape.is_option() && f.attrs.default.is_none();
+        let description = opt_str(&f.docs);
+        quote! {
+            #p::Property {
+                name: #wire,
+                schema: <_ as #p::Rule<#ty>>::schema(&#rule, __gen),
+                required: #required,
+                description: #description,
+            }
+        }
+    });
+    quote! {
+        fn json_schema() -> #p::serde_json::Value {
+            #p::SchemaGen::root::<Self>()
+        }
+
+        fn __schema_name() -> &'static str {
+            #title
+        }
+
+        fn __schema_object(__gen: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
+            #p::schema_object(#title, #description, #p::Vec::from([#(#properties),*]), #deny)
+        }
+    }
+}

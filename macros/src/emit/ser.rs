@@ -1,0 +1,49 @@
+//! `impl Serialize`: the fields in declaration order under their wire names; a `None` is left
+//! out.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ast::Container;
+
+pub fn impl_serialize(cont: &Container) -> TokenStream {
+    let ident = cont.ident;
+    let name = ident.to_string();
+    let p = quote!(::authlete_models::__private);
+    let ser = quote!(#p::serde::ser);
+    let count = cont.fields.iter().map(|f| {
+        let field = f.ident;
+        if f.shape.is_option() {
+            quote!(+ if #p::Option::is_some(&self.#field) { 1 } else { 0 })
+        } else {
+            quote!(+ 1)
+        }
+    });
+    let fields = cont.fields.iter().map(|f| {
+        let field = f.ident;
+        let wire = &f.wire;
+        let write =
+            quote!(#ser::SerializeStruct::serialize_field(&mut __state, #wire, &self.#field)?;);
+        if f.shape.is_option() {
+            quote! {
+                if #p::Option::is_some(&self.#field) {
+                    #write
+                } else {
+                    #ser::SerializeStruct::skip_field(&mut __state, #wire)?;
+                }
+            }
+        } else {
+            write
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl #p::serde::Serialize for #ident {
+            fn serialize<__S: #ser::Serializer>(&self, __serializer: __S) -> #p::Result<__S::Ok, __S::Error> {
+                let mut __state = #ser::Serializer::serialize_struct(__serializer, #name, 0 #(#count)*)?;
+                #(#fields)*
+                #ser::SerializeStruct::end(__state)
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+//! `impl Validate`: each field's rule tree checks the field, in declaration order.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ast::Container;
+
+pub fn impl_validate(cont: &Container) -> TokenStream {
+    let ident = cont.ident;
+    let p = quote!(::authlete_models::__private);
+    let checks = cont.fields.iter().filter(|f| super::rules::has_checks(f)).map(|field| {
+        let name = field.ident;
+        let ty = field.ty;
+        let rule = super::rule_const(field);
+        let token = super::pointer_token(field);
+        quote! {
+            <_ as #p::Rule<#ty>>::check(&#rule, &self.#name, #p::Path::field(&__at, #token), __out);
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl #p::Validate for #ident {
+            fn validate(&self) -> #p::Result<(), #p::ValidationErrors> {
+                #p::finish(|__out| #p::Validate::__validate_at(self, #p::Path::Root, __out))
+            }
+
+            fn __validate_at(&self, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
+                let _ = (&__at, &__out);
+                #(#checks)*
+            }
+        }
+    }
+}

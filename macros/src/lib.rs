@@ -1,0 +1,25 @@
+//! The `Model` derive of `authlete-models`.
+//!
+//! Use it through the `authlete-models` crate, which re-exports it and holds the runtime the
+//! generated code calls: `use authlete_models::Model;`. The stages are kept apart:
+//! `attr` reads `#[model(...)]` into typed values, `ast` builds the model of the struct,
+//! `check` looks for misuse across it, and the `emit` modules write the impls from the model.
+//! Every error is collected in a [`ctxt::Ctxt`] and all are reported together.
+
+mod ast;
+mod attr;
+mod case;
+mod charset;
+mod check;
+mod ctxt;
+mod emit;
+
+use proc_macro::TokenStream;
+
+/// Derives `Validate`, `Model`, `serde::Serialize` and `serde::Deserialize` for a struct with
+/// named fields, from its `#[model(...)]` attributes.
+#[proc_macro_derive(Model, attributes(model))]
+pub fn derive_model(input: TokenStream) -> TokenStream {
+    let input = syn::parse_macro_input!(input as syn::DeriveInput);
+    emit::derive(&input).into()
+}

@@ -1,0 +1,199 @@
+//! The violations [`Validate::validate`](crate::Validate::validate) reports.
+
+use core::fmt;
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+/// One broken rule: where (a JSON Pointer to the wire field), which rule, and a sentence.
+///
+/// A message never contains the value that broke the rule, only lengths, limits and the
+/// allowed characters, so errors of `secret` fields are as safe to log as any other.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidationError {
+    path: String,
+    code: &'static str,
+    message: String,
+}
+
+impl ValidationError {
+    /// Builds an error. `path` is an RFC 6901 JSON Pointer, `code` a rule name such as `max_len`.
+    ///
+    /// ```
+    /// use authlete_models::ValidationError;
+    /// let e = ValidationError::new("/clientSecret", "max_len", "must be at most 86 characters long, got 90");
+    /// assert_eq!(e.to_string(), "/clientSecret: max_len: must be at most 86 characters long, got 90");
+    /// ```
+    pub fn new(path: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
+        ValidationError {
+            path: path.into(),
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// The RFC 6901 JSON Pointer to the offending value on the wire, e.g. `/scopes/2/name`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The rule that broke: `charset`, `min_len`, `max_len`, `min` or `max`.
+    pub fn code(&self) -> &str {
+        self.code
+    }
+
+    /// A sentence saying what the rule asks, e.g. `must be at most 86 characters long, got 90`.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    pub(crate) fn with_prefix(mut self, prefix: &str) -> Self {
+        self.path.insert_str(0, prefix);
+        self
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() {
+            "(root)"
+        } else {
+            &self.path
+        };
+        write!(f, "{}: {}: {}", path, self.code, self.message)
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+impl Serialize for ValidationError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("ValidationError", 3)?;
+        s.serialize_field("path", &self.path)?;
+        s.serialize_field("code", self.code)?;
+        s.serialize_field("message", &self.message)?;
+        s.end()
+    }
+}
+
+/// Every rule a value breaks, in field-declaration order; never empty.
+///
+/// ```
+/// use authlete_models::{Model, Validate};
+///
+/// #[derive(Debug, Model)]
+/// struct Pair {
+///     #[model(max_len = 3)]
+///     a: String,
+///     #[model(min = 10)]
+///     b: i32,
+/// }
+///
+/// let errors = Pair { a: "long".into(), b: 1 }.validate().unwrap_err();
+/// let codes: Vec<&str> = errors.iter().map(|e| e.code()).collect();
+/// assert_eq!(codes, ["max_len", "min"]);
+/// assert_eq!(errors.to_string(), "/a: max_len: must be at most 3 characters long, got 4\n/b: min: must be at least 10, got 1");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidationErrors(Vec<ValidationError>);
+
+impl ValidationErrors {
+    /// Wraps a list of errors; `None` when it is empty, so a `ValidationErrors` always holds one.
+    pub fn from_vec(errors: Vec<ValidationError>) -> Option<Self> {
+        if errors.is_empty() {
+            None
+        } else {
+            Some(ValidationErrors(errors))
+        }
+    }
+
+    /// The errors, in field-declaration order.
+    pub fn iter(&self) -> core::slice::Iter<'_, ValidationError> {
+        self.0.iter()
+    }
+
+    /// How many rules broke (at least one).
+    #[allow(clippy::len_without_is_empty)] // never empty by construction
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The errors as a slice.
+    pub fn as_slice(&self) -> &[ValidationError] {
+        &self.0
+    }
+
+    /// The errors as a `Vec`.
+    pub fn into_vec(self) -> Vec<ValidationError> {
+        self.0
+    }
+}
+
+impl<'a> IntoIterator for &'a ValidationErrors {
+    type Item = &'a ValidationError;
+    type IntoIter = core::slice::Iter<'a, ValidationError>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl IntoIterator for ValidationErrors {
+    type Item = ValidationError;
+    type IntoIter = std::vec::IntoIter<ValidationError>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, error) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            fmt::Display::fmt(error, f)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationErrors {}
+
+impl Serialize for ValidationErrors {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_list_is_not_an_error() {
+        assert!(ValidationErrors::from_vec(Vec::new()).is_none());
+    }
+
+    #[test]
+    fn display_puts_one_violation_per_line() {
+        let errors = ValidationErrors::from_vec(vec![
+            ValidationError::new("/a", "min_len", "must be at least 1 character long, got 0"),
+            ValidationError::new("", "max", "must be at most 3, got 4"),
+        ])
+        .unwrap();
+        assert_eq!(
+            errors.to_string(),
+            "/a: min_len: must be at least 1 character long, got 0\n(root): max: must be at most 3, got 4"
+        );
+    }
+
+    #[test]
+    fn serializes_as_array_of_path_code_message() {
+        let errors =
+            ValidationErrors::from_vec(vec![ValidationError::new("/a~1b", "charset", "m")])
+                .unwrap();
+        assert_eq!(
+            serde_json::to_value(&errors).unwrap(),
+            serde_json::json!([{"path": "/a~1b", "code": "charset", "message": "m"}])
+        );
+    }
+}

@@ -1,0 +1,199 @@
+//! Checked, serializable Rust types for documented API models.
+//!
+//! `#[derive(Model)]` reads each field's documented constraints from `#[model(...)]` and
+//! generates, from that one description:
+//!
+//! - a `Deserialize` impl that refuses any value breaking a constraint as it reads it, with an
+//!   error naming the field's JSON Pointer and the rule (and never a secret's value);
+//! - a [`Validate`] impl that reports every broken rule of a value built in code, in
+//!   declaration order;
+//! - a `Serialize` impl that writes the wire names;
+//! - the model's JSON Schema, [`Model::json_schema`].
+//!
+//! ```
+//! use authlete_models::{Model, Validate};
+//!
+//! #[derive(Debug, Clone, PartialEq, Model)]
+//! #[model(rename_all = "camelCase")]
+//! pub struct ClientAlias {
+//!     #[model(charset = "A-Za-z0-9_-", min_len = 1, max_len = 86)]
+//!     pub client_id_alias: String,
+//!     #[model(min = 1, max = 3600)]
+//!     pub token_ttl: Option<u32>,
+//! }
+//!
+//! let ok: ClientAlias = serde_json::from_str(r#"{"clientIdAlias": "my-app", "tokenTtl": 60}"#).unwrap();
+//! assert_eq!(ok.token_ttl, Some(60));
+//!
+//! let err = serde_json::from_str::<ClientAlias>(r#"{"clientIdAlias": "my app"}"#).unwrap_err();
+//! assert_eq!(err.to_string(), "/clientIdAlias: charset: must contain only A-Z a-z 0-9 _ - at line 1 column 26");
+//!
+//! let built = ClientAlias { client_id_alias: String::new(), token_ttl: Some(0) };
+//! let errors = built.validate().unwrap_err();
+//! assert_eq!(errors.len(), 2);
+//! assert_eq!(serde_json::to_string(&ok).unwrap(), r#"{"clientIdAlias":"my-app","tokenTtl":60}"#);
+//! ```
+//!
+//! The crate also ships the documented Authlete models, starting with
+//! [`ApiServiceIdClientSecretUpdateClientIdentifie`], the request body of the "update client
+//! secret" API.
+
+// The generated code names this crate by its absolute path, also inside the crate itself.
+extern crate self as authlete_models;
+
+mod charset;
+mod client_secret;
+mod de;
+mod errors;
+mod json;
+mod path;
+#[doc(hidden)]
+pub mod rules;
+mod schema;
+mod secret;
+
+pub use crate::charset::Charset;
+pub use crate::client_secret::{
+    ApiServiceIdClientSecretUpdateClientIdentifie, ClientSecretUpdateRequest,
+    ClientSecretUpdateResponse,
+};
+pub use crate::errors::{ValidationError, ValidationErrors};
+pub use crate::json::from_json;
+pub use crate::path::escape_pointer_token;
+pub use crate::secret::Secret;
+
+/// Derives [`Validate`], [`Model`], `serde::Serialize` and `serde::Deserialize` from the
+/// `#[model(...)]` attributes of a struct with named fields. See the crate's README for the
+/// attribute reference.
+pub use authlete_models_macros::Model;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Checks a value against its documented constraints, reporting every broken rule.
+pub trait Validate {
+    /// `Ok(())` when every rule holds; otherwise every broken rule, in declaration order.
+    fn validate(&self) -> Result<(), ValidationErrors>;
+
+    /// Pushes every broken rule onto `out`, with paths below `at`.
+    #[doc(hidden)]
+    fn __validate_at(&self, at: path::Path<'_>, out: &mut Vec<ValidationError>) {
+        if let Err(errors) = self.validate() {
+            let prefix = at.to_string();
+            out.extend(errors.into_iter().map(|e| e.with_prefix(&prefix)));
+        }
+    }
+}
+
+impl<T: Validate> Validate for Option<T> {
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        __private::finish(|out| self.__validate_at(path::Path::Root, out))
+    }
+    fn __validate_at(&self, at: path::Path<'_>, out: &mut Vec<ValidationError>) {
+        if let Some(v) = self {
+            v.__validate_at(at, out);
+        }
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        __private::finish(|out| self.__validate_at(path::Path::Root, out))
+    }
+    fn __validate_at(&self, at: path::Path<'_>, out: &mut Vec<ValidationError>) {
+        for (i, v) in self.iter().enumerate() {
+            v.__validate_at(at.index(i), out);
+        }
+    }
+}
+
+impl<T: Validate + ?Sized> Validate for Box<T> {
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        (**self).validate()
+    }
+    fn __validate_at(&self, at: path::Path<'_>, out: &mut Vec<ValidationError>) {
+        (**self).__validate_at(at, out);
+    }
+}
+
+/// A model: validated, serializable, deserializable with its constraints, and described by a
+/// JSON Schema. Implemented by `#[derive(Model)]`.
+pub trait Model: Validate + Serialize + DeserializeOwned {
+    /// The model's JSON Schema (draft 2020-12).
+    fn json_schema() -> serde_json::Value;
+
+    /// Reads the model at `at` within a larger document, so errors carry the full path.
+    #[doc(hidden)]
+    fn __read_at<'de, D: serde::Deserializer<'de>>(
+        d: D,
+        at: path::Path<'_>,
+    ) -> Result<Self, D::Error> {
+        let _ = at;
+        Self::deserialize(d)
+    }
+
+    /// Pushes every violation of the parsed document `value` onto `out` (see [`from_json`]).
+    #[doc(hidden)]
+    fn __collect(value: &serde_json::Value, at: path::Path<'_>, out: &mut Vec<ValidationError>) {
+        match Self::deserialize(value) {
+            Ok(v) => v.__validate_at(at, out),
+            Err(e) => out.push(ValidationError::new(at.to_string(), "type", e.to_string())),
+        }
+    }
+
+    /// The name under `$defs`.
+    #[doc(hidden)]
+    fn __schema_name() -> &'static str {
+        core::any::type_name::<Self>()
+    }
+
+    /// The model's own object schema, with nested models referenced through `schemas`.
+    #[doc(hidden)]
+    fn __schema_object(
+        schemas: &mut schema::SchemaGen,
+    ) -> serde_json::Map<String, serde_json::Value> {
+        let _ = schemas;
+        match Self::json_schema() {
+            serde_json::Value::Object(map) => map,
+            other => {
+                let mut map = serde_json::Map::new();
+                map.insert("allOf".into(), serde_json::Value::Array(vec![other]));
+                map
+            }
+        }
+    }
+}
+
+/// What the generated code calls. Not public API: it changes without notice.
+#[doc(hidden)]
+pub mod __private {
+    pub use core::default::Default;
+    pub use core::fmt;
+    pub use core::marker::PhantomData;
+    pub use core::option::Option::{self, None, Some};
+    pub use core::result::Result::{self, Err, Ok};
+    pub use serde;
+    pub use serde_json;
+    pub use std::string::String;
+    pub use std::vec::Vec;
+
+    pub use crate::charset::Charset;
+    pub use crate::de::{Key, duplicate_field, expecting, missing_field, too_short};
+    pub use crate::json::{collect_field, collect_object, collect_unknown};
+    pub use crate::path::Path;
+    pub use crate::rules;
+    pub use crate::rules::{Rule, Seed};
+    pub use crate::schema::{Property, SchemaGen, object as schema_object};
+    pub use crate::{Model, Validate, ValidationError, ValidationErrors};
+
+    /// Runs `f` over an empty list and turns what it pushed into `validate()`'s result.
+    #[inline]
+    pub fn finish(f: impl FnOnce(&mut Vec<ValidationError>)) -> Result<(), ValidationErrors> {
+        let mut out = Vec::new();
+        f(&mut out);
+        match ValidationErrors::from_vec(out) {
+            None => Ok(()),
+            Some(errors) => Err(errors),
+        }
+    }
+}

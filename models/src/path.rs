@@ -1,0 +1,86 @@
+//! Where a value sits in a document, as an RFC 6901 JSON Pointer.
+//!
+//! Deserialization and validation thread a [`Path`] down through nested models and sequences
+//! without allocating; it is only written out when an error is reported.
+
+use core::fmt;
+
+/// A location in a document, built on the stack as deserialization or validation descends.
+///
+/// Field segments hold the wire name already escaped for a JSON Pointer (`~` as `~0`, `/` as
+/// `~1`), so writing a path out is plain concatenation.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub enum Path<'a> {
+    /// The document itself: the empty pointer.
+    Root,
+    /// A member of an object, by its escaped wire name.
+    Field(&'a Path<'a>, &'static str),
+    /// An element of an array, by its index.
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    /// The member `escaped` of the object at `self`.
+    pub fn field(&'a self, escaped: &'static str) -> Path<'a> {
+        Path::Field(self, escaped)
+    }
+
+    /// The element `index` of the array at `self`.
+    pub fn index(&'a self, index: usize) -> Path<'a> {
+        Path::Index(self, index)
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Path::Root => Ok(()),
+            Path::Field(parent, name) => write!(f, "{parent}/{name}"),
+            Path::Index(parent, index) => write!(f, "{parent}/{index}"),
+        }
+    }
+}
+
+/// Escapes one reference token of a JSON Pointer (RFC 6901 §3): `~` becomes `~0`, `/` becomes `~1`.
+///
+/// ```
+/// assert_eq!(authlete_models::escape_pointer_token("a/b~c"), "a~1b~0c");
+/// ```
+pub fn escape_pointer_token(token: &str) -> String {
+    let mut out = String::with_capacity(token.len());
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_is_the_empty_pointer() {
+        assert_eq!(Path::Root.to_string(), "");
+    }
+
+    #[test]
+    fn nested_segments_join_with_slashes() {
+        let root = Path::Root;
+        let scopes = root.field("scopes");
+        let second = scopes.index(2);
+        let name = second.field("name");
+        assert_eq!(name.to_string(), "/scopes/2/name");
+    }
+
+    #[test]
+    fn tokens_escape_tilde_before_slash() {
+        assert_eq!(escape_pointer_token("~1"), "~01");
+        assert_eq!(escape_pointer_token("a/b"), "a~1b");
+        assert_eq!(escape_pointer_token("plain"), "plain");
+    }
+}
