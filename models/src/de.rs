@@ -126,22 +126,6 @@ pub fn expecting(f: &mut fmt::Formatter<'_>, name: &str, at: Path<'_>) -> fmt::R
     }
 }
 
-/// A sequence-encoded struct (as non-self-describing formats send it) ended early.
-pub fn too_short<E: de::Error>(len: usize, name: &str, fields: usize) -> E {
-    E::invalid_length(len, &ExpectedFields { name, fields })
-}
-
-struct ExpectedFields<'a> {
-    name: &'a str,
-    fields: usize,
-}
-
-impl de::Expected for ExpectedFields<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "struct {} with {} elements", self.name, self.fields)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,10 +2,10 @@
 
 use serde_json::{Map, Value};
 
+use crate::Model;
 use crate::errors::{ValidationError, ValidationErrors};
 use crate::path::Path;
 use crate::rules::{Rule, wrong_type};
-use crate::Model;
 
 /// Parses `json` as a `T`, reporting every violation of the document at once.
 ///
@@ -87,7 +87,11 @@ pub fn collect_field<R: Rule<T>, T>(
 ) {
     match map.get(wire) {
         Some(value) => rule.collect(value, at, out),
-        None if required => out.push(ValidationError::new(at.to_string(), "required", "is required")),
+        None if required => out.push(ValidationError::new(
+            at.to_string(),
+            "required",
+            "is required",
+        )),
         None => {}
     }
 }

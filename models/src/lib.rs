@@ -178,7 +178,7 @@ pub mod __private {
     pub use std::vec::Vec;
 
     pub use crate::charset::Charset;
-    pub use crate::de::{Key, duplicate_field, expecting, missing_field, too_short};
+    pub use crate::de::{Key, duplicate_field, expecting, missing_field};
     pub use crate::json::{collect_field, collect_object, collect_unknown};
     pub use crate::path::Path;
     pub use crate::rules;

@@ -34,7 +34,12 @@ pub trait Rule<T> {
 }
 
 /// A value of the wrong JSON type, found while collecting: code `type`.
-pub(crate) fn wrong_type(out: &mut Vec<ValidationError>, at: Path<'_>, expected: &str, value: &Value) {
+pub(crate) fn wrong_type(
+    out: &mut Vec<ValidationError>,
+    at: Path<'_>,
+    expected: &str,
+    value: &Value,
+) {
     let found = match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -430,7 +435,12 @@ macro_rules! integers {
             }
             fn from_i128(v: i128) -> Option<Self> { $ty::try_from(v).ok() }
             fn from_u128(v: u128) -> Option<Self> { $ty::try_from(v).ok() }
-            fn from_f64(_: f64) -> Option<Self> { None }
+            // JSON Schema counts `1.0` and `1e2` as integers; so does reading one.
+            #[allow(clippy::cast_possible_truncation)]
+            fn from_f64(v: f64) -> Option<Self> {
+                const LIMIT: f64 = 170_141_183_460_469_231_731_687_303_715_884_105_728.0; // 2^127
+                if v.fract() == 0.0 && v.abs() < LIMIT { Self::from_i128(v as i128) } else { None }
+            }
             fn deserialize_with<'de, D: Deserializer<'de>, V: Visitor<'de, Value = Self>>(d: D, v: V) -> Result<Self, D::Error> {
                 d.$method(v)
             }
@@ -480,7 +490,10 @@ impl<N: Number> Num<N> {
     #[inline]
     fn below_min(&self, v: N) -> Option<Broken> {
         let min = self.min?;
-        let holds = matches!(v.partial_cmp(&min), Some(Ordering::Greater | Ordering::Equal));
+        let holds = matches!(
+            v.partial_cmp(&min),
+            Some(Ordering::Greater | Ordering::Equal)
+        );
         (!holds).then(|| Broken::Min(min.bound()))
     }
 
@@ -552,7 +565,10 @@ impl<N: Number> Rule<N> for Num<N> {
     }
 
     fn check(&self, value: &N, at: Path<'_>, out: &mut Vec<ValidationError>) {
-        for what in [self.below_min(*value), self.above_max(*value)].into_iter().flatten() {
+        for what in [self.below_min(*value), self.above_max(*value)]
+            .into_iter()
+            .flatten()
+        {
             push(out, at, what, value);
         }
     }

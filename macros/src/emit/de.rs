@@ -1,5 +1,9 @@
 //! `impl Deserialize` and `impl Model`: a visitor that reads each field through its rule tree,
 //! so a value is refused at the first broken rule, with the field's full path.
+//!
+//! A model is read from a map only: an array is refused even where serde_derive would take it
+//! as a struct's fields in order, so that what deserializes is exactly what the JSON Schema
+//! (`"type": "object"`) accepts.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -27,7 +31,6 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
     let deny = cont.attrs.deny_unknown_fields.is_some();
     let wires = cont.fields.iter().map(|f| &f.wire);
     let wires2 = wires.clone();
-    let field_count = cont.fields.len();
 
     let locals: Vec<_> = cont.fields.iter().map(super::field_local).collect();
     let declare = cont.fields.iter().zip(&locals).map(|(f, local)| {
@@ -61,17 +64,6 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
             let #local = match #local {
                 #p::Some(__value) => __value,
                 #p::None => #absent,
-            };
-        }
-    });
-    let seq_reads = cont.fields.iter().zip(&locals).enumerate().map(|(i, (f, local))| {
-        let rule = super::rule_const(f);
-        let token = super::pointer_token(f);
-        let ty = f.ty;
-        quote! {
-            let #local = match #de::SeqAccess::next_element_seed(&mut __seq, #p::Seed::<_, #ty>::new(&#rule, #p::Path::field(&self.at, #token)))? {
-                #p::Some(__value) => __value,
-                #p::None => return #p::Err(#p::too_short(#i, #name, #field_count)),
             };
         }
     });
@@ -132,11 +124,6 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                             }
                         }
                         #(#finish)*
-                        #p::Ok(#build)
-                    }
-
-                    fn visit_seq<__A: #de::SeqAccess<'de>>(self, mut __seq: __A) -> #p::Result<#ident, __A::Error> {
-                        #(#seq_reads)*
                         #p::Ok(#build)
                     }
                 }

@@ -9,7 +9,7 @@ use crate::ast::Container;
 pub fn schema_methods(cont: &Container) -> TokenStream {
     let p = quote!(::authlete_models::__private);
     let title = cont.ident.to_string();
-    let opt_str = |s: &Option<String>| match s {
+    let opt_str = |docs: &Option<String>| match docs.as_deref().map(first_paragraph) {
         Some(s) => quote!(#p::Some(#s)),
         None => quote!(#p::None),
     };
@@ -42,5 +42,24 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
         fn __schema_object(__gen: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
             #p::schema_object(#title, #description, #p::Vec::from([#(#properties),*]), #deny)
         }
+    }
+}
+
+/// The first paragraph of a doc comment, its lines joined with spaces: the summary, without
+/// the examples and details that follow it.
+fn first_paragraph(docs: &str) -> String {
+    docs.lines()
+        .map(str::trim)
+        .take_while(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn first_paragraph_joins_lines_up_to_a_blank_one() {
+        assert_eq!(super::first_paragraph("One\ntwo.\n\nThree."), "One two.");
+        assert_eq!(super::first_paragraph("Only."), "Only.");
     }
 }
