@@ -168,6 +168,8 @@ pub trait Model: Validate + Serialize + DeserializeOwned {
 #[doc(hidden)]
 pub mod __private {
     pub use core::default::Default;
+    pub use core::primitive;
+    pub use core::unimplemented;
     pub use core::fmt;
     pub use core::marker::PhantomData;
     pub use core::option::Option::{self, None, Some};
@@ -185,6 +187,9 @@ pub mod __private {
     pub use crate::rules::{Rule, Seed};
     pub use crate::schema::{Property, SchemaGen, object as schema_object};
     pub use crate::{Model, Validate, ValidationError, ValidationErrors};
+
+    /// The `max_len` of a field without one.
+    pub const NO_LIMIT: usize = usize::MAX;
 
     /// Runs `f` over an empty list and turns what it pushed into `validate()`'s result.
     #[inline]

@@ -76,22 +76,22 @@ fn fallback(ident: &Ident) -> TokenStream {
         const _: () = {
             impl ::authlete_models::__private::Validate for #ident {
                 fn validate(&self) -> ::authlete_models::__private::Result<(), ::authlete_models::__private::ValidationErrors> {
-                    ::core::unimplemented!()
+                    ::authlete_models::__private::unimplemented!()
                 }
             }
             impl ::authlete_models::__private::serde::Serialize for #ident {
                 fn serialize<__S: ::authlete_models::__private::serde::Serializer>(&self, _: __S) -> ::authlete_models::__private::Result<__S::Ok, __S::Error> {
-                    ::core::unimplemented!()
+                    ::authlete_models::__private::unimplemented!()
                 }
             }
             impl<'de> ::authlete_models::__private::serde::Deserialize<'de> for #ident {
                 fn deserialize<__D: ::authlete_models::__private::serde::Deserializer<'de>>(_: __D) -> ::authlete_models::__private::Result<Self, __D::Error> {
-                    ::core::unimplemented!()
+                    ::authlete_models::__private::unimplemented!()
                 }
             }
             impl ::authlete_models::__private::Model for #ident {
                 fn json_schema() -> ::authlete_models::__private::serde_json::Value {
-                    ::core::unimplemented!()
+                    ::authlete_models::__private::unimplemented!()
                 }
             }
         };

@@ -1,7 +1,7 @@
 //! The constant rule tree of each field (see the runtime's `rules` module).
 
 use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use quote::{ToTokens, quote};
 
 use crate::ast::{Container, Field, Shape};
 use crate::attr::{FieldAttrs, Number};
@@ -13,7 +13,6 @@ pub fn consts(cont: &Container) -> TokenStream {
         .map(|field| {
             let name = super::rule_const(field);
             let (ty, value) = tree(&field.shape, &field.attrs, true);
-            let _ = field;
             quote! { const #name: #ty = #value; }
         })
         .collect()
@@ -40,7 +39,7 @@ fn tree(shape: &Shape, a: &FieldAttrs, len: bool) -> (TokenStream, TokenStream) 
     };
     let max_len = |len: bool| match (&a.max_len, len) {
         (Some(n), true) => Literal::usize_unsuffixed(n.value).into_token_stream(),
-        _ => quote!(::core::primitive::usize::MAX),
+        _ => quote!(::authlete_models::__private::NO_LIMIT),
     };
     match shape {
         Shape::Str => {
@@ -103,4 +102,3 @@ fn tree(shape: &Shape, a: &FieldAttrs, len: bool) -> (TokenStream, TokenStream) 
     }
 }
 
-use quote::ToTokens;
