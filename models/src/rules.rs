@@ -106,6 +106,58 @@ fn refuse<E: de::Error>(at: Path<'_>, what: Broken) -> E {
     })
 }
 
+/// The longest error message a read passes on; see [`shorten`].
+pub const MESSAGE_LIMIT: usize = 256;
+
+/// Keeps an error's message short, whatever the input.
+///
+/// A format's own "invalid type" error may quote the value it found: serde_json quotes a whole
+/// string given where a number, a boolean, an array or an object was expected, however long.
+/// An error longer than [`MESSAGE_LIMIT`] bytes is rebuilt from its first and last parts (the
+/// last part says what was expected, and where); shorter errors pass untouched. A format's
+/// trailing position (` at line L column C`) is dropped from the rebuilt text, since the
+/// format adds it again.
+pub(crate) fn shorten<E: de::Error>(e: E) -> E {
+    let text = e.to_string();
+    if text.len() <= MESSAGE_LIMIT {
+        return e;
+    }
+    let body = strip_position(&text);
+    let head = floor_boundary(body, 64);
+    let tail = ceil_boundary(body, body.len().saturating_sub(128).max(head));
+    E::custom(format_args!("{}…{}", &body[..head], &body[tail..]))
+}
+
+fn strip_position(text: &str) -> &str {
+    let Some(at) = text.rfind(" at line ") else {
+        return text;
+    };
+    let rest = &text[at + " at line ".len()..];
+    let mut parts = rest.splitn(3, ' ');
+    let looks_like_position = matches!(
+        (parts.next(), parts.next(), parts.next()),
+        (Some(line), Some("column"), Some(col))
+            if line.bytes().all(|b| b.is_ascii_digit()) && col.bytes().all(|b| b.is_ascii_digit())
+    );
+    if looks_like_position { &text[..at] } else { text }
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 fn push(out: &mut Vec<ValidationError>, at: Path<'_>, what: Broken, got: impl fmt::Display) {
     out.push(ValidationError::new(
         at.to_string(),
@@ -388,7 +440,7 @@ impl<'de> Visitor<'de> for FlagVisitor<'_> {
 
 impl Rule<bool> for Flag {
     fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<bool, D::Error> {
-        d.deserialize_bool(FlagVisitor(at))
+        d.deserialize_bool(FlagVisitor(at)).map_err(shorten)
     }
     fn check(&self, _: &bool, _: Path<'_>, _: &mut Vec<ValidationError>) {}
     fn schema(&self, _: &mut SchemaGen) -> Map<String, Value> {
@@ -561,7 +613,7 @@ impl<'de, N: Number> Visitor<'de> for NumVisitor<'_, '_, N> {
 impl<N: Number> Rule<N> for Num<N> {
     #[inline]
     fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<N, D::Error> {
-        N::deserialize_with(d, NumVisitor { rule: self, at })
+        N::deserialize_with(d, NumVisitor { rule: self, at }).map_err(shorten)
     }
 
     fn check(&self, value: &N, at: Path<'_>, out: &mut Vec<ValidationError>) {
@@ -732,6 +784,7 @@ impl<T, R: Rule<T>> Rule<Vec<T>> for Seq<R> {
             at,
             marker: PhantomData,
         })
+        .map_err(shorten)
     }
     fn check(&self, value: &Vec<T>, at: Path<'_>, out: &mut Vec<ValidationError>) {
         let n = value.len();
@@ -823,7 +876,7 @@ pub struct Nested;
 
 impl<T: Model> Rule<T> for Nested {
     fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<T, D::Error> {
-        T::__read_at(d, at)
+        T::__read_at(d, at).map_err(shorten)
     }
     fn check(&self, value: &T, at: Path<'_>, out: &mut Vec<ValidationError>) {
         value.__validate_at(at, out);
@@ -967,11 +1020,32 @@ mod tests {
         };
         assert!(rule.read(serde_json::Value::from(256), Path::Root).is_err());
         assert!(rule.read(serde_json::Value::from(-1), Path::Root).is_err());
-        assert!(rule.read(serde_json::Value::from(1.0), Path::Root).is_err());
+        assert!(rule.read(serde_json::Value::from(1.5), Path::Root).is_err());
+        assert!(rule.read(serde_json::Value::from(256.0), Path::Root).is_err());
+        assert!(rule.read(serde_json::Value::from(f64::NAN), Path::Root).is_err());
+        // As in JSON Schema, a number with no fractional part is an integer.
+        assert_eq!(rule.read(serde_json::Value::from(7.0), Path::Root).unwrap(), 7);
         assert_eq!(
             rule.read(serde_json::Value::from(255), Path::Root).unwrap(),
             255
         );
+    }
+
+    #[test]
+    fn long_format_errors_are_shortened_keeping_what_was_expected() {
+        let huge = format!("[1, \"{}\"]", "é".repeat(1_000_000));
+        let rule = Seq { item: Num::<u32> { min: None, max: None }, min_len: 0, max_len: 9 };
+        let mut de = serde_json::Deserializer::from_str(&huge);
+        let err = rule.read(&mut de, Path::Root).unwrap_err();
+        let text = err.to_string();
+        assert!(text.len() <= MESSAGE_LIMIT + 64, "{} bytes", text.len());
+        assert!(text.starts_with("invalid type: string \"éé"), "{text}");
+        assert!(text.contains("…"), "{text}");
+        assert!(text.contains("\", expected an integer in range at /1 at line 1 column "), "{text}");
+        assert_eq!(text.matches(" at line ").count(), 1, "{text}");
+        // Short errors are passed on as they are.
+        let err = rule.read(serde_json::json!([true]), Path::Root).unwrap_err();
+        assert_eq!(err.to_string(), "invalid type: boolean `true`, expected an integer in range at /0");
     }
 
     #[test]
