@@ -13,14 +13,30 @@ pub struct CharsetSpec {
     pub text: String,
 }
 
+/// How a charset escape is written in Rust source: `"\\]"` in a string literal, `r"\]"` in a
+/// raw one.
+fn in_source(escape: &str) -> String {
+    format!("`\"{}\"` or `r\"{escape}\"`", escape.replace('\\', "\\\\"))
+}
+
 /// Parses `src`; the error says what is wrong and how to mend it.
 pub fn parse(src: &str) -> Result<CharsetSpec, String> {
     let chars: Vec<char> = src.chars().collect();
     if chars.is_empty() {
         return Err("empty charset: it would allow no character; list the allowed characters, e.g. `charset = \"A-Za-z0-9\"`".into());
     }
+    if chars.len() >= 2 && chars[0] == '[' && chars[chars.len() - 1] == ']' {
+        let inside: String = chars[1..chars.len() - 1].iter().collect();
+        return Err(format!(
+            "a charset is the inside of a regex class, without the brackets: write `charset = \"{}\"`",
+            inside.escape_default()
+        ));
+    }
     if chars[0] == '^' {
-        return Err("a leading `^` would negate a regex class; list the allowed characters, or write `\\\\^` for a literal caret".into());
+        return Err(format!(
+            "a leading `^` would negate a regex class, and a charset lists the allowed characters: list them instead; for a literal caret write `\\^`, as {}",
+            in_source("\\^")
+        ));
     }
     let mut items = Vec::new();
     let mut i = 0;
@@ -30,12 +46,13 @@ pub fn parse(src: &str) -> Result<CharsetSpec, String> {
         if next + 1 < chars.len() && chars[next] == '-' {
             let (hi, after) = atom(&chars, next + 1)?;
             if hi < lo {
+                let written: String = chars[i..after].iter().collect();
                 return Err(format!(
-                    "reversed range `{}-{}`: write the lower character first, `{}-{}`",
+                    "reversed range `{written}`{}: write the lower character first, `{}-{}`; for a literal `-` write `\\-`, as {}",
+                    code_points(lo, hi),
+                    show(hi),
                     show(lo),
-                    show(hi),
-                    show(hi),
-                    show(lo)
+                    in_source("\\-")
                 ));
             }
             items.push((lo, hi));
@@ -62,47 +79,90 @@ pub fn parse(src: &str) -> Result<CharsetSpec, String> {
     })
 }
 
+/// ` (U+00FF to U+00E0)` when either end is not printable ASCII, else nothing.
+fn code_points(lo: char, hi: char) -> String {
+    if lo.is_ascii_graphic() && hi.is_ascii_graphic() {
+        String::new()
+    } else {
+        format!(" (U+{:04X} to U+{:04X})", lo as u32, hi as u32)
+    }
+}
+
 /// Reads one character at `i`, escaped or not; returns it and the index after it.
 fn atom(chars: &[char], i: usize) -> Result<(char, usize), String> {
     match chars[i] {
         '\\' => {
             let Some(&e) = chars.get(i + 1) else {
-                return Err("dangling `\\` at the end of the charset: escape it as `\\\\` for a literal backslash".into());
+                return Err(format!(
+                    "the charset ends with a lone `\\`, which escapes nothing: for a literal backslash write `\\\\`, as {}",
+                    in_source("\\\\")
+                ));
             };
             let c = match e {
                 '\\' | '-' | ']' | '[' | '^' => e,
                 'n' => '\n',
                 'r' => '\r',
                 't' => '\t',
-                'u' => return unicode_escape(chars, i + 2),
+                'u' => return unicode_escape(chars, i),
                 other => {
                     return Err(format!(
-                        "unknown escape `\\{other}` in charset; known escapes are `\\\\`, `\\-`, `\\]`, `\\[`, `\\^`, `\\n`, `\\r`, `\\t` and `\\u{{HEX}}`"
+                        "unknown escape `\\{other}` in charset: a charset lists characters and ranges (`0-9`, not `\\d`); the escapes are `\\\\`, `\\-`, `\\]`, `\\[`, `\\^`, `\\n`, `\\r`, `\\t` and `\\u{{HEX}}`"
                     ));
                 }
             };
             Ok((c, i + 2))
         }
         c @ ('[' | ']') => Err(format!(
-            "unescaped `{c}` in charset: write `\\\\{c}` for a literal `{c}`"
+            "unescaped `{c}` in charset: for a literal `{c}` write `\\{c}`, as {}",
+            in_source(&format!("\\{c}"))
         )),
         c => Ok((c, i + 1)),
     }
 }
 
-/// Reads `{HEX}` starting at `i` (after `\u`).
-fn unicode_escape(chars: &[char], i: usize) -> Result<(char, usize), String> {
-    const HELP: &str = "a `\\u` escape is written `\\u{HEX}` with 1 to 6 hex digits naming a Unicode scalar value, e.g. `\\u{E9}`";
+/// Reads `\u{HEX}` starting at `start` (the backslash).
+fn unicode_escape(chars: &[char], start: usize) -> Result<(char, usize), String> {
+    const FORM: &str =
+        "a `\\u` escape is written `\\u{HEX}`, with 1 to 6 hex digits, e.g. `\\u{E9}`";
+    let i = start + 2;
     if chars.get(i) != Some(&'{') {
-        return Err(HELP.into());
+        let digits: String = chars[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_hexdigit())
+            .take(6)
+            .collect();
+        let written: String = chars[start..i + digits.chars().count()].iter().collect();
+        return Err(if digits.is_empty() {
+            format!("`{written}` is missing its braces: {FORM}")
+        } else {
+            format!("`{written}` is missing its braces: write `\\u{{{digits}}}`")
+        });
     }
-    let close = chars[i..].iter().position(|&c| c == '}').ok_or(HELP)? + i;
+    let Some(close) = chars[i..].iter().position(|&c| c == '}').map(|p| p + i) else {
+        let written: String = chars[start..].iter().take(10).collect();
+        return Err(format!("`{written}` is missing its closing `}}`: {FORM}"));
+    };
+    let written: String = chars[start..=close].iter().collect();
     let hex: String = chars[i + 1..close].iter().collect();
-    if hex.is_empty() || hex.len() > 6 {
-        return Err(HELP.into());
+    if hex.is_empty() {
+        return Err(format!("`{written}` names no character: {FORM}"));
     }
-    let n = u32::from_str_radix(&hex, 16).map_err(|_| HELP)?;
-    let c = char::from_u32(n).ok_or_else(|| format!("`\\u{{{hex}}}` is not a Unicode scalar value (surrogates and values above 10FFFF are not)"))?;
+    if let Some(bad) = hex.chars().find(|c| !c.is_ascii_hexdigit()) {
+        return Err(format!("`{written}`: `{bad}` is not a hex digit; {FORM}"));
+    }
+    if hex.len() > 6 {
+        return Err(format!("`{written}` has more than 6 hex digits: {FORM}"));
+    }
+    let n = u32::from_str_radix(&hex, 16).map_err(|_| FORM.to_owned())?;
+    let c = char::from_u32(n).ok_or_else(|| {
+        if n > 0x10FFFF {
+            format!("`{written}` is above U+10FFFF, the last Unicode code point")
+        } else {
+            format!(
+                "`{written}` is a surrogate (U+D800 to U+DFFF), which no string can hold; name the character itself, e.g. `\\u{{1F600}}`"
+            )
+        }
+    })?;
     Ok((c, close + 1))
 }
 
@@ -213,5 +273,30 @@ mod tests {
     #[test]
     fn text_shows_invisible_characters() {
         assert_eq!(parse(" \\t\\u{0}").unwrap().text, "space \\t \\u{0}");
+    }
+
+    #[test]
+    fn messages_name_the_mistake_and_the_mend() {
+        let err = |src: &str| parse(src).unwrap_err();
+        assert!(
+            err("z-a").starts_with("reversed range `z-a`: write the lower character first, `a-z`")
+        );
+        assert!(
+            err(r"\u{FF}-\u{E0}").starts_with(r"reversed range `\u{FF}-\u{E0}` (U+00FF to U+00E0)")
+        );
+        assert!(err("A-Z]").contains(r#"write `\]`, as `"\\]"` or `r"\]"`"#));
+        assert!(err("[A-Za-z0-9]").ends_with(r#"write `charset = "A-Za-z0-9"`"#));
+        assert!(err(r"\d").contains("(`0-9`, not `\\d`)"));
+        assert!(err("abc\\").starts_with("the charset ends with a lone `\\`"));
+        assert_eq!(
+            err(r"\uE9"),
+            r"`\uE9` is missing its braces: write `\u{E9}`"
+        );
+        assert!(err(r"\u{}").starts_with(r"`\u{}` names no character"));
+        assert!(err(r"\u{E9G}").starts_with(r"`\u{E9G}`: `G` is not a hex digit"));
+        assert!(err(r"\u{00000E9}").starts_with(r"`\u{00000E9}` has more than 6 hex digits"));
+        assert!(err(r"a\u{E9").starts_with(r"`\u{E9` is missing its closing `}`"));
+        assert!(err(r"\u{D800}").starts_with(r"`\u{D800}` is a surrogate"));
+        assert!(err(r"\u{110000}").starts_with(r"`\u{110000}` is above U+10FFFF"));
     }
 }

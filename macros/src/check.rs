@@ -1,10 +1,13 @@
 //! Checks across the model: each rule against the field's type, bounds against each other,
-//! and wire names against each other.
+//! and wire names against each other. Each message says how to mend the mistake.
 
 use std::collections::HashMap;
 
-use crate::ast::{Container, Field, Shape};
+use syn::{GenericArgument, PathArguments, Type};
+
+use crate::ast::{Container, Field, Shape, WireFrom};
 use crate::attr::Number;
+use crate::case;
 use crate::ctxt::Ctxt;
 
 pub fn check(cx: &mut Ctxt, cont: &Container) {
@@ -14,16 +17,32 @@ pub fn check(cx: &mut Ctxt, cont: &Container) {
     check_wire_names(cx, cont);
 }
 
+/// A type as the user wrote it, without the spaces of a token stream (`Option<Vec<u16>>`).
+fn type_text(ty: &Type) -> String {
+    let text = quote::ToTokens::to_token_stream(ty).to_string();
+    text.replace(" :: ", "::")
+        .replace(":: ", "::")
+        .replace(" <", "<")
+        .replace("< ", "<")
+        .replace(" >", ">")
+        .replace(" ,", ",")
+        .replace("& ", "&")
+}
+
 fn check_field(cx: &mut Ctxt, field: &Field) {
     let a = &field.attrs;
     let shape = &field.shape;
-    let ty = shape.describe();
+    if field.unsupported_type {
+        // The type is reported already; the rules cannot be checked against it.
+        return;
+    }
+    let ty = type_text(field.ty);
 
     if let Some(charset) = &a.charset {
         if shape.leaf() != &Shape::Str {
             cx.error_at(
                 charset.span,
-                format!("`charset` applies to strings (`String`, `Option<String>`, `Vec<String>`), but this field is `{ty}`"),
+                format!("`charset` applies to strings (a `String`, or the strings in an `Option`, `Vec`, `Box` or `Secret`), but this field is `{ty}`: remove `charset`, or make the field a string"),
             );
         }
     }
@@ -33,52 +52,79 @@ fn check_field(cx: &mut Ctxt, field: &Field) {
         if !matches!(shape.len_target(), Shape::Str | Shape::Vec(_)) {
             cx.error_at(
                 len.span,
-                format!("`{key}` applies to strings (counting characters) and `Vec`s (counting items), but this field is `{ty}`"),
+                format!("`{key}` applies to strings (counting characters) and `Vec`s (counting items), but this field is `{ty}`: remove `{key}`{}", if matches!(shape.leaf(), Shape::Int(_) | Shape::Float(_)) { ", or bound the number with `min` and `max`" } else { "" }),
             );
         }
     }
     if let (Some(min), Some(max)) = (&a.min_len, &a.max_len) {
         if min.value > max.value {
-            cx.error_at(
-                max.span,
+            cx.error_spanned_by(
+                max.pair(),
                 format!(
-                    "`min_len = {}` is greater than `max_len = {}`: no value could pass",
+                    "`min_len = {}` is greater than `max_len = {}`: no value could pass; make `max_len` at least `min_len`",
                     min.value, max.value
                 ),
             );
         }
     }
 
+    let mut bounds_ok = true;
     for (key, bound) in [("min", &a.min), ("max", &a.max)] {
         let Some(bound) = bound else { continue };
         match shape.leaf() {
-            Shape::Int(name) => {
-                if let Number::Float(_) = bound.value {
-                    cx.error_at(bound.span, format!("`{key}` on an integer field (`{name}`) takes an integer literal"));
-                } else if let Some((lo, hi)) = int_range(name) {
-                    let Number::Int(v) = bound.value else { unreachable!() };
+            Shape::Int(name) => match bound.value {
+                Number::Float(v) => {
+                    bounds_ok = false;
+                    // `+ 0.0` turns `-0` into `0`.
+                    let whole = if key == "min" { v.ceil() } else { v.floor() } + 0.0;
+                    cx.error_spanned_by(
+                        &bound.tokens,
+                        format!("`{key} = {}` on an integer field (`{name}`): a bound of an integer is a whole number; write `{key} = {whole}`", bound.value),
+                    );
+                }
+                Number::Int(v) => {
+                    let (lo, hi) = int_range(name);
                     if v < lo || v > hi {
-                        cx.error_at(bound.span, format!("`{key} = {v}` is out of range for `{name}` ({lo}..={hi})"));
+                        bounds_ok = false;
+                        cx.error_spanned_by(
+                            &bound.tokens,
+                            format!("`{key} = {v}` is out of range for `{name}`, whose values are {lo}..={hi}: write a bound within it, or give the field a wider type"),
+                        );
                     }
                 }
+            },
+            Shape::Float("f32") if bound.value.as_f64().abs() > f64::from(f32::MAX) => {
+                bounds_ok = false;
+                cx.error_spanned_by(
+                    &bound.tokens,
+                    format!("`{key} = {}` is out of range for `f32`, whose finite values are within ±{:e}: write a bound within it, or make the field `f64`", bound.value, f32::MAX),
+                );
             }
             Shape::Float(_) => {}
-            _ => cx.error_at(
-                bound.span,
-                format!("`{key}` applies to numbers (integers and floats, also inside `Option` or `Vec`), but this field is `{ty}`"),
-            ),
+            _ => {
+                bounds_ok = false;
+                let mend = if matches!(shape.len_target(), Shape::Str | Shape::Vec(_)) {
+                    format!(", or bound the length with `{key}_len`")
+                } else {
+                    String::new()
+                };
+                cx.error_at(
+                    bound.span,
+                    format!("`{key}` applies to numbers (integers and floats, also in an `Option` or `Vec`), but this field is `{ty}`: remove `{key}`{mend}"),
+                );
+            }
         }
     }
-    if let (Some(min), Some(max)) = (&a.min, &a.max) {
+    if let (true, Some(min), Some(max)) = (bounds_ok, &a.min, &a.max) {
         let greater = match (min.value, max.value) {
             (Number::Int(lo), Number::Int(hi)) => lo > hi,
             (lo, hi) => lo.as_f64() > hi.as_f64(),
         };
         if greater {
-            cx.error_at(
-                max.span,
+            cx.error_spanned_by(
+                max.pair(),
                 format!(
-                    "`min = {}` is greater than `max = {}`: no value could pass",
+                    "`min = {}` is greater than `max = {}`: no value could pass; make `max` at least `min`",
                     min.value, max.value
                 ),
             );
@@ -87,30 +133,74 @@ fn check_field(cx: &mut Ctxt, field: &Field) {
 
     if let Some(span) = a.secret {
         if !shape.has_secret() {
+            let mend = match shape.leaf() {
+                Shape::Str => format!(
+                    "change the type to `{}`",
+                    secret_of_strings(shape).describe()
+                ),
+                _ => "`secret` marks a string credential; remove it, or make the field `Secret<String>`".to_owned(),
+            };
             cx.error_at(
                 span,
-                format!("a `secret` field must have type `Secret<String>` (or `Option<Secret<String>>`), so that `Debug` cannot print it; this field is `{ty}`"),
+                format!("`secret` needs the type `Secret<String>` (or `Option<Secret<String>>`), so that `Debug` cannot print the value, but this field is `{ty}`: {mend}"),
             );
         }
     }
-    check_secret_holds_strings(cx, field, shape);
+    check_secret_holds_strings(cx, field.ty);
 }
 
-fn check_secret_holds_strings(cx: &mut Ctxt, field: &Field, shape: &Shape) {
+/// `shape` with its strings wrapped in `Secret`.
+fn secret_of_strings(shape: &Shape) -> Shape {
+    let wrap = |s: &Shape| Box::new(secret_of_strings(s));
     match shape {
-        Shape::Secret(inner) if **inner != Shape::Str => cx.error_spanned_by(
-            field.ty,
-            format!("`Secret` holds a `String`, not `{}`", inner.describe()),
-        ),
-        Shape::Option(s) | Shape::Vec(s) | Shape::Box(s) | Shape::Secret(s) => {
-            check_secret_holds_strings(cx, field, s)
-        }
-        _ => {}
+        Shape::Str => Shape::Secret(Box::new(Shape::Str)),
+        Shape::Option(s) => Shape::Option(wrap(s)),
+        Shape::Vec(s) => Shape::Vec(wrap(s)),
+        Shape::Box(s) => Shape::Box(wrap(s)),
+        s => s.clone(),
     }
 }
 
-fn int_range(name: &str) -> Option<(i128, i128)> {
-    Some(match name {
+/// `Secret` holds a `String`, and nothing else: anything else is an error on its argument.
+fn check_secret_holds_strings(cx: &mut Ctxt, ty: &Type) {
+    let ty = match ty {
+        Type::Group(g) => return check_secret_holds_strings(cx, &g.elem),
+        Type::Paren(p) => return check_secret_holds_strings(cx, &p.elem),
+        Type::Path(p) => p,
+        _ => return,
+    };
+    let Some(last) = ty.path.segments.last() else {
+        return;
+    };
+    let PathArguments::AngleBracketed(args) = &last.arguments else {
+        return;
+    };
+    let Some(GenericArgument::Type(inner)) = args.args.first() else {
+        return;
+    };
+    if last.ident != "Secret" {
+        return check_secret_holds_strings(cx, inner);
+    }
+    match Shape::parse(inner) {
+        Ok(Shape::Str) => {}
+        Ok(Shape::Option(s)) if *s == Shape::Str => cx.error_spanned_by(
+            ty,
+            "`Secret` holds a `String`, not an `Option`: write `Option<Secret<String>>`",
+        ),
+        Ok(_) => cx.error_spanned_by(
+            inner,
+            format!(
+                "`Secret` holds a `String`, not `{}`: write `Secret<String>`, or drop `Secret` if the value is not a credential",
+                type_text(inner)
+            ),
+        ),
+        Err(_) => {}
+    }
+}
+
+/// The values of an integer type, as `i128`; `u128` is limited to what a bound can hold.
+fn int_range(name: &str) -> (i128, i128) {
+    match name {
         "u8" => (0, u8::MAX.into()),
         "u16" => (0, u16::MAX.into()),
         "u32" => (0, u32::MAX.into()),
@@ -120,8 +210,23 @@ fn int_range(name: &str) -> Option<(i128, i128)> {
         "i32" => (i32::MIN.into(), i32::MAX.into()),
         "i64" | "isize" => (i64::MIN.into(), i64::MAX.into()),
         "u128" => (0, i128::MAX),
-        _ => return None,
-    })
+        _ => (i128::MIN, i128::MAX),
+    }
+}
+
+/// How a field got its wire name, for the message about a clash.
+fn origin(field: &Field) -> String {
+    match field.wire_from {
+        WireFrom::Name => "its own name".to_owned(),
+        WireFrom::Rename => "its `rename`".to_owned(),
+        WireFrom::RenameAll(rule) => {
+            let name = case::NAMES
+                .iter()
+                .find(|(_, r)| *r == rule)
+                .map_or("", |(n, _)| n);
+            format!("its name under `rename_all = \"{name}\"`")
+        }
+    }
 }
 
 fn check_wire_names(cx: &mut Ctxt, cont: &Container) {
@@ -131,13 +236,144 @@ fn check_wire_names(cx: &mut Ctxt, cont: &Container) {
             Some(first) => cx.error_at(
                 field.wire_span,
                 format!(
-                    "wire name `{}` is already used by field `{}`; give one of them another name with `rename`",
-                    field.wire, first.ident
+                    "two fields have the wire name \"{}\": field `{}` ({}) and field `{}` ({}); give one of them another with `rename = \"...\"`",
+                    field.wire,
+                    first.ident,
+                    origin(first),
+                    field.ident,
+                    origin(field),
                 ),
             ),
             None => {
                 seen.insert(&field.wire, field);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(src: &str) -> Vec<String> {
+        let input: syn::DeriveInput = syn::parse_str(src).unwrap();
+        let mut cx = Ctxt::default();
+        if let Some(cont) = Container::from_input(&mut cx, &input) {
+            check(&mut cx, &cont);
+        }
+        match cx.finish() {
+            Ok(()) => Vec::new(),
+            Err(e) => e.into_iter().map(|e| e.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn correct_rules_pass() {
+        let src = r#"struct A {
+            #[model(charset = "a-z", min_len = 1, max_len = 1)] a: Option<Vec<String>>,
+            #[model(secret, charset = "a-z", max_len = 86)] b: Secret<String>,
+            #[model(secret)] c: Option<Secret<String>>,
+            #[model(min = -128, max = 127)] d: i8,
+            #[model(min = 0, max = 18446744073709551615)] e: Vec<u64>,
+            #[model(min = 0, max = 0.5)] f: Option<f64>,
+            #[model(min = -3.4e38, max = 3.4e38)] g: f32,
+            #[model(min = 1, max = 1)] h: Box<u32>,
+            i: Nested,
+        }"#;
+        assert_eq!(errors(src), Vec::<String>::new());
+    }
+
+    #[test]
+    fn rules_on_the_wrong_type() {
+        let e = errors(
+            r#"struct A {
+                #[model(charset = "0-9")] a: Vec<u16>,
+                #[model(max_len = 5)] b: u32,
+                #[model(min = 1)] c: Vec<String>,
+                #[model(secret)] d: std::option::Option<std::string::String>,
+                #[model(max_len = 5)] e: Option<Nested>,
+            }"#,
+        );
+        assert_eq!(e.len(), 5, "{e:?}");
+        assert!(e[0].contains("this field is `Vec<u16>`: remove `charset`"));
+        assert!(e[1].ends_with("remove `max_len`, or bound the number with `min` and `max`"));
+        assert!(e[2].ends_with("remove `min`, or bound the length with `min_len`"));
+        assert!(e[3].ends_with("change the type to `Option<Secret<String>>`"));
+        assert!(e[4].contains("this field is `Option<Nested>`"));
+    }
+
+    #[test]
+    fn bounds() {
+        let e = errors(
+            r#"struct A {
+                #[model(min_len = 2, max_len = 1)] a: String,
+                #[model(min = 2, max = 1)] b: u8,
+                #[model(min = 0.5, max = 9.5)] c: u8,
+                #[model(min = -1, max = 256)] d: u8,
+                #[model(max = 1e39)] e: f32,
+                #[model(min = 2, max = 1.5)] f: f64,
+            }"#,
+        );
+        assert_eq!(e.len(), 8, "{e:?}");
+        assert!(e[0].starts_with("`min_len = 2` is greater than `max_len = 1`"));
+        assert!(e[1].starts_with("`min = 2` is greater than `max = 1`"));
+        assert!(e[2].ends_with("write `min = 1`"));
+        assert!(e[3].ends_with("write `max = 9`"));
+        assert!(e[4].starts_with("`min = -1` is out of range for `u8`, whose values are 0..=255"));
+        assert!(e[5].starts_with("`max = 256` is out of range for `u8`"));
+        assert!(e[6].starts_with("`max = 1e39` is out of range for `f32`"));
+        assert!(e[7].starts_with("`min = 2` is greater than `max = 1.5`"));
+        // An out-of-range bound is not also reported against the other bound.
+        let e = errors("struct A { #[model(min = 300, max = 1)] a: u8 }");
+        assert_eq!(e.len(), 1, "{e:?}");
+    }
+
+    #[test]
+    fn secret_holds_a_string() {
+        let e = errors(
+            r#"struct A {
+                #[model(secret)] a: Secret<u32>,
+                b: Option<Secret<Vec<String>>>,
+                c: Secret<Option<String>>,
+            }"#,
+        );
+        assert_eq!(e.len(), 3, "{e:?}");
+        assert!(e[0].starts_with("`Secret` holds a `String`, not `u32`"));
+        assert!(e[1].starts_with("`Secret` holds a `String`, not `Vec<String>`"));
+        assert!(e[2].ends_with("write `Option<Secret<String>>`"));
+    }
+
+    #[test]
+    fn an_unsupported_type_is_reported_once() {
+        let e = errors(r#"struct A { #[model(max_len = 2, secret)] a: [String; 2] }"#);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].starts_with("an array cannot be a field"));
+    }
+
+    #[test]
+    fn wire_names_clash() {
+        let e = errors(
+            r#"#[model(rename_all = "camelCase")] struct A {
+                client_id: String,
+                #[model(rename = "clientId")] alias: String,
+                #[allow(non_snake_case)] clientId: String,
+            }"#,
+        );
+        assert_eq!(
+            e,
+            [
+                "two fields have the wire name \"clientId\": field `client_id` (its name under `rename_all = \"camelCase\"`) and field `alias` (its `rename`); give one of them another with `rename = \"...\"`",
+                "two fields have the wire name \"clientId\": field `client_id` (its name under `rename_all = \"camelCase\"`) and field `clientId` (its name under `rename_all = \"camelCase\"`); give one of them another with `rename = \"...\"`",
+            ]
+        );
+    }
+
+    #[test]
+    fn type_text_is_compact() {
+        let ty: Type = syn::parse_str("std::option::Option<Vec<(u8, &'static str)>>").unwrap();
+        assert_eq!(
+            type_text(&ty),
+            "std::option::Option<Vec<(u8, &'static str)>>"
+        );
     }
 }

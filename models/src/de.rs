@@ -9,19 +9,22 @@ use crate::path::Path;
 
 /// The index of a field among `names`, or `names.len()` for an unknown one.
 ///
-/// Under `deny_unknown_fields` an unknown name is an error listing the known ones.
-pub struct Key {
+/// Under `deny_unknown_fields` an unknown name is an error naming the object's path and
+/// listing the known names.
+pub struct Key<'p> {
     names: &'static [&'static str],
     deny_unknown: bool,
+    at: Path<'p>,
 }
 
-impl Key {
-    /// The seed that looks keys up in `names`.
+impl<'p> Key<'p> {
+    /// The seed that looks keys up in `names`, for the object at `at`.
     #[inline]
-    pub const fn new(names: &'static [&'static str], deny_unknown: bool) -> Self {
+    pub const fn new(names: &'static [&'static str], deny_unknown: bool, at: Path<'p>) -> Self {
         Key {
             names,
             deny_unknown,
+            at,
         }
     }
 
@@ -32,6 +35,7 @@ impl Key {
             None if self.deny_unknown => Err(E::custom(UnknownField {
                 name: &String::from_utf8_lossy(name),
                 known: self.names,
+                at: self.at,
             })),
             None => Ok(self.names.len()),
         }
@@ -44,10 +48,14 @@ pub const QUOTE_LIMIT: usize = 32;
 struct UnknownField<'a> {
     name: &'a str,
     known: &'static [&'static str],
+    at: Path<'a>,
 }
 
 impl fmt::Display for UnknownField<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !matches!(self.at, Path::Root) {
+            write!(f, "{}: ", self.at)?;
+        }
         f.write_str("unknown field `")?;
         match self.name.char_indices().nth(QUOTE_LIMIT) {
             Some((end, _)) => write!(f, "{}…", &self.name[..end])?,
@@ -69,7 +77,7 @@ impl fmt::Display for UnknownField<'_> {
     }
 }
 
-impl<'de> DeserializeSeed<'de> for Key {
+impl<'de> DeserializeSeed<'de> for Key<'_> {
     type Value = usize;
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
@@ -77,7 +85,7 @@ impl<'de> DeserializeSeed<'de> for Key {
     }
 }
 
-impl<'de> Visitor<'de> for Key {
+impl<'de> Visitor<'de> for Key<'_> {
     type Value = usize;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a field name")
@@ -134,10 +142,10 @@ mod tests {
 
     #[test]
     fn finds_known_names_and_marks_unknown_ones() {
-        let key = Key::new(NAMES, false);
+        let key = Key::new(NAMES, false, Path::Root);
         assert_eq!(key.find::<serde_json::Error>(b"b").unwrap(), 1);
         assert_eq!(
-            Key::new(NAMES, false)
+            Key::new(NAMES, false, Path::Root)
                 .find::<serde_json::Error>(b"z")
                 .unwrap(),
             3
@@ -147,7 +155,7 @@ mod tests {
     #[test]
     fn unknown_names_are_quoted_only_up_to_the_limit() {
         let long = "x".repeat(10_000);
-        let err = Key::new(NAMES, true)
+        let err = Key::new(NAMES, true, Path::Root)
             .find::<serde_json::Error>(long.as_bytes())
             .unwrap_err();
         let text = err.to_string();
@@ -158,6 +166,20 @@ mod tests {
                 "unknown field `{}…`, expected `a`, `b` or `c`",
                 "x".repeat(32)
             )
+        );
+    }
+
+    #[test]
+    fn unknown_names_in_nested_objects_carry_the_path() {
+        let root = Path::Root;
+        let scopes = root.field("scopes");
+        let second = scopes.index(1);
+        let err = Key::new(NAMES, true, second)
+            .find::<serde_json::Error>(b"z")
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "/scopes/1: unknown field `z`, expected `a`, `b` or `c`"
         );
     }
 }

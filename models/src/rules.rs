@@ -98,12 +98,120 @@ impl fmt::Display for Refusal<'_> {
     }
 }
 
+/// The error for a refused value: `/path: code: sentence`.
+///
+/// Refusing must cost little more than the format's own error does, since a service refuses
+/// hostile input at the rate it arrives. So the text is written into a buffer on the stack by
+/// hand (no `fmt` machinery for the path, the code and the usual sentences) and handed to the
+/// format as one `&str`, which it copies once: the only allocations are the format's own
+/// (serde_json: the message, its error box, and the box again when it adds the position). A
+/// message too long for the buffer (a very deep path) goes through [`Refusal`]'s `Display`.
 fn refuse<E: de::Error>(at: Path<'_>, what: Broken) -> E {
-    E::custom(Refusal {
-        at,
-        code: what.code(),
-        what,
-    })
+    let mut text = Message::new();
+    match text.refusal(at, what) {
+        Ok(()) => E::custom(text.as_str()),
+        Err(fmt::Error) => E::custom(Refusal {
+            at,
+            code: what.code(),
+            what,
+        }),
+    }
+}
+
+/// A refusal's text, on the stack; writing past the end fails rather than allocating.
+struct Message {
+    buf: [u8; Message::CAPACITY],
+    len: usize,
+}
+
+impl Message {
+    const CAPACITY: usize = 256;
+
+    fn new() -> Self {
+        Message {
+            buf: [0; Message::CAPACITY],
+            len: 0,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        // Only whole `&str`s are ever copied in, so the bytes are UTF-8.
+        core::str::from_utf8(&self.buf[..self.len]).unwrap_or("invalid value")
+    }
+
+    fn put(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        let dst = self.buf.get_mut(self.len..end).ok_or(fmt::Error)?;
+        dst.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+
+    fn number(&mut self, mut n: usize) -> fmt::Result {
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.put(core::str::from_utf8(&digits[i..]).map_err(|_| fmt::Error)?)
+    }
+
+    fn path(&mut self, at: Path<'_>) -> fmt::Result {
+        match at {
+            Path::Root => Ok(()),
+            Path::Field(parent, name) => {
+                self.path(*parent)?;
+                self.put("/")?;
+                self.put(name)
+            }
+            Path::Index(parent, index) => {
+                self.path(*parent)?;
+                self.put("/")?;
+                self.number(index)
+            }
+        }
+    }
+
+    /// The same text as [`Refusal`]'s `Display`.
+    fn refusal(&mut self, at: Path<'_>, what: Broken) -> fmt::Result {
+        match at {
+            Path::Root => self.put("(root)")?,
+            at => self.path(at)?,
+        }
+        self.put(": ")?;
+        self.put(what.code())?;
+        self.put(": ")?;
+        let (head, n, unit) = match what {
+            Broken::MinChars(n) => ("must be at least ", n, " character"),
+            Broken::MaxChars(n) => ("must be at most ", n, " character"),
+            Broken::MinItems(n) => ("must have at least ", n, " item"),
+            Broken::MaxItems(n) => ("must have at most ", n, " item"),
+            Broken::Charset(set) => {
+                self.put("must contain only ")?;
+                return self.put(set.text());
+            }
+            other => return fmt::Write::write_fmt(self, format_args!("{other}")),
+        };
+        self.put(head)?;
+        self.number(n)?;
+        self.put(unit)?;
+        self.put(plural(n))?;
+        if matches!(what, Broken::MinChars(_) | Broken::MaxChars(_)) {
+            self.put(" long")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Write for Message {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.put(s)
+    }
 }
 
 /// The longest error message a read passes on; see [`shorten`].
@@ -128,6 +236,40 @@ pub(crate) fn shorten<E: de::Error>(e: E) -> E {
     E::custom(format_args!("{}…{}", &body[..head], &body[tail..]))
 }
 
+/// Adds the path to an error the format built without it (serde_json's "number out of range"
+/// for a 128-bit integer, say), so that every error of a field names it.
+fn locate<E: de::Error>(e: E, at: Path<'_>) -> E {
+    if matches!(at, Path::Root) {
+        return e;
+    }
+    let text = e.to_string();
+    let path = at.to_string();
+    if text.contains(path.as_str()) {
+        return e;
+    }
+    E::custom(format_args!("{path}: {}", strip_position(&text)))
+}
+
+/// Keeps a secret out of the format's own type errors: serde_json writes
+/// ``invalid type: integer `918273645`, expected a string``, quoting what it found. The
+/// rebuilt error keeps what kind of value was found and what was expected, not the value.
+fn hide_found<E: de::Error>(e: E) -> E {
+    let text = e.to_string();
+    let Some((kind, rest)) = ["invalid type: ", "invalid value: "].iter().find_map(|p| {
+        text.strip_prefix(p)
+            .map(|rest| (p.trim_end_matches(": "), rest))
+    }) else {
+        return e;
+    };
+    let Some(expected_at) = rest.find(", expected ") else {
+        return e;
+    };
+    let found = &rest[..expected_at];
+    let found = found.split(['`', '"']).next().unwrap_or(found).trim_end();
+    let expected = strip_position(&rest[expected_at + ", expected ".len()..]);
+    E::custom(format_args!("{kind}: {found}, expected {expected}"))
+}
+
 fn strip_position(text: &str) -> &str {
     let Some(at) = text.rfind(" at line ") else {
         return text;
@@ -139,7 +281,11 @@ fn strip_position(text: &str) -> &str {
         (Some(line), Some("column"), Some(col))
             if line.bytes().all(|b| b.is_ascii_digit()) && col.bytes().all(|b| b.is_ascii_digit())
     );
-    if looks_like_position { &text[..at] } else { text }
+    if looks_like_position {
+        &text[..at]
+    } else {
+        text
+    }
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -188,6 +334,8 @@ pub enum Bound {
     Uint(u128),
     /// A float.
     Float(f64),
+    /// An `f32`, kept as such so that it prints as written (`0.1`, not its `f64` widening).
+    F32(f32),
 }
 
 impl fmt::Display for Bound {
@@ -196,6 +344,7 @@ impl fmt::Display for Bound {
             Bound::Int(v) => fmt::Display::fmt(v, f),
             Bound::Uint(v) => fmt::Display::fmt(v, f),
             Bound::Float(v) => fmt::Debug::fmt(v, f),
+            Bound::F32(v) => fmt::Debug::fmt(v, f),
         }
     }
 }
@@ -297,16 +446,43 @@ impl Str {
         charset: None,
     };
 
-    /// The first rule `s` breaks, in the order max_len, min_len, charset. The length is
-    /// checked first and counts no more characters than it must: an overlong string is refused
-    /// without reading it whole.
+    /// The first rule `s` breaks, in the order max_len, min_len, charset.
+    ///
+    /// The fast path, for a charset of ASCII characters only (see the `charset` module for how
+    /// the charset check itself is fast): once such a set holds, every character is one byte,
+    /// so a string whose *byte* length is within the bounds and which matches the set is
+    /// accepted without counting characters, and one whose byte length is past `max_len` is
+    /// refused before the set is looked at. Everything else (a refusal, a set with other
+    /// characters, no set) takes [`Str::first_broken_exact`], which finds the same first rule
+    /// with character counts, so the code reported never depends on which path ran.
     #[inline]
     fn first_broken(&self, s: &str) -> Option<Broken> {
         let bytes = s.len();
+        let holds = match self.charset {
+            Some(set) => {
+                set.is_ascii() && bytes <= self.max_len && bytes >= self.min_len && set.matches(s)
+            }
+            // With no set, `bytes` and `bytes / 4` bound the count: no count within them.
+            None => bytes <= self.max_len && bytes.div_ceil(4) >= self.min_len,
+        };
+        if holds {
+            return None;
+        }
+        self.first_broken_exact(s)
+    }
+
+    /// [`Str::first_broken`] without the fast path. The length is checked first and counts no
+    /// more characters than it must: an overlong string is refused without reading it whole.
+    #[inline(never)]
+    fn first_broken_exact(&self, s: &str) -> Option<Broken> {
+        let bytes = s.len();
         // A character takes one to four bytes: `bytes` bounds the count from above, `bytes / 4`
-        // (rounded up) from below. Only between those bounds are characters counted.
+        // (rounded up) from below. Only between those bounds are characters counted, and then
+        // only up to `max_len + 1` of them, all at once when they are ASCII.
         if bytes > self.max_len
-            && (bytes.div_ceil(4) > self.max_len || s.chars().nth(self.max_len).is_some())
+            && (bytes.div_ceil(4) > self.max_len
+                || s.as_bytes()[..=self.max_len].is_ascii()
+                || s.chars().nth(self.max_len).is_some())
         {
             return Some(Broken::MaxChars(self.max_len));
         }
@@ -467,6 +643,10 @@ pub trait Number: Copy + PartialOrd + fmt::Display + Sized + 'static {
     fn from_u128(v: u128) -> Option<Self>;
     #[doc(hidden)]
     fn from_f64(v: f64) -> Option<Self>;
+    /// Like `from_f64`, but taking any float within the type's range: for checking a parsed
+    /// `serde_json::Value`, which holds integers past 64 bits as floats.
+    #[doc(hidden)]
+    fn from_f64_in_range(v: f64) -> Option<Self>;
     #[doc(hidden)]
     fn deserialize_with<'de, D: Deserializer<'de>, V: Visitor<'de, Value = Self>>(
         d: D,
@@ -490,8 +670,14 @@ macro_rules! integers {
             // JSON Schema counts `1.0` and `1e2` as integers; so does reading one.
             #[allow(clippy::cast_possible_truncation)]
             fn from_f64(v: f64) -> Option<Self> {
-                const LIMIT: f64 = 170_141_183_460_469_231_731_687_303_715_884_105_728.0; // 2^127
-                if v.fract() == 0.0 && v.abs() < LIMIT { Self::from_i128(v as i128) } else { None }
+                // Only below 2^53 is every integer exact as an `f64`: past it, the number written
+                // may not be the number parsed (-9223372036854775809 parses as -2^63).
+                const EXACT: f64 = 9_007_199_254_740_992.0;
+                if v.fract() == 0.0 && v.abs() < EXACT { Self::from_i128(v as i128) } else { None }
+            }
+            #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+            fn from_f64_in_range(v: f64) -> Option<Self> {
+                (v.fract() == 0.0 && v >= $ty::MIN as f64 && v <= $ty::MAX as f64).then(|| v as $ty)
             }
             fn deserialize_with<'de, D: Deserializer<'de>, V: Visitor<'de, Value = Self>>(d: D, v: V) -> Result<Self, D::Error> {
                 d.$method(v)
@@ -508,16 +694,18 @@ integers!(u8 => deserialize_u8, u16 => deserialize_u16, u32 => deserialize_u32, 
     i32 => deserialize_i32, i64 => deserialize_i64, i128 => deserialize_i128, isize => deserialize_i64);
 
 macro_rules! floats {
-    ($($ty:ident => $method:ident),*) => {$(
+    ($($ty:ident => $method:ident => $bound:ident),*) => {$(
         impl Number for $ty {
             const JSON_TYPE: &'static str = "number";
-            fn bound(self) -> Bound { Bound::Float(self as f64) }
+            fn bound(self) -> Bound { Bound::$bound(self) }
             #[allow(clippy::cast_precision_loss)]
             fn from_i128(v: i128) -> Option<Self> { Some(v as $ty) }
             #[allow(clippy::cast_precision_loss)]
             fn from_u128(v: u128) -> Option<Self> { Some(v as $ty) }
             #[allow(clippy::cast_possible_truncation)]
             fn from_f64(v: f64) -> Option<Self> { Some(v as $ty) }
+            #[allow(clippy::cast_possible_truncation)]
+            fn from_f64_in_range(v: f64) -> Option<Self> { Some(v as $ty) }
             fn deserialize_with<'de, D: Deserializer<'de>, V: Visitor<'de, Value = Self>>(d: D, v: V) -> Result<Self, D::Error> {
                 d.$method(v)
             }
@@ -526,7 +714,7 @@ macro_rules! floats {
     )*};
 }
 
-floats!(f32 => deserialize_f32, f64 => deserialize_f64);
+floats!(f32 => deserialize_f32 => F32, f64 => deserialize_f64 => Float);
 
 /// Number fields: inclusive `min` and `max`.
 #[derive(Clone, Copy, Debug)]
@@ -613,7 +801,9 @@ impl<'de, N: Number> Visitor<'de> for NumVisitor<'_, '_, N> {
 impl<N: Number> Rule<N> for Num<N> {
     #[inline]
     fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<N, D::Error> {
-        N::deserialize_with(d, NumVisitor { rule: self, at }).map_err(shorten)
+        N::deserialize_with(d, NumVisitor { rule: self, at })
+            .map_err(shorten)
+            .map_err(|e| locate(e, at))
     }
 
     fn check(&self, value: &N, at: Path<'_>, out: &mut Vec<ValidationError>) {
@@ -646,7 +836,7 @@ impl<N: Number> Rule<N> for Num<N> {
                 .as_u64()
                 .map(|v| N::from_u128(v.into()))
                 .or_else(|| n.as_i64().map(|v| N::from_i128(v.into())))
-                .or_else(|| n.as_f64().map(N::from_f64))
+                .or_else(|| n.as_f64().map(N::from_f64_in_range))
                 .flatten(),
             _ => None,
         };
@@ -665,6 +855,10 @@ fn bound_value(b: Bound) -> Value {
         Bound::Int(v) => i64::try_from(v).map_or(Value::Null, Value::from),
         Bound::Uint(v) => u64::try_from(v).map_or(Value::Null, Value::from),
         Bound::Float(v) => Value::from(v),
+        // The shortest decimal that reads back as this `f32`, as the attribute wrote it.
+        Bound::F32(v) => format!("{v:?}")
+            .parse::<f64>()
+            .map_or(Value::Null, Value::from),
     }
 }
 
@@ -855,7 +1049,7 @@ impl<T, R: Rule<T>> Rule<SecretValue<T>> for Secret<R> {
         d: D,
         at: Path<'_>,
     ) -> Result<SecretValue<T>, D::Error> {
-        self.0.read(d, at).map(SecretValue::new)
+        self.0.read(d, at).map(SecretValue::new).map_err(hide_found)
     }
     fn check(&self, value: &SecretValue<T>, at: Path<'_>, out: &mut Vec<ValidationError>) {
         self.0.check(value.expose(), at, out);
@@ -1021,10 +1215,19 @@ mod tests {
         assert!(rule.read(serde_json::Value::from(256), Path::Root).is_err());
         assert!(rule.read(serde_json::Value::from(-1), Path::Root).is_err());
         assert!(rule.read(serde_json::Value::from(1.5), Path::Root).is_err());
-        assert!(rule.read(serde_json::Value::from(256.0), Path::Root).is_err());
-        assert!(rule.read(serde_json::Value::from(f64::NAN), Path::Root).is_err());
+        assert!(
+            rule.read(serde_json::Value::from(256.0), Path::Root)
+                .is_err()
+        );
+        assert!(
+            rule.read(serde_json::Value::from(f64::NAN), Path::Root)
+                .is_err()
+        );
         // As in JSON Schema, a number with no fractional part is an integer.
-        assert_eq!(rule.read(serde_json::Value::from(7.0), Path::Root).unwrap(), 7);
+        assert_eq!(
+            rule.read(serde_json::Value::from(7.0), Path::Root).unwrap(),
+            7
+        );
         assert_eq!(
             rule.read(serde_json::Value::from(255), Path::Root).unwrap(),
             255
@@ -1034,18 +1237,118 @@ mod tests {
     #[test]
     fn long_format_errors_are_shortened_keeping_what_was_expected() {
         let huge = format!("[1, \"{}\"]", "é".repeat(1_000_000));
-        let rule = Seq { item: Num::<u32> { min: None, max: None }, min_len: 0, max_len: 9 };
+        let rule = Seq {
+            item: Num::<u32> {
+                min: None,
+                max: None,
+            },
+            min_len: 0,
+            max_len: 9,
+        };
         let mut de = serde_json::Deserializer::from_str(&huge);
         let err = rule.read(&mut de, Path::Root).unwrap_err();
         let text = err.to_string();
         assert!(text.len() <= MESSAGE_LIMIT + 64, "{} bytes", text.len());
         assert!(text.starts_with("invalid type: string \"éé"), "{text}");
         assert!(text.contains("…"), "{text}");
-        assert!(text.contains("\", expected an integer in range at /1 at line 1 column "), "{text}");
+        assert!(
+            text.contains("\", expected an integer in range at /1 at line 1 column "),
+            "{text}"
+        );
         assert_eq!(text.matches(" at line ").count(), 1, "{text}");
         // Short errors are passed on as they are.
-        let err = rule.read(serde_json::json!([true]), Path::Root).unwrap_err();
-        assert_eq!(err.to_string(), "invalid type: boolean `true`, expected an integer in range at /0");
+        let err = rule
+            .read(serde_json::json!([true]), Path::Root)
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid type: boolean `true`, expected an integer in range at /0"
+        );
+    }
+
+    #[test]
+    fn secret_type_errors_name_the_kind_found_but_not_the_value() {
+        let rule = Secret(Str::ANY);
+        let root = Path::Root;
+        let at = root.field("clientSecret");
+        for (doc, found) in [
+            ("918273645", "integer"),
+            ("-5", "integer"),
+            ("1.25", "floating point"),
+            ("true", "boolean"),
+        ] {
+            let mut de = serde_json::Deserializer::from_str(doc);
+            let text = rule.read(&mut de, at).unwrap_err().to_string();
+            assert!(
+                text.starts_with(&format!(
+                    "invalid type: {found}, expected a string at /clientSecret"
+                )),
+                "{text}"
+            );
+            assert!(!text.contains(doc.trim_start_matches('-')), "{text}");
+        }
+    }
+
+    #[test]
+    fn floats_past_the_exact_integers_are_not_taken_as_integers() {
+        let rule = Num::<i64> {
+            min: None,
+            max: None,
+        };
+        // -9223372036854775809 parses as the f64 -2^63, which is i64::MIN: refuse, never round.
+        let mut de = serde_json::Deserializer::from_str("-9223372036854775809");
+        assert!(rule.read(&mut de, Path::Root).is_err());
+        assert_eq!(
+            rule.read(serde_json::json!(9007199254740991.0), Path::Root)
+                .unwrap(),
+            9007199254740991
+        );
+        assert!(
+            rule.read(serde_json::json!(9007199254740992.0), Path::Root)
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn format_errors_without_the_path_get_it() {
+        let rule = Num::<u128> {
+            min: None,
+            max: None,
+        };
+        let root = Path::Root;
+        let at = root.field("big");
+        let mut de = serde_json::Deserializer::from_str("340282366920938463463374607431768211456");
+        let text = rule.read(&mut de, at).unwrap_err().to_string();
+        assert!(text.starts_with("/big: "), "{text}");
+    }
+
+    #[test]
+    fn f32_bounds_print_as_written() {
+        let rule = Num::<f32> {
+            min: Some(0.1),
+            max: None,
+        };
+        let mut out = Vec::new();
+        rule.check(&0.05, Path::Root, &mut out);
+        assert_eq!(out[0].message(), "must be at least 0.1, got 0.05");
+        assert_eq!(
+            rule.schema(&mut SchemaGen::default())["minimum"],
+            serde_json::json!(0.1)
+        );
+    }
+
+    #[test]
+    fn collecting_takes_128_bit_values_held_as_floats() {
+        let rule = Num::<u128> {
+            min: None,
+            max: None,
+        };
+        let mut out = Vec::new();
+        let big: serde_json::Value = serde_json::from_str(&u128::MAX.to_string()).unwrap();
+        rule.collect(&big, Path::Root, &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        rule.collect(&serde_json::json!(-1), Path::Root, &mut out);
+        assert_eq!(out.len(), 1);
     }
 
     #[test]
@@ -1075,5 +1378,123 @@ mod tests {
             err.to_string(),
             "(root): min_len: must have at least 1 item"
         );
+    }
+
+    /// The first broken rule by the plain definition: count characters, then look them up.
+    fn first_broken_by_definition(rule: &Str, s: &str) -> Option<&'static str> {
+        let chars = s.chars().count();
+        if chars > rule.max_len {
+            Some("max_len")
+        } else if chars < rule.min_len {
+            Some("min_len")
+        } else if rule
+            .charset
+            .is_some_and(|set| !s.chars().all(|c| set.contains(c)))
+        {
+            Some("charset")
+        } else {
+            None
+        }
+    }
+
+    #[test]
+    fn the_fast_path_reports_what_the_plain_definition_does() {
+        const URL: Charset = Charset::new(
+            &[('-', '-'), ('0', '9'), ('A', 'Z'), ('_', '_'), ('a', 'z')],
+            "A-Z a-z 0-9 - _",
+        );
+        const ACCENTED: Charset = Charset::new(&[('a', 'z'), ('é', 'é')], "a-z é");
+        let units = ["a", "Z", "-", "+", " ", "é", "€", "😀", "\0"];
+        for charset in [None, Some(&URL), Some(&ACCENTED)] {
+            for (min_len, max_len) in [(0, usize::MAX), (1, 5), (3, 3), (0, 0), (4, 20)] {
+                let rule = Str {
+                    min_len,
+                    max_len,
+                    charset,
+                };
+                for n in 0..24 {
+                    for unit in units {
+                        for other in ["a", "é", "+"] {
+                            // `n` copies of `unit`, and the same with one `other` in the middle.
+                            let mut s = unit.repeat(n);
+                            for t in [s.clone(), {
+                                s.insert_str(s.len() / 2 / unit.len() * unit.len(), other);
+                                s.clone()
+                            }] {
+                                assert_eq!(
+                                    rule.first_broken(&t).map(Broken::code),
+                                    first_broken_by_definition(&rule, &t),
+                                    "{min_len}..={max_len} {:?} on {t:?}",
+                                    charset.map(Charset::text)
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn refusals_read_as_their_display_says() {
+        const SET: Charset = Charset::new(&[('a', 'z')], "a-z");
+        let root = Path::Root;
+        let field = root.field("clientSecret");
+        let item = field.index(12);
+        let nested = item.field("a~1b");
+        let broken = [
+            Broken::MinChars(1),
+            Broken::MinChars(2),
+            Broken::MaxChars(0),
+            Broken::MaxChars(86),
+            Broken::MaxChars(usize::MAX),
+            Broken::Charset(&SET),
+            Broken::MinItems(1),
+            Broken::MaxItems(10),
+            Broken::Min(Bound::Int(-5)),
+            Broken::Max(Bound::Uint(u128::MAX)),
+            Broken::Max(Bound::Float(0.5)),
+        ];
+        for at in [root, field, item, nested] {
+            for what in broken {
+                let display = Refusal {
+                    at,
+                    code: what.code(),
+                    what,
+                }
+                .to_string();
+                let mut text = Message::new();
+                text.refusal(at, what).unwrap();
+                assert_eq!(text.as_str(), display);
+                let err: serde_json::Error = refuse(at, what);
+                assert_eq!(err.to_string(), display);
+            }
+        }
+        assert_eq!(
+            refuse::<serde_json::Error>(field, Broken::MaxChars(86)).to_string(),
+            "/clientSecret: max_len: must be at most 86 characters long"
+        );
+    }
+
+    #[test]
+    fn refusals_too_long_for_the_buffer_are_written_whole() {
+        const LONG: &str = "a-long-field-name-that-repeats-itself-a-long-field-name";
+        // A path of 10 fields of 55 bytes: longer than the buffer.
+        let p0 = Path::Root;
+        let p1 = p0.field(LONG);
+        let p2 = p1.field(LONG);
+        let p3 = p2.field(LONG);
+        let p4 = p3.field(LONG);
+        let p5 = p4.field(LONG);
+        let p6 = p5.field(LONG);
+        let text = refuse::<serde_json::Error>(p6, Broken::MinChars(3)).to_string();
+        assert_eq!(
+            text,
+            format!(
+                "{}: min_len: must be at least 3 characters long",
+                format!("/{LONG}").repeat(6)
+            )
+        );
+        assert!(Message::new().refusal(p6, Broken::MinChars(3)).is_err());
     }
 }

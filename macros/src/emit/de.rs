@@ -91,7 +91,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
             #schema_methods
 
             fn __collect(__value: &#p::serde_json::Value, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
-                const __FIELDS: &[&str] = &[#(#wires),*];
+                const __FIELDS: &[&#p::primitive::str] = &[#(#wires),*];
                 let #p::Some(__map) = #p::collect_object(__value, __at, __out) else {
                     return;
                 };
@@ -100,7 +100,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
             }
 
             fn __read_at<'de, __D: #p::serde::Deserializer<'de>>(__deserializer: __D, __at: #p::Path<'_>) -> #p::Result<Self, __D::Error> {
-                const __FIELDS: &[&str] = &[#(#wires2),*];
+                const __FIELDS: &[&#p::primitive::str] = &[#(#wires2),*];
 
                 struct __Visitor<'__p> {
                     at: #p::Path<'__p>,
@@ -115,7 +115,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
 
                     fn visit_map<__A: #de::MapAccess<'de>>(self, mut __map: __A) -> #p::Result<#ident, __A::Error> {
                         #(#declare)*
-                        while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, #p::Key::new(__FIELDS, #deny))? {
+                        while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, #p::Key::new(__FIELDS, #deny, self.at))? {
                             match __key {
                                 #(#arms)*
                                 _ => {

@@ -24,18 +24,23 @@ pub fn derive(input: &syn::DeriveInput) -> TokenStream {
         (Some(cont), Ok(())) => expand(&cont),
         (_, Err(err)) => {
             let mut out = err.to_compile_error();
-            out.extend(fallback(&input.ident));
+            // A generic struct is refused anyway; stand-in impls without its parameters would
+            // only add errors.
+            if input.generics.params.is_empty() {
+                out.extend(fallback(&input.ident));
+            }
             out
         }
         (None, Ok(())) => unreachable!("a missing model always comes with an error"),
     }
 }
 
-/// The constant holding a field's rule tree.
+/// The constant holding a field's rule tree: `__rule_` and the field's name, which is unique
+/// (an uppercased name would not be: `x` and `X` are two fields).
 fn rule_const(field: &Field) -> Ident {
     let name = field.ident.to_string();
-    let name = name.strip_prefix("r#").unwrap_or(&name).to_uppercase();
-    format_ident!("__RULE_{}", name)
+    let name = name.strip_prefix("r#").unwrap_or(&name).to_owned();
+    format_ident!("__rule_{}", name)
 }
 
 /// The local that holds a field while it is read.

@@ -101,4 +101,3 @@ fn tree(shape: &Shape, a: &FieldAttrs, len: bool) -> (TokenStream, TokenStream) 
         Shape::Model => (quote!(#r::Nested), quote!(#r::Nested)),
     }
 }
-

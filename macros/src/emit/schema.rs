@@ -35,7 +35,7 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
             #p::SchemaGen::root::<Self>()
         }
 
-        fn __schema_name() -> &'static str {
+        fn __schema_name() -> &'static #p::primitive::str {
             #title
         }
 

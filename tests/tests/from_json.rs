@@ -1,0 +1,319 @@
+//! `from_json` reads a whole document and reports every violation in it at once, each with
+//! its JSON Pointer and code: `syntax`, `type`, `required`, `unknown_field`, `invalid`, and the
+//! rule codes `charset`, `min_len`, `max_len`, `min`, `max`.
+
+use authlete_models::{Model, Secret, Validate, ValidationErrors, from_json};
+
+fn found(errors: &ValidationErrors) -> Vec<(String, String)> {
+    errors
+        .iter()
+        .map(|e| (e.path().to_owned(), e.code().to_owned()))
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(p, c)| ((*p).to_owned(), (*c).to_owned()))
+        .collect()
+}
+
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase", deny_unknown_fields)]
+struct Scope {
+    #[model(charset = "a-z_", min_len = 1, max_len = 8)]
+    name: String,
+    #[model(min = 1, max = 86400)]
+    max_age: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase", deny_unknown_fields)]
+struct Registration {
+    #[model(charset = "A-Za-z0-9_-", min_len = 1, max_len = 16)]
+    client_id: String,
+    #[model(secret, min_len = 8)]
+    client_secret: Secret<String>,
+    #[model(min = 1, max = 10)]
+    priority: i32,
+    enabled: bool,
+    #[model(min = 0.0, max = 1.0)]
+    weight: f64,
+    #[model(max_len = 3)]
+    scopes: Vec<Scope>,
+    default_scope: Option<Scope>,
+    #[model(default, charset = "a-z")]
+    tags: Vec<String>,
+    description: Option<String>,
+}
+
+fn valid_doc() -> serde_json::Value {
+    serde_json::json!({
+        "clientId": "app_1",
+        "clientSecret": "long-enough",
+        "priority": 5,
+        "enabled": true,
+        "weight": 0.5,
+        "scopes": [{"name": "openid"}],
+    })
+}
+
+#[test]
+fn a_valid_document_is_the_value_serde_reads() {
+    let json = valid_doc().to_string();
+    let value = from_json::<Registration>(&json).unwrap();
+    assert_eq!(value, serde_json::from_str::<Registration>(&json).unwrap());
+    assert_eq!(value.validate(), Ok(()));
+    assert_eq!(value.client_secret.expose(), "long-enough");
+    assert_eq!(value.tags, Vec::<String>::new());
+}
+
+#[test]
+fn every_violation_is_reported_at_once_in_declaration_order() {
+    let json = r#"{
+        "clientId": "bad id!",
+        "priority": 11,
+        "enabled": "yes",
+        "weight": -0.1,
+        "scopes": [
+            {"name": "openid"},
+            {"name": "Bad-Name", "maxAge": 0},
+            {"maxAge": "soon"},
+            {"name": "toolongname", "extra": true}
+        ],
+        "defaultScope": 7,
+        "tags": ["ok", "NO", 3],
+        "description": null,
+        "unexpected": {"a": 1}
+    }"#;
+    let errors = from_json::<Registration>(json).unwrap_err();
+    assert_eq!(
+        found(&errors),
+        pairs(&[
+            ("/clientId", "charset"),
+            ("/clientSecret", "required"),
+            ("/priority", "max"),
+            ("/enabled", "type"),
+            ("/weight", "min"),
+            ("/scopes", "max_len"),
+            ("/scopes/1/name", "charset"),
+            ("/scopes/1/maxAge", "min"),
+            ("/scopes/2/name", "required"),
+            ("/scopes/2/maxAge", "type"),
+            ("/scopes/3/name", "max_len"),
+            ("/scopes/3/extra", "unknown_field"),
+            ("/defaultScope", "type"),
+            ("/tags/1", "charset"),
+            ("/tags/2", "type"),
+            ("/unexpected", "unknown_field"),
+        ])
+    );
+    // Every pointer but the missing one leads to its value in the document.
+    let doc: serde_json::Value = serde_json::from_str(json).unwrap();
+    for e in &errors {
+        if e.code() != "required" {
+            assert!(doc.pointer(e.path()).is_some(), "{e}");
+        }
+    }
+}
+
+#[test]
+fn messages_say_what_was_expected_without_the_value() {
+    let json = r#"{"clientId": "", "clientSecret": "short", "priority": "5", "enabled": null, "weight": 2, "scopes": {}}"#;
+    let errors = from_json::<Registration>(json).unwrap_err();
+    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "/clientId: min_len: must be at least 1 character long, got 0",
+            "/clientSecret: min_len: must be at least 8 characters long, got 5",
+            "/priority: type: must be an integer in the field's range, got a string",
+            "/enabled: type: must be a boolean, got null",
+            "/weight: max: must be at most 1.0, got 2",
+            "/scopes: type: must be an array, got an object",
+        ]
+    );
+    assert!(!errors.to_string().contains("short"));
+}
+
+#[test]
+fn syntax_errors_are_one_error_at_the_root() {
+    for json in [
+        "",
+        "{",
+        r#"{"clientId": }"#,
+        r#"{"clientId": "a",}"#,
+        "{} x",
+        "nul",
+        "{'a': 1}",
+    ] {
+        let errors = from_json::<Registration>(json).unwrap_err();
+        assert_eq!(found(&errors), pairs(&[("", "syntax")]), "{json:?}");
+        let e = errors.iter().next().unwrap();
+        assert!(e.message().contains("line 1 column"), "{json:?}: {e}");
+        // The root path displays as `(root)`.
+        assert!(e.to_string().starts_with("(root): syntax: "), "{e}");
+    }
+    // The position counts lines.
+    let errors = from_json::<Registration>("{\n\"clientId\": \"a\",\n\n  oops\n}").unwrap_err();
+    assert!(
+        errors
+            .iter()
+            .next()
+            .unwrap()
+            .message()
+            .contains("line 4 column"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn a_document_that_is_not_an_object_is_a_type_error_at_the_root() {
+    for json in ["\"text\"", "5", "null", "true", "[1, 2]"] {
+        let errors = from_json::<Registration>(json).unwrap_err();
+        assert_eq!(found(&errors), pairs(&[("", "type")]), "{json}");
+        assert!(
+            errors
+                .iter()
+                .next()
+                .unwrap()
+                .message()
+                .starts_with("must be an object, got ")
+        );
+    }
+}
+
+#[test]
+fn a_duplicated_field_is_invalid() {
+    let json = r#"{"clientId": "a", "clientId": "b", "clientSecret": "long-enough", "priority": 5, "enabled": true, "weight": 0.5, "scopes": []}"#;
+    let errors = from_json::<Registration>(json).unwrap_err();
+    assert_eq!(found(&errors), pairs(&[("", "invalid")]));
+    let message = errors.iter().next().unwrap().message();
+    assert!(message.contains("/clientId: duplicate field"), "{message}");
+    assert!(message.contains("line 1 column"), "{message}");
+}
+
+#[test]
+fn required_fields_are_required_and_others_are_not() {
+    let errors = from_json::<Registration>("{}").unwrap_err();
+    assert_eq!(
+        found(&errors),
+        pairs(&[
+            ("/clientId", "required"),
+            ("/clientSecret", "required"),
+            ("/priority", "required"),
+            ("/enabled", "required"),
+            ("/weight", "required"),
+            ("/scopes", "required"),
+        ])
+    );
+    assert!(errors.iter().all(|e| e.message() == "is required"));
+    // `null` is not absence for a required field: it is the wrong type.
+    let mut doc = valid_doc();
+    doc["clientId"] = serde_json::Value::Null;
+    let errors = from_json::<Registration>(&doc.to_string()).unwrap_err();
+    assert_eq!(found(&errors), pairs(&[("/clientId", "type")]));
+}
+
+#[test]
+fn unknown_fields_are_reported_where_they_are_denied() {
+    let mut doc = valid_doc();
+    doc["zeta"] = serde_json::json!(1);
+    doc["alpha"] = serde_json::json!(null);
+    doc["scopes"] = serde_json::json!([{"name": "a", "b": 2}]);
+    doc["defaultScope"] = serde_json::json!({"name": "x", "c": 3});
+    let errors = from_json::<Registration>(&doc.to_string()).unwrap_err();
+    let mut got = found(&errors);
+    got.sort();
+    let mut expected = pairs(&[
+        ("/scopes/0/b", "unknown_field"),
+        ("/defaultScope/c", "unknown_field"),
+        ("/zeta", "unknown_field"),
+        ("/alpha", "unknown_field"),
+    ]);
+    expected.sort();
+    assert_eq!(got, expected);
+    assert!(
+        errors
+            .iter()
+            .all(|e| e.message() == "is not a field of this object")
+    );
+}
+
+#[test]
+fn from_json_agrees_with_validate_on_rule_violations() {
+    // A value built in code, written out, then read by from_json: the same violations.
+    let value = Registration {
+        client_id: "way too long client id".into(),
+        client_secret: Secret::new("x".into()),
+        priority: 0,
+        enabled: false,
+        weight: 1.5,
+        scopes: vec![
+            Scope {
+                name: "ok".into(),
+                max_age: Some(86401),
+            };
+            4
+        ],
+        default_scope: Some(Scope {
+            name: String::new(),
+            max_age: None,
+        }),
+        tags: vec!["Up".into()],
+        description: Some("free text".into()),
+    };
+    let validated = value.validate().unwrap_err();
+    let json = serde_json::to_string(&value).unwrap();
+    let collected = from_json::<Registration>(&json).unwrap_err();
+    assert_eq!(collected, validated);
+    assert_eq!(
+        found(&collected),
+        pairs(&[
+            ("/clientId", "max_len"),
+            ("/clientId", "charset"),
+            ("/clientSecret", "min_len"),
+            ("/priority", "min"),
+            ("/weight", "max"),
+            ("/scopes", "max_len"),
+            ("/scopes/0/maxAge", "max"),
+            ("/scopes/1/maxAge", "max"),
+            ("/scopes/2/maxAge", "max"),
+            ("/scopes/3/maxAge", "max"),
+            ("/defaultScope/name", "min_len"),
+            ("/tags/0", "charset"),
+        ])
+    );
+}
+
+#[test]
+fn serde_stops_at_the_first_violation_from_json_goes_on() {
+    let json = r#"{"clientId": "bad id!", "clientSecret": "x", "priority": 0, "enabled": true, "weight": 0, "scopes": []}"#;
+    let err = serde_json::from_str::<Registration>(json).unwrap_err();
+    assert!(err.to_string().starts_with("/clientId: charset: "), "{err}");
+    let errors = from_json::<Registration>(json).unwrap_err();
+    assert_eq!(
+        found(&errors),
+        pairs(&[
+            ("/clientId", "charset"),
+            ("/clientSecret", "min_len"),
+            ("/priority", "min"),
+        ])
+    );
+}
+
+#[test]
+fn the_errors_serialize_for_a_422_body() {
+    let errors = from_json::<Registration>(r#"{"clientId": "", "extra": 1}"#).unwrap_err();
+    let body = serde_json::to_value(&errors).unwrap();
+    let array = body.as_array().unwrap();
+    assert_eq!(array.len(), errors.len());
+    for (item, e) in array.iter().zip(&errors) {
+        assert_eq!(item["path"], e.path());
+        assert_eq!(item["code"], e.code());
+        assert_eq!(item["message"], e.message());
+    }
+    assert_eq!(array[0]["path"], "/clientId");
+    assert_eq!(array[0]["code"], "min_len");
+    assert_eq!(array.last().unwrap()["code"], "unknown_field");
+}

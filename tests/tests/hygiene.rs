@@ -1,0 +1,223 @@
+//! The expansion of `#[derive(Model)]` names everything through absolute paths: it compiles,
+//! warning-free, in a scope that defines its own `Result`, `Option`, `Ok`, `Some`, `serde`,
+//! `String` and more, and with field names that look like the expansion's own locals.
+
+#![deny(warnings, missing_docs, unused_qualifications, rust_2018_idioms)]
+
+/// A scope that shadows the prelude and the usual crate names.
+pub mod shadowed {
+    #![allow(dead_code, non_camel_case_types, non_snake_case, clippy::all)]
+
+    /// Shadows `core::result::Result`.
+    pub struct Result;
+    /// Shadows `core::option::Option`.
+    pub struct Option;
+    /// Shadows `Vec`.
+    pub struct Vec;
+    /// Shadows `Box`.
+    pub struct Box;
+    /// Shadows `Default`.
+    pub struct Default;
+    /// Shadows `Err`.
+    pub struct Err;
+    /// Shadows `None`.
+    pub struct None;
+    /// Shadows the primitive `usize`.
+    pub struct usize;
+    /// Shadows the primitive `bool`.
+    pub struct bool;
+    /// Shadows the primitive `u8`.
+    pub struct u8;
+    /// Shadows the primitive `char`.
+    pub struct char;
+    /// Shadows `String`.
+    pub type String = ();
+    /// Shadows `Ok`.
+    pub fn Ok() {}
+    /// Shadows `Some`.
+    pub fn Some() {}
+    /// Shadows the `serde` crate.
+    pub mod serde {}
+    /// Shadows the `serde_json` crate.
+    pub mod serde_json {}
+    /// Shadows the `authlete_models` crate's name inside this module.
+    pub mod authlete_models {}
+    /// Shadows `core`.
+    pub mod core {}
+    /// Shadows `std`.
+    pub mod std {}
+    /// Shadows `fmt`.
+    pub mod fmt {}
+    /// Shadows the runtime's `Path`, `Rule` and `Seed`.
+    pub struct Path;
+    /// See `Path`.
+    pub trait Rule {}
+    /// See `Path`.
+    pub struct Seed;
+    /// Shadows `Model` and `Validate` (the derive is named by its full path below).
+    pub trait Model {}
+    /// See `Model`.
+    pub trait Validate {}
+
+    /// A nested model, in the shadowed scope.
+    #[derive(Debug, Clone, PartialEq, ::authlete_models::Model)]
+    #[model(rename_all = "camelCase")]
+    pub struct Inner {
+        /// A checked string.
+        #[model(charset = "a-z", min_len = 1, max_len = 4)]
+        pub short_name: ::std::string::String,
+    }
+
+    /// A model using every rule and wrapper, in the shadowed scope.
+    #[derive(Debug, Clone, PartialEq, ::authlete_models::Model)]
+    #[model(rename_all = "camelCase", deny_unknown_fields)]
+    pub struct Everything {
+        /// A checked string.
+        #[model(rename = "ID", charset = "A-Z0-9\\-", min_len = 1, max_len = 8)]
+        pub id: ::std::string::String,
+        /// Bounded integer.
+        #[model(min = 1, max = 10)]
+        pub count: u32,
+        /// Bounded float.
+        #[model(min = -1.5, max = 1.5)]
+        pub ratio: f64,
+        /// A flag.
+        pub flag: ::core::primitive::bool,
+        /// Optional, bounded.
+        #[model(max = 100)]
+        pub maybe: ::core::option::Option<i64>,
+        /// A list with a length rule.
+        #[model(max_len = 2, charset = "a-z")]
+        pub tags: ::std::vec::Vec<::std::string::String>,
+        /// A boxed nested model.
+        pub boxed: ::std::boxed::Box<Inner>,
+        /// Optional list of nested models.
+        pub inners: ::core::option::Option<::std::vec::Vec<Inner>>,
+        /// A secret.
+        #[model(secret, min_len = 1)]
+        pub secret: ::authlete_models::Secret<::std::string::String>,
+        /// A defaulted field.
+        #[model(default)]
+        pub defaulted: ::std::vec::Vec<::core::primitive::u8>,
+        /// A raw identifier.
+        pub r#type: ::core::option::Option<::std::string::String>,
+    }
+
+    /// Fields named like the expansion's own locals and parameters.
+    #[derive(Debug, Clone, PartialEq, ::authlete_models::Model)]
+    pub struct LocalLookalikes {
+        /// Named like a local.
+        #[model(max_len = 3)]
+        pub __at: ::std::string::String,
+        /// Named like a local.
+        pub __out: ::core::primitive::u8,
+        /// Named like a local.
+        pub __map: ::core::primitive::u8,
+        /// Named like a local.
+        pub __key: ::core::primitive::u8,
+        /// Named like a local.
+        pub __value: ::core::primitive::u8,
+        /// Named like a local.
+        pub __state: ::core::primitive::u8,
+        /// Named like a local.
+        pub __serializer: ::core::primitive::u8,
+        /// Named like a local.
+        pub __deserializer: ::core::primitive::u8,
+        /// Named like a local.
+        pub __seq: ::core::primitive::u8,
+        /// Named like a local.
+        pub __gen: ::core::primitive::u8,
+        /// Named like a local.
+        pub __f: ::core::primitive::u8,
+        /// Named like the visitor's field.
+        pub at: ::core::primitive::u8,
+        /// Named like a local.
+        pub __field_x: ::core::primitive::u8,
+        /// Would share a local's name with `__field_x` if locals were prefixed naively.
+        pub x: ::core::primitive::u8,
+    }
+}
+
+use ::authlete_models::{Secret, Validate as _, from_json};
+use shadowed::{Everything, Inner, LocalLookalikes};
+
+fn sample() -> Everything {
+    Everything {
+        id: "AB-12".into(),
+        count: 10,
+        ratio: -1.5,
+        flag: true,
+        maybe: None,
+        tags: vec!["a".into()],
+        boxed: Box::new(Inner {
+            short_name: "abcd".into(),
+        }),
+        inners: Some(vec![Inner {
+            short_name: "x".into(),
+        }]),
+        secret: Secret::new("s".into()),
+        defaulted: Vec::new(),
+        r#type: Some("t".into()),
+    }
+}
+
+#[test]
+fn the_derive_works_in_a_shadowed_scope() {
+    let value = sample();
+    assert_eq!(value.validate(), Ok(()));
+    let json = serde_json::to_string(&value).unwrap();
+    assert_eq!(
+        json,
+        r#"{"ID":"AB-12","count":10,"ratio":-1.5,"flag":true,"tags":["a"],"boxed":{"shortName":"abcd"},"inners":[{"shortName":"x"}],"secret":"s","defaulted":[],"type":"t"}"#
+    );
+    let back: Everything = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, value);
+
+    let mut bad = sample();
+    bad.count = 0;
+    bad.inners = Some(vec![Inner {
+        short_name: "TOOLONG".into(),
+    }]);
+    let errors = bad.validate().unwrap_err();
+    let found: Vec<(&str, &str)> = errors.iter().map(|e| (e.path(), e.code())).collect();
+    assert_eq!(
+        found,
+        [
+            ("/count", "min"),
+            ("/inners/0/shortName", "max_len"),
+            ("/inners/0/shortName", "charset")
+        ]
+    );
+    let err = serde_json::from_str::<Everything>(r#"{"ID": "a"}"#).unwrap_err();
+    assert!(err.to_string().starts_with("/ID: charset: "), "{err}");
+    assert!(from_json::<Everything>(&json).is_ok());
+}
+
+#[test]
+fn fields_named_like_locals_are_read_and_written() {
+    let json = r#"{"__at":"abc","__out":1,"__map":2,"__key":3,"__value":4,"__state":5,"__serializer":6,"__deserializer":7,"__seq":8,"__gen":9,"__f":10,"at":11,"__field_x":12,"x":13}"#;
+    let value: LocalLookalikes = serde_json::from_str(json).unwrap();
+    assert_eq!(value.__at, "abc");
+    assert_eq!(
+        [
+            value.__out,
+            value.__map,
+            value.__key,
+            value.__value,
+            value.__state,
+            value.__serializer,
+            value.__deserializer,
+            value.__seq,
+            value.__gen,
+            value.__f,
+            value.at,
+            value.__field_x,
+            value.x
+        ],
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
+    );
+    assert_eq!(serde_json::to_string(&value).unwrap(), json);
+    assert_eq!(value.validate(), Ok(()));
+    let err = serde_json::from_str::<LocalLookalikes>(&json.replace("abc", "abcd")).unwrap_err();
+    assert!(err.to_string().starts_with("/__at: max_len: "), "{err}");
+}

@@ -1,0 +1,116 @@
+// Every attribute, used correctly, on every field type it applies to, with bounds at the
+// edges of what is allowed.
+use authlete_models::{Model, Secret, Validate};
+
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Scope {
+    #[model(charset = "a-z_:", min_len = 1, max_len = 64)]
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase")]
+#[model(deny_unknown_fields)]
+pub struct Everything {
+    #[model(rename = "id", charset = "A-Za-z0-9_-", min_len = 1, max_len = 86)]
+    pub client_id: String,
+    #[model(secret, charset = "A-Za-z0-9_-", min_len = 86, max_len = 86)]
+    pub client_secret: Secret<String>,
+    #[model(secret)]
+    pub old_secret: Option<Secret<String>>,
+    #[model(charset = r"\\\-\]\[\^\n\r\t\u{E9}\u{1F600}")]
+    pub escapes: String,
+    #[model(charset = "-a-z")]
+    pub dash_first: Option<String>,
+    #[model(charset = "a-z-")]
+    pub dash_last: Option<String>,
+    #[model(charset = r"\u{E0}-\u{FF}")]
+    pub escaped_range: Option<String>,
+    #[model(min_len = 0, max_len = 0)]
+    pub empty: Option<String>,
+    #[model(min_len = 1, max_len = 10, charset = "a-z")]
+    pub tags: Vec<String>,
+    #[model(max_len = 3)]
+    pub scopes: Vec<Scope>,
+    #[model(min_len = 2)]
+    pub boxed: Box<String>,
+    #[model(min = 0, max = 255)]
+    pub byte: u8,
+    #[model(min = -128, max = 127)]
+    pub signed: i8,
+    #[model(min = 1, max = 1)]
+    pub exactly_one: u32,
+    #[model(max = 18446744073709551615)]
+    pub wide: u64,
+    #[model(min = -170141183460469231731687303715884105728, max = 170141183460469231731687303715884105727)]
+    pub widest: i128,
+    #[model(min = 0.0, max = 1)]
+    pub ratio: f64,
+    #[model(min = -0.5, max = 3.4e38)]
+    pub single: f32,
+    #[model(min = 1, max = 3600)]
+    pub token_ttl: Option<u32>,
+    #[model(min = 1, max = 9)]
+    pub digits: Vec<u8>,
+    #[model(default)]
+    pub enabled: bool,
+    #[model(default, max_len = 5)]
+    pub defaults: Vec<u16>,
+    pub nested: Option<Box<Scope>>,
+    #[model(rename = "type")]
+    pub r#type: Option<String>,
+}
+
+#[derive(Debug, Model)]
+pub struct NoFields {}
+
+#[derive(Model)]
+#[model(rename_all = "lowercase")]
+pub struct Lower {
+    pub a_b: u8,
+}
+
+#[derive(Model)]
+#[model(rename_all = "UPPERCASE")]
+pub struct Upper {
+    pub a_b: u8,
+}
+
+#[derive(Model)]
+#[model(rename_all = "PascalCase")]
+pub struct Pascal {
+    pub a_b: u8,
+}
+
+#[derive(Model)]
+#[model(rename_all = "snake_case")]
+pub struct Snake {
+    pub a_b: u8,
+}
+
+#[derive(Model)]
+#[model(rename_all = "SCREAMING_SNAKE_CASE")]
+pub struct ScreamingSnake {
+    pub a_b: u8,
+}
+
+#[derive(Model)]
+#[model(rename_all = "kebab-case")]
+pub struct Kebab {
+    pub a_b: u8,
+}
+
+#[derive(Model)]
+#[model(rename_all = "SCREAMING-KEBAB-CASE")]
+pub struct ScreamingKebab {
+    pub a_b: u8,
+}
+
+fn main() {
+    let scope = Scope {
+        name: "openid".into(),
+    };
+    assert!(scope.validate().is_ok());
+    let _ = Everything::json_schema();
+}

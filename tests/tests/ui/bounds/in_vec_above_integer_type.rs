@@ -1,0 +1,9 @@
+use authlete_models::Model;
+
+#[derive(Model)]
+pub struct Request {
+    #[model(min = 0, max = 300)]
+    pub bytes: Vec<u8>,
+}
+
+fn main() {}

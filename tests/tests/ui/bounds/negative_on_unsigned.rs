@@ -1,0 +1,9 @@
+use authlete_models::Model;
+
+#[derive(Model)]
+pub struct Request {
+    #[model(min = -1)]
+    pub token_ttl: Option<u32>,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use authlete_models::Model;
+
+#[derive(Model)]
+pub enum GrantType {
+    AuthorizationCode,
+    ClientCredentials,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use authlete_models::Model;
+
+#[derive(Model)]
+pub struct Empty;
+
+fn main() {}

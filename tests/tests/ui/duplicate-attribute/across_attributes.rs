@@ -1,0 +1,10 @@
+use authlete_models::Model;
+
+#[derive(Model)]
+pub struct Request {
+    #[model(charset = "A-Z")]
+    #[model(charset = "a-z")]
+    pub client_id: String,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use authlete_models::Model;
+
+#[derive(Model)]
+pub struct Request {
+    #[model(pattern = "^[A-Za-z0-9_-]+$")]
+    pub client_id: String,
+}
+
+fn main() {}

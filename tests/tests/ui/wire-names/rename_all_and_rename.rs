@@ -1,0 +1,11 @@
+use authlete_models::Model;
+
+#[derive(Model)]
+#[model(rename_all = "camelCase")]
+pub struct Request {
+    pub client_id: String,
+    #[model(rename = "clientId")]
+    pub alias: String,
+}
+
+fn main() {}

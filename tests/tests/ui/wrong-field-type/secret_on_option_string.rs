@@ -1,0 +1,9 @@
+use authlete_models::Model;
+
+#[derive(Model)]
+pub struct Request {
+    #[model(secret)]
+    pub client_secret: Option<String>,
+}
+
+fn main() {}
