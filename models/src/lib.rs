@@ -168,12 +168,12 @@ pub trait Model: Validate + Serialize + DeserializeOwned {
 #[doc(hidden)]
 pub mod __private {
     pub use core::default::Default;
-    pub use core::primitive;
-    pub use core::unimplemented;
     pub use core::fmt;
     pub use core::marker::PhantomData;
     pub use core::option::Option::{self, None, Some};
+    pub use core::primitive;
     pub use core::result::Result::{self, Err, Ok};
+    pub use core::unimplemented;
     pub use serde;
     pub use serde_json;
     pub use std::string::String;
