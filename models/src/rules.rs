@@ -214,7 +214,7 @@ impl fmt::Write for Message {
     }
 }
 
-/// The longest error message a read passes on; see [`shorten`].
+/// The longest error message a read passes on: a longer one is cut in the middle.
 pub const MESSAGE_LIMIT: usize = 256;
 
 /// Keeps an error's message short, whatever the input.
