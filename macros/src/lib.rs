@@ -4,7 +4,7 @@
 //! generated code calls: `use authlete_models::Model;`. The stages are kept apart:
 //! `attr` reads `#[model(...)]` into typed values, `ast` builds the model of the struct,
 //! `check` looks for misuse across it, and the `emit` modules write the impls from the model.
-//! Every error is collected in a [`ctxt::Ctxt`] and all are reported together.
+//! Every error is collected in a `ctxt::Ctxt` and all are reported together.
 
 mod ast;
 mod attr;
