@@ -105,11 +105,21 @@ pub fn collect_unknown(
     out: &mut Vec<ValidationError>,
 ) {
     for name in map.keys().filter(|k| !known.contains(&k.as_str())) {
-        let token = crate::path::escape_pointer_token(name);
-        out.push(ValidationError::new(
-            format!("{at}/{token}"),
-            "unknown_field",
-            "is not a field of this object",
-        ));
+        match name.char_indices().nth(crate::de::QUOTE_LIMIT) {
+            None => out.push(ValidationError::new(
+                format!("{at}/{}", crate::path::escape_pointer_token(name)),
+                "unknown_field",
+                "is not a field of this object",
+            )),
+            // A pointer to the member would hold its whole name, however long.
+            Some((cut, _)) => out.push(ValidationError::new(
+                at.to_string(),
+                "unknown_field",
+                format!(
+                    "has a member `{}…` that is not one of its fields",
+                    &name[..cut]
+                ),
+            )),
+        }
     }
 }

@@ -82,6 +82,26 @@ impl<'de, R: Rule<T>, T> DeserializeSeed<'de> for Seed<'_, '_, R, T> {
     }
 }
 
+/// The value of an absent `default` field, refused when it breaks the field's rules.
+#[doc(hidden)]
+pub fn check_default<R: Rule<T>, T, E: de::Error>(
+    rule: &R,
+    value: T,
+    at: Path<'_>,
+) -> Result<T, E> {
+    let mut out = Vec::new();
+    rule.check(&value, at, &mut out);
+    match out.first() {
+        None => Ok(value),
+        Some(e) => Err(E::custom(format_args!(
+            "{}: {}: absent, and its default value breaks the rule: {}",
+            e.path(),
+            e.code(),
+            e.message()
+        ))),
+    }
+}
+
 /// A refusal while reading: the path, the rule and its sentence, with no part of the value.
 struct Refusal<'p> {
     at: Path<'p>,
@@ -125,7 +145,7 @@ struct Message {
 }
 
 impl Message {
-    const CAPACITY: usize = 256;
+    const CAPACITY: usize = 192;
 
     fn new() -> Self {
         Message {
@@ -225,11 +245,24 @@ pub const MESSAGE_LIMIT: usize = 256;
 /// last part says what was expected, and where); shorter errors pass untouched. A format's
 /// trailing position (` at line L column C`) is dropped from the rebuilt text, since the
 /// format adds it again.
-pub(crate) fn shorten<E: de::Error>(e: E) -> E {
-    let text = e.to_string();
-    if text.len() <= MESSAGE_LIMIT {
+#[doc(hidden)]
+pub fn shorten<E: de::Error>(e: E) -> E {
+    // Measure first, without allocating: a short error (nearly all of them) passes untouched.
+    struct Over(usize);
+    impl fmt::Write for Over {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            self.0 += s.len();
+            if self.0 > MESSAGE_LIMIT {
+                Err(fmt::Error)
+            } else {
+                Ok(())
+            }
+        }
+    }
+    if fmt::Write::write_fmt(&mut Over(0), format_args!("{e}")).is_ok() {
         return e;
     }
+    let text = e.to_string();
     let body = strip_position(&text);
     let head = floor_boundary(body, 64);
     let tail = ceil_boundary(body, body.len().saturating_sub(128).max(head));
@@ -458,21 +491,37 @@ impl Str {
     #[inline]
     fn first_broken(&self, s: &str) -> Option<Broken> {
         let bytes = s.len();
-        let holds = match self.charset {
-            Some(set) => {
-                set.is_ascii() && bytes <= self.max_len && bytes >= self.min_len && set.matches(s)
+        match self.charset {
+            Some(set) if set.is_ascii() && bytes <= self.max_len && bytes >= self.min_len => {
+                if set.matches(s) {
+                    None
+                } else {
+                    // Characters are at most bytes, so within `max_len`: only `min_len` can
+                    // come before the set, and only if some characters take several bytes.
+                    self.min_len_or_charset(s, set)
+                }
             }
             // With no set, `bytes` and `bytes / 4` bound the count: no count within them.
-            None => bytes <= self.max_len && bytes.div_ceil(4) >= self.min_len,
-        };
-        if holds {
-            return None;
+            None if bytes <= self.max_len && bytes.div_ceil(4) >= self.min_len => None,
+            _ => self.first_broken_exact(s),
         }
-        self.first_broken_exact(s)
+    }
+
+    /// The rule broken by a string that fails an ASCII-only set with its byte length within
+    /// the bounds.
+    #[cold]
+    #[inline(never)]
+    fn min_len_or_charset(&self, s: &str, set: &'static Charset) -> Option<Broken> {
+        if s.len().div_ceil(4) < self.min_len && s.chars().nth(self.min_len - 1).is_none() {
+            Some(Broken::MinChars(self.min_len))
+        } else {
+            Some(Broken::Charset(set))
+        }
     }
 
     /// [`Str::first_broken`] without the fast path. The length is checked first and counts no
     /// more characters than it must: an overlong string is refused without reading it whole.
+    #[cold]
     #[inline(never)]
     fn first_broken_exact(&self, s: &str) -> Option<Broken> {
         let bytes = s.len();
@@ -481,7 +530,7 @@ impl Str {
         // only up to `max_len + 1` of them, all at once when they are ASCII.
         if bytes > self.max_len
             && (bytes.div_ceil(4) > self.max_len
-                || s.as_bytes()[..=self.max_len].is_ascii()
+                || crate::charset::is_ascii(&s.as_bytes()[..=self.max_len])
                 || s.chars().nth(self.max_len).is_some())
         {
             return Some(Broken::MaxChars(self.max_len));
@@ -699,11 +748,11 @@ macro_rules! floats {
             const JSON_TYPE: &'static str = "number";
             fn bound(self) -> Bound { Bound::$bound(self) }
             #[allow(clippy::cast_precision_loss)]
-            fn from_i128(v: i128) -> Option<Self> { Some(v as $ty) }
+            fn from_i128(v: i128) -> Option<Self> { Some(v as $ty).filter(|x| x.is_finite()) }
             #[allow(clippy::cast_precision_loss)]
-            fn from_u128(v: u128) -> Option<Self> { Some(v as $ty) }
+            fn from_u128(v: u128) -> Option<Self> { Some(v as $ty).filter(|x| x.is_finite()) }
             #[allow(clippy::cast_possible_truncation)]
-            fn from_f64(v: f64) -> Option<Self> { Some(v as $ty) }
+            fn from_f64(v: f64) -> Option<Self> { Some(v as $ty).filter(|x| x.is_finite() || !v.is_finite()) }
             #[allow(clippy::cast_possible_truncation)]
             fn from_f64_in_range(v: f64) -> Option<Self> { Some(v as $ty) }
             fn deserialize_with<'de, D: Deserializer<'de>, V: Visitor<'de, Value = Self>>(d: D, v: V) -> Result<Self, D::Error> {
@@ -1042,7 +1091,7 @@ impl<T, R: Rule<T>> Rule<Box<T>> for Boxed<R> {
 #[derive(Clone, Copy, Debug)]
 pub struct Secret<R>(pub R);
 
-impl<T, R: Rule<T>> Rule<SecretValue<T>> for Secret<R> {
+impl<T: zeroize::Zeroize, R: Rule<T>> Rule<SecretValue<T>> for Secret<R> {
     #[inline]
     fn read<'de, D: Deserializer<'de>>(
         &self,

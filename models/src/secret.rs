@@ -3,16 +3,15 @@
 use core::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use zeroize::{Zeroize, ZeroizeOnDrop};
 
-/// A credential: its `Debug` output never shows the value.
+/// A credential: never shown by `Debug`, wiped from memory when dropped, compared without
+/// stopping at the first difference.
 ///
 /// A field marked `#[model(secret)]` must have this type (or `Option<Secret<String>>`), so that
 /// the ordinary `#[derive(Debug, Model)]` cannot print it. The value is reached only by naming
 /// it: [`Secret::expose`]. It serializes as the plain value, since a request body must carry
 /// it, and errors about it never contain it.
-///
-/// Comparing two secrets with `==` looks at every byte of the shorter one whatever it finds
-/// (it does not stop at the first difference); the lengths themselves are compared first.
 ///
 /// ```
 /// use authlete_models::Secret;
@@ -21,10 +20,43 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// assert_eq!(format!("{s:?}"), "Secret(\"[redacted]\")");
 /// assert_eq!(s.expose(), "hunter2");
 /// ```
+///
+/// # What is promised
+///
+/// - **Not printed.** `Debug` (plain and `{:#?}`) writes `Secret("[redacted]")` and nothing of
+///   the value, whatever `T` is. `Secret` has no `Display`.
+/// - **Wiped on drop.** Dropping a `Secret<T>` overwrites the value with zeros through
+///   [`zeroize`], whose writes the compiler may not remove: for a `String` (or `Vec<u8>`), the
+///   whole heap buffer, its spare capacity included, before it is freed. The same happens on
+///   [`Zeroize::zeroize`], which leaves an empty value behind.
+/// - **Compared without an early exit.** `==` on two values of the same length combines the
+///   difference of every byte pair and looks at the result once, so the time it takes does
+///   not depend on where the first difference is. The combined result passes through
+///   [`core::hint::black_box`] so that the optimizer does not turn the loop back into an
+///   early exit.
+///
+/// # What is not promised
+///
+/// - **Copies made elsewhere are not wiped.** Only the buffer this `Secret` owns is. Not
+///   wiped: the document it was read from (the caller's input buffer); a deserializer's own
+///   scratch space (serde_json unescapes a string containing `\` escapes into a buffer it
+///   keeps, and `from_json` re-reads a refused document into a `serde_json::Value`); what
+///   [`Secret::expose`] is used to copy (`clone`, `to_owned`, `format!`); the value returned
+///   by [`Secret::into_inner`]; the text a serializer writes; buffers a `String` left behind
+///   when it grew before being wrapped (wrap a value built at its final capacity); copies the
+///   compiler makes in registers or on the stack; memory swapped to disk or written to a
+///   core dump.
+/// - **The length is not hidden.** Secrets of different lengths compare unequal at once, and
+///   `validate()` errors state a secret's length in characters.
+/// - **No timing guarantee beyond the source.** The comparison is branch-free in the source
+///   and kept so by `black_box` on a best-effort basis; no claim is made about the machine
+///   code of every compiler and target, nor about cache or power side channels.
+/// - `expose` gives the plain value: once the caller has it, what happens to it is the
+///   caller's business.
 #[derive(Clone, Default)]
-pub struct Secret<T>(T);
+pub struct Secret<T: Zeroize>(T);
 
-impl<T> Secret<T> {
+impl<T: Zeroize> Secret<T> {
     /// Wraps a value.
     pub const fn new(value: T) -> Self {
         Secret(value)
@@ -35,13 +67,31 @@ impl<T> Secret<T> {
         &self.0
     }
 
-    /// The value, unwrapped.
-    pub fn into_inner(self) -> T {
-        self.0
+    /// The value, unwrapped. It is moved out, not copied, and from then on is no longer
+    /// wiped: the `Secret` wipes only the empty value left in its place.
+    pub fn into_inner(mut self) -> T
+    where
+        T: Default,
+    {
+        core::mem::take(&mut self.0)
     }
 }
 
-impl<T> fmt::Debug for Secret<T> {
+impl<T: Zeroize> Drop for Secret<T> {
+    fn drop(&mut self) {
+        self.0.zeroize();
+    }
+}
+
+impl<T: Zeroize> Zeroize for Secret<T> {
+    fn zeroize(&mut self) {
+        self.0.zeroize();
+    }
+}
+
+impl<T: Zeroize> ZeroizeOnDrop for Secret<T> {}
+
+impl<T: Zeroize> fmt::Debug for Secret<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_tuple("Secret").field(&"[redacted]").finish()
     }
@@ -59,7 +109,7 @@ impl From<&str> for Secret<String> {
     }
 }
 
-impl<T: AsRef<[u8]>> PartialEq for Secret<T> {
+impl<T: Zeroize + AsRef<[u8]>> PartialEq for Secret<T> {
     fn eq(&self, other: &Self) -> bool {
         let (a, b) = (self.0.as_ref(), other.0.as_ref());
         if a.len() != b.len() {
@@ -71,15 +121,15 @@ impl<T: AsRef<[u8]>> PartialEq for Secret<T> {
     }
 }
 
-impl<T: AsRef<[u8]>> Eq for Secret<T> {}
+impl<T: Zeroize + AsRef<[u8]>> Eq for Secret<T> {}
 
-impl<T: Serialize> Serialize for Secret<T> {
+impl<T: Zeroize + Serialize> Serialize for Secret<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.0.serialize(serializer)
     }
 }
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Secret<T> {
+impl<'de, T: Zeroize + Deserialize<'de>> Deserialize<'de> for Secret<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         T::deserialize(deserializer).map(Secret)
     }
@@ -88,6 +138,9 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Secret<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use std::cell::Cell;
+    use std::rc::Rc;
 
     #[test]
     fn debug_never_shows_the_value() {
@@ -101,11 +154,67 @@ mod tests {
     fn equality_compares_values() {
         assert_eq!(Secret::from("abc"), Secret::from("abc"));
         assert_ne!(Secret::from("abc"), Secret::from("abd"));
+        assert_ne!(Secret::from("abc"), Secret::from("bbc"));
         assert_ne!(Secret::from("abc"), Secret::from("abcd"));
+        assert_eq!(Secret::from(""), Secret::from(""));
     }
 
     #[test]
     fn serializes_as_the_plain_value() {
         assert_eq!(serde_json::to_string(&Secret::from("x")).unwrap(), "\"x\"");
+    }
+
+    /// Records whether it was wiped, and how many times.
+    #[derive(Default)]
+    struct Probe(Rc<Cell<u32>>);
+
+    impl Zeroize for Probe {
+        fn zeroize(&mut self) {
+            self.0.set(self.0.get() + 1);
+        }
+    }
+
+    #[test]
+    fn dropping_wipes_the_value_once() {
+        let wiped = Rc::new(Cell::new(0));
+        let s = Secret::new(Probe(Rc::clone(&wiped)));
+        assert_eq!(wiped.get(), 0);
+        drop(s);
+        assert_eq!(wiped.get(), 1);
+    }
+
+    #[test]
+    fn every_clone_is_wiped_too() {
+        #[derive(Clone, Default)]
+        struct Counted(Rc<Cell<u32>>);
+        impl Zeroize for Counted {
+            fn zeroize(&mut self) {
+                self.0.set(self.0.get() + 1);
+            }
+        }
+        let wiped = Rc::new(Cell::new(0));
+        let a = Secret::new(Counted(Rc::clone(&wiped)));
+        let b = a.clone();
+        drop(a);
+        drop(b);
+        assert_eq!(wiped.get(), 2);
+    }
+
+    #[test]
+    fn zeroize_empties_a_string_in_place() {
+        let mut s = Secret::from("hunter2");
+        s.zeroize();
+        assert_eq!(s.expose(), "");
+    }
+
+    #[test]
+    fn into_inner_hands_the_value_out_and_wipes_what_is_left() {
+        let wiped = Rc::new(Cell::new(0));
+        let s = Secret::new(Probe(Rc::clone(&wiped)));
+        let inner = s.into_inner();
+        // The `Secret` wiped the default left in its place, not the value handed out.
+        assert_eq!(wiped.get(), 0);
+        assert!(Rc::ptr_eq(&inner.0, &wiped));
+        assert_eq!(Secret::from("abc").into_inner(), "abc");
     }
 }

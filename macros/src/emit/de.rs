@@ -17,7 +17,7 @@ pub fn impl_deserialize(cont: &Container) -> TokenStream {
         #[automatically_derived]
         impl<'de> #p::serde::Deserialize<'de> for #ident {
             fn deserialize<__D: #p::serde::Deserializer<'de>>(__deserializer: __D) -> #p::Result<Self, __D::Error> {
-                <Self as #p::Model>::__read_at(__deserializer, #p::Path::Root)
+                #p::Result::map_err(<Self as #p::Model>::__read_at(__deserializer, #p::Path::Root), #p::rules::shorten)
             }
         }
     }
@@ -53,7 +53,11 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
     });
     let finish = cont.fields.iter().zip(&locals).map(|(f, local)| {
         let token = super::pointer_token(f);
-        let absent = if f.attrs.default.is_some() {
+        let rule = super::rule_const(f);
+        let ty = f.ty;
+        let absent = if f.attrs.default.is_some() && super::rules::has_checks(f) {
+            quote!(#p::rules::check_default::<_, #ty, _>(&#rule, #p::Default::default(), #p::Path::field(&self.at, #token))?)
+        } else if f.attrs.default.is_some() {
             quote!(#p::Default::default())
         } else if f.shape.is_option() {
             quote!(#p::None)

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# The cold release build of a minimal crate that derives `Model` on one struct, against the same
+# crate built with serde (derive) + serde_json, each from an empty target directory.
+#
+#   bash tests/bench/cold-build.sh            # 3 builds of each, alternating; prints medians
+#   RUNS=5 bash tests/bench/cold-build.sh
+#
+# Dependencies are fetched first (not timed); each build then runs offline with its own target
+# directory, so neither shares compiled crates with the other or with the workspace.
+set -euo pipefail
+
+RUNS="${RUNS:-3}"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+MODELS="$(cd "$HERE/../../models" && pwd)"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/cold-build.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+
+make_crate() { # name, [dependencies] body, main.rs
+    mkdir -p "$WORK/$1/src"
+    cat >"$WORK/$1/Cargo.toml" <<EOF
+[package]
+name = "$1"
+version = "0.1.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+$2
+EOF
+    printf '%s\n' "$3" >"$WORK/$1/src/main.rs"
+}
+
+make_crate with-model "authlete-models = { path = \"$MODELS\" }
+serde_json = \"1\"" '
+use authlete_models::Model;
+
+#[derive(Debug, Model)]
+#[model(rename_all = "camelCase")]
+struct Body {
+    #[model(charset = "A-Za-z0-9_-", min_len = 1, max_len = 86)]
+    client_secret: String,
+}
+
+fn main() {
+    let body: Body = serde_json::from_str(r#"{"clientSecret": "abc"}"#).unwrap();
+    println!("{body:?}");
+}'
+
+make_crate with-serde 'serde = { version = "1", features = ["derive"] }
+serde_json = "1"' '
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Body {
+    client_secret: String,
+}
+
+fn main() {
+    let body: Body = serde_json::from_str(r#"{"clientSecret": "abc"}"#).unwrap();
+    println!("{body:?}");
+}'
+
+for crate in with-model with-serde; do
+    (cd "$WORK/$crate" && cargo fetch --quiet)
+done
+
+build() { # crate, run -> seconds
+    local target="$WORK/target-$1-$2" start end
+    start=$(date +%s.%N)
+    (cd "$WORK/$1" && CARGO_TARGET_DIR="$target" CARGO_INCREMENTAL=0 \
+        cargo build --release --offline --quiet)
+    end=$(date +%s.%N)
+    rm -rf "$target"
+    awk -v a="$start" -v b="$end" 'BEGIN {printf "%.2f\n", b - a}'
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+declare -a model_times serde_times
+for run in $(seq 1 "$RUNS"); do
+    # Alternate which one goes first, so that neither always meets a warmer disk cache.
+    if ((run % 2)); then order="with-model with-serde"; else order="with-serde with-model"; fi
+    for crate in $order; do
+        t=$(build "$crate" "$run")
+        echo "run $run: $crate ${t} s"
+        if [ "$crate" = with-model ]; then model_times+=("$t"); else serde_times+=("$t"); fi
+    done
+done
+
+model=$(printf '%s\n' "${model_times[@]}" | median)
+serde=$(printf '%s\n' "${serde_times[@]}" | median)
+echo
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(rustc --version)"
+echo "cold release build, median of $RUNS:"
+printf '  #[derive(Model)] (authlete-models + serde_json):   %6.1f s\n' "$model"
+printf '  #[derive(Deserialize)] (serde derive + serde_json): %6.1f s\n' "$serde"
+awk -v m="$model" -v s="$serde" 'BEGIN {printf "  ratio: %.2f, added: %+.1f s\n", m / s, m - s}'
+echo
+echo "crates built for #[derive(Model)] and not for serde (derive) + serde_json:"
+tree() { (cd "$WORK/$1" && cargo tree --offline --quiet --prefix none --edges normal,build \
+    --format '{p}' 2>/dev/null | sed 's/ (.*//' | grep -v "^$1 " | sort -u); }
+comm -23 <(tree with-model) <(tree with-serde) | sed 's/^/  /'
+echo "crates built for serde (derive) + serde_json and not for #[derive(Model)]:"
+comm -13 <(tree with-model) <(tree with-serde) | sed 's/^/  /'
