@@ -287,6 +287,11 @@ fn locate<E: de::Error>(e: E, at: Path<'_>) -> E {
 /// ``invalid type: integer `918273645`, expected a string``, quoting what it found. The
 /// rebuilt error keeps what kind of value was found and what was expected, not the value.
 fn hide_found<E: de::Error>(e: E) -> E {
+    // Our own refusals start with the path and never quote a value: look at the first bytes
+    // without allocating, and rebuild only a format's type error.
+    if !display_starts_with(&e, &["invalid type: ", "invalid value: "]) {
+        return e;
+    }
     let text = e.to_string();
     let Some((kind, rest)) = ["invalid type: ", "invalid value: "].iter().find_map(|p| {
         text.strip_prefix(p)
@@ -301,6 +306,35 @@ fn hide_found<E: de::Error>(e: E) -> E {
     let found = found.split(['`', '"']).next().unwrap_or(found).trim_end();
     let expected = strip_position(&rest[expected_at + ", expected ".len()..]);
     E::custom(format_args!("{kind}: {found}, expected {expected}"))
+}
+
+/// Whether `value` displays as text starting with one of `prefixes` (each at most 16 bytes),
+/// found by writing at most 16 bytes of it to the stack.
+fn display_starts_with(value: &impl fmt::Display, prefixes: &[&str]) -> bool {
+    struct Head {
+        buf: [u8; 16],
+        len: usize,
+    }
+    impl fmt::Write for Head {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            let take = s.len().min(self.buf.len() - self.len);
+            self.buf[self.len..self.len + take].copy_from_slice(&s.as_bytes()[..take]);
+            self.len += take;
+            // Stop the formatting as soon as the head is full.
+            if self.len == self.buf.len() {
+                Err(fmt::Error)
+            } else {
+                Ok(())
+            }
+        }
+    }
+    let mut head = Head {
+        buf: [0; 16],
+        len: 0,
+    };
+    let _ = fmt::Write::write_fmt(&mut head, format_args!("{value}"));
+    let head = &head.buf[..head.len];
+    prefixes.iter().any(|p| head.starts_with(p.as_bytes()))
 }
 
 fn strip_position(text: &str) -> &str {
@@ -1336,6 +1370,37 @@ mod tests {
             );
             assert!(!text.contains(doc.trim_start_matches('-')), "{text}");
         }
+    }
+
+    #[test]
+    fn only_format_type_errors_are_rebuilt() {
+        assert!(display_starts_with(
+            &"invalid type: integer `5`",
+            &["invalid type: "]
+        ));
+        assert!(display_starts_with(
+            &"invalid value: x",
+            &["invalid type: ", "invalid value: "]
+        ));
+        assert!(!display_starts_with(
+            &"/clientSecret: max_len: must be",
+            &["invalid type: "]
+        ));
+        assert!(!display_starts_with(&"short", &["invalid type: "]));
+        // A secret's own refusal passes through unchanged.
+        let rule = Secret(Str {
+            min_len: 0,
+            max_len: 2,
+            charset: None,
+        });
+        let root = Path::Root;
+        let err = rule
+            .read(serde_json::json!("abc"), root.field("s"))
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "/s: max_len: must be at most 2 characters long"
+        );
     }
 
     #[test]

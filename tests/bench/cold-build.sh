@@ -43,7 +43,7 @@ struct Body {
 
 fn main() {
     let body: Body = serde_json::from_str(r#"{"clientSecret": "abc"}"#).unwrap();
-    println!("{body:?}");
+    println!("{body:?} {}", body.client_secret.len());
 }'
 
 make_crate with-serde 'serde = { version = "1", features = ["derive"] }
@@ -58,7 +58,7 @@ struct Body {
 
 fn main() {
     let body: Body = serde_json::from_str(r#"{"clientSecret": "abc"}"#).unwrap();
-    println!("{body:?}");
+    println!("{body:?} {}", body.client_secret.len());
 }'
 
 for crate in with-model with-serde; do

@@ -34,8 +34,9 @@ per_call() {
     echo $(((b - a) / N))
 }
 
-echo "| implementation | ${INPUTS[*]} |" | sed 's/ \([a-z0-9]*\) / \1 | /g'
-echo "|---|---|---|---|---|"
+printf '| implementation (instructions per call, ratio to serde_derive) |'
+printf ' %s |' "${INPUTS[@]}"
+printf '\n|---|---|---|---|---|\n'
 declare -A floor
 for impl in "${IMPLS[@]}"; do
     row="| $impl |"
