@@ -247,6 +247,11 @@ pub const MESSAGE_LIMIT: usize = 256;
 /// format adds it again.
 #[doc(hidden)]
 pub fn shorten<E: de::Error>(e: E) -> E {
+    // Only a format's type errors quote what they found; every other error (ours included)
+    // is short by construction. Telling them apart reads 16 bytes of the message, on the stack.
+    if !display_starts_with(&e, &["invalid type: ", "invalid value: "]) {
+        return e;
+    }
     // Measure first, without allocating: a short error (nearly all of them) passes untouched.
     struct Over(usize);
     impl fmt::Write for Over {
