@@ -2,20 +2,7 @@
 //! (`serde_json::from_str`), when validating a built value and when writing.
 
 use authlete_models::{Model, Secret, Validate, ValidationErrors, from_json};
-
-fn found(errors: &ValidationErrors) -> Vec<(String, String)> {
-    errors
-        .iter()
-        .map(|e| (e.path().to_owned(), e.code().to_owned()))
-        .collect()
-}
-
-fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
-    expected
-        .iter()
-        .map(|(p, c)| ((*p).to_owned(), (*c).to_owned()))
-        .collect()
-}
+use authlete_models_tests::{found, pairs};
 
 fn messages(errors: &ValidationErrors) -> Vec<String> {
     errors.iter().map(|e| e.message().to_owned()).collect()

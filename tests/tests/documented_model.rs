@@ -9,8 +9,9 @@
 
 use authlete_models::{
     ApiServiceIdClientSecretUpdateClientIdentifie, ClientSecretUpdateRequest,
-    ClientSecretUpdateResponse, Model, Secret, Validate, ValidationErrors, from_json,
+    ClientSecretUpdateResponse, Model, Secret, Validate, from_json,
 };
+use authlete_models_tests::{found, pairs};
 
 const MAX: usize = 86;
 const PATH: &str = "/clientSecret";
@@ -34,20 +35,6 @@ fn built(secret: &str) -> ClientSecretUpdateRequest {
     ApiServiceIdClientSecretUpdateClientIdentifie {
         client_secret: Secret::new(secret.to_owned()),
     }
-}
-
-fn found(errors: &ValidationErrors) -> Vec<(String, String)> {
-    errors
-        .iter()
-        .map(|e| (e.path().to_owned(), e.code().to_owned()))
-        .collect()
-}
-
-fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
-    expected
-        .iter()
-        .map(|(p, c)| ((*p).to_owned(), (*c).to_owned()))
-        .collect()
 }
 
 /// Base64url without padding (RFC 4648 §5), written here from its definition.

@@ -2,21 +2,8 @@
 //! its JSON Pointer and code: `syntax`, `type`, `required`, `unknown_field`, `invalid`, and the
 //! rule codes `charset`, `min_len`, `max_len`, `min`, `max`.
 
-use authlete_models::{Model, Secret, Validate, ValidationErrors, from_json};
-
-fn found(errors: &ValidationErrors) -> Vec<(String, String)> {
-    errors
-        .iter()
-        .map(|e| (e.path().to_owned(), e.code().to_owned()))
-        .collect()
-}
-
-fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
-    expected
-        .iter()
-        .map(|(p, c)| ((*p).to_owned(), (*c).to_owned()))
-        .collect()
-}
+use authlete_models::{Model, Secret, Validate, from_json};
+use authlete_models_tests::{found, pairs};
 
 #[derive(Debug, Clone, PartialEq, Model)]
 #[model(rename_all = "camelCase", deny_unknown_fields)]

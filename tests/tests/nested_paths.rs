@@ -2,21 +2,8 @@
 //! and array indexes (`/scopes/2/name`), `~` written `~0` and `/` written `~1`, in the errors
 //! of deserialization, of `validate()` and of `from_json`.
 
-use authlete_models::{Model, Validate, ValidationErrors, escape_pointer_token, from_json};
-
-fn found(errors: &ValidationErrors) -> Vec<(String, String)> {
-    errors
-        .iter()
-        .map(|e| (e.path().to_owned(), e.code().to_owned()))
-        .collect()
-}
-
-fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
-    expected
-        .iter()
-        .map(|(p, c)| ((*p).to_owned(), (*c).to_owned()))
-        .collect()
-}
+use authlete_models::{Model, Validate, escape_pointer_token, from_json};
+use authlete_models_tests::{found, pairs};
 
 /// Resolves an RFC 6901 pointer in `doc`, written here from the RFC rather than through
 /// `serde_json::Value::pointer`, so that the two can be compared.
