@@ -675,10 +675,10 @@ fn lit_str(cx: &mut Ctxt, key: &str, tokens: &TokenStream) -> Option<LitStr> {
     None
 }
 
-fn length(cx: &mut Ctxt, key: &str, tokens: &TokenStream) -> Option<usize> {
-    let help = format!("`{key}` takes a whole number, e.g. `{}`", example(key));
+/// The one literal (with its sign) a numeric key takes, or `None` with the error recorded.
+fn single_literal(cx: &mut Ctxt, key: &str, tokens: &TokenStream, help: &str) -> Option<Value> {
     let Some(value) = parse_value(tokens) else {
-        cx.error_spanned_by(tokens, not_evaluated(help, tokens));
+        cx.error_spanned_by(tokens, not_evaluated(help.to_owned(), tokens));
         return None;
     };
     if missing_comma(cx, key, &value) {
@@ -688,6 +688,12 @@ fn length(cx: &mut Ctxt, key: &str, tokens: &TokenStream) -> Option<usize> {
         cx.error_spanned_by(tokens, format!("{help}; {NOT_EVALUATED}"));
         return None;
     }
+    Some(value)
+}
+
+fn length(cx: &mut Ctxt, key: &str, tokens: &TokenStream) -> Option<usize> {
+    let help = format!("`{key}` takes a whole number, e.g. `{}`", example(key));
+    let value = single_literal(cx, key, tokens, &help)?;
     match (&value.lit, value.neg) {
         (Lit::Int(_), true) => {
             let what = if key == "min_len" {
@@ -750,17 +756,7 @@ fn number(cx: &mut Ctxt, key: &str, tokens: &TokenStream) -> Option<Number> {
         "`{key}` takes a number literal, e.g. `{}` or `{key} = -0.5`",
         example(key)
     );
-    let Some(value) = parse_value(tokens) else {
-        cx.error_spanned_by(tokens, not_evaluated(help, tokens));
-        return None;
-    };
-    if missing_comma(cx, key, &value) {
-        return None;
-    }
-    if !value.rest.is_empty() {
-        cx.error_spanned_by(tokens, format!("{help}; {NOT_EVALUATED}"));
-        return None;
-    }
+    let value = single_literal(cx, key, tokens, &help)?;
     let neg = value.neg;
     match &value.lit {
         Lit::Int(lit) => {
