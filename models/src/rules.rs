@@ -277,7 +277,11 @@ pub fn shorten<E: de::Error>(e: E) -> E {
 /// Adds the path to an error the format built without it (serde_json's "number out of range"
 /// for a 128-bit integer, say), so that every error of a field names it.
 fn locate<E: de::Error>(e: E, at: Path<'_>) -> E {
-    if matches!(at, Path::Root) {
+    // Our refusals start with the path, and type errors carry it through `expecting`: tell
+    // them apart by their first bytes, on the stack, and format only the rest.
+    if matches!(at, Path::Root)
+        || display_starts_with(&e, &["/", "invalid type: ", "invalid value: "])
+    {
         return e;
     }
     let text = e.to_string();
