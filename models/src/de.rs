@@ -7,21 +7,33 @@ use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 
 use crate::path::Path;
 
-/// The index of a field among `names`, or `names.len()` for an unknown one.
+/// The seed of a model's field names: the index of a known field, or `names.len()` for an
+/// unknown one. Built once per object and passed by reference to each `next_key_seed`, so
+/// that the seed is one pointer.
 ///
-/// Under `deny_unknown_fields` an unknown name is an error naming the object's path and
-/// listing the known names.
-pub struct Key<'p> {
+/// `index` is the model's own lookup, a `match` on the wire names written by the derive (a
+/// fn item, so the call is static and inlined: a key costs what serde_derive's costs). The
+/// unknown-name path is kept out of line: under `deny_unknown_fields` it is an error naming
+/// the object's path and listing the known names.
+pub struct Key<'p, F> {
+    index: F,
     names: &'static [&'static str],
     deny_unknown: bool,
     at: Path<'p>,
 }
 
-impl<'p> Key<'p> {
-    /// The seed that looks keys up in `names`, for the object at `at`.
+impl<'p, F: Fn(&[u8]) -> Option<usize>> Key<'p, F> {
+    /// The seed that looks keys up with `index`, for the object at `at` whose fields are
+    /// `names` (in the order `index` numbers them).
     #[inline]
-    pub const fn new(names: &'static [&'static str], deny_unknown: bool, at: Path<'p>) -> Self {
+    pub const fn new(
+        index: F,
+        names: &'static [&'static str],
+        deny_unknown: bool,
+        at: Path<'p>,
+    ) -> Self {
         Key {
+            index,
             names,
             deny_unknown,
             at,
@@ -30,16 +42,22 @@ impl<'p> Key<'p> {
 
     #[inline]
     fn find<E: de::Error>(&self, name: &[u8]) -> Result<usize, E> {
-        match self.names.iter().position(|n| n.as_bytes() == name) {
+        match (self.index)(name) {
             Some(i) => Ok(i),
-            None if self.deny_unknown => Err(E::custom(UnknownField {
-                name: &String::from_utf8_lossy(name),
-                known: self.names,
-                at: self.at,
-            })),
+            None if self.deny_unknown => Err(unknown_field(name, self.names, self.at)),
             None => Ok(self.names.len()),
         }
     }
+}
+
+#[cold]
+#[inline(never)]
+fn unknown_field<E: de::Error>(name: &[u8], known: &'static [&'static str], at: Path<'_>) -> E {
+    E::custom(UnknownField {
+        name: &String::from_utf8_lossy(name),
+        known,
+        at,
+    })
 }
 
 /// The longest part of an unknown field's name an error quotes.
@@ -77,7 +95,7 @@ impl fmt::Display for UnknownField<'_> {
     }
 }
 
-impl<'de> DeserializeSeed<'de> for Key<'_> {
+impl<'de, F: Fn(&[u8]) -> Option<usize>> DeserializeSeed<'de> for &Key<'_, F> {
     type Value = usize;
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
@@ -85,7 +103,7 @@ impl<'de> DeserializeSeed<'de> for Key<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for Key<'_> {
+impl<'de, F: Fn(&[u8]) -> Option<usize>> Visitor<'de> for &Key<'_, F> {
     type Value = usize;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a field name")
@@ -94,12 +112,15 @@ impl<'de> Visitor<'de> for Key<'_> {
     fn visit_str<E: de::Error>(self, v: &str) -> Result<usize, E> {
         self.find(v.as_bytes())
     }
+    #[inline]
     fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<usize, E> {
         self.find(v)
     }
 }
 
 /// The error for a required field that is absent: it names the field by its pointer.
+#[cold]
+#[inline(never)]
 pub fn missing_field<E: de::Error>(at: Path<'_>) -> E {
     E::custom(FieldError {
         at,
@@ -108,6 +129,8 @@ pub fn missing_field<E: de::Error>(at: Path<'_>) -> E {
 }
 
 /// The error for a field that appears twice in one object.
+#[cold]
+#[inline(never)]
 pub fn duplicate_field<E: de::Error>(at: Path<'_>) -> E {
     E::custom(FieldError {
         at,
@@ -140,12 +163,22 @@ mod tests {
 
     const NAMES: &[&str] = &["a", "b", "c"];
 
+    /// The lookup the derive writes for `NAMES`.
+    fn index(name: &[u8]) -> Option<usize> {
+        match name {
+            b"a" => Some(0),
+            b"b" => Some(1),
+            b"c" => Some(2),
+            _ => None,
+        }
+    }
+
     #[test]
     fn finds_known_names_and_marks_unknown_ones() {
-        let key = Key::new(NAMES, false, Path::Root);
+        let key = Key::new(index, NAMES, false, Path::Root);
         assert_eq!(key.find::<serde_json::Error>(b"b").unwrap(), 1);
         assert_eq!(
-            Key::new(NAMES, false, Path::Root)
+            Key::new(index, NAMES, false, Path::Root)
                 .find::<serde_json::Error>(b"z")
                 .unwrap(),
             3
@@ -155,7 +188,7 @@ mod tests {
     #[test]
     fn unknown_names_are_quoted_only_up_to_the_limit() {
         let long = "x".repeat(10_000);
-        let err = Key::new(NAMES, true, Path::Root)
+        let err = Key::new(index, NAMES, true, Path::Root)
             .find::<serde_json::Error>(long.as_bytes())
             .unwrap_err();
         let text = err.to_string();
@@ -174,7 +207,7 @@ mod tests {
         let root = Path::Root;
         let scopes = root.field("scopes");
         let second = scopes.index(1);
-        let err = Key::new(NAMES, true, second)
+        let err = Key::new(index, NAMES, true, second)
             .find::<serde_json::Error>(b"z")
             .unwrap_err();
         assert_eq!(

@@ -296,3 +296,31 @@ fn a_refused_value_is_never_copied_even_in_part() {
     });
     assert!(!counted.held);
 }
+
+#[test]
+fn a_dropped_secret_leaves_nothing_in_its_buffer_spare_capacity_included() {
+    // The value sits in the spare capacity: the buffer held it, then was cut short.
+    let needle: &'static [u8] = b"old-credential-still-in-the-buffer";
+    let counted = count(needle, || {
+        let mut s = String::with_capacity(64);
+        s.push_str(std::str::from_utf8(needle).unwrap());
+        s.truncate(3);
+        authlete_models::Secret::new(s)
+    });
+    assert!(!counted.held, "a String's spare capacity kept the value");
+    let counted = count(needle, || {
+        let mut v = Vec::with_capacity(64);
+        v.extend_from_slice(needle);
+        v.truncate(3);
+        authlete_models::Secret::new(v)
+    });
+    assert!(!counted.held, "a Vec<u8>'s spare capacity kept the value");
+    // And the check would see it: the same buffer dropped unwrapped holds the value.
+    let counted = count(needle, || {
+        let mut s = String::with_capacity(64);
+        s.push_str(std::str::from_utf8(needle).unwrap());
+        s.truncate(3);
+        s
+    });
+    assert!(counted.held, "the allocator did not see the value");
+}

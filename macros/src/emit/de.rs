@@ -31,6 +31,12 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
     let deny = cont.attrs.deny_unknown_fields.is_some();
     let wires = cont.fields.iter().map(|f| &f.wire);
     let wires2 = wires.clone();
+    // The key lookup is a `match` on the wire names as byte strings, as serde_derive writes
+    // it: LLVM turns it into a switch on the length and a compare against constants.
+    let index_arms = cont.fields.iter().enumerate().map(|(i, f)| {
+        let bytes = syn::LitByteStr::new(f.wire.as_bytes(), proc_macro2::Span::call_site());
+        quote!(#bytes => #p::Some(#i),)
+    });
 
     let locals: Vec<_> = cont.fields.iter().map(super::field_local).collect();
     let declare = cont.fields.iter().zip(&locals).map(|(f, local)| {
@@ -106,6 +112,14 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
             fn __read_at<'de, __D: #p::serde::Deserializer<'de>>(__deserializer: __D, __at: #p::Path<'_>) -> #p::Result<Self, __D::Error> {
                 const __FIELDS: &[&#p::primitive::str] = &[#(#wires2),*];
 
+                #[inline]
+                fn __index(__name: &[#p::primitive::u8]) -> #p::Option<#p::primitive::usize> {
+                    match __name {
+                        #(#index_arms)*
+                        _ => #p::None,
+                    }
+                }
+
                 struct __Visitor<'__p> {
                     at: #p::Path<'__p>,
                 }
@@ -119,7 +133,8 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
 
                     fn visit_map<__A: #de::MapAccess<'de>>(self, mut __map: __A) -> #p::Result<#ident, __A::Error> {
                         #(#declare)*
-                        while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, #p::Key::new(__FIELDS, #deny, self.at))? {
+                        let __keys = #p::Key::new(__index, __FIELDS, #deny, self.at);
+                        while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, &__keys)? {
                             match __key {
                                 #(#arms)*
                                 _ => {
