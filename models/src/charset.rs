@@ -166,9 +166,10 @@ impl Tests {
         t
     }
 
-    /// Whether all 16 bytes pass one of the first `N` tests: no branch inside the block.
+    /// Which of the 16 bytes pass one of the first `N` tests, one bit per byte (`0xFFFF`:
+    /// all of them), with no branch.
     #[inline(always)]
-    fn block<const N: usize>(&self, block: &[u8; 16]) -> bool {
+    fn block<const N: usize>(&self, block: &[u8; 16]) -> u32 {
         #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
         {
             sse2::block::<N>(self, block)
@@ -187,9 +188,9 @@ impl Tests {
         allow(dead_code)
     )]
     #[inline(always)]
-    fn block_portable<const N: usize>(&self, block: &[u8; 16]) -> bool {
-        let mut bad = [0u8; 16];
-        for (i, (out, &b)) in bad.iter_mut().zip(block).enumerate() {
+    fn block_portable<const N: usize>(&self, block: &[u8; 16]) -> u32 {
+        let mut mask = 0;
+        for (i, &b) in block.iter().enumerate() {
             let mut ok = false;
             let mut k = 0;
             while k < N {
@@ -198,9 +199,9 @@ impl Tests {
                 ok |= (v as i8) < (self.limit[k][i] as i8);
                 k += 1;
             }
-            *out = u8::from(!ok);
+            mask |= u32::from(ok) << i;
         }
-        u128::from_ne_bytes(bad) == 0
+        mask
     }
 
     /// Whether every byte passes: whole blocks, then one last block overlapping the one
@@ -211,26 +212,26 @@ impl Tests {
     }
 
     /// [`Tests::all`] with the block check given: the tests run it with the portable one.
+    ///
+    /// The blocks' masks are ANDed together and looked at once, at the end: no branch per
+    /// block, no early exit. A string reaches this check only once its length is within
+    /// `max_len`, so stopping early would save little, and the loop is shorter without it.
     #[inline(always)]
-    fn all_with(&self, bytes: &[u8], block: impl Fn(&Tests, &[u8; 16]) -> bool) -> bool {
+    fn all_with(&self, bytes: &[u8], block: impl Fn(&Tests, &[u8; 16]) -> u32) -> bool {
         let Some(last) = bytes.last_chunk::<16>() else {
             let mut padded = self.filler;
             padded[..bytes.len()].copy_from_slice(bytes);
-            return block(self, &padded);
+            return block(self, &padded) == 0xFFFF;
         };
         // Every whole block before the last 16 bytes, then the last 16 bytes (which overlap the
         // block before them unless the length is a multiple of 16).
-        let mut rest = bytes;
-        while let Some((head, tail)) = rest.split_first_chunk::<16>() {
-            if tail.is_empty() {
-                break;
+        let mut mask = block(self, last);
+        for head in bytes[..bytes.len() - 1].chunks_exact(16) {
+            if let Ok(head) = head.try_into() {
+                mask &= block(self, head);
             }
-            if !block(self, head) {
-                return false;
-            }
-            rest = tail;
         }
-        block(self, last)
+        mask == 0xFFFF
     }
 }
 
@@ -276,7 +277,7 @@ mod sse2 {
     }
 
     #[inline(always)]
-    pub(super) fn block<const N: usize>(t: &Tests, block: &[u8; 16]) -> bool {
+    pub(super) fn block<const N: usize>(t: &Tests, block: &[u8; 16]) -> u32 {
         let x = load(block);
         // SAFETY: register-only SSE2 operations; SSE2 is available (see the module's `cfg`).
         unsafe {
@@ -288,7 +289,8 @@ mod sse2 {
                 ok = _mm_or_si128(ok, _mm_cmplt_epi8(v, load(&t.limit[k])));
                 k += 1;
             }
-            _mm_movemask_epi8(ok) == 0xFFFF
+            // The mask's 16 bits, zero-extended.
+            _mm_movemask_epi8(ok) as u32
         }
     }
 }

@@ -131,6 +131,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                         #p::expecting(__f, #name, self.at)
                     }
 
+                    #[inline]
                     fn visit_map<__A: #de::MapAccess<'de>>(self, mut __map: __A) -> #p::Result<#ident, __A::Error> {
                         #(#declare)*
                         let __keys = #p::Key::new(__index, __FIELDS, #deny, self.at);
