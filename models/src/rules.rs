@@ -8,6 +8,7 @@
 //! methods of [`Rule`] on it. Keeping all three behind one tree is what makes an attribute
 //! mean the same thing when reading, when validating and in the schema.
 
+use core::cell::Cell;
 use core::cmp::Ordering;
 use core::fmt;
 use core::marker::PhantomData;
@@ -25,6 +26,19 @@ use crate::{Model, Secret as SecretValue};
 pub trait Rule<T> {
     /// Reads a `T` from `d`, refusing it at the first broken rule.
     fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<T, D::Error>;
+    /// [`Rule::read`], setting `own` when the error is the rule's own refusal (which never
+    /// quotes the value) rather than the format's, so that a caller can skip looking into
+    /// the text of the error. Left unset, the caller looks.
+    #[inline]
+    fn read_own<'de, D: Deserializer<'de>>(
+        &self,
+        d: D,
+        at: Path<'_>,
+        own: &Cell<bool>,
+    ) -> Result<T, D::Error> {
+        let _ = own;
+        self.read(d, at)
+    }
     /// Pushes every rule `value` breaks onto `out`.
     fn check(&self, value: &T, at: Path<'_>, out: &mut Vec<ValidationError>);
     /// The JSON Schema of the values this rule accepts.
@@ -277,6 +291,20 @@ pub fn shorten<E: de::Error>(e: E) -> E {
     let head = floor_boundary(body, 64);
     let tail = ceil_boundary(body, body.len().saturating_sub(128).max(head));
     E::custom(format_args!("{}…{}", &body[..head], &body[tail..]))
+}
+
+/// The error of a model's read, kept short: [`shorten`]ed when it came from the format
+/// before the model's visitor was `entered` (a whole document of the wrong type, quoted by
+/// serde_json), passed on untouched when it came from inside, where each rule keeps its
+/// own errors short and the refusals never quote a value.
+#[doc(hidden)]
+#[inline]
+pub fn outer_errors<T, E: de::Error>(read: Result<T, E>, entered: &Cell<bool>) -> Result<T, E> {
+    match read {
+        Ok(value) => Ok(value),
+        Err(e) if entered.get() => Err(e),
+        Err(e) => Err(shorten(e)),
+    }
 }
 
 /// Adds the path to an error the format built without it (serde_json's "number out of range"
@@ -628,6 +656,17 @@ impl Str {
 struct StrVisitor<'r, 'p> {
     rule: &'r Str,
     at: Path<'p>,
+    /// Set when the string is refused by the rule.
+    own: &'r Cell<bool>,
+}
+
+impl StrVisitor<'_, '_> {
+    #[inline]
+    fn accept<E: de::Error>(&self, s: &str) -> Result<(), E> {
+        let accepted = self.rule.accept(s, self.at);
+        self.own.set(accepted.is_err());
+        accepted
+    }
 }
 
 impl<'de> Visitor<'de> for StrVisitor<'_, '_> {
@@ -640,13 +679,13 @@ impl<'de> Visitor<'de> for StrVisitor<'_, '_> {
     // Checked while borrowed: a refused string is never copied.
     #[inline]
     fn visit_str<E: de::Error>(self, s: &str) -> Result<String, E> {
-        self.rule.accept(s, self.at)?;
+        self.accept(s)?;
         Ok(s.to_owned())
     }
 
     #[inline]
     fn visit_string<E: de::Error>(self, s: String) -> Result<String, E> {
-        self.rule.accept(&s, self.at)?;
+        self.accept(&s)?;
         Ok(s)
     }
 
@@ -656,7 +695,21 @@ impl<'de> Visitor<'de> for StrVisitor<'_, '_> {
 impl Rule<String> for Str {
     #[inline]
     fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<String, D::Error> {
-        d.deserialize_str(StrVisitor { rule: self, at })
+        self.read_own(d, at, &Cell::new(false))
+    }
+
+    #[inline]
+    fn read_own<'de, D: Deserializer<'de>>(
+        &self,
+        d: D,
+        at: Path<'_>,
+        own: &Cell<bool>,
+    ) -> Result<String, D::Error> {
+        d.deserialize_str(StrVisitor {
+            rule: self,
+            at,
+            own,
+        })
     }
 
     fn check(&self, value: &String, at: Path<'_>, out: &mut Vec<ValidationError>) {
@@ -1146,7 +1199,14 @@ impl<T: zeroize::Zeroize + 'static, R: Rule<T>> Rule<SecretValue<T>> for Secret<
         d: D,
         at: Path<'_>,
     ) -> Result<SecretValue<T>, D::Error> {
-        self.0.read(d, at).map(SecretValue::new).map_err(hide_found)
+        // Only the format's own type errors can quote the value; the rule's refusals never do,
+        // and are passed on without reading their text.
+        let own = Cell::new(false);
+        match self.0.read_own(d, at, &own) {
+            Ok(value) => Ok(SecretValue::new(value)),
+            Err(e) if own.get() => Err(e),
+            Err(e) => Err(hide_found(e)),
+        }
     }
     fn check(&self, value: &SecretValue<T>, at: Path<'_>, out: &mut Vec<ValidationError>) {
         self.0.check(value.expose(), at, out);
@@ -1167,7 +1227,8 @@ pub struct Nested;
 
 impl<T: Model> Rule<T> for Nested {
     fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<T, D::Error> {
-        T::__read_at(d, at).map_err(shorten)
+        // The model keeps its own errors short (see `outer_errors`).
+        T::__read_at(d, at)
     }
     fn check(&self, value: &T, at: Path<'_>, out: &mut Vec<ValidationError>) {
         value.__validate_at(at, out);

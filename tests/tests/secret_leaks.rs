@@ -361,6 +361,15 @@ fn errors_about_huge_values_stay_short() {
     let doc = format!(r#"{{"resultMessage": "{huge}", "newClientSecret": true}}"#);
     let err = serde_json::from_str::<ClientSecretUpdateResponse>(&doc).unwrap_err();
     assert_short(&err, "invalid type: boolean");
+    // A huge string for the whole document, for a nested model, for a list of models.
+    let doc = format!(r#""{huge}""#);
+    let err = serde_json::from_str::<ClientSecretUpdateRequest>(&doc).unwrap_err();
+    assert_short(&err, "invalid type: string");
+    for field in ["owner", "scopes"] {
+        let doc = everything_with(MARKER, |d| d[field] = big(HUGE).into());
+        let err = serde_json::from_str::<Everything>(&doc).unwrap_err();
+        assert_short(&err, "invalid type: string");
+    }
 }
 
 #[test]

@@ -17,7 +17,7 @@ pub fn impl_deserialize(cont: &Container) -> TokenStream {
         #[automatically_derived]
         impl<'de> #p::serde::Deserialize<'de> for #ident {
             fn deserialize<__D: #p::serde::Deserializer<'de>>(__deserializer: __D) -> #p::Result<Self, __D::Error> {
-                #p::Result::map_err(<Self as #p::Model>::__read_at(__deserializer, #p::Path::Root), #p::rules::shorten)
+                <Self as #p::Model>::__read_at(__deserializer, #p::Path::Root)
             }
         }
     }
@@ -122,6 +122,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
 
                 struct __Visitor<'__p> {
                     at: #p::Path<'__p>,
+                    entered: &'__p #p::Cell<#p::primitive::bool>,
                 }
 
                 impl<'de, '__p> #de::Visitor<'de> for __Visitor<'__p> {
@@ -133,6 +134,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
 
                     #[inline]
                     fn visit_map<__A: #de::MapAccess<'de>>(self, mut __map: __A) -> #p::Result<#ident, __A::Error> {
+                        self.entered.set(true);
                         #(#declare)*
                         let __keys = #p::Key::new(__index, __FIELDS, #deny, self.at);
                         while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, &__keys)? {
@@ -148,7 +150,11 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                     }
                 }
 
-                #de::Deserializer::deserialize_struct(__deserializer, #name, __FIELDS, __Visitor { at: __at })
+                let __entered = #p::Cell::new(false);
+                #p::rules::outer_errors(
+                    #de::Deserializer::deserialize_struct(__deserializer, #name, __FIELDS, __Visitor { at: __at, entered: &__entered }),
+                    &__entered,
+                )
             }
         }
     }
