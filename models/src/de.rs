@@ -151,6 +151,7 @@ impl fmt::Display for FieldError<'_> {
 
 /// What a model's visitor expects: "an object `Name`", with the path when nested.
 pub fn expecting(f: &mut fmt::Formatter<'_>, name: &str, at: Path<'_>) -> fmt::Result {
+    crate::rules::describing();
     match at {
         Path::Root => write!(f, "an object `{name}`"),
         at => write!(f, "an object `{name}` at {at}"),

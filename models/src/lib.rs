@@ -167,7 +167,6 @@ pub trait Model: Validate + Serialize + DeserializeOwned {
 /// What the generated code calls. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
-    pub use core::cell::Cell;
     pub use core::default::Default;
     pub use core::fmt;
     pub use core::marker::PhantomData;

@@ -26,19 +26,6 @@ use crate::{Model, Secret as SecretValue};
 pub trait Rule<T> {
     /// Reads a `T` from `d`, refusing it at the first broken rule.
     fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<T, D::Error>;
-    /// [`Rule::read`], setting `own` when the error is the rule's own refusal (which never
-    /// quotes the value) rather than the format's, so that a caller can skip looking into
-    /// the text of the error. Left unset, the caller looks.
-    #[inline]
-    fn read_own<'de, D: Deserializer<'de>>(
-        &self,
-        d: D,
-        at: Path<'_>,
-        own: &Cell<bool>,
-    ) -> Result<T, D::Error> {
-        let _ = own;
-        self.read(d, at)
-    }
     /// Pushes every rule `value` breaks onto `out`.
     fn check(&self, value: &T, at: Path<'_>, out: &mut Vec<ValidationError>);
     /// The JSON Schema of the values this rule accepts.
@@ -293,18 +280,37 @@ pub fn shorten<E: de::Error>(e: E) -> E {
     E::custom(format_args!("{}…{}", &body[..head], &body[tail..]))
 }
 
-/// The error of a model's read, kept short: [`shorten`]ed when it came from the format
-/// before the model's visitor was `entered` (a whole document of the wrong type, quoted by
-/// serde_json), passed on untouched when it came from inside, where each rule keeps its
-/// own errors short and the refusals never quote a value.
+thread_local! {
+    /// Whether a visitor of this crate was asked what it expected since the last look:
+    /// that is how a format writes a type error, the only errors that quote a value.
+    static DESCRIBED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Notes that a format asked a visitor what it expected ([`described`] reads it).
+pub(crate) fn describing() {
+    DESCRIBED.with(|d| d.set(true));
+}
+
+/// Whether a format asked a visitor of this crate what it expected since the last call: it
+/// does when it builds a type error (`invalid type: string "…", expected …`), and only then.
+///
+/// Reading an error's text to tell the format's type errors from the rules' own refusals
+/// costs as much as a fifth of the refusal itself, so the errors that did not involve a
+/// description (the refusals, which never quote a value) are passed on without a look. A
+/// flag left set by an error that was dropped only costs the next error one look.
+#[cold]
+fn described() -> bool {
+    DESCRIBED.with(|d| d.replace(false))
+}
+
+/// The error of a model's read, kept short: [`shorten`]ed when a format wrote a type error
+/// on the way (a whole document of the wrong type, quoted by serde_json), passed on without
+/// a look otherwise. The rules inside keep their own errors short.
 #[doc(hidden)]
-#[inline]
-pub fn outer_errors<T, E: de::Error>(read: Result<T, E>, entered: &Cell<bool>) -> Result<T, E> {
-    match read {
-        Ok(value) => Ok(value),
-        Err(e) if entered.get() => Err(e),
-        Err(e) => Err(shorten(e)),
-    }
+#[cold]
+#[inline(never)]
+pub fn model_error<E: de::Error>(e: E) -> E {
+    if described() { shorten(e) } else { e }
 }
 
 /// Adds the path to an error the format built without it (serde_json's "number out of range"
@@ -490,6 +496,7 @@ impl fmt::Display for Broken {
 
 /// The expected type, as serde's "invalid type" errors print it, with the path it was expected at.
 fn expected(f: &mut fmt::Formatter<'_>, what: &str, at: Path<'_>) -> fmt::Result {
+    describing();
     match at {
         Path::Root => f.write_str(what),
         at => write!(f, "{what} at {at}"),
@@ -656,17 +663,6 @@ impl Str {
 struct StrVisitor<'r, 'p> {
     rule: &'r Str,
     at: Path<'p>,
-    /// Set when the string is refused by the rule.
-    own: &'r Cell<bool>,
-}
-
-impl StrVisitor<'_, '_> {
-    #[inline]
-    fn accept<E: de::Error>(&self, s: &str) -> Result<(), E> {
-        let accepted = self.rule.accept(s, self.at);
-        self.own.set(accepted.is_err());
-        accepted
-    }
 }
 
 impl<'de> Visitor<'de> for StrVisitor<'_, '_> {
@@ -679,13 +675,13 @@ impl<'de> Visitor<'de> for StrVisitor<'_, '_> {
     // Checked while borrowed: a refused string is never copied.
     #[inline]
     fn visit_str<E: de::Error>(self, s: &str) -> Result<String, E> {
-        self.accept(s)?;
+        self.rule.accept(s, self.at)?;
         Ok(s.to_owned())
     }
 
     #[inline]
     fn visit_string<E: de::Error>(self, s: String) -> Result<String, E> {
-        self.accept(&s)?;
+        self.rule.accept(&s, self.at)?;
         Ok(s)
     }
 
@@ -695,21 +691,7 @@ impl<'de> Visitor<'de> for StrVisitor<'_, '_> {
 impl Rule<String> for Str {
     #[inline]
     fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<String, D::Error> {
-        self.read_own(d, at, &Cell::new(false))
-    }
-
-    #[inline]
-    fn read_own<'de, D: Deserializer<'de>>(
-        &self,
-        d: D,
-        at: Path<'_>,
-        own: &Cell<bool>,
-    ) -> Result<String, D::Error> {
-        d.deserialize_str(StrVisitor {
-            rule: self,
-            at,
-            own,
-        })
+        d.deserialize_str(StrVisitor { rule: self, at })
     }
 
     fn check(&self, value: &String, at: Path<'_>, out: &mut Vec<ValidationError>) {
@@ -1199,14 +1181,12 @@ impl<T: zeroize::Zeroize + 'static, R: Rule<T>> Rule<SecretValue<T>> for Secret<
         d: D,
         at: Path<'_>,
     ) -> Result<SecretValue<T>, D::Error> {
-        // Only the format's own type errors can quote the value; the rule's refusals never do,
-        // and are passed on without reading their text.
-        let own = Cell::new(false);
-        match self.0.read_own(d, at, &own) {
-            Ok(value) => Ok(SecretValue::new(value)),
-            Err(e) if own.get() => Err(e),
-            Err(e) => Err(hide_found(e)),
-        }
+        // Only a format's type errors can quote the value, and the format asks the visitor
+        // what it expected to write one; the rule's refusals never quote it.
+        self.0
+            .read(d, at)
+            .map(SecretValue::new)
+            .map_err(|e| if described() { hide_found(e) } else { e })
     }
     fn check(&self, value: &SecretValue<T>, at: Path<'_>, out: &mut Vec<ValidationError>) {
         self.0.check(value.expose(), at, out);
@@ -1227,7 +1207,7 @@ pub struct Nested;
 
 impl<T: Model> Rule<T> for Nested {
     fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<T, D::Error> {
-        // The model keeps its own errors short (see `outer_errors`).
+        // The model keeps its own errors short (see `model_error`).
         T::__read_at(d, at)
     }
     fn check(&self, value: &T, at: Path<'_>, out: &mut Vec<ValidationError>) {

@@ -122,7 +122,6 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
 
                 struct __Visitor<'__p> {
                     at: #p::Path<'__p>,
-                    entered: &'__p #p::Cell<#p::primitive::bool>,
                 }
 
                 impl<'de, '__p> #de::Visitor<'de> for __Visitor<'__p> {
@@ -134,7 +133,6 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
 
                     #[inline]
                     fn visit_map<__A: #de::MapAccess<'de>>(self, mut __map: __A) -> #p::Result<#ident, __A::Error> {
-                        self.entered.set(true);
                         #(#declare)*
                         let __keys = #p::Key::new(__index, __FIELDS, #deny, self.at);
                         while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, &__keys)? {
@@ -150,11 +148,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                     }
                 }
 
-                let __entered = #p::Cell::new(false);
-                #p::rules::outer_errors(
-                    #de::Deserializer::deserialize_struct(__deserializer, #name, __FIELDS, __Visitor { at: __at, entered: &__entered }),
-                    &__entered,
-                )
+                #p::Result::map_err(#de::Deserializer::deserialize_struct(__deserializer, #name, __FIELDS, __Visitor { at: __at }), #p::rules::model_error)
             }
         }
     }
