@@ -202,3 +202,17 @@ pub mod __private {
         }
     }
 }
+
+/// With `float-roundtrip`, serde_json reads a number to the nearest `f64`, which it then
+/// writes so that it reads back to itself; without it, this number comes back one unit off.
+#[cfg(all(test, feature = "float-roundtrip"))]
+mod float_roundtrip {
+    #[test]
+    fn a_long_number_is_read_to_the_nearest_f64_and_reads_back_to_it() {
+        let written = "9223372036854775000000000000000000000000000000000000000000";
+        let value: f64 = serde_json::from_str(written).unwrap();
+        assert_eq!(value, written.parse::<f64>().unwrap());
+        let again: f64 = serde_json::from_str(&serde_json::to_string(&value).unwrap()).unwrap();
+        assert_eq!(value, again);
+    }
+}
