@@ -12,7 +12,7 @@ use crate::path::Path;
 /// that the seed is one pointer.
 ///
 /// `index` is the model's own lookup, a `match` on the wire names written by the derive (a
-/// fn item, so the call is static and inlined: a key costs what serde_derive's costs). The
+/// fn item, so the call is static and can be inlined, as serde_derive's match is). The
 /// unknown-name path is kept out of line: under `deny_unknown_fields` it is an error naming
 /// the object's path and listing the known names.
 pub struct Key<'p, F> {
