@@ -512,28 +512,22 @@ mod tests {
     /// x86-64), and the portable block check that other targets use (or the table, past
     /// `MAX_TESTS` tests).
     fn all_checks(set: &Charset, bytes: &[u8]) -> [bool; 3] {
+        fn blocks<const N: usize>(t: &Tests, bytes: &[u8]) -> (bool, bool) {
+            (
+                t.all_with(bytes, Tests::block::<N>),
+                t.all_with(bytes, Tests::block_portable::<N>),
+            )
+        }
         let t = &set.tests;
-        let (blocks, portable) = match t.len {
+        let (by_block, portable) = match t.len {
             0 => (bytes.is_empty(), bytes.is_empty()),
-            1 | 2 => (
-                t.all_with(bytes, Tests::block::<2>),
-                t.all_with(bytes, Tests::block_portable::<2>),
-            ),
-            3 | 4 => (
-                t.all_with(bytes, Tests::block::<4>),
-                t.all_with(bytes, Tests::block_portable::<4>),
-            ),
-            5 | 6 => (
-                t.all_with(bytes, Tests::block::<6>),
-                t.all_with(bytes, Tests::block_portable::<6>),
-            ),
-            7 | 8 => (
-                t.all_with(bytes, Tests::block::<8>),
-                t.all_with(bytes, Tests::block_portable::<8>),
-            ),
+            1 | 2 => blocks::<2>(t, bytes),
+            3 | 4 => blocks::<4>(t, bytes),
+            5 | 6 => blocks::<6>(t, bytes),
+            7 | 8 => blocks::<8>(t, bytes),
             _ => (set.matches_table(bytes), set.matches_table(bytes)),
         };
-        [set.matches_ascii(bytes), blocks, portable]
+        [set.matches_ascii(bytes), by_block, portable]
     }
 
     /// Every byte value at every position of every length from 0 to `max_len`, the other bytes

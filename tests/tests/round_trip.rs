@@ -325,3 +325,18 @@ fn every_round_trip_of_varied_values_is_exact() {
         assert_eq!(back.validate(), Ok(()));
     }
 }
+
+/// The runtime implements serde's traits through `serde_core`; code that names them through
+/// the `serde` facade, as serde_derive's users do, sees the same traits.
+#[test]
+fn models_are_the_serde_facade_s_serialize_and_deserialize() {
+    fn through_facade<T: serde::Serialize + serde::de::DeserializeOwned>(doc: &str) -> String {
+        let value: T = serde_json::from_str(doc).unwrap();
+        serde_json::to_string(&value).unwrap()
+    }
+    let doc = r#"{"clientSecret":"abc-DEF_123"}"#;
+    assert_eq!(
+        through_facade::<authlete_models::ClientSecretUpdateRequest>(doc),
+        doc
+    );
+}
