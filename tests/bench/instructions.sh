@@ -37,32 +37,28 @@ per_call() {
 printf '| implementation (instructions per call, ratio to serde_derive) |'
 printf ' %s |' "${INPUTS[@]}"
 printf '\n|---|---|---|---|---|\n'
+# One table cell: the count, and its ratio to the floor's once the floor is known.
+cell() { # count input
+    if [ -n "${floor[$2]:-}" ]; then
+        echo "$1 ($(awk -v n="$1" -v f="${floor[$2]}" 'BEGIN {printf "%.2f", n / f}'))"
+    else
+        echo "$1"
+    fi
+}
+
 declare -A floor
 for impl in "${IMPLS[@]}"; do
     row="| $impl |"
     for input in "${INPUTS[@]}"; do
         n=$(per_call "$impl" "$input")
         [ "$impl" = serde_derive ] && floor[$input]=$n
-        if [ -n "${floor[$input]:-}" ]; then
-            row="$row $n ($(awk -v n="$n" -v f="${floor[$input]}" 'BEGIN {printf "%.2f", n / f}')) |"
-        else
-            row="$row $n |"
-        fi
+        row="$row $(cell "$n" "$input") |"
     done
     echo "$row"
 done
-# `validate()` alone on a built value.
+# `validate()` alone on a built value (`profile validate INPUT N`).
 row="| authlete_models validate() |"
 for input in "${INPUTS[@]}"; do
-    a=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$BIN" validate "$input" "$N" 2>&1 |
-        awk '/Collected/ {print $4}')
-    b=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$BIN" validate "$input" $((2 * N)) 2>&1 |
-        awk '/Collected/ {print $4}')
-    n=$(((b - a) / N))
-    if [ -n "${floor[$input]:-}" ]; then
-        row="$row $n ($(awk -v n="$n" -v f="${floor[$input]}" 'BEGIN {printf "%.2f", n / f}')) |"
-    else
-        row="$row $n |"
-    fi
+    row="$row $(cell "$(per_call validate "$input")" "$input") |"
 done
 echo "$row"

@@ -50,19 +50,7 @@ impl Table {
     /// Prints the table as Markdown, each cell as `ratio (median ns)`, the ratio to
     /// `baseline[column]`.
     pub fn print(&self, baseline: &[Option<f64>]) {
-        println!();
-        println!("{}", self.heading);
-        println!();
-        print!("| implementation |");
-        for c in &self.columns {
-            print!(" {c} |");
-        }
-        println!();
-        print!("|---|");
-        for _ in &self.columns {
-            print!("---|");
-        }
-        println!();
+        print_heading(&self.heading, &self.columns);
         for (title, cells) in &self.rows {
             print!("| {title} |");
             for (cell, base) in cells.iter().zip(baseline) {
@@ -202,19 +190,7 @@ pub struct RatioTable {
 impl RatioTable {
     /// Prints the table as Markdown, each cell as `ratio (median ns)`.
     pub fn print(&self) {
-        println!();
-        println!("{}", self.heading);
-        println!();
-        print!("| implementation |");
-        for c in &self.columns {
-            print!(" {c} |");
-        }
-        println!();
-        print!("|---|");
-        for _ in &self.columns {
-            print!("---|");
-        }
-        println!();
+        print_heading(&self.heading, &self.columns);
         for (title, cells) in &self.rows {
             print!("| {title} |");
             for cell in cells {
@@ -227,4 +203,21 @@ impl RatioTable {
         }
         println!();
     }
+}
+
+/// A table's heading line and its Markdown header rows.
+fn print_heading(heading: &str, columns: &[String]) {
+    println!();
+    println!("{heading}");
+    println!();
+    print!("| implementation |");
+    for c in columns {
+        print!(" {c} |");
+    }
+    println!();
+    print!("|---|");
+    for _ in columns {
+        print!("---|");
+    }
+    println!();
 }
