@@ -36,7 +36,8 @@ impl ValidationError {
         &self.path
     }
 
-    /// The rule that broke: `charset`, `min_len`, `max_len`, `min` or `max`.
+    /// What broke: a rule (`charset`, `min_len`, ...) or another violation (`type`,
+    /// `required`, ...). The built-in codes are the names of [`Code`](crate::Code)'s variants.
     pub fn code(&self) -> &str {
         self.code
     }

@@ -3,6 +3,7 @@
 use serde_json::{Map, Value};
 
 use crate::Model;
+use crate::code::Code;
 use crate::errors::{ValidationError, ValidationErrors};
 use crate::path::Path;
 use crate::rules::{Rule, wrong_type};
@@ -52,11 +53,11 @@ pub fn from_json<T: Model>(json: &str) -> Result<T, ValidationErrors> {
     };
     let document: Value = match serde_json::from_str(json) {
         Ok(v) => v,
-        Err(e) => return Err(one("syntax", &e)),
+        Err(e) => return Err(one(Code::Syntax.as_str(), &e)),
     };
     let mut out = Vec::new();
     T::__collect(&document, Path::Root, &mut out);
-    Err(ValidationErrors::from_vec(out).unwrap_or_else(|| one("invalid", &first)))
+    Err(ValidationErrors::from_vec(out).unwrap_or_else(|| one(Code::Invalid.as_str(), &first)))
 }
 
 /// The object a model is read from, or a `type` error.
@@ -89,7 +90,7 @@ pub fn collect_field<R: Rule<T>, T>(
         Some(value) => rule.collect(value, at, out),
         None if required => out.push(ValidationError::new(
             at.to_string(),
-            "required",
+            Code::Required.as_str(),
             "is required",
         )),
         None => {}
@@ -108,13 +109,13 @@ pub fn collect_unknown(
         match name.char_indices().nth(crate::de::QUOTE_LIMIT) {
             None => out.push(ValidationError::new(
                 format!("{at}/{}", crate::path::escape_pointer_token(name)),
-                "unknown_field",
+                Code::UnknownField.as_str(),
                 "is not a field of this object",
             )),
             // A pointer to the member would hold its whole name, however long.
             Some((cut, _)) => out.push(ValidationError::new(
                 at.to_string(),
-                "unknown_field",
+                Code::UnknownField.as_str(),
                 format!(
                     "has a member `{}…` that is not one of its fields",
                     &name[..cut]

@@ -43,6 +43,7 @@ extern crate self as authlete_models;
 
 mod charset;
 mod client_secret;
+mod code;
 mod de;
 mod errors;
 mod json;
@@ -57,6 +58,7 @@ pub use crate::client_secret::{
     ApiServiceIdClientSecretUpdateClientIdentifie, ClientSecretUpdateRequest,
     ClientSecretUpdateResponse,
 };
+pub use crate::code::Code;
 pub use crate::errors::{ValidationError, ValidationErrors};
 pub use crate::json::from_json;
 pub use crate::path::escape_pointer_token;
@@ -137,7 +139,11 @@ pub trait Model: Validate + Serialize + DeserializeOwned {
     fn __collect(value: &serde_json::Value, at: path::Path<'_>, out: &mut Vec<ValidationError>) {
         match Self::deserialize(value) {
             Ok(v) => v.__validate_at(at, out),
-            Err(e) => out.push(ValidationError::new(at.to_string(), "type", e.to_string())),
+            Err(e) => out.push(ValidationError::new(
+                at.to_string(),
+                Code::Type.as_str(),
+                e.to_string(),
+            )),
         }
     }
 

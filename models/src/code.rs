@@ -1,0 +1,100 @@
+//! The codes of the violations this crate reports, in one place.
+
+use core::fmt;
+
+/// What kind of violation a [`ValidationError`](crate::ValidationError) reports: the rule that
+/// broke, or what else was wrong with the document.
+///
+/// [`ValidationError::code`](crate::ValidationError::code) returns the code as text (a custom
+/// rule may use a code of its own); [`Code::as_str`] is that text for the built-in ones.
+///
+/// ```
+/// use authlete_models::Code;
+/// assert_eq!(Code::MaxLen.as_str(), "max_len");
+/// assert_eq!(Code::from_name("unknown_field"), Some(Code::UnknownField));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Code {
+    /// A string holds a character outside its `charset`.
+    Charset,
+    /// A string or list is shorter than its `min_len`.
+    MinLen,
+    /// A string or list is longer than its `max_len`.
+    MaxLen,
+    /// A number is below its `min`.
+    Min,
+    /// A number is above its `max`.
+    Max,
+    /// The text is not JSON ([`from_json`](crate::from_json) only).
+    Syntax,
+    /// A value of the wrong JSON type.
+    Type,
+    /// A required member is absent.
+    Required,
+    /// A member the model does not know, under `deny_unknown_fields`.
+    UnknownField,
+    /// Anything else a format refused.
+    Invalid,
+}
+
+impl Code {
+    /// Every built-in code, in the order above.
+    pub const ALL: &'static [Code] = &[
+        Code::Charset,
+        Code::MinLen,
+        Code::MaxLen,
+        Code::Min,
+        Code::Max,
+        Code::Syntax,
+        Code::Type,
+        Code::Required,
+        Code::UnknownField,
+        Code::Invalid,
+    ];
+
+    /// The code as errors carry it: the attribute's name for a rule (`max_len`), a short
+    /// snake_case word otherwise.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Code::Charset => "charset",
+            Code::MinLen => "min_len",
+            Code::MaxLen => "max_len",
+            Code::Min => "min",
+            Code::Max => "max",
+            Code::Syntax => "syntax",
+            Code::Type => "type",
+            Code::Required => "required",
+            Code::UnknownField => "unknown_field",
+            Code::Invalid => "invalid",
+        }
+    }
+
+    /// The built-in code written `name`, if there is one.
+    pub fn from_name(name: &str) -> Option<Code> {
+        Code::ALL.iter().copied().find(|c| c.as_str() == name)
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Code;
+
+    #[test]
+    fn every_code_reads_back_from_its_name_and_names_are_distinct() {
+        for (i, code) in Code::ALL.iter().enumerate() {
+            assert_eq!(Code::from_name(code.as_str()), Some(*code));
+            assert!(
+                Code::ALL[..i].iter().all(|c| c.as_str() != code.as_str()),
+                "{code}"
+            );
+        }
+        assert_eq!(Code::from_name("maxLen"), None);
+    }
+}

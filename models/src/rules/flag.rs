@@ -1,0 +1,52 @@
+//! `bool` fields.
+
+use core::fmt;
+
+use serde::de::{self, Deserializer, Unexpected, Visitor};
+use serde_json::{Map, Value};
+
+use super::format_error::shorten;
+use super::refusal::expected;
+use super::{Rule, wrong_type};
+use crate::errors::ValidationError;
+use crate::path::Path;
+use crate::schema::SchemaGen;
+
+/// `bool` fields: no rule, but errors name the path and never echo the value.
+#[derive(Clone, Copy, Debug)]
+pub struct Flag;
+
+struct FlagVisitor<'p>(Path<'p>);
+
+impl<'de> Visitor<'de> for FlagVisitor<'_> {
+    type Value = bool;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        expected(f, "a boolean", self.0)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<bool, E> {
+        Ok(v)
+    }
+    refuse_strings!();
+    refuse_other_types! {
+        visit_i64(i64) => Unexpected::Other("integer");
+        visit_u64(u64) => Unexpected::Other("integer");
+        visit_f64(f64) => Unexpected::Other("number");
+    }
+}
+
+impl Rule<bool> for Flag {
+    fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<bool, D::Error> {
+        d.deserialize_bool(FlagVisitor(at)).map_err(shorten)
+    }
+    fn check(&self, _: &bool, _: Path<'_>, _: &mut Vec<ValidationError>) {}
+    fn schema(&self, _: &mut SchemaGen) -> Map<String, Value> {
+        let mut s = Map::new();
+        s.insert("type".into(), "boolean".into());
+        s
+    }
+    fn collect(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>) {
+        if !value.is_boolean() {
+            wrong_type(out, at, "a boolean", value);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+//! The rules a field's attributes compile to, and what each one does in the three places it
+//! acts: reading a value (`Deserialize`), checking a built value (`Validate`) and describing
+//! the value (JSON Schema).
+//!
+//! The derive turns every field into one constant rule tree, for example
+//! `#[model(charset = "a-z", max_len = 8)] tags: Option<Vec<String>>` into
+//! `Opt(Seq { item: Str { charset: Some(&SET), .. }, max_len: 8, .. })`, and calls the three
+//! methods of [`Rule`] on it. Keeping all three behind one tree is what makes an attribute
+//! mean the same thing when reading, when validating and in the schema.
+
+use core::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer};
+use serde_json::{Map, Value};
+
+use crate::errors::ValidationError;
+use crate::path::Path;
+use crate::schema::SchemaGen;
+
+/// Implements the `visit_*` methods a visitor does not accept so that the error names the
+/// JSON type only, never the value: a number sent for a secret must not come back in the error.
+macro_rules! refuse_other_types {
+    ($($method:ident($($ty:ty)?) => $unexpected:expr;)*) => {
+        $(
+            fn $method<E: de::Error>(self $(, _: $ty)?) -> Result<Self::Value, E> {
+                Err(E::invalid_type($unexpected, &self))
+            }
+        )*
+    };
+}
+
+macro_rules! refuse_non_strings {
+    () => {
+        refuse_other_types! {
+            visit_bool(bool) => Unexpected::Other("boolean");
+            visit_i64(i64) => Unexpected::Other("integer");
+            visit_u64(u64) => Unexpected::Other("integer");
+            visit_f64(f64) => Unexpected::Other("number");
+            visit_bytes(&[u8]) => Unexpected::Other("bytes");
+            visit_unit() => Unexpected::Other("null");
+            visit_none() => Unexpected::Other("null");
+        }
+    };
+}
+
+macro_rules! refuse_strings {
+    () => {
+        refuse_other_types! {
+            visit_str(&str) => Unexpected::Other("string");
+            visit_bytes(&[u8]) => Unexpected::Other("bytes");
+            visit_unit() => Unexpected::Other("null");
+            visit_none() => Unexpected::Other("null");
+        }
+    };
+}
+
+mod boxed;
+mod flag;
+mod format_error;
+mod nested;
+mod number;
+mod option;
+mod refusal;
+mod secret;
+mod seq;
+mod string;
+
+pub use boxed::Boxed;
+pub use flag::Flag;
+pub(crate) use format_error::describing;
+pub use format_error::{MESSAGE_LIMIT, model_error, shorten};
+pub use nested::Nested;
+pub use number::{Num, Number};
+pub use option::Opt;
+pub use refusal::Bound;
+pub use secret::Secret;
+pub use seq::Seq;
+pub use string::Str;
+
+/// A field's compiled constraints, acting on values of type `T`.
+pub trait Rule<T> {
+    /// Reads a `T` from `d`, refusing it at the first broken rule.
+    fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<T, D::Error>;
+    /// Pushes every rule `value` breaks onto `out`.
+    fn check(&self, value: &T, at: Path<'_>, out: &mut Vec<ValidationError>);
+    /// The JSON Schema of the values this rule accepts.
+    fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value>;
+    /// Pushes every rule a parsed JSON value breaks, its JSON type included, onto `out`.
+    fn collect(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>);
+}
+
+/// A value of the wrong JSON type, found while collecting: code `type`.
+pub(crate) fn wrong_type(
+    out: &mut Vec<ValidationError>,
+    at: Path<'_>,
+    expected: &str,
+    value: &Value,
+) {
+    let found = match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    };
+    out.push(ValidationError::new(
+        at.to_string(),
+        crate::Code::Type.as_str(),
+        format!("must be {expected}, got {found}"),
+    ));
+}
+
+/// Adapts a rule and a path to serde's `DeserializeSeed`.
+pub struct Seed<'r, 'p, R, T> {
+    rule: &'r R,
+    at: Path<'p>,
+    marker: PhantomData<fn() -> T>,
+}
+
+impl<'r, 'p, R, T> Seed<'r, 'p, R, T> {
+    /// The seed that reads a `T` under `rule`, reporting errors at `at`.
+    #[inline]
+    pub fn new(rule: &'r R, at: Path<'p>) -> Self {
+        Seed {
+            rule,
+            at,
+            marker: PhantomData,
+        }
+    }
+}
+
+impl<'de, R: Rule<T>, T> DeserializeSeed<'de> for Seed<'_, '_, R, T> {
+    type Value = T;
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        self.rule.read(d, self.at)
+    }
+}
+
+/// The value of an absent `default` field, refused when it breaks the field's rules.
+#[doc(hidden)]
+pub fn check_default<R: Rule<T>, T, E: de::Error>(
+    rule: &R,
+    value: T,
+    at: Path<'_>,
+) -> Result<T, E> {
+    let mut out = Vec::new();
+    rule.check(&value, at, &mut out);
+    match out.first() {
+        None => Ok(value),
+        Some(e) => Err(E::custom(format_args!(
+            "{}: {}: absent, and its default value breaks the rule: {}",
+            e.path(),
+            e.code(),
+            e.message()
+        ))),
+    }
+}

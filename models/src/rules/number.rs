@@ -1,0 +1,356 @@
+//! Integer and float fields: inclusive `min` and `max`.
+
+use core::cmp::Ordering;
+use core::fmt;
+
+use serde::de::{self, Deserializer, Unexpected, Visitor};
+use serde_json::{Map, Value};
+
+use super::format_error::{locate, shorten};
+use super::refusal::{Bound, Broken, expected, push, refuse};
+use super::{Rule, wrong_type};
+use crate::errors::ValidationError;
+use crate::path::Path;
+use crate::schema::SchemaGen;
+
+/// The number types a field may have, with how serde reads each one.
+pub trait Number: Copy + PartialOrd + fmt::Display + Sized + 'static {
+    #[doc(hidden)]
+    const JSON_TYPE: &'static str;
+    #[doc(hidden)]
+    fn bound(self) -> Bound;
+    #[doc(hidden)]
+    fn from_i128(v: i128) -> Option<Self>;
+    #[doc(hidden)]
+    fn from_u128(v: u128) -> Option<Self>;
+    #[doc(hidden)]
+    fn from_f64(v: f64) -> Option<Self>;
+    /// Like `from_f64`, but taking any float within the type's range: for checking a parsed
+    /// `serde_json::Value`, which holds integers past 64 bits as floats.
+    #[doc(hidden)]
+    fn from_f64_in_range(v: f64) -> Option<Self>;
+    #[doc(hidden)]
+    fn deserialize_with<'de, D: Deserializer<'de>, V: Visitor<'de, Value = Self>>(
+        d: D,
+        v: V,
+    ) -> Result<Self, D::Error>;
+    /// The smallest and largest values of the type, as JSON numbers (`None` past `u64`/`i64`).
+    #[doc(hidden)]
+    fn limits() -> (Option<Value>, Option<Value>);
+}
+
+macro_rules! integers {
+    ($($ty:ident => $method:ident),*) => {$(
+        impl Number for $ty {
+            const JSON_TYPE: &'static str = "integer";
+            fn bound(self) -> Bound {
+                #[allow(unused_comparisons, clippy::cast_lossless, clippy::unnecessary_cast)]
+                if (self as i128) < 0 { Bound::Int(self as i128) } else { Bound::Uint(self as u128) }
+            }
+            fn from_i128(v: i128) -> Option<Self> { $ty::try_from(v).ok() }
+            fn from_u128(v: u128) -> Option<Self> { $ty::try_from(v).ok() }
+            // JSON Schema counts `1.0` and `1e2` as integers; so does reading one.
+            #[allow(clippy::cast_possible_truncation)]
+            fn from_f64(v: f64) -> Option<Self> {
+                // Only below 2^53 is every integer exact as an `f64`: past it, the number written
+                // may not be the number parsed (-9223372036854775809 parses as -2^63).
+                const EXACT: f64 = 9_007_199_254_740_992.0;
+                if v.fract() == 0.0 && v.abs() < EXACT { Self::from_i128(v as i128) } else { None }
+            }
+            #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
+            fn from_f64_in_range(v: f64) -> Option<Self> {
+                (v.fract() == 0.0 && v >= $ty::MIN as f64 && v <= $ty::MAX as f64).then(|| v as $ty)
+            }
+            fn deserialize_with<'de, D: Deserializer<'de>, V: Visitor<'de, Value = Self>>(d: D, v: V) -> Result<Self, D::Error> {
+                d.$method(v)
+            }
+            fn limits() -> (Option<Value>, Option<Value>) {
+                (i64::try_from($ty::MIN).ok().map(Value::from), u64::try_from($ty::MAX).ok().map(Value::from))
+            }
+        }
+    )*};
+}
+
+integers!(u8 => deserialize_u8, u16 => deserialize_u16, u32 => deserialize_u32, u64 => deserialize_u64,
+    u128 => deserialize_u128, usize => deserialize_u64, i8 => deserialize_i8, i16 => deserialize_i16,
+    i32 => deserialize_i32, i64 => deserialize_i64, i128 => deserialize_i128, isize => deserialize_i64);
+
+macro_rules! floats {
+    ($($ty:ident => $method:ident => $bound:ident),*) => {$(
+        impl Number for $ty {
+            const JSON_TYPE: &'static str = "number";
+            fn bound(self) -> Bound { Bound::$bound(self) }
+            #[allow(clippy::cast_precision_loss)]
+            fn from_i128(v: i128) -> Option<Self> { Some(v as $ty).filter(|x| x.is_finite()) }
+            #[allow(clippy::cast_precision_loss)]
+            fn from_u128(v: u128) -> Option<Self> { Some(v as $ty).filter(|x| x.is_finite()) }
+            #[allow(clippy::cast_possible_truncation)]
+            fn from_f64(v: f64) -> Option<Self> { Some(v as $ty).filter(|x| x.is_finite() || !v.is_finite()) }
+            #[allow(clippy::cast_possible_truncation)]
+            fn from_f64_in_range(v: f64) -> Option<Self> { Some(v as $ty) }
+            fn deserialize_with<'de, D: Deserializer<'de>, V: Visitor<'de, Value = Self>>(d: D, v: V) -> Result<Self, D::Error> {
+                d.$method(v)
+            }
+            fn limits() -> (Option<Value>, Option<Value>) { (None, None) }
+        }
+    )*};
+}
+
+floats!(f32 => deserialize_f32 => F32, f64 => deserialize_f64 => Float);
+
+/// Number fields: inclusive `min` and `max`.
+#[derive(Clone, Copy, Debug)]
+pub struct Num<N> {
+    /// The smallest value allowed, if any.
+    pub min: Option<N>,
+    /// The largest value allowed, if any.
+    pub max: Option<N>,
+}
+
+impl<N: Number> Num<N> {
+    /// Whether `v` breaks `min`; `NaN` breaks it.
+    #[inline]
+    fn below_min(&self, v: N) -> Option<Broken> {
+        let min = self.min?;
+        let holds = matches!(
+            v.partial_cmp(&min),
+            Some(Ordering::Greater | Ordering::Equal)
+        );
+        (!holds).then(|| Broken::Min(min.bound()))
+    }
+
+    /// Whether `v` breaks `max`; `NaN` breaks it.
+    #[inline]
+    fn above_max(&self, v: N) -> Option<Broken> {
+        let max = self.max?;
+        let holds = matches!(v.partial_cmp(&max), Some(Ordering::Less | Ordering::Equal));
+        (!holds).then(|| Broken::Max(max.bound()))
+    }
+
+    /// The first bound `v` breaks.
+    #[inline]
+    fn first_broken(&self, v: N) -> Option<Broken> {
+        self.below_min(v).or_else(|| self.above_max(v))
+    }
+}
+
+struct NumVisitor<'r, 'p, N> {
+    rule: &'r Num<N>,
+    at: Path<'p>,
+}
+
+impl<N: Number> NumVisitor<'_, '_, N> {
+    fn accept<E: de::Error>(&self, v: Option<N>, found: &'static str) -> Result<N, E> {
+        let v = v.ok_or_else(|| E::invalid_type(Unexpected::Other(found), self))?;
+        match self.rule.first_broken(v) {
+            None => Ok(v),
+            Some(what) => Err(refuse(self.at, what)),
+        }
+    }
+}
+
+impl<'de, N: Number> Visitor<'de> for NumVisitor<'_, '_, N> {
+    type Value = N;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = if N::JSON_TYPE == "integer" {
+            "an integer in range"
+        } else {
+            "a number"
+        };
+        expected(f, what, self.at)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<N, E> {
+        self.accept(N::from_i128(v.into()), "integer out of range")
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<N, E> {
+        self.accept(N::from_u128(v.into()), "integer out of range")
+    }
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<N, E> {
+        self.accept(N::from_i128(v), "integer out of range")
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<N, E> {
+        self.accept(N::from_u128(v), "integer out of range")
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<N, E> {
+        self.accept(N::from_f64(v), "floating point number")
+    }
+    refuse_strings!();
+    refuse_other_types! {
+        visit_bool(bool) => Unexpected::Other("boolean");
+    }
+}
+
+impl<N: Number> Rule<N> for Num<N> {
+    #[inline]
+    fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<N, D::Error> {
+        N::deserialize_with(d, NumVisitor { rule: self, at })
+            .map_err(shorten)
+            .map_err(|e| locate(e, at))
+    }
+
+    fn check(&self, value: &N, at: Path<'_>, out: &mut Vec<ValidationError>) {
+        for what in [self.below_min(*value), self.above_max(*value)]
+            .into_iter()
+            .flatten()
+        {
+            push(out, at, what, value);
+        }
+    }
+
+    fn schema(&self, _: &mut SchemaGen) -> Map<String, Value> {
+        let mut s = Map::new();
+        s.insert("type".into(), N::JSON_TYPE.into());
+        let (lo, hi) = N::limits();
+        let min = self.min.map(|v| bound_value(v.bound())).or(lo);
+        let max = self.max.map(|v| bound_value(v.bound())).or(hi);
+        if let Some(min) = min {
+            s.insert("minimum".into(), min);
+        }
+        if let Some(max) = max {
+            s.insert("maximum".into(), max);
+        }
+        s
+    }
+
+    fn collect(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>) {
+        let n = match value {
+            Value::Number(n) => n
+                .as_u64()
+                .map(|v| N::from_u128(v.into()))
+                .or_else(|| n.as_i64().map(|v| N::from_i128(v.into())))
+                .or_else(|| n.as_f64().map(N::from_f64_in_range))
+                .flatten(),
+            _ => None,
+        };
+        match n {
+            Some(n) => self.check(&n, at, out),
+            None if N::JSON_TYPE == "integer" => {
+                wrong_type(out, at, "an integer in the field's range", value);
+            }
+            None => wrong_type(out, at, "a number", value),
+        }
+    }
+}
+
+fn bound_value(b: Bound) -> Value {
+    match b {
+        Bound::Int(v) => i64::try_from(v).map_or(Value::Null, Value::from),
+        Bound::Uint(v) => u64::try_from(v).map_or(Value::Null, Value::from),
+        Bound::Float(v) => Value::from(v),
+        // The shortest decimal that reads back as this `f32`, as the attribute wrote it.
+        Bound::F32(v) => format!("{v:?}")
+            .parse::<f64>()
+            .map_or(Value::Null, Value::from),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_check_inclusive_bounds_and_refuse_nan() {
+        let rule = Num {
+            min: Some(1.5f64),
+            max: Some(2.5),
+        };
+        assert!(rule.first_broken(1.5).is_none());
+        assert!(rule.first_broken(2.5).is_none());
+        assert!(matches!(rule.first_broken(1.0), Some(Broken::Min(_))));
+        assert!(matches!(rule.first_broken(3.0), Some(Broken::Max(_))));
+        let mut out = Vec::new();
+        rule.check(&f64::NAN, Path::Root, &mut out);
+        let codes: Vec<&str> = out.iter().map(|e| e.code()).collect();
+        assert_eq!(codes, ["min", "max"]);
+    }
+
+    #[test]
+    fn integers_out_of_the_type_range_are_refused() {
+        let rule = Num::<u8> {
+            min: None,
+            max: None,
+        };
+        assert!(rule.read(serde_json::Value::from(256), Path::Root).is_err());
+        assert!(rule.read(serde_json::Value::from(-1), Path::Root).is_err());
+        assert!(rule.read(serde_json::Value::from(1.5), Path::Root).is_err());
+        assert!(
+            rule.read(serde_json::Value::from(256.0), Path::Root)
+                .is_err()
+        );
+        assert!(
+            rule.read(serde_json::Value::from(f64::NAN), Path::Root)
+                .is_err()
+        );
+        // As in JSON Schema, a number with no fractional part is an integer.
+        assert_eq!(
+            rule.read(serde_json::Value::from(7.0), Path::Root).unwrap(),
+            7
+        );
+        assert_eq!(
+            rule.read(serde_json::Value::from(255), Path::Root).unwrap(),
+            255
+        );
+    }
+
+    #[test]
+    fn floats_past_the_exact_integers_are_not_taken_as_integers() {
+        let rule = Num::<i64> {
+            min: None,
+            max: None,
+        };
+        // -9223372036854775809 parses as the f64 -2^63, which is i64::MIN: refuse, never round.
+        let mut de = serde_json::Deserializer::from_str("-9223372036854775809");
+        assert!(rule.read(&mut de, Path::Root).is_err());
+        assert_eq!(
+            rule.read(serde_json::json!(9007199254740991.0), Path::Root)
+                .unwrap(),
+            9007199254740991
+        );
+        assert!(
+            rule.read(serde_json::json!(9007199254740992.0), Path::Root)
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn format_errors_without_the_path_get_it() {
+        let rule = Num::<u128> {
+            min: None,
+            max: None,
+        };
+        let root = Path::Root;
+        let at = root.field("big");
+        let mut de = serde_json::Deserializer::from_str("340282366920938463463374607431768211456");
+        let text = rule.read(&mut de, at).unwrap_err().to_string();
+        assert!(text.starts_with("/big: "), "{text}");
+    }
+
+    #[test]
+    fn f32_bounds_print_as_written() {
+        let rule = Num::<f32> {
+            min: Some(0.1),
+            max: None,
+        };
+        let mut out = Vec::new();
+        rule.check(&0.05, Path::Root, &mut out);
+        assert_eq!(out[0].message(), "must be at least 0.1, got 0.05");
+        assert_eq!(
+            rule.schema(&mut SchemaGen::default())["minimum"],
+            serde_json::json!(0.1)
+        );
+    }
+
+    #[test]
+    fn collecting_takes_128_bit_values_held_as_floats() {
+        let rule = Num::<u128> {
+            min: None,
+            max: None,
+        };
+        let mut out = Vec::new();
+        let big: serde_json::Value = serde_json::from_str(&u128::MAX.to_string()).unwrap();
+        rule.collect(&big, Path::Root, &mut out);
+        assert!(out.is_empty(), "{out:?}");
+        rule.collect(&serde_json::json!(-1), Path::Root, &mut out);
+        assert_eq!(out.len(), 1);
+    }
+}

@@ -1,0 +1,354 @@
+//! `String` fields: `min_len` / `max_len` in Unicode scalar values, and `charset`.
+
+use core::fmt;
+
+use serde::de::{self, Deserializer, Unexpected, Visitor};
+use serde_json::{Map, Value};
+
+use super::refusal::{Broken, expected, push, refuse};
+use super::{Rule, wrong_type};
+use crate::charset::Charset;
+use crate::errors::ValidationError;
+use crate::path::Path;
+use crate::schema::SchemaGen;
+
+/// `String` fields: `min_len` / `max_len` in Unicode scalar values, and `charset`.
+#[derive(Clone, Copy, Debug)]
+pub struct Str {
+    /// Fewest characters allowed (0 when unset).
+    pub min_len: usize,
+    /// Most characters allowed (`usize::MAX` when unset).
+    pub max_len: usize,
+    /// The allowed characters, if restricted.
+    pub charset: Option<&'static Charset>,
+}
+
+impl Str {
+    /// A string with no rule.
+    pub const ANY: Str = Str {
+        min_len: 0,
+        max_len: usize::MAX,
+        charset: None,
+    };
+
+    /// The first rule `s` breaks, in the order max_len, min_len, charset.
+    ///
+    /// The fast path, for a charset of ASCII characters only (see the `charset` module for how
+    /// the charset check itself is fast): once such a set holds, every character is one byte,
+    /// so a string whose *byte* length is within the bounds and which matches the set is
+    /// accepted without counting characters, and one whose byte length is past `max_len` is
+    /// refused before the set is looked at. Everything else (a refusal, a set with other
+    /// characters, no set) takes [`Str::first_broken_exact`], which finds the same first rule
+    /// with character counts, so the code reported never depends on which path ran.
+    #[inline]
+    fn first_broken(&self, s: &str) -> Option<Broken> {
+        let bytes = s.len();
+        match self.charset {
+            Some(set) if set.is_ascii() && bytes <= self.max_len && bytes >= self.min_len => {
+                if set.matches(s) {
+                    None
+                } else {
+                    // Characters are at most bytes, so within `max_len`: only `min_len` can
+                    // come before the set, and only if some characters take several bytes.
+                    self.min_len_or_charset(s, set)
+                }
+            }
+            // With no set, `bytes` and `bytes / 4` bound the count: no count within them.
+            None if bytes <= self.max_len && bytes.div_ceil(4) >= self.min_len => None,
+            _ => self.first_broken_exact(s),
+        }
+    }
+
+    /// The rule broken by a string that fails an ASCII-only set with its byte length within
+    /// the bounds.
+    #[cold]
+    #[inline(never)]
+    fn min_len_or_charset(&self, s: &str, set: &'static Charset) -> Option<Broken> {
+        if s.len().div_ceil(4) < self.min_len && s.chars().nth(self.min_len - 1).is_none() {
+            Some(Broken::MinChars(self.min_len))
+        } else {
+            Some(Broken::Charset(set))
+        }
+    }
+
+    /// [`Str::first_broken`] without the fast path. The length is checked first and counts no
+    /// more characters than it must: an overlong string is refused without reading it whole.
+    #[cold]
+    #[inline(never)]
+    fn first_broken_exact(&self, s: &str) -> Option<Broken> {
+        let bytes = s.len();
+        // A character takes one to four bytes: `bytes` bounds the count from above, `bytes / 4`
+        // (rounded up) from below. Only between those bounds are characters counted, and then
+        // only up to `max_len + 1` of them, all at once when they are ASCII.
+        if bytes > self.max_len
+            && (bytes.div_ceil(4) > self.max_len
+                || crate::charset::is_ascii(&s.as_bytes()[..=self.max_len])
+                || s.chars().nth(self.max_len).is_some())
+        {
+            return Some(Broken::MaxChars(self.max_len));
+        }
+        if bytes < self.min_len
+            || (bytes.div_ceil(4) < self.min_len && s.chars().nth(self.min_len - 1).is_none())
+        {
+            return Some(Broken::MinChars(self.min_len));
+        }
+        match self.charset {
+            Some(set) if !set.matches(s) => Some(Broken::Charset(set)),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    fn accept<E: de::Error>(&self, s: &str, at: Path<'_>) -> Result<(), E> {
+        match self.first_broken(s) {
+            None => Ok(()),
+            Some(what) => Err(refuse(at, what)),
+        }
+    }
+
+    /// Pushes every rule `s` breaks: the length rule, then the charset.
+    pub fn check_str(&self, s: &str, at: Path<'_>, out: &mut Vec<ValidationError>) {
+        let needs_count = s.len() > self.max_len || s.len().div_ceil(4) < self.min_len;
+        if needs_count {
+            let chars = s.chars().count();
+            if chars > self.max_len {
+                push(out, at, Broken::MaxChars(self.max_len), chars);
+            } else if chars < self.min_len {
+                push(out, at, Broken::MinChars(self.min_len), chars);
+            }
+        }
+        if let Some(set) = self.charset {
+            if !set.matches(s) {
+                out.push(ValidationError::new(
+                    at.to_string(),
+                    "charset",
+                    Broken::Charset(set).to_string(),
+                ));
+            }
+        }
+    }
+}
+
+struct StrVisitor<'r, 'p> {
+    rule: &'r Str,
+    at: Path<'p>,
+}
+
+impl<'de> Visitor<'de> for StrVisitor<'_, '_> {
+    type Value = String;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        expected(f, "a string", self.at)
+    }
+
+    // Checked while borrowed: a refused string is never copied.
+    #[inline]
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<String, E> {
+        self.rule.accept(s, self.at)?;
+        Ok(s.to_owned())
+    }
+
+    #[inline]
+    fn visit_string<E: de::Error>(self, s: String) -> Result<String, E> {
+        self.rule.accept(&s, self.at)?;
+        Ok(s)
+    }
+
+    refuse_non_strings!();
+}
+
+impl Rule<String> for Str {
+    #[inline]
+    fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<String, D::Error> {
+        d.deserialize_str(StrVisitor { rule: self, at })
+    }
+
+    fn check(&self, value: &String, at: Path<'_>, out: &mut Vec<ValidationError>) {
+        self.check_str(value, at, out);
+    }
+
+    fn schema(&self, _: &mut SchemaGen) -> Map<String, Value> {
+        let mut s = Map::new();
+        s.insert("type".into(), "string".into());
+        if self.min_len > 0 {
+            s.insert("minLength".into(), self.min_len.into());
+        }
+        if self.max_len != usize::MAX {
+            s.insert("maxLength".into(), self.max_len.into());
+        }
+        if let Some(set) = self.charset {
+            s.insert("pattern".into(), crate::schema::pattern(set).into());
+        }
+        s
+    }
+
+    fn collect(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>) {
+        match value {
+            Value::String(v) => self.check_str(v, at, out),
+            other => wrong_type(out, at, "a string", other),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SET: Charset = Charset::new(&[('a', 'z')], "a-z");
+
+    fn str_rule(min_len: usize, max_len: usize) -> Str {
+        Str {
+            min_len,
+            max_len,
+            charset: None,
+        }
+    }
+
+    fn codes(rule: &Str, s: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        rule.check_str(s, Path::Root, &mut out);
+        out.iter()
+            .map(|e| format!("{}: {}", e.code(), e.message()))
+            .collect()
+    }
+
+    #[test]
+    fn length_counts_unicode_scalar_values_not_bytes() {
+        let rule = str_rule(2, 3);
+        assert!(rule.first_broken("éé").is_none()); // 4 bytes, 2 characters
+        assert!(rule.first_broken("😀😀😀").is_none()); // 12 bytes, 3 characters
+        assert!(matches!(
+            rule.first_broken("😀😀😀😀"),
+            Some(Broken::MaxChars(3))
+        ));
+        assert!(matches!(rule.first_broken("é"), Some(Broken::MinChars(2))));
+        assert!(matches!(rule.first_broken("😀"), Some(Broken::MinChars(2))));
+    }
+
+    #[test]
+    fn every_length_around_the_bounds_agrees_with_a_plain_count() {
+        for min in 0..5 {
+            for max in min..7 {
+                let rule = str_rule(min, max);
+                for n in 0..10 {
+                    for unit in ["a", "é", "€", "😀"] {
+                        let s = unit.repeat(n);
+                        let expected = if n > max {
+                            Some("max_len")
+                        } else if n < min {
+                            Some("min_len")
+                        } else {
+                            None
+                        };
+                        assert_eq!(
+                            rule.first_broken(&s).map(Broken::code),
+                            expected,
+                            "{min}..={max}, {s:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn check_reports_length_and_charset_together() {
+        let rule = Str {
+            min_len: 0,
+            max_len: 3,
+            charset: Some(&SET),
+        };
+        assert_eq!(
+            codes(&rule, "ABCD"),
+            [
+                "max_len: must be at most 3 characters long, got 4",
+                "charset: must contain only a-z"
+            ]
+        );
+        assert_eq!(
+            codes(&str_rule(1, 5), ""),
+            ["min_len: must be at least 1 character long, got 0"]
+        );
+        assert!(codes(&rule, "abc").is_empty());
+    }
+
+    #[test]
+    fn read_refuses_with_path_and_code() {
+        let rule = Str {
+            min_len: 0,
+            max_len: 3,
+            charset: Some(&SET),
+        };
+        let root = Path::Root;
+        let at = root.field("name");
+        let err = rule.read(serde_json::Value::from("abcd"), at).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "/name: max_len: must be at most 3 characters long"
+        );
+        let err = rule.read(serde_json::Value::from("aB"), at).unwrap_err();
+        assert_eq!(err.to_string(), "/name: charset: must contain only a-z");
+        // A format that hands the number to the visitor gets an error without the number.
+        let number = de::IntoDeserializer::<serde::de::value::Error>::into_deserializer(12345u64);
+        let err = rule.read(number, at).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid type: integer, expected a string at /name"
+        );
+    }
+
+    /// The first broken rule by the plain definition: count characters, then look them up.
+    fn first_broken_by_definition(rule: &Str, s: &str) -> Option<&'static str> {
+        let chars = s.chars().count();
+        if chars > rule.max_len {
+            Some("max_len")
+        } else if chars < rule.min_len {
+            Some("min_len")
+        } else if rule
+            .charset
+            .is_some_and(|set| !s.chars().all(|c| set.contains(c)))
+        {
+            Some("charset")
+        } else {
+            None
+        }
+    }
+
+    #[test]
+    fn the_fast_path_reports_what_the_plain_definition_does() {
+        const URL: Charset = Charset::new(
+            &[('-', '-'), ('0', '9'), ('A', 'Z'), ('_', '_'), ('a', 'z')],
+            "A-Z a-z 0-9 - _",
+        );
+        const ACCENTED: Charset = Charset::new(&[('a', 'z'), ('é', 'é')], "a-z é");
+        let units = ["a", "Z", "-", "+", " ", "é", "€", "😀", "\0"];
+        for charset in [None, Some(&URL), Some(&ACCENTED)] {
+            for (min_len, max_len) in [(0, usize::MAX), (1, 5), (3, 3), (0, 0), (4, 20)] {
+                let rule = Str {
+                    min_len,
+                    max_len,
+                    charset,
+                };
+                for n in 0..24 {
+                    for unit in units {
+                        for other in ["a", "é", "+"] {
+                            // `n` copies of `unit`, and the same with one `other` in the middle.
+                            let mut s = unit.repeat(n);
+                            for t in [s.clone(), {
+                                s.insert_str(s.len() / 2 / unit.len() * unit.len(), other);
+                                s.clone()
+                            }] {
+                                assert_eq!(
+                                    rule.first_broken(&t).map(Broken::code),
+                                    first_broken_by_definition(&rule, &t),
+                                    "{min_len}..={max_len} {:?} on {t:?}",
+                                    charset.map(Charset::text)
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
