@@ -147,10 +147,12 @@ pub trait Model: Validate + Serialize + DeserializeOwned {
         }
     }
 
-    /// The name under `$defs`.
+    /// The model's own name, its key under `$defs` unless another model of the document
+    /// has the same name.
     #[doc(hidden)]
-    fn __schema_name() -> &'static str {
-        core::any::type_name::<Self>()
+    fn __schema_name() -> String {
+        let full = core::any::type_name::<Self>();
+        full.rsplit("::").next().unwrap_or(full).to_owned()
     }
 
     /// The model's own object schema, with nested models referenced through `schemas`.

@@ -10,23 +10,52 @@ pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// Collects the definitions of nested models while a schema is generated, so that each model
 /// is described once under `$defs` and recursive models terminate.
+///
+/// A model is told from another by its full type name (module path and generic arguments), so
+/// two models of one name from two modules get two definitions. Each definition's key is the
+/// model's own name (`Scope`, `Page_Client` for `Page<Client>`) when no other model of the
+/// document has that name, and otherwise its full type name with `.` between the path's
+/// segments (`my_crate.a.Scope`): readable, the same whatever order the fields are in, and
+/// unique. References are written with a placeholder while the document is built, and pointed
+/// at the keys once all of them are known.
 #[derive(Debug, Default)]
 pub struct SchemaGen {
-    defs: Map<String, Value>,
+    defs: Vec<Def>,
 }
+
+#[derive(Debug)]
+struct Def {
+    /// The full type name: what tells two models apart.
+    id: &'static str,
+    /// The model's own name, the key unless another model has it too.
+    name: String,
+    body: Value,
+}
+
+/// The start of a placeholder reference; the definition's index follows it.
+const PLACEHOLDER: &str = "#/$defs/\u{0}";
 
 impl SchemaGen {
     /// A `{"$ref": "#/$defs/Name"}` to `T`, defining `T` on first use.
     pub fn reference<T: Model>(&mut self) -> Map<String, Value> {
-        let name = T::__schema_name();
-        if !self.defs.contains_key(name) {
-            // A placeholder first, so that a model that contains itself refers to itself.
-            self.defs.insert(name.to_owned(), Value::Bool(true));
-            let body = T::__schema_object(self);
-            self.defs.insert(name.to_owned(), Value::Object(body));
-        }
+        let id = core::any::type_name::<T>();
+        let index = match self.defs.iter().position(|d| d.id == id) {
+            Some(i) => i,
+            None => {
+                // A placeholder first, so that a model that contains itself refers to itself.
+                self.defs.push(Def {
+                    id,
+                    name: T::__schema_name(),
+                    body: Value::Bool(true),
+                });
+                let i = self.defs.len() - 1;
+                let body = T::__schema_object(self);
+                self.defs[i].body = Value::Object(body);
+                i
+            }
+        };
         let mut s = Map::new();
-        s.insert("$ref".into(), format!("#/$defs/{name}").into());
+        s.insert("$ref".into(), format!("{PLACEHOLDER}{index}").into());
         s
     }
 
@@ -37,10 +66,70 @@ impl SchemaGen {
         let mut s = Map::new();
         s.insert("$schema".into(), DIALECT.into());
         s.extend(body);
-        if !schemas.defs.is_empty() {
-            s.insert("$defs".into(), Value::Object(schemas.defs));
+        if schemas.defs.is_empty() {
+            return Value::Object(s);
         }
-        Value::Object(s)
+        let keys: Vec<String> = schemas
+            .defs
+            .iter()
+            .map(|d| {
+                let shared = schemas.defs.iter().filter(|o| o.name == d.name).count() > 1;
+                if shared {
+                    qualified_key(d.id)
+                } else {
+                    d.name.clone()
+                }
+            })
+            .collect();
+        let mut defs = Map::new();
+        for (def, key) in schemas.defs.into_iter().zip(&keys) {
+            defs.insert(key.clone(), def.body);
+        }
+        s.insert("$defs".into(), Value::Object(defs));
+        let mut root = Value::Object(s);
+        point_references(&mut root, &keys);
+        root
+    }
+}
+
+/// A definition key from a full type name: `::` becomes `.`, and every character a JSON Pointer
+/// in a URI fragment would have to escape becomes `_` (`a::Page<b::C>` is `a.Page_b.C`).
+fn qualified_key(type_name: &str) -> String {
+    let dotted = type_name.replace("::", ".");
+    let mut key = String::with_capacity(dotted.len());
+    for c in dotted.chars() {
+        match c {
+            'A'..='Z' | 'a'..='z' | '0'..='9' | '_' | '.' | '-' => key.push(c),
+            ' ' => {}
+            _ if key.ends_with('_') => {}
+            _ => key.push('_'),
+        }
+    }
+    key.trim_end_matches('_').to_owned()
+}
+
+/// Replaces every placeholder reference under `value` by the reference to its key.
+fn point_references(value: &mut Value, keys: &[String]) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(r)) = map.get_mut("$ref") {
+                if let Some(i) = r
+                    .strip_prefix(PLACEHOLDER)
+                    .and_then(|i| i.parse::<usize>().ok())
+                {
+                    *r = format!("#/$defs/{}", keys[i]);
+                }
+            }
+            for v in map.values_mut() {
+                point_references(v, keys);
+            }
+        }
+        Value::Array(items) => {
+            for v in items {
+                point_references(v, keys);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -157,6 +246,16 @@ mod tests {
         assert_eq!(pattern(&SET), r"^[\u002D0-9A-Z\u005Fa-z]*$");
         const PAIR: Charset = Charset::new(&[('a', 'b'), ('é', 'é'), ('😀', '😀')], "");
         assert_eq!(pattern(&PAIR), r"^[ab\u00E9\u{1F600}]*$");
+    }
+
+    #[test]
+    fn qualified_keys_keep_the_path_and_drop_what_a_pointer_would_escape() {
+        assert_eq!(qualified_key("my_crate::a::Scope"), "my_crate.a.Scope");
+        assert_eq!(
+            qualified_key("my_crate::Page<my_crate::b::Client>"),
+            "my_crate.Page_my_crate.b.Client"
+        );
+        assert_eq!(qualified_key("m::Pair<m::A, m::B>"), "m.Pair_m.A_m.B");
     }
 
     #[test]

@@ -35,8 +35,8 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
             #p::SchemaGen::root::<Self>()
         }
 
-        fn __schema_name() -> &'static #p::primitive::str {
-            #title
+        fn __schema_name() -> #p::String {
+            #p::String::from(#title)
         }
 
         fn __schema_object(__gen: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {

@@ -98,58 +98,68 @@ pub(super) fn locate<E: de::Error>(e: E, at: Path<'_>) -> E {
     E::custom(format_args!("{path}: {}", strip_position(&text)))
 }
 
-/// Keeps a secret out of the format's own type errors: serde_json writes
-/// ``invalid type: integer `918273645`, expected a string``, quoting what it found. The
-/// rebuilt error keeps what kind of value was found and what was expected, not the value.
-pub(super) fn hide_found<E: de::Error>(e: E) -> E {
-    // Our own refusals start with the path and never quote a value: look at the first bytes
-    // without allocating, and rebuild only a format's type error.
-    if !display_starts_with(&e, &["invalid type: ", "invalid value: "]) {
-        return e;
-    }
-    let text = e.to_string();
-    let Some((kind, rest)) = ["invalid type: ", "invalid value: "].iter().find_map(|p| {
-        text.strip_prefix(p)
-            .map(|rest| (p.trim_end_matches(": "), rest))
-    }) else {
-        return e;
-    };
-    let Some(expected_at) = rest.find(", expected ") else {
-        return e;
-    };
-    let found = &rest[..expected_at];
-    let found = found.split(['`', '"']).next().unwrap_or(found).trim_end();
-    let expected = strip_position(&rest[expected_at + ", expected ".len()..]);
-    E::custom(format_args!("{kind}: {found}, expected {expected}"))
-}
-
 /// Whether `value` displays as text starting with one of `prefixes` (each at most 16 bytes),
 /// found by writing at most 16 bytes of it to the stack.
 pub(super) fn display_starts_with(value: &impl fmt::Display, prefixes: &[&str]) -> bool {
-    struct Head {
-        buf: [u8; 16],
-        len: usize,
+    let head = Head::<16>::of(value);
+    prefixes
+        .iter()
+        .any(|p| head.bytes().starts_with(p.as_bytes()))
+}
+
+/// The word of `words` that `value`'s text has right after `prefix` (as a whole word), found
+/// by writing at most 64 bytes of it to the stack. The word returned is the list's, so no part
+/// of the text itself is ever passed on.
+pub(super) fn leading_word(
+    value: &impl fmt::Display,
+    prefix: &str,
+    words: &[&'static str],
+) -> Option<&'static str> {
+    let head = Head::<64>::of(value);
+    let rest = head.bytes().strip_prefix(prefix.as_bytes())?;
+    words
+        .iter()
+        .filter(|w| {
+            rest.strip_prefix(w.as_bytes())
+                .is_some_and(|after| after.first().is_none_or(|b| !b.is_ascii_alphanumeric()))
+        })
+        .max_by_key(|w| w.len())
+        .copied()
+}
+
+/// The first `N` bytes of a value's text, on the stack.
+struct Head<const N: usize> {
+    buf: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> Head<N> {
+    fn of(value: &impl fmt::Display) -> Self {
+        let mut head = Head {
+            buf: [0; N],
+            len: 0,
+        };
+        let _ = fmt::Write::write_fmt(&mut head, format_args!("{value}"));
+        head
     }
-    impl fmt::Write for Head {
-        fn write_str(&mut self, s: &str) -> fmt::Result {
-            let take = s.len().min(self.buf.len() - self.len);
-            self.buf[self.len..self.len + take].copy_from_slice(&s.as_bytes()[..take]);
-            self.len += take;
-            // Stop the formatting as soon as the head is full.
-            if self.len == self.buf.len() {
-                Err(fmt::Error)
-            } else {
-                Ok(())
-            }
+
+    fn bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+impl<const N: usize> fmt::Write for Head<N> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let take = s.len().min(N - self.len);
+        self.buf[self.len..self.len + take].copy_from_slice(&s.as_bytes()[..take]);
+        self.len += take;
+        // Stop the formatting as soon as the head is full.
+        if self.len == N {
+            Err(fmt::Error)
+        } else {
+            Ok(())
         }
     }
-    let mut head = Head {
-        buf: [0; 16],
-        len: 0,
-    };
-    let _ = fmt::Write::write_fmt(&mut head, format_args!("{value}"));
-    let head = &head.buf[..head.len];
-    prefixes.iter().any(|p| head.starts_with(p.as_bytes()))
 }
 
 pub(super) fn strip_position(text: &str) -> &str {
@@ -221,6 +231,36 @@ mod tests {
             err.to_string(),
             "invalid type: boolean `true`, expected an integer in range at /0"
         );
+    }
+
+    #[test]
+    fn a_leading_word_is_taken_from_the_list_and_only_whole() {
+        let kinds = &["integer", "floating point", "float"];
+        assert_eq!(
+            leading_word(
+                &"invalid type: integer `5`, expected",
+                "invalid type: ",
+                kinds
+            ),
+            Some("integer")
+        );
+        assert_eq!(
+            leading_word(
+                &"invalid type: floating point `1.5`",
+                "invalid type: ",
+                kinds
+            ),
+            Some("floating point")
+        );
+        assert_eq!(
+            leading_word(&"invalid type: integers", "invalid type: ", kinds),
+            None
+        );
+        assert_eq!(
+            leading_word(&"invalid type: 12345", "invalid type: ", kinds),
+            None
+        );
+        assert_eq!(leading_word(&"integer", "invalid type: ", kinds), None);
     }
 
     #[test]

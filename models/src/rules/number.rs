@@ -232,10 +232,14 @@ impl<N: Number> Rule<N> for Num<N> {
     }
 }
 
+/// A bound as a JSON Schema keyword's value.
+#[allow(clippy::cast_precision_loss)]
 fn bound_value(b: Bound) -> Value {
     match b {
-        Bound::Int(v) => i64::try_from(v).map_or(Value::Null, Value::from),
-        Bound::Uint(v) => u64::try_from(v).map_or(Value::Null, Value::from),
+        // Past 64 bits a JSON number is a float: the derive only takes such a bound when a
+        // float holds it exactly.
+        Bound::Int(v) => i64::try_from(v).map_or_else(|_| Value::from(v as f64), Value::from),
+        Bound::Uint(v) => u64::try_from(v).map_or_else(|_| Value::from(v as f64), Value::from),
         Bound::Float(v) => Value::from(v),
         // The shortest decimal that reads back as this `f32`, as the attribute wrote it.
         Bound::F32(v) => format!("{v:?}")
@@ -323,6 +327,32 @@ mod tests {
         let mut de = serde_json::Deserializer::from_str("340282366920938463463374607431768211456");
         let text = rule.read(&mut de, at).unwrap_err().to_string();
         assert!(text.starts_with("/big: "), "{text}");
+    }
+
+    #[test]
+    fn bounds_past_64_bits_are_written_as_numbers() {
+        let rule = Num::<u128> {
+            min: Some(1 << 65),
+            max: Some(1_180_591_620_717_411_303_424),
+        };
+        let schema = rule.schema(&mut SchemaGen::default());
+        assert_eq!(
+            schema["maximum"].as_f64(),
+            Some(1_180_591_620_717_411_303_424.0)
+        );
+        assert_eq!(
+            schema["minimum"].as_f64(),
+            Some(36_893_488_147_419_103_232.0)
+        );
+        let rule = Num::<i128> {
+            min: Some(-(1 << 70)),
+            max: None,
+        };
+        let schema = rule.schema(&mut SchemaGen::default());
+        assert_eq!(
+            schema["minimum"].as_f64(),
+            Some(-1_180_591_620_717_411_303_424.0)
+        );
     }
 
     #[test]

@@ -99,7 +99,7 @@ impl Str {
     }
 
     #[inline]
-    fn accept<E: de::Error>(&self, s: &str, at: Path<'_>) -> Result<(), E> {
+    pub(super) fn accept<E: de::Error>(&self, s: &str, at: Path<'_>) -> Result<(), E> {
         match self.first_broken(s) {
             None => Ok(()),
             Some(what) => Err(refuse(at, what)),
