@@ -26,6 +26,8 @@ pub enum Code {
     Min,
     /// A number is above its `max`.
     Max,
+    /// A string that is none of an enum's values.
+    Enum,
     /// The text is not JSON ([`from_json`](crate::from_json) only).
     Syntax,
     /// A value of the wrong JSON type.
@@ -46,6 +48,7 @@ impl Code {
         Code::MaxLen,
         Code::Min,
         Code::Max,
+        Code::Enum,
         Code::Syntax,
         Code::Type,
         Code::Required,
@@ -62,6 +65,7 @@ impl Code {
             Code::MaxLen => "max_len",
             Code::Min => "min",
             Code::Max => "max",
+            Code::Enum => "enum",
             Code::Syntax => "syntax",
             Code::Type => "type",
             Code::Required => "required",

@@ -193,7 +193,9 @@ pub mod __private {
     pub use crate::path::Path;
     pub use crate::rules;
     pub use crate::rules::{Rule, Seed};
-    pub use crate::schema::{Property, SchemaGen, object as schema_object};
+    pub use crate::schema::{
+        Property, SchemaGen, newtype as newtype_schema, object as schema_object,
+    };
     pub use crate::{Model, Validate, ValidationError, ValidationErrors};
 
     /// The `max_len` of a field without one.

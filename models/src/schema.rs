@@ -182,6 +182,26 @@ pub fn object(
     s
 }
 
+/// The schema of a newtype: its value's schema under the newtype's own title and description.
+pub fn newtype(
+    title: &str,
+    description: Option<&str>,
+    inner: Map<String, Value>,
+) -> Map<String, Value> {
+    let mut s = Map::new();
+    s.insert("title".into(), title.into());
+    if let Some(d) = description {
+        s.insert("description".into(), d.into());
+    }
+    for (k, v) in inner {
+        // The newtype names the value; the value's own description stays unless it has one.
+        if !(k == "title" || k == "description" && description.is_some()) {
+            s.insert(k, v);
+        }
+    }
+    s
+}
+
 /// Makes a schema also accept `null`: `"type": [t, "null"]`, or `anyOf` with `null` for a `$ref`.
 pub fn nullable(mut inner: Map<String, Value>) -> Map<String, Value> {
     match inner.get_mut("type") {

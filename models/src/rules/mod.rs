@@ -64,6 +64,7 @@ mod refusal;
 mod secret;
 mod seq;
 mod string;
+mod string_enum;
 
 pub use boxed::Boxed;
 pub use flag::Flag;
@@ -76,6 +77,7 @@ pub use refusal::Bound;
 pub use secret::Secret;
 pub use seq::Seq;
 pub use string::Str;
+pub use string_enum::{Found, StrEnum};
 
 /// A field's compiled constraints, acting on values of type `T`.
 pub trait Rule<T> {

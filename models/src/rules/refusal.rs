@@ -171,6 +171,8 @@ pub(super) enum Broken {
     MaxItems(usize),
     Min(Bound),
     Max(Bound),
+    /// A string that is none of an enum's values.
+    Enum(&'static [&'static str]),
 }
 
 /// A bound of `min` / `max`, as messages and schemas print it.
@@ -206,8 +208,36 @@ impl Broken {
             Broken::Charset(_) => Code::Charset,
             Broken::Min(_) => Code::Min,
             Broken::Max(_) => Code::Max,
+            Broken::Enum(_) => Code::Enum,
         }
         .as_str()
+    }
+}
+
+/// The longest list of allowed values a message writes; the rest are counted.
+pub const ONE_OF_LIMIT: usize = 120;
+
+/// A list of allowed values, as a message writes it: `` `a`, `b` or `c` ``, cut after
+/// [`ONE_OF_LIMIT`] bytes with the number of values left out.
+pub(super) struct OneOf(pub &'static [&'static str]);
+
+impl fmt::Display for OneOf {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut written = 0;
+        for (i, value) in self.0.iter().enumerate() {
+            if i > 0 && written + value.len() > ONE_OF_LIMIT {
+                let left = self.0.len() - i;
+                return write!(f, ", … ({left} more)");
+            }
+            match i {
+                0 => {}
+                _ if i + 1 == self.0.len() => f.write_str(" or ")?,
+                _ => f.write_str(", ")?,
+            }
+            write!(f, "`{value}`")?;
+            written += value.len() + 4;
+        }
+        Ok(())
     }
 }
 
@@ -225,6 +255,7 @@ impl fmt::Display for Broken {
             Broken::MaxItems(n) => write!(f, "must have at most {n} item{}", plural(n)),
             Broken::Min(b) => write!(f, "must be at least {b}"),
             Broken::Max(b) => write!(f, "must be at most {b}"),
+            Broken::Enum(values) => write!(f, "must be one of {}", OneOf(values)),
         }
     }
 }
