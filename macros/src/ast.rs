@@ -2,6 +2,7 @@
 //! of its type and its attributes. The emitters read only this.
 
 use proc_macro2::Span;
+use syn::ext::IdentExt;
 use syn::{GenericArgument, Ident, PathArguments, Type};
 
 use crate::attr::{self, ContainerAttrs, FieldAttrs};
@@ -17,6 +18,9 @@ pub struct Container<'a> {
 
 pub struct Field<'a> {
     pub ident: &'a Ident,
+    /// The field's name without `r#` (`type` for `r#type`): what wire names and generated
+    /// names are made from.
+    pub name: String,
     pub ty: &'a Type,
     /// The name on the wire.
     pub wire: String,
@@ -266,14 +270,13 @@ impl<'a> Container<'a> {
             .filter_map(|f| {
                 let ident = f.ident.as_ref()?;
                 let field_attrs = attr::field(cx, &f.attrs);
-                let plain = ident.to_string();
-                let plain = plain.strip_prefix("r#").unwrap_or(&plain).to_owned();
+                let name = ident.unraw().to_string();
                 let (wire, wire_span, wire_from) = match (&field_attrs.rename, rename_all) {
                     (Some(r), _) => (r.value.value(), r.value.span(), WireFrom::Rename),
                     (None, Some(rule)) => {
-                        (rule.apply(&plain), ident.span(), WireFrom::RenameAll(rule))
+                        (rule.apply(&name), ident.span(), WireFrom::RenameAll(rule))
                     }
-                    (None, None) => (plain.clone(), ident.span(), WireFrom::Name),
+                    (None, None) => (name.clone(), ident.span(), WireFrom::Name),
                 };
                 let (shape, unsupported_type) = match Shape::parse(&f.ty) {
                     Ok(shape) => (shape, false),
@@ -284,6 +287,7 @@ impl<'a> Container<'a> {
                 };
                 Some(Field {
                     ident,
+                    name,
                     ty: &f.ty,
                     wire,
                     wire_span,

@@ -38,16 +38,12 @@ pub fn derive(input: &syn::DeriveInput) -> TokenStream {
 /// The constant holding a field's rule tree: `__rule_` and the field's name, which is unique
 /// (an uppercased name would not be: `x` and `X` are two fields).
 fn rule_const(field: &Field) -> Ident {
-    let name = field.ident.to_string();
-    let name = name.strip_prefix("r#").unwrap_or(&name).to_owned();
-    format_ident!("__rule_{}", name)
+    format_ident!("__rule_{}", field.name)
 }
 
 /// The local that holds a field while it is read.
 fn field_local(field: &Field) -> Ident {
-    let name = field.ident.to_string();
-    let name = name.strip_prefix("r#").unwrap_or(&name).to_owned();
-    format_ident!("__field_{}", name)
+    format_ident!("__field_{}", field.name)
 }
 
 /// The field's wire name escaped as a JSON Pointer token.

@@ -1,0 +1,215 @@
+//! The one table of `#[model(...)]` keys: each key's name, an example of it, and, for each
+//! place it is allowed on, how its value is read and which slot of that place's attribute
+//! struct it fills. The readers, the messages and the lists of known keys all come from here.
+
+use proc_macro2::Span;
+use syn::LitStr;
+
+use super::{Attr, ContainerAttrs, FieldAttrs, Number};
+use crate::case::RenameRule;
+use crate::charset::CharsetSpec;
+
+/// Where an attribute sits: on the struct or on a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Place {
+    Container,
+    Field,
+}
+
+impl Place {
+    const ALL: [Place; 2] = [Place::Container, Place::Field];
+
+    /// How the messages name the kind of attribute (`unknown field attribute`).
+    pub(super) fn kind(self) -> &'static str {
+        match self {
+            Place::Container => "container",
+            Place::Field => "field",
+        }
+    }
+
+    /// How the messages name the attributes' owner.
+    pub(super) fn owner(self) -> &'static str {
+        match self {
+            Place::Container => "this struct",
+            Place::Field => "this field",
+        }
+    }
+
+    /// Where to move a key that belongs here (`move it into a `#[model(...)]` on a field`).
+    pub(super) fn on(self) -> &'static str {
+        match self {
+            Place::Container => "on the struct",
+            Place::Field => "on a field",
+        }
+    }
+
+    /// An example of one key and its value, for an item that is not a key at all.
+    pub(super) fn key_example(self) -> &'static str {
+        match self {
+            Place::Container => "rename_all = \"camelCase\"",
+            Place::Field => "rename = \"clientId\"",
+        }
+    }
+
+    /// An example of the whole attribute, for a `model` without parentheses.
+    pub(super) fn example(self) -> &'static str {
+        match self {
+            Place::Container => "#[model(rename_all = \"camelCase\")]",
+            Place::Field => "#[model(max_len = 86)]",
+        }
+    }
+
+    /// The names of the keys allowed here, in the table's order (the order messages list them).
+    pub(super) fn keys(self) -> Vec<&'static str> {
+        KEYS.iter()
+            .filter(|key| key.allows(self))
+            .map(|key| key.name)
+            .collect()
+    }
+}
+
+/// How a key's value is read, and the slot of the attribute struct `A` it fills.
+pub(super) enum Read<A> {
+    /// A key alone, no value: `secret`.
+    Flag(fn(&mut A) -> &mut Option<Span>),
+    /// A non-empty string literal naming a wire member: `rename = "clientId"`.
+    WireName(fn(&mut A) -> &mut Option<Attr<LitStr>>),
+    /// A string literal naming a case convention: `rename_all = "camelCase"`.
+    RenameRule(fn(&mut A) -> &mut Option<Attr<RenameRule>>),
+    /// A string literal holding a charset, parsed into ranges: `charset = "A-Z"`.
+    Charset(fn(&mut A) -> &mut Option<Attr<CharsetSpec>>),
+    /// A whole number, not negative: `max_len = 86`.
+    Length(fn(&mut A) -> &mut Option<Attr<usize>>),
+    /// An integer or float literal, with its sign: `min = -0.5`.
+    Number(fn(&mut A) -> &mut Option<Attr<Number>>),
+}
+
+/// One key of the table.
+pub(super) struct Key {
+    pub(super) name: &'static str,
+    /// The key with a typical value, as messages show it (`max_len = 86`); a flag's own name.
+    pub(super) example: &'static str,
+    /// How it is read on the struct; `None` where it is not allowed there.
+    pub(super) container: Option<Read<ContainerAttrs>>,
+    /// How it is read on a field; `None` where it is not allowed there.
+    pub(super) field: Option<Read<FieldAttrs>>,
+}
+
+impl Key {
+    /// A key allowed on the struct only.
+    const fn container(
+        name: &'static str,
+        example: &'static str,
+        read: Read<ContainerAttrs>,
+    ) -> Key {
+        Key {
+            name,
+            example,
+            container: Some(read),
+            field: None,
+        }
+    }
+
+    /// A key allowed on a field only.
+    const fn field(name: &'static str, example: &'static str, read: Read<FieldAttrs>) -> Key {
+        Key {
+            name,
+            example,
+            container: None,
+            field: Some(read),
+        }
+    }
+
+    pub(super) fn allows(&self, place: Place) -> bool {
+        match place {
+            Place::Container => self.container.is_some(),
+            Place::Field => self.field.is_some(),
+        }
+    }
+
+    /// The places the key is allowed on, in the order of `Place`.
+    pub(super) fn places(&self) -> impl Iterator<Item = Place> + '_ {
+        Place::ALL.into_iter().filter(|place| self.allows(*place))
+    }
+}
+
+/// The key named `name` (a path such as `serde::rename` names none).
+pub(super) fn lookup(name: &str) -> Option<&'static Key> {
+    KEYS.iter().find(|key| key.name == name)
+}
+
+/// Every key. Messages list the keys of a place in this order.
+///
+/// To add a key: add its entry here, `Key::field(name, example, Read::Kind(|a| &mut a.slot))`
+/// (or `Key::container`), and, if it fills a new slot, that field in `FieldAttrs` (or
+/// `ContainerAttrs`). Reading, duplicate and misplaced-key errors and the lists of known keys
+/// follow from the entry.
+///
+/// A value of a new kind (a path, say) is one more `Read` variant, one reader in `literal` and
+/// one arm in `read_key`; a nested list such as `items(...)` is a variant whose arm reads the
+/// parenthesized tokens with `read_list` into a nested `FieldAttrs`. A new place (an enum
+/// variant) is one more `Place` with its texts, one more `Option<Read<_>>` in `Key` (seen by
+/// `Key::allows`, set by a constructor or a builder method such as `.variant(read)` for a key
+/// allowed in two places), and an entry point beside `attr::field`.
+pub(super) static KEYS: &[Key] = &[
+    Key::container(
+        "rename_all",
+        "rename_all = \"camelCase\"",
+        Read::RenameRule(|a| &mut a.rename_all),
+    ),
+    Key::container(
+        "deny_unknown_fields",
+        "deny_unknown_fields",
+        Read::Flag(|a| &mut a.deny_unknown_fields),
+    ),
+    Key::field(
+        "rename",
+        "rename = \"clientId\"",
+        Read::WireName(|a| &mut a.rename),
+    ),
+    Key::field(
+        "charset",
+        "charset = \"A-Za-z0-9_-\"",
+        Read::Charset(|a| &mut a.charset),
+    ),
+    Key::field("min_len", "min_len = 1", Read::Length(|a| &mut a.min_len)),
+    Key::field("max_len", "max_len = 86", Read::Length(|a| &mut a.max_len)),
+    Key::field("min", "min = 1", Read::Number(|a| &mut a.min)),
+    Key::field("max", "max = 3600", Read::Number(|a| &mut a.max)),
+    Key::field("secret", "secret", Read::Flag(|a| &mut a.secret)),
+    Key::field("default", "default", Read::Flag(|a| &mut a.default)),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_key_is_listed_once_and_allowed_somewhere() {
+        for (i, key) in KEYS.iter().enumerate() {
+            assert!(
+                KEYS[..i].iter().all(|k| k.name != key.name),
+                "{} twice",
+                key.name
+            );
+            assert!(key.places().next().is_some(), "{} nowhere", key.name);
+            assert!(key.example.starts_with(key.name), "{}", key.example);
+        }
+    }
+
+    #[test]
+    fn lists_the_keys_of_each_place_in_order() {
+        assert_eq!(
+            Place::Container.keys(),
+            ["rename_all", "deny_unknown_fields"]
+        );
+        assert_eq!(
+            Place::Field.keys(),
+            [
+                "rename", "charset", "min_len", "max_len", "min", "max", "secret", "default"
+            ]
+        );
+        assert!(lookup("serde::rename").is_none());
+        assert_eq!(lookup("max").map(|k| k.example), Some("max = 3600"));
+    }
+}

@@ -1,0 +1,425 @@
+//! Reads `#[model(...)]` attributes into typed values, each with the span of its key and the
+//! tokens of its value.
+//!
+//! A mistake in one key is recorded and parsing goes on with the next key, so that every
+//! mistake of a struct is reported in one compile. Each message says how to mend the mistake.
+//!
+//! `keys` holds the table of keys, `literal` reads their values, `suggest` finds the key meant
+//! by an unknown one, `docs` reads doc comments.
+
+mod docs;
+mod keys;
+mod literal;
+mod suggest;
+
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+use syn::meta::ParseNestedMeta;
+use syn::parse::Parser;
+use syn::spanned::Spanned;
+use syn::{Attribute, LitStr, Token};
+
+use self::keys::{Key, Place, Read};
+use self::literal::{rest_of_item, value_tokens};
+use crate::case::RenameRule;
+use crate::charset::CharsetSpec;
+use crate::ctxt::Ctxt;
+
+pub use self::docs::docs;
+
+/// A value, the span of the attribute key that set it, and the value's tokens as written.
+#[derive(Clone, Debug)]
+pub struct Attr<T> {
+    pub value: T,
+    /// The key (`max_len` in `max_len = 86`).
+    pub span: Span,
+    /// The value as written (`86`, `-1`, `"A-Z"`): errors about the value point here.
+    pub tokens: TokenStream,
+}
+
+impl<T> Attr<T> {
+    /// The key and its value (`max = 60`): errors about the pair point here.
+    pub fn pair(&self) -> TokenStream {
+        let mut out = TokenStream::new();
+        out.extend([TokenTree::Ident(Ident::new("key", self.span))]);
+        out.extend(self.tokens.clone());
+        out
+    }
+}
+
+/// A number literal of `min` / `max`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Number {
+    Int(i128),
+    Float(f64),
+}
+
+impl Number {
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Number::Int(v) => v as f64,
+            Number::Float(v) => v,
+        }
+    }
+}
+
+impl std::fmt::Display for Number {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Number::Int(v) => write!(f, "{v}"),
+            Number::Float(v) => write!(f, "{v:?}"),
+        }
+    }
+}
+
+/// `#[model(...)]` on the struct; each slot is filled by its key in `keys::KEYS`.
+#[derive(Default)]
+pub struct ContainerAttrs {
+    pub rename_all: Option<Attr<RenameRule>>,
+    pub deny_unknown_fields: Option<Span>,
+}
+
+/// `#[model(...)]` on a field; each slot is filled by its key in `keys::KEYS`.
+#[derive(Default)]
+pub struct FieldAttrs {
+    pub rename: Option<Attr<LitStr>>,
+    pub charset: Option<Attr<CharsetSpec>>,
+    pub min_len: Option<Attr<usize>>,
+    pub max_len: Option<Attr<usize>>,
+    pub min: Option<Attr<Number>>,
+    pub max: Option<Attr<Number>>,
+    pub secret: Option<Span>,
+    pub default: Option<Span>,
+}
+
+pub fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
+    read_attrs(cx, attrs, Place::Container, |key| key.container.as_ref())
+}
+
+pub fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
+    read_attrs(cx, attrs, Place::Field, |key| key.field.as_ref())
+}
+
+/// Reads every key of every `#[model(...)]` in `attrs` into the attributes of `place`;
+/// `read_here` gives how a key of the table is read there, `None` where it is not allowed.
+fn read_attrs<A: Default>(
+    cx: &mut Ctxt,
+    attrs: &[Attribute],
+    place: Place,
+    read_here: fn(&Key) -> Option<&Read<A>>,
+) -> A {
+    let mut out = A::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("model")) {
+        let list = match &attr.meta {
+            syn::Meta::List(list) if matches!(list.delimiter, syn::MacroDelimiter::Paren(_)) => {
+                list
+            }
+            meta => {
+                cx.error_spanned_by(
+                    meta,
+                    format!(
+                        "`model` takes its keys in parentheses, e.g. `{}`",
+                        place.example()
+                    ),
+                );
+                continue;
+            }
+        };
+        read_list(cx, list.tokens.clone(), place, read_here, &mut out);
+    }
+    out
+}
+
+/// Reads the keys of one list (`max_len = 86, secret`) into `out`. Each item between commas is
+/// read on its own, so that a syntax error in one does not hide the mistakes in the others.
+fn read_list<A>(
+    cx: &mut Ctxt,
+    tokens: TokenStream,
+    place: Place,
+    read_here: fn(&Key) -> Option<&Read<A>>,
+    out: &mut A,
+) {
+    for item in split_items(tokens) {
+        if let Some(TokenTree::Literal(lit)) = item.clone().into_iter().next() {
+            cx.error_spanned_by(
+                &lit,
+                format!(
+                    "expected a key, found a literal: write `key = value`, e.g. `{}`",
+                    place.key_example()
+                ),
+            );
+            continue;
+        }
+        let result = syn::meta::parser(|meta| {
+            let name = key_name(&meta);
+            let known = keys::lookup(&name).and_then(|key| Some((key, read_here(key)?)));
+            match known {
+                Some((key, read)) => read_key(cx, &meta, key, place, read, out),
+                None => unknown(cx, &meta, &name, place),
+            }
+        })
+        .parse2(item);
+        if let Err(e) = result {
+            cx.syn_error(e);
+        }
+    }
+}
+
+/// The items of an attribute's list, split at its top-level commas; empty items are dropped.
+fn split_items(tokens: TokenStream) -> Vec<TokenStream> {
+    let mut items = vec![TokenStream::new()];
+    for tt in tokens {
+        match &tt {
+            TokenTree::Punct(p) if p.as_char() == ',' => items.push(TokenStream::new()),
+            _ => items.last_mut().unwrap().extend([tt]),
+        }
+    }
+    items.retain(|item| !item.is_empty());
+    items
+}
+
+fn key_name(meta: &ParseNestedMeta) -> String {
+    meta.path
+        .get_ident()
+        .map(ToString::to_string)
+        .unwrap_or_else(|| {
+            quote::ToTokens::to_token_stream(&meta.path)
+                .to_string()
+                .replace(' ', "")
+        })
+}
+
+/// Reads one known key as `read` says, into its slot of `attrs`.
+fn read_key<A>(
+    cx: &mut Ctxt,
+    meta: &ParseNestedMeta,
+    key: &Key,
+    place: Place,
+    read: &Read<A>,
+    attrs: &mut A,
+) -> syn::Result<()> {
+    match *read {
+        Read::Flag(slot) => flag(cx, meta, key, place, slot(attrs)),
+        Read::WireName(slot) => value(cx, meta, key, place, slot(attrs), literal::wire_name),
+        Read::RenameRule(slot) => value(cx, meta, key, place, slot(attrs), literal::rename_rule),
+        Read::Charset(slot) => value(cx, meta, key, place, slot(attrs), literal::charset),
+        Read::Length(slot) => value(cx, meta, key, place, slot(attrs), literal::length),
+        Read::Number(slot) => value(cx, meta, key, place, slot(attrs), literal::number),
+    }
+}
+
+/// A key that takes a value: reads it with `parse` into `slot`. A second occurrence of the key
+/// is an error on the second key.
+fn value<T>(
+    cx: &mut Ctxt,
+    meta: &ParseNestedMeta,
+    key: &Key,
+    place: Place,
+    slot: &mut Option<Attr<T>>,
+    parse: fn(&mut Ctxt, &Key, &TokenStream) -> Option<T>,
+) -> syn::Result<()> {
+    let Some(tokens) = value_tokens(cx, meta, key)? else {
+        return Ok(());
+    };
+    let Some(value) = parse(cx, key, &tokens) else {
+        return Ok(());
+    };
+    let span = meta.path.span();
+    if slot.is_some() {
+        cx.error_at(span, duplicate(place, key.name));
+    } else {
+        *slot = Some(Attr {
+            value,
+            span,
+            tokens,
+        });
+    }
+    Ok(())
+}
+
+fn duplicate(place: Place, key: &str) -> String {
+    format!(
+        "duplicate `{key}`: {} already sets it; keep only one `{key}`",
+        place.owner()
+    )
+}
+
+/// A key that takes no value: `secret`, `default`, `deny_unknown_fields`.
+fn flag(
+    cx: &mut Ctxt,
+    meta: &ParseNestedMeta,
+    key: &Key,
+    place: Place,
+    slot: &mut Option<Span>,
+) -> syn::Result<()> {
+    let key = key.name;
+    let span = meta.path.span();
+    let value = if meta.input.peek(Token![=]) {
+        let _eq: Token![=] = meta.input.parse()?;
+        Some(rest_of_item(meta.input)?)
+    } else if !meta.input.is_empty() && !meta.input.peek(Token![,]) {
+        Some(rest_of_item(meta.input)?)
+    } else {
+        None
+    };
+    if let Some(tokens) = value {
+        let msg = format!("`{key}` takes no value: write `{key}` alone");
+        if tokens.is_empty() {
+            cx.error_at(span, msg);
+        } else {
+            cx.error_spanned_by(&tokens, msg);
+        }
+        return Ok(());
+    }
+    if slot.is_some() {
+        cx.error_at(span, duplicate(place, key));
+    } else {
+        *slot = Some(span);
+    }
+    Ok(())
+}
+
+/// A key not allowed at `place`: one of another place, or one the table does not have.
+fn unknown(cx: &mut Ctxt, meta: &ParseNestedMeta, key: &str, place: Place) -> syn::Result<()> {
+    let kind = place.kind();
+    let last = meta
+        .path
+        .segments
+        .last()
+        .map(|s| s.ident.to_string())
+        .unwrap_or_default();
+    let elsewhere = keys::lookup(key).and_then(|k| k.places().next());
+    let msg = if let Some(other) = elsewhere {
+        format!(
+            "`{key}` is a {} attribute, not a {kind} attribute: move it into a `#[model(...)]` {}",
+            other.kind(),
+            other.on()
+        )
+    } else {
+        let known = place.keys();
+        let list = known
+            .iter()
+            .map(|k| format!("`{k}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        match suggest::suggest_key(&last, &known) {
+            Some(s) => format!(
+                "unknown {kind} attribute `{key}`; did you mean {s}? The {kind} attributes are {list}"
+            ),
+            None => format!("unknown {kind} attribute `{key}`; the {kind} attributes are {list}"),
+        }
+    };
+    cx.error_spanned_by(&meta.path, msg);
+    // Skip its value, if any, so the keys after it are still read.
+    if meta.input.peek(Token![=]) {
+        let _eq: Token![=] = meta.input.parse()?;
+    }
+    rest_of_item(meta.input)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(cx: Ctxt) -> Vec<String> {
+        match cx.finish() {
+            Ok(()) => Vec::new(),
+            Err(e) => e.into_iter().map(|e| e.to_string()).collect(),
+        }
+    }
+
+    pub(super) fn field_attrs(src: &str) -> (FieldAttrs, Vec<String>) {
+        let item: syn::DeriveInput =
+            syn::parse_str(&format!("struct S {{ {src} f: String }}")).unwrap();
+        let mut cx = Ctxt::default();
+        let syn::Data::Struct(syn::DataStruct {
+            fields: syn::Fields::Named(named),
+            ..
+        }) = &item.data
+        else {
+            unreachable!()
+        };
+        let attrs = field(&mut cx, &named.named[0].attrs);
+        (attrs, messages(cx))
+    }
+
+    fn container_attrs(src: &str) -> (ContainerAttrs, Vec<String>) {
+        let item: syn::DeriveInput = syn::parse_str(&format!("{src} struct S {{}}")).unwrap();
+        let mut cx = Ctxt::default();
+        let attrs = container(&mut cx, &item.attrs);
+        (attrs, messages(cx))
+    }
+
+    #[test]
+    fn reads_every_field_key() {
+        let (a, errors) = field_attrs(
+            r#"#[model(rename = "id", charset = "a-z", min_len = 1, max_len = 86)]
+               #[model(min = -1, max = 0.5, secret, default)]"#,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(a.rename.unwrap().value.value(), "id");
+        assert_eq!(a.charset.unwrap().value.text, "a-z");
+        assert_eq!(a.min_len.unwrap().value, 1);
+        assert_eq!(a.max_len.unwrap().value, 86);
+        assert_eq!(a.min.unwrap().value, Number::Int(-1));
+        assert_eq!(a.max.unwrap().value, Number::Float(0.5));
+        assert!(a.secret.is_some() && a.default.is_some());
+    }
+
+    #[test]
+    fn every_mistake_of_a_list_is_reported() {
+        let (a, errors) = field_attrs(
+            r#"#[model(max_length = 5, min_len = "1", secret = true, max_len = 2, max_len = 3)]"#,
+        );
+        assert_eq!(errors.len(), 4, "{errors:?}");
+        assert!(errors[0].contains("did you mean `max_len`?"));
+        assert!(errors[1].contains("write `min_len = 1`"));
+        assert!(errors[2].contains("`secret` takes no value"));
+        assert!(errors[3].contains("duplicate `max_len`: this field already sets it"));
+        assert_eq!(a.max_len.unwrap().value, 2);
+    }
+
+    #[test]
+    fn keys_in_the_wrong_place_are_named() {
+        let (_, errors) = field_attrs("#[model(rename_all = \"camelCase\", deny_unknown_fields)]");
+        assert!(errors[0].starts_with("`rename_all` is a container attribute"));
+        assert!(errors[1].starts_with("`deny_unknown_fields` is a container attribute"));
+        let (_, errors) = container_attrs("#[model(rename = \"x\", secret)]");
+        assert!(errors[0].starts_with("`rename` is a field attribute"));
+        assert!(errors[1].starts_with("`secret` is a field attribute"));
+    }
+
+    #[test]
+    fn container_keys() {
+        let (a, errors) =
+            container_attrs("#[model(rename_all = \"kebab-case\", deny_unknown_fields)]");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(a.rename_all.unwrap().value, RenameRule::Kebab);
+        assert!(a.deny_unknown_fields.is_some());
+        let (_, errors) = container_attrs(
+            "#[model(rename_all = \"camelCase\")] #[model(rename_all = \"snake_case\")]",
+        );
+        assert_eq!(
+            errors,
+            ["duplicate `rename_all`: this struct already sets it; keep only one `rename_all`"]
+        );
+        let (_, errors) = container_attrs("#[model] #[model = \"x\"]");
+        assert_eq!(errors.len(), 2);
+        assert!(errors[0].starts_with("`model` takes its keys in parentheses"));
+    }
+
+    #[test]
+    fn a_syntax_error_hides_no_other_mistake() {
+        let (a, errors) = field_attrs(
+            r#"#[model("x", max_len = 2, min_len::x = 1, 5, min_len = 1,, secret = , default true)]"#,
+        );
+        assert_eq!(errors.len(), 5, "{errors:?}");
+        assert_eq!(errors[4], "`default` takes no value: write `default` alone");
+        assert!(errors[0].starts_with("expected a key, found a literal"));
+        assert!(errors[1].starts_with("unknown field attribute `min_len::x`"));
+        assert!(errors[2].starts_with("expected a key, found a literal"));
+        assert_eq!(errors[3], "`secret` takes no value: write `secret` alone");
+        assert_eq!(a.max_len.unwrap().value, 2);
+        assert_eq!(a.min_len.unwrap().value, 1);
+    }
+}
