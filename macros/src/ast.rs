@@ -1,5 +1,6 @@
-//! The model of a struct: its fields in declaration order, each with its wire name, the shape
-//! of its type and its attributes. The emitters read only this.
+//! The model of the type a derive is on: a struct's fields in declaration order (each with its
+//! wire name, the shape of its type and its attributes), a newtype's one field, or a string
+//! enum's variants with their wire values. The emitters read only this.
 
 use proc_macro2::Span;
 use syn::ext::IdentExt;
@@ -13,11 +14,36 @@ pub struct Container<'a> {
     pub ident: &'a Ident,
     pub attrs: ContainerAttrs,
     pub docs: Option<String>,
-    pub fields: Vec<Field<'a>>,
+    pub data: Data<'a>,
+}
+
+/// What the type is on the wire.
+pub enum Data<'a> {
+    /// A struct with named fields: an object.
+    Struct(Vec<Field<'a>>),
+    /// A tuple struct with one field: that field's value.
+    Newtype(Box<Field<'a>>),
+    /// An enum of unit variants (and at most one catch-all): a string.
+    Enum(Vec<Variant<'a>>),
+}
+
+/// A variant of a string enum.
+pub struct Variant<'a> {
+    pub ident: &'a Ident,
+    /// The variant's name without `r#`.
+    pub name: String,
+    /// The value on the wire; unused for the catch-all.
+    pub wire: String,
+    /// Where the wire value is written: the `rename` literal, or the variant's name.
+    pub wire_span: Span,
+    pub wire_from: WireFrom,
+    /// The catch-all `#[model(other)] Other(String)`: where `other` is written.
+    pub other: Option<Span>,
 }
 
 pub struct Field<'a> {
-    pub ident: &'a Ident,
+    /// How the field is reached: its name, or `0` in a newtype.
+    pub member: syn::Member,
     /// The field's name without `r#` (`type` for `r#type`): what wire names and generated
     /// names are made from.
     pub name: String,
@@ -225,15 +251,34 @@ fn single_type_arg(args: &PathArguments) -> Option<&Type> {
 }
 
 impl<'a> Container<'a> {
-    /// Builds the model; `None` when the input is not a struct with named fields (the error
-    /// is in `cx`).
+    /// Builds the model; `None` when the input is not a type the derive takes (the error is
+    /// in `cx`).
     pub fn from_input(cx: &mut Ctxt, input: &'a syn::DeriveInput) -> Option<Container<'a>> {
         let attrs = attr::container(cx, &input.attrs);
-        let named = match &input.data {
+        let rename_all = attrs.rename_all.as_ref().map(|a| a.value);
+        let data = match &input.data {
             syn::Data::Struct(s) => match &s.fields {
-                syn::Fields::Named(named) => Some(named),
+                syn::Fields::Named(named) => Some(Data::Struct(
+                    named
+                        .named
+                        .iter()
+                        .filter_map(|f| {
+                            let member = syn::Member::from(f.ident.clone()?);
+                            Some(Field::from_syn(cx, f, member, rename_all))
+                        })
+                        .collect(),
+                )),
+                syn::Fields::Unnamed(f) if f.unnamed.len() == 1 => {
+                    let field = &f.unnamed[0];
+                    Some(Data::Newtype(Box::new(Field::from_syn(
+                        cx,
+                        field,
+                        syn::Member::from(0),
+                        None,
+                    ))))
+                }
                 syn::Fields::Unnamed(f) => {
-                    cx.error_spanned_by(f, "`Model` needs a struct with named fields: the fields name the wire members; write `struct Name { field: Type }`");
+                    cx.error_spanned_by(f, "`Model` takes a tuple struct with exactly one field, a newtype whose value is that field's: for an object, name the members with `struct Name { field: Type }`");
                     None
                 }
                 syn::Fields::Unit => {
@@ -244,67 +289,164 @@ impl<'a> Container<'a> {
                     None
                 }
             },
-            syn::Data::Enum(e) => {
-                cx.error_at(
-                    e.enum_token.span,
-                    "`Model` can only be derived for a struct with named fields, not an enum: describe the object as `struct Name { field: Type }`",
-                );
-                None
-            }
+            syn::Data::Enum(e) => Variant::all(cx, e, rename_all).map(Data::Enum),
             syn::Data::Union(u) => {
                 cx.error_at(
                     u.union_token.span,
-                    "`Model` can only be derived for a struct with named fields, not a union: describe the object as `struct Name { field: Type }`",
+                    "`Model` cannot be derived for a union: describe an object as `struct Name { field: Type }`, or a set of string values as an enum of unit variants",
                 );
                 None
             }
         };
         if !input.generics.params.is_empty() {
-            cx.error_spanned_by(&input.generics, "`Model` cannot be derived for a generic struct: a model's rules and schema are fixed when it expands; remove the parameters and name concrete field types");
+            cx.error_spanned_by(&input.generics, "`Model` cannot be derived for a generic type: a model's rules and schema are fixed when it expands; remove the parameters and name concrete field types");
         }
-        let named = named?;
-        let rename_all = attrs.rename_all.as_ref().map(|a| a.value);
-        let fields = named
-            .named
-            .iter()
-            .filter_map(|f| {
-                let ident = f.ident.as_ref()?;
-                let field_attrs = attr::field(cx, &f.attrs);
-                let name = ident.unraw().to_string();
-                let (wire, wire_span, wire_from) = match (&field_attrs.rename, rename_all) {
-                    (Some(r), _) => (r.value.value(), r.value.span(), WireFrom::Rename),
-                    (None, Some(rule)) => {
-                        (rule.apply(&name), ident.span(), WireFrom::RenameAll(rule))
-                    }
-                    (None, None) => (name.clone(), ident.span(), WireFrom::Name),
-                };
-                let (shape, unsupported_type) = match Shape::parse(&f.ty) {
-                    Ok(shape) => (shape, false),
-                    Err((at, msg)) => {
-                        cx.error_spanned_by(at, msg);
-                        (Shape::Model, true)
-                    }
-                };
-                Some(Field {
-                    ident,
-                    name,
-                    ty: &f.ty,
-                    wire,
-                    wire_span,
-                    wire_from,
-                    shape,
-                    unsupported_type,
-                    attrs: field_attrs,
-                    docs: attr::docs(&f.attrs),
-                })
-            })
-            .collect();
         Some(Container {
             ident: &input.ident,
             attrs,
             docs: attr::docs(&input.attrs),
-            fields,
+            data: data?,
         })
+    }
+
+    /// A struct's fields, or a newtype's one field; none for an enum.
+    pub fn fields(&self) -> &[Field<'a>] {
+        match &self.data {
+            Data::Struct(fields) => fields,
+            Data::Newtype(field) => core::slice::from_ref(field),
+            Data::Enum(_) => &[],
+        }
+    }
+}
+
+impl<'a> Field<'a> {
+    fn from_syn(
+        cx: &mut Ctxt,
+        f: &'a syn::Field,
+        member: syn::Member,
+        rename_all: Option<RenameRule>,
+    ) -> Field<'a> {
+        let field_attrs = attr::field(cx, &f.attrs);
+        let (name, span) = match &f.ident {
+            Some(ident) => (ident.unraw().to_string(), ident.span()),
+            None => ("0".to_owned(), syn::spanned::Spanned::span(&f.ty)),
+        };
+        let (wire, wire_span, wire_from) = wire_name(&name, span, &field_attrs.rename, rename_all);
+        let (shape, unsupported_type) = match Shape::parse(&f.ty) {
+            Ok(shape) => (shape, false),
+            Err((at, msg)) => {
+                cx.error_spanned_by(at, msg);
+                (Shape::Model, true)
+            }
+        };
+        Field {
+            member,
+            name,
+            ty: &f.ty,
+            wire,
+            wire_span,
+            wire_from,
+            shape,
+            unsupported_type,
+            attrs: field_attrs,
+            docs: attr::docs(&f.attrs),
+        }
+    }
+}
+
+/// A wire name and where it comes from: the `rename` literal, the name under `rename_all`, or
+/// the name itself.
+fn wire_name(
+    name: &str,
+    span: Span,
+    rename: &Option<attr::Attr<syn::LitStr>>,
+    rename_all: Option<RenameRule>,
+) -> (String, Span, WireFrom) {
+    match (rename, rename_all) {
+        (Some(r), _) => (r.value.value(), r.value.span(), WireFrom::Rename),
+        (None, Some(rule)) => (rule.apply(name), span, WireFrom::RenameAll(rule)),
+        (None, None) => (name.to_owned(), span, WireFrom::Name),
+    }
+}
+
+const ENUM_SHAPE: &str = "an enum that derives `Model` is one of its string values: its variants are unit variants, plus at most one catch-all `#[model(other)] Other(String)`";
+
+impl<'a> Variant<'a> {
+    /// The variants of a string enum; every variant that holds data, other than one catch-all,
+    /// is an error.
+    fn all(
+        cx: &mut Ctxt,
+        e: &'a syn::DataEnum,
+        rename_all: Option<RenameRule>,
+    ) -> Option<Vec<Variant<'a>>> {
+        if e.variants.is_empty() {
+            cx.error_at(
+                e.enum_token.span,
+                format!("an enum with no variants has no value to read; {ENUM_SHAPE}"),
+            );
+            return None;
+        }
+        let mut variants: Vec<Variant<'a>> = Vec::new();
+        for v in &e.variants {
+            let attrs = attr::variant(cx, &v.attrs);
+            let name = v.ident.unraw().to_string();
+            let (wire, wire_span, wire_from) = match (&attrs.rename, rename_all) {
+                (None, Some(rule)) => (
+                    rule.apply_to_variant(&name),
+                    v.ident.span(),
+                    WireFrom::RenameAll(rule),
+                ),
+                (rename, _) => wire_name(&name, v.ident.span(), rename, None),
+            };
+            let other = attrs.other;
+            match (&v.fields, other) {
+                (syn::Fields::Unit, None) => {}
+                (syn::Fields::Unit, Some(span)) => cx.error_at(
+                    span,
+                    format!("the catch-all variant holds the value it takes: write `{}(String)`", v.ident),
+                ),
+                (syn::Fields::Unnamed(f), Some(_)) if f.unnamed.len() == 1 => {
+                    if !matches!(Shape::parse(&f.unnamed[0].ty), Ok(Shape::Str)) {
+                        cx.error_spanned_by(
+                            &f.unnamed[0].ty,
+                            format!("the catch-all variant holds the value as a `String`: write `{}(String)`", v.ident),
+                        );
+                    }
+                }
+                (fields, Some(_)) => cx.error_spanned_by(
+                    fields,
+                    format!("the catch-all variant holds exactly one `String`: write `{}(String)`", v.ident),
+                ),
+                (fields, None) => cx.error_spanned_by(
+                    fields,
+                    format!("variant `{}` holds data; {ENUM_SHAPE}; mark a variant that takes every other value with `#[model(other)]`", v.ident),
+                ),
+            }
+            if let (Some(span), Some(first)) = (other, variants.iter().find(|v| v.other.is_some()))
+            {
+                cx.error_at(
+                    span,
+                    format!("a second catch-all: `{}` already takes every other value; keep one `#[model(other)]`", first.ident),
+                );
+            }
+            if other.is_some() {
+                if let Some(rename) = &attrs.rename {
+                    cx.error_at(
+                        rename.span,
+                        "the catch-all variant has no wire value of its own: remove `rename`",
+                    );
+                }
+            }
+            variants.push(Variant {
+                ident: &v.ident,
+                name,
+                wire,
+                wire_span,
+                wire_from,
+                other,
+            });
+        }
+        Some(variants)
     }
 }
 
@@ -395,14 +537,48 @@ mod tests {
     }
 
     #[test]
-    fn only_structs_with_named_fields() {
+    fn structs_newtypes_and_string_enums() {
         assert!(container_errors("struct A { a: u8 }").is_empty());
         assert!(container_errors("struct A {}").is_empty());
-        assert!(container_errors("enum A { B }")[0].contains("not an enum"));
-        assert!(container_errors("union A { b: u8 }")[0].contains("not a union"));
-        assert!(container_errors("struct A(u8);")[0].contains("named fields"));
+        assert!(container_errors("struct A(u8);").is_empty());
+        assert!(container_errors("enum A { B, C }").is_empty());
+        assert!(container_errors("enum A { B, #[model(other)] C(String) }").is_empty());
+        assert!(container_errors("union A { b: u8 }")[0].contains("a union"));
+        assert!(container_errors("struct A(u8, u8);")[0].contains("exactly one field"));
         assert!(container_errors("struct A;")[0].ends_with("write `struct A {}`"));
-        assert!(container_errors("struct A<T> { a: T }")[0].contains("generic struct"));
+        assert!(container_errors("struct A<T> { a: T }")[0].contains("generic type"));
+    }
+
+    #[test]
+    fn an_enum_holds_no_data_but_in_one_catch_all() {
+        let e = container_errors(
+            r#"enum A {
+                B(u8),
+                C { c: u8 },
+                #[model(other)] D(String),
+                #[model(other)] E(String),
+                #[model(other)] F,
+                #[model(other)] G(u8),
+                #[model(other)] H(String, String),
+            }"#,
+        );
+        assert_eq!(e.len(), 9, "{e:#?}");
+        assert!(e[0].starts_with("variant `B` holds data"), "{}", e[0]);
+        assert!(e[1].starts_with("variant `C` holds data"), "{}", e[1]);
+        assert!(e[2].starts_with("a second catch-all: `D`"), "{}", e[2]);
+        assert!(e[3].ends_with("write `F(String)`"), "{}", e[3]);
+        assert!(e[4].starts_with("a second catch-all"), "{}", e[4]);
+        assert!(
+            e[5].starts_with("the catch-all variant holds the value as a `String`"),
+            "{}",
+            e[5]
+        );
+        assert!(
+            e[7].starts_with("the catch-all variant holds exactly one `String`"),
+            "{}",
+            e[7]
+        );
+        assert!(container_errors("enum A {}")[0].starts_with("an enum with no variants"));
     }
 
     #[test]
@@ -414,12 +590,12 @@ mod tests {
         let mut cx = Ctxt::default();
         let cont = Container::from_input(&mut cx, &input).unwrap();
         assert!(cx.finish().is_ok());
-        assert_eq!(cont.fields[0].wire, "aB");
+        assert_eq!(cont.fields()[0].wire, "aB");
         assert_eq!(
-            cont.fields[0].wire_from,
+            cont.fields()[0].wire_from,
             WireFrom::RenameAll(RenameRule::Camel)
         );
-        assert_eq!(cont.fields[1].wire, "x");
-        assert_eq!(cont.fields[1].wire_from, WireFrom::Rename);
+        assert_eq!(cont.fields()[1].wire, "x");
+        assert_eq!(cont.fields()[1].wire_from, WireFrom::Rename);
     }
 }

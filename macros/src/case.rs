@@ -51,6 +51,38 @@ impl RenameRule {
     }
 }
 
+impl RenameRule {
+    /// The wire value of the variant `variant` (written in PascalCase) under this rule.
+    pub fn apply_to_variant(self, variant: &str) -> String {
+        match self {
+            RenameRule::Pascal => variant.to_owned(),
+            RenameRule::Lower => variant.to_ascii_lowercase(),
+            RenameRule::Upper => variant.to_ascii_uppercase(),
+            RenameRule::Camel => {
+                let mut chars = variant.chars();
+                match chars.next() {
+                    Some(first) => first.to_lowercase().chain(chars).collect(),
+                    None => String::new(),
+                }
+            }
+            // The snake_case words of the name, then the field rule on them.
+            rule => rule.apply(&snake(variant)),
+        }
+    }
+}
+
+/// `PascalCase` as `pascal_case`: a word starts at each capital letter.
+fn snake(variant: &str) -> String {
+    let mut out = String::with_capacity(variant.len() + 4);
+    for (i, c) in variant.char_indices() {
+        if i > 0 && c.is_uppercase() {
+            out.push('_');
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
 fn pascal(field: &str) -> String {
     let mut out = String::with_capacity(field.len());
     let mut upper = true;
@@ -90,6 +122,33 @@ mod tests {
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn every_rule_on_a_two_word_variant() {
+        let expected = [
+            ("lowercase", "clientsecret"),
+            ("UPPERCASE", "CLIENTSECRET"),
+            ("PascalCase", "ClientSecret"),
+            ("camelCase", "clientSecret"),
+            ("snake_case", "client_secret"),
+            ("SCREAMING_SNAKE_CASE", "CLIENT_SECRET"),
+            ("kebab-case", "client-secret"),
+            ("SCREAMING-KEBAB-CASE", "CLIENT-SECRET"),
+        ];
+        for (name, wire) in expected {
+            assert_eq!(
+                RenameRule::from_name(name)
+                    .unwrap()
+                    .apply_to_variant("ClientSecret"),
+                wire,
+                "{name}"
+            );
+        }
+        assert_eq!(
+            RenameRule::ScreamingSnake.apply_to_variant("Hs256"),
+            "HS256"
+        );
     }
 
     #[test]

@@ -5,16 +5,60 @@ use std::collections::HashMap;
 
 use syn::{GenericArgument, PathArguments, Type};
 
-use crate::ast::{Container, Field, Shape, WireFrom};
+use crate::ast::{Container, Data, Field, Shape, WireFrom};
 use crate::attr::Number;
 use crate::case;
 use crate::ctxt::Ctxt;
 
 pub fn check(cx: &mut Ctxt, cont: &Container) {
-    for field in &cont.fields {
+    for field in cont.fields() {
         check_field(cx, field);
     }
-    check_wire_names(cx, cont);
+    match &cont.data {
+        Data::Struct(fields) => check_wire_names(
+            cx,
+            "fields",
+            "field",
+            fields
+                .iter()
+                .map(|f| (f.name.as_str(), f.wire.as_str(), f.wire_span, f.wire_from)),
+        ),
+        Data::Newtype(field) => check_newtype(cx, cont, field),
+        Data::Enum(variants) => {
+            if let Some(span) = cont.attrs.deny_unknown_fields {
+                cx.error_at(span, "`deny_unknown_fields` applies to a struct's members; an enum refuses every value it does not list: remove it");
+            }
+            check_wire_names(
+                cx,
+                "variants",
+                "variant",
+                variants
+                    .iter()
+                    .filter(|v| v.other.is_none())
+                    .map(|v| (v.name.as_str(), v.wire.as_str(), v.wire_span, v.wire_from)),
+            );
+        }
+    }
+}
+
+/// A newtype is its field's value: nothing names the field on the wire, and nothing is
+/// absent.
+fn check_newtype(cx: &mut Ctxt, cont: &Container, field: &Field) {
+    if let Some(span) = cont.attrs.deny_unknown_fields {
+        cx.error_at(span, "`deny_unknown_fields` applies to a struct's members; a newtype is its field's value: remove it");
+    }
+    if let Some(rule) = &cont.attrs.rename_all {
+        cx.error_at(rule.span, "`rename_all` names a struct's members or an enum's values; a newtype's field has no name on the wire: remove it");
+    }
+    if let Some(rename) = &field.attrs.rename {
+        cx.error_at(
+            rename.span,
+            "a newtype's field has no name on the wire: remove `rename`",
+        );
+    }
+    if let Some(span) = field.attrs.default {
+        cx.error_at(span, "a newtype's field is its whole value and cannot be absent: remove it, or put `default` on the field that holds the newtype");
+    }
 }
 
 /// A type as the user wrote it, without the spaces of a token stream (`Option<Vec<u16>>`).
@@ -214,9 +258,9 @@ fn int_range(name: &str) -> (i128, i128) {
     }
 }
 
-/// How a field got its wire name, for the message about a clash.
-fn origin(field: &Field) -> String {
-    match field.wire_from {
+/// How a field or variant got its wire name, for the message about a clash.
+fn origin(wire_from: WireFrom) -> String {
+    match wire_from {
         WireFrom::Name => "its own name".to_owned(),
         WireFrom::Rename => "its `rename`".to_owned(),
         WireFrom::RenameAll(rule) => {
@@ -229,23 +273,27 @@ fn origin(field: &Field) -> String {
     }
 }
 
-fn check_wire_names(cx: &mut Ctxt, cont: &Container) {
-    let mut seen: HashMap<&str, &Field> = HashMap::new();
-    for field in &cont.fields {
-        match seen.get(field.wire.as_str()) {
-            Some(first) => cx.error_at(
-                field.wire_span,
+/// Two fields (or variants) with one wire name: an error on the second one's wire name.
+/// `items` are each one's name, wire name, the span of the wire name and how it was made.
+fn check_wire_names<'a>(
+    cx: &mut Ctxt,
+    plural: &str,
+    singular: &str,
+    items: impl Iterator<Item = (&'a str, &'a str, proc_macro2::Span, WireFrom)>,
+) {
+    let mut seen: HashMap<&str, (&str, WireFrom)> = HashMap::new();
+    for (name, wire, span, wire_from) in items {
+        match seen.get(wire) {
+            Some(&(first, first_from)) => cx.error_at(
+                span,
                 format!(
-                    "two fields have the wire name \"{}\": field `{}` ({}) and field `{}` ({}); give one of them another with `rename = \"...\"`",
-                    field.wire,
-                    first.ident,
-                    origin(first),
-                    field.ident,
-                    origin(field),
+                    "two {plural} have the wire name \"{wire}\": {singular} `{first}` ({}) and {singular} `{name}` ({}); give one of them another with `rename = \"...\"`",
+                    origin(first_from),
+                    origin(wire_from),
                 ),
             ),
             None => {
-                seen.insert(&field.wire, field);
+                seen.insert(wire, (name, wire_from));
             }
         }
     }

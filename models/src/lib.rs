@@ -175,13 +175,16 @@ pub trait Model: Validate + Serialize + DeserializeOwned {
 /// What the generated code calls. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
+    pub use core::convert::TryFrom;
     pub use core::default::Default;
     pub use core::fmt;
     pub use core::marker::PhantomData;
     pub use core::option::Option::{self, None, Some};
     pub use core::primitive;
     pub use core::result::Result::{self, Err, Ok};
+    pub use core::str::FromStr;
     pub use core::unimplemented;
+    pub use core::unreachable;
     pub use serde;
     pub use serde_json;
     pub use std::string::String;

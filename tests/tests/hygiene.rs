@@ -59,6 +59,36 @@ pub mod shadowed {
     /// See `Model`.
     pub trait Validate {}
 
+    /// Shadows `FromStr`.
+    pub trait FromStr {}
+    /// Shadows `TryFrom`.
+    pub trait TryFrom {}
+    /// Shadows `Display`.
+    pub trait Display {}
+    /// Shadows the runtime's `StrEnum` and `Found`.
+    pub struct StrEnum;
+    /// See `StrEnum`.
+    pub struct Found;
+
+    /// A string enum, in the shadowed scope, whose variants are named like the prelude's.
+    #[derive(Debug, Clone, PartialEq, ::authlete_models::Model)]
+    #[model(rename_all = "lowercase")]
+    pub enum Outcome {
+        /// Named like `Ok`.
+        Ok,
+        /// Named like `Err`.
+        Err,
+        /// Named like `None`.
+        None,
+        /// Named like `Some`; takes every other value.
+        #[model(other)]
+        Some(::std::string::String),
+    }
+
+    /// A newtype, in the shadowed scope.
+    #[derive(Debug, Clone, PartialEq, ::authlete_models::Model)]
+    pub struct Count(#[model(min = 1)] pub ::core::primitive::u32);
+
     /// A nested model, in the shadowed scope.
     #[derive(Debug, Clone, PartialEq, ::authlete_models::Model)]
     #[model(rename_all = "camelCase")]
@@ -139,7 +169,7 @@ pub mod shadowed {
 }
 
 use ::authlete_models::{Secret, Validate as _, from_json};
-use shadowed::{Everything, Inner, LocalLookalikes};
+use shadowed::{Count, Everything, Inner, LocalLookalikes, Outcome};
 
 fn sample() -> Everything {
     Everything {
@@ -220,4 +250,21 @@ fn fields_named_like_locals_are_read_and_written() {
     assert_eq!(value.validate(), Ok(()));
     let err = serde_json::from_str::<LocalLookalikes>(&json.replace("abc", "abcd")).unwrap_err();
     assert!(err.to_string().starts_with("/__at: max_len: "), "{err}");
+}
+
+#[test]
+fn enums_and_newtypes_work_in_a_shadowed_scope() {
+    let outcome: Outcome = serde_json::from_str(r#""err""#).unwrap();
+    assert_eq!(outcome, Outcome::Err);
+    assert_eq!(outcome.to_string(), "err");
+    assert_eq!("none".parse::<Outcome>(), Ok(Outcome::None));
+    assert_eq!(
+        serde_json::from_str::<Outcome>(r#""maybe""#).unwrap(),
+        Outcome::Some("maybe".into())
+    );
+    assert!(Outcome::Some("ok".into()).validate().is_err());
+    let count: Count = serde_json::from_str("3").unwrap();
+    assert_eq!(serde_json::to_string(&count).unwrap(), "3");
+    assert!(Count::try_from(0).is_err());
+    assert!(from_json::<Count>("0").is_err());
 }

@@ -5,25 +5,27 @@
 use proc_macro2::Span;
 use syn::LitStr;
 
-use super::{Attr, ContainerAttrs, FieldAttrs, Number};
+use super::{Attr, ContainerAttrs, FieldAttrs, Number, VariantAttrs};
 use crate::case::RenameRule;
 use crate::charset::CharsetSpec;
 
-/// Where an attribute sits: on the struct or on a field.
+/// Where an attribute sits: on the type, on a field, or on an enum's variant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Place {
     Container,
     Field,
+    Variant,
 }
 
 impl Place {
-    const ALL: [Place; 2] = [Place::Container, Place::Field];
+    const ALL: [Place; 3] = [Place::Container, Place::Field, Place::Variant];
 
     /// How the messages name the kind of attribute (`unknown field attribute`).
     pub(super) fn kind(self) -> &'static str {
         match self {
             Place::Container => "container",
             Place::Field => "field",
+            Place::Variant => "variant",
         }
     }
 
@@ -32,6 +34,7 @@ impl Place {
         match self {
             Place::Container => "this struct",
             Place::Field => "this field",
+            Place::Variant => "this variant",
         }
     }
 
@@ -40,6 +43,7 @@ impl Place {
         match self {
             Place::Container => "on the struct",
             Place::Field => "on a field",
+            Place::Variant => "on an enum's variant",
         }
     }
 
@@ -47,7 +51,7 @@ impl Place {
     pub(super) fn key_example(self) -> &'static str {
         match self {
             Place::Container => "rename_all = \"camelCase\"",
-            Place::Field => "rename = \"clientId\"",
+            Place::Field | Place::Variant => "rename = \"clientId\"",
         }
     }
 
@@ -56,6 +60,7 @@ impl Place {
         match self {
             Place::Container => "#[model(rename_all = \"camelCase\")]",
             Place::Field => "#[model(max_len = 86)]",
+            Place::Variant => "#[model(rename = \"client_credentials\")]",
         }
     }
 
@@ -93,6 +98,8 @@ pub(super) struct Key {
     pub(super) container: Option<Read<ContainerAttrs>>,
     /// How it is read on a field; `None` where it is not allowed there.
     pub(super) field: Option<Read<FieldAttrs>>,
+    /// How it is read on an enum's variant; `None` where it is not allowed there.
+    pub(super) variant: Option<Read<VariantAttrs>>,
 }
 
 impl Key {
@@ -107,6 +114,7 @@ impl Key {
             example,
             container: Some(read),
             field: None,
+            variant: None,
         }
     }
 
@@ -117,6 +125,26 @@ impl Key {
             example,
             container: None,
             field: Some(read),
+            variant: None,
+        }
+    }
+
+    /// A key allowed on an enum's variant only.
+    const fn variant(name: &'static str, example: &'static str, read: Read<VariantAttrs>) -> Key {
+        Key {
+            name,
+            example,
+            container: None,
+            field: None,
+            variant: Some(read),
+        }
+    }
+
+    /// The same key also allowed on an enum's variant.
+    const fn or_variant(self, read: Read<VariantAttrs>) -> Key {
+        Key {
+            variant: Some(read),
+            ..self
         }
     }
 
@@ -124,6 +152,7 @@ impl Key {
         match place {
             Place::Container => self.container.is_some(),
             Place::Field => self.field.is_some(),
+            Place::Variant => self.variant.is_some(),
         }
     }
 
@@ -166,7 +195,8 @@ pub(super) static KEYS: &[Key] = &[
         "rename",
         "rename = \"clientId\"",
         Read::WireName(|a| &mut a.rename),
-    ),
+    )
+    .or_variant(Read::WireName(|a| &mut a.rename)),
     Key::field(
         "charset",
         "charset = \"A-Za-z0-9_-\"",
@@ -178,6 +208,7 @@ pub(super) static KEYS: &[Key] = &[
     Key::field("max", "max = 3600", Read::Number(|a| &mut a.max)),
     Key::field("secret", "secret", Read::Flag(|a| &mut a.secret)),
     Key::field("default", "default", Read::Flag(|a| &mut a.default)),
+    Key::variant("other", "other", Read::Flag(|a| &mut a.other)),
 ];
 
 #[cfg(test)]

@@ -91,12 +91,23 @@ pub struct FieldAttrs {
     pub default: Option<Span>,
 }
 
+/// `#[model(...)]` on an enum's variant; each slot is filled by its key in `keys::KEYS`.
+#[derive(Default)]
+pub struct VariantAttrs {
+    pub rename: Option<Attr<LitStr>>,
+    pub other: Option<Span>,
+}
+
 pub fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
     read_attrs(cx, attrs, Place::Container, |key| key.container.as_ref())
 }
 
 pub fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
     read_attrs(cx, attrs, Place::Field, |key| key.field.as_ref())
+}
+
+pub fn variant(cx: &mut Ctxt, attrs: &[Attribute]) -> VariantAttrs {
+    read_attrs(cx, attrs, Place::Variant, |key| key.variant.as_ref())
 }
 
 /// Reads every key of every `#[model(...)]` in `attrs` into the attributes of `place`;

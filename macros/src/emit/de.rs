@@ -29,21 +29,21 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
     let p = quote!(::authlete_models::__private);
     let de = quote!(#p::serde::de);
     let deny = cont.attrs.deny_unknown_fields.is_some();
-    let wires = cont.fields.iter().map(|f| &f.wire);
+    let wires = cont.fields().iter().map(|f| &f.wire);
     let wires2 = wires.clone();
     // The key lookup is a `match` on the wire names as byte strings, as serde_derive writes
     // it: LLVM turns it into a switch on the length and a compare against constants.
-    let index_arms = cont.fields.iter().enumerate().map(|(i, f)| {
+    let index_arms = cont.fields().iter().enumerate().map(|(i, f)| {
         let bytes = syn::LitByteStr::new(f.wire.as_bytes(), proc_macro2::Span::call_site());
         quote!(#bytes => #p::Some(#i),)
     });
 
-    let locals: Vec<_> = cont.fields.iter().map(super::field_local).collect();
-    let declare = cont.fields.iter().zip(&locals).map(|(f, local)| {
+    let locals: Vec<_> = cont.fields().iter().map(super::field_local).collect();
+    let declare = cont.fields().iter().zip(&locals).map(|(f, local)| {
         let ty = f.ty;
         quote!(let mut #local: #p::Option<#ty> = #p::None;)
     });
-    let arms = cont.fields.iter().zip(&locals).enumerate().map(|(i, (f, local))| {
+    let arms = cont.fields().iter().zip(&locals).enumerate().map(|(i, (f, local))| {
         let rule = super::rule_const(f);
         let token = super::pointer_token(f);
         let ty = f.ty;
@@ -57,7 +57,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
             }
         }
     });
-    let finish = cont.fields.iter().zip(&locals).map(|(f, local)| {
+    let finish = cont.fields().iter().zip(&locals).map(|(f, local)| {
         let token = super::pointer_token(f);
         let rule = super::rule_const(f);
         let ty = f.ty;
@@ -77,13 +77,13 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
             };
         }
     });
-    let build = cont.fields.iter().zip(&locals).map(|(f, local)| {
-        let field = f.ident;
+    let build = cont.fields().iter().zip(&locals).map(|(f, local)| {
+        let field = &f.member;
         quote!(#field: #local)
     });
     let build = quote!(#ident { #(#build),* });
 
-    let collects = cont.fields.iter().map(|f| {
+    let collects = cont.fields().iter().map(|f| {
         let rule = super::rule_const(f);
         let token = super::pointer_token(f);
         let wire = &f.wire;

@@ -1,16 +1,18 @@
 //! Writes the impls from the checked model. One module per impl; each reads only `ast`.
 
 mod de;
+mod newtype;
 mod rules;
 mod schema;
 mod ser;
+mod string_enum;
 mod validate;
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::Ident;
 
-use crate::ast::{Container, Field};
+use crate::ast::{Container, Data, Field};
 use crate::ctxt::Ctxt;
 
 /// The whole expansion: the impls, or every error found and stand-in impls.
@@ -53,19 +55,23 @@ fn pointer_token(field: &Field) -> String {
 
 fn expand(cont: &Container) -> TokenStream {
     let rules = rules::consts(cont);
-    let validate = validate::impl_validate(cont);
-    let ser = ser::impl_serialize(cont);
-    let de = de::impl_deserialize(cont);
-    let model = de::impl_model(cont, &schema::schema_methods(cont));
+    let impls = match &cont.data {
+        Data::Struct(_) => {
+            let validate = validate::impl_validate(cont);
+            let ser = ser::impl_serialize(cont);
+            let de = de::impl_deserialize(cont);
+            let model = de::impl_model(cont, &schema::schema_methods(cont));
+            quote!(#validate #ser #de #model)
+        }
+        Data::Newtype(field) => newtype::impls(cont, field),
+        Data::Enum(variants) => string_enum::impls(cont, variants),
+    };
     quote! {
         #[doc(hidden)]
         #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
         const _: () = {
             #rules
-            #validate
-            #ser
-            #de
-            #model
+            #impls
         };
     }
 }

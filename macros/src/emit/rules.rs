@@ -8,7 +8,7 @@ use crate::attr::{FieldAttrs, Number};
 
 /// `const __RULE_FIELD: Type = value;` for every field.
 pub fn consts(cont: &Container) -> TokenStream {
-    cont.fields
+    cont.fields()
         .iter()
         .map(|field| {
             let name = super::rule_const(field);

@@ -9,18 +9,14 @@ use crate::ast::Container;
 pub fn schema_methods(cont: &Container) -> TokenStream {
     let p = quote!(::authlete_models::__private);
     let title = cont.ident.to_string();
-    let opt_str = |docs: &Option<String>| match docs.as_deref().map(first_paragraph) {
-        Some(s) => quote!(#p::Some(#s)),
-        None => quote!(#p::None),
-    };
-    let description = opt_str(&cont.docs);
+    let container_description = description(&cont.docs);
     let deny = cont.attrs.deny_unknown_fields.is_some();
-    let properties = cont.fields.iter().map(|f| {
+    let properties = cont.fields().iter().map(|f| {
         let ty = f.ty;
         let wire = &f.wire;
         let rule = super::rule_const(f);
         let required = !f.shape.is_option() && f.attrs.default.is_none();
-        let description = opt_str(&f.docs);
+        let description = description(&f.docs);
         quote! {
             #p::Property {
                 name: #wire,
@@ -40,8 +36,17 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
         }
 
         fn __schema_object(__gen: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
-            #p::schema_object(#title, #description, #p::Vec::from([#(#properties),*]), #deny)
+            #p::schema_object(#title, #container_description, #p::Vec::from([#(#properties),*]), #deny)
         }
+    }
+}
+
+/// A schema's `description`, from a doc comment: `Some("...")` or `None`, as tokens.
+pub fn description(docs: &Option<String>) -> TokenStream {
+    let p = quote!(::authlete_models::__private);
+    match docs.as_deref().map(first_paragraph) {
+        Some(s) => quote!(#p::Some(#s)),
+        None => quote!(#p::None),
     }
 }
 

@@ -11,16 +11,16 @@ pub fn impl_serialize(cont: &Container) -> TokenStream {
     let name = ident.to_string();
     let p = quote!(::authlete_models::__private);
     let ser = quote!(#p::serde::ser);
-    let count = cont.fields.iter().map(|f| {
-        let field = f.ident;
+    let count = cont.fields().iter().map(|f| {
+        let field = &f.member;
         if f.shape.is_option() {
             quote!(+ if #p::Option::is_some(&self.#field) { 1 } else { 0 })
         } else {
             quote!(+ 1)
         }
     });
-    let fields = cont.fields.iter().map(|f| {
-        let field = f.ident;
+    let fields = cont.fields().iter().map(|f| {
+        let field = &f.member;
         let wire = &f.wire;
         let write =
             quote!(#ser::SerializeStruct::serialize_field(&mut __state, #wire, &self.#field)?;);

@@ -8,8 +8,8 @@ use crate::ast::Container;
 pub fn impl_validate(cont: &Container) -> TokenStream {
     let ident = cont.ident;
     let p = quote!(::authlete_models::__private);
-    let checks = cont.fields.iter().filter(|f| super::rules::has_checks(f)).map(|field| {
-        let name = field.ident;
+    let checks = cont.fields().iter().filter(|f| super::rules::has_checks(f)).map(|field| {
+        let name = &field.member;
         let ty = field.ty;
         let rule = super::rule_const(field);
         let token = super::pointer_token(field);

@@ -77,7 +77,7 @@ pub use refusal::Bound;
 pub use secret::Secret;
 pub use seq::Seq;
 pub use string::Str;
-pub use string_enum::{Found, StrEnum};
+pub use string_enum::{Found, Lookup, StrEnum};
 
 /// A field's compiled constraints, acting on values of type `T`.
 pub trait Rule<T> {

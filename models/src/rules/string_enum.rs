@@ -17,6 +17,9 @@ use crate::code::Code;
 use crate::errors::ValidationError;
 use crate::path::Path;
 
+/// A lookup of a value's index, as the derive writes it.
+pub type Lookup = fn(&[u8]) -> Option<usize>;
+
 /// A string enum, as the generated code describes it.
 #[derive(Clone, Copy)]
 pub struct StrEnum<F> {
@@ -180,7 +183,7 @@ mod tests {
         }
     }
 
-    fn grant(other: bool) -> StrEnum<fn(&[u8]) -> Option<usize>> {
+    fn grant(other: bool) -> StrEnum<Lookup> {
         StrEnum {
             index,
             values: VALUES,

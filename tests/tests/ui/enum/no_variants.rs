@@ -1,6 +1,6 @@
 use authlete_models::Model;
 
 #[derive(Model)]
-pub struct ClientId(pub String);
+pub enum Never {}
 
 fn main() {}

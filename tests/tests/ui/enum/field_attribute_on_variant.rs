@@ -2,8 +2,10 @@ use authlete_models::Model;
 
 #[derive(Model)]
 pub enum GrantType {
-    AuthorizationCode,
+    #[model(max_len = 8, secret)]
     ClientCredentials,
+    #[model(othr)]
+    Other(String),
 }
 
 fn main() {}

@@ -1,0 +1,78 @@
+//! A newtype's impls: its one field's rule tree reads, checks and describes the value, at the
+//! path where the newtype sits.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ast::{Container, Field};
+
+pub fn impls(cont: &Container, field: &Field) -> TokenStream {
+    let ident = cont.ident;
+    let ty = field.ty;
+    let rule = super::rule_const(field);
+    let title = ident.to_string();
+    let description = super::schema::description(&cont.docs);
+    let p = quote!(::authlete_models::__private);
+    let r = quote!(<_ as #p::Rule<#ty>>);
+    quote! {
+        #[automatically_derived]
+        impl #p::Validate for #ident {
+            fn validate(&self) -> #p::Result<(), #p::ValidationErrors> {
+                #p::finish(|__out| #p::Validate::__validate_at(self, #p::Path::Root, __out))
+            }
+
+            fn __validate_at(&self, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
+                #r::check(&#rule, &self.0, __at, __out);
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::serde::Serialize for #ident {
+            fn serialize<__S: #p::serde::Serializer>(&self, __serializer: __S) -> #p::Result<__S::Ok, __S::Error> {
+                #p::serde::Serialize::serialize(&self.0, __serializer)
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> #p::serde::Deserialize<'de> for #ident {
+            fn deserialize<__D: #p::serde::Deserializer<'de>>(__deserializer: __D) -> #p::Result<Self, __D::Error> {
+                <Self as #p::Model>::__read_at(__deserializer, #p::Path::Root)
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::Model for #ident {
+            fn json_schema() -> #p::serde_json::Value {
+                #p::SchemaGen::root::<Self>()
+            }
+
+            fn __schema_name() -> #p::String {
+                #p::String::from(#title)
+            }
+
+            fn __schema_object(__gen: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
+                #p::newtype_schema(#title, #description, #r::schema(&#rule, __gen))
+            }
+
+            fn __collect(__value: &#p::serde_json::Value, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
+                #r::collect(&#rule, __value, __at, __out);
+            }
+
+            #[inline]
+            fn __read_at<'de, __D: #p::serde::Deserializer<'de>>(__deserializer: __D, __at: #p::Path<'_>) -> #p::Result<Self, __D::Error> {
+                #p::Result::map(#r::read(&#rule, __deserializer, __at), #ident)
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::TryFrom<#ty> for #ident {
+            type Error = #p::ValidationErrors;
+
+            fn try_from(__value: #ty) -> #p::Result<Self, #p::ValidationErrors> {
+                let __value = #ident(__value);
+                #p::Validate::validate(&__value)?;
+                #p::Ok(__value)
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! A string enum's impls: a lookup of its values (a `match`, as for a struct's keys) and a
+//! `StrEnum` description that the runtime reads, checks and describes the enum with.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ast::{Container, Variant};
+
+pub fn impls(cont: &Container, variants: &[Variant]) -> TokenStream {
+    let ident = cont.ident;
+    let title = ident.to_string();
+    let description = super::schema::description(&cont.docs);
+    let p = quote!(::authlete_models::__private);
+    let known: Vec<&Variant> = variants.iter().filter(|v| v.other.is_none()).collect();
+    let other = variants.iter().find(|v| v.other.is_some()).map(|v| v.ident);
+    let has_other = other.is_some();
+    let values = known.iter().map(|v| &v.wire);
+    let index_arms = known.iter().enumerate().map(|(i, v)| {
+        let bytes = syn::LitByteStr::new(v.wire.as_bytes(), proc_macro2::Span::call_site());
+        quote!(#bytes => #p::Some(#i),)
+    });
+    let from_index = known.iter().enumerate().map(|(i, v)| {
+        let variant = v.ident;
+        quote!(#p::rules::Found::Known(#i) => #ident::#variant,)
+    });
+    let from_other = match other {
+        Some(variant) => quote!(#p::rules::Found::Other(__v) => #ident::#variant(__v),),
+        None => quote!(#p::rules::Found::Other(_) => #p::unreachable!(),),
+    };
+    let found = quote! {
+        match __found {
+            #(#from_index)*
+            #from_other
+            #p::rules::Found::Known(_) => #p::unreachable!(),
+        }
+    };
+    let as_str_arms = known.iter().map(|v| {
+        let variant = v.ident;
+        let wire = &v.wire;
+        quote!(#ident::#variant => #wire,)
+    });
+    let as_str_other = other.map(|variant| quote!(#ident::#variant(__v) => __v.as_str(),));
+    let check_other = other.map(|variant| {
+        quote! {
+            if let #ident::#variant(__v) = self {
+                __enum().check_other(__v, __at, __out);
+            }
+        }
+    });
+    let name = format!("a `{title}` value");
+    quote! {
+        const __VALUES: &[&#p::primitive::str] = &[#(#values),*];
+
+        #[inline]
+        fn __index(__name: &[#p::primitive::u8]) -> #p::Option<#p::primitive::usize> {
+            match __name {
+                #(#index_arms)*
+                _ => #p::None,
+            }
+        }
+
+        #[inline]
+        fn __enum() -> #p::rules::StrEnum<#p::rules::Lookup> {
+            #p::rules::StrEnum { index: __index, values: __VALUES, other: #has_other, name: #name }
+        }
+
+        #[automatically_derived]
+        impl #ident {
+            /// The value as it is written on the wire.
+            pub fn as_str(&self) -> &#p::primitive::str {
+                match self {
+                    #(#as_str_arms)*
+                    #as_str_other
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::fmt::Display for #ident {
+            fn fmt(&self, __f: &mut #p::fmt::Formatter<'_>) -> #p::fmt::Result {
+                __f.pad(self.as_str())
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::FromStr for #ident {
+            type Err = #p::ValidationError;
+
+            fn from_str(__s: &#p::primitive::str) -> #p::Result<Self, #p::ValidationError> {
+                let __found = __enum().parse(__s)?;
+                #p::Ok(#found)
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::Validate for #ident {
+            fn validate(&self) -> #p::Result<(), #p::ValidationErrors> {
+                #p::finish(|__out| #p::Validate::__validate_at(self, #p::Path::Root, __out))
+            }
+
+            fn __validate_at(&self, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
+                let _ = (&__at, &__out);
+                #check_other
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::serde::Serialize for #ident {
+            fn serialize<__S: #p::serde::Serializer>(&self, __serializer: __S) -> #p::Result<__S::Ok, __S::Error> {
+                __serializer.serialize_str(self.as_str())
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> #p::serde::Deserialize<'de> for #ident {
+            fn deserialize<__D: #p::serde::Deserializer<'de>>(__deserializer: __D) -> #p::Result<Self, __D::Error> {
+                <Self as #p::Model>::__read_at(__deserializer, #p::Path::Root)
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::Model for #ident {
+            fn json_schema() -> #p::serde_json::Value {
+                #p::SchemaGen::root::<Self>()
+            }
+
+            fn __schema_name() -> #p::String {
+                #p::String::from(#title)
+            }
+
+            fn __schema_object(_: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
+                __enum().schema(#title, #description)
+            }
+
+            fn __collect(__value: &#p::serde_json::Value, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
+                __enum().collect(__value, __at, __out);
+            }
+
+            #[inline]
+            fn __read_at<'de, __D: #p::serde::Deserializer<'de>>(__deserializer: __D, __at: #p::Path<'_>) -> #p::Result<Self, __D::Error> {
+                let __found = __enum().read(__deserializer, __at)?;
+                #p::Ok(#found)
+            }
+        }
+    }
+}
