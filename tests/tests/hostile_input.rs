@@ -635,3 +635,179 @@ fn an_absent_default_field_is_held_to_its_rules() {
     props::check::<DefaultBreaksRule>(b"{}", &[], CHECKS);
     props::check::<DefaultBreaksRule>(br#"{"name": "a", "count": 1}"#, &[], CHECKS);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The secret-leak check: a copy is caught, a coincidence is not
+
+/// The texts of `from_json`'s errors for `input` read as a `T`, or `None` when it accepts it.
+fn from_json_texts<T: Model>(input: &[u8]) -> Option<Vec<String>> {
+    let errors = authlete_models::from_json::<T>(std::str::from_utf8(input).ok()?).err()?;
+    Some(vec![
+        errors.to_string(),
+        format!("{errors:?}"),
+        serde_json::to_string(&errors).unwrap(),
+    ])
+}
+
+/// A member name spelled like the secret, the secret written with an escape (`\u00e9`) and the
+/// name without: `from_json` quotes the name, so its error shows the secret's value, which
+/// it did not copy. Found by the `everything` fuzz target.
+#[test]
+fn an_unknown_member_named_like_the_secret_is_not_a_leak() {
+    let input = seed("everything", "unknown-name-spelled-like-the-token");
+    let secret = "000000\u{e9}7777777";
+    let doc: serde_json::Value = serde_json::from_slice(&input).unwrap();
+    assert_eq!(doc["token"], secret);
+    // The error does show the secret's value, so the check has to tell.
+    let texts = from_json_texts::<Everything>(&input).unwrap();
+    assert!(texts[0].contains(secret), "{}", texts[0]);
+    props::check::<Everything>(&input, EVERYTHING_SECRETS, CHECKS);
+    check_everything(&input);
+}
+
+/// A secret whose value is the text of the error about it: the error shows the value, which
+/// it did not copy. Found by the `client_secret` fuzz target.
+#[test]
+fn a_secret_spelling_its_own_error_is_not_a_leak() {
+    let input = seed("client_secret", "secret-spelling-its-error");
+    let secret = "/clientSecret: charset: must contain only A-Z a-z 0-9 - _";
+    let error = serde_json::from_slice::<ClientSecretUpdateRequest>(&input).unwrap_err();
+    assert!(error.to_string().contains(secret), "{error}");
+    let texts = from_json_texts::<ClientSecretUpdateRequest>(&input).unwrap();
+    assert!(texts[0].contains(secret), "{}", texts[0]);
+    props::check::<ClientSecretUpdateRequest>(&input, REQUEST_SECRETS, CHECKS);
+    check_request(&input);
+}
+
+/// A model that refuses every document with an error quoting its `clientSecret`: the leak
+/// the check is there to catch.
+#[derive(Debug, PartialEq)]
+struct CopiesTheSecret;
+
+impl<'de> serde::Deserialize<'de> for CopiesTheSecret {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let doc = serde_json::Value::deserialize(d)?;
+        let secret = doc["clientSecret"].as_str().unwrap_or_default();
+        Err(serde::de::Error::custom(format!(
+            "/clientSecret: charset: refused {secret}"
+        )))
+    }
+}
+
+impl serde::Serialize for CopiesTheSecret {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_unit()
+    }
+}
+
+impl Validate for CopiesTheSecret {
+    fn validate(&self) -> Result<(), authlete_models::ValidationErrors> {
+        Ok(())
+    }
+}
+
+impl Model for CopiesTheSecret {
+    fn json_schema() -> serde_json::Value {
+        serde_json::json!({})
+    }
+}
+
+fn leak_message(input: &[u8]) -> Option<String> {
+    let run = std::panic::catch_unwind(|| {
+        props::check::<CopiesTheSecret>(input, REQUEST_SECRETS, CHECKS);
+    });
+    let payload = run.err()?;
+    Some(match payload.downcast::<String>() {
+        Ok(s) => *s,
+        Err(payload) => (*payload.downcast::<&str>().unwrap()).to_owned(),
+    })
+}
+
+/// The control: an error that copies the secret is caught, also where the secret is the
+/// text of the error, as in the false alarm above.
+#[test]
+fn a_model_that_copies_the_secret_into_its_error_is_caught() {
+    for input in [
+        br#"{"clientSecret": "Mk7-Secret_Value-9f3a2b"}"#.to_vec(),
+        // The secret spelled elsewhere too, the coincidence the check must see through.
+        br#"{"Mk7-Secret_Value-9f3a2b": 1, "clientSecret": "Mk7-Secret_Value-9f3a2b"}"#.to_vec(),
+        seed("client_secret", "secret-spelling-its-error"),
+    ] {
+        let doc: serde_json::Value = serde_json::from_slice(&input).unwrap();
+        let secret = doc["clientSecret"].as_str().unwrap();
+        let message = leak_message(&input)
+            .unwrap_or_else(|| panic!("no leak found in {}", String::from_utf8_lossy(&input)));
+        assert!(
+            message.starts_with(&format!(
+                "an error shows the secret {secret:?} at /clientSecret"
+            )),
+            "{message}"
+        );
+    }
+    // Short values are not searched for: a message could hold one by chance.
+    assert!(leak_message(br#"{"clientSecret": "Mk7-Secret"}"#).is_none());
+}
+
+/// The control, called directly: an error showing the secret both by coincidence (the name
+/// quoted by `from_json`) and as a copy is a leak; the coincidence alone is not.
+#[test]
+fn the_secret_check_tells_a_copy_next_to_a_coincidence() {
+    let input = seed("everything", "unknown-name-spelled-like-the-token");
+    let secret = "000000\u{e9}7777777";
+    let honest = |doc: &[u8]| from_json_texts::<Everything>(doc);
+    let copying = |doc: &[u8]| {
+        let tree: serde_json::Value = serde_json::from_slice(doc).ok()?;
+        let mut texts = from_json_texts::<Everything>(doc)?;
+        texts[0] += &format!("\n/token: refused {}", tree["token"].as_str()?);
+        Some(texts)
+    };
+    let texts = honest(&input).unwrap();
+    assert!(texts[0].contains(secret));
+    assert!(props::copied_secrets(&input, EVERYTHING_SECRETS, &texts, &honest).is_empty());
+    let texts = copying(&input).unwrap();
+    let leaks = props::copied_secrets(&input, EVERYTHING_SECRETS, &texts, &copying);
+    assert_eq!(leaks.len(), 1, "{leaks:?}");
+    assert_eq!(
+        (leaks[0].pointer.as_str(), leaks[0].secret.as_str()),
+        ("/token", secret)
+    );
+    // The substitute keeps each character's class and UTF-8 length, and differs in each.
+    let substitute = &leaks[0].substitute;
+    assert_eq!(substitute.len(), secret.len());
+    for (a, b) in secret.chars().zip(substitute.chars()) {
+        assert_ne!(a, b);
+        assert_eq!(a.len_utf8(), b.len_utf8());
+        assert_eq!(a.is_ascii_digit(), b.is_ascii_digit());
+    }
+    assert!(leaks[0].error.contains(substitute.as_str()));
+}
+
+/// The control for a number sent as a secret: its substitute is a number printed as long,
+/// found even next to its type's bound, and a copy of it is caught.
+#[test]
+fn the_secret_check_catches_a_copied_number() {
+    let copying = |doc: &[u8]| {
+        let tree: serde_json::Value = serde_json::from_slice(doc).ok()?;
+        Some(vec![format!(
+            "/clientSecret: refused {}",
+            tree["clientSecret"]
+        )])
+    };
+    for number in [
+        "18446744073709551615",
+        "-123456789012.5",
+        "-9223372036854775808",
+    ] {
+        let input = format!(r#"{{"clientSecret": {number}}}"#);
+        let texts = copying(input.as_bytes()).unwrap();
+        let leaks = props::copied_secrets(input.as_bytes(), REQUEST_SECRETS, &texts, &copying);
+        assert_eq!(leaks.len(), 1, "{number}: {leaks:?}");
+        let substitute = &leaks[0].substitute;
+        assert_eq!(substitute.len(), number.len());
+        assert_ne!(substitute, number);
+        assert!(
+            substitute.parse::<serde_json::Number>().is_ok(),
+            "{substitute}"
+        );
+    }
+}
