@@ -82,6 +82,8 @@ pub enum Shape {
     Float(&'static str),
     Option(Box<Shape>),
     Vec(Box<Shape>),
+    /// `HashMap<String, V>` or `BTreeMap<String, V>`: the values' shape.
+    Map(Box<Shape>),
     Box(Box<Shape>),
     Secret(Box<Shape>),
     /// Any other type: it must implement `Model`.
@@ -92,7 +94,7 @@ const INTS: &[&str] = &[
     "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
 ];
 const FLOATS: &[&str] = &["f32", "f64"];
-const SUPPORTED: &str = "use `String`, `bool`, an integer, `f32`, `f64`, `Option<T>`, `Vec<T>`, `Box<T>`, `Secret<String>` or a type that derives `Model`";
+const SUPPORTED: &str = "use `String`, `bool`, an integer, `f32`, `f64`, `Option<T>`, `Vec<T>`, `HashMap<String, V>`, `BTreeMap<String, V>`, `Box<T>`, `Secret<String>` or a type that derives `Model`";
 
 impl Shape {
     /// Reads the shape of `ty`, or `None` for a type that cannot be a field (a reference, a
@@ -154,13 +156,32 @@ impl Shape {
                             _ => Shape::Secret(inner),
                         })
                     }
+                    (map @ ("HashMap" | "BTreeMap"), args) => {
+                        let Some((key, value)) = two_type_args(args) else {
+                            return Err((
+                                ty,
+                                format!(
+                                    "`{map}` takes two type arguments here, the member names' and the values' types, e.g. `{map}<String, u32>`"
+                                ),
+                            ));
+                        };
+                        if !matches!(Shape::parse(key), Ok(Shape::Str)) {
+                            return Err((
+                                key,
+                                format!(
+                                    "a map's keys are an object's member names, which are strings: write `{map}<String, V>`"
+                                ),
+                            ));
+                        }
+                        Ok(Shape::Map(Box::new(Shape::parse(value)?)))
+                    }
                     (
-                        "HashMap" | "BTreeMap" | "IndexMap" | "Map" | "HashSet" | "BTreeSet"
-                        | "IndexSet" | "VecDeque" | "LinkedList" | "BinaryHeap",
+                        "IndexMap" | "Map" | "HashSet" | "BTreeSet" | "IndexSet" | "VecDeque"
+                        | "LinkedList" | "BinaryHeap",
                         PathArguments::AngleBracketed(_),
                     ) => unsupported(
                         &format!("`{name}`"),
-                        "use `Vec<T>` for a list, or a struct that derives `Model` for an object with known members",
+                        "use `Vec<T>` for a list, `HashMap<String, V>` or `BTreeMap<String, V>` for an object with any members, or a struct that derives `Model` for an object with known members",
                     ),
                     (_, PathArguments::None) => Ok(Shape::Model),
                     (_, _) => unsupported(
@@ -195,19 +216,12 @@ impl Shape {
         }
     }
 
-    /// The innermost shape, under every `Option`, `Vec`, `Box` and `Secret`.
-    pub fn leaf(&self) -> &Shape {
+    /// The value the field's own rules apply to: the shape under `Option`, `Box` and `Secret`
+    /// (a `Vec`'s items and a map's values have rules of their own, `items(...)` and
+    /// `values(...)`).
+    pub fn value(&self) -> &Shape {
         match self {
-            Shape::Option(s) | Shape::Vec(s) | Shape::Box(s) | Shape::Secret(s) => s.leaf(),
-            s => s,
-        }
-    }
-
-    /// What `min_len` / `max_len` count: the first `Vec` or string under `Option`, `Box` and
-    /// `Secret` wrappers.
-    pub fn len_target(&self) -> &Shape {
-        match self {
-            Shape::Option(s) | Shape::Box(s) | Shape::Secret(s) => s.len_target(),
+            Shape::Option(s) | Shape::Box(s) | Shape::Secret(s) => s.value(),
             s => s,
         }
     }
@@ -216,7 +230,7 @@ impl Shape {
     pub fn has_secret(&self) -> bool {
         match self {
             Shape::Secret(_) => true,
-            Shape::Option(s) | Shape::Vec(s) | Shape::Box(s) => s.has_secret(),
+            Shape::Option(s) | Shape::Vec(s) | Shape::Map(s) | Shape::Box(s) => s.has_secret(),
             _ => false,
         }
     }
@@ -233,10 +247,23 @@ impl Shape {
             Shape::Int(n) | Shape::Float(n) => (*n).into(),
             Shape::Option(s) => format!("Option<{}>", s.describe()),
             Shape::Vec(s) => format!("Vec<{}>", s.describe()),
+            Shape::Map(s) => format!("HashMap<String, {}>", s.describe()),
             Shape::Box(s) => format!("Box<{}>", s.describe()),
             Shape::Secret(s) => format!("Secret<{}>", s.describe()),
             Shape::Model => "a model type".into(),
         }
+    }
+}
+
+fn two_type_args(args: &PathArguments) -> Option<(&Type, &Type)> {
+    match args {
+        PathArguments::AngleBracketed(a) if a.args.len() == 2 => {
+            match (a.args.first(), a.args.last()) {
+                (Some(GenericArgument::Type(k)), Some(GenericArgument::Type(v))) => Some((k, v)),
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }
 
@@ -475,14 +502,17 @@ mod tests {
     }
 
     #[test]
-    fn length_rules_count_the_first_vec_or_string() {
+    fn a_field_s_rules_apply_under_option_box_and_secret() {
         let s = shape("Option<Vec<String>>").unwrap();
-        assert!(matches!(s.len_target(), Shape::Vec(_)));
+        assert!(matches!(s.value(), Shape::Vec(_)));
         assert_eq!(
-            shape("Box<Option<String>>").unwrap().len_target(),
+            shape("Box<Option<Secret<String>>>").unwrap().value(),
             &Shape::Str
         );
-        assert_eq!(s.leaf(), &Shape::Str);
+        assert_eq!(
+            shape("std::collections::BTreeMap<String, Option<u8>>").unwrap(),
+            Shape::Map(Box::new(Shape::Option(Box::new(Shape::Int("u8")))))
+        );
     }
 
     fn refusal(src: &str) -> (String, String) {
@@ -508,9 +538,16 @@ mod tests {
                 .contains("`String` with `#[model(min_len = 1, max_len = 1)]`")
         );
         assert!(
-            refusal("HashMap<String, u8>")
+            refusal("HashSet<String>")
                 .1
-                .starts_with("`HashMap` cannot be a field")
+                .starts_with("`HashSet` cannot be a field")
+        );
+        assert_eq!(
+            refusal("HashMap<u32, u8>"),
+            (
+                "u32".to_owned(),
+                "a map's keys are an object's member names, which are strings: write `HashMap<String, V>`".to_owned()
+            )
         );
         assert!(
             refusal("Cow<'static, str>")

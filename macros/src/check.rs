@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use syn::{GenericArgument, PathArguments, Type};
 
 use crate::ast::{Container, Data, Field, Shape, WireFrom};
-use crate::attr::Number;
+use crate::attr::{FieldAttrs, Number};
 use crate::case;
 use crate::ctxt::Ctxt;
 
@@ -74,29 +74,66 @@ fn type_text(ty: &Type) -> String {
 }
 
 fn check_field(cx: &mut Ctxt, field: &Field) {
-    let a = &field.attrs;
-    let shape = &field.shape;
     if field.unsupported_type {
         // The type is reported already; the rules cannot be checked against it.
         return;
     }
-    let ty = type_text(field.ty);
+    let a = &field.attrs;
+    let shape = &field.shape;
+    check_rules(
+        cx,
+        a,
+        shape,
+        &format!("this field is `{}`", type_text(field.ty)),
+    );
+
+    if let Some(span) = a.secret {
+        if !shape.has_secret() {
+            let mend = match shape.value() {
+                Shape::Str | Shape::Vec(_) | Shape::Map(_) => format!(
+                    "change the type to `{}`",
+                    secret_of_strings(shape).describe()
+                ),
+                _ => "`secret` marks a string credential; remove it, or make the field `Secret<String>`".to_owned(),
+            };
+            cx.error_at(
+                span,
+                format!("`secret` needs the type `Secret<String>` (or `Option<Secret<String>>`), so that `Debug` cannot print the value, but this field is `{}`: {mend}", type_text(field.ty)),
+            );
+        }
+    }
+    check_secret_holds_strings(cx, field.ty);
+}
+
+/// Checks the rules `a` against the value they apply to, `shape` (under `Option`, `Box` and
+/// `Secret`), then the nested lists against the items, member names and values. `what` names
+/// the value in messages (`this field is `Vec<u16>``, `each item is `u16``).
+fn check_rules(cx: &mut Ctxt, a: &FieldAttrs, shape: &Shape, what: &str) {
+    let value = shape.value();
+    let vec_hint = |rule: &str| match value {
+        Shape::Vec(_) => format!(", or check each item with `items({rule})`"),
+        Shape::Map(_) => format!(", or check each value with `values({rule})`"),
+        _ => String::new(),
+    };
 
     if let Some(charset) = &a.charset {
-        if shape.leaf() != &Shape::Str {
+        if value != &Shape::Str {
             cx.error_at(
                 charset.span,
-                format!("`charset` applies to strings (a `String`, or the strings in an `Option`, `Vec`, `Box` or `Secret`), but this field is `{ty}`: remove `charset`, or make the field a string"),
+                format!(
+                    "`charset` applies to strings, but {what}: remove `charset`{}",
+                    vec_hint("charset = \"...\"")
+                ),
             );
         }
     }
 
     for (key, len) in [("min_len", &a.min_len), ("max_len", &a.max_len)] {
         let Some(len) = len else { continue };
-        if !matches!(shape.len_target(), Shape::Str | Shape::Vec(_)) {
+        if !matches!(value, Shape::Str | Shape::Vec(_) | Shape::Map(_)) {
             cx.error_at(
                 len.span,
-                format!("`{key}` applies to strings (counting characters) and `Vec`s (counting items), but this field is `{ty}`: remove `{key}`{}", if matches!(shape.leaf(), Shape::Int(_) | Shape::Float(_)) { ", or bound the number with `min` and `max`" } else { "" }),
+                format!("`{key}` applies to strings (counting characters), `Vec`s (counting items) and maps (counting members), but {what}: remove `{key}`{}", if matches!(value, Shape::Int(_) | Shape::Float(_)) { ", or bound the number with `min` and `max`" } else { "" }),
             );
         }
     }
@@ -115,7 +152,7 @@ fn check_field(cx: &mut Ctxt, field: &Field) {
     let mut bounds_ok = true;
     for (key, bound) in [("min", &a.min), ("max", &a.max)] {
         let Some(bound) = bound else { continue };
-        match shape.leaf() {
+        match value {
             Shape::Int(name) => match bound.value {
                 Number::Float(v) => {
                     bounds_ok = false;
@@ -123,7 +160,7 @@ fn check_field(cx: &mut Ctxt, field: &Field) {
                     let whole = if key == "min" { v.ceil() } else { v.floor() } + 0.0;
                     cx.error_spanned_by(
                         &bound.tokens,
-                        format!("`{key} = {}` on an integer field (`{name}`): a bound of an integer is a whole number; write `{key} = {whole}`", bound.value),
+                        format!("`{key} = {}` on an integer (`{name}`): a bound of an integer is a whole number; write `{key} = {whole}`", bound.value),
                     );
                 }
                 Number::Int(v) => {
@@ -133,6 +170,12 @@ fn check_field(cx: &mut Ctxt, field: &Field) {
                         cx.error_spanned_by(
                             &bound.tokens,
                             format!("`{key} = {v}` is out of range for `{name}`, whose values are {lo}..={hi}: write a bound within it, or give the field a wider type"),
+                        );
+                    } else if !exact_in_json(v) {
+                        bounds_ok = false;
+                        cx.error_spanned_by(
+                            &bound.tokens,
+                            format!("`{key} = {v}` cannot be written exactly in the JSON Schema, where a number past 64 bits is a float: write a bound that is a float exactly (such as a power of two), or one within ±2^64"),
                         );
                     }
                 }
@@ -147,14 +190,14 @@ fn check_field(cx: &mut Ctxt, field: &Field) {
             Shape::Float(_) => {}
             _ => {
                 bounds_ok = false;
-                let mend = if matches!(shape.len_target(), Shape::Str | Shape::Vec(_)) {
+                let mend = if matches!(value, Shape::Str | Shape::Vec(_) | Shape::Map(_)) {
                     format!(", or bound the length with `{key}_len`")
                 } else {
                     String::new()
                 };
                 cx.error_at(
                     bound.span,
-                    format!("`{key}` applies to numbers (integers and floats, also in an `Option` or `Vec`), but this field is `{ty}`: remove `{key}`{mend}"),
+                    format!("`{key}` applies to numbers (integers and floats), but {what}: remove `{key}`{mend}{}", vec_hint(&format!("{key} = ..."))),
                 );
             }
         }
@@ -175,22 +218,56 @@ fn check_field(cx: &mut Ctxt, field: &Field) {
         }
     }
 
-    if let Some(span) = a.secret {
-        if !shape.has_secret() {
-            let mend = match shape.leaf() {
-                Shape::Str => format!(
-                    "change the type to `{}`",
-                    secret_of_strings(shape).describe()
-                ),
-                _ => "`secret` marks a string credential; remove it, or make the field `Secret<String>`".to_owned(),
-            };
-            cx.error_at(
-                span,
-                format!("`secret` needs the type `Secret<String>` (or `Option<Secret<String>>`), so that `Debug` cannot print the value, but this field is `{ty}`: {mend}"),
-            );
+    let nested = [
+        ("items", &a.items),
+        ("keys", &a.keys),
+        ("values", &a.values),
+    ];
+    for (key, list) in nested {
+        let Some(list) = list else { continue };
+        let inner = list.value.as_ref();
+        for (flag, span) in [
+            ("rename", inner.rename.as_ref().map(|r| r.span)),
+            ("secret", inner.secret),
+            ("default", inner.default),
+        ] {
+            if let Some(span) = span {
+                cx.error_at(span, format!("`{flag}` applies to a field, not inside `{key}(...)`: move it out of the list"));
+            }
+        }
+        match (key, value) {
+            ("items", Shape::Vec(item)) => {
+                check_rules(
+                    cx,
+                    inner,
+                    item,
+                    &format!("each item is `{}`", item.describe()),
+                );
+            }
+            ("keys", Shape::Map(_)) => {
+                check_rules(cx, inner, &Shape::Str, "each member name is a string");
+            }
+            ("values", Shape::Map(v)) => {
+                check_rules(cx, inner, v, &format!("each value is `{}`", v.describe()));
+            }
+            _ => {
+                let holds = if key == "items" {
+                    "applies to the items of a `Vec`"
+                } else {
+                    "applies to a map (`HashMap<String, V>` or `BTreeMap<String, V>`)"
+                };
+                cx.error_at(
+                    list.span,
+                    format!("`{key}(...)` {holds}, but {what}: remove `{key}`"),
+                );
+            }
         }
     }
-    check_secret_holds_strings(cx, field.ty);
+}
+
+/// Whether a bound is a JSON number exactly: within 64 bits, or a float exactly past them.
+fn exact_in_json(v: i128) -> bool {
+    i64::try_from(v).is_ok() || u64::try_from(v).is_ok() || (v as f64) as i128 == v
 }
 
 /// `shape` with its strings wrapped in `Secret`.
@@ -200,6 +277,7 @@ fn secret_of_strings(shape: &Shape) -> Shape {
         Shape::Str => Shape::Secret(Box::new(Shape::Str)),
         Shape::Option(s) => Shape::Option(wrap(s)),
         Shape::Vec(s) => Shape::Vec(wrap(s)),
+        Shape::Map(s) => Shape::Map(wrap(s)),
         Shape::Box(s) => Shape::Box(wrap(s)),
         s => s.clone(),
     }
@@ -318,17 +396,66 @@ mod tests {
     #[test]
     fn correct_rules_pass() {
         let src = r#"struct A {
-            #[model(charset = "a-z", min_len = 1, max_len = 1)] a: Option<Vec<String>>,
+            #[model(min_len = 1, max_len = 1, items(charset = "a-z", max_len = 3))] a: Option<Vec<String>>,
             #[model(secret, charset = "a-z", max_len = 86)] b: Secret<String>,
             #[model(secret)] c: Option<Secret<String>>,
             #[model(min = -128, max = 127)] d: i8,
-            #[model(min = 0, max = 18446744073709551615)] e: Vec<u64>,
+            #[model(items(min = 0, max = 18446744073709551615))] e: Vec<u64>,
             #[model(min = 0, max = 0.5)] f: Option<f64>,
             #[model(min = -3.4e38, max = 3.4e38)] g: f32,
             #[model(min = 1, max = 1)] h: Box<u32>,
             i: Nested,
+            #[model(max_len = 4, keys(charset = "a-z", max_len = 8), values(items(min = 1)))]
+            j: std::collections::HashMap<String, Vec<u8>>,
+            #[model(items(items(max_len = 2)))] k: Vec<Vec<String>>,
+            #[model(max = 1180591620717411303424)] l: u128,
         }"#;
         assert_eq!(errors(src), Vec::<String>::new());
+    }
+
+    #[test]
+    fn nested_rules_on_the_wrong_type() {
+        let e = errors(
+            r#"struct A {
+                #[model(items(max_len = 2))] a: String,
+                #[model(keys(max_len = 2), values(min = 1))] b: Vec<u8>,
+                #[model(items(items(min = 1)))] c: Vec<String>,
+                #[model(values(charset = "a-z"))] d: BTreeMap<String, u8>,
+                #[model(items(rename = "x", default))] e: Vec<u8>,
+                #[model(max = 1180591620717411303425)] f: u128,
+            }"#,
+        );
+        assert_eq!(e.len(), 8, "{e:#?}");
+        assert_eq!(
+            e[0],
+            "`items(...)` applies to the items of a `Vec`, but this field is `String`: remove `items`"
+        );
+        assert!(e[1].starts_with("`keys(...)` applies to a map"), "{}", e[1]);
+        assert!(
+            e[2].starts_with("`values(...)` applies to a map"),
+            "{}",
+            e[2]
+        );
+        assert_eq!(
+            e[3],
+            "`items(...)` applies to the items of a `Vec`, but each item is `String`: remove `items`"
+        );
+        assert!(
+            e[4].starts_with("`charset` applies to strings, but each value is `u8`"),
+            "{}",
+            e[4]
+        );
+        assert!(
+            e[5].starts_with("`rename` applies to a field, not inside `items(...)`"),
+            "{}",
+            e[5]
+        );
+        assert!(e[6].starts_with("`default` applies to a field"), "{}", e[6]);
+        assert!(
+            e[7].starts_with("`max = 1180591620717411303425` cannot be written exactly"),
+            "{}",
+            e[7]
+        );
     }
 
     #[test]
@@ -345,7 +472,9 @@ mod tests {
         assert_eq!(e.len(), 5, "{e:?}");
         assert!(e[0].contains("this field is `Vec<u16>`: remove `charset`"));
         assert!(e[1].ends_with("remove `max_len`, or bound the number with `min` and `max`"));
-        assert!(e[2].ends_with("remove `min`, or bound the length with `min_len`"));
+        assert!(e[2].ends_with(
+            "remove `min`, or bound the length with `min_len`, or check each item with `items(min = ...)`"
+        ));
         assert!(e[3].ends_with("change the type to `Option<Secret<String>>`"));
         assert!(e[4].contains("this field is `Option<Nested>`"));
     }

@@ -47,6 +47,10 @@ impl ValidationError {
         &self.message
     }
 
+    pub(crate) fn static_code(&self) -> &'static str {
+        self.code
+    }
+
     pub(crate) fn with_prefix(mut self, prefix: &str) -> Self {
         self.path.insert_str(0, prefix);
         self

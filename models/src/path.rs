@@ -18,7 +18,13 @@ pub enum Path<'a> {
     Field(&'a Path<'a>, &'static str),
     /// An element of an array, by its index.
     Index(&'a Path<'a>, usize),
+    /// A member of a map, by its name as read (escaped when written out, and cut after
+    /// [`KEY_LIMIT`] characters with `…`, so that a pointer never holds a huge name whole).
+    Key(&'a Path<'a>, &'a str),
 }
+
+/// The most characters of a map's member name a pointer holds.
+pub const KEY_LIMIT: usize = 32;
 
 impl<'a> Path<'a> {
     /// The member `escaped` of the object at `self`.
@@ -30,6 +36,40 @@ impl<'a> Path<'a> {
     pub fn index(&'a self, index: usize) -> Path<'a> {
         Path::Index(self, index)
     }
+
+    /// The member `name` (unescaped) of the map at `self`.
+    pub fn key(&'a self, name: &'a str) -> Path<'a> {
+        Path::Key(self, name)
+    }
+}
+
+/// A map's member name as a pointer token: escaped, and cut after [`KEY_LIMIT`] characters.
+pub(crate) struct KeyToken<'a>(pub &'a str);
+
+impl fmt::Display for KeyToken<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (name, cut) = match self.0.char_indices().nth(KEY_LIMIT) {
+            Some((end, _)) => (&self.0[..end], true),
+            None => (self.0, false),
+        };
+        for part in name.split_inclusive(['~', '/']) {
+            match part.as_bytes().last() {
+                Some(b'~') => {
+                    f.write_str(&part[..part.len() - 1])?;
+                    f.write_str("~0")?;
+                }
+                Some(b'/') => {
+                    f.write_str(&part[..part.len() - 1])?;
+                    f.write_str("~1")?;
+                }
+                _ => f.write_str(part)?,
+            }
+        }
+        if cut {
+            f.write_str("…")?;
+        }
+        Ok(())
+    }
 }
 
 impl fmt::Display for Path<'_> {
@@ -38,6 +78,7 @@ impl fmt::Display for Path<'_> {
             Path::Root => Ok(()),
             Path::Field(parent, name) => write!(f, "{parent}/{name}"),
             Path::Index(parent, index) => write!(f, "{parent}/{index}"),
+            Path::Key(parent, name) => write!(f, "{parent}/{}", KeyToken(name)),
         }
     }
 }
@@ -75,6 +116,23 @@ mod tests {
         let second = scopes.index(2);
         let name = second.field("name");
         assert_eq!(name.to_string(), "/scopes/2/name");
+    }
+
+    #[test]
+    fn map_members_are_escaped_and_long_names_cut() {
+        let root = Path::Root;
+        let attrs = root.field("attrs");
+        assert_eq!(attrs.key("a/b~c").to_string(), "/attrs/a~1b~0c");
+        assert_eq!(attrs.key("").to_string(), "/attrs/");
+        let long = "é".repeat(40);
+        assert_eq!(
+            attrs.key(&long).to_string(),
+            format!("/attrs/{}…", "é".repeat(KEY_LIMIT))
+        );
+        // Escaping agrees with the public escaper for every short name.
+        for name in ["~1", "/~", "~~//", "plain", "a~"] {
+            assert_eq!(KeyToken(name).to_string(), escape_pointer_token(name));
+        }
     }
 
     #[test]

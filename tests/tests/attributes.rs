@@ -795,7 +795,7 @@ struct Bounds {
     non_negative: f32,
     #[model(max = 10)]
     maybe: Option<u16>,
-    #[model(min = 2, max = 4)]
+    #[model(items(min = 2, max = 4))]
     each: Vec<i64>,
 }
 

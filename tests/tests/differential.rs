@@ -31,11 +31,11 @@ struct Everything {
     label: Option<String>,
     #[model(min_len = 1, max_len = 3)]
     scopes: Vec<Scope>,
-    #[model(charset = "a-z", max_len = 2)]
+    #[model(max_len = 2, items(charset = "a-z"))]
     tags: Vec<String>,
     #[model(min = -1.5, max = 1.5)]
     ratio: f64,
-    #[model(min = -3, max = 3)]
+    #[model(items(min = -3, max = 3))]
     offsets: Option<Vec<i8>>,
     enabled: bool,
     #[model(default, max = 5)]

@@ -29,7 +29,7 @@ struct Registration {
     #[model(max_len = 3)]
     scopes: Vec<Scope>,
     default_scope: Option<Scope>,
-    #[model(default, charset = "a-z")]
+    #[model(default, items(charset = "a-z"))]
     tags: Vec<String>,
     description: Option<String>,
 }

@@ -117,7 +117,7 @@ pub mod shadowed {
         #[model(max = 100)]
         pub maybe: ::core::option::Option<i64>,
         /// A list with a length rule.
-        #[model(max_len = 2, charset = "a-z")]
+        #[model(max_len = 2, items(charset = "a-z"))]
         pub tags: ::std::vec::Vec<::std::string::String>,
         /// A boxed nested model.
         pub boxed: ::std::boxed::Box<Inner>,

@@ -42,9 +42,9 @@ struct Everything {
     #[model(max_len = 3)]
     nickname: Option<String>,
     missing_note: Option<String>,
-    #[model(min_len = 1, max_len = 4, charset = "a-z")]
+    #[model(min_len = 1, max_len = 4, items(charset = "a-z"))]
     tags: Vec<String>,
-    #[model(min = 0, max = 100)]
+    #[model(items(min = 0, max = 100))]
     scores: Vec<u8>,
     matrix: Vec<Vec<i32>>,
     // A boxed string is a supported field type, tested as such.

@@ -29,7 +29,7 @@ struct Form {
     #[model(min = -1.0, max = 1.0)]
     ratio: f64,
     nested: Item,
-    #[model(charset = "0-9", min_len = 1)]
+    #[model(min_len = 1, items(charset = "0-9"))]
     codes: Vec<String>,
 }
 

@@ -87,6 +87,9 @@ pub(super) enum Read<A> {
     Length(fn(&mut A) -> &mut Option<Attr<usize>>),
     /// An integer or float literal, with its sign: `min = -0.5`.
     Number(fn(&mut A) -> &mut Option<Attr<Number>>),
+    /// A list of field rules in parentheses, for the values inside the field's value:
+    /// `items(max_len = 2000)`.
+    Nested(fn(&mut A) -> &mut Option<Attr<Box<FieldAttrs>>>),
 }
 
 /// One key of the table.
@@ -206,6 +209,21 @@ pub(super) static KEYS: &[Key] = &[
     Key::field("max_len", "max_len = 86", Read::Length(|a| &mut a.max_len)),
     Key::field("min", "min = 1", Read::Number(|a| &mut a.min)),
     Key::field("max", "max = 3600", Read::Number(|a| &mut a.max)),
+    Key::field(
+        "items",
+        "items(max_len = 2000)",
+        Read::Nested(|a| &mut a.items),
+    ),
+    Key::field(
+        "keys",
+        "keys(charset = \"a-z_\", max_len = 32)",
+        Read::Nested(|a| &mut a.keys),
+    ),
+    Key::field(
+        "values",
+        "values(max_len = 256)",
+        Read::Nested(|a| &mut a.values),
+    ),
     Key::field("secret", "secret", Read::Flag(|a| &mut a.secret)),
     Key::field("default", "default", Read::Flag(|a| &mut a.default)),
     Key::variant("other", "other", Read::Flag(|a| &mut a.other)),
@@ -237,9 +255,11 @@ mod tests {
         assert_eq!(
             Place::Field.keys(),
             [
-                "rename", "charset", "min_len", "max_len", "min", "max", "secret", "default"
+                "rename", "charset", "min_len", "max_len", "min", "max", "items", "keys", "values",
+                "secret", "default"
             ]
         );
+        assert_eq!(Place::Variant.keys(), ["rename", "other"]);
         assert!(lookup("serde::rename").is_none());
         assert_eq!(lookup("max").map(|k| k.example), Some("max = 3600"));
     }

@@ -87,6 +87,12 @@ pub struct FieldAttrs {
     pub max_len: Option<Attr<usize>>,
     pub min: Option<Attr<Number>>,
     pub max: Option<Attr<Number>>,
+    /// The rules of each item of a `Vec`.
+    pub items: Option<Attr<Box<FieldAttrs>>>,
+    /// The rules of each member name of a map.
+    pub keys: Option<Attr<Box<FieldAttrs>>>,
+    /// The rules of each value of a map.
+    pub values: Option<Attr<Box<FieldAttrs>>>,
     pub secret: Option<Span>,
     pub default: Option<Span>,
 }
@@ -215,7 +221,54 @@ fn read_key<A>(
         Read::Charset(slot) => value(cx, meta, key, place, slot(attrs), literal::charset),
         Read::Length(slot) => value(cx, meta, key, place, slot(attrs), literal::length),
         Read::Number(slot) => value(cx, meta, key, place, slot(attrs), literal::number),
+        Read::Nested(slot) => nested(cx, meta, key, place, slot(attrs)),
     }
+}
+
+/// A list of rules in parentheses, `items(max_len = 2000)`: read as a field's own keys, into a
+/// nested `FieldAttrs`. A second occurrence of the key is an error on the second key.
+fn nested(
+    cx: &mut Ctxt,
+    meta: &ParseNestedMeta,
+    key: &Key,
+    place: Place,
+    slot: &mut Option<Attr<Box<FieldAttrs>>>,
+) -> syn::Result<()> {
+    let span = meta.path.span();
+    if !meta.input.peek(syn::token::Paren) {
+        let rest = rest_of_item(meta.input)?;
+        let msg = format!(
+            "`{}` takes a list of rules in parentheses, e.g. `{}`",
+            key.name, key.example
+        );
+        if rest.is_empty() {
+            cx.error_at(span, msg);
+        } else {
+            cx.error_spanned_by(&rest, msg);
+        }
+        return Ok(());
+    }
+    let content;
+    syn::parenthesized!(content in meta.input);
+    let tokens: TokenStream = content.parse()?;
+    let mut inner = FieldAttrs::default();
+    read_list(
+        cx,
+        tokens.clone(),
+        Place::Field,
+        |key| key.field.as_ref(),
+        &mut inner,
+    );
+    if slot.is_some() {
+        cx.error_at(span, duplicate(place, key.name));
+    } else {
+        *slot = Some(Attr {
+            value: Box::new(inner),
+            span,
+            tokens,
+        });
+    }
+    Ok(())
 }
 
 /// A key that takes a value: reads it with `parse` into `slot`. A second occurrence of the key

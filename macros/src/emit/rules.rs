@@ -4,7 +4,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, quote};
 
 use crate::ast::{Container, Field, Shape};
-use crate::attr::{FieldAttrs, Number};
+use crate::attr::{Attr, FieldAttrs, Number};
 
 /// `const __RULE_FIELD: Type = value;` for every field.
 pub fn consts(cont: &Container) -> TokenStream {
@@ -12,57 +12,47 @@ pub fn consts(cont: &Container) -> TokenStream {
         .iter()
         .map(|field| {
             let name = super::rule_const(field);
-            let (ty, value) = tree(&field.shape, &field.attrs, true);
+            let (ty, value) = tree(&field.shape, &field.attrs);
             quote! { const #name: #ty = #value; }
         })
         .collect()
 }
 
-/// Whether validating the field can find anything: a rule, or a nested model to descend into.
+/// Whether validating the field can find anything: a rule, or a model to descend into.
 pub fn has_checks(field: &Field) -> bool {
-    let a = &field.attrs;
+    checks(&field.shape, &field.attrs)
+}
+
+fn checks(shape: &Shape, a: &FieldAttrs) -> bool {
+    let none = FieldAttrs::default();
     a.charset.is_some()
         || a.min_len.is_some()
         || a.max_len.is_some()
         || a.min.is_some()
         || a.max.is_some()
-        || field.shape.leaf() == &Shape::Model
+        || match shape {
+            Shape::Model => true,
+            Shape::Option(s) | Shape::Box(s) | Shape::Secret(s) => checks(s, a),
+            Shape::Vec(s) => checks(s, nested(&a.items).unwrap_or(&none)),
+            Shape::Map(s) => a.keys.is_some() || checks(s, nested(&a.values).unwrap_or(&none)),
+            Shape::Str | Shape::Bool | Shape::Int(_) | Shape::Float(_) => false,
+        }
 }
 
-/// The rule tree's type and value for `shape`. `len` says whether `min_len` / `max_len` are
-/// still to be placed: the first `Vec` or string takes them (as `Shape::len_target` says).
-fn tree(shape: &Shape, a: &FieldAttrs, len: bool) -> (TokenStream, TokenStream) {
+/// The rule tree's type and value for a value of `shape` under the rules `a`: the rules apply
+/// to the value under `Option`, `Box` and `Secret`; a `Vec`'s items take the rules of
+/// `items(...)`, a map's member names those of `keys(...)` and its values those of
+/// `values(...)`.
+fn tree(shape: &Shape, a: &FieldAttrs) -> (TokenStream, TokenStream) {
     let r = quote!(::authlete_models::__private::rules);
-    let min_len = |len: bool| match (&a.min_len, len) {
-        (Some(n), true) => Literal::usize_unsuffixed(n.value).into_token_stream(),
-        _ => quote!(0),
-    };
-    let max_len = |len: bool| match (&a.max_len, len) {
-        (Some(n), true) => Literal::usize_unsuffixed(n.value).into_token_stream(),
-        _ => quote!(::authlete_models::__private::NO_LIMIT),
-    };
+    let none = FieldAttrs::default();
+    let (min_len, max_len) = lengths(a);
     match shape {
-        Shape::Str => {
-            let charset = match &a.charset {
-                Some(spec) => {
-                    let ranges = spec.value.ranges.iter().map(|(lo, hi)| quote!((#lo, #hi)));
-                    let text = &spec.value.text;
-                    quote! {
-                        ::authlete_models::__private::Some(&::authlete_models::__private::Charset::new(&[#(#ranges),*], #text))
-                    }
-                }
-                None => quote!(::authlete_models::__private::None),
-            };
-            let (min, max) = (min_len(len), max_len(len));
-            (
-                quote!(#r::Str),
-                quote!(#r::Str { min_len: #min, max_len: #max, charset: #charset }),
-            )
-        }
+        Shape::Str => (quote!(#r::Str), string(a)),
         Shape::Bool => (quote!(#r::Flag), quote!(#r::Flag)),
         Shape::Int(name) | Shape::Float(name) => {
             let ty = syn::Ident::new(name, proc_macro2::Span::call_site());
-            let bound = |n: &Option<crate::attr::Attr<Number>>| match n {
+            let bound = |n: &Option<Attr<Number>>| match n {
                 Some(n) => {
                     let lit = match (n.value, shape) {
                         (Number::Int(v), Shape::Int(_)) => Literal::i128_unsuffixed(v),
@@ -79,25 +69,66 @@ fn tree(shape: &Shape, a: &FieldAttrs, len: bool) -> (TokenStream, TokenStream) 
             )
         }
         Shape::Option(inner) => {
-            let (t, v) = tree(inner, a, len);
+            let (t, v) = tree(inner, a);
             (quote!(#r::Opt<#t>), quote!(#r::Opt(#v)))
         }
         Shape::Box(inner) => {
-            let (t, v) = tree(inner, a, len);
+            let (t, v) = tree(inner, a);
             (quote!(#r::Boxed<#t>), quote!(#r::Boxed(#v)))
         }
         Shape::Secret(inner) => {
-            let (t, v) = tree(inner, a, len);
+            let (t, v) = tree(inner, a);
             (quote!(#r::Secret<#t>), quote!(#r::Secret(#v)))
         }
         Shape::Vec(inner) => {
-            let (t, v) = tree(inner, a, false);
-            let (min, max) = (min_len(len), max_len(len));
+            let (t, v) = tree(inner, nested(&a.items).unwrap_or(&none));
             (
                 quote!(#r::Seq<#t>),
-                quote!(#r::Seq { item: #v, min_len: #min, max_len: #max }),
+                quote!(#r::Seq { item: #v, min_len: #min_len, max_len: #max_len }),
+            )
+        }
+        Shape::Map(inner) => {
+            let key = string(nested(&a.keys).unwrap_or(&none));
+            let (t, v) = tree(inner, nested(&a.values).unwrap_or(&none));
+            (
+                quote!(#r::Entries<#t>),
+                quote!(#r::Entries { key: #key, value: #v, min_len: #min_len, max_len: #max_len }),
             )
         }
         Shape::Model => (quote!(#r::Nested), quote!(#r::Nested)),
     }
+}
+
+/// The rules of a nested list (`items(...)`), if it is there.
+fn nested(list: &Option<Attr<Box<FieldAttrs>>>) -> Option<&FieldAttrs> {
+    list.as_ref().map(|l| &*l.value)
+}
+
+/// A string's rule: `min_len`, `max_len` and `charset`.
+fn string(a: &FieldAttrs) -> TokenStream {
+    let r = quote!(::authlete_models::__private::rules);
+    let p = quote!(::authlete_models::__private);
+    let charset = match &a.charset {
+        Some(spec) => {
+            let ranges = spec.value.ranges.iter().map(|(lo, hi)| quote!((#lo, #hi)));
+            let text = &spec.value.text;
+            quote!(#p::Some(&#p::Charset::new(&[#(#ranges),*], #text)))
+        }
+        None => quote!(#p::None),
+    };
+    let (min, max) = lengths(a);
+    quote!(#r::Str { min_len: #min, max_len: #max, charset: #charset })
+}
+
+/// `min_len` and `max_len` as literals: 0 and `NO_LIMIT` when unset.
+fn lengths(a: &FieldAttrs) -> (TokenStream, TokenStream) {
+    let min = match &a.min_len {
+        Some(n) => Literal::usize_unsuffixed(n.value).into_token_stream(),
+        None => quote!(0),
+    };
+    let max = match &a.max_len {
+        Some(n) => Literal::usize_unsuffixed(n.value).into_token_stream(),
+        None => quote!(::authlete_models::__private::NO_LIMIT),
+    };
+    (min, max)
 }

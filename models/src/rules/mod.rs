@@ -55,6 +55,7 @@ macro_rules! refuse_strings {
 }
 
 mod boxed;
+mod entries;
 mod flag;
 mod format_error;
 mod nested;
@@ -67,6 +68,7 @@ mod string;
 mod string_enum;
 
 pub use boxed::Boxed;
+pub use entries::{Entries, StringMap};
 pub use flag::Flag;
 pub(crate) use format_error::describing;
 pub use format_error::{MESSAGE_LIMIT, model_error, shorten};

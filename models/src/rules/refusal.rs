@@ -108,6 +108,11 @@ impl Message {
                 self.put("/")?;
                 self.number(index)
             }
+            Path::Key(parent, name) => {
+                self.path(*parent)?;
+                self.put("/")?;
+                fmt::Write::write_fmt(self, format_args!("{}", crate::path::KeyToken(name)))
+            }
         }
     }
 
@@ -148,6 +153,30 @@ impl fmt::Write for Message {
     }
 }
 
+/// The error for a map's member name that breaks `keys(...)`: at the map's path, without the
+/// name: `/attrs: charset: a member name must contain only a-z`.
+#[cold]
+#[inline(never)]
+pub(super) fn refuse_member_name<E: de::Error>(at: Path<'_>, what: Broken) -> E {
+    E::custom(MemberName { at, what })
+}
+
+/// What [`refuse_member_name`] and a check of a member name say.
+pub(super) struct MemberName<'p> {
+    pub(super) at: Path<'p>,
+    pub(super) what: Broken,
+}
+
+impl fmt::Display for MemberName<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.at {
+            Path::Root => f.write_str("(root)")?,
+            at => write!(f, "{at}")?,
+        }
+        write!(f, ": {}: a member name {}", self.what.code(), self.what)
+    }
+}
+
 pub(super) fn push(
     out: &mut Vec<ValidationError>,
     at: Path<'_>,
@@ -169,6 +198,8 @@ pub(super) enum Broken {
     Charset(&'static Charset),
     MinItems(usize),
     MaxItems(usize),
+    MinMembers(usize),
+    MaxMembers(usize),
     Min(Bound),
     Max(Bound),
     /// A string that is none of an enum's values.
@@ -203,8 +234,8 @@ impl fmt::Display for Bound {
 impl Broken {
     pub(super) fn code(self) -> &'static str {
         match self {
-            Broken::MinChars(_) | Broken::MinItems(_) => Code::MinLen,
-            Broken::MaxChars(_) | Broken::MaxItems(_) => Code::MaxLen,
+            Broken::MinChars(_) | Broken::MinItems(_) | Broken::MinMembers(_) => Code::MinLen,
+            Broken::MaxChars(_) | Broken::MaxItems(_) | Broken::MaxMembers(_) => Code::MaxLen,
             Broken::Charset(_) => Code::Charset,
             Broken::Min(_) => Code::Min,
             Broken::Max(_) => Code::Max,
@@ -253,6 +284,8 @@ impl fmt::Display for Broken {
             Broken::Charset(set) => write!(f, "must contain only {}", set.text()),
             Broken::MinItems(n) => write!(f, "must have at least {n} item{}", plural(n)),
             Broken::MaxItems(n) => write!(f, "must have at most {n} item{}", plural(n)),
+            Broken::MinMembers(n) => write!(f, "must have at least {n} member{}", plural(n)),
+            Broken::MaxMembers(n) => write!(f, "must have at most {n} member{}", plural(n)),
             Broken::Min(b) => write!(f, "must be at least {b}"),
             Broken::Max(b) => write!(f, "must be at most {b}"),
             Broken::Enum(values) => write!(f, "must be one of {}", OneOf(values)),

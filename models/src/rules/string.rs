@@ -41,7 +41,7 @@ impl Str {
     /// characters, no set) takes [`Str::first_broken_exact`], which finds the same first rule
     /// with character counts, so the code reported never depends on which path ran.
     #[inline]
-    fn first_broken(&self, s: &str) -> Option<Broken> {
+    pub(super) fn first_broken(&self, s: &str) -> Option<Broken> {
         let bytes = s.len();
         match self.charset {
             Some(set) if set.is_ascii() && bytes <= self.max_len && bytes >= self.min_len => {

@@ -27,7 +27,7 @@ pub struct Client {
     #[model(min = -100, max = 100)]
     pub priority: i32,
     /// Up to 10 tags of `a-z` and `_`.
-    #[model(charset = "a-z_", max_len = 10)]
+    #[model(max_len = 10, items(charset = "a-z_"))]
     pub tags: Vec<String>,
     /// A software identifier.
     #[model(charset = "A-Za-z0-9._:-", max_len = 64)]

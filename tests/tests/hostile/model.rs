@@ -55,10 +55,10 @@ pub struct Everything {
     pub any_float: Option<f64>,
     pub single: Option<f32>,
     /// A `Vec` of restricted strings: `max_len` counts items.
-    #[model(charset = "a-z", max_len = 4)]
+    #[model(max_len = 4, items(charset = "a-z"))]
     pub tags: Vec<String>,
     /// A `Vec` of bounded numbers, with `default`.
-    #[model(default, min = 0, max = 100, max_len = 8)]
+    #[model(default, max_len = 8, items(min = 0, max = 100))]
     pub scores: Vec<u16>,
     /// Nested models: a `Vec`, an `Option<Box<_>>`, a `Box` and an optional `Vec`.
     #[model(min_len = 1, max_len = 3)]
@@ -68,7 +68,7 @@ pub struct Everything {
     #[model(max_len = 2)]
     pub extra: Option<Vec<Scope>>,
     /// Optional items and strings inside a `Vec`.
-    #[model(max = 9)]
+    #[model(items(max = 9))]
     pub digits: Option<Vec<Option<u8>>>,
     /// A recursive model.
     pub tree: Option<Node>,

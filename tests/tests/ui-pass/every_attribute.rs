@@ -29,8 +29,14 @@ pub struct Everything {
     pub escaped_range: Option<String>,
     #[model(min_len = 0, max_len = 0)]
     pub empty: Option<String>,
-    #[model(min_len = 1, max_len = 10, charset = "a-z")]
+    #[model(min_len = 1, max_len = 10, items(charset = "a-z"))]
     pub tags: Vec<String>,
+    #[model(max_len = 3, items(min_len = 1, items(charset = "a-z", max_len = 2)))]
+    pub grid: Vec<Vec<String>>,
+    #[model(min_len = 1, max_len = 20, keys(charset = "a-z_", min_len = 1, max_len = 16), values(max_len = 64))]
+    pub attributes: std::collections::HashMap<String, String>,
+    #[model(values(items(min = 1)))]
+    pub sorted: std::collections::BTreeMap<String, Option<Vec<u8>>>,
     #[model(max_len = 3)]
     pub scopes: Vec<Scope>,
     #[model(min_len = 2)]
@@ -51,7 +57,7 @@ pub struct Everything {
     pub single: f32,
     #[model(min = 1, max = 3600)]
     pub token_ttl: Option<u32>,
-    #[model(min = 1, max = 9)]
+    #[model(items(min = 1, max = 9))]
     pub digits: Vec<u8>,
     #[model(default)]
     pub enabled: bool,
@@ -106,6 +112,21 @@ pub struct Kebab {
 pub struct ScreamingKebab {
     pub a_b: u8,
 }
+
+#[derive(Model)]
+#[model(rename_all = "kebab-case")]
+pub enum Kind {
+    FirstKind,
+    #[model(rename = "second")]
+    SecondKind,
+    #[model(other)]
+    Other(String),
+}
+
+#[derive(Model)]
+pub struct Attributes(
+    #[model(max_len = 4, keys(max_len = 8))] pub std::collections::BTreeMap<String, Kind>,
+);
 
 fn main() {
     let scope = Scope {

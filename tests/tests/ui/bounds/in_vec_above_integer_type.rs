@@ -2,7 +2,7 @@ use authlete_models::Model;
 
 #[derive(Model)]
 pub struct Request {
-    #[model(min = 0, max = 300)]
+    #[model(items(min = 0, max = 300))]
     pub bytes: Vec<u8>,
 }
 
