@@ -150,14 +150,24 @@ fn check_rules(cx: &mut Ctxt, a: &FieldAttrs, shape: &Shape, what: &str) {
     }
 
     let mut bounds_ok = true;
-    for (key, bound) in [("min", &a.min), ("max", &a.max)] {
+    for (key, bound) in [
+        ("min", &a.min),
+        ("max", &a.max),
+        ("exclusive_min", &a.exclusive_min),
+        ("exclusive_max", &a.exclusive_max),
+        ("multiple_of", &a.multiple_of),
+    ] {
         let Some(bound) = bound else { continue };
         match value {
             Shape::Int(name) => match bound.value {
                 Number::Float(v) => {
                     bounds_ok = false;
                     // `+ 0.0` turns `-0` into `0`.
-                    let whole = if key == "min" { v.ceil() } else { v.floor() } + 0.0;
+                    let whole = match key {
+                        "multiple_of" => v.round().max(1.0),
+                        k if k.ends_with("min") => v.ceil(),
+                        _ => v.floor(),
+                    } + 0.0;
                     cx.error_spanned_by(
                         &bound.tokens,
                         format!("`{key} = {}` on an integer (`{name}`): a bound of an integer is a whole number; write `{key} = {whole}`", bound.value),
@@ -190,10 +200,11 @@ fn check_rules(cx: &mut Ctxt, a: &FieldAttrs, shape: &Shape, what: &str) {
             Shape::Float(_) => {}
             _ => {
                 bounds_ok = false;
-                let mend = if matches!(value, Shape::Str | Shape::Vec(_) | Shape::Map(_)) {
-                    format!(", or bound the length with `{key}_len`")
-                } else {
-                    String::new()
+                let mend = match (key, value) {
+                    ("min" | "max", Shape::Str | Shape::Vec(_) | Shape::Map(_)) => {
+                        format!(", or bound the length with `{key}_len`")
+                    }
+                    _ => String::new(),
                 };
                 cx.error_at(
                     bound.span,
@@ -202,19 +213,78 @@ fn check_rules(cx: &mut Ctxt, a: &FieldAttrs, shape: &Shape, what: &str) {
             }
         }
     }
-    if let (true, Some(min), Some(max)) = (bounds_ok, &a.min, &a.max) {
-        let greater = match (min.value, max.value) {
-            (Number::Int(lo), Number::Int(hi)) => lo > hi,
-            (lo, hi) => lo.as_f64() > hi.as_f64(),
+    for (inclusive, exclusive, side) in [
+        ("min", &a.exclusive_min, &a.min),
+        ("max", &a.exclusive_max, &a.max),
+    ]
+    .map(|(k, e, i)| (k, e.as_ref(), i.as_ref()))
+    {
+        if let (Some(exclusive), Some(_)) = (exclusive, side) {
+            bounds_ok = false;
+            cx.error_at(
+                exclusive.span,
+                format!("`exclusive_{inclusive}` and `{inclusive}` both bound the same side: keep one of them"),
+            );
+        }
+    }
+    let lower = a
+        .min
+        .as_ref()
+        .map(|b| (b, false))
+        .or(a.exclusive_min.as_ref().map(|b| (b, true)));
+    let upper = a
+        .max
+        .as_ref()
+        .map(|b| (b, false))
+        .or(a.exclusive_max.as_ref().map(|b| (b, true)));
+    if let (true, Some((lo, lo_ex)), Some((hi, hi_ex))) = (bounds_ok, lower, upper) {
+        let ordering = match (lo.value, hi.value) {
+            (Number::Int(l), Number::Int(h)) => l.cmp(&h),
+            (l, h) => l.as_f64().total_cmp(&h.as_f64()),
         };
-        if greater {
-            cx.error_spanned_by(
-                max.pair(),
+        let empty = ordering.is_gt() || (ordering.is_eq() && (lo_ex || hi_ex));
+        if empty {
+            let name = |ex: bool, side: &str| {
+                if ex {
+                    format!("exclusive_{side}")
+                } else {
+                    side.to_owned()
+                }
+            };
+            let (lo_key, hi_key) = (name(lo_ex, "min"), name(hi_ex, "max"));
+            let msg = if lo_ex || hi_ex {
+                format!(
+                    "`{lo_key} = {}` and `{hi_key} = {}` leave no value that could pass; make `{hi_key}` greater",
+                    lo.value, hi.value
+                )
+            } else {
                 format!(
                     "`min = {}` is greater than `max = {}`: no value could pass; make `max` at least `min`",
-                    min.value, max.value
-                ),
+                    lo.value, hi.value
+                )
+            };
+            cx.error_spanned_by(hi.pair(), msg);
+        }
+    }
+    if let Some(m) = &a.multiple_of {
+        if m.value.as_f64() <= 0.0 || !m.value.as_f64().is_finite() {
+            cx.error_spanned_by(
+                &m.tokens,
+                format!("`multiple_of = {}`: a value is a multiple of a positive number; write one greater than 0", m.value),
             );
+        }
+    }
+    if let Some(span) = a.unique {
+        match value {
+            Shape::Vec(item) if item.has_secret() => cx.error_at(
+                span,
+                "`unique` compares the items as JSON, which would copy the secrets they hold: remove `unique`",
+            ),
+            Shape::Vec(_) => {}
+            _ => cx.error_at(
+                span,
+                format!("`unique` applies to a `Vec`, whose items must all differ, but {what}: remove `unique`"),
+            ),
         }
     }
 
@@ -411,6 +481,71 @@ mod tests {
             #[model(max = 1180591620717411303424)] l: u128,
         }"#;
         assert_eq!(errors(src), Vec::<String>::new());
+    }
+
+    #[test]
+    fn number_keywords() {
+        let e = errors(
+            r#"struct A {
+                #[model(exclusive_min = 0, exclusive_max = 1.5, multiple_of = 0.25)] a: f64,
+                #[model(exclusive_min = 0, min = 1)] b: u8,
+                #[model(exclusive_max = 5, max = 1)] c: u8,
+                #[model(exclusive_min = 5, exclusive_max = 5)] d: i32,
+                #[model(min = 5, exclusive_max = 5)] e: i32,
+                #[model(multiple_of = 0)] f: u32,
+                #[model(multiple_of = 0.5)] g: u32,
+                #[model(exclusive_min = 1)] h: String,
+                #[model(unique)] i: String,
+                #[model(unique)] j: Vec<Secret<String>>,
+                #[model(unique, items(multiple_of = 3))] k: Vec<u8>,
+                #[model(exclusive_max = 256)] l: u8,
+            }"#,
+        );
+        assert_eq!(e.len(), 10, "{e:#?}");
+        assert_eq!(
+            e[0],
+            "`exclusive_min` and `min` both bound the same side: keep one of them"
+        );
+        assert_eq!(
+            e[1],
+            "`exclusive_max` and `max` both bound the same side: keep one of them"
+        );
+        assert!(
+            e[2].starts_with("`exclusive_min = 5` and `exclusive_max = 5` leave no value"),
+            "{}",
+            e[2]
+        );
+        assert!(
+            e[3].starts_with("`min = 5` and `exclusive_max = 5` leave no value"),
+            "{}",
+            e[3]
+        );
+        assert!(
+            e[4].starts_with("`multiple_of = 0`: a value is a multiple of a positive number"),
+            "{}",
+            e[4]
+        );
+        assert!(
+            e[5].starts_with("`multiple_of = 0.5` on an integer (`u32`)"),
+            "{}",
+            e[5]
+        );
+        assert!(
+            e[6].starts_with("`exclusive_min` applies to numbers"),
+            "{}",
+            e[6]
+        );
+        assert!(e[7].starts_with("`unique` applies to a `Vec`"), "{}", e[7]);
+        assert!(
+            e[8].starts_with("`unique` compares the items as JSON"),
+            "{}",
+            e[8]
+        );
+        assert!(
+            e[9].starts_with("`exclusive_max = 256` is out of range for `u8`"),
+            "{}",
+            e[9]
+        );
     }
 
     #[test]

@@ -26,6 +26,14 @@ pub enum Code {
     Min,
     /// A number is above its `max`.
     Max,
+    /// A number is not above its `exclusive_min`.
+    ExclusiveMin,
+    /// A number is not below its `exclusive_max`.
+    ExclusiveMax,
+    /// A number is not a whole multiple of its `multiple_of`.
+    MultipleOf,
+    /// A `unique` list holds two equal items.
+    Unique,
     /// A string that is none of an enum's values.
     Enum,
     /// The text is not JSON ([`from_json`](crate::from_json) only).
@@ -48,6 +56,10 @@ impl Code {
         Code::MaxLen,
         Code::Min,
         Code::Max,
+        Code::ExclusiveMin,
+        Code::ExclusiveMax,
+        Code::MultipleOf,
+        Code::Unique,
         Code::Enum,
         Code::Syntax,
         Code::Type,
@@ -65,6 +77,10 @@ impl Code {
             Code::MaxLen => "max_len",
             Code::Min => "min",
             Code::Max => "max",
+            Code::ExclusiveMin => "exclusive_min",
+            Code::ExclusiveMax => "exclusive_max",
+            Code::MultipleOf => "multiple_of",
+            Code::Unique => "unique",
             Code::Enum => "enum",
             Code::Syntax => "syntax",
             Code::Type => "type",

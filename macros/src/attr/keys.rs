@@ -210,6 +210,22 @@ pub(super) static KEYS: &[Key] = &[
     Key::field("min", "min = 1", Read::Number(|a| &mut a.min)),
     Key::field("max", "max = 3600", Read::Number(|a| &mut a.max)),
     Key::field(
+        "exclusive_min",
+        "exclusive_min = 0",
+        Read::Number(|a| &mut a.exclusive_min),
+    ),
+    Key::field(
+        "exclusive_max",
+        "exclusive_max = 1",
+        Read::Number(|a| &mut a.exclusive_max),
+    ),
+    Key::field(
+        "multiple_of",
+        "multiple_of = 5",
+        Read::Number(|a| &mut a.multiple_of),
+    ),
+    Key::field("unique", "unique", Read::Flag(|a| &mut a.unique)),
+    Key::field(
         "items",
         "items(max_len = 2000)",
         Read::Nested(|a| &mut a.items),
@@ -255,8 +271,21 @@ mod tests {
         assert_eq!(
             Place::Field.keys(),
             [
-                "rename", "charset", "min_len", "max_len", "min", "max", "items", "keys", "values",
-                "secret", "default"
+                "rename",
+                "charset",
+                "min_len",
+                "max_len",
+                "min",
+                "max",
+                "exclusive_min",
+                "exclusive_max",
+                "multiple_of",
+                "unique",
+                "items",
+                "keys",
+                "values",
+                "secret",
+                "default"
             ]
         );
         assert_eq!(Place::Variant.keys(), ["rename", "other"]);

@@ -87,6 +87,10 @@ pub struct FieldAttrs {
     pub max_len: Option<Attr<usize>>,
     pub min: Option<Attr<Number>>,
     pub max: Option<Attr<Number>>,
+    pub exclusive_min: Option<Attr<Number>>,
+    pub exclusive_max: Option<Attr<Number>>,
+    pub multiple_of: Option<Attr<Number>>,
+    pub unique: Option<Span>,
     /// The rules of each item of a `Vec`.
     pub items: Option<Attr<Box<FieldAttrs>>>,
     /// The rules of each member name of a map.

@@ -30,6 +30,10 @@ fn checks(shape: &Shape, a: &FieldAttrs) -> bool {
         || a.max_len.is_some()
         || a.min.is_some()
         || a.max.is_some()
+        || a.exclusive_min.is_some()
+        || a.exclusive_max.is_some()
+        || a.multiple_of.is_some()
+        || a.unique.is_some()
         || match shape {
             Shape::Model => true,
             Shape::Option(s) | Shape::Box(s) | Shape::Secret(s) => checks(s, a),
@@ -63,9 +67,11 @@ fn tree(shape: &Shape, a: &FieldAttrs) -> (TokenStream, TokenStream) {
                 None => quote!(::authlete_models::__private::None),
             };
             let (min, max) = (bound(&a.min), bound(&a.max));
+            let (emin, emax) = (bound(&a.exclusive_min), bound(&a.exclusive_max));
+            let multiple_of = bound(&a.multiple_of);
             (
                 quote!(#r::Num<::core::primitive::#ty>),
-                quote!(#r::Num { min: #min, max: #max }),
+                quote!(#r::Num { min: #min, max: #max, exclusive_min: #emin, exclusive_max: #emax, multiple_of: #multiple_of }),
             )
         }
         Shape::Option(inner) => {
@@ -82,10 +88,11 @@ fn tree(shape: &Shape, a: &FieldAttrs) -> (TokenStream, TokenStream) {
         }
         Shape::Vec(inner) => {
             let (t, v) = tree(inner, nested(&a.items).unwrap_or(&none));
-            (
-                quote!(#r::Seq<#t>),
-                quote!(#r::Seq { item: #v, min_len: #min_len, max_len: #max_len }),
-            )
+            let seq = quote!(#r::Seq { item: #v, min_len: #min_len, max_len: #max_len });
+            match a.unique {
+                Some(_) => (quote!(#r::Unique<#t>), quote!(#r::Unique(#seq))),
+                None => (quote!(#r::Seq<#t>), seq),
+            }
         }
         Shape::Map(inner) => {
             let key = string(nested(&a.keys).unwrap_or(&none));

@@ -208,6 +208,7 @@ mod tests {
             item: Num::<u32> {
                 min: None,
                 max: None,
+                ..Num::ANY
             },
             min_len: 0,
             max_len: 9,

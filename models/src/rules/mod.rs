@@ -66,6 +66,7 @@ mod secret;
 mod seq;
 mod string;
 mod string_enum;
+mod unique;
 
 pub use boxed::Boxed;
 pub use entries::{Entries, StringMap};
@@ -80,6 +81,7 @@ pub use secret::Secret;
 pub use seq::Seq;
 pub use string::Str;
 pub use string_enum::{Found, Lookup, StrEnum};
+pub use unique::Unique;
 
 /// A field's compiled constraints, acting on values of type `T`.
 pub trait Rule<T> {

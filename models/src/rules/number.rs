@@ -37,6 +37,9 @@ pub trait Number: Copy + PartialOrd + fmt::Display + Sized + 'static {
     /// The smallest and largest values of the type, as JSON numbers (`None` past `u64`/`i64`).
     #[doc(hidden)]
     fn limits() -> (Option<Value>, Option<Value>);
+    /// Whether `self` divided by `m` (positive) is a whole number, in exact arithmetic.
+    #[doc(hidden)]
+    fn is_multiple_of(self, m: Self) -> bool;
 }
 
 macro_rules! integers {
@@ -67,6 +70,10 @@ macro_rules! integers {
             fn limits() -> (Option<Value>, Option<Value>) {
                 (i64::try_from($ty::MIN).ok().map(Value::from), u64::try_from($ty::MAX).ok().map(Value::from))
             }
+            #[allow(clippy::manual_is_multiple_of)]
+            fn is_multiple_of(self, m: Self) -> bool {
+                m != 0 && self % m == 0
+            }
         }
     )*};
 }
@@ -92,19 +99,55 @@ macro_rules! floats {
                 d.$method(v)
             }
             fn limits() -> (Option<Value>, Option<Value>) { (None, None) }
+            fn is_multiple_of(self, m: Self) -> bool {
+                float_is_multiple_of(f64::from(self), f64::from(m))
+            }
         }
     )*};
 }
 
 floats!(f32 => deserialize_f32 => F32, f64 => deserialize_f64 => Float);
 
-/// Number fields: inclusive `min` and `max`.
+/// Whether `v / m` is a whole number in exact arithmetic on the two floats (as JSON Schema's
+/// `multipleOf` says: `0.3` is not a multiple of `0.1`, as neither float is the decimal written).
+/// The quotient's nearest whole number `q` is the only candidate, and `q * m - v` is computed
+/// with one rounding (a fused multiply-add), so it is zero exactly when `q * m` is `v`.
+fn float_is_multiple_of(v: f64, m: f64) -> bool {
+    if v == 0.0 {
+        return true;
+    }
+    if !v.is_finite() || m.is_nan() || m <= 0.0 || v.abs() < m {
+        return false;
+    }
+    let q = (v / m).round();
+    q.is_finite() && q.mul_add(m, -v) == 0.0
+}
+
+/// Number fields: inclusive `min` and `max`, `exclusive_min` and `exclusive_max`, and
+/// `multiple_of`.
 #[derive(Clone, Copy, Debug)]
 pub struct Num<N> {
     /// The smallest value allowed, if any.
     pub min: Option<N>,
     /// The largest value allowed, if any.
     pub max: Option<N>,
+    /// A value every allowed one is greater than, if any.
+    pub exclusive_min: Option<N>,
+    /// A value every allowed one is less than, if any.
+    pub exclusive_max: Option<N>,
+    /// A positive number every allowed value is a whole multiple of, if any.
+    pub multiple_of: Option<N>,
+}
+
+impl<N> Num<N> {
+    /// A number with no rule.
+    pub const ANY: Num<N> = Num {
+        min: None,
+        max: None,
+        exclusive_min: None,
+        exclusive_max: None,
+        multiple_of: None,
+    };
 }
 
 impl<N: Number> Num<N> {
@@ -127,10 +170,37 @@ impl<N: Number> Num<N> {
         (!holds).then(|| Broken::Max(max.bound()))
     }
 
-    /// The first bound `v` breaks.
+    /// Whether `v` breaks `exclusive_min`; `NaN` breaks it.
+    #[inline]
+    fn not_above(&self, v: N) -> Option<Broken> {
+        let bound = self.exclusive_min?;
+        let holds = matches!(v.partial_cmp(&bound), Some(Ordering::Greater));
+        (!holds).then(|| Broken::ExclusiveMin(bound.bound()))
+    }
+
+    /// Whether `v` breaks `exclusive_max`; `NaN` breaks it.
+    #[inline]
+    fn not_below(&self, v: N) -> Option<Broken> {
+        let bound = self.exclusive_max?;
+        let holds = matches!(v.partial_cmp(&bound), Some(Ordering::Less));
+        (!holds).then(|| Broken::ExclusiveMax(bound.bound()))
+    }
+
+    /// Whether `v` breaks `multiple_of`.
+    #[inline]
+    fn not_multiple(&self, v: N) -> Option<Broken> {
+        let m = self.multiple_of?;
+        (!v.is_multiple_of(m)).then(|| Broken::MultipleOf(m.bound()))
+    }
+
+    /// The first rule `v` breaks.
     #[inline]
     fn first_broken(&self, v: N) -> Option<Broken> {
-        self.below_min(v).or_else(|| self.above_max(v))
+        self.below_min(v)
+            .or_else(|| self.above_max(v))
+            .or_else(|| self.not_above(v))
+            .or_else(|| self.not_below(v))
+            .or_else(|| self.not_multiple(v))
     }
 }
 
@@ -189,9 +259,16 @@ impl<N: Number> Rule<N> for Num<N> {
     }
 
     fn check(&self, value: &N, at: Path<'_>, out: &mut Vec<ValidationError>) {
-        for what in [self.below_min(*value), self.above_max(*value)]
-            .into_iter()
-            .flatten()
+        let v = *value;
+        for what in [
+            self.below_min(v),
+            self.above_max(v),
+            self.not_above(v),
+            self.not_below(v),
+            self.not_multiple(v),
+        ]
+        .into_iter()
+        .flatten()
         {
             push(out, at, what, value);
         }
@@ -208,6 +285,15 @@ impl<N: Number> Rule<N> for Num<N> {
         }
         if let Some(max) = max {
             s.insert("maximum".into(), max);
+        }
+        for (key, bound) in [
+            ("exclusiveMinimum", self.exclusive_min),
+            ("exclusiveMaximum", self.exclusive_max),
+            ("multipleOf", self.multiple_of),
+        ] {
+            if let Some(b) = bound {
+                s.insert(key.into(), bound_value(b.bound()));
+            }
         }
         s
     }
@@ -257,6 +343,7 @@ mod tests {
         let rule = Num {
             min: Some(1.5f64),
             max: Some(2.5),
+            ..Num::ANY
         };
         assert!(rule.first_broken(1.5).is_none());
         assert!(rule.first_broken(2.5).is_none());
@@ -273,6 +360,7 @@ mod tests {
         let rule = Num::<u8> {
             min: None,
             max: None,
+            ..Num::ANY
         };
         assert!(rule.read(serde_json::Value::from(256), Path::Root).is_err());
         assert!(rule.read(serde_json::Value::from(-1), Path::Root).is_err());
@@ -301,6 +389,7 @@ mod tests {
         let rule = Num::<i64> {
             min: None,
             max: None,
+            ..Num::ANY
         };
         // -9223372036854775809 parses as the f64 -2^63, which is i64::MIN: refuse, never round.
         let mut de = serde_json::Deserializer::from_str("-9223372036854775809");
@@ -321,6 +410,7 @@ mod tests {
         let rule = Num::<u128> {
             min: None,
             max: None,
+            ..Num::ANY
         };
         let root = Path::Root;
         let at = root.field("big");
@@ -330,10 +420,62 @@ mod tests {
     }
 
     #[test]
+    fn exclusive_bounds_and_multiples() {
+        let rule = Num::<i32> {
+            exclusive_min: Some(0),
+            exclusive_max: Some(10),
+            multiple_of: Some(3),
+            ..Num::ANY
+        };
+        let broken = |v: i32| rule.first_broken(v).map(Broken::code);
+        assert_eq!(broken(0), Some("exclusive_min"));
+        assert_eq!(broken(3), None);
+        assert_eq!(broken(9), None);
+        assert_eq!(broken(10), Some("exclusive_max"));
+        assert_eq!(broken(4), Some("multiple_of"));
+        let mut out = Vec::new();
+        rule.check(&-1, Path::Root, &mut out);
+        let messages: Vec<String> = out.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "(root): exclusive_min: must be greater than 0, got -1",
+                "(root): multiple_of: must be a multiple of 3, got -1"
+            ]
+        );
+        let schema = rule.schema(&mut SchemaGen::default());
+        assert_eq!(schema["exclusiveMinimum"], 0);
+        assert_eq!(schema["exclusiveMaximum"], 10);
+        assert_eq!(schema["multipleOf"], 3);
+        let nan = Num::<f64> {
+            exclusive_min: Some(0.0),
+            ..Num::ANY
+        };
+        assert!(nan.first_broken(f64::NAN).is_some());
+    }
+
+    #[test]
+    fn float_multiples_are_exact_on_the_floats() {
+        assert!(float_is_multiple_of(1.5, 0.5));
+        assert!(float_is_multiple_of(-1.5, 0.5));
+        assert!(float_is_multiple_of(0.0, 0.1));
+        assert!(float_is_multiple_of(1e300, 1.0));
+        // Neither float is the decimal written, and their quotient is not whole.
+        assert!(!float_is_multiple_of(0.3, 0.1));
+        assert!(!float_is_multiple_of(0.25, 0.5));
+        assert!(!float_is_multiple_of(f64::NAN, 0.5));
+        assert!(!float_is_multiple_of(f64::INFINITY, 0.5));
+        assert!(Number::is_multiple_of(9u8, 3));
+        assert!(!Number::is_multiple_of(10u8, 3));
+        assert!(Number::is_multiple_of(-9i64, 3));
+    }
+
+    #[test]
     fn bounds_past_64_bits_are_written_as_numbers() {
         let rule = Num::<u128> {
             min: Some(1 << 65),
             max: Some(1_180_591_620_717_411_303_424),
+            ..Num::ANY
         };
         let schema = rule.schema(&mut SchemaGen::default());
         assert_eq!(
@@ -347,6 +489,7 @@ mod tests {
         let rule = Num::<i128> {
             min: Some(-(1 << 70)),
             max: None,
+            ..Num::ANY
         };
         let schema = rule.schema(&mut SchemaGen::default());
         assert_eq!(
@@ -360,6 +503,7 @@ mod tests {
         let rule = Num::<f32> {
             min: Some(0.1),
             max: None,
+            ..Num::ANY
         };
         let mut out = Vec::new();
         rule.check(&0.05, Path::Root, &mut out);
@@ -375,6 +519,7 @@ mod tests {
         let rule = Num::<u128> {
             min: None,
             max: None,
+            ..Num::ANY
         };
         let mut out = Vec::new();
         let big: serde_json::Value = serde_json::from_str(&u128::MAX.to_string()).unwrap();

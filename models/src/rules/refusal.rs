@@ -202,6 +202,11 @@ pub(super) enum Broken {
     MaxMembers(usize),
     Min(Bound),
     Max(Bound),
+    ExclusiveMin(Bound),
+    ExclusiveMax(Bound),
+    MultipleOf(Bound),
+    /// Two equal items of a `unique` list, by index.
+    Unique(usize, usize),
     /// A string that is none of an enum's values.
     Enum(&'static [&'static str]),
 }
@@ -239,6 +244,10 @@ impl Broken {
             Broken::Charset(_) => Code::Charset,
             Broken::Min(_) => Code::Min,
             Broken::Max(_) => Code::Max,
+            Broken::ExclusiveMin(_) => Code::ExclusiveMin,
+            Broken::ExclusiveMax(_) => Code::ExclusiveMax,
+            Broken::MultipleOf(_) => Code::MultipleOf,
+            Broken::Unique(..) => Code::Unique,
             Broken::Enum(_) => Code::Enum,
         }
         .as_str()
@@ -288,6 +297,13 @@ impl fmt::Display for Broken {
             Broken::MaxMembers(n) => write!(f, "must have at most {n} member{}", plural(n)),
             Broken::Min(b) => write!(f, "must be at least {b}"),
             Broken::Max(b) => write!(f, "must be at most {b}"),
+            Broken::ExclusiveMin(b) => write!(f, "must be greater than {b}"),
+            Broken::ExclusiveMax(b) => write!(f, "must be less than {b}"),
+            Broken::MultipleOf(b) => write!(f, "must be a multiple of {b}"),
+            Broken::Unique(i, j) => write!(
+                f,
+                "must hold each item once, but items {i} and {j} are equal"
+            ),
             Broken::Enum(values) => write!(f, "must be one of {}", OneOf(values)),
         }
     }

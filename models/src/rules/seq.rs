@@ -128,6 +128,7 @@ mod tests {
             item: Num::<u32> {
                 min: None,
                 max: Some(9),
+                ..Num::ANY
             },
             min_len: 1,
             max_len: 2,
