@@ -88,6 +88,8 @@ pub enum Shape {
     Secret(Box<Shape>),
     /// Any other type: it must implement `Model`.
     Model,
+    /// A field marked `opaque`: any type with its own serde impls.
+    Opaque,
 }
 
 const INTS: &[&str] = &[
@@ -216,6 +218,22 @@ impl Shape {
         }
     }
 
+    /// The shape of an `opaque` field: an `Option` of it is still optional.
+    fn opaque(ty: &Type) -> Shape {
+        match ty {
+            Type::Group(g) => Shape::opaque(&g.elem),
+            Type::Paren(p) => Shape::opaque(&p.elem),
+            Type::Path(p) if p.qself.is_none() => match p.path.segments.last() {
+                Some(last) if last.ident == "Option" => match single_type_arg(&last.arguments) {
+                    Some(inner) => Shape::Option(Box::new(Shape::opaque(inner))),
+                    None => Shape::Opaque,
+                },
+                _ => Shape::Opaque,
+            },
+            _ => Shape::Opaque,
+        }
+    }
+
     /// The value the field's own rules apply to: the shape under `Option`, `Box` and `Secret`
     /// (a `Vec`'s items and a map's values have rules of their own, `items(...)` and
     /// `values(...)`).
@@ -251,6 +269,7 @@ impl Shape {
             Shape::Box(s) => format!("Box<{}>", s.describe()),
             Shape::Secret(s) => format!("Secret<{}>", s.describe()),
             Shape::Model => "a model type".into(),
+            Shape::Opaque => "an `opaque` type".into(),
         }
     }
 }
@@ -359,7 +378,11 @@ impl<'a> Field<'a> {
             None => ("0".to_owned(), syn::spanned::Spanned::span(&f.ty)),
         };
         let (wire, wire_span, wire_from) = wire_name(&name, span, &field_attrs.rename, rename_all);
-        let (shape, unsupported_type) = match Shape::parse(&f.ty) {
+        let parsed = match field_attrs.opaque {
+            Some(_) => Ok(Shape::opaque(&f.ty)),
+            None => Shape::parse(&f.ty),
+        };
+        let (shape, unsupported_type) = match parsed {
             Ok(shape) => (shape, false),
             Err((at, msg)) => {
                 cx.error_spanned_by(at, msg);

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use syn::{GenericArgument, PathArguments, Type};
 
 use crate::ast::{Container, Data, Field, Shape, WireFrom};
-use crate::attr::{FieldAttrs, Number};
+use crate::attr::{Attr, FieldAttrs, Number};
 use crate::case;
 use crate::ctxt::Ctxt;
 
@@ -80,6 +80,12 @@ fn check_field(cx: &mut Ctxt, field: &Field) {
     }
     let a = &field.attrs;
     let shape = &field.shape;
+    if shape.value() == &Shape::Opaque {
+        return check_opaque(cx, a);
+    }
+    if let Some(schema) = &a.schema {
+        cx.error_at(schema.span, "`schema` gives the JSON Schema of an `opaque` field; this field's schema comes from its rules: remove `schema`, or mark the field `opaque`");
+    }
     check_rules(
         cx,
         a,
@@ -103,6 +109,31 @@ fn check_field(cx: &mut Ctxt, field: &Field) {
         }
     }
     check_secret_holds_strings(cx, field.ty);
+}
+
+/// An `opaque` field takes no rule: its type's own serde impls read it.
+fn check_opaque(cx: &mut Ctxt, a: &FieldAttrs) {
+    let span = |attr: &Option<Attr<Box<FieldAttrs>>>| attr.as_ref().map(|a| a.span);
+    let rules = [
+        ("charset", a.charset.as_ref().map(|x| x.span)),
+        ("min_len", a.min_len.as_ref().map(|x| x.span)),
+        ("max_len", a.max_len.as_ref().map(|x| x.span)),
+        ("min", a.min.as_ref().map(|x| x.span)),
+        ("max", a.max.as_ref().map(|x| x.span)),
+        ("exclusive_min", a.exclusive_min.as_ref().map(|x| x.span)),
+        ("exclusive_max", a.exclusive_max.as_ref().map(|x| x.span)),
+        ("multiple_of", a.multiple_of.as_ref().map(|x| x.span)),
+        ("unique", a.unique),
+        ("items", span(&a.items)),
+        ("keys", span(&a.keys)),
+        ("values", span(&a.values)),
+        ("secret", a.secret),
+    ];
+    for (key, at) in rules {
+        if let Some(at) = at {
+            cx.error_at(at, format!("`{key}` does not apply to an `opaque` field, which its type's own serde impls read with no rule of this derive: remove `{key}`, or remove `opaque` to check the field"));
+        }
+    }
 }
 
 /// Checks the rules `a` against the value they apply to, `shape` (under `Option`, `Box` and

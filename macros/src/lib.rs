@@ -13,6 +13,7 @@ mod charset;
 mod check;
 mod ctxt;
 mod emit;
+mod json;
 
 use proc_macro::TokenStream;
 

@@ -77,6 +77,8 @@ impl Place {
 pub(super) enum Read<A> {
     /// A key alone, no value: `secret`.
     Flag(fn(&mut A) -> &mut Option<Span>),
+    /// A string literal holding a JSON object: `schema = r#"{"format": "uri"}"#`.
+    Schema(fn(&mut A) -> &mut Option<Attr<LitStr>>),
     /// A non-empty string literal naming a wire member: `rename = "clientId"`.
     WireName(fn(&mut A) -> &mut Option<Attr<LitStr>>),
     /// A string literal naming a case convention: `rename_all = "camelCase"`.
@@ -240,6 +242,12 @@ pub(super) static KEYS: &[Key] = &[
         "values(max_len = 256)",
         Read::Nested(|a| &mut a.values),
     ),
+    Key::field("opaque", "opaque", Read::Flag(|a| &mut a.opaque)),
+    Key::field(
+        "schema",
+        "schema = r#\"{\"type\": \"string\", \"format\": \"uri\"}\"#",
+        Read::Schema(|a| &mut a.schema),
+    ),
     Key::field("secret", "secret", Read::Flag(|a| &mut a.secret)),
     Key::field("default", "default", Read::Flag(|a| &mut a.default)),
     Key::variant("other", "other", Read::Flag(|a| &mut a.other)),
@@ -284,6 +292,8 @@ mod tests {
                 "items",
                 "keys",
                 "values",
+                "opaque",
+                "schema",
                 "secret",
                 "default"
             ]

@@ -159,6 +159,24 @@ pub(super) fn wire_name(cx: &mut Ctxt, key: &Key, tokens: &TokenStream) -> Optio
     Some(lit)
 }
 
+/// A JSON Schema written by hand: a string literal holding a JSON object.
+pub(super) fn schema(cx: &mut Ctxt, key: &Key, tokens: &TokenStream) -> Option<LitStr> {
+    let lit = lit_str(cx, key, tokens)?;
+    match crate::json::check_object(&lit.value()) {
+        Ok(()) => Some(lit),
+        Err(msg) => {
+            cx.error_spanned_by(
+                &lit,
+                format!(
+                    "`schema` takes a JSON object, e.g. `{}`: {msg}",
+                    key.example
+                ),
+            );
+            None
+        }
+    }
+}
+
 /// A case convention: a string literal naming one of `case::NAMES`.
 pub(super) fn rename_rule(cx: &mut Ctxt, key: &Key, tokens: &TokenStream) -> Option<RenameRule> {
     let lit = lit_str(cx, key, tokens)?;

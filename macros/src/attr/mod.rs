@@ -97,6 +97,10 @@ pub struct FieldAttrs {
     pub keys: Option<Attr<Box<FieldAttrs>>>,
     /// The rules of each value of a map.
     pub values: Option<Attr<Box<FieldAttrs>>>,
+    /// Read and written by the type's own serde impls, with no rule.
+    pub opaque: Option<Span>,
+    /// The JSON Schema of an `opaque` field, checked to be a JSON object.
+    pub schema: Option<Attr<LitStr>>,
     pub secret: Option<Span>,
     pub default: Option<Span>,
 }
@@ -221,6 +225,7 @@ fn read_key<A>(
     match *read {
         Read::Flag(slot) => flag(cx, meta, key, place, slot(attrs)),
         Read::WireName(slot) => value(cx, meta, key, place, slot(attrs), literal::wire_name),
+        Read::Schema(slot) => value(cx, meta, key, place, slot(attrs), literal::schema),
         Read::RenameRule(slot) => value(cx, meta, key, place, slot(attrs), literal::rename_rule),
         Read::Charset(slot) => value(cx, meta, key, place, slot(attrs), literal::charset),
         Read::Length(slot) => value(cx, meta, key, place, slot(attrs), literal::length),

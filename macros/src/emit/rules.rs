@@ -36,6 +36,7 @@ fn checks(shape: &Shape, a: &FieldAttrs) -> bool {
         || a.unique.is_some()
         || match shape {
             Shape::Model => true,
+            Shape::Opaque => false,
             Shape::Option(s) | Shape::Box(s) | Shape::Secret(s) => checks(s, a),
             Shape::Vec(s) => checks(s, nested(&a.items).unwrap_or(&none)),
             Shape::Map(s) => a.keys.is_some() || checks(s, nested(&a.values).unwrap_or(&none)),
@@ -103,6 +104,16 @@ fn tree(shape: &Shape, a: &FieldAttrs) -> (TokenStream, TokenStream) {
             )
         }
         Shape::Model => (quote!(#r::Nested), quote!(#r::Nested)),
+        Shape::Opaque => {
+            let schema = match &a.schema {
+                Some(lit) => {
+                    let lit = &lit.value;
+                    quote!(::authlete_models::__private::Some(#lit))
+                }
+                None => quote!(::authlete_models::__private::None),
+            };
+            (quote!(#r::Opaque), quote!(#r::Opaque { schema: #schema }))
+        }
     }
 }
 
