@@ -329,6 +329,7 @@ fn check_rules(cx: &mut Ctxt, a: &FieldAttrs, shape: &Shape, what: &str) {
         let inner = list.value.as_ref();
         for (flag, span) in [
             ("rename", inner.rename.as_ref().map(|r| r.span)),
+            ("custom", inner.custom.as_ref().map(|r| r.span)),
             ("secret", inner.secret),
             ("default", inner.default),
         ] {

@@ -62,6 +62,7 @@ pub use crate::code::Code;
 pub use crate::errors::{ValidationError, ValidationErrors};
 pub use crate::json::from_json;
 pub use crate::path::escape_pointer_token;
+pub use crate::rules::custom::Report;
 pub use crate::secret::Secret;
 
 /// Derives [`Validate`], [`Model`], `serde::Serialize` and `serde::Deserialize` from the
@@ -134,6 +135,15 @@ pub trait Model: Validate + Serialize + DeserializeOwned {
         Self::deserialize(d)
     }
 
+    /// Reads the model without its type-level custom rule: what the rule itself sees.
+    #[doc(hidden)]
+    fn __read_unchecked<'de, D: serde::Deserializer<'de>>(
+        d: D,
+        at: path::Path<'_>,
+    ) -> Result<Self, D::Error> {
+        Self::__read_at(d, at)
+    }
+
     /// Pushes every violation of the parsed document `value` onto `out` (see [`from_json`]).
     #[doc(hidden)]
     fn __collect(value: &serde_json::Value, at: path::Path<'_>, out: &mut Vec<ValidationError>) {
@@ -178,7 +188,9 @@ pub mod __private {
     pub use core::convert::TryFrom;
     pub use core::default::Default;
     pub use core::fmt;
+    pub use core::marker::Copy;
     pub use core::marker::PhantomData;
+    pub use core::ops::Fn;
     pub use core::option::Option::{self, None, Some};
     pub use core::primitive;
     pub use core::result::Result::{self, Err, Ok};
@@ -195,6 +207,7 @@ pub mod __private {
     pub use crate::json::{collect_field, collect_object, collect_unknown};
     pub use crate::path::Path;
     pub use crate::rules;
+    pub use crate::rules::custom::{refuse_on as refuse_custom, run as run_custom};
     pub use crate::rules::{Rule, Seed};
     pub use crate::schema::{
         Property, SchemaGen, newtype as newtype_schema, object as schema_object,

@@ -204,6 +204,10 @@ pub fn newtype(
 
 /// Makes a schema also accept `null`: `"type": [t, "null"]`, or `anyOf` with `null` for a `$ref`.
 pub fn nullable(mut inner: Map<String, Value>) -> Map<String, Value> {
+    if inner.is_empty() {
+        // `{}` takes `null` already.
+        return inner;
+    }
     match inner.get_mut("type") {
         Some(Value::String(t)) => {
             let t = core::mem::take(t);

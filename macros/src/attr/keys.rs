@@ -77,6 +77,8 @@ impl Place {
 pub(super) enum Read<A> {
     /// A key alone, no value: `secret`.
     Flag(fn(&mut A) -> &mut Option<Span>),
+    /// The path of a function: `custom = check_range`.
+    Function(fn(&mut A) -> &mut Option<Attr<syn::Path>>),
     /// A string literal holding a JSON object: `schema = r#"{"format": "uri"}"#`.
     Schema(fn(&mut A) -> &mut Option<Attr<LitStr>>),
     /// A non-empty string literal naming a wire member: `rename = "clientId"`.
@@ -142,6 +144,14 @@ impl Key {
             container: None,
             field: None,
             variant: Some(read),
+        }
+    }
+
+    /// The same key also allowed on the type.
+    const fn or_container(self, read: Read<ContainerAttrs>) -> Key {
+        Key {
+            container: Some(read),
+            ..self
         }
     }
 
@@ -248,6 +258,12 @@ pub(super) static KEYS: &[Key] = &[
         "schema = r#\"{\"type\": \"string\", \"format\": \"uri\"}\"#",
         Read::Schema(|a| &mut a.schema),
     ),
+    Key::field(
+        "custom",
+        "custom = check_range",
+        Read::Function(|a| &mut a.custom),
+    )
+    .or_container(Read::Function(|a| &mut a.custom)),
     Key::field("secret", "secret", Read::Flag(|a| &mut a.secret)),
     Key::field("default", "default", Read::Flag(|a| &mut a.default)),
     Key::variant("other", "other", Read::Flag(|a| &mut a.other)),
@@ -274,7 +290,7 @@ mod tests {
     fn lists_the_keys_of_each_place_in_order() {
         assert_eq!(
             Place::Container.keys(),
-            ["rename_all", "deny_unknown_fields"]
+            ["rename_all", "deny_unknown_fields", "custom"]
         );
         assert_eq!(
             Place::Field.keys(),
@@ -294,6 +310,7 @@ mod tests {
                 "values",
                 "opaque",
                 "schema",
+                "custom",
                 "secret",
                 "default"
             ]

@@ -159,6 +159,23 @@ pub(super) fn wire_name(cx: &mut Ctxt, key: &Key, tokens: &TokenStream) -> Optio
     Some(lit)
 }
 
+/// The path of a function, as written: `check_range`, `checks::range`.
+pub(super) fn function(cx: &mut Ctxt, key: &Key, tokens: &TokenStream) -> Option<syn::Path> {
+    match syn::parse2::<syn::Path>(tokens.clone()) {
+        Ok(path) => Some(path),
+        Err(_) => {
+            cx.error_spanned_by(
+                tokens,
+                format!(
+                    "`{}` takes the path of a function, unquoted, e.g. `{}`",
+                    key.name, key.example
+                ),
+            );
+            None
+        }
+    }
+}
+
 /// A JSON Schema written by hand: a string literal holding a JSON object.
 pub(super) fn schema(cx: &mut Ctxt, key: &Key, tokens: &TokenStream) -> Option<LitStr> {
     let lit = lit_str(cx, key, tokens)?;

@@ -76,6 +76,8 @@ impl std::fmt::Display for Number {
 pub struct ContainerAttrs {
     pub rename_all: Option<Attr<RenameRule>>,
     pub deny_unknown_fields: Option<Span>,
+    /// A function that checks the whole value.
+    pub custom: Option<Attr<syn::Path>>,
 }
 
 /// `#[model(...)]` on a field; each slot is filled by its key in `keys::KEYS`.
@@ -99,6 +101,8 @@ pub struct FieldAttrs {
     pub values: Option<Attr<Box<FieldAttrs>>>,
     /// Read and written by the type's own serde impls, with no rule.
     pub opaque: Option<Span>,
+    /// A function that checks the field's value.
+    pub custom: Option<Attr<syn::Path>>,
     /// The JSON Schema of an `opaque` field, checked to be a JSON object.
     pub schema: Option<Attr<LitStr>>,
     pub secret: Option<Span>,
@@ -226,6 +230,7 @@ fn read_key<A>(
         Read::Flag(slot) => flag(cx, meta, key, place, slot(attrs)),
         Read::WireName(slot) => value(cx, meta, key, place, slot(attrs), literal::wire_name),
         Read::Schema(slot) => value(cx, meta, key, place, slot(attrs), literal::schema),
+        Read::Function(slot) => value(cx, meta, key, place, slot(attrs), literal::function),
         Read::RenameRule(slot) => value(cx, meta, key, place, slot(attrs), literal::rename_rule),
         Read::Charset(slot) => value(cx, meta, key, place, slot(attrs), literal::charset),
         Read::Length(slot) => value(cx, meta, key, place, slot(attrs), literal::length),

@@ -25,6 +25,9 @@ pub fn impl_deserialize(cont: &Container) -> TokenStream {
 
 pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream {
     let ident = cont.ident;
+    let custom = super::ContainerCustom::of(cont);
+    let reader = super::ContainerCustom::reader(cont);
+    let (custom_collect, custom_read) = (&custom.collect, &custom.unchecked);
     let name = ident.to_string();
     let p = quote!(::authlete_models::__private);
     let de = quote!(#p::serde::de);
@@ -102,14 +105,18 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
 
             fn __collect(__value: &#p::serde_json::Value, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
                 const __FIELDS: &[&#p::primitive::str] = &[#(#wires),*];
+                let __before = __out.len();
                 let #p::Some(__map) = #p::collect_object(__value, __at, __out) else {
                     return;
                 };
                 #(#collects)*
                 #collect_unknown
+                #custom_collect
             }
 
-            fn __read_at<'de, __D: #p::serde::Deserializer<'de>>(__deserializer: __D, __at: #p::Path<'_>) -> #p::Result<Self, __D::Error> {
+            #custom_read
+
+            fn #reader<'de, __D: #p::serde::Deserializer<'de>>(__deserializer: __D, __at: #p::Path<'_>) -> #p::Result<Self, __D::Error> {
                 const __FIELDS: &[&#p::primitive::str] = &[#(#wires2),*];
 
                 #[inline]

@@ -48,6 +48,59 @@ fn field_local(field: &Field) -> Ident {
     format_ident!("__field_{}", field.name)
 }
 
+/// The type's own custom rule, for each place it runs: after a read (refusing at the first
+/// violation), at the end of `validate()`, and at the end of `from_json`'s collection (only
+/// when every field held, on the value read without the rule). Empty without one.
+struct ContainerCustom {
+    validate: TokenStream,
+    collect: TokenStream,
+    /// `__read_unchecked`, which reads without the rule, for the collection.
+    unchecked: TokenStream,
+}
+
+impl ContainerCustom {
+    fn of(cont: &Container) -> ContainerCustom {
+        let p = quote!(::authlete_models::__private);
+        let Some(custom) = &cont.attrs.custom else {
+            return ContainerCustom {
+                validate: TokenStream::new(),
+                collect: TokenStream::new(),
+                unchecked: TokenStream::new(),
+            };
+        };
+        let f = &custom.value;
+        ContainerCustom {
+            validate: quote! {
+                if __out.len() == __before {
+                    #p::run_custom::<Self>(self, #f, __at, __out);
+                }
+            },
+            collect: quote! {
+                if __out.len() == __before {
+                    if let #p::Ok(__value) = <Self as #p::Model>::__read_unchecked(__value, __at) {
+                        #p::run_custom::<Self>(&__value, #f, __at, __out);
+                    }
+                }
+            },
+            unchecked: quote! {
+                fn __read_at<'de, __D: #p::serde::Deserializer<'de>>(__deserializer: __D, __at: #p::Path<'_>) -> #p::Result<Self, __D::Error> {
+                    let __value = <Self as #p::Model>::__read_unchecked(__deserializer, __at)?;
+                    #p::refuse_custom::<Self, __D::Error>(&__value, #f, __at)?;
+                    #p::Ok(__value)
+                }
+            },
+        }
+    }
+
+    /// The name of the method that holds the read: `__read_unchecked` when the rule wraps it.
+    fn reader(cont: &Container) -> Ident {
+        match cont.attrs.custom {
+            Some(_) => format_ident!("__read_unchecked"),
+            None => format_ident!("__read_at"),
+        }
+    }
+}
+
 /// The field's wire name escaped as a JSON Pointer token.
 fn pointer_token(field: &Field) -> String {
     field.wire.replace('~', "~0").replace('/', "~1")

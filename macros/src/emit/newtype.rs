@@ -14,6 +14,10 @@ pub fn impls(cont: &Container, field: &Field) -> TokenStream {
     let description = super::schema::description(&cont.docs);
     let p = quote!(::authlete_models::__private);
     let r = quote!(<_ as #p::Rule<#ty>>);
+    let custom = super::ContainerCustom::of(cont);
+    let reader = super::ContainerCustom::reader(cont);
+    let (custom_validate, custom_collect, custom_read) =
+        (&custom.validate, &custom.collect, &custom.unchecked);
     quote! {
         #[automatically_derived]
         impl #p::Validate for #ident {
@@ -22,7 +26,9 @@ pub fn impls(cont: &Container, field: &Field) -> TokenStream {
             }
 
             fn __validate_at(&self, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
+                let __before = __out.len();
                 #r::check(&#rule, &self.0, __at, __out);
+                #custom_validate
             }
         }
 
@@ -55,11 +61,15 @@ pub fn impls(cont: &Container, field: &Field) -> TokenStream {
             }
 
             fn __collect(__value: &#p::serde_json::Value, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
+                let __before = __out.len();
                 #r::collect(&#rule, __value, __at, __out);
+                #custom_collect
             }
 
+            #custom_read
+
             #[inline]
-            fn __read_at<'de, __D: #p::serde::Deserializer<'de>>(__deserializer: __D, __at: #p::Path<'_>) -> #p::Result<Self, __D::Error> {
+            fn #reader<'de, __D: #p::serde::Deserializer<'de>>(__deserializer: __D, __at: #p::Path<'_>) -> #p::Result<Self, __D::Error> {
                 #p::Result::map(#r::read(&#rule, __deserializer, __at), #ident)
             }
         }

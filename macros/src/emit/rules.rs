@@ -13,6 +13,17 @@ pub fn consts(cont: &Container) -> TokenStream {
         .map(|field| {
             let name = super::rule_const(field);
             let (ty, value) = tree(&field.shape, &field.attrs);
+            let (ty, value) = match &field.attrs.custom {
+                Some(custom) => {
+                    let (f, field_ty) = (&custom.value, field.ty);
+                    let r = quote!(::authlete_models::__private::rules);
+                    (
+                        quote!(#r::Custom<#ty, #field_ty>),
+                        quote!(#r::Custom { inner: #value, check: #f, marker: ::authlete_models::__private::PhantomData }),
+                    )
+                }
+                None => (ty, value),
+            };
             quote! { const #name: #ty = #value; }
         })
         .collect()
@@ -20,7 +31,7 @@ pub fn consts(cont: &Container) -> TokenStream {
 
 /// Whether validating the field can find anything: a rule, or a model to descend into.
 pub fn has_checks(field: &Field) -> bool {
-    checks(&field.shape, &field.attrs)
+    field.attrs.custom.is_some() || checks(&field.shape, &field.attrs)
 }
 
 fn checks(shape: &Shape, a: &FieldAttrs) -> bool {

@@ -16,8 +16,8 @@ pub fn impls(cont: &Container, variants: &[Variant]) -> TokenStream {
     let has_other = other.is_some();
     let values = known.iter().map(|v| &v.wire);
     let index_arms = known.iter().enumerate().map(|(i, v)| {
-        let bytes = syn::LitByteStr::new(v.wire.as_bytes(), proc_macro2::Span::call_site());
-        quote!(#bytes => #p::Some(#i),)
+        let wire = &v.wire;
+        quote!(#wire => #p::Some(#i),)
     });
     let from_index = known.iter().enumerate().map(|(i, v)| {
         let variant = v.ident;
@@ -48,11 +48,15 @@ pub fn impls(cont: &Container, variants: &[Variant]) -> TokenStream {
         }
     });
     let name = format!("a `{title}` value");
+    let custom = super::ContainerCustom::of(cont);
+    let reader = super::ContainerCustom::reader(cont);
+    let (custom_validate, custom_collect, custom_read) =
+        (&custom.validate, &custom.collect, &custom.unchecked);
     quote! {
         const __VALUES: &[&#p::primitive::str] = &[#(#values),*];
 
         #[inline]
-        fn __index(__name: &[#p::primitive::u8]) -> #p::Option<#p::primitive::usize> {
+        fn __index(__name: &#p::primitive::str) -> #p::Option<#p::primitive::usize> {
             match __name {
                 #(#index_arms)*
                 _ => #p::None,
@@ -60,7 +64,7 @@ pub fn impls(cont: &Container, variants: &[Variant]) -> TokenStream {
         }
 
         #[inline]
-        fn __enum() -> #p::rules::StrEnum<#p::rules::Lookup> {
+        fn __enum() -> #p::rules::StrEnum<impl #p::Fn(&#p::primitive::str) -> #p::Option<#p::primitive::usize> + #p::Copy> {
             #p::rules::StrEnum { index: __index, values: __VALUES, other: #has_other, name: #name }
         }
 
@@ -100,7 +104,9 @@ pub fn impls(cont: &Container, variants: &[Variant]) -> TokenStream {
 
             fn __validate_at(&self, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
                 let _ = (&__at, &__out);
+                let __before = __out.len();
                 #check_other
+                #custom_validate
             }
         }
 
@@ -133,11 +139,15 @@ pub fn impls(cont: &Container, variants: &[Variant]) -> TokenStream {
             }
 
             fn __collect(__value: &#p::serde_json::Value, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
+                let __before = __out.len();
                 __enum().collect(__value, __at, __out);
+                #custom_collect
             }
 
+            #custom_read
+
             #[inline]
-            fn __read_at<'de, __D: #p::serde::Deserializer<'de>>(__deserializer: __D, __at: #p::Path<'_>) -> #p::Result<Self, __D::Error> {
+            fn #reader<'de, __D: #p::serde::Deserializer<'de>>(__deserializer: __D, __at: #p::Path<'_>) -> #p::Result<Self, __D::Error> {
                 let __found = __enum().read(__deserializer, __at)?;
                 #p::Ok(#found)
             }

@@ -17,6 +17,7 @@ pub fn impl_validate(cont: &Container) -> TokenStream {
             <_ as #p::Rule<#ty>>::check(&#rule, &self.#name, #p::Path::field(&__at, #token), __out);
         }
     });
+    let custom = super::ContainerCustom::of(cont).validate;
     quote! {
         #[automatically_derived]
         impl #p::Validate for #ident {
@@ -26,7 +27,9 @@ pub fn impl_validate(cont: &Container) -> TokenStream {
 
             fn __validate_at(&self, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
                 let _ = (&__at, &__out);
+                let __before = __out.len();
                 #(#checks)*
+                #custom
             }
         }
     }

@@ -55,6 +55,7 @@ macro_rules! refuse_strings {
 }
 
 mod boxed;
+pub(crate) mod custom;
 mod entries;
 mod flag;
 mod format_error;
@@ -70,6 +71,7 @@ mod string_enum;
 mod unique;
 
 pub use boxed::Boxed;
+pub use custom::Custom;
 pub use entries::{Entries, StringMap};
 pub use flag::Flag;
 pub(crate) use format_error::describing;

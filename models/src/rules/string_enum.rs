@@ -18,12 +18,13 @@ use crate::errors::ValidationError;
 use crate::path::Path;
 
 /// A lookup of a value's index, as the derive writes it.
-pub type Lookup = fn(&[u8]) -> Option<usize>;
+pub type Lookup = fn(&str) -> Option<usize>;
 
 /// A string enum, as the generated code describes it.
 #[derive(Clone, Copy)]
 pub struct StrEnum<F> {
-    /// The lookup of a value's variant index: a `match` on the values, written by the derive.
+    /// The lookup of a value's variant index: a `match` on the values, written by the derive
+    /// (on `&str` literals, which compile to a few wide compares).
     pub index: F,
     /// The wire values, in declaration order of their variants.
     pub values: &'static [&'static str],
@@ -42,7 +43,7 @@ pub enum Found {
     Other(String),
 }
 
-impl<F: Fn(&[u8]) -> Option<usize> + Copy> StrEnum<F> {
+impl<F: Fn(&str) -> Option<usize> + Copy> StrEnum<F> {
     /// Reads one of the values at `at`; any other string is refused with code `enum`, unless
     /// there is a catch-all.
     #[inline]
@@ -53,7 +54,7 @@ impl<F: Fn(&[u8]) -> Option<usize> + Copy> StrEnum<F> {
 
     /// The variant of `s`, or the error `FromStr` returns.
     pub fn parse(self, s: &str) -> Result<Found, ValidationError> {
-        match (self.index)(s.as_bytes()) {
+        match (self.index)(s) {
             Some(i) => Ok(Found::Known(i)),
             None if self.other => Ok(Found::Other(s.to_owned())),
             None => Err(self.unknown(Path::Root)),
@@ -65,7 +66,7 @@ impl<F: Fn(&[u8]) -> Option<usize> + Copy> StrEnum<F> {
     pub fn collect(self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>) {
         match value {
             Value::String(s) => {
-                if !self.other && (self.index)(s.as_bytes()).is_none() {
+                if !self.other && (self.index)(s).is_none() {
                     out.push(self.unknown(at));
                 }
             }
@@ -77,7 +78,7 @@ impl<F: Fn(&[u8]) -> Option<usize> + Copy> StrEnum<F> {
     /// does when read: the value is written the same either way, and reads back as the known
     /// variant.
     pub fn check_other(self, held: &str, at: Path<'_>, out: &mut Vec<ValidationError>) {
-        if let Some(i) = (self.index)(held.as_bytes()) {
+        if let Some(i) = (self.index)(held) {
             out.push(ValidationError::new(
                 at.to_string(),
                 Code::Enum.as_str(),
@@ -129,10 +130,10 @@ struct EnumVisitor<'p, F> {
     at: Path<'p>,
 }
 
-impl<F: Fn(&[u8]) -> Option<usize> + Copy> EnumVisitor<'_, F> {
+impl<F: Fn(&str) -> Option<usize> + Copy> EnumVisitor<'_, F> {
     #[inline]
     fn find<E: de::Error>(&self, s: &str) -> Result<Option<usize>, E> {
-        match (self.e.index)(s.as_bytes()) {
+        match (self.e.index)(s) {
             Some(i) => Ok(Some(i)),
             None if self.e.other => Ok(None),
             None => Err(refuse(self.at, Broken::Enum(self.e.values))),
@@ -140,7 +141,7 @@ impl<F: Fn(&[u8]) -> Option<usize> + Copy> EnumVisitor<'_, F> {
     }
 }
 
-impl<'de, F: Fn(&[u8]) -> Option<usize> + Copy> Visitor<'de> for EnumVisitor<'_, F> {
+impl<'de, F: Fn(&str) -> Option<usize> + Copy> Visitor<'de> for EnumVisitor<'_, F> {
     type Value = Found;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -174,11 +175,11 @@ mod tests {
 
     const VALUES: &[&str] = &["AUTHORIZATION_CODE", "IMPLICIT", "PASSWORD"];
 
-    fn index(name: &[u8]) -> Option<usize> {
+    fn index(name: &str) -> Option<usize> {
         match name {
-            b"AUTHORIZATION_CODE" => Some(0),
-            b"IMPLICIT" => Some(1),
-            b"PASSWORD" => Some(2),
+            "AUTHORIZATION_CODE" => Some(0),
+            "IMPLICIT" => Some(1),
+            "PASSWORD" => Some(2),
             _ => None,
         }
     }
