@@ -5,6 +5,7 @@
 #
 #   bash tests/bench/instructions.sh                 # every implementation
 #   bash tests/bench/instructions.sh serde_derive authlete_models
+#   bash tests/bench/instructions.sh shapes          # the `shapes` benchmark's rows
 #
 # Needs valgrind. Each figure is (count at 2N calls - count at N calls) / N, which leaves out
 # the program's start-up and the first calls' warm-up.
@@ -14,13 +15,6 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 N="${N:-5000}"
 cargo build --quiet --profile bench -p authlete-models-bench --features peers --example profile
 BIN="${CARGO_TARGET_DIR:-target}/release/examples/profile"
-
-IMPLS=("$@")
-if [ ${#IMPLS[@]} -eq 0 ]; then
-    IMPLS=(serde_derive authlete_models validator garde nutype serde_valid table
-        authlete_models_not_secret authlete_models_no_rules)
-fi
-INPUTS=(valid86 valid22 plus40 long200)
 
 count() { # impl input calls
     valgrind --tool=callgrind --callgrind-out-file=/dev/null "$BIN" "$1" "$2" "$3" 2>&1 |
@@ -33,6 +27,42 @@ per_call() {
     b=$(count "$1" "$2" $((2 * N)))
     echo $(((b - a) / N))
 }
+
+# `shapes`: the enum and map rows of the `shapes` benchmark, each on its documents, the
+# first row (serde_derive) the one the ratios are to.
+if [ "${1:-}" = shapes ]; then
+    shape_table() { # shape "cases" rows...
+        local shape=$1 cases=($2) first="" row impl c n
+        shift 2
+        printf '| %s (instructions per call, ratio to serde_derive) |' "$shape"
+        printf ' %s |' "${cases[@]}"
+        printf '\n|---|'
+        printf -- '---|%.0s' "${cases[@]}"
+        printf '\n'
+        declare -A base=()
+        for impl in "$@"; do
+            row="| $impl |"
+            for c in "${cases[@]}"; do
+                n=$(per_call "$shape:$impl" "$c")
+                [ -z "$first" ] && base[$c]=$n
+                row="$row $n ($(awk -v n="$n" -v f="${base[$c]}" 'BEGIN {printf "%.2f", n / f}')) |"
+            done
+            first=done
+            echo "$row"
+        done
+        echo
+    }
+    shape_table enum "four_cc ten_cc ten_last ten_unknown" serde_derive authlete_models
+    shape_table map "valid8 bad_key long_value" serde_derive authlete_models garde
+    exit 0
+fi
+
+IMPLS=("$@")
+if [ ${#IMPLS[@]} -eq 0 ]; then
+    IMPLS=(serde_derive authlete_models validator garde nutype serde_valid table
+        authlete_models_not_secret authlete_models_no_rules)
+fi
+INPUTS=(valid86 valid22 plus40 long200)
 
 printf '| implementation (instructions per call, ratio to serde_derive) |'
 printf ' %s |' "${INPUTS[@]}"

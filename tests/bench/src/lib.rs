@@ -8,6 +8,7 @@
 //! cargo bench -p authlete-models-bench --features peers --bench deserialize
 //! cargo bench -p authlete-models-bench --features peers --bench validate
 //! cargo bench -p authlete-models-bench --features peers --bench large
+//! cargo bench -p authlete-models-bench --features peers --bench shapes
 //! ```
 //!
 //! Each benchmark prints, after criterion's own report, a table of medians and their ratio to
@@ -15,9 +16,12 @@
 
 pub mod inputs;
 pub mod large;
+pub mod shapes;
 pub mod variants;
 
 #[cfg(feature = "peers")]
 pub mod peers;
 #[cfg(feature = "peers")]
 pub mod report;
+#[cfg(feature = "peers")]
+pub mod shape_peers;
