@@ -12,6 +12,7 @@ use crate::ctxt::Ctxt;
 
 pub struct Container<'a> {
     pub ident: &'a Ident,
+    pub generics: &'a syn::Generics,
     pub attrs: ContainerAttrs,
     pub docs: Option<String>,
     pub data: Data<'a>,
@@ -186,9 +187,20 @@ impl Shape {
                         "use `Vec<T>` for a list, `HashMap<String, V>` or `BTreeMap<String, V>` for an object with any members, or a struct that derives `Model` for an object with known members",
                     ),
                     (_, PathArguments::None) => Ok(Shape::Model),
+                    // A generic model, such as `Page<Client>`.
+                    (_, PathArguments::AngleBracketed(args))
+                        if args
+                            .args
+                            .iter()
+                            .all(|a| matches!(a, GenericArgument::Type(_))) =>
+                    {
+                        Ok(Shape::Model)
+                    }
                     (_, _) => unsupported(
-                        &format!("`{name}` with generic arguments"),
-                        &format!("a type that derives `Model` has none; {SUPPORTED}"),
+                        &format!("`{name}` with these generic arguments"),
+                        &format!(
+                            "a model owns its values and takes types as arguments only; {SUPPORTED}"
+                        ),
                     ),
                 }
             }
@@ -344,15 +356,40 @@ impl<'a> Container<'a> {
                 None
             }
         };
-        if !input.generics.params.is_empty() {
-            cx.error_spanned_by(&input.generics, "`Model` cannot be derived for a generic type: a model's rules and schema are fixed when it expands; remove the parameters and name concrete field types");
+        for param in &input.generics.params {
+            match param {
+                syn::GenericParam::Type(_) => {
+                    if matches!(input.data, syn::Data::Enum(_)) {
+                        cx.error_spanned_by(param, "an enum that derives `Model` is one of its string values, which hold no type: remove the parameter");
+                    }
+                }
+                syn::GenericParam::Lifetime(_) => cx.error_spanned_by(param, "`Model` cannot be derived for a type with a lifetime: a model owns its values (`String`, not `&str`); remove the lifetime"),
+                syn::GenericParam::Const(_) => cx.error_spanned_by(param, "`Model` cannot be derived for a type with a const parameter: a model's rules and schema are fixed when it expands; remove the parameter"),
+            }
         }
         Some(Container {
             ident: &input.ident,
+            generics: &input.generics,
             attrs,
             docs: attr::docs(&input.attrs),
             data: data?,
         })
+    }
+
+    /// The type parameters, each with whether a field that is not `opaque` holds it (then it
+    /// must be a `Model`; a parameter only `opaque` fields hold needs only serde's traits).
+    pub fn type_params(&self) -> Vec<(&'a Ident, bool)> {
+        self.generics
+            .type_params()
+            .map(|param| {
+                let checked = self
+                    .fields()
+                    .iter()
+                    .filter(|f| f.attrs.opaque.is_none())
+                    .any(|f| mentions(f.ty, &param.ident));
+                (&param.ident, checked)
+            })
+            .collect()
     }
 
     /// A struct's fields, or a newtype's one field; none for an enum.
@@ -402,6 +439,18 @@ impl<'a> Field<'a> {
             docs: attr::docs(&f.attrs),
         }
     }
+}
+
+/// Whether `ty` names `ident` anywhere in its tokens (a type parameter, in practice).
+pub fn mentions(ty: &Type, ident: &Ident) -> bool {
+    fn walk(tokens: proc_macro2::TokenStream, ident: &Ident) -> bool {
+        tokens.into_iter().any(|tt| match tt {
+            proc_macro2::TokenTree::Ident(i) => &i == ident,
+            proc_macro2::TokenTree::Group(g) => walk(g.stream(), ident),
+            _ => false,
+        })
+    }
+    walk(quote::ToTokens::to_token_stream(ty), ident)
 }
 
 /// A wire name and where it comes from: the `rename` literal, the name under `rename_all`, or
@@ -575,7 +624,7 @@ mod tests {
         assert!(
             refusal("Cow<'static, str>")
                 .1
-                .starts_with("`Cow` with generic arguments")
+                .starts_with("`Cow` with these generic arguments")
         );
         assert!(
             refusal("Option<u8, u8>")
@@ -606,7 +655,8 @@ mod tests {
         assert!(container_errors("union A { b: u8 }")[0].contains("a union"));
         assert!(container_errors("struct A(u8, u8);")[0].contains("exactly one field"));
         assert!(container_errors("struct A;")[0].ends_with("write `struct A {}`"));
-        assert!(container_errors("struct A<T> { a: T }")[0].contains("generic type"));
+        assert!(container_errors("struct A<T> { a: T }").is_empty());
+        assert!(container_errors("struct A<'a> { a: String }")[0].contains("a lifetime"));
     }
 
     #[test]

@@ -13,6 +13,15 @@ use crate::ctxt::Ctxt;
 pub fn check(cx: &mut Ctxt, cont: &Container) {
     for field in cont.fields() {
         check_field(cx, field);
+        if let Some(custom) = &field.attrs.custom {
+            let params = cont.type_params();
+            if let Some((param, _)) = params
+                .iter()
+                .find(|(p, _)| crate::ast::mentions(field.ty, p))
+            {
+                cx.error_at(custom.span, format!("a field's `custom` check is fixed when the type expands, but this field's type holds the parameter `{param}`: check it in a `custom` rule on the type instead"));
+            }
+        }
     }
     match &cont.data {
         Data::Struct(fields) => check_wire_names(

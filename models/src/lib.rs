@@ -214,6 +214,14 @@ pub mod __private {
     };
     pub use crate::{Model, Validate, ValidationError, ValidationErrors};
 
+    /// The last segment of a type's name, without its module path: a generic argument's part
+    /// of a `$defs` key when it is not a model.
+    pub fn short_type_name<T: ?Sized>() -> String {
+        let full = core::any::type_name::<T>();
+        let base = full.split('<').next().unwrap_or(full);
+        base.rsplit("::").next().unwrap_or(base).to_owned()
+    }
+
     /// The `max_len` of a field without one.
     pub const NO_LIMIT: usize = usize::MAX;
 

@@ -13,9 +13,15 @@ use crate::ast::Container;
 pub fn impl_deserialize(cont: &Container) -> TokenStream {
     let ident = cont.ident;
     let p = quote!(::authlete_models::__private);
+    let super::Generics {
+        ty,
+        where_,
+        impl_de,
+        ..
+    } = super::Generics::of(cont);
     quote! {
         #[automatically_derived]
-        impl<'de> #p::serde::Deserialize<'de> for #ident {
+        impl #impl_de #p::serde::Deserialize<'de> for #ident #ty #where_ {
             fn deserialize<__D: #p::serde::Deserializer<'de>>(__deserializer: __D) -> #p::Result<Self, __D::Error> {
                 <Self as #p::Model>::__read_at(__deserializer, #p::Path::Root)
             }
@@ -28,6 +34,18 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
     let custom = super::ContainerCustom::of(cont);
     let reader = super::ContainerCustom::reader(cont);
     let (custom_collect, custom_read) = (&custom.collect, &custom.unchecked);
+    let super::Generics {
+        impl_,
+        ty,
+        where_,
+        impl_visitor,
+        impl_visitor_de,
+        ..
+    } = super::Generics::of(cont);
+    let visitor_args = {
+        let params = cont.generics.type_params().map(|t| &t.ident);
+        quote!(<'__p, #(#params),*>)
+    };
     let name = ident.to_string();
     let p = quote!(::authlete_models::__private);
     let de = quote!(#p::serde::de);
@@ -100,7 +118,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
 
     quote! {
         #[automatically_derived]
-        impl #p::Model for #ident {
+        impl #impl_ #p::Model for #ident #ty #where_ {
             #schema_methods
 
             fn __collect(__value: &#p::serde_json::Value, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
@@ -127,19 +145,20 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                     }
                 }
 
-                struct __Visitor<'__p> {
+                struct __Visitor #impl_visitor #where_ {
                     at: #p::Path<'__p>,
+                    marker: #p::PhantomData<fn() -> #ident #ty>,
                 }
 
-                impl<'de, '__p> #de::Visitor<'de> for __Visitor<'__p> {
-                    type Value = #ident;
+                impl #impl_visitor_de #de::Visitor<'de> for __Visitor #visitor_args #where_ {
+                    type Value = #ident #ty;
 
                     fn expecting(&self, __f: &mut #p::fmt::Formatter<'_>) -> #p::fmt::Result {
                         #p::expecting(__f, #name, self.at)
                     }
 
                     #[inline]
-                    fn visit_map<__A: #de::MapAccess<'de>>(self, mut __map: __A) -> #p::Result<#ident, __A::Error> {
+                    fn visit_map<__A: #de::MapAccess<'de>>(self, mut __map: __A) -> #p::Result<Self::Value, __A::Error> {
                         #(#declare)*
                         let __keys = #p::Key::new(__index, __FIELDS, #deny, self.at);
                         while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, &__keys)? {
@@ -155,7 +174,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                     }
                 }
 
-                #p::Result::map_err(#de::Deserializer::deserialize_struct(__deserializer, #name, __FIELDS, __Visitor { at: __at }), #p::rules::model_error)
+                #p::Result::map_err(#de::Deserializer::deserialize_struct(__deserializer, #name, __FIELDS, __Visitor { at: __at, marker: #p::PhantomData }), #p::rules::model_error)
             }
         }
     }

@@ -26,8 +26,7 @@ pub fn derive(input: &syn::DeriveInput) -> TokenStream {
         (Some(cont), Ok(())) => expand(&cont),
         (_, Err(err)) => {
             let mut out = err.to_compile_error();
-            // A generic struct is refused anyway; stand-in impls without its parameters would
-            // only add errors.
+            // Stand-in impls without the type's parameters would only add errors.
             if input.generics.params.is_empty() {
                 out.extend(fallback(&input.ident));
             }
@@ -46,6 +45,94 @@ fn rule_const(field: &Field) -> Ident {
 /// The local that holds a field while it is read.
 fn field_local(field: &Field) -> Ident {
     format_ident!("__field_{}", field.name)
+}
+
+/// The generics of every impl: the type's own parameters, each bounded as its fields need (a
+/// parameter a checked field holds must be a `Model`; one only `opaque` fields hold, serde's
+/// two traits), as serde_derive bounds a parameter by `Deserialize<'de>`.
+struct Generics {
+    /// `<T>` of `impl<T> ... for Page<T>`.
+    impl_: TokenStream,
+    /// `<T>` of `Page<T>`.
+    ty: TokenStream,
+    /// The type's own `where` clause and the added bounds.
+    where_: TokenStream,
+    /// `<'de, T>`, for `Deserialize<'de>`.
+    impl_de: TokenStream,
+    /// `<'__p, T>`, for the visitor that reads the type.
+    impl_visitor: TokenStream,
+    /// `<'de, '__p, T>`, for the visitor's `Visitor<'de>` impl.
+    impl_visitor_de: TokenStream,
+}
+
+impl Generics {
+    fn of(cont: &Container) -> Generics {
+        let p = quote!(::authlete_models::__private);
+        let mut g = cont.generics.clone();
+        let clause = g.make_where_clause();
+        for (param, checked) in cont.type_params() {
+            clause.predicates.push(if checked {
+                syn::parse_quote!(#param: #p::Model)
+            } else {
+                syn::parse_quote!(#param: #p::serde::Serialize + #p::serde::de::DeserializeOwned)
+            });
+        }
+        let with_lifetimes = |lifetimes: &[&str]| {
+            let mut g = g.clone();
+            for (i, name) in lifetimes.iter().enumerate() {
+                let lifetime = syn::Lifetime::new(name, proc_macro2::Span::call_site());
+                g.params.insert(
+                    i,
+                    syn::GenericParam::Lifetime(syn::LifetimeParam::new(lifetime)),
+                );
+            }
+            let (i, _, _) = g.split_for_impl();
+            quote!(#i)
+        };
+        let impl_de = with_lifetimes(&["'de"]);
+        let impl_visitor = with_lifetimes(&["'__p"]);
+        let impl_visitor_de = with_lifetimes(&["'de", "'__p"]);
+        let (i, t, w) = g.split_for_impl();
+        Generics {
+            impl_: quote!(#i),
+            ty: quote!(#t),
+            where_: quote!(#w),
+            impl_de,
+            impl_visitor,
+            impl_visitor_de,
+        }
+    }
+
+    /// The type's name in schemas: `Page`, or for `Page<Client>` an expression making
+    /// `Page_Client` (`$defs` key) or `Page<Client>` (title) from the arguments' own names.
+    fn schema_name(cont: &Container, title: bool) -> TokenStream {
+        let p = quote!(::authlete_models::__private);
+        let name = cont.ident.to_string();
+        let params = cont.type_params();
+        if params.is_empty() {
+            return quote!(#p::String::from(#name));
+        }
+        let args = params.iter().map(|(param, checked)| {
+            if *checked {
+                quote!(<#param as #p::Model>::__schema_name())
+            } else {
+                quote!(#p::short_type_name::<#param>())
+            }
+        });
+        let (open, sep, close) = if title {
+            ("<", ", ", ">")
+        } else {
+            ("_", "_", "")
+        };
+        quote! {{
+            let __args: #p::Vec<#p::String> = #p::Vec::from([#(#args),*]);
+            let mut __name = #p::String::from(#name);
+            __name.push_str(#open);
+            __name.push_str(&__args.join(#sep));
+            __name.push_str(#close);
+            __name
+        }}
+    }
 }
 
 /// The type's own custom rule, for each place it runs: after a read (refusing at the first

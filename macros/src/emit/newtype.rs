@@ -10,17 +10,42 @@ pub fn impls(cont: &Container, field: &Field) -> TokenStream {
     let ident = cont.ident;
     let ty = field.ty;
     let rule = super::rule_const(field);
-    let title = ident.to_string();
+    let title = super::Generics::schema_name(cont, true);
+    let name = super::Generics::schema_name(cont, false);
+    let super::Generics {
+        impl_,
+        ty: ty_args,
+        where_,
+        impl_de,
+        ..
+    } = super::Generics::of(cont);
     let description = super::schema::description(&cont.docs);
     let p = quote!(::authlete_models::__private);
     let r = quote!(<_ as #p::Rule<#ty>>);
+    // A generic newtype cannot have it: `impl<T> TryFrom<T> for Wrapper<T>` overlaps the
+    // standard library's `impl<T, U: Into<T>> TryFrom<U> for T`.
+    let try_from = cont.generics.params.is_empty().then(|| {
+        quote! {
+        #[automatically_derived]
+            impl #impl_ #p::TryFrom<#ty> for #ident #ty_args #where_ {
+                type Error = #p::ValidationErrors;
+
+                fn try_from(__value: #ty) -> #p::Result<Self, #p::ValidationErrors> {
+                    let __value = #ident(__value);
+                    #p::Validate::validate(&__value)?;
+                    #p::Ok(__value)
+                }
+            }
+
+        }
+    });
     let custom = super::ContainerCustom::of(cont);
     let reader = super::ContainerCustom::reader(cont);
     let (custom_validate, custom_collect, custom_read) =
         (&custom.validate, &custom.collect, &custom.unchecked);
     quote! {
         #[automatically_derived]
-        impl #p::Validate for #ident {
+        impl #impl_ #p::Validate for #ident #ty_args #where_ {
             fn validate(&self) -> #p::Result<(), #p::ValidationErrors> {
                 #p::finish(|__out| #p::Validate::__validate_at(self, #p::Path::Root, __out))
             }
@@ -33,31 +58,31 @@ pub fn impls(cont: &Container, field: &Field) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl #p::serde::Serialize for #ident {
+        impl #impl_ #p::serde::Serialize for #ident #ty_args #where_ {
             fn serialize<__S: #p::serde::Serializer>(&self, __serializer: __S) -> #p::Result<__S::Ok, __S::Error> {
                 #p::serde::Serialize::serialize(&self.0, __serializer)
             }
         }
 
         #[automatically_derived]
-        impl<'de> #p::serde::Deserialize<'de> for #ident {
+        impl #impl_de #p::serde::Deserialize<'de> for #ident #ty_args #where_ {
             fn deserialize<__D: #p::serde::Deserializer<'de>>(__deserializer: __D) -> #p::Result<Self, __D::Error> {
                 <Self as #p::Model>::__read_at(__deserializer, #p::Path::Root)
             }
         }
 
         #[automatically_derived]
-        impl #p::Model for #ident {
+        impl #impl_ #p::Model for #ident #ty_args #where_ {
             fn json_schema() -> #p::serde_json::Value {
                 #p::SchemaGen::root::<Self>()
             }
 
             fn __schema_name() -> #p::String {
-                #p::String::from(#title)
+                #name
             }
 
             fn __schema_object(__gen: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
-                #p::newtype_schema(#title, #description, #r::schema(&#rule, __gen))
+                #p::newtype_schema(&#title, #description, #r::schema(&#rule, __gen))
             }
 
             fn __collect(__value: &#p::serde_json::Value, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
@@ -74,15 +99,6 @@ pub fn impls(cont: &Container, field: &Field) -> TokenStream {
             }
         }
 
-        #[automatically_derived]
-        impl #p::TryFrom<#ty> for #ident {
-            type Error = #p::ValidationErrors;
-
-            fn try_from(__value: #ty) -> #p::Result<Self, #p::ValidationErrors> {
-                let __value = #ident(__value);
-                #p::Validate::validate(&__value)?;
-                #p::Ok(__value)
-            }
-        }
+        #try_from
     }
 }

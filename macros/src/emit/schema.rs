@@ -8,7 +8,8 @@ use crate::ast::Container;
 
 pub fn schema_methods(cont: &Container) -> TokenStream {
     let p = quote!(::authlete_models::__private);
-    let title = cont.ident.to_string();
+    let title = super::Generics::schema_name(cont, true);
+    let name = super::Generics::schema_name(cont, false);
     let container_description = description(&cont.docs);
     let deny = cont.attrs.deny_unknown_fields.is_some();
     let properties = cont.fields().iter().map(|f| {
@@ -32,11 +33,11 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
         }
 
         fn __schema_name() -> #p::String {
-            #p::String::from(#title)
+            #name
         }
 
         fn __schema_object(__gen: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
-            #p::schema_object(#title, #container_description, #p::Vec::from([#(#properties),*]), #deny)
+            #p::schema_object(&#title, #container_description, #p::Vec::from([#(#properties),*]), #deny)
         }
     }
 }

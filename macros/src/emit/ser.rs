@@ -8,6 +8,9 @@ use crate::ast::Container;
 
 pub fn impl_serialize(cont: &Container) -> TokenStream {
     let ident = cont.ident;
+    let super::Generics {
+        impl_, ty, where_, ..
+    } = super::Generics::of(cont);
     let name = ident.to_string();
     let p = quote!(::authlete_models::__private);
     let ser = quote!(#p::serde::ser);
@@ -38,7 +41,7 @@ pub fn impl_serialize(cont: &Container) -> TokenStream {
     });
     quote! {
         #[automatically_derived]
-        impl #p::serde::Serialize for #ident {
+        impl #impl_ #p::serde::Serialize for #ident #ty #where_ {
             fn serialize<__S: #ser::Serializer>(&self, __serializer: __S) -> #p::Result<__S::Ok, __S::Error> {
                 let mut __state = #ser::Serializer::serialize_struct(__serializer, #name, 0 #(#count)*)?;
                 #(#fields)*

@@ -18,9 +18,12 @@ pub fn impl_validate(cont: &Container) -> TokenStream {
         }
     });
     let custom = super::ContainerCustom::of(cont).validate;
+    let super::Generics {
+        impl_, ty, where_, ..
+    } = super::Generics::of(cont);
     quote! {
         #[automatically_derived]
-        impl #p::Validate for #ident {
+        impl #impl_ #p::Validate for #ident #ty #where_ {
             fn validate(&self) -> #p::Result<(), #p::ValidationErrors> {
                 #p::finish(|__out| #p::Validate::__validate_at(self, #p::Path::Root, __out))
             }
