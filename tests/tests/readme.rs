@@ -1,0 +1,58 @@
+//! The README's examples, as written there, with what it says they print.
+
+use std::collections::HashMap;
+
+use authlete_models::{Model, Secret, Validate};
+
+/// How a client authenticates; a value added later by the server is kept, not refused.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ClientAuthMethod {
+    ClientSecretBasic,
+    ClientSecretPost,
+    PrivateKeyJwt,
+    None,
+    #[model(other)]
+    Other(String),
+}
+
+/// A client secret: 512 random bits in base64url.
+#[derive(Debug, Model)]
+pub struct ClientSecret(
+    #[model(charset = "A-Za-z0-9_-", min_len = 1, max_len = 86)] Secret<String>,
+);
+
+#[derive(Debug, Model)]
+#[model(rename_all = "camelCase")]
+pub struct Client {
+    pub auth_method: ClientAuthMethod,
+    pub secret: Option<ClientSecret>,
+    /// At most 20 redirect URIs, each at most 2,000 characters.
+    #[model(min_len = 1, max_len = 20, items(max_len = 2000))]
+    pub redirect_uris: Vec<String>,
+    /// Up to 32 attributes, with short lowercase keys.
+    #[model(
+        max_len = 32,
+        keys(charset = "a-z_", min_len = 1, max_len = 16),
+        values(max_len = 256)
+    )]
+    pub attributes: HashMap<String, String>,
+}
+
+#[test]
+fn the_shapes_example() {
+    let err = serde_json::from_str::<Client>(
+        r#"{"authMethod": "NONE", "redirectUris": ["https://a.example"], "attributes": {"Team": "x"}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "/attributes: charset: a member name must contain only a-z _ at line 1 column 83"
+    );
+    let ok = serde_json::from_str::<Client>(
+        r#"{"authMethod": "TLS_CLIENT_AUTH", "secret": "abc", "redirectUris": ["https://a.example"], "attributes": {}}"#,
+    )
+    .unwrap();
+    assert_eq!(ok.auth_method, ClientAuthMethod::Other("TLS_CLIENT_AUTH".into()));
+    assert!(ok.validate().is_ok());
+}
