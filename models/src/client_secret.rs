@@ -37,7 +37,7 @@ use crate::{Model, Secret};
 pub struct ApiServiceIdClientSecretUpdateClientIdentifie {
     /// The new value of the client secret. Valid characters for a client secret are `A-Z`,
     /// `a-z`, `0-9`, `-`, and `_`. The maximum length of a client secret is 86.
-    #[model(secret, charset = "A-Za-z0-9\\-_", min_len = 1, max_len = 86)]
+    #[model(charset = "A-Za-z0-9\\-_", min_len = 1, max_len = 86)]
     pub client_secret: Secret<String>,
 }
 
@@ -83,9 +83,7 @@ pub struct ClientSecretUpdateResponse {
     /// A short message which explains the result of the API call.
     pub result_message: Option<String>,
     /// The new client secret.
-    #[model(secret)]
     pub new_client_secret: Option<Secret<String>>,
     /// The old client secret.
-    #[model(secret)]
     pub old_client_secret: Option<Secret<String>>,
 }

@@ -9,8 +9,9 @@ use zeroize::{Zeroize, ZeroizeOnDrop};
 /// A credential: never shown by `Debug`, wiped from memory when dropped, compared without
 /// stopping at the first difference.
 ///
-/// A field marked `#[model(secret)]` must have this type (or `Option<Secret<String>>`), so that
-/// the ordinary `#[derive(Debug, Model)]` cannot print it. The value is reached only by naming
+/// A field holding a credential has this type (`Secret<String>`, or an `Option`, `Vec`, map
+/// or newtype of it), so that the ordinary `#[derive(Debug, Model)]` cannot print it, and the
+/// derive keeps its value out of every error whatever the format. The value is reached only by naming
 /// it: [`Secret::expose`]. It serializes as the plain value, since a request body must carry
 /// it, and errors about it never contain it.
 ///

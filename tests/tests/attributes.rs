@@ -1040,11 +1040,10 @@ fn bounds_apply_to_a_present_option_and_to_each_item() {
 #[model(rename_all = "camelCase")]
 struct Credentials {
     user_name: String,
-    #[model(secret, charset = "a-z", min_len = 4, max_len = 12)]
+    #[model(charset = "a-z", min_len = 4, max_len = 12)]
     password: Secret<String>,
-    #[model(secret)]
     api_key: Option<Secret<String>>,
-    #[model(secret, max_len = 2)]
+    #[model(max_len = 2)]
     backup_codes: Vec<Secret<String>>,
 }
 

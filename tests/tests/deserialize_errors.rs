@@ -15,7 +15,6 @@ struct Profile {
     tags: Vec<String>,
     nickname: Option<String>,
     address: Address,
-    #[model(secret)]
     api_secret: Secret<String>,
 }
 
@@ -311,7 +310,6 @@ fn structural_errors_near_a_secret_do_not_contain_it() {
     #[derive(Debug, Model)]
     #[model(deny_unknown_fields)]
     struct Strict {
-        #[model(secret)]
         key: Secret<String>,
     }
     let json = format!(r#"{{"key": "{secret}", "other": 1}}"#);

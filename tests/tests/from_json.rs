@@ -19,7 +19,7 @@ struct Scope {
 struct Registration {
     #[model(charset = "A-Za-z0-9_-", min_len = 1, max_len = 16)]
     client_id: String,
-    #[model(secret, min_len = 8)]
+    #[model(min_len = 8)]
     client_secret: Secret<String>,
     #[model(min = 1, max = 10)]
     priority: i32,

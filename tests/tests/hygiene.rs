@@ -124,7 +124,7 @@ pub mod shadowed {
         /// Optional list of nested models.
         pub inners: ::core::option::Option<::std::vec::Vec<Inner>>,
         /// A secret.
-        #[model(secret, min_len = 1)]
+        #[model(min_len = 1)]
         pub secret: ::authlete_models::Secret<::std::string::String>,
         /// A defaulted field.
         #[model(default)]

@@ -51,9 +51,8 @@ struct Everything {
     #[allow(clippy::box_collection)]
     boxed: Box<String>,
     boxed_leaf: Box<Leaf>,
-    #[model(secret, charset = "A-Za-z0-9_-", min_len = 1, max_len = 86)]
+    #[model(charset = "A-Za-z0-9_-", min_len = 1, max_len = 86)]
     secret: Secret<String>,
-    #[model(secret)]
     maybe_secret: Option<Secret<String>>,
     leaf: Leaf,
     maybe_leaf: Option<Leaf>,

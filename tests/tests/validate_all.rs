@@ -24,7 +24,7 @@ struct Form {
     token_ttl: Option<u32>,
     #[model(max_len = 2)]
     items: Vec<Item>,
-    #[model(secret, min_len = 8)]
+    #[model(min_len = 8)]
     password: Secret<String>,
     #[model(min = -1.0, max = 1.0)]
     ratio: f64,

@@ -15,9 +15,8 @@ pub struct Scope {
 pub struct Everything {
     #[model(rename = "id", charset = "A-Za-z0-9_-", min_len = 1, max_len = 86)]
     pub client_id: String,
-    #[model(secret, charset = "A-Za-z0-9_-", min_len = 86, max_len = 86)]
+    #[model(charset = "A-Za-z0-9_-", min_len = 86, max_len = 86)]
     pub client_secret: Secret<String>,
-    #[model(secret)]
     pub old_secret: Option<Secret<String>>,
     #[model(charset = r"\\\-\]\[\^\n\r\t\u{E9}\u{1F600}")]
     pub escapes: String,
