@@ -458,8 +458,9 @@ impl Charset {
     }
 
     /// The check of an ASCII-only set, on bytes: every byte is below 0x80 and in the set.
-    /// (Also right on bytes that are not UTF-8, which the tests use.)
-    #[inline]
+    /// (Also right on bytes that are not UTF-8, which the tests use.) Always inlined, so that
+    /// the match on a constant set's number of tests folds away.
+    #[inline(always)]
     fn matches_ascii(&self, bytes: &[u8]) -> bool {
         let t = &self.tests;
         // Two, four, six or eight tests (the first one repeated to fill up): four copies of
