@@ -52,19 +52,7 @@ impl fmt::Display for KeyToken<'_> {
             Some((end, _)) => (&self.0[..end], true),
             None => (self.0, false),
         };
-        for part in name.split_inclusive(['~', '/']) {
-            match part.as_bytes().last() {
-                Some(b'~') => {
-                    f.write_str(&part[..part.len() - 1])?;
-                    f.write_str("~0")?;
-                }
-                Some(b'/') => {
-                    f.write_str(&part[..part.len() - 1])?;
-                    f.write_str("~1")?;
-                }
-                _ => f.write_str(part)?,
-            }
-        }
+        write_escaped(f, name)?;
         if cut {
             f.write_str("…")?;
         }
@@ -90,14 +78,26 @@ impl fmt::Display for Path<'_> {
 /// ```
 pub fn escape_pointer_token(token: &str) -> String {
     let mut out = String::with_capacity(token.len());
-    for c in token.chars() {
-        match c {
-            '~' => out.push_str("~0"),
-            '/' => out.push_str("~1"),
-            c => out.push(c),
+    let _ = write_escaped(&mut out, token);
+    out
+}
+
+/// Writes `token` escaped for a JSON Pointer: the one place `~` and `/` are escaped.
+fn write_escaped(out: &mut impl fmt::Write, token: &str) -> fmt::Result {
+    for part in token.split_inclusive(['~', '/']) {
+        match part.as_bytes().last() {
+            Some(b'~') => {
+                out.write_str(&part[..part.len() - 1])?;
+                out.write_str("~0")?;
+            }
+            Some(b'/') => {
+                out.write_str(&part[..part.len() - 1])?;
+                out.write_str("~1")?;
+            }
+            _ => out.write_str(part)?,
         }
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]
