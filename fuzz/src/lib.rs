@@ -27,7 +27,8 @@ pub fn checks() -> Checks {
     })
 }
 
-/// The secret fields of [`model::Everything`], as JSON Pointers (`*`: every array element).
+/// The secret fields of [`model::Everything`], as JSON Pointers (`*`: every array element);
+/// those of [`model::Shapes`] are [`model::SHAPES_SECRETS`].
 pub const EVERYTHING_SECRETS: &[&str] = &[
     "/token",
     "/oldToken",
@@ -47,8 +48,9 @@ pub fn client_secret(data: &[u8], checks: Checks) {
     );
 }
 
-/// The model with every attribute and field type.
+/// The models with every attribute, field type and shape.
 pub fn everything(data: &[u8], checks: Checks) {
     props::check::<model::Everything>(data, EVERYTHING_SECRETS, checks);
     props::check::<model::Node>(data, &[], checks);
+    props::check::<model::Shapes>(data, model::SHAPES_SECRETS, checks);
 }

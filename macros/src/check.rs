@@ -230,6 +230,18 @@ fn check_rules(cx: &mut Ctxt, a: &FieldAttrs, shape: &Shape, what: &str) {
                     }
                 }
             },
+            Shape::Float("f32")
+                if !f32_holds(bound.value.as_f64())
+                    && bound.value.as_f64().abs() <= f64::from(f32::MAX) =>
+            {
+                bounds_ok = false;
+                #[allow(clippy::cast_possible_truncation)]
+                let nearest = bound.value.as_f64() as f32;
+                cx.error_spanned_by(
+                    &bound.tokens,
+                    format!("`{key} = {}` is not a number an `f32` holds, so the value written for one could fall on the wrong side of it: write the nearest, `{key} = {nearest:?}`, or make the field `f64`", bound.value),
+                );
+            }
             Shape::Float("f32") if bound.value.as_f64().abs() > f64::from(f32::MAX) => {
                 bounds_ok = false;
                 cx.error_spanned_by(
@@ -306,6 +318,17 @@ fn check_rules(cx: &mut Ctxt, a: &FieldAttrs, shape: &Shape, what: &str) {
             cx.error_spanned_by(hi.pair(), msg);
         }
     }
+    if value == &Shape::Float("f32") {
+        for (key, attr) in [
+            ("exclusive_min", &a.exclusive_min),
+            ("exclusive_max", &a.exclusive_max),
+            ("multiple_of", &a.multiple_of),
+        ] {
+            if let Some(attr) = attr {
+                cx.error_at(attr.span, format!("`{key}` on an `f32`: rounding a value to `f32` can break what it promises; make the field `f64`, or use `min` and `max`"));
+            }
+        }
+    }
     if let Some(m) = &a.multiple_of {
         if m.value.as_f64() <= 0.0 || !m.value.as_f64().is_finite() {
             cx.error_spanned_by(
@@ -374,6 +397,13 @@ fn check_rules(cx: &mut Ctxt, a: &FieldAttrs, shape: &Shape, what: &str) {
             }
         }
     }
+}
+
+/// Whether `v` is what an `f32` writes: the shortest text of the `f32` nearest to it.
+fn f32_holds(v: f64) -> bool {
+    #[allow(clippy::cast_possible_truncation)]
+    let single = v as f32;
+    format!("{single:?}").parse::<f64>() == Ok(v)
 }
 
 /// Whether a bound is a JSON number exactly: within 64 bits, or a float exactly past them.

@@ -72,7 +72,7 @@ struct UnknownField<'a> {
 impl fmt::Display for UnknownField<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if !matches!(self.at, Path::Root) {
-            write!(f, "{}: ", self.at)?;
+            write!(f, "{}: ", self.at.short())?;
         }
         f.write_str("unknown field `")?;
         match self.name.char_indices().nth(QUOTE_LIMIT) {
@@ -145,7 +145,7 @@ struct FieldError<'p> {
 
 impl fmt::Display for FieldError<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.at, self.what)
+        write!(f, "{}: {}", self.at.short(), self.what)
     }
 }
 
@@ -154,7 +154,7 @@ pub fn expecting(f: &mut fmt::Formatter<'_>, name: &str, at: Path<'_>) -> fmt::R
     crate::rules::describing();
     match at {
         Path::Root => write!(f, "an object `{name}`"),
-        at => write!(f, "an object `{name}` at {at}"),
+        at => write!(f, "an object `{name}` at {}", at.short()),
     }
 }
 

@@ -43,6 +43,76 @@ impl<'a> Path<'a> {
     }
 }
 
+/// The most bytes of a pointer an error message quotes: a longer one (a value deep in a
+/// recursive model) keeps its first and last parts, with `…` between them. Errors that list
+/// violations (`ValidationError::path`) keep the whole pointer.
+pub const PATH_LIMIT: usize = 192;
+
+impl<'a> Path<'a> {
+    /// The pointer as an error message quotes it: whole up to [`PATH_LIMIT`] bytes, cut in
+    /// the middle past that.
+    pub(crate) fn short(self) -> Short<Path<'a>> {
+        Short(self)
+    }
+}
+
+/// A pointer, cut in the middle when longer than [`PATH_LIMIT`] bytes.
+#[derive(Clone, Copy)]
+pub(crate) struct Short<P>(pub P);
+
+impl<P: fmt::Display> fmt::Display for Short<P> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        struct Count(usize);
+        impl fmt::Write for Count {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                self.0 += s.len();
+                Ok(())
+            }
+        }
+        let mut count = Count(0);
+        fmt::Write::write_fmt(&mut count, format_args!("{}", self.0))?;
+        if count.0 <= PATH_LIMIT {
+            return write!(f, "{}", self.0);
+        }
+        // The start says where the branch is, the end what the value is: keep both.
+        let mut window = Window {
+            out: f,
+            at: 0,
+            head: PATH_LIMIT / 3,
+            tail: count.0 - PATH_LIMIT * 2 / 3,
+            cut: false,
+        };
+        fmt::Write::write_fmt(&mut window, format_args!("{}", self.0))
+    }
+}
+
+/// Writes the bytes of a text before `head` and from `tail` on, with `…` once between them,
+/// never splitting a character.
+struct Window<'f, 'g> {
+    out: &'f mut fmt::Formatter<'g>,
+    at: usize,
+    head: usize,
+    tail: usize,
+    cut: bool,
+}
+
+impl fmt::Write for Window<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let start = self.at;
+        self.at += s.len();
+        for (i, c) in s.char_indices() {
+            let pos = start + i;
+            if pos < self.head || pos >= self.tail {
+                self.out.write_char(c)?;
+            } else if !self.cut {
+                self.cut = true;
+                self.out.write_str("…")?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// A map's member name as a pointer token: escaped, and cut after [`KEY_LIMIT`] characters.
 pub(crate) struct KeyToken<'a>(pub &'a str);
 
@@ -116,6 +186,32 @@ mod tests {
         let second = scopes.index(2);
         let name = second.field("name");
         assert_eq!(name.to_string(), "/scopes/2/name");
+    }
+
+    #[test]
+    fn long_pointers_are_cut_in_the_middle_for_messages() {
+        let root = Path::Root;
+        let a = root.field("children");
+        let b = a.index(0);
+        assert_eq!(b.short().to_string(), "/children/0");
+        // 60 levels: 660 bytes.
+        let segments = ["children"; 60];
+        fn nest(p: Path<'_>, rest: &[&'static str], out: &mut String) {
+            match rest.split_first() {
+                None => *out = p.short().to_string(),
+                Some((name, rest)) => {
+                    let f = p.field(name);
+                    let i = f.index(0);
+                    nest(i, rest, out);
+                }
+            }
+        }
+        let mut text = String::new();
+        nest(Path::Root, &segments, &mut text);
+        assert!(text.len() <= PATH_LIMIT + 4, "{} bytes: {text}", text.len());
+        assert!(text.starts_with("/children/0/children/0"), "{text}");
+        assert!(text.ends_with("/children/0/children/0"), "{text}");
+        assert_eq!(text.matches('…').count(), 1, "{text}");
     }
 
     #[test]

@@ -327,10 +327,19 @@ fn floats_accept_integers_and_extremes() {
     assert_eq!(v.single, 3.0);
     assert_eq!(v.double, -9007199254740993i64 as f64);
     let v: Scalars = serde_json::from_str(
-        r#"{"single": 3.4028235e38, "double": 1.7976931348623157e308, "flag": false, "text": ""}"#,
+        r#"{"single": 3.4028234663852886e38, "double": 1.7976931348623157e308, "flag": false, "text": ""}"#,
     )
     .unwrap();
     assert_eq!(v.single, f32::MAX);
+    // `3.4028235e38`, what `f32::MAX` writes, rounds to it; `3.5e38` rounds past it.
+    let read = |single: &str| {
+        serde_json::from_str::<Scalars>(&format!(
+            r#"{{"single": {single}, "double": 0, "flag": false, "text": ""}}"#
+        ))
+    };
+    assert_eq!(read("3.4028235e38").unwrap().single, f32::MAX);
+    assert!(read("3.5e38").is_err());
+    assert!(read("-3.5e38").is_err());
     assert_eq!(v.double, f64::MAX);
     let v: Scalars =
         serde_json::from_str(r#"{"single": 1e-45, "double": 5e-324, "flag": false, "text": ""}"#)

@@ -17,7 +17,7 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
 
-use model::{Everything, Node, Scope};
+use model::{Everything, Node, SHAPES_SECRETS, Scope, Shapes};
 use props::Checks;
 
 /// The properties checked here: all of them.
@@ -60,6 +60,7 @@ fn check_request(input: &[u8]) {
 fn check_everything(input: &[u8]) {
     props::check::<Everything>(input, EVERYTHING_SECRETS, CHECKS);
     props::check::<Node>(input, &[], CHECKS);
+    props::check::<Shapes>(input, SHAPES_SECRETS, CHECKS);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -282,6 +283,79 @@ impl Gen {
         prop_oneof![1 => Just("null".to_owned()), 6 => value].boxed()
     }
 
+    /// Member names of `allowed` characters, `min..=max` of them; near: lengths one past each
+    /// bound, and now and then a character from outside the set (`/` and `~` among them,
+    /// which a JSON Pointer escapes). Always a JSON string: a member name is one.
+    fn key(self, allowed: &'static str, min: usize, max: usize) -> Text {
+        let allowed: Vec<char> = allowed.chars().collect();
+        let others: Vec<char> = " +/~.A\u{E9}\0\"\\\u{1F600}\u{7F}\n".chars().collect();
+        let valid = proptest::collection::vec(proptest::sample::select(allowed.clone()), min..=max)
+            .prop_map(|c| quoted(&c.into_iter().collect::<String>()))
+            .boxed();
+        let ch = prop_oneof![
+            20 => proptest::sample::select(allowed),
+            1 => proptest::sample::select(others),
+        ];
+        let near = proptest::collection::vec(ch, min.saturating_sub(1)..=max + 1)
+            .prop_map(|c| quoted(&c.into_iter().collect::<String>()))
+            .boxed();
+        if self.wild {
+            prop_oneof![6 => near, 1 => any_string()].boxed()
+        } else {
+            prop_oneof![40 => valid, 1 => near].boxed()
+        }
+    }
+
+    /// Objects of `min..=max` members (fewer when two names are drawn alike); near: one
+    /// member fewer or more, and now and then a member given twice.
+    fn map(self, key: Text, value: Text, min: usize, max: usize) -> Text {
+        let join = |members: Vec<(String, String)>| {
+            let members: Vec<String> = members
+                .into_iter()
+                .map(|(k, v)| format!("{k}:{v}"))
+                .collect();
+            format!("{{{}}}", members.join(","))
+        };
+        let valid = proptest::collection::vec((key.clone(), value.clone()), min..=max)
+            .prop_map(join)
+            .boxed();
+        let near = (
+            proptest::collection::vec((key, value.clone()), min.saturating_sub(1)..=max + 1),
+            value,
+            any::<prop::sample::Index>(),
+        )
+            .prop_map(move |(mut members, again, which)| {
+                if !members.is_empty() && which.index(4) == 0 {
+                    let name = which.get(&members).0.clone();
+                    members.push((name, again));
+                }
+                join(members)
+            })
+            .boxed();
+        self.pick(valid, near)
+    }
+
+    /// One of `values`; near: strings close to them, and the values.
+    fn one_of(self, values: &'static [&'static str], near: &'static [&'static str]) -> Text {
+        let valid = proptest::sample::select(values).prop_map(quoted).boxed();
+        let near = prop_oneof![
+            proptest::sample::select(near).prop_map(quoted),
+            proptest::sample::select(values).prop_map(quoted),
+        ]
+        .boxed();
+        self.pick(valid, near)
+    }
+
+    /// An `Alg`: any string is one.
+    fn alg(self) -> Text {
+        let valid = prop_oneof![
+            proptest::sample::select(ALGS).prop_map(quoted),
+            any_string(),
+        ]
+        .boxed();
+        self.pick(valid.clone(), valid)
+    }
+
     fn scope(self) -> Text {
         self.object(vec![
             ("name", true, self.string("abcz:.", 1, 20)),
@@ -363,7 +437,108 @@ impl Gen {
             ("tree", false, opt(self.node())),
         ])
     }
+
+    fn shapes(self) -> Text {
+        let opt = |t: Text| self.nullable(t);
+        let name = || self.key("abxyz_", 1, 6);
+        let grant = || self.one_of(GRANTS, NEAR_GRANTS);
+        let token = || self.string(TOKEN_CHARS, 1, 40);
+        self.object(vec![
+            ("grant", true, grant()),
+            ("alg", false, opt(self.alg())),
+            ("grants", true, self.array(grant(), 0, 4)),
+            ("algs", false, opt(self.array(self.alg(), 0, 3))),
+            ("token", true, token()),
+            ("oldToken", false, opt(token())),
+            ("tokens", false, opt(self.array(token(), 0, 3))),
+            (
+                "keys",
+                false,
+                opt(self.map(self.key("az_", 1, 16), token(), 0, 3)),
+            ),
+            (
+                "vault",
+                false,
+                opt(self.map(name(), self.string(TOKEN_CHARS, 1, 64), 0, 3)),
+            ),
+            ("ttl", false, opt(self.int(1, 3600))),
+            ("label", false, opt(self.string("az09 ", 0, 12))),
+            (
+                "words",
+                false,
+                opt(self.array(self.string("az", 1, 6), 0, 3)),
+            ),
+            (
+                "attributes",
+                true,
+                self.map(
+                    self.key("az_-", 1, 16),
+                    self.string("az \u{E9}\u{1F600}\"", 0, 32),
+                    0,
+                    4,
+                ),
+            ),
+            ("weights", false, self.map(name(), self.int(1, 9), 0, 3)),
+            ("levels", false, opt(self.map(name(), grant(), 0, 3))),
+            ("algsByName", false, opt(self.map(name(), self.alg(), 0, 3))),
+            (
+                "ratios",
+                false,
+                opt(self.map(name(), self.float(-1.5, 1e6, F32_PAST_RANGE), 0, 3)),
+            ),
+            (
+                "stamps",
+                false,
+                opt(self.map(name(), opt(self.int(0, u64::MAX.into())), 0, 3)),
+            ),
+            (
+                "nested",
+                false,
+                opt(self.map(name(), self.map(name(), self.int(1, 3600), 0, 2), 0, 2)),
+            ),
+            ("scopes", false, opt(self.map(name(), self.scope(), 0, 2))),
+            ("tags", true, self.array(self.string("az", 1, 8), 0, 5)),
+            (
+                "grid",
+                false,
+                opt(self.array(self.array(self.int(-5, 5), 0, 3), 0, 3)),
+            ),
+            (
+                "lists",
+                false,
+                opt(self.map(name(), self.array(self.string("az", 0, 4), 0, 3), 0, 3)),
+            ),
+            (
+                "maps",
+                false,
+                opt(self.array(self.map(self.key("ab", 0, 4), self.int(0, 3), 0, 2), 0, 2)),
+            ),
+        ])
+    }
 }
+
+/// The values of `model::Grant`, and strings close to them.
+const GRANTS: &[&str] = &[
+    "AUTHORIZATION_CODE",
+    "CLIENT_CREDENTIALS",
+    "urn:ietf:params:oauth:grant-type:device_code",
+    "a\"b\\c\u{E9}\u{1F600}",
+];
+const NEAR_GRANTS: &[&str] = &[
+    "authorization_code",
+    "AUTHORIZATION_COD",
+    "CLIENT_CREDENTIALS ",
+    "AuthorizationCode",
+    "DeviceCode",
+    "Quoted",
+    "a\"b\\c\u{E9}",
+    "a\"b\\c\u{C9}\u{1F600}",
+    "",
+];
+/// The known values of `model::Alg`, and strings close to them.
+const ALGS: &[&str] = &["RS256", "ES256", "none", "Unsigned", "NONE", "rs256", ""];
+/// Characters of tokens: any, the rule is on the length.
+const TOKEN_CHARS: &str = "AZaz09-_+/= .~\u{E9}\u{1F600}";
 
 /// Tame and wild documents, half and half, now and then cut or with a byte replaced.
 fn documents(make: fn(Gen) -> Text) -> Text {
@@ -437,6 +612,12 @@ fn token_soup() -> impl Strategy<Value = String> {
         "\"children\"",
         "\"next\"",
         "\"owner\"",
+        "\"grant\"",
+        "\"HS256\"",
+        "\"CLIENT_CREDENTIALS\"",
+        "\"attributes\"",
+        "\"vault\"",
+        "\"a_b\"",
     ]);
     proptest::collection::vec(tokens, 0..40).prop_map(|t| t.concat())
 }
@@ -453,6 +634,13 @@ fn documented_request_and_response_hold_every_property() {
 #[test]
 fn the_model_with_every_attribute_holds_every_property() {
     run(200, documents(Gen::everything), check_everything);
+}
+
+#[test]
+fn the_model_with_every_shape_holds_every_property() {
+    run(300, documents(Gen::shapes), |input| {
+        props::check::<Shapes>(input, SHAPES_SECRETS, CHECKS);
+    });
 }
 
 #[test]
@@ -538,6 +726,14 @@ fn the_generated_documents_are_both_accepted_and_refused() {
         yes >= 20 && no >= 40,
         "everything: {yes} accepted, {no} refused"
     );
+    let (yes, no) = count(documents(Gen::shapes), |d| {
+        serde_json::from_str::<Shapes>(d).is_ok()
+    });
+    assert!(
+        yes >= 20 && no >= 40,
+        "shapes: {yes} accepted, {no} refused"
+    );
+    eprintln!("shapes: {yes} accepted, {no} refused");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -590,6 +786,33 @@ fn the_full_seed_document_is_accepted_with_every_field() {
     assert!(!value.enabled && value.scores.is_empty());
 }
 
+#[test]
+fn the_full_shapes_seed_is_accepted_with_every_field() {
+    use model::{Alg, Grant, Ttl};
+    let value: Shapes = serde_json::from_slice(&seed("everything", "shapes-valid-full")).unwrap();
+    assert!(value.validate().is_ok());
+    assert_eq!(value.grant, Grant::DeviceCode);
+    assert_eq!(value.grants[2], Grant::Quoted);
+    assert_eq!(value.alg, Some(Alg::Other("EdDSA".into())));
+    assert_eq!(value.algs.as_ref().unwrap()[1], Alg::Unsigned);
+    assert_eq!(
+        value.vault.as_ref().unwrap()["db/password"].expose(),
+        "hunter2hunter2hunter2"
+    );
+    assert_eq!(
+        value.keys.as_ref().unwrap()["signing_key"].0.expose().len(),
+        40
+    );
+    assert_eq!(value.nested.as_ref().unwrap()["outer"]["top"], Ttl(3600));
+    assert_eq!(value.stamps.as_ref().unwrap()["max"], Some(u64::MAX));
+    assert_eq!(value.attributes.len(), 3);
+    assert_eq!(value.maps.as_ref().unwrap().len(), 2);
+    props::check_accepted(&value);
+    let minimal: Shapes =
+        serde_json::from_slice(&seed("everything", "shapes-valid-minimal")).unwrap();
+    assert!(minimal.weights.is_empty() && minimal.vault.is_none());
+}
+
 /// `f32` fields: a finite JSON number past `f32::MAX` must be refused, not read as an
 /// infinity, which JSON cannot write back (serde_json writes `null`), so the value would not
 /// survive a round trip. Found by the `everything` fuzz target.
@@ -611,6 +834,33 @@ fn a_float_past_f32_range_is_refused() {
     let value: Everything = serde_json::from_str(&doc.to_string()).unwrap();
     assert_eq!(value.single, Some(f32::MAX));
     props::check_accepted(&value);
+}
+
+/// An error's pointer grows with the depth at which the broken value sits, and a recursive
+/// model lets the input choose that depth: 60 levels of `children` (1.6 KB of JSON, below serde_json's
+/// depth limit) put a broken `value` under a pointer of 666 bytes, and an error quoting it
+/// whole (the reader's, `from_json`'s) breaks the bound on an error's size.
+#[test]
+fn an_error_deep_in_a_recursive_model_stays_short() {
+    let mut doc = r#"{"value": 101, "children": []}"#.to_owned();
+    for _ in 0..60 {
+        doc = format!(r#"{{"value": 1, "children": [{doc}]}}"#);
+    }
+    let error = serde_json::from_str::<Node>(&doc).unwrap_err().to_string();
+    // The message quotes the pointer's start and end, cut in the middle...
+    assert!(
+        error.starts_with("/children/0/children/0")
+            && error.contains('…')
+            && error.contains("/children/0/value: max: "),
+        "{error}"
+    );
+    // ...while from_json's list keeps it whole.
+    let errors = authlete_models::from_json::<Node>(&doc).unwrap_err();
+    assert_eq!(
+        errors.as_slice()[0].path(),
+        format!("{}/value", "/children/0".repeat(60))
+    );
+    props::check::<Node>(doc.as_bytes(), &[], CHECKS);
 }
 
 /// A `default` field whose default value breaks one of its rules: an absent field must not
@@ -780,6 +1030,30 @@ fn the_secret_check_tells_a_copy_next_to_a_coincidence() {
         assert_eq!(a.is_ascii_digit(), b.is_ascii_digit());
     }
     assert!(leaks[0].error.contains(substitute.as_str()));
+}
+
+/// The control for secrets inside maps and newtypes: a `*` segment reaches every member of a
+/// map, and a copy of each secret is caught, under its member's escaped name.
+#[test]
+fn the_secret_check_reaches_secrets_in_maps_and_newtypes() {
+    let input = br#"{"token": "Ab3-Third_Secret-7h8j9k", "keys": {"k": "Zq9-Other_Secret-1x2y3z"},
+        "vault": {"a/b": "Mk7-Secret_Value-9f3a2b"}, "scopes": {"s": {"name": "x", "key": "Qw1-Scope_Secret-5t6y7u"}}}"#;
+    let copying = |doc: &[u8]| {
+        let tree: serde_json::Value = serde_json::from_slice(doc).ok()?;
+        Some(vec![format!(
+            "refused {} {} {} {}",
+            tree["token"], tree["keys"]["k"], tree["vault"]["a/b"], tree["scopes"]["s"]["key"]
+        )])
+    };
+    let texts = copying(input).unwrap();
+    let leaks = props::copied_secrets(input, SHAPES_SECRETS, &texts, &copying);
+    let pointers: Vec<&str> = leaks.iter().map(|l| l.pointer.as_str()).collect();
+    assert_eq!(
+        pointers,
+        ["/token", "/keys/k", "/vault/a~1b", "/scopes/s/key"]
+    );
+    // The model itself copies none of them, whichever way it refuses the document.
+    props::check::<Shapes>(input, SHAPES_SECRETS, CHECKS);
 }
 
 /// The control for a number sent as a secret: its substitute is a number printed as long,

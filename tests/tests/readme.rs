@@ -53,6 +53,9 @@ fn the_shapes_example() {
         r#"{"authMethod": "TLS_CLIENT_AUTH", "secret": "abc", "redirectUris": ["https://a.example"], "attributes": {}}"#,
     )
     .unwrap();
-    assert_eq!(ok.auth_method, ClientAuthMethod::Other("TLS_CLIENT_AUTH".into()));
+    assert_eq!(
+        ok.auth_method,
+        ClientAuthMethod::Other("TLS_CLIENT_AUTH".into())
+    );
     assert!(ok.validate().is_ok());
 }

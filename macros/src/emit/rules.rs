@@ -67,7 +67,10 @@ fn tree(shape: &Shape, a: &FieldAttrs) -> (TokenStream, TokenStream) {
         Shape::Str => (quote!(#r::Str), string(a)),
         Shape::Bool => (quote!(#r::Flag), quote!(#r::Flag)),
         Shape::Int(name) | Shape::Float(name) => {
-            let ty = syn::Ident::new(name, proc_macro2::Span::call_site());
+            // An `f32` is read as the `f64` written, with `f64` bounds (see the runtime's
+            // `impl Rule<f32> for Num<f64>`).
+            let held = if *name == "f32" { "f64" } else { name };
+            let ty = syn::Ident::new(held, proc_macro2::Span::call_site());
             let bound = |n: &Option<Attr<Number>>| match n {
                 Some(n) => {
                     let lit = match (n.value, shape) {

@@ -123,7 +123,17 @@ pub fn refuse_on<T: ?Sized, E: de::Error>(
 
 #[cold]
 fn first_violation<E: de::Error>(e: &ValidationError) -> E {
-    E::custom(e)
+    let path = if e.path().is_empty() {
+        "(root)"
+    } else {
+        e.path()
+    };
+    E::custom(format_args!(
+        "{}: {}: {}",
+        crate::path::Short(path),
+        e.code(),
+        e.message()
+    ))
 }
 
 /// A field with a custom rule: its own rules, then the function.

@@ -95,7 +95,7 @@ pub(super) fn locate<E: de::Error>(e: E, at: Path<'_>) -> E {
     if text.contains(path.as_str()) {
         return e;
     }
-    E::custom(format_args!("{path}: {}", strip_position(&text)))
+    E::custom(format_args!("{}: {}", at.short(), strip_position(&text)))
 }
 
 /// Whether `value` displays as text starting with one of `prefixes` (each at most 16 bytes),

@@ -60,8 +60,16 @@ macro_rules! integers {
                 const EXACT: f64 = 9_007_199_254_740_992.0;
                 if v.fract() == 0.0 && v.abs() < EXACT { Self::from_i128(v as i128) } else { None }
             }
+            // What the reader takes, but for the 128-bit types, whose values past 64 bits a
+            // `Value` can only hold as floats: any whole float up to the type's largest value
+            // made a float (`u128::MAX` is 2^128 as a float, as is 2^128 itself, which the
+            // reader refuses: a `Value` cannot tell them apart, and taking a valid value for a
+            // type error would be the worse mistake).
             #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
             fn from_f64_in_range(v: f64) -> Option<Self> {
+                if core::mem::size_of::<$ty>() < 16 {
+                    return Self::from_f64(v);
+                }
                 (v.fract() == 0.0 && v >= $ty::MIN as f64 && v <= $ty::MAX as f64).then(|| v as $ty)
             }
             fn deserialize_with<'de, D: Deserializer<'de>, V: Visitor<'de, Value = Self>>(d: D, v: V) -> Result<Self, D::Error> {
@@ -320,6 +328,73 @@ impl<N: Number> Rule<N> for Num<N> {
 
 /// A bound as a JSON Schema keyword's value.
 #[allow(clippy::cast_precision_loss)]
+/// `f32` fields: read, collected and described as the number written, an `f64`, with the
+/// bounds as written (as JSON Schema reads both), then rounded to `f32`; a number that rounds
+/// past `f32`'s range is refused, and the schema says so. The derive takes only bounds that an
+/// `f32` holds as written (`0.1`, not `0.10000001`), so that what an `f32` writes (its shortest
+/// text) always reads back. `validate()` compares the `f32` with the bounds
+/// rounded to `f32`, which every value read passes (rounding keeps order). The derive takes
+/// only `min` and `max` on an `f32`: rounding breaks the other number keywords' promises.
+impl Rule<f32> for Num<f64> {
+    #[inline]
+    fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<f32, D::Error> {
+        let v = <Num<f64> as Rule<f64>>::read(self, d, at)?;
+        #[allow(clippy::cast_possible_truncation)]
+        let single = v as f32;
+        if single.is_infinite() {
+            return Err(past_f32::<D::Error>(at));
+        }
+        Ok(single)
+    }
+
+    fn check(&self, value: &f32, at: Path<'_>, out: &mut Vec<ValidationError>) {
+        #[allow(clippy::cast_possible_truncation)]
+        let narrow = |b: Option<f64>| b.map(|b| b as f32);
+        let rounded = Num::<f32> {
+            min: narrow(self.min),
+            max: narrow(self.max),
+            ..Num::ANY
+        };
+        rounded.check(value, at, out);
+    }
+
+    fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value> {
+        let mut s = <Num<f64> as Rule<f64>>::schema(self, schemas);
+        // The range of `f32`, on the sides no bound already holds within it.
+        if !s.contains_key("minimum") {
+            s.insert("exclusiveMinimum".into(), Value::from(-F32_EDGE));
+        }
+        if !s.contains_key("maximum") {
+            s.insert("exclusiveMaximum".into(), Value::from(F32_EDGE));
+        }
+        s
+    }
+
+    fn collect(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>) {
+        match value.as_f64() {
+            Some(v) if v.abs() >= F32_EDGE => {
+                wrong_type(out, at, "a number within the range of `f32`", value);
+            }
+            _ => <Num<f64> as Rule<f64>>::collect(self, value, at, out),
+        }
+    }
+}
+
+/// The least magnitude that rounds past `f32::MAX` to infinity: `f32::MAX` and half its last
+/// unit, 2^128 - 2^103 (a tie, which rounds to the even neighbour, infinity).
+const F32_EDGE: f64 = 340_282_356_779_733_661_637_539_395_458_142_568_448.0;
+
+#[cold]
+fn past_f32<E: de::Error>(at: Path<'_>) -> E {
+    match at {
+        Path::Root => E::custom("invalid value: a number past the range of f32, expected a number"),
+        at => E::custom(format_args!(
+            "invalid value: a number past the range of f32, expected a number at {}",
+            at.short()
+        )),
+    }
+}
+
 fn bound_value(b: Bound) -> Value {
     match b {
         // Past 64 bits a JSON number is a float: the derive only takes such a bound when a
@@ -417,6 +492,14 @@ mod tests {
         let mut de = serde_json::Deserializer::from_str("340282366920938463463374607431768211456");
         let text = rule.read(&mut de, at).unwrap_err().to_string();
         assert!(text.starts_with("/big: "), "{text}");
+    }
+
+    #[test]
+    fn f32_edge_is_where_rounding_reaches_infinity() {
+        assert!((F32_EDGE as f32).is_infinite());
+        let below = f64::from_bits(F32_EDGE.to_bits() - 1);
+        assert_eq!(below as f32, f32::MAX);
+        assert_eq!(F32_EDGE, 2f64.powi(128) - 2f64.powi(103));
     }
 
     #[test]

@@ -22,7 +22,7 @@ impl fmt::Display for Refusal<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.at {
             Path::Root => write!(f, "(root): {}: {}", self.code, self.what),
-            at => write!(f, "{}: {}: {}", at, self.code, self.what),
+            at => write!(f, "{}: {}: {}", at.short(), self.code, self.what),
         }
     }
 }
@@ -171,7 +171,7 @@ impl fmt::Display for MemberName<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.at {
             Path::Root => f.write_str("(root)")?,
-            at => write!(f, "{at}")?,
+            at => write!(f, "{}", at.short())?,
         }
         write!(f, ": {}: a member name {}", self.what.code(), self.what)
     }
@@ -314,7 +314,7 @@ pub(super) fn expected(f: &mut fmt::Formatter<'_>, what: &str, at: Path<'_>) -> 
     describing();
     match at {
         Path::Root => f.write_str(what),
-        at => write!(f, "{what} at {at}"),
+        at => write!(f, "{what} at {}", at.short()),
     }
 }
 
@@ -364,24 +364,33 @@ mod tests {
     }
 
     #[test]
-    fn refusals_too_long_for_the_buffer_are_written_whole() {
+    fn refusals_too_long_for_the_buffer_are_written_with_the_path_cut() {
         const LONG: &str = "a-long-field-name-that-repeats-itself-a-long-field-name";
-        // A path of 10 fields of 55 bytes: longer than the buffer.
+        // A path of 3 fields of 56 bytes: longer than the buffer, within the path limit.
         let p0 = Path::Root;
         let p1 = p0.field(LONG);
         let p2 = p1.field(LONG);
         let p3 = p2.field(LONG);
+        let text = refuse::<serde_json::Error>(p3, Broken::MaxChars(3)).to_string();
+        assert_eq!(
+            text,
+            format!(
+                "{}: max_len: must be at most 3 characters long",
+                format!("/{LONG}").repeat(3)
+            )
+        );
+        assert!(Message::new().refusal(p3, Broken::MaxChars(3)).is_err());
+        // 6 fields, 336 bytes: past the path limit, cut in the middle.
         let p4 = p3.field(LONG);
         let p5 = p4.field(LONG);
         let p6 = p5.field(LONG);
         let text = refuse::<serde_json::Error>(p6, Broken::MinChars(3)).to_string();
-        assert_eq!(
-            text,
-            format!(
-                "{}: min_len: must be at least 3 characters long",
-                format!("/{LONG}").repeat(6)
-            )
-        );
+        let whole = format!("/{LONG}").repeat(6);
+        let (path, rest) = text.split_once(": ").unwrap();
+        assert_eq!(rest, "min_len: must be at least 3 characters long");
+        assert!(path.len() <= crate::path::PATH_LIMIT + 3, "{path}");
+        let (head, tail) = path.split_once('…').unwrap();
+        assert!(whole.starts_with(head) && whole.ends_with(tail), "{path}");
         assert!(Message::new().refusal(p6, Broken::MinChars(3)).is_err());
     }
 }

@@ -147,7 +147,7 @@ impl fmt::Display for Withheld<'_> {
         }
         match self.at {
             Path::Root => Ok(()),
-            at => write!(f, " at {at}"),
+            at => write!(f, " at {}", at.short()),
         }
     }
 }

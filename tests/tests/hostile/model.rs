@@ -1,7 +1,9 @@
-//! Models that use every attribute and every field type, shared by the hostile-input tests
-//! and the fuzz targets (which include this file by path).
+//! Models that use every attribute and every field type and shape, shared by the
+//! hostile-input tests and the fuzz targets (which include this file by path).
 
 #![allow(dead_code)]
+
+use std::collections::{BTreeMap, HashMap};
 
 use authlete_models::{Model, Secret};
 
@@ -97,3 +99,108 @@ pub struct Node {
     pub children: Vec<Node>,
     pub next: Option<Box<Node>>,
 }
+
+/// A closed string enum: one value renamed, one with characters that JSON escapes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Model)]
+#[model(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Grant {
+    AuthorizationCode,
+    ClientCredentials,
+    #[model(rename = "urn:ietf:params:oauth:grant-type:device_code")]
+    DeviceCode,
+    #[model(rename = "a\"b\\c\u{E9}\u{1F600}")]
+    Quoted,
+}
+
+/// An open string enum: any other string is kept in `Other`.
+#[derive(Debug, Clone, PartialEq, Eq, Model)]
+pub enum Alg {
+    RS256,
+    ES256,
+    #[model(rename = "none")]
+    Unsigned,
+    #[model(other)]
+    Other(String),
+}
+
+/// A credential, as a newtype.
+#[derive(Debug, Clone, PartialEq, Model)]
+pub struct Token(#[model(min_len = 1, max_len = 40)] pub Secret<String>);
+
+/// A number of seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Model)]
+pub struct Ttl(#[model(min = 1, max = 3600)] pub u32);
+
+/// A short label.
+#[derive(Debug, Clone, PartialEq, Model)]
+pub struct Label(#[model(charset = "a-z0-9 ", max_len = 12)] pub String);
+
+/// A list of words, as a newtype.
+#[derive(Debug, Clone, PartialEq, Model)]
+pub struct Words(
+    #[model(max_len = 3, items(charset = "a-z", min_len = 1, max_len = 6))] pub Vec<String>,
+);
+
+/// String enums, newtypes, maps and nested `items(...)`, under `deny_unknown_fields`.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Shapes {
+    /// String enums, closed and open, alone and in lists.
+    pub grant: Grant,
+    pub alg: Option<Alg>,
+    #[model(max_len = 4)]
+    pub grants: Vec<Grant>,
+    pub algs: Option<Vec<Alg>>,
+    /// A secret newtype, alone, in a list and in a map.
+    pub token: Token,
+    pub old_token: Option<Token>,
+    #[model(max_len = 3)]
+    pub tokens: Option<Vec<Token>>,
+    #[model(max_len = 3, keys(charset = "a-z_", min_len = 1, max_len = 16))]
+    pub keys: Option<BTreeMap<String, Token>>,
+    /// A map of secrets.
+    #[model(secret, values(min_len = 1, max_len = 64))]
+    pub vault: Option<HashMap<String, Secret<String>>>,
+    /// Newtypes with rules.
+    pub ttl: Option<Ttl>,
+    pub label: Option<Label>,
+    pub words: Option<Words>,
+    /// Maps: rules on the count, the names and the values.
+    #[model(
+        max_len = 4,
+        keys(charset = "a-z_\\-", min_len = 1, max_len = 16),
+        values(max_len = 32)
+    )]
+    pub attributes: HashMap<String, String>,
+    #[model(default, values(min = 1, max = 9))]
+    pub weights: BTreeMap<String, u8>,
+    pub levels: Option<HashMap<String, Grant>>,
+    pub algs_by_name: Option<BTreeMap<String, Alg>>,
+    #[model(values(min = -1.5, max = 1e6))]
+    pub ratios: Option<BTreeMap<String, f32>>,
+    pub stamps: Option<HashMap<String, Option<u64>>>,
+    #[model(max_len = 2, values(max_len = 2))]
+    pub nested: Option<BTreeMap<String, BTreeMap<String, Ttl>>>,
+    #[model(max_len = 2)]
+    pub scopes: Option<HashMap<String, Scope>>,
+    /// Nested `items(...)`.
+    #[model(max_len = 5, items(charset = "a-z", min_len = 1, max_len = 8))]
+    pub tags: Vec<String>,
+    #[model(max_len = 3, items(max_len = 3, items(min = -5, max = 5)))]
+    pub grid: Option<Vec<Vec<i16>>>,
+    #[model(values(max_len = 3, items(charset = "a-z", max_len = 4)))]
+    pub lists: Option<HashMap<String, Vec<String>>>,
+    #[model(max_len = 2, items(max_len = 2, keys(max_len = 4), values(max = 3)))]
+    pub maps: Option<Vec<HashMap<String, u8>>>,
+}
+
+/// The secret fields of [`Shapes`], as JSON Pointers (`*`: every element of an array, every
+/// member of a map).
+pub const SHAPES_SECRETS: &[&str] = &[
+    "/token",
+    "/oldToken",
+    "/tokens/*",
+    "/keys/*",
+    "/vault/*",
+    "/scopes/*/key",
+];

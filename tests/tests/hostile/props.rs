@@ -11,32 +11,20 @@
 //!   value, and its errors carry a JSON Pointer and a known code;
 //! - an error never contains the value of a `secret` field (copied from it: see
 //!   [`copied_secrets`] for how a copy is told from a coincidence), and stays under
-//!   [`ERROR_LIMIT`] bytes whatever the input's size.
+//!   [`ERROR_LIMIT`] bytes whatever the input's size (a message quotes a pointer cut to its
+//!   first and last parts; `from_json`'s list keeps each pointer whole, apart from its
+//!   bounded code and message).
 
 #![allow(dead_code)]
 
 use std::fmt::Debug;
 
-use authlete_models::{Model, ValidationErrors};
+use authlete_models::{Code, Model, ValidationErrors};
 use serde_json::Value;
 
 /// The longest error message, in bytes, any input may produce: a path, a rule, a short
 /// excerpt, a line and a column, never the bulk of a value.
 pub const ERROR_LIMIT: usize = 512;
-
-/// The codes `from_json` reports.
-pub const CODES: &[&str] = &[
-    "charset",
-    "min_len",
-    "max_len",
-    "min",
-    "max",
-    "syntax",
-    "type",
-    "required",
-    "unknown_field",
-    "invalid",
-];
 
 /// Which of the properties to check.
 #[derive(Clone, Copy, Debug)]
@@ -59,8 +47,8 @@ impl Checks {
 pub type Reader<'a> = &'a dyn Fn(&[u8]) -> Option<Vec<String>>;
 
 /// Checks every property of `input` read as a `T`. `secrets` lists the JSON Pointers of the
-/// model's secret fields (a `*` segment stands for every element of an array). Panics, with a
-/// message saying which property broke, when one does.
+/// model's secret fields (a `*` segment stands for every element of an array and every member
+/// of an object, a map's). Panics, with a message saying which property broke, when one does.
 pub fn check<T>(input: &[u8], secrets: &[&str], checks: Checks) -> Option<T>
 where
     T: Model + PartialEq + Debug,
@@ -79,7 +67,11 @@ where
             (Ok(a), Ok(b)) => assert_eq!(*a, b, "from_json read another value"),
             (Err(_), Err(errors)) => {
                 for e in &errors {
-                    assert!(CODES.contains(&e.code()), "unknown code {:?}", e.code());
+                    assert!(
+                        Code::from_name(e.code()).is_some(),
+                        "unknown code {:?}",
+                        e.code()
+                    );
                     assert!(
                         e.path().is_empty() || e.path().starts_with('/'),
                         "not a JSON Pointer: {:?}",
@@ -91,7 +83,13 @@ where
                     let errors = authlete_models::from_json::<T>(text).err()?;
                     Some(list_texts_of(&errors))
                 };
-                let each: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                // Each error's pointer is the document's own structure (its depth bounded by
+                // the nesting limit), kept whole for the caller; its code and message are
+                // bounded.
+                let each: Vec<String> = errors
+                    .iter()
+                    .map(|e| format!("{}: {}", e.code(), e.message()))
+                    .collect();
                 check_error_texts(
                     input,
                     secrets,
@@ -269,6 +267,12 @@ fn collect_at(value: &Value, tokens: &[&str], at: &str, out: &mut Vec<(String, S
         (Value::Array(items), "*") => {
             for (i, item) in items.iter().enumerate() {
                 collect_at(item, rest, &format!("{at}/{i}"), out);
+            }
+        }
+        (Value::Object(map), "*") => {
+            for (name, item) in map {
+                let token = authlete_models::escape_pointer_token(name);
+                collect_at(item, rest, &format!("{at}/{token}"), out);
             }
         }
         (Value::Object(map), token) => {
