@@ -102,21 +102,6 @@ fn check_field(cx: &mut Ctxt, field: &Field) {
         &format!("this field is `{}`", type_text(field.ty)),
     );
 
-    if let Some(span) = a.secret {
-        if !shape.has_secret() {
-            let mend = match shape.value() {
-                Shape::Str | Shape::Vec(_) | Shape::Map(_) => format!(
-                    "change the type to `{}`",
-                    secret_of_strings(shape).describe()
-                ),
-                _ => "`secret` marks a string credential; remove it, or make the field `Secret<String>`".to_owned(),
-            };
-            cx.error_at(
-                span,
-                format!("`secret` needs the type `Secret<String>` (or `Option<Secret<String>>`), so that `Debug` cannot print the value, but this field is `{}`: {mend}", type_text(field.ty)),
-            );
-        }
-    }
     check_secret_holds_strings(cx, field.ty);
 }
 
@@ -136,7 +121,6 @@ fn check_opaque(cx: &mut Ctxt, a: &FieldAttrs) {
         ("items", span(&a.items)),
         ("keys", span(&a.keys)),
         ("values", span(&a.values)),
-        ("secret", a.secret),
     ];
     for (key, at) in rules {
         if let Some(at) = at {
@@ -362,7 +346,6 @@ fn check_rules(cx: &mut Ctxt, a: &FieldAttrs, shape: &Shape, what: &str) {
         for (flag, span) in [
             ("rename", inner.rename.as_ref().map(|r| r.span)),
             ("custom", inner.custom.as_ref().map(|r| r.span)),
-            ("secret", inner.secret),
             ("default", inner.default),
         ] {
             if let Some(span) = span {
@@ -409,19 +392,6 @@ fn f32_holds(v: f64) -> bool {
 /// Whether a bound is a JSON number exactly: within 64 bits, or a float exactly past them.
 fn exact_in_json(v: i128) -> bool {
     i64::try_from(v).is_ok() || u64::try_from(v).is_ok() || (v as f64) as i128 == v
-}
-
-/// `shape` with its strings wrapped in `Secret`.
-fn secret_of_strings(shape: &Shape) -> Shape {
-    let wrap = |s: &Shape| Box::new(secret_of_strings(s));
-    match shape {
-        Shape::Str => Shape::Secret(Box::new(Shape::Str)),
-        Shape::Option(s) => Shape::Option(wrap(s)),
-        Shape::Vec(s) => Shape::Vec(wrap(s)),
-        Shape::Map(s) => Shape::Map(wrap(s)),
-        Shape::Box(s) => Shape::Box(wrap(s)),
-        s => s.clone(),
-    }
 }
 
 /// `Secret` holds a `String`, and nothing else: anything else is an error on its argument.
@@ -538,8 +508,8 @@ mod tests {
     fn correct_rules_pass() {
         let src = r#"struct A {
             #[model(min_len = 1, max_len = 1, items(charset = "a-z", max_len = 3))] a: Option<Vec<String>>,
-            #[model(secret, charset = "a-z", max_len = 86)] b: Secret<String>,
-            #[model(secret)] c: Option<Secret<String>>,
+            #[model(charset = "a-z", max_len = 86)] b: Secret<String>,
+            c: Option<Secret<String>>,
             #[model(min = -128, max = 127)] d: i8,
             #[model(items(min = 0, max = 18446744073709551615))] e: Vec<u64>,
             #[model(min = 0, max = 0.5)] f: Option<f64>,
@@ -671,18 +641,16 @@ mod tests {
                 #[model(charset = "0-9")] a: Vec<u16>,
                 #[model(max_len = 5)] b: u32,
                 #[model(min = 1)] c: Vec<String>,
-                #[model(secret)] d: std::option::Option<std::string::String>,
                 #[model(max_len = 5)] e: Option<Nested>,
             }"#,
         );
-        assert_eq!(e.len(), 5, "{e:?}");
+        assert_eq!(e.len(), 4, "{e:?}");
         assert!(e[0].contains("this field is `Vec<u16>`: remove `charset`"));
         assert!(e[1].ends_with("remove `max_len`, or bound the number with `min` and `max`"));
         assert!(e[2].ends_with(
             "remove `min`, or bound the length with `min_len`, or check each item with `items(min = ...)`"
         ));
-        assert!(e[3].ends_with("change the type to `Option<Secret<String>>`"));
-        assert!(e[4].contains("this field is `Option<Nested>`"));
+        assert!(e[3].contains("this field is `Option<Nested>`"));
     }
 
     #[test]
@@ -715,7 +683,7 @@ mod tests {
     fn secret_holds_a_string() {
         let e = errors(
             r#"struct A {
-                #[model(secret)] a: Secret<u32>,
+                a: Secret<u32>,
                 b: Option<Secret<Vec<String>>>,
                 c: Secret<Option<String>>,
             }"#,
@@ -728,7 +696,7 @@ mod tests {
 
     #[test]
     fn an_unsupported_type_is_reported_once() {
-        let e = errors(r#"struct A { #[model(max_len = 2, secret)] a: [String; 2] }"#);
+        let e = errors(r#"struct A { #[model(max_len = 2, unique)] a: [String; 2] }"#);
         assert_eq!(e.len(), 1, "{e:?}");
         assert!(e[0].starts_with("an array cannot be a field"));
     }

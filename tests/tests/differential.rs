@@ -32,7 +32,7 @@ struct Scope {
 struct Everything {
     #[model(rename = "client_id", min = 1)]
     id: u64,
-    #[model(secret, charset = "A-Za-z0-9\\-_", min_len = 1, max_len = 8)]
+    #[model(charset = "A-Za-z0-9\\-_", min_len = 1, max_len = 8)]
     secret: Secret<String>,
     #[model(charset = "a-z\\u{E9}\\u{1F600} ~/", max_len = 5)]
     label: Option<String>,

@@ -264,7 +264,6 @@ pub(super) static KEYS: &[Key] = &[
         Read::Function(|a| &mut a.custom),
     )
     .or_container(Read::Function(|a| &mut a.custom)),
-    Key::field("secret", "secret", Read::Flag(|a| &mut a.secret)),
     Key::field("default", "default", Read::Flag(|a| &mut a.default)),
     Key::variant("other", "other", Read::Flag(|a| &mut a.other)),
 ];
@@ -311,7 +310,6 @@ mod tests {
                 "opaque",
                 "schema",
                 "custom",
-                "secret",
                 "default"
             ]
         );

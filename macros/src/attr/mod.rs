@@ -105,7 +105,6 @@ pub struct FieldAttrs {
     pub custom: Option<Attr<syn::Path>>,
     /// The JSON Schema of an `opaque` field, checked to be a JSON object.
     pub schema: Option<Attr<LitStr>>,
-    pub secret: Option<Span>,
     pub default: Option<Span>,
 }
 
@@ -366,7 +365,9 @@ fn unknown(cx: &mut Ctxt, meta: &ParseNestedMeta, key: &str, place: Place) -> sy
         .map(|s| s.ident.to_string())
         .unwrap_or_default();
     let elsewhere = keys::lookup(key).and_then(|k| k.places().next());
-    let msg = if let Some(other) = elsewhere {
+    let msg = if key == "secret" {
+        "there is no `secret` attribute: a field is secret by its type, `Secret<String>` (also in an `Option`, `Vec`, map or newtype), which keeps the value out of `Debug` and of every error, wipes it on drop and marks the schema `writeOnly`; remove `secret`, and give the field that type".to_owned()
+    } else if let Some(other) = elsewhere {
         format!(
             "`{key}` is a {} attribute, not a {kind} attribute: move it into a `#[model(...)]` {}",
             other.kind(),
@@ -432,7 +433,7 @@ mod tests {
     fn reads_every_field_key() {
         let (a, errors) = field_attrs(
             r#"#[model(rename = "id", charset = "a-z", min_len = 1, max_len = 86)]
-               #[model(min = -1, max = 0.5, secret, default)]"#,
+               #[model(min = -1, max = 0.5, unique, default)]"#,
         );
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(a.rename.unwrap().value.value(), "id");
@@ -441,18 +442,18 @@ mod tests {
         assert_eq!(a.max_len.unwrap().value, 86);
         assert_eq!(a.min.unwrap().value, Number::Int(-1));
         assert_eq!(a.max.unwrap().value, Number::Float(0.5));
-        assert!(a.secret.is_some() && a.default.is_some());
+        assert!(a.unique.is_some() && a.default.is_some());
     }
 
     #[test]
     fn every_mistake_of_a_list_is_reported() {
         let (a, errors) = field_attrs(
-            r#"#[model(max_length = 5, min_len = "1", secret = true, max_len = 2, max_len = 3)]"#,
+            r#"#[model(max_length = 5, min_len = "1", unique = true, max_len = 2, max_len = 3)]"#,
         );
         assert_eq!(errors.len(), 4, "{errors:?}");
         assert!(errors[0].contains("did you mean `max_len`?"));
         assert!(errors[1].contains("write `min_len = 1`"));
-        assert!(errors[2].contains("`secret` takes no value"));
+        assert!(errors[2].contains("`unique` takes no value"));
         assert!(errors[3].contains("duplicate `max_len`: this field already sets it"));
         assert_eq!(a.max_len.unwrap().value, 2);
     }
@@ -462,9 +463,20 @@ mod tests {
         let (_, errors) = field_attrs("#[model(rename_all = \"camelCase\", deny_unknown_fields)]");
         assert!(errors[0].starts_with("`rename_all` is a container attribute"));
         assert!(errors[1].starts_with("`deny_unknown_fields` is a container attribute"));
-        let (_, errors) = container_attrs("#[model(rename = \"x\", secret)]");
+        let (_, errors) = container_attrs("#[model(rename = \"x\", unique)]");
         assert!(errors[0].starts_with("`rename` is a field attribute"));
-        assert!(errors[1].starts_with("`secret` is a field attribute"));
+        assert!(errors[1].starts_with("`unique` is a field attribute"));
+    }
+
+    #[test]
+    fn secret_is_no_attribute_and_says_why() {
+        let (_, errors) = field_attrs("#[model(secret, max_len = 3)]");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].starts_with("there is no `secret` attribute: a field is secret by its type"),
+            "{}",
+            errors[0]
+        );
     }
 
     #[test]
@@ -489,14 +501,14 @@ mod tests {
     #[test]
     fn a_syntax_error_hides_no_other_mistake() {
         let (a, errors) = field_attrs(
-            r#"#[model("x", max_len = 2, min_len::x = 1, 5, min_len = 1,, secret = , default true)]"#,
+            r#"#[model("x", max_len = 2, min_len::x = 1, 5, min_len = 1,, unique = , default true)]"#,
         );
         assert_eq!(errors.len(), 5, "{errors:?}");
         assert_eq!(errors[4], "`default` takes no value: write `default` alone");
         assert!(errors[0].starts_with("expected a key, found a literal"));
         assert!(errors[1].starts_with("unknown field attribute `min_len::x`"));
         assert!(errors[2].starts_with("expected a key, found a literal"));
-        assert_eq!(errors[3], "`secret` takes no value: write `secret` alone");
+        assert_eq!(errors[3], "`unique` takes no value: write `unique` alone");
         assert_eq!(a.max_len.unwrap().value, 2);
         assert_eq!(a.min_len.unwrap().value, 1);
     }

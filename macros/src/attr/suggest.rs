@@ -13,9 +13,6 @@ const ALIASES: &[(&str, &str)] = &[
     ("range", "`min` and `max`"),
     ("min_items", "`min_len`"),
     ("max_items", "`max_len`"),
-    ("sensitive", "`secret`"),
-    ("redact", "`secret`"),
-    ("skip_debug", "`secret`"),
     ("alias", "`rename`"),
     ("name", "`rename`"),
 ];
@@ -128,7 +125,7 @@ mod tests {
         assert_eq!(suggest_key("maxLen", k).as_deref(), Some("`max_len`"));
         assert_eq!(suggest_key("minimum", k).as_deref(), Some("`min`"));
         assert_eq!(suggest_key("charst", k).as_deref(), Some("`charset`"));
-        assert_eq!(suggest_key("secert", k).as_deref(), Some("`secret`"));
+        assert_eq!(suggest_key("uniqe", k).as_deref(), Some("`unique`"));
         assert_eq!(suggest_key("pattern", k).as_deref(), Some("`charset`"));
         assert_eq!(
             suggest_key("length", k).as_deref(),

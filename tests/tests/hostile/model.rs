@@ -15,10 +15,9 @@ pub struct Everything {
     #[model(rename = "id", charset = "a-z0-9_\\-", min_len = 1, max_len = 16)]
     pub name: String,
     /// A credential, as the documented model has it.
-    #[model(secret, charset = "A-Za-z0-9\\-_", min_len = 1, max_len = 86)]
+    #[model(charset = "A-Za-z0-9\\-_", min_len = 1, max_len = 86)]
     pub token: Secret<String>,
     /// An optional credential with no other rule.
-    #[model(secret)]
     pub old_token: Option<Secret<String>>,
     /// A charset with escapes and a non-ASCII character.
     #[model(charset = "a-z \\u{E9}\\n\\t\\\\\\]\\[\\^-", max_len = 40)]
@@ -84,7 +83,7 @@ pub struct Scope {
     pub name: String,
     #[model(min = 0, max = 86400)]
     pub max_age: Option<i64>,
-    #[model(secret, max_len = 64)]
+    #[model(max_len = 64)]
     pub key: Option<Secret<String>>,
     #[model(default)]
     pub weight: f64,
@@ -159,7 +158,7 @@ pub struct Shapes {
     #[model(max_len = 3, keys(charset = "a-z_", min_len = 1, max_len = 16))]
     pub keys: Option<BTreeMap<String, Token>>,
     /// A map of secrets.
-    #[model(secret, values(min_len = 1, max_len = 64))]
+    #[model(values(min_len = 1, max_len = 64))]
     pub vault: Option<HashMap<String, Secret<String>>>,
     /// Newtypes with rules.
     pub ttl: Option<Ttl>,

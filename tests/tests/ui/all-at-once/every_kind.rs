@@ -11,7 +11,6 @@ pub struct Request {
     pub client_secret: String,
     #[model(charset = "A-Z")]
     pub enabled: bool,
-    #[model(secret)]
     pub pin: Secret<u32>,
     #[model(rename = "client_id")]
     pub alias: Option<String>,

@@ -2,7 +2,7 @@ use authlete_models::{Model, Secret};
 
 #[derive(Model)]
 pub struct Request {
-    #[model(secret, secret)]
+    #[model(default, default)]
     pub client_secret: Secret<String>,
 }
 

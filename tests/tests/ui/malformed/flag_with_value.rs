@@ -1,9 +1,9 @@
-use authlete_models::{Model, Secret};
+use authlete_models::Model;
 
 #[derive(Model)]
 pub struct Request {
-    #[model(secret = true)]
-    pub client_secret: Secret<String>,
+    #[model(unique = true)]
+    pub tags: Vec<String>,
 }
 
 fn main() {}

@@ -2,7 +2,6 @@ use authlete_models::{Model, Secret};
 
 #[derive(Model)]
 pub struct Request {
-    #[model(secret)]
     pub pin: Secret<u32>,
 }
 

@@ -1,9 +1,0 @@
-use authlete_models::Model;
-
-#[derive(Model)]
-pub struct Request {
-    #[model(secret)]
-    pub client_secret: Option<String>,
-}
-
-fn main() {}
