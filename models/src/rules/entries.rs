@@ -188,13 +188,7 @@ impl<'de, R: Rule<T>, M: StringMap<T>, T> Visitor<'de> for EntriesVisitor<'_, '_
     fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<M, A::Error> {
         Err(de::Error::invalid_type(Unexpected::Other("array"), &self))
     }
-    refuse_strings!();
-    refuse_other_types! {
-        visit_bool(bool) => Unexpected::Other("boolean");
-        visit_i64(i64) => Unexpected::Other("integer");
-        visit_u64(u64) => Unexpected::Other("integer");
-        visit_f64(f64) => Unexpected::Other("number");
-    }
+    refuse_scalars!();
 }
 
 fn read<'de, D: Deserializer<'de>, R: Rule<T>, M: StringMap<T>, T>(

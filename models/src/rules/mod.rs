@@ -43,6 +43,19 @@ macro_rules! refuse_non_strings {
     };
 }
 
+/// For a visitor of an array or an object: every scalar is refused by its kind.
+macro_rules! refuse_scalars {
+    () => {
+        refuse_strings!();
+        refuse_other_types! {
+            visit_bool(bool) => Unexpected::Other("boolean");
+            visit_i64(i64) => Unexpected::Other("integer");
+            visit_u64(u64) => Unexpected::Other("integer");
+            visit_f64(f64) => Unexpected::Other("number");
+        }
+    };
+}
+
 macro_rules! refuse_strings {
     () => {
         refuse_other_types! {

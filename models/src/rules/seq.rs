@@ -60,13 +60,7 @@ impl<'de, R: Rule<T>, T> Visitor<'de> for SeqVisitor<'_, '_, R, T> {
         Ok(items)
     }
 
-    refuse_strings!();
-    refuse_other_types! {
-        visit_bool(bool) => Unexpected::Other("boolean");
-        visit_i64(i64) => Unexpected::Other("integer");
-        visit_u64(u64) => Unexpected::Other("integer");
-        visit_f64(f64) => Unexpected::Other("number");
-    }
+    refuse_scalars!();
 }
 
 impl<T, R: Rule<T>> Rule<Vec<T>> for Seq<R> {
