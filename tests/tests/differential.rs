@@ -286,8 +286,18 @@ fn an_everything() -> BoxedStrategy<Value> {
 /// Runs `cases` generated documents through the derive and through `jsonschema`, then
 /// checks that they reach every rule of the schema (see [`every_assertion_is_reached`]).
 fn agree<T: Model + PartialEq + std::fmt::Debug>(strategy: BoxedStrategy<Value>, cases: u32) {
+    agree_with_opaque::<T>(strategy, cases, &[]);
+}
+
+/// [`agree`], for a model with `opaque` fields at `opaque` (JSON Pointers): a value its type's
+/// own impl refuses is reported there with code `invalid`, the one code that impl can give.
+fn agree_with_opaque<T: Model + PartialEq + std::fmt::Debug>(
+    strategy: BoxedStrategy<Value>,
+    cases: u32,
+    opaque: &[&str],
+) {
     let schema = T::json_schema();
-    let validator = jsonschema::validator_for(&schema).expect("the derived schema compiles");
+    let validator = compile(&schema).expect("the derived schema compiles");
     // The derive's verdict on `doc`, once it is shown to be the schema's.
     let verdict = |doc: &Value| -> Result<bool, TestCaseError> {
         let text = serde_json::to_string(doc).unwrap();
@@ -308,7 +318,9 @@ fn agree<T: Model + PartialEq + std::fmt::Debug>(strategy: BoxedStrategy<Value>,
         // (code `invalid`, kept for what a `Value` cannot hold, such as a member given twice).
         if let Err(errors) = authlete_models::from_json::<T>(&text) {
             prop_assert!(
-                errors.iter().all(|e| e.code() != "invalid"),
+                errors
+                    .iter()
+                    .all(|e| e.code() != "invalid" || opaque.contains(&e.path())),
                 "from_json found no violation in {}: {}",
                 text,
                 errors
@@ -369,16 +381,37 @@ fn agree<T: Model + PartialEq + std::fmt::Debug>(strategy: BoxedStrategy<Value>,
     });
 }
 
+/// The validator for `schema`, with `format` asserted: an `opaque` field's schema may name a
+/// format that its type checks (`ipv4`, which both the validator and `Ipv4Addr` read with
+/// `Ipv4Addr::from_str`), and left an annotation the validator would take what the type
+/// refuses.
+fn compile(schema: &Value) -> Result<jsonschema::Validator, jsonschema::ValidationError<'static>> {
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(schema)
+}
+
 /// Annotations, which change no verdict.
 const ANNOTATIONS: &[&str] = &["$schema", "title", "description", "writeOnly"];
 
 /// The schema with each of its assertions taken away in turn (a keyword, or one value of a
 /// `required`, `enum` or `type` list), each described by its JSON Pointer into the schema.
 ///
-/// Left alone: a `type` beside an `enum`, whose values already have that type, and a string
-/// enum with a catch-all, whose `type` and `anyOf` each say "a string" (they are taken away
-/// together).
+/// Left alone: a `minimum` (`maximum`) beside an `exclusiveMinimum` (`exclusiveMaximum`) at
+/// least as strict, such as a `u32`'s `"maximum": 4294967295` beside `"exclusiveMaximum": 60`,
+/// which no value can tell from the schema without it; a `type` beside an `enum`, whose
+/// values already have that type; and a string enum with a catch-all, whose `type` and `anyOf`
+/// each say "a string" (they are taken away together).
 fn mutants(schema: &Value) -> Vec<(String, Value)> {
+    fn implied(
+        members: &Map<String, Value>,
+        bound: &str,
+        exclusive: &str,
+        stricter: fn(f64, f64) -> bool,
+    ) -> bool {
+        let number = |key| members.get(key).and_then(Value::as_f64);
+        matches!((number(bound), number(exclusive)), (Some(b), Some(e)) if stricter(b, e))
+    }
     fn walk(schema: &Value, node: &Value, at: &str, out: &mut Vec<(String, Value)>) {
         let Value::Object(members) = node else {
             return;
@@ -406,6 +439,9 @@ fn mutants(schema: &Value) -> Vec<(String, Value)> {
                     remove(node, &["type", "anyOf"]);
                 }),
                 "type" if members.contains_key("enum") => {}
+                // An integer type's bound beside a stricter exclusive bound on its side.
+                "minimum" if implied(members, "minimum", "exclusiveMinimum", |b, e| e >= b) => {}
+                "maximum" if implied(members, "maximum", "exclusiveMaximum", |b, e| e <= b) => {}
                 "$defs" | "properties" => {
                     for (name, sub) in value.as_object().unwrap() {
                         let token = authlete_models::escape_pointer_token(name);
@@ -455,8 +491,7 @@ fn every_assertion_is_reached(
     let mut unreached: Vec<(&str, jsonschema::Validator)> = all
         .iter()
         .map(|(what, changed)| {
-            let validator =
-                jsonschema::validator_for(changed).expect("the changed schema compiles");
+            let validator = compile(changed).expect("the changed schema compiles");
             (what.as_str(), validator)
         })
         .filter(|(_, validator)| !seen.iter().any(|seen| reached(validator, seen)))
@@ -1284,6 +1319,432 @@ fn an_f32_near_its_range_or_a_bound_gets_the_schema_s_verdict() {
         json!({"map": {"a": 1.00000001}}),
     ] {
         let derive = serde_json::from_str::<Floats>(&doc.to_string()).is_ok();
+        let schema = validator.is_valid(&doc);
+        if derive != schema {
+            wrong.push(format!(
+                "{doc}: derive accepts: {derive}, schema accepts: {schema}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Two instantiations of one generic model, `opaque` fields, and the number and array keywords
+
+/// A page of any model.
+#[derive(Debug, Clone, PartialEq, Model)]
+struct Page<T> {
+    #[model(max_len = 3)]
+    items: Vec<T>,
+    total: u64,
+}
+
+/// A client by name.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(deny_unknown_fields)]
+struct Client {
+    #[model(charset = "a-z", min_len = 1, max_len = 3)]
+    name: String,
+}
+
+/// A level: the type's `"minimum": 0` beside `"exclusiveMinimum": 0`.
+#[derive(Debug, Clone, PartialEq, Model)]
+struct Level {
+    #[model(exclusive_min = 0, max = 9)]
+    level: u8,
+}
+
+/// Generic models, `opaque` fields, strict bounds, multiples and unique items.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase")]
+struct Keywords {
+    clients: Page<Client>,
+    levels: Option<Page<Level>>,
+    #[model(opaque)]
+    payload: Value,
+    #[model(opaque, schema = r#"{"type": "string", "format": "ipv4"}"#)]
+    ip: Option<std::net::Ipv4Addr>,
+    #[model(exclusive_min = 0, exclusive_max = 100)]
+    percent: f64,
+    #[model(multiple_of = 5, exclusive_max = 60)]
+    minutes: u32,
+    #[model(exclusive_min = -3, exclusive_max = 3)]
+    small: Option<i8>,
+    #[model(multiple_of = 0.25, exclusive_min = -2)]
+    step: Option<f64>,
+    #[model(unique, max_len = 3, items(charset = "ab", max_len = 2))]
+    tags: Vec<String>,
+    #[model(unique, items(exclusive_min = -3, multiple_of = 3))]
+    points: Option<Vec<i64>>,
+}
+
+/// One of `valid` mostly, one of `invalid` at times.
+fn edge_of(valid: Vec<Value>, invalid: Vec<Value>) -> BoxedStrategy<Value> {
+    edge(
+        prop::sample::select(valid).boxed(),
+        prop::sample::select(invalid).boxed(),
+    )
+}
+
+fn a_page(item: BoxedStrategy<Value>) -> BoxedStrategy<Value> {
+    an_object(vec![
+        ("items", mostly(a_list(item, edge_count(0, 3)))),
+        (
+            "total",
+            mostly(edge(
+                prop_oneof![valid_int(0, i64::MAX), Just(json!(u64::MAX))].boxed(),
+                prop_oneof![Just(json!(-1)), Just(json!(18446744073709551616.0))].boxed(),
+            )),
+        ),
+    ])
+}
+
+fn a_client() -> BoxedStrategy<Value> {
+    an_object(vec![("name", mostly(edge_string("abz", "A9", 1, 3)))])
+}
+
+fn a_level() -> BoxedStrategy<Value> {
+    an_object(vec![(
+        "level",
+        mostly(edge(
+            prop_oneof![valid_int(1, 9), Just(json!(1.0))].boxed(),
+            prop_oneof![Just(json!(0)), Just(json!(0.0)), Just(json!(10))].boxed(),
+        )),
+    )])
+}
+
+/// Any JSON value, nested a little.
+fn a_payload() -> BoxedStrategy<Value> {
+    a_scalar()
+        .prop_recursive(2, 8, 3, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..3).prop_map(Value::Array),
+                prop::collection::btree_map("[a-z]{0,2}", inner, 0..3)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+        .boxed()
+}
+
+/// `ipv4` strings and strings `Ipv4Addr::from_str` refuses: out of range, too few or too
+/// many parts, a leading zero, a space, IPv6.
+fn an_ip() -> BoxedStrategy<Value> {
+    edge_of(
+        vec![
+            json!("0.0.0.0"),
+            json!("255.255.255.255"),
+            json!("10.0.0.1"),
+            json!("192.168.1.254"),
+        ],
+        vec![
+            json!("256.0.0.1"),
+            json!("1.2.3"),
+            json!("1.2.3.4.5"),
+            json!("01.2.3.4"),
+            json!("1.2.3.4 "),
+            json!(""),
+            json!("::1"),
+            json!("1.2.3.-1"),
+            json!(16909060),
+        ],
+    )
+}
+
+/// A list of items of `pool`, distinct as JSON values, `0..=max` of them; at times with one
+/// of them given again, or with both values of a pair of `twins` (equal as JSON values,
+/// such as `3` and `3.0`).
+fn a_unique_list(pool: Vec<Value>, twins: Vec<(Value, Value)>, max: usize) -> BoxedStrategy<Value> {
+    let distinct = prop::sample::subsequence(pool, 0..=max).prop_shuffle();
+    let at = any::<prop::sample::Index>();
+    let mut each = vec![
+        (20, distinct.clone().prop_map(Value::Array).boxed()),
+        (
+            1,
+            (distinct.clone(), at.clone(), at.clone())
+                .prop_map(|(mut items, which, at)| {
+                    if !items.is_empty() {
+                        let again = which.get(&items).clone();
+                        items.insert(at.index(items.len() + 1), again);
+                    }
+                    Value::Array(items)
+                })
+                .boxed(),
+        ),
+    ];
+    if !twins.is_empty() {
+        each.push((
+            1,
+            (prop::sample::select(twins), at.clone(), at)
+                .prop_map(|((a, b), i, j)| {
+                    let mut items = vec![a];
+                    items.insert(i.index(2), b);
+                    let _ = j;
+                    Value::Array(items)
+                })
+                .boxed(),
+        ));
+    }
+    prop::strategy::Union::new_weighted(each).boxed()
+}
+
+fn some_keywords() -> BoxedStrategy<Value> {
+    let or_null = |v: BoxedStrategy<Value>| prop_oneof![3 => v, 1 => Just(Value::Null)].boxed();
+    an_object(vec![
+        ("clients", mostly(a_page(mostly(a_client())))),
+        ("levels", mostly(or_null(a_page(mostly(a_level()))))),
+        ("payload", a_payload()),
+        ("ip", mostly(or_null(an_ip()))),
+        (
+            "percent",
+            mostly(edge(
+                prop_oneof![
+                    (0.0f64..100.0)
+                        .prop_filter("above the bound", |v| *v > 0.0)
+                        .prop_map(|v| json!(v)),
+                    prop::sample::select(vec![
+                        json!(5e-324),
+                        json!(1e-9),
+                        json!(1),
+                        json!(99),
+                        json!(99.99999999999999),
+                    ]),
+                ]
+                .boxed(),
+                prop::sample::select(vec![
+                    json!(0),
+                    json!(0.0),
+                    json!(-0.0),
+                    json!(-5e-324),
+                    json!(100),
+                    json!(100.0),
+                    json!(100.00000000000001),
+                ])
+                .boxed(),
+            )),
+        ),
+        (
+            "minutes",
+            mostly(edge(
+                prop_oneof![
+                    (0u32..12).prop_map(|n| json!(n * 5)),
+                    prop::sample::select(vec![json!(0), json!(55), json!(55.0), json!(-0.0)]),
+                ]
+                .boxed(),
+                prop::sample::select(vec![
+                    json!(60),
+                    json!(59),
+                    json!(61),
+                    json!(65),
+                    json!(7),
+                    json!(1),
+                    json!(-5),
+                    json!(54.999999999),
+                    json!(5.5),
+                    json!(4294967295u64),
+                    json!(4294967300u64),
+                ])
+                .boxed(),
+            )),
+        ),
+        (
+            "small",
+            mostly(or_null(edge(
+                prop_oneof![valid_int(-2, 2), Just(json!(2.0))].boxed(),
+                prop::sample::select(vec![
+                    json!(-3),
+                    json!(3),
+                    json!(3.0),
+                    json!(-4),
+                    json!(4),
+                    json!(2.5),
+                ])
+                .boxed(),
+            ))),
+        ),
+        (
+            "step",
+            mostly(or_null(edge(
+                prop_oneof![
+                    (-7i32..40).prop_map(|n| json!(f64::from(n) * 0.25)),
+                    prop::sample::select(vec![
+                        json!(-1.75),
+                        json!(0),
+                        json!(-0.0),
+                        json!(0.25),
+                        json!(1e10),
+                        json!(1e300),
+                        json!(-4.4942328371557893e307),
+                        json!(8.98846567431158e307),
+                        json!(f64::MAX),
+                        json!(-f64::MAX),
+                    ]),
+                ]
+                .boxed(),
+                prop::sample::select(vec![
+                    json!(-2),
+                    json!(-2.0),
+                    json!(-2.25),
+                    json!(0.3),
+                    json!(0.1),
+                    json!(0.2500000000000001),
+                    json!(0.24999999999999997),
+                    json!(1e-300),
+                    json!(5e-324),
+                    json!(1.0000000000000002),
+                ])
+                .boxed(),
+            ))),
+        ),
+        (
+            "tags",
+            mostly(prop_oneof![
+                30 => a_unique_list(
+                    ["", "a", "b", "ab", "ba", "aa"].map(|s| json!(s)).to_vec(),
+                    vec![],
+                    3
+                ),
+                // Four items, or one breaking a rule on items.
+                1 => prop::sample::subsequence(
+                    ["", "a", "b", "ab", "ba", "aa"].map(|s| json!(s)).to_vec(),
+                    4
+                )
+                .prop_map(Value::Array),
+                1 => prop::sample::select(
+                    ["c", "A", "abb", "a\u{E9}"].map(|s| json!(s)).to_vec()
+                )
+                .prop_map(|s| json!([s])),
+                1 => prop::sample::select(vec![json!(1), json!(null), json!(["a"])])
+                    .prop_map(|v| json!(["b", v])),
+            ]),
+        ),
+        (
+            "points",
+            mostly(or_null(
+                prop_oneof![
+                    24 => a_unique_list(
+                        vec![
+                            json!(0),
+                            json!(3.0),
+                            json!(6),
+                            json!(-0.0),
+                            json!(9007199254740993u64),
+                            json!(i64::MAX - 1),
+                        ],
+                        vec![
+                            (json!(3), json!(3.0)),
+                            (json!(0), json!(0.0)),
+                            (json!(0), json!(-0.0)),
+                            (json!(6.0), json!(6)),
+                        ],
+                        4
+                    ),
+                    // One item breaking a rule: the bound itself, past it, not a multiple, past
+                    // `i64::MAX` (`2^63 + 1` is a multiple of 3), not a number.
+                    1 => prop::sample::select(vec![
+                        json!(-3),
+                        json!(-6),
+                        json!(-2),
+                        json!(1),
+                        json!(4),
+                        json!(4.5),
+                        json!(i64::MAX),
+                        json!(9223372036854775809u64),
+                        json!("3"),
+                        json!(null),
+                    ])
+                    .prop_map(|v| json!([6, v])),
+                ]
+                .boxed(),
+            )),
+        ),
+    ])
+}
+
+#[test]
+fn generics_opaque_fields_and_number_keywords_agree_with_their_schema() {
+    let schema = Keywords::json_schema();
+    let defs: Vec<&String> = schema["$defs"].as_object().unwrap().keys().collect();
+    for name in ["Page_Client", "Page_Level", "Client", "Level"] {
+        assert!(defs.iter().any(|d| *d == name), "{name} in {defs:?}");
+    }
+    agree_with_opaque::<Keywords>(some_keywords(), 1500, &["/ip"]);
+}
+
+/// A `multiple_of` that no `f64` holds exactly.
+#[derive(Debug, Clone, PartialEq, Model)]
+struct Tenths {
+    #[model(multiple_of = 0.1)]
+    tenth: f64,
+}
+
+/// `multiple_of = 0.1` against the schema's `"multipleOf": 0.1`: the validator divides the
+/// numbers as the decimals written (JSON Schema's numbers are decimal: `0.5 / 0.1` is `5`),
+/// the derive divides the `f64`s exactly, and `0.1` as an `f64` is a little more than a tenth,
+/// so the derive refuses `0.3`, `0.5`, `1` and `10`, all of which the schema takes. Found by
+/// the agreement check above, with `0.5`.
+#[test]
+fn a_multiple_of_a_tenth_gets_the_schema_s_verdict() {
+    let validator = compile(&Tenths::json_schema()).unwrap();
+    let mut wrong = Vec::new();
+    for tenth in [
+        // Agreeing, as controls.
+        json!(0),
+        json!(0.1),
+        json!(0.2),
+        json!(0.25),
+        json!(0.30000000000000004),
+        // Disagreeing.
+        json!(0.3),
+        json!(0.5),
+        json!(0.7),
+        json!(1),
+        json!(1.0),
+        json!(10),
+        json!(1e21),
+    ] {
+        let doc = json!({ "tenth": tenth });
+        let derive = serde_json::from_str::<Tenths>(&doc.to_string()).is_ok();
+        let schema = validator.is_valid(&doc);
+        if derive != schema {
+            wrong.push(format!(
+                "{doc}: derive accepts: {derive}, schema accepts: {schema}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// A quarter.
+#[derive(Debug, Clone, PartialEq, Model)]
+struct Quarters {
+    #[model(multiple_of = 0.25)]
+    quarter: f64,
+}
+
+/// Every `f64` of `2^53` or more is a whole number, so a multiple of `0.25`, and the schema
+/// takes each; the derive refused the largest ones (from `2^1023` on, four times the value
+/// was past `f64::MAX`). Found by the agreement check above, with `f64::MAX`.
+#[test]
+fn a_huge_multiple_of_a_quarter_gets_the_schema_s_verdict() {
+    let validator = compile(&Quarters::json_schema()).unwrap();
+    let mut wrong = Vec::new();
+    for quarter in [
+        // Agreeing, as controls.
+        json!(1e10),
+        json!(9007199254740992.0),
+        json!(1e300),
+        json!(-1e300),
+        json!(1e307),
+        json!(4.4942328371557893e307),
+        // From 2^1023 on, four times the value is past `f64::MAX`.
+        json!(8.98846567431158e307),
+        json!(1e308),
+        json!(f64::MAX),
+        json!(-f64::MAX),
+    ] {
+        let doc = json!({ "quarter": quarter });
+        let derive = serde_json::from_str::<Quarters>(&doc.to_string()).is_ok();
         let schema = validator.is_valid(&doc);
         if derive != schema {
             wrong.push(format!(

@@ -111,6 +111,15 @@ fn any_json() -> Text {
     .boxed()
 }
 
+/// A JSON value that `serde_json` reads: no lone surrogate, no member given twice.
+fn any_json_value() -> Text {
+    any_json()
+        .prop_filter("read by serde_json", |t| {
+            serde_json::from_str::<serde_json::Value>(t).is_ok()
+        })
+        .boxed()
+}
+
 /// Now and then cuts the text, or replaces one byte of it with a byte that matters to JSON.
 fn mutated(doc: Text) -> Text {
     let replacement = proptest::sample::select(b"{}[]\",:0-.e\\ n".to_vec());
@@ -513,9 +522,129 @@ impl Gen {
                 false,
                 opt(self.array(self.map(self.key("ab", 0, 4), self.int(0, 3), 0, 2), 0, 2)),
             ),
+            ("labels", false, opt(self.page(self.string("az09 ", 0, 12)))),
+            ("ttls", false, opt(self.page(self.int(1, 3600)))),
+            ("payload", false, self.pick(any_json_value(), any_json())),
+            ("ip", false, opt(self.ip())),
+            ("percent", false, opt(self.pick_of(PERCENTS, NEAR_PERCENTS))),
+            ("minutes", false, opt(self.pick_of(MINUTES, NEAR_MINUTES))),
+            ("step", false, opt(self.pick_of(STEPS, NEAR_STEPS))),
+            ("names", false, opt(self.unique(self.string("ab", 0, 2), 4))),
+            (
+                "points",
+                false,
+                opt(self.unique(self.pick_of(POINTS, NEAR_POINTS), 4)),
+            ),
         ])
     }
+
+    /// A `model::Page`: up to 3 items and a `u64` total.
+    fn page(self, item: Text) -> Text {
+        self.object(vec![
+            ("items", true, self.array(item, 0, 3)),
+            ("total", true, self.int(0, u64::MAX.into())),
+        ])
+    }
+
+    /// An IPv4 address; near: strings `Ipv4Addr` refuses, and numbers.
+    fn ip(self) -> Text {
+        self.pick_of(IPS, NEAR_IPS)
+    }
+
+    /// One of the JSON texts `valid`; near: one of `near`.
+    fn pick_of(self, valid: &'static [&'static str], near: &'static [&'static str]) -> Text {
+        let as_text = |all: &'static [&'static str]| {
+            proptest::sample::select(all)
+                .prop_map(str::to_owned)
+                .boxed()
+        };
+        self.pick(as_text(valid), as_text(near))
+    }
+
+    /// Arrays of items, which are at times equal (`item` draws from few values); wild: up to
+    /// one past `max`, and now and then an item given twice.
+    fn unique(self, item: Text, max: usize) -> Text {
+        let most = if self.wild { max + 1 } else { 2 };
+        let items = proptest::collection::vec(item, 0..=most);
+        let wild = self.wild;
+        (items, any::<prop::sample::Index>())
+            .prop_map(move |(mut items, which)| {
+                if wild && !items.is_empty() && which.index(6) == 0 {
+                    let again = which.get(&items).clone();
+                    items.push(again);
+                }
+                format!("[{}]", items.join(","))
+            })
+            .boxed()
+    }
 }
+
+/// Values of the number keywords' fields of `model::Shapes`, and values at and just past
+/// their bounds, near multiples, and other spellings of the same numbers.
+const PERCENTS: &[&str] = &["5e-324", "1e-9", "1", "50.5", "99.99999999999999"];
+const NEAR_PERCENTS: &[&str] = &[
+    "0",
+    "-0",
+    "0.0",
+    "-5e-324",
+    "100",
+    "100.0",
+    "1e2",
+    "100.00000000000001",
+];
+const MINUTES: &[&str] = &["0", "5", "55", "55.0", "5.5e1"];
+const NEAR_MINUTES: &[&str] = &[
+    "60",
+    "59",
+    "61",
+    "7",
+    "-5",
+    "-0",
+    "54.999999999",
+    "4294967295",
+    "4294967300",
+];
+const STEPS: &[&str] = &["0", "-1.75", "0.25", "1.75", "2.5e-1", "1e10", "1e300"];
+const NEAR_STEPS: &[&str] = &[
+    "-2",
+    "-2.0",
+    "-2.25",
+    "0.3",
+    "0.1",
+    "0.2500000000000001",
+    "1e-300",
+    "1.7976931348623157e308",
+];
+const POINTS: &[&str] = &[
+    "0",
+    "3",
+    "3.0",
+    "6",
+    "-0",
+    "0.0",
+    "9007199254740993",
+    "9223372036854775806",
+];
+const NEAR_POINTS: &[&str] = &[
+    "-3",
+    "-6",
+    "1",
+    "4.5",
+    "9223372036854775807",
+    "9223372036854775809",
+    "\"3\"",
+];
+const IPS: &[&str] = &["\"0.0.0.0\"", "\"255.255.255.255\"", "\"10.0.0.1\""];
+const NEAR_IPS: &[&str] = &[
+    "\"256.0.0.1\"",
+    "\"1.2.3\"",
+    "\"1.2.3.4.5\"",
+    "\"01.2.3.4\"",
+    "\"1.2.3.4 \"",
+    "\"\"",
+    "\"::1\"",
+    "16909060",
+];
 
 /// The values of `model::Grant`, and strings close to them.
 const GRANTS: &[&str] = &[
@@ -811,6 +940,19 @@ fn the_full_shapes_seed_is_accepted_with_every_field() {
     let minimal: Shapes =
         serde_json::from_slice(&seed("everything", "shapes-valid-minimal")).unwrap();
     assert!(minimal.weights.is_empty() && minimal.vault.is_none());
+    let keywords: Shapes =
+        serde_json::from_slice(&seed("everything", "shapes-keywords-valid")).unwrap();
+    props::check_accepted(&keywords);
+    assert_eq!(keywords.ttls.as_ref().unwrap().items[2], Ttl(60));
+    assert_eq!(keywords.labels.as_ref().unwrap().total, u64::MAX);
+    assert_eq!(keywords.ip, Some(std::net::Ipv4Addr::BROADCAST));
+    assert_eq!(keywords.points.as_ref().unwrap().len(), 4);
+    for refused in [
+        "shapes-keywords-at-the-bounds",
+        "shapes-generic-pages-broken",
+    ] {
+        assert!(serde_json::from_slice::<Shapes>(&seed("everything", refused)).is_err());
+    }
 }
 
 /// `f32` fields: a finite JSON number past `f32::MAX` must be refused, not read as an

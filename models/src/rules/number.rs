@@ -116,19 +116,59 @@ macro_rules! floats {
 
 floats!(f32 => deserialize_f32 => F32, f64 => deserialize_f64 => Float);
 
-/// Whether `v / m` is a whole number in exact arithmetic on the two floats (as JSON Schema's
-/// `multipleOf` says: `0.3` is not a multiple of `0.1`, as neither float is the decimal written).
-/// The quotient's nearest whole number `q` is the only candidate, and `q * m - v` is computed
-/// with one rounding (a fused multiply-add), so it is zero exactly when `q * m` is `v`.
+/// Whether `v / m` is a whole number, reading each float as the decimal it writes (its
+/// shortest text, the number a JSON document holds): JSON Schema's `multipleOf` on decimals,
+/// so `0.3`, `0.5` and `10` are multiples of `0.1`. Exact at any magnitude: with both numbers
+/// as `digits × 10^exp`, the quotient is whole when `v`'s digits, scaled to `m`'s exponent,
+/// leave no remainder modulo `m`'s digits (computed with modular powers of ten, never by
+/// scaling past 128 bits).
 fn float_is_multiple_of(v: f64, m: f64) -> bool {
     if v == 0.0 {
         return true;
     }
-    if !v.is_finite() || m.is_nan() || m <= 0.0 || v.abs() < m {
+    if !v.is_finite() || !m.is_finite() || m.is_nan() || m <= 0.0 {
         return false;
     }
-    let q = (v / m).round();
-    q.is_finite() && q.mul_add(m, -v) == 0.0
+    let ((vd, ve), (md, me)) = (decimal(v), decimal(m));
+    if ve >= me {
+        // v = vd × 10^(ve - me) × 10^me, m = md × 10^me: is vd × 10^(ve - me) ≡ 0 mod md?
+        let modulus = u128::from(md);
+        let scale = pow10_mod(ve.abs_diff(me), modulus);
+        (u128::from(vd) % modulus) * scale % modulus == 0
+    } else {
+        // v = vd × 10^ve, m = md × 10^(me - ve) × 10^ve: md × 10^(me - ve) must divide vd.
+        match 10u128
+            .checked_pow(me.abs_diff(ve))
+            .and_then(|p| p.checked_mul(u128::from(md)))
+        {
+            Some(divisor) => u128::from(vd) % divisor == 0,
+            // Past 128 bits the divisor is more than `vd`'s at most 17 digits.
+            None => false,
+        }
+    }
+}
+
+/// A positive finite float as the decimal it writes: its shortest digits and a power of ten.
+fn decimal(v: f64) -> (u64, i32) {
+    let text = format!("{:e}", v.abs());
+    let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{whole}{fraction}").parse::<u64>().unwrap_or(0);
+    (digits, exp - fraction.len() as i32)
+}
+
+/// `10^n mod m`, by squaring (`m` below 10^17, so products stay within 128 bits).
+fn pow10_mod(mut n: u32, m: u128) -> u128 {
+    let (mut base, mut out) = (10 % m, 1 % m);
+    while n > 0 {
+        if n & 1 == 1 {
+            out = out * base % m;
+        }
+        base = base * base % m;
+        n >>= 1;
+    }
+    out
 }
 
 /// Number fields: inclusive `min` and `max`, `exclusive_min` and `exclusive_max`, and
@@ -543,8 +583,20 @@ mod tests {
         assert!(float_is_multiple_of(-1.5, 0.5));
         assert!(float_is_multiple_of(0.0, 0.1));
         assert!(float_is_multiple_of(1e300, 1.0));
-        // Neither float is the decimal written, and their quotient is not whole.
-        assert!(!float_is_multiple_of(0.3, 0.1));
+        // The decimals written: 0.3, 0.5 and 10 are multiples of 0.1 (as JSON Schema says,
+        // though neither float is the decimal), 0.35 is not.
+        assert!(float_is_multiple_of(0.3, 0.1));
+        assert!(float_is_multiple_of(0.5, 0.1));
+        assert!(float_is_multiple_of(10.0, 0.1));
+        assert!(!float_is_multiple_of(0.35, 0.1));
+        assert!(float_is_multiple_of(0.35, 0.05));
+        // Any magnitude: every float from 2^53 up is whole.
+        assert!(float_is_multiple_of(f64::MAX, 0.25));
+        assert!(float_is_multiple_of(-f64::MAX, 0.25));
+        assert!(float_is_multiple_of(2f64.powi(1023), 0.25));
+        assert!(!float_is_multiple_of(1e-300, 0.25));
+        assert!(float_is_multiple_of(3e-300, 1e-300));
+        assert!(!float_is_multiple_of(5e-324, 1.0));
         assert!(!float_is_multiple_of(0.25, 0.5));
         assert!(!float_is_multiple_of(f64::NAN, 0.5));
         assert!(!float_is_multiple_of(f64::INFINITY, 0.5));

@@ -191,6 +191,34 @@ pub struct Shapes {
     pub lists: Option<HashMap<String, Vec<String>>>,
     #[model(max_len = 2, items(max_len = 2, keys(max_len = 4), values(max = 3)))]
     pub maps: Option<Vec<HashMap<String, u8>>>,
+    /// Two instantiations of one generic model.
+    pub labels: Option<Page<Label>>,
+    pub ttls: Option<Page<Ttl>>,
+    /// `opaque` fields: any JSON value, and an address read by its own impl.
+    #[model(opaque, default)]
+    pub payload: serde_json::Value,
+    #[model(opaque, schema = r#"{"type": "string", "format": "ipv4"}"#)]
+    pub ip: Option<std::net::Ipv4Addr>,
+    /// Strict bounds, multiples and unique items.
+    #[model(exclusive_min = 0, exclusive_max = 100)]
+    pub percent: Option<f64>,
+    #[model(multiple_of = 5, exclusive_max = 60)]
+    pub minutes: Option<u32>,
+    #[model(multiple_of = 0.25, exclusive_min = -2)]
+    pub step: Option<f64>,
+    #[model(unique, max_len = 4, items(max_len = 4))]
+    pub names: Option<Vec<String>>,
+    #[model(unique, items(exclusive_min = -3, multiple_of = 3))]
+    pub points: Option<Vec<i64>>,
+}
+
+/// A page of any model.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(deny_unknown_fields)]
+pub struct Page<T> {
+    #[model(max_len = 3)]
+    pub items: Vec<T>,
+    pub total: u64,
 }
 
 /// The secret fields of [`Shapes`], as JSON Pointers (`*`: every element of an array, every
