@@ -12,7 +12,7 @@ pub fn consts(cont: &Container) -> TokenStream {
         .iter()
         .map(|field| {
             let name = super::rule_const(field);
-            let (ty, value) = tree(&field.shape, &field.attrs);
+            let Tree { ty, value, .. } = tree(&field.shape, &field.attrs);
             let (ty, value) = match &field.attrs.custom {
                 Some(custom) => {
                     let (f, field_ty) = (&custom.value, field.ty);
@@ -29,43 +29,37 @@ pub fn consts(cont: &Container) -> TokenStream {
         .collect()
 }
 
-/// Whether validating the field can find anything: a rule, or a model to descend into.
+/// Whether validating the field can find anything: a rule, or a model to descend into. The
+/// tree says so itself, from the rules each of its nodes holds.
 pub fn has_checks(field: &Field) -> bool {
-    field.attrs.custom.is_some() || checks(&field.shape, &field.attrs)
+    field.attrs.custom.is_some() || tree(&field.shape, &field.attrs).checks
 }
 
-fn checks(shape: &Shape, a: &FieldAttrs) -> bool {
-    let none = FieldAttrs::default();
-    a.charset.is_some()
-        || a.min_len.is_some()
-        || a.max_len.is_some()
-        || a.min.is_some()
-        || a.max.is_some()
-        || a.exclusive_min.is_some()
-        || a.exclusive_max.is_some()
-        || a.multiple_of.is_some()
-        || a.unique.is_some()
-        || match shape {
-            Shape::Model => true,
-            Shape::Opaque => false,
-            Shape::Option(s) | Shape::Box(s) | Shape::Secret(s) => checks(s, a),
-            Shape::Vec(s) => checks(s, nested(&a.items).unwrap_or(&none)),
-            Shape::Map(s) => a.keys.is_some() || checks(s, nested(&a.values).unwrap_or(&none)),
-            Shape::Str | Shape::Bool | Shape::Int(_) | Shape::Float(_) => false,
-        }
+/// A rule tree: its type, its value, and whether it can find anything at all.
+struct Tree {
+    ty: TokenStream,
+    value: TokenStream,
+    checks: bool,
+}
+
+impl Tree {
+    fn new(ty: TokenStream, value: TokenStream, checks: bool) -> Tree {
+        Tree { ty, value, checks }
+    }
 }
 
 /// The rule tree's type and value for a value of `shape` under the rules `a`: the rules apply
 /// to the value under `Option`, `Box` and `Secret`; a `Vec`'s items take the rules of
 /// `items(...)`, a map's member names those of `keys(...)` and its values those of
 /// `values(...)`.
-fn tree(shape: &Shape, a: &FieldAttrs) -> (TokenStream, TokenStream) {
+fn tree(shape: &Shape, a: &FieldAttrs) -> Tree {
     let r = quote!(::authlete_models::__private::rules);
     let none = FieldAttrs::default();
     let (min_len, max_len) = lengths(a);
+    let counted = a.min_len.is_some() || a.max_len.is_some();
     match shape {
-        Shape::Str => (quote!(#r::Str), string(a)),
-        Shape::Bool => (quote!(#r::Flag), quote!(#r::Flag)),
+        Shape::Str => Tree::new(quote!(#r::Str), string(a), string_checks(a)),
+        Shape::Bool => Tree::new(quote!(#r::Flag), quote!(#r::Flag), false),
         Shape::Int(name) | Shape::Float(name) => {
             // An `f32` is read as the `f64` written, with `f64` bounds (see the runtime's
             // `impl Rule<f32> for Num<f64>`).
@@ -84,40 +78,67 @@ fn tree(shape: &Shape, a: &FieldAttrs) -> (TokenStream, TokenStream) {
             let (min, max) = (bound(&a.min), bound(&a.max));
             let (emin, emax) = (bound(&a.exclusive_min), bound(&a.exclusive_max));
             let multiple_of = bound(&a.multiple_of);
-            (
+            let checks = [
+                &a.min,
+                &a.max,
+                &a.exclusive_min,
+                &a.exclusive_max,
+                &a.multiple_of,
+            ]
+            .iter()
+            .any(|b| b.is_some());
+            Tree::new(
                 quote!(#r::Num<::core::primitive::#ty>),
                 quote!(#r::Num { min: #min, max: #max, exclusive_min: #emin, exclusive_max: #emax, multiple_of: #multiple_of }),
+                checks,
             )
         }
         Shape::Option(inner) => {
-            let (t, v) = tree(inner, a);
-            (quote!(#r::Opt<#t>), quote!(#r::Opt(#v)))
+            let Tree {
+                ty: t,
+                value: v,
+                checks,
+            } = tree(inner, a);
+            Tree::new(quote!(#r::Opt<#t>), quote!(#r::Opt(#v)), checks)
         }
         Shape::Box(inner) => {
-            let (t, v) = tree(inner, a);
-            (quote!(#r::Boxed<#t>), quote!(#r::Boxed(#v)))
+            let Tree {
+                ty: t,
+                value: v,
+                checks,
+            } = tree(inner, a);
+            Tree::new(quote!(#r::Boxed<#t>), quote!(#r::Boxed(#v)), checks)
         }
         Shape::Secret(inner) => {
-            let (t, v) = tree(inner, a);
-            (quote!(#r::Secret<#t>), quote!(#r::Secret(#v)))
+            let Tree {
+                ty: t,
+                value: v,
+                checks,
+            } = tree(inner, a);
+            Tree::new(quote!(#r::Secret<#t>), quote!(#r::Secret(#v)), checks)
         }
         Shape::Vec(inner) => {
-            let (t, v) = tree(inner, nested(&a.items).unwrap_or(&none));
+            let item = tree(inner, nested(&a.items).unwrap_or(&none));
+            let (t, v) = (item.ty, item.value);
+            let checks = counted || item.checks;
             let seq = quote!(#r::Seq { item: #v, min_len: #min_len, max_len: #max_len });
             match a.unique {
-                Some(_) => (quote!(#r::Unique<#t>), quote!(#r::Unique(#seq))),
-                None => (quote!(#r::Seq<#t>), seq),
+                Some(_) => Tree::new(quote!(#r::Unique<#t>), quote!(#r::Unique(#seq)), true),
+                None => Tree::new(quote!(#r::Seq<#t>), seq, checks),
             }
         }
         Shape::Map(inner) => {
-            let key = string(nested(&a.keys).unwrap_or(&none));
-            let (t, v) = tree(inner, nested(&a.values).unwrap_or(&none));
-            (
+            let keys = nested(&a.keys).unwrap_or(&none);
+            let key = string(keys);
+            let value = tree(inner, nested(&a.values).unwrap_or(&none));
+            let (t, v) = (value.ty, value.value);
+            Tree::new(
                 quote!(#r::Entries<#t>),
                 quote!(#r::Entries { key: #key, value: #v, min_len: #min_len, max_len: #max_len }),
+                counted || string_checks(keys) || value.checks,
             )
         }
-        Shape::Model => (quote!(#r::Nested), quote!(#r::Nested)),
+        Shape::Model => Tree::new(quote!(#r::Nested), quote!(#r::Nested), true),
         Shape::Opaque => {
             let schema = match &a.schema {
                 Some(lit) => {
@@ -126,7 +147,11 @@ fn tree(shape: &Shape, a: &FieldAttrs) -> (TokenStream, TokenStream) {
                 }
                 None => quote!(::authlete_models::__private::None),
             };
-            (quote!(#r::Opaque), quote!(#r::Opaque { schema: #schema }))
+            Tree::new(
+                quote!(#r::Opaque),
+                quote!(#r::Opaque { schema: #schema }),
+                false,
+            )
         }
     }
 }
@@ -134,6 +159,11 @@ fn tree(shape: &Shape, a: &FieldAttrs) -> (TokenStream, TokenStream) {
 /// The rules of a nested list (`items(...)`), if it is there.
 fn nested(list: &Option<Attr<Box<FieldAttrs>>>) -> Option<&FieldAttrs> {
     list.as_ref().map(|l| &*l.value)
+}
+
+/// Whether a string's rule can refuse anything.
+fn string_checks(a: &FieldAttrs) -> bool {
+    a.charset.is_some() || a.min_len.is_some() || a.max_len.is_some()
 }
 
 /// A string's rule: `min_len`, `max_len` and `charset`.
