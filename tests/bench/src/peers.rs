@@ -135,7 +135,7 @@ pub fn accepts_authlete_models(doc: &str) -> bool {
     .is_some()
 }
 
-/// This project, the same rules on a plain `String` (no `secret`).
+/// This project, the same rules on a plain `String` (not a `Secret`).
 pub fn accepts_not_secret(doc: &str) -> bool {
     black_box(read::<crate::variants::NotSecret>(doc)).is_some()
 }
@@ -228,7 +228,7 @@ pub const DESERIALIZE: &[Peer] = &[
         validates: true,
     },
     Peer {
-        title: "authlete-models, the same rules on a plain `String` (no `secret`)",
+        title: "authlete-models, the same rules on a plain `String` (not a `Secret`)",
         id: "authlete_models_not_secret",
         accepts: accepts_not_secret,
         validates: true,

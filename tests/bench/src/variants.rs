@@ -1,5 +1,5 @@
 //! Variants of the documented model, to see where its cost goes: the same rules on a plain
-//! `String` (no `secret`), and the same field with no rule at all (the derive's own cost).
+//! `String` (not a `Secret`), and the same field with no rule at all (the derive's own cost).
 
 use authlete_models::Model;
 
