@@ -1294,15 +1294,13 @@ fn f32_fields_agree_with_their_schema() {
     agree::<Floats>(some_floats(), 600);
 }
 
-/// The derive reads an `f32` as the nearest `f32` and checks that: a number past the type's
-/// range is refused, and a number just past a bound that rounds onto it is taken. The schema
-/// says `"type": "number"` and the bound as written, so it takes the first and refuses the
-/// second. Found by the agreement check above.
+/// The derive read an `f32` as the nearest `f32` and checked that: a number past the type's
+/// range was refused, and a number just past a bound that rounds onto it was taken, while the
+/// schema said `"type": "number"` and the bound as written. Found by the agreement check
+/// above; an `f32` is now checked as the number written.
 #[test]
 fn an_f32_near_its_range_or_a_bound_gets_the_schema_s_verdict() {
-    let validator = jsonschema::validator_for(&Floats::json_schema()).unwrap();
-    let mut wrong = Vec::new();
-    for doc in [
+    assert_same_verdicts::<Floats>([
         // Agreeing, as controls.
         json!({"single": f64::from(f32::MAX)}),
         json!({"bounded": -1.5}),
@@ -1317,16 +1315,7 @@ fn an_f32_near_its_range_or_a_bound_gets_the_schema_s_verdict() {
         json!({"bounded": -1.50000001}),
         json!({"bounded": 1000000.03}),
         json!({"map": {"a": 1.00000001}}),
-    ] {
-        let derive = serde_json::from_str::<Floats>(&doc.to_string()).is_ok();
-        let schema = validator.is_valid(&doc);
-        if derive != schema {
-            wrong.push(format!(
-                "{doc}: derive accepts: {derive}, schema accepts: {schema}"
-            ));
-        }
-    }
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    ]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1680,39 +1669,30 @@ struct Tenths {
 
 /// `multiple_of = 0.1` against the schema's `"multipleOf": 0.1`: the validator divides the
 /// numbers as the decimals written (JSON Schema's numbers are decimal: `0.5 / 0.1` is `5`),
-/// the derive divides the `f64`s exactly, and `0.1` as an `f64` is a little more than a tenth,
-/// so the derive refuses `0.3`, `0.5`, `1` and `10`, all of which the schema takes. Found by
-/// the agreement check above, with `0.5`.
+/// while the derive divided the `f64`s exactly, and `0.1` as an `f64` is a little more than a
+/// tenth, so it refused `0.3`, `0.5`, `1` and `10`. Found by the agreement check above, with
+/// `0.5`.
 #[test]
 fn a_multiple_of_a_tenth_gets_the_schema_s_verdict() {
-    let validator = compile(&Tenths::json_schema()).unwrap();
-    let mut wrong = Vec::new();
-    for tenth in [
-        // Agreeing, as controls.
-        json!(0),
-        json!(0.1),
-        json!(0.2),
-        json!(0.25),
-        json!(0.30000000000000004),
-        // Disagreeing.
-        json!(0.3),
-        json!(0.5),
-        json!(0.7),
-        json!(1),
-        json!(1.0),
-        json!(10),
-        json!(1e21),
-    ] {
-        let doc = json!({ "tenth": tenth });
-        let derive = serde_json::from_str::<Tenths>(&doc.to_string()).is_ok();
-        let schema = validator.is_valid(&doc);
-        if derive != schema {
-            wrong.push(format!(
-                "{doc}: derive accepts: {derive}, schema accepts: {schema}"
-            ));
-        }
-    }
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert_same_verdicts::<Tenths>(
+        [
+            // Agreeing, as controls.
+            json!(0),
+            json!(0.1),
+            json!(0.2),
+            json!(0.25),
+            json!(0.30000000000000004),
+            // Refused by the derive before, taken by the schema.
+            json!(0.3),
+            json!(0.5),
+            json!(0.7),
+            json!(1),
+            json!(1.0),
+            json!(10),
+            json!(1e21),
+        ]
+        .map(|tenth| json!({ "tenth": tenth })),
+    );
 }
 
 /// A quarter.
@@ -1727,30 +1707,36 @@ struct Quarters {
 /// was past `f64::MAX`). Found by the agreement check above, with `f64::MAX`.
 #[test]
 fn a_huge_multiple_of_a_quarter_gets_the_schema_s_verdict() {
-    let validator = compile(&Quarters::json_schema()).unwrap();
-    let mut wrong = Vec::new();
-    for quarter in [
-        // Agreeing, as controls.
-        json!(1e10),
-        json!(9007199254740992.0),
-        json!(1e300),
-        json!(-1e300),
-        json!(1e307),
-        json!(4.4942328371557893e307),
-        // From 2^1023 on, four times the value is past `f64::MAX`.
-        json!(8.98846567431158e307),
-        json!(1e308),
-        json!(f64::MAX),
-        json!(-f64::MAX),
-    ] {
-        let doc = json!({ "quarter": quarter });
-        let derive = serde_json::from_str::<Quarters>(&doc.to_string()).is_ok();
-        let schema = validator.is_valid(&doc);
-        if derive != schema {
-            wrong.push(format!(
-                "{doc}: derive accepts: {derive}, schema accepts: {schema}"
-            ));
-        }
-    }
+    assert_same_verdicts::<Quarters>(
+        [
+            // Agreeing, as controls.
+            json!(1e10),
+            json!(9007199254740992.0),
+            json!(1e300),
+            json!(-1e300),
+            json!(1e307),
+            json!(4.4942328371557893e307),
+            // From 2^1023 on: four times the value was past `f64::MAX`.
+            json!(8.98846567431158e307),
+            json!(1e308),
+            json!(f64::MAX),
+            json!(-f64::MAX),
+        ]
+        .map(|quarter| json!({ "quarter": quarter })),
+    );
+}
+
+/// Every document of `docs` gets the same verdict from the derive and from `T`'s schema.
+fn assert_same_verdicts<T: Model>(docs: impl IntoIterator<Item = Value>) {
+    let validator = compile(&T::json_schema()).unwrap();
+    let wrong: Vec<String> = docs
+        .into_iter()
+        .filter_map(|doc| {
+            let derive = serde_json::from_str::<T>(&doc.to_string()).is_ok();
+            let schema = validator.is_valid(&doc);
+            (derive != schema)
+                .then(|| format!("{doc}: derive accepts: {derive}, schema accepts: {schema}"))
+        })
+        .collect();
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
