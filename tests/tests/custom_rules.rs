@@ -28,7 +28,7 @@ fn ordered(p: &Period, report: &mut Report<'_>) {
 
 fn even(n: &u32, report: &mut Report<'_>) {
     if n % 2 == 1 {
-        report.fail("even", "must be even");
+        report.fail("even", format!("must be even (at {:?})", report.path()));
     }
 }
 
@@ -62,7 +62,7 @@ fn reading_refuses_at_the_first_violation() {
     let ok: Period = serde_json::from_value(json!({"start": 2, "end": 4})).unwrap();
     assert_eq!(ok.end, 4);
     let err = serde_json::from_value::<Period>(json!({"start": 2, "end": 3})).unwrap_err();
-    assert_eq!(err.to_string(), "/end: even: must be even");
+    assert_eq!(err.to_string(), "/end: even: must be even (at \"/end\")");
     let err = serde_json::from_value::<Period>(json!({"start": 8, "end": 4})).unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -84,7 +84,7 @@ fn reading_refuses_at_the_first_violation() {
         "/periods/1/end: order: must not be less than `start`"
     );
     let err = serde_json::from_str::<EvenSeconds>("7").unwrap_err();
-    assert_eq!(err.to_string(), "(root): even: must be even");
+    assert_eq!(err.to_string(), "(root): even: must be even (at \"\")");
 }
 
 #[test]
