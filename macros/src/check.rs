@@ -107,6 +107,7 @@ fn check_field(cx: &mut Ctxt, field: &Field) {
 
 /// An `opaque` field takes no rule: its type's own serde impls read it.
 fn check_opaque(cx: &mut Ctxt, a: &FieldAttrs) {
+    check_direction(cx, a);
     let span = |attr: &Option<Attr<Box<FieldAttrs>>>| attr.as_ref().map(|a| a.span);
     let rules = [
         ("charset", a.charset.as_ref().map(|x| x.span)),
@@ -129,10 +130,31 @@ fn check_opaque(cx: &mut Ctxt, a: &FieldAttrs) {
     }
 }
 
+/// `read_only` and `write_only` exclude each other.
+fn check_direction(cx: &mut Ctxt, a: &FieldAttrs) {
+    if let (Some(_), Some(span)) = (a.read_only, a.write_only) {
+        cx.error_at(span, "a value cannot be both `read_only` (sent by the server only) and `write_only` (sent to the server only): keep one");
+    }
+}
+
+/// The annotations set in `a`, each with the span of its key.
+fn annotations(a: &FieldAttrs) -> Vec<(&'static str, proc_macro2::Span)> {
+    [
+        ("format", a.format.as_ref().map(|x| x.span)),
+        ("read_only", a.read_only),
+        ("write_only", a.write_only),
+        ("examples", a.examples.as_ref().map(|x| x.span)),
+    ]
+    .into_iter()
+    .filter_map(|(name, span)| Some((name, span?)))
+    .collect()
+}
+
 /// Checks the rules `a` against the value they apply to, `shape` (under `Option`, `Box` and
 /// `Secret`), then the nested lists against the items, member names and values. `what` names
 /// the value in messages (`this field is `Vec<u16>``, `each item is `u16``).
 fn check_rules(cx: &mut Ctxt, a: &FieldAttrs, shape: &Shape, what: &str) {
+    check_direction(cx, a);
     let value = shape.value();
     let vec_hint = |rule: &str| match value {
         Shape::Vec(_) => format!(", or check each item with `items({rule})`"),
@@ -350,6 +372,11 @@ fn check_rules(cx: &mut Ctxt, a: &FieldAttrs, shape: &Shape, what: &str) {
         ] {
             if let Some(span) = span {
                 cx.error_at(span, format!("`{flag}` applies to a field, not inside `{key}(...)`: move it out of the list"));
+            }
+        }
+        if key == "keys" {
+            for (note, span) in annotations(inner) {
+                cx.error_at(span, format!("`{note}` describes a value, and a member name has no schema of its own here: move it out of `keys(...)`"));
             }
         }
         match (key, value) {

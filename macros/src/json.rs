@@ -6,20 +6,30 @@
 /// `Ok` when `text` is one JSON object (with whitespace around it); otherwise what is wrong
 /// and at which character.
 pub fn check_object(text: &str) -> Result<(), String> {
+    check(text, b'{', "object")
+}
+
+/// `Ok` when `text` is one JSON array (with whitespace around it); otherwise what is wrong
+/// and at which character.
+pub fn check_array(text: &str) -> Result<(), String> {
+    check(text, b'[', "array")
+}
+
+fn check(text: &str, open: u8, kind: &str) -> Result<(), String> {
     let mut p = Parser {
         bytes: text.as_bytes(),
         at: 0,
         depth: 0,
     };
     p.space();
-    if p.peek() != Some(b'{') {
-        return Err(p.error("a JSON object, starting with `{`"));
+    if p.peek() != Some(open) {
+        return Err(p.error(&format!("a JSON {kind}, starting with `{}`", open as char)));
     }
     p.value()?;
     p.space();
     match p.peek() {
         None => Ok(()),
-        Some(_) => Err(p.error("the end of the text after the object")),
+        Some(_) => Err(p.error(&format!("the end of the text after the {kind}"))),
     }
 }
 

@@ -2,8 +2,9 @@
 
 use crate::{Model, Secret};
 
-/// The request body of Authlete's "update client secret" API,
-/// `POST /api/{serviceId}/client/secret/update/{clientIdentifier}`.
+/// The request body of Authlete's "update client secret" API, `POST /api/{serviceId}/client/secret/update/{clientIdentifier}`.
+///
+/// # Format
 ///
 /// The new value of the client secret. Valid characters for a client secret are `A-Z`, `a-z`,
 /// `0-9`, `-`, and `_`. The maximum length of a client secret is 86.
@@ -12,6 +13,8 @@ use crate::{Model, Secret};
 /// 86 characters of that alphabet. An empty secret is refused too, as Authlete's own Java SDK
 /// does. The body is sent as `application/json` or `application/x-www-form-urlencoded`; the
 /// serde impls work with either format.
+///
+/// # Examples
 ///
 /// ```
 /// use authlete_models::{ApiServiceIdClientSecretUpdateClientIdentifie, Validate};
@@ -35,8 +38,7 @@ use crate::{Model, Secret};
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(rename_all = "camelCase")]
 pub struct ApiServiceIdClientSecretUpdateClientIdentifie {
-    /// The new value of the client secret. Valid characters for a client secret are `A-Z`,
-    /// `a-z`, `0-9`, `-`, and `_`. The maximum length of a client secret is 86.
+    /// The new value of the client secret. Valid characters for a client secret are `A-Z`, `a-z`, `0-9`, `-`, and `_`. The maximum length of a client secret is 86.
     #[model(charset = "A-Za-z0-9\\-_", min_len = 1, max_len = 86)]
     pub client_secret: Secret<String>,
 }
@@ -64,6 +66,8 @@ impl ApiServiceIdClientSecretUpdateClientIdentifie {
 }
 
 /// The response of Authlete's "update client secret" API (`client_secret_update_response`).
+///
+/// # Examples
 ///
 /// ```
 /// use authlete_models::ClientSecretUpdateResponse;

@@ -222,6 +222,11 @@ pub mod __private {
         base.rsplit("::").next().unwrap_or(base).to_owned()
     }
 
+    /// The schema's `default` of a `default` field: its type's `Default` value, written.
+    pub fn default_json<T: Default + serde::Serialize>() -> serde_json::Value {
+        serde_json::to_value(T::default()).unwrap_or(serde_json::Value::Null)
+    }
+
     /// The `max_len` of a field without one.
     pub const NO_LIMIT: usize = usize::MAX;
 

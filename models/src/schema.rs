@@ -144,6 +144,8 @@ pub struct Property {
     pub required: bool,
     /// The field's doc comment, if any.
     pub description: Option<&'static str>,
+    /// The value an absent `default` field takes, as JSON.
+    pub default: Option<Value>,
 }
 
 /// The object schema of a model: `title`, `description`, `properties` in declaration order,
@@ -166,6 +168,9 @@ pub fn object(
         let mut schema = p.schema;
         if let Some(d) = p.description {
             schema.insert("description".into(), d.into());
+        }
+        if let Some(d) = p.default {
+            schema.insert("default".into(), d);
         }
         if p.required {
             required.push(Value::from(p.name));

@@ -392,7 +392,16 @@ fn compile(schema: &Value) -> Result<jsonschema::Validator, jsonschema::Validati
 }
 
 /// Annotations, which change no verdict.
-const ANNOTATIONS: &[&str] = &["$schema", "title", "description", "writeOnly"];
+const ANNOTATIONS: &[&str] = &[
+    "$schema",
+    "title",
+    "description",
+    "writeOnly",
+    "readOnly",
+    "default",
+    "format",
+    "examples",
+];
 
 /// The schema with each of its assertions taken away in turn (a keyword, or one value of a
 /// `required`, `enum` or `type` list), each described by its JSON Pointer into the schema.

@@ -2,7 +2,8 @@
 
 use syn::{Attribute, Lit};
 
-/// The doc comment of an item, lines joined with `\n`, or `None`.
+/// The doc comment of an item up to its first section heading (a line starting with `# `, as
+/// in `# Examples`), lines joined with `\n`, or `None`.
 pub fn docs(attrs: &[Attribute]) -> Option<String> {
     let lines: Vec<String> = attrs
         .iter()
@@ -22,6 +23,7 @@ pub fn docs(attrs: &[Attribute]) -> Option<String> {
                 .trim_end()
                 .to_owned()
         })
+        .take_while(|line| !line.starts_with("# "))
         .collect();
     let text = lines.join("\n").trim().to_owned();
     if text.is_empty() { None } else { Some(text) }
@@ -43,6 +45,11 @@ mod tests {
             Some("First line.\n  indented")
         );
         assert_eq!(docs_of("#[doc = \"\"] #[model(secret)]"), None);
+        assert_eq!(
+            docs_of("/// One.\n///\n/// Two.\n///\n/// # Examples\n/// ```\n/// ```\n").as_deref(),
+            Some("One.\n\nTwo.")
+        );
+        assert_eq!(docs_of("/// # Examples\n/// Text.\n"), None);
         assert_eq!(docs_of(""), None);
     }
 }

@@ -81,6 +81,10 @@ pub(super) enum Read<A> {
     Function(fn(&mut A) -> &mut Option<Attr<syn::Path>>),
     /// A string literal holding a JSON object: `schema = r#"{"format": "uri"}"#`.
     Schema(fn(&mut A) -> &mut Option<Attr<LitStr>>),
+    /// A string literal holding a JSON array: `examples = r#"["https://a.example"]"#`.
+    Examples(fn(&mut A) -> &mut Option<Attr<LitStr>>),
+    /// A non-empty string literal: `format = "uri"`.
+    Text(fn(&mut A) -> &mut Option<Attr<LitStr>>),
     /// A non-empty string literal naming a wire member: `rename = "clientId"`.
     WireName(fn(&mut A) -> &mut Option<Attr<LitStr>>),
     /// A string literal naming a case convention: `rename_all = "camelCase"`.
@@ -265,6 +269,18 @@ pub(super) static KEYS: &[Key] = &[
     )
     .or_container(Read::Function(|a| &mut a.custom)),
     Key::field("default", "default", Read::Flag(|a| &mut a.default)),
+    Key::field("format", "format = \"uri\"", Read::Text(|a| &mut a.format)),
+    Key::field("read_only", "read_only", Read::Flag(|a| &mut a.read_only)),
+    Key::field(
+        "write_only",
+        "write_only",
+        Read::Flag(|a| &mut a.write_only),
+    ),
+    Key::field(
+        "examples",
+        "examples = r#\"[\"https://client.example\"]\"#",
+        Read::Examples(|a| &mut a.examples),
+    ),
     Key::variant("other", "other", Read::Flag(|a| &mut a.other)),
 ];
 
@@ -310,7 +326,11 @@ mod tests {
                 "opaque",
                 "schema",
                 "custom",
-                "default"
+                "default",
+                "format",
+                "read_only",
+                "write_only",
+                "examples"
             ]
         );
         assert_eq!(Place::Variant.keys(), ["rename", "other"]);

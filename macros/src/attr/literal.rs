@@ -194,6 +194,37 @@ pub(super) fn schema(cx: &mut Ctxt, key: &Key, tokens: &TokenStream) -> Option<L
     }
 }
 
+/// Examples of values written by hand: a string literal holding a JSON array.
+pub(super) fn examples(cx: &mut Ctxt, key: &Key, tokens: &TokenStream) -> Option<LitStr> {
+    let lit = lit_str(cx, key, tokens)?;
+    match crate::json::check_array(&lit.value()) {
+        Ok(()) => Some(lit),
+        Err(msg) => {
+            cx.error_spanned_by(
+                &lit,
+                format!(
+                    "`examples` takes a JSON array of values, e.g. `{}`: {msg}",
+                    key.example
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// A word for the schema: a string literal, not empty.
+pub(super) fn text(cx: &mut Ctxt, key: &Key, tokens: &TokenStream) -> Option<LitStr> {
+    let lit = lit_str(cx, key, tokens)?;
+    if lit.value().is_empty() {
+        cx.error_spanned_by(
+            &lit,
+            format!("`{}` cannot be empty, e.g. `{}`", key.name, key.example),
+        );
+        return None;
+    }
+    Some(lit)
+}
+
 /// A case convention: a string literal naming one of `case::NAMES`.
 pub(super) fn rename_rule(cx: &mut Ctxt, key: &Key, tokens: &TokenStream) -> Option<RenameRule> {
     let lit = lit_str(cx, key, tokens)?;

@@ -106,6 +106,24 @@ pub struct FieldAttrs {
     /// The JSON Schema of an `opaque` field, checked to be a JSON object.
     pub schema: Option<Attr<LitStr>>,
     pub default: Option<Span>,
+    /// The schema's `format`, an annotation: `uri`, `int64`.
+    pub format: Option<Attr<LitStr>>,
+    /// The schema's `readOnly`: the value is sent by the server only.
+    pub read_only: Option<Span>,
+    /// The schema's `writeOnly`: the value is sent to the server only.
+    pub write_only: Option<Span>,
+    /// The schema's `examples`, a JSON array checked at expansion.
+    pub examples: Option<Attr<LitStr>>,
+}
+
+impl FieldAttrs {
+    /// Whether an annotation (a schema keyword that checks nothing) is set.
+    pub fn annotates(&self) -> bool {
+        self.format.is_some()
+            || self.read_only.is_some()
+            || self.write_only.is_some()
+            || self.examples.is_some()
+    }
 }
 
 /// `#[model(...)]` on an enum's variant; each slot is filled by its key in `keys::KEYS`.
@@ -229,6 +247,8 @@ fn read_key<A>(
         Read::Flag(slot) => flag(cx, meta, key, place, slot(attrs)),
         Read::WireName(slot) => value(cx, meta, key, place, slot(attrs), literal::wire_name),
         Read::Schema(slot) => value(cx, meta, key, place, slot(attrs), literal::schema),
+        Read::Examples(slot) => value(cx, meta, key, place, slot(attrs), literal::examples),
+        Read::Text(slot) => value(cx, meta, key, place, slot(attrs), literal::text),
         Read::Function(slot) => value(cx, meta, key, place, slot(attrs), literal::function),
         Read::RenameRule(slot) => value(cx, meta, key, place, slot(attrs), literal::rename_rule),
         Read::Charset(slot) => value(cx, meta, key, place, slot(attrs), literal::charset),

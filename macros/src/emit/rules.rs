@@ -12,7 +12,7 @@ pub fn consts(cont: &Container) -> TokenStream {
         .iter()
         .map(|field| {
             let name = super::rule_const(field);
-            let Tree { ty, value, .. } = tree(&field.shape, &field.attrs);
+            let Tree { ty, value, .. } = annotated(&field.shape, &field.attrs);
             let (ty, value) = match &field.attrs.custom {
                 Some(custom) => {
                     let (f, field_ty) = (&custom.value, field.ty);
@@ -32,7 +32,7 @@ pub fn consts(cont: &Container) -> TokenStream {
 /// Whether validating the field can find anything: a rule, or a model to descend into. The
 /// tree says so itself, from the rules each of its nodes holds.
 pub fn has_checks(field: &Field) -> bool {
-    field.attrs.custom.is_some() || tree(&field.shape, &field.attrs).checks
+    field.attrs.custom.is_some() || annotated(&field.shape, &field.attrs).checks
 }
 
 /// A rule tree: its type, its value, and whether it can find anything at all.
@@ -46,6 +46,34 @@ impl Tree {
     fn new(ty: TokenStream, value: TokenStream, checks: bool) -> Tree {
         Tree { ty, value, checks }
     }
+}
+
+/// The rule tree of a field's value, or of an item or a map's value, wrapped in the schema
+/// annotations `a` sets (`format`, `read_only`, `write_only`, `examples`), if any.
+fn annotated(shape: &Shape, a: &FieldAttrs) -> Tree {
+    let inner = tree(shape, a);
+    if !a.annotates() {
+        return inner;
+    }
+    let (r, p) = (
+        quote!(::authlete_models::__private::rules),
+        quote!(::authlete_models::__private),
+    );
+    let text = |lit: &Option<Attr<syn::LitStr>>| match lit {
+        Some(lit) => {
+            let lit = &lit.value;
+            quote!(#p::Some(#lit))
+        }
+        None => quote!(#p::None),
+    };
+    let (format, examples) = (text(&a.format), text(&a.examples));
+    let (read_only, write_only) = (a.read_only.is_some(), a.write_only.is_some());
+    let (t, v) = (inner.ty, inner.value);
+    Tree::new(
+        quote!(#r::Annotated<#t>),
+        quote!(#r::Annotated { rule: #v, notes: #r::Notes { format: #format, read_only: #read_only, write_only: #write_only, examples: #examples } }),
+        inner.checks,
+    )
 }
 
 /// The rule tree's type and value for a value of `shape` under the rules `a`: the rules apply
@@ -118,7 +146,7 @@ fn tree(shape: &Shape, a: &FieldAttrs) -> Tree {
             Tree::new(quote!(#r::Secret<#t>), quote!(#r::Secret(#v)), checks)
         }
         Shape::Vec(inner) => {
-            let item = tree(inner, nested(&a.items).unwrap_or(&none));
+            let item = annotated(inner, nested(&a.items).unwrap_or(&none));
             let (t, v) = (item.ty, item.value);
             let checks = counted || item.checks;
             let seq = quote!(#r::Seq { item: #v, min_len: #min_len, max_len: #max_len });
@@ -130,7 +158,7 @@ fn tree(shape: &Shape, a: &FieldAttrs) -> Tree {
         Shape::Map(inner) => {
             let keys = nested(&a.keys).unwrap_or(&none);
             let key = string(keys);
-            let value = tree(inner, nested(&a.values).unwrap_or(&none));
+            let value = annotated(inner, nested(&a.values).unwrap_or(&none));
             let (t, v) = (value.ty, value.value);
             Tree::new(
                 quote!(#r::Entries<#t>),

@@ -18,12 +18,17 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
         let rule = super::rule_const(f);
         let required = !f.shape.is_option() && f.attrs.default.is_none();
         let description = description(&f.docs);
+        let default = match f.attrs.default {
+            Some(_) => quote!(#p::Some(#p::default_json::<#ty>())),
+            None => quote!(#p::None),
+        };
         quote! {
             #p::Property {
                 name: #wire,
                 schema: <_ as #p::Rule<#ty>>::schema(&#rule, __gen),
                 required: #required,
                 description: #description,
+                default: #default,
             }
         }
     });
@@ -42,30 +47,12 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
     }
 }
 
-/// A schema's `description`, from a doc comment: `Some("...")` or `None`, as tokens.
+/// A schema's `description`, from a doc comment (the whole of it, its lines as written):
+/// `Some("...")` or `None`, as tokens.
 pub fn description(docs: &Option<String>) -> TokenStream {
     let p = quote!(::authlete_models::__private);
-    match docs.as_deref().map(first_paragraph) {
+    match docs {
         Some(s) => quote!(#p::Some(#s)),
         None => quote!(#p::None),
-    }
-}
-
-/// The first paragraph of a doc comment, its lines joined with spaces: the summary, without
-/// the examples and details that follow it.
-fn first_paragraph(docs: &str) -> String {
-    docs.lines()
-        .map(str::trim)
-        .take_while(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn first_paragraph_joins_lines_up_to_a_blank_one() {
-        assert_eq!(super::first_paragraph("One\ntwo.\n\nThree."), "One two.");
-        assert_eq!(super::first_paragraph("Only."), "Only.");
     }
 }

@@ -67,6 +67,7 @@ macro_rules! refuse_strings {
     };
 }
 
+mod annotated;
 mod boxed;
 pub(crate) mod custom;
 mod entries;
@@ -83,6 +84,7 @@ mod string;
 mod string_enum;
 mod unique;
 
+pub use annotated::{Annotated, Notes};
 pub use boxed::Boxed;
 pub use custom::Custom;
 pub use entries::{Entries, StringMap};

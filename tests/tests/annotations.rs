@@ -1,0 +1,119 @@
+//! Schema annotations: `format`, `read_only`, `write_only`, `examples`, the doc comment as
+//! `description` and `default`'s value. They describe a value in the schema and change nothing
+//! else: what reads, what validates and what is written stay the same.
+
+use std::collections::BTreeMap;
+
+use authlete_models::{Model, Validate, from_json};
+use authlete_models_tests::{found, pairs};
+use serde_json::json;
+
+/// A registered client, as the server returns it.
+///
+/// It keeps its line breaks
+/// as written.
+///
+/// # Examples
+///
+/// Everything from the heading on stays out of the schema.
+#[derive(Debug, PartialEq, Model)]
+#[model(rename_all = "camelCase")]
+struct Registered {
+    /// Assigned by the server.
+    #[model(read_only, format = "int64", examples = "[26478243745571]")]
+    client_id: i64,
+    #[model(write_only, max_len = 8)]
+    token: Option<String>,
+    #[model(max_len = 2, items(format = "uri", max_len = 20))]
+    redirect_uris: Vec<String>,
+    #[model(values(format = "uri"))]
+    links: BTreeMap<String, String>,
+    #[model(default, read_only)]
+    locked: bool,
+    #[model(default)]
+    retries: u8,
+    #[model(opaque, format = "date-time", schema = r#"{"type": "string"}"#)]
+    seen: String,
+}
+
+#[test]
+fn the_schema_carries_each_annotation_where_it_is_written() {
+    let schema = Registered::json_schema();
+    assert_eq!(
+        schema["description"],
+        "A registered client, as the server returns it.\n\nIt keeps its line breaks\nas written."
+    );
+    let p = &schema["properties"];
+    assert_eq!(
+        p["clientId"],
+        json!({
+            "description": "Assigned by the server.",
+            "type": "integer",
+            "minimum": i64::MIN,
+            "maximum": i64::MAX,
+            "format": "int64",
+            "readOnly": true,
+            "examples": [26478243745571_i64]
+        })
+    );
+    assert_eq!(
+        p["token"],
+        json!({"type": ["string", "null"], "maxLength": 8, "writeOnly": true})
+    );
+    assert_eq!(
+        p["redirectUris"],
+        json!({
+            "type": "array",
+            "maxItems": 2,
+            "items": {"type": "string", "maxLength": 20, "format": "uri"}
+        })
+    );
+    assert_eq!(
+        p["links"],
+        json!({"type": "object", "additionalProperties": {"type": "string", "format": "uri"}})
+    );
+    assert_eq!(
+        p["locked"],
+        json!({"type": "boolean", "readOnly": true, "default": false})
+    );
+    assert_eq!(
+        p["retries"],
+        json!({"type": "integer", "minimum": 0, "maximum": 255, "default": 0})
+    );
+    assert_eq!(p["seen"], json!({"type": "string", "format": "date-time"}));
+    assert_eq!(
+        schema["required"],
+        json!(["clientId", "redirectUris", "links", "seen"])
+    );
+}
+
+#[test]
+fn annotations_check_nothing() {
+    // `format = "uri"` accepts any string, and `read_only` a value sent to the server: the
+    // annotations describe, the rules beside them check.
+    let doc = json!({
+        "clientId": 1,
+        "redirectUris": ["not a uri"],
+        "links": {"a": "neither"},
+        "seen": "yesterday"
+    });
+    let r: Registered = serde_json::from_value(doc.clone()).unwrap();
+    assert!(r.validate().is_ok());
+    assert_eq!(
+        serde_json::to_value(&r).unwrap()["redirectUris"],
+        json!(["not a uri"])
+    );
+
+    let errors = from_json::<Registered>(
+        r#"{"clientId": "1", "token": "123456789", "redirectUris": ["x", "y", "z"], "links": {}, "seen": ""}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        found(&errors),
+        pairs(&[
+            ("/clientId", "type"),
+            ("/token", "max_len"),
+            ("/redirectUris", "max_len")
+        ])
+    );
+}
