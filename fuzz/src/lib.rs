@@ -48,6 +48,80 @@ pub fn client_secret(data: &[u8], checks: Checks) {
     );
 }
 
+/// Every shipped Authlete model, each with the pointers of its secrets, which its schema marks
+/// `format: password`.
+pub fn authlete(data: &[u8], checks: Checks) {
+    macro_rules! each {
+        ($($model:ident),* $(,)?) => {$({
+            static SECRETS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+            let secrets = SECRETS.get_or_init(|| {
+                secret_pointers(&<authlete_models::$model as authlete_models::Model>::json_schema())
+            });
+            props::check::<authlete_models::$model>(data, secrets, checks);
+        })*};
+    }
+    each!(
+        ApiResult,
+        ApiServiceIdClientSecretUpdateClientIdentifie,
+        ApplicationType,
+        Client,
+        ClientAuthMethod,
+        ClientAuthorizationDeleteResponse,
+        ClientAuthorizationGetListResponse,
+        ClientAuthorizationUpdateRequest,
+        ClientAuthorizationUpdateResponse,
+        ClientExtension,
+        ClientFlagUpdateRequest,
+        ClientFlagUpdateResponse,
+        ClientGetListResponse,
+        ClientGrantedScopesDeleteResponse,
+        ClientGrantedScopesGetResponse,
+        ClientRegistrationType,
+        ClientSecretRefreshResponse,
+        ClientSecretUpdateResponse,
+        ClientType,
+        GrantType,
+        JweAlg,
+        JweEnc,
+        JwsAlg,
+        Pair,
+        ResponseType,
+        SubjectType,
+        TaggedValue,
+    );
+}
+
+/// The pointers of the values `schema` marks `format: password`, following `$ref`s into its
+/// `$defs`; `*` stands for every item of an array and every member of a map.
+pub fn secret_pointers(schema: &serde_json::Value) -> Vec<&'static str> {
+    fn walk(node: &serde_json::Value, root: &serde_json::Value, at: String, depth: u32, out: &mut Vec<String>) {
+        if depth > 16 {
+            return;
+        }
+        if let Some(name) = node["$ref"].as_str().and_then(|r| r.strip_prefix("#/$defs/")) {
+            walk(&root["$defs"][name], root, at.clone(), depth + 1, out);
+        }
+        for branch in node["anyOf"].as_array().into_iter().flatten() {
+            walk(branch, root, at.clone(), depth + 1, out);
+        }
+        if node["format"] == "password" {
+            out.push(at.clone());
+        }
+        for (name, sub) in node["properties"].as_object().into_iter().flatten() {
+            let token = authlete_models::escape_pointer_token(name);
+            walk(sub, root, format!("{at}/{token}"), depth + 1, out);
+        }
+        for sub in [&node["items"], &node["additionalProperties"]] {
+            if sub.is_object() {
+                walk(sub, root, format!("{at}/*"), depth + 1, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(schema, schema, String::new(), 0, &mut out);
+    out.into_iter().map(|p| &*Box::leak(p.into_boxed_str())).collect()
+}
+
 /// The models with every attribute, field type and shape.
 pub fn everything(data: &[u8], checks: Checks) {
     props::check::<model::Everything>(data, EVERYTHING_SECRETS, checks);

@@ -1,49 +1,46 @@
-//! The documented models of Authlete's "update client secret" API.
+//! What the generated models of the "update client secret" API gain by hand: a readable name
+//! for the request and a checked constructor.
 
-use crate::{Model, Secret};
+use crate::Secret;
+use crate::authlete::ApiServiceIdClientSecretUpdateClientIdentifie;
 
-/// The request body of Authlete's "update client secret" API, `POST /api/{serviceId}/client/secret/update/{clientIdentifier}`.
+/// A readable name for [`ApiServiceIdClientSecretUpdateClientIdentifie`], the body of
+/// `POST /api/{serviceId}/client/secret/update/{clientIdentifier}`.
 ///
-/// # Format
-///
-/// The new value of the client secret. Valid characters for a client secret are `A-Z`, `a-z`,
-/// `0-9`, `-`, and `_`. The maximum length of a client secret is 86.
-///
-/// Authlete itself generates secrets as 512 random bits in base64url without padding: exactly
-/// 86 characters of that alphabet. An empty secret is refused too, as Authlete's own Java SDK
-/// does. The body is sent as `application/json` or `application/x-www-form-urlencoded`; the
-/// serde impls work with either format.
+/// The secret is 1 to 86 characters of `A-Z a-z 0-9 - _`. Authlete itself generates secrets as
+/// 512 random bits in base64url without padding: exactly 86 characters of that alphabet. An
+/// empty secret is refused too, as Authlete's own Java SDK does. The body is sent as
+/// `application/json` or `application/x-www-form-urlencoded`; the serde impls work with either
+/// format.
 ///
 /// # Examples
 ///
 /// ```
-/// use authlete_models::{ApiServiceIdClientSecretUpdateClientIdentifie, Validate};
+/// use authlete_models::{ClientSecretUpdateRequest, ClientSecretUpdateResponse, Validate};
 ///
-/// let body: ApiServiceIdClientSecretUpdateClientIdentifie =
+/// let body: ClientSecretUpdateRequest =
 ///     serde_json::from_str(r#"{"clientSecret": "my-new_Secret0"}"#).unwrap();
 /// assert_eq!(body.client_secret.expose(), "my-new_Secret0");
 /// assert!(body.validate().is_ok());
 ///
 /// // The secret never shows in `Debug`, nor in errors.
 /// assert!(!format!("{body:?}").contains("my-new"));
-/// let err = serde_json::from_str::<ApiServiceIdClientSecretUpdateClientIdentifie>(
+/// let err = serde_json::from_str::<ClientSecretUpdateRequest>(
 ///     r#"{"clientSecret": "not/base64url"}"#,
 /// )
 /// .unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
-///     "/clientSecret: charset: must contain only A-Z a-z 0-9 - _ at line 1 column 32"
+///     "/clientSecret: charset: must contain only - 0-9 A-Z _ a-z at line 1 column 32"
 /// );
+///
+/// let res: ClientSecretUpdateResponse = serde_json::from_str(
+///     r#"{"resultCode": "A149001", "newClientSecret": "n", "oldClientSecret": "o"}"#,
+/// )
+/// .unwrap();
+/// assert_eq!(res.result_code.as_deref(), Some("A149001"));
+/// assert!(!format!("{res:?}").contains("\"n\""));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Model)]
-#[model(rename_all = "camelCase")]
-pub struct ApiServiceIdClientSecretUpdateClientIdentifie {
-    /// The new value of the client secret. Valid characters for a client secret are `A-Z`, `a-z`, `0-9`, `-`, and `_`. The maximum length of a client secret is 86.
-    #[model(charset = "A-Za-z0-9\\-_", min_len = 1, max_len = 86)]
-    pub client_secret: Secret<String>,
-}
-
-/// A readable name for [`ApiServiceIdClientSecretUpdateClientIdentifie`].
 pub type ClientSecretUpdateRequest = ApiServiceIdClientSecretUpdateClientIdentifie;
 
 impl ApiServiceIdClientSecretUpdateClientIdentifie {
@@ -63,31 +60,4 @@ impl ApiServiceIdClientSecretUpdateClientIdentifie {
         crate::Validate::validate(&request)?;
         Ok(request)
     }
-}
-
-/// The response of Authlete's "update client secret" API (`client_secret_update_response`).
-///
-/// # Examples
-///
-/// ```
-/// use authlete_models::ClientSecretUpdateResponse;
-///
-/// let res: ClientSecretUpdateResponse = serde_json::from_str(
-///     r#"{"resultCode": "A149001", "newClientSecret": "n", "oldClientSecret": "o"}"#,
-/// )
-/// .unwrap();
-/// assert_eq!(res.result_code.as_deref(), Some("A149001"));
-/// assert!(!format!("{res:?}").contains("\"n\""));
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Model)]
-#[model(rename_all = "camelCase")]
-pub struct ClientSecretUpdateResponse {
-    /// The code which represents the result of the API call, e.g. `A149001`.
-    pub result_code: Option<String>,
-    /// A short message which explains the result of the API call.
-    pub result_message: Option<String>,
-    /// The new client secret.
-    pub new_client_secret: Option<Secret<String>>,
-    /// The old client secret.
-    pub old_client_secret: Option<Secret<String>>,
 }

@@ -41,6 +41,9 @@
 // The generated code names this crate by its absolute path, also inside the crate itself.
 extern crate self as authlete_models;
 
+/// The Authlete models, generated from `specs/` by `authlete-models-codegen`.
+#[rustfmt::skip]
+mod authlete;
 mod charset;
 mod client_secret;
 mod code;
@@ -53,11 +56,9 @@ pub mod rules;
 mod schema;
 mod secret;
 
+pub use crate::authlete::*;
 pub use crate::charset::Charset;
-pub use crate::client_secret::{
-    ApiServiceIdClientSecretUpdateClientIdentifie, ClientSecretUpdateRequest,
-    ClientSecretUpdateResponse,
-};
+pub use crate::client_secret::ClientSecretUpdateRequest;
 pub use crate::code::Code;
 pub use crate::errors::{ValidationError, ValidationErrors};
 pub use crate::json::from_json;
@@ -225,6 +226,17 @@ pub mod __private {
     /// The schema's `default` of a `default` field: its type's `Default` value, written.
     pub fn default_json<T: Default + serde::Serialize>() -> serde_json::Value {
         serde_json::to_value(T::default()).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// A type's schema with its `examples` (a JSON array's text, checked by the derive).
+    pub fn with_examples(
+        mut schema: serde_json::Map<String, serde_json::Value>,
+        examples: Option<&str>,
+    ) -> serde_json::Map<String, serde_json::Value> {
+        if let Some(e) = examples.and_then(|e| serde_json::from_str(e).ok()) {
+            schema.insert("examples".into(), e);
+        }
+        schema
     }
 
     /// The `max_len` of a field without one.

@@ -17,7 +17,10 @@ use serde_json::json;
 ///
 /// Everything from the heading on stays out of the schema.
 #[derive(Debug, PartialEq, Model)]
-#[model(rename_all = "camelCase")]
+#[model(
+    rename_all = "camelCase",
+    examples = r#"[{"clientId": 1, "redirectUris": [], "links": {}, "seen": "now"}]"#
+)]
 struct Registered {
     /// Assigned by the server.
     #[model(read_only, format = "int64", examples = "[26478243745571]")]
@@ -42,6 +45,10 @@ fn the_schema_carries_each_annotation_where_it_is_written() {
     assert_eq!(
         schema["description"],
         "A registered client, as the server returns it.\n\nIt keeps its line breaks\nas written."
+    );
+    assert_eq!(
+        schema["examples"],
+        json!([{"clientId": 1, "redirectUris": [], "links": {}, "seen": "now"}])
     );
     let p = &schema["properties"];
     assert_eq!(
@@ -115,5 +122,45 @@ fn annotations_check_nothing() {
             ("/token", "max_len"),
             ("/redirectUris", "max_len")
         ])
+    );
+}
+
+/// A value to hide: any length of the base64url alphabet.
+#[derive(Debug, PartialEq, Model)]
+#[model(examples = r#"["c2VjcmV0"]"#)]
+struct Token(#[model(charset = "A-Za-z0-9_-")] authlete_models::Secret<String>);
+
+/// The kinds of client.
+#[derive(Debug, PartialEq, Model)]
+#[model(rename_all = "lowercase", examples = r#"["public"]"#)]
+enum Kind {
+    Public,
+    Confidential,
+}
+
+#[test]
+fn a_newtype_s_and_an_enum_s_examples_and_a_secret_s_format() {
+    assert_eq!(
+        Token::json_schema(),
+        json!({
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "Token",
+            "description": "A value to hide: any length of the base64url alphabet.",
+            "type": "string",
+            "pattern": "^[\\u002D0-9A-Z\\u005Fa-z]*$",
+            "format": "password",
+            "examples": ["c2VjcmV0"]
+        })
+    );
+    assert_eq!(
+        Kind::json_schema(),
+        json!({
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "Kind",
+            "description": "The kinds of client.",
+            "type": "string",
+            "enum": ["public", "confidential"],
+            "examples": ["public"]
+        })
     );
 }

@@ -154,7 +154,7 @@ fn the_schema_is_the_value_s_under_the_newtype_s_title() {
             "minLength": 1,
             "maxLength": 86,
             "pattern": "^[\\u002D0-9A-Z\\u005Fa-z]*$",
-            "writeOnly": true
+            "format": "password"
         })
     );
     let schema = Settings::json_schema();

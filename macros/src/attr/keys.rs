@@ -280,7 +280,8 @@ pub(super) static KEYS: &[Key] = &[
         "examples",
         "examples = r#\"[\"https://client.example\"]\"#",
         Read::Examples(|a| &mut a.examples),
-    ),
+    )
+    .or_container(Read::Examples(|a| &mut a.examples)),
     Key::variant("other", "other", Read::Flag(|a| &mut a.other)),
 ];
 
@@ -305,7 +306,7 @@ mod tests {
     fn lists_the_keys_of_each_place_in_order() {
         assert_eq!(
             Place::Container.keys(),
-            ["rename_all", "deny_unknown_fields", "custom"]
+            ["rename_all", "deny_unknown_fields", "custom", "examples"]
         );
         assert_eq!(
             Place::Field.keys(),

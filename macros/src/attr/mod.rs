@@ -78,6 +78,8 @@ pub struct ContainerAttrs {
     pub deny_unknown_fields: Option<Span>,
     /// A function that checks the whole value.
     pub custom: Option<Attr<syn::Path>>,
+    /// The schema's `examples` of the whole value, a JSON array checked at expansion.
+    pub examples: Option<Attr<LitStr>>,
 }
 
 /// `#[model(...)]` on a field; each slot is filled by its key in `keys::KEYS`.

@@ -20,6 +20,7 @@ pub fn impls(cont: &Container, field: &Field) -> TokenStream {
         ..
     } = super::Generics::of(cont);
     let description = super::schema::description(&cont.docs);
+    let examples = super::schema::examples(cont);
     let p = quote!(::authlete_models::__private);
     let r = quote!(<_ as #p::Rule<#ty>>);
     // A generic newtype cannot have it: `impl<T> TryFrom<T> for Wrapper<T>` overlaps the
@@ -82,7 +83,7 @@ pub fn impls(cont: &Container, field: &Field) -> TokenStream {
             }
 
             fn __schema_object(__gen: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
-                #p::newtype_schema(&#title, #description, #r::schema(&#rule, __gen))
+                #p::with_examples(#p::newtype_schema(&#title, #description, #r::schema(&#rule, __gen)), #examples)
             }
 
             fn __collect(__value: &#p::serde_json::Value, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {

@@ -11,6 +11,7 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
     let title = super::Generics::schema_name(cont, true);
     let name = super::Generics::schema_name(cont, false);
     let container_description = description(&cont.docs);
+    let container_examples = examples(cont);
     let deny = cont.attrs.deny_unknown_fields.is_some();
     let properties = cont.fields().iter().map(|f| {
         let ty = f.ty;
@@ -42,8 +43,20 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
         }
 
         fn __schema_object(__gen: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
-            #p::schema_object(&#title, #container_description, #p::Vec::from([#(#properties),*]), #deny)
+            #p::with_examples(#p::schema_object(&#title, #container_description, #p::Vec::from([#(#properties),*]), #deny), #container_examples)
         }
+    }
+}
+
+/// The type's `examples = "..."`: `Some("[...]")` or `None`, as tokens.
+pub fn examples(cont: &Container) -> TokenStream {
+    let p = quote!(::authlete_models::__private);
+    match &cont.attrs.examples {
+        Some(lit) => {
+            let lit = &lit.value;
+            quote!(#p::Some(#lit))
+        }
+        None => quote!(#p::None),
     }
 }
 

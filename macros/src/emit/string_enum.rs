@@ -10,6 +10,7 @@ pub fn impls(cont: &Container, variants: &[Variant]) -> TokenStream {
     let ident = cont.ident;
     let title = ident.to_string();
     let description = super::schema::description(&cont.docs);
+    let examples = super::schema::examples(cont);
     let p = quote!(::authlete_models::__private);
     let known: Vec<&Variant> = variants.iter().filter(|v| v.other.is_none()).collect();
     let other = variants.iter().find(|v| v.other.is_some()).map(|v| v.ident);
@@ -135,7 +136,7 @@ pub fn impls(cont: &Container, variants: &[Variant]) -> TokenStream {
             }
 
             fn __schema_object(_: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
-                __enum().schema(#title, #description)
+                #p::with_examples(__enum().schema(#title, #description), #examples)
             }
 
             fn __collect(__value: &#p::serde_json::Value, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {

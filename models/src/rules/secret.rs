@@ -24,7 +24,8 @@ use crate::errors::ValidationError;
 use crate::path::Path;
 use crate::schema::SchemaGen;
 
-/// `Secret<String>`: the string's rules; the schema marks the value `writeOnly`.
+/// `Secret<String>`: the string's rules; the schema marks the value `format: password`, as
+/// OpenAPI names a value to hide.
 #[derive(Clone, Copy, Debug)]
 pub struct Secret<R>(pub R);
 
@@ -176,7 +177,7 @@ impl Rule<SecretValue<String>> for Secret<Str> {
     }
     fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value> {
         let mut s = <Str as Rule<String>>::schema(&self.0, schemas);
-        s.insert("writeOnly".into(), true.into());
+        s.insert("format".into(), "password".into());
         s
     }
     fn collect(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>) {

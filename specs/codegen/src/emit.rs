@@ -1,0 +1,311 @@
+//! Rust source from the types: one `#[derive(Model)]` item each, constraints as attributes.
+
+use std::fmt::Write;
+
+use crate::model::{Field, Kind, Rules, Ty, TypeDef};
+use crate::names;
+
+/// The source of a module holding `types`. `header` is the module's doc comment, line by line.
+pub fn module(types: &[TypeDef], header: &[String]) -> String {
+    let mut out = String::new();
+    for line in header {
+        let _ = writeln!(out, "//! {line}").map(|_| ());
+        if line.is_empty() {
+            out.truncate(out.len() - 2);
+            out.push('\n');
+        }
+    }
+    let undocumented = types.iter().any(|t| match &t.kind {
+        Kind::Struct { fields, .. } => t.doc.is_none() || fields.iter().any(|f| f.doc.is_none()),
+        _ => t.doc.is_none(),
+    });
+    if undocumented {
+        out.push_str("#![allow(missing_docs)]\n");
+    }
+    out.push('\n');
+    let uses = |f: fn(&Ty) -> bool| {
+        types
+            .iter()
+            .any(|t| tys(t).iter().any(|ty| contains(ty, f)))
+    };
+    if uses(|t| matches!(t, Ty::Map(_))) {
+        out.push_str("use std::collections::BTreeMap;\n\n");
+    }
+    let mut imports = vec!["Model"];
+    if uses(|t| matches!(t, Ty::Secret)) {
+        imports.push("Secret");
+    }
+    let _ = writeln!(out, "use authlete_models::{{{}}};", imports.join(", "));
+    let eq = comparable(types);
+    for t in types {
+        out.push('\n');
+        item(&mut out, t, eq.contains(t.name.as_str()));
+    }
+    out
+}
+
+/// The types that can derive `Eq`: those that hold no float, directly or through another type.
+fn comparable(types: &[TypeDef]) -> std::collections::BTreeSet<&str> {
+    let mut eq: std::collections::BTreeSet<&str> = types.iter().map(|t| t.name.as_str()).collect();
+    loop {
+        let before = eq.len();
+        for t in types {
+            let holds_float = tys(t)
+                .iter()
+                .any(|ty| contains(ty, |t| matches!(t, Ty::F64)));
+            let holds_other = tys(t).iter().any(|ty| {
+                let mut named = Vec::new();
+                fn collect<'a>(ty: &'a Ty, out: &mut Vec<&'a str>) {
+                    match ty {
+                        Ty::Named(n) => out.push(n),
+                        Ty::Option(t) | Ty::Boxed(t) | Ty::Vec(t) | Ty::Map(t) => collect(t, out),
+                        _ => {}
+                    }
+                }
+                collect(ty, &mut named);
+                named
+                    .iter()
+                    .any(|n| !eq.contains(n) && types.iter().any(|t| t.name == *n))
+            });
+            if holds_float || holds_other {
+                eq.remove(t.name.as_str());
+            }
+        }
+        if eq.len() == before {
+            return eq;
+        }
+    }
+}
+
+fn tys(t: &TypeDef) -> Vec<&Ty> {
+    match &t.kind {
+        Kind::Struct { fields, .. } => fields.iter().map(|f| &f.value.ty).collect(),
+        Kind::Newtype(v) => vec![&v.ty],
+        _ => Vec::new(),
+    }
+}
+
+fn contains(ty: &Ty, f: fn(&Ty) -> bool) -> bool {
+    f(ty)
+        || match ty {
+            Ty::Option(t) | Ty::Boxed(t) | Ty::Vec(t) | Ty::Map(t) => contains(t, f),
+            _ => false,
+        }
+}
+
+fn doc(out: &mut String, text: &Option<String>, indent: &str) {
+    if let Some(text) = text {
+        for line in text.lines() {
+            if line.is_empty() {
+                let _ = writeln!(out, "{indent}///");
+            } else {
+                let _ = writeln!(out, "{indent}/// {line}");
+            }
+        }
+    }
+}
+
+fn item(out: &mut String, t: &TypeDef, eq: bool) {
+    let derive = if eq {
+        "#[derive(Clone, Debug, PartialEq, Eq, Model)]\n"
+    } else {
+        "#[derive(Clone, Debug, PartialEq, Model)]\n"
+    };
+    doc(out, &t.doc, "");
+    let examples = t.examples.as_ref().map(|e| format!("examples = {e:?}"));
+    match &t.kind {
+        Kind::Alias(target) => {
+            let _ = writeln!(out, "pub type {} = {target};", t.name);
+        }
+        Kind::Enum(values) => {
+            let mut used = names::Unique::default();
+            let variants: Vec<(String, String)> = values
+                .iter()
+                .map(|v| (used.give(&names::pascal(v)), v.clone()))
+                .collect();
+            let rule = names::best_rule(&variants, names::variant_wire);
+            out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]\n");
+            container_attrs(out, rule, false, examples);
+            let _ = writeln!(out, "pub enum {} {{", t.name);
+            for (ident, wire) in &variants {
+                let _ = writeln!(out, "    /// `{wire}`");
+                let written = match rule {
+                    Some(r) => names::variant_wire(r, ident),
+                    None => ident.clone(),
+                };
+                if written != *wire {
+                    let _ = writeln!(out, "    #[model(rename = {wire:?})]");
+                }
+                let _ = writeln!(out, "    {ident},");
+            }
+            out.push_str("}\n");
+        }
+        Kind::Newtype(value) => {
+            out.push_str(derive);
+            let attrs = rules(&value.rules, &value.ty, false);
+            let attrs = if attrs.is_empty() {
+                String::new()
+            } else {
+                format!("#[model({attrs})] ")
+            };
+            let _ = writeln!(
+                out,
+                "pub struct {}({attrs}pub {});",
+                t.name,
+                rust_type(&value.ty)
+            );
+        }
+        Kind::Struct {
+            fields,
+            deny_unknown_fields,
+        } => {
+            let mut used = names::Unique::default();
+            let idents: Vec<(String, String)> = fields
+                .iter()
+                .map(|f| (used.give(&names::snake(&f.wire)), f.wire.clone()))
+                .collect();
+            let rule = names::best_rule(&idents, names::field_wire);
+            out.push_str(derive);
+            container_attrs(out, rule, *deny_unknown_fields, examples);
+            let _ = writeln!(out, "pub struct {} {{", t.name);
+            for (f, (ident, wire)) in fields.iter().zip(&idents) {
+                field(out, f, ident, wire, rule);
+            }
+            out.push_str("}\n");
+        }
+    }
+}
+
+fn container_attrs(out: &mut String, rule: Option<&str>, deny: bool, examples: Option<String>) {
+    let mut attrs = Vec::new();
+    if let Some(rule) = rule {
+        attrs.push(format!("rename_all = {rule:?}"));
+    }
+    if deny {
+        attrs.push("deny_unknown_fields".to_owned());
+    }
+    attrs.extend(examples);
+    if !attrs.is_empty() {
+        let _ = writeln!(out, "#[model({})]", attrs.join(", "));
+    }
+}
+
+fn field(out: &mut String, f: &Field, ident: &str, wire: &str, rule: Option<&str>) {
+    doc(out, &f.doc, "    ");
+    let bare = ident.trim_start_matches("r#");
+    let mut attrs = Vec::new();
+    let written = match rule {
+        Some(r) => names::field_wire(r, bare),
+        None => bare.to_owned(),
+    };
+    if written != wire {
+        attrs.push(format!("rename = {wire:?}"));
+    }
+    let r = rules(&f.value.rules, &f.value.ty, f.default);
+    if !r.is_empty() {
+        attrs.push(r);
+    }
+    if !attrs.is_empty() {
+        let _ = writeln!(out, "    #[model({})]", attrs.join(", "));
+    }
+    let _ = writeln!(out, "    pub {ident}: {},", rust_type(&f.value.ty));
+}
+
+/// The attribute list of a value's rules (without `#[model(` and `)]`).
+fn rules(r: &Rules, ty: &Ty, default: bool) -> String {
+    let mut a: Vec<String> = Vec::new();
+    if let Some(c) = &r.charset {
+        a.push(format!("charset = {c:?}"));
+    }
+    if let Some(n) = r.min_len {
+        a.push(format!("min_len = {n}"));
+    }
+    if let Some(n) = r.max_len {
+        a.push(format!("max_len = {n}"));
+    }
+    let number = |n: &str| {
+        // A bound on an `f64` is written as a float; an integer's as an integer.
+        if matches!(value_ty(ty), Ty::F64) && !n.contains(['.', 'e', 'E']) {
+            format!("{n}.0")
+        } else {
+            n.to_owned()
+        }
+    };
+    for (key, v) in [
+        ("min", &r.min),
+        ("max", &r.max),
+        ("exclusive_min", &r.exclusive_min),
+        ("exclusive_max", &r.exclusive_max),
+        ("multiple_of", &r.multiple_of),
+    ] {
+        if let Some(v) = v {
+            a.push(format!("{key} = {}", number(v)));
+        }
+    }
+    if r.unique {
+        a.push("unique".into());
+    }
+    let inner = |t: &Ty| match value_ty(t) {
+        Ty::Vec(i) | Ty::Map(i) => (**i).clone(),
+        other => other.clone(),
+    };
+    for (key, nested) in [
+        ("items", &r.items),
+        ("keys", &r.keys),
+        ("values", &r.values),
+    ] {
+        if let Some(n) = nested {
+            let item_ty = if key == "keys" { Ty::String } else { inner(ty) };
+            a.push(format!("{key}({})", rules(n, &item_ty, false)));
+        }
+    }
+    if ty.is_opaque() || matches!(ty, Ty::Option(t) if t.is_opaque()) {
+        a.push("opaque".into());
+        if let Some(s) = &r.schema {
+            a.push(format!("schema = {s:?}"));
+        }
+    }
+    if default {
+        a.push("default".into());
+    }
+    if let Some(f) = &r.format {
+        a.push(format!("format = {f:?}"));
+    }
+    if r.read_only {
+        a.push("read_only".into());
+    }
+    if r.write_only {
+        a.push("write_only".into());
+    }
+    if let Some(e) = &r.examples {
+        a.push(format!("examples = {e:?}"));
+    }
+    a.join(", ")
+}
+
+/// The type under `Option` and `Box`.
+fn value_ty(ty: &Ty) -> &Ty {
+    match ty {
+        Ty::Option(t) | Ty::Boxed(t) => value_ty(t),
+        t => t,
+    }
+}
+
+fn rust_type(ty: &Ty) -> String {
+    match ty {
+        Ty::String => "String".into(),
+        Ty::Secret => "Secret<String>".into(),
+        Ty::Bool => "bool".into(),
+        Ty::I32 => "i32".into(),
+        Ty::I64 => "i64".into(),
+        Ty::F64 => "f64".into(),
+        Ty::Option(t) => format!("Option<{}>", rust_type(t)),
+        Ty::Boxed(t) => format!("Box<{}>", rust_type(t)),
+        Ty::Vec(t) => format!("Vec<{}>", rust_type(t)),
+        Ty::Map(t) => format!("BTreeMap<String, {}>", rust_type(t)),
+        Ty::Named(n) => n.clone(),
+        Ty::Any => "serde_json::Value".into(),
+        Ty::AnyObject => "serde_json::Map<String, serde_json::Value>".into(),
+        Ty::AnyArray => "Vec<serde_json::Value>".into(),
+    }
+}

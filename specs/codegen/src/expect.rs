@@ -1,0 +1,441 @@
+//! The schema each generated type must produce, made from the input schema alone by the
+//! normalisation the README states. Comparing it with the type's `json_schema()` is the round
+//! trip: this module reads the input's keywords, never the generated attributes.
+//!
+//! The normalisation:
+//! - the root gains `$schema` (2020-12) and each type a `title`, its Rust name; the types it
+//!   holds sit under `$defs`, each referenced as `#/$defs/<name>`, inline objects and enums
+//!   included (they become types of their own);
+//! - OpenAPI 3.0's spellings are 2020-12's (`nullable`, `example`, boolean `exclusiveMinimum`);
+//!   `allOf` of objects is merged;
+//! - a member not in `required` may be `null` (`"type": [t, "null"]`, or `anyOf` with
+//!   `{"type": "null"}` for a `$ref`), since the derive reads `null` as absent; `required` lists
+//!   members in their declaration order; an object type states `"type": "object"`;
+//! - an integer states its Rust type's range (`i32` for `format: int32`, `i64` otherwise) on
+//!   each side it leaves open; a number's bounds are floats;
+//! - a `pattern` is spelled as the derive spells it (the same characters);
+//! - what says nothing is left out: `minLength: 0` (and items, properties), `uniqueItems:
+//!   false`, `readOnly: false`, `additionalProperties: true`, `$comment` and `x-` extensions;
+//! - a description's lines lose trailing spaces.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Map, Value, json};
+
+use crate::charset;
+use crate::input::{Document, ref_target};
+use crate::lower::{is_struct, merge_all_of, properties};
+
+/// The JSON Schema dialect the derive declares.
+const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// Builds expected schemas from a document and the names its schemas were given.
+pub struct Expect<'d> {
+    doc: &'d Document,
+    names: &'d BTreeMap<String, String>,
+    inline: &'d BTreeSet<String>,
+    by_name: BTreeMap<&'d str, &'d str>,
+}
+
+impl<'d> Expect<'d> {
+    /// `names` maps each schema's pointer to its type's name; `inline` are the pointers of
+    /// schemas written in a member, an item or a map's value.
+    pub fn new(
+        doc: &'d Document,
+        names: &'d BTreeMap<String, String>,
+        inline: &'d BTreeSet<String>,
+    ) -> Self {
+        let by_name = names
+            .iter()
+            .map(|(p, n)| (n.as_str(), p.as_str()))
+            .collect();
+        Expect {
+            doc,
+            names,
+            inline,
+            by_name,
+        }
+    }
+
+    /// The whole schema of the type `name`: its own, `$schema` and `$defs`.
+    pub fn root(&self, name: &str) -> Value {
+        let mut root = Map::new();
+        root.insert("$schema".into(), DIALECT.into());
+        root.extend(self.type_schema(name));
+        let mut defs = Map::new();
+        let mut todo = refs(&Value::Object(root.clone()));
+        while let Some(n) = todo.pop() {
+            if defs.contains_key(&n) {
+                continue;
+            }
+            let body = Value::Object(self.type_schema(&n));
+            todo.extend(refs(&body));
+            defs.insert(n, body);
+        }
+        if !defs.is_empty() {
+            root.insert("$defs".into(), Value::Object(defs));
+        }
+        Value::Object(root)
+    }
+
+    fn node(&self, name: &str) -> (String, Map<String, Value>, Vec<String>) {
+        let pointer = self.by_name.get(name).copied().unwrap_or_default();
+        let (map, order) = match self.doc.at(pointer) {
+            Some(Value::Object(m)) if m.contains_key("allOf") => {
+                merge_all_of(self.doc, m, pointer).unwrap_or_default()
+            }
+            Some(Value::Object(m)) => (m.clone(), Vec::new()),
+            _ => (Map::new(), Vec::new()),
+        };
+        (pointer.to_owned(), map, order)
+    }
+
+    /// A type's own schema, without `$schema` and `$defs`.
+    fn type_schema(&self, name: &str) -> Map<String, Value> {
+        let (pointer, map, order) = self.node(name);
+        let inline = self.inline.contains(&pointer);
+        let mut s = Map::new();
+        s.insert("title".into(), name.into());
+        if !inline {
+            if let Some(d) = map.get("description").and_then(Value::as_str) {
+                s.insert("description".into(), crate::doc_text(d).into());
+            }
+        }
+        if is_struct(&map) {
+            s.insert("type".into(), "object".into());
+            let props = properties(self.doc, &map, &order, &pointer);
+            let required: Vec<&str> = map
+                .get("required")
+                .and_then(Value::as_array)
+                .map(|r| r.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            let mut out = Map::new();
+            for (wire, sub) in &props {
+                let at = format!("{pointer}/properties/{}", crate::input::escape(wire));
+                out.insert(
+                    wire.clone(),
+                    Value::Object(self.field(sub, &at, required.contains(&wire.as_str()))),
+                );
+            }
+            s.insert("properties".into(), Value::Object(out));
+            let required: Vec<Value> = props
+                .iter()
+                .map(|(k, _)| k)
+                .filter(|k| required.contains(&k.as_str()))
+                .map(|k| Value::from(k.as_str()))
+                .collect();
+            if !required.is_empty() {
+                s.insert("required".into(), Value::Array(required));
+            }
+            if map.get("additionalProperties") == Some(&Value::Bool(false)) {
+                s.insert("additionalProperties".into(), false.into());
+            }
+            if !inline {
+                if let Some(e) = map.get("examples") {
+                    s.insert("examples".into(), e.clone());
+                }
+            }
+        } else if map.contains_key("enum") && !map.contains_key("$ref") {
+            s.insert("type".into(), "string".into());
+            s.insert("enum".into(), map["enum"].clone());
+            if !inline {
+                if let Some(e) = map.get("examples") {
+                    s.insert("examples".into(), e.clone());
+                }
+            }
+        } else {
+            // A newtype: its value's schema under the type's title and description.
+            let mut body = map.clone();
+            body.remove("description");
+            let (core, notes) = self.value(&Value::Object(body), &pointer);
+            for (k, v) in core.into_iter().chain(notes) {
+                s.insert(k, v);
+            }
+        }
+        s
+    }
+
+    /// A member's schema: its value's, `null` added when it may be absent, then the
+    /// annotations, the description and the default.
+    fn field(&self, sub: &Value, at: &str, required: bool) -> Map<String, Value> {
+        let default = sub.get("default").cloned();
+        let (core, notes) = self.value(sub, at);
+        let mut s = if !required && default.is_none() {
+            nullable(core)
+        } else {
+            core
+        };
+        s.extend(notes);
+        if let Some(d) = sub.get("description").and_then(Value::as_str) {
+            let d = crate::doc_text(d);
+            if !d.is_empty() {
+                s.insert("description".into(), d.into());
+            }
+        }
+        if let Some(d) = default {
+            s.insert("default".into(), d);
+        }
+        s
+    }
+
+    /// A value's schema, apart: what checks it (`null` added when the schema allows it) and
+    /// the annotations beside it.
+    fn value(&self, node: &Value, at: &str) -> (Map<String, Value>, Map<String, Value>) {
+        let Value::Object(map) = node else {
+            return (Map::new(), Map::new());
+        };
+        let (map, nullable) = strip_null(map);
+        let mut notes = Map::new();
+        for key in ["readOnly", "writeOnly"] {
+            if map.get(key) == Some(&Value::Bool(true)) {
+                notes.insert(key.into(), true.into());
+            }
+        }
+        if let Some(e) = map.get("examples") {
+            notes.insert("examples".into(), e.clone());
+        }
+        let mut core = Map::new();
+        let reference = |name: &str| {
+            let mut m = Map::new();
+            m.insert("$ref".into(), format!("#/$defs/{name}").into());
+            m
+        };
+        if let Some(r) = map.get("$ref").and_then(Value::as_str) {
+            let target = ref_target(r).unwrap_or_default();
+            let name = self.names.get(&target).cloned().unwrap_or_default();
+            core = reference(&name);
+        } else if map.contains_key("allOf") || is_struct(&map) || map.contains_key("enum") {
+            core = reference(self.names.get(at).map(String::as_str).unwrap_or_default());
+        } else {
+            let ty =
+                map.get("type")
+                    .and_then(Value::as_str)
+                    .unwrap_or(if map.contains_key("items") {
+                        "array"
+                    } else if map.contains_key("additionalProperties") {
+                        "object"
+                    } else {
+                        ""
+                    });
+            let format = map.get("format").and_then(Value::as_str);
+            match ty {
+                "string" => {
+                    core.insert("type".into(), "string".into());
+                    lengths(&map, &mut core, "minLength", "maxLength");
+                    if let Some(p) = map.get("pattern").and_then(Value::as_str) {
+                        if let Ok(set) = charset::from_pattern(p) {
+                            core.insert("pattern".into(), charset::pattern(&set).into());
+                        }
+                    }
+                    if let Some(f) = format {
+                        // A password is a secret, whose type writes the format itself.
+                        if f == "password" {
+                            core.insert("format".into(), f.into());
+                        } else {
+                            notes.insert("format".into(), f.into());
+                        }
+                    }
+                }
+                "integer" => {
+                    core.insert("type".into(), "integer".into());
+                    let (lo, hi) = if format == Some("int32") {
+                        (i64::from(i32::MIN), i64::from(i32::MAX))
+                    } else {
+                        (i64::MIN, i64::MAX)
+                    };
+                    core.insert(
+                        "minimum".into(),
+                        map.get("minimum").cloned().unwrap_or(lo.into()),
+                    );
+                    core.insert(
+                        "maximum".into(),
+                        map.get("maximum").cloned().unwrap_or(hi.into()),
+                    );
+                    for key in ["exclusiveMinimum", "exclusiveMaximum", "multipleOf"] {
+                        if let Some(v) = map.get(key) {
+                            core.insert(key.into(), v.clone());
+                        }
+                    }
+                    if let Some(f) = format {
+                        notes.insert("format".into(), f.into());
+                    }
+                }
+                "number" => {
+                    core.insert("type".into(), "number".into());
+                    for key in [
+                        "minimum",
+                        "maximum",
+                        "exclusiveMinimum",
+                        "exclusiveMaximum",
+                        "multipleOf",
+                    ] {
+                        if let Some(v) = map.get(key).and_then(Value::as_f64) {
+                            core.insert(key.into(), json!(v));
+                        }
+                    }
+                    if let Some(f) = format {
+                        notes.insert("format".into(), f.into());
+                    }
+                }
+                "boolean" => {
+                    core.insert("type".into(), "boolean".into());
+                }
+                "array" => match map.get("items") {
+                    None | Some(Value::Bool(true)) => {
+                        core.insert("type".into(), "array".into());
+                    }
+                    Some(items) => {
+                        core.insert("type".into(), "array".into());
+                        let (item, item_notes) = self.value(items, &format!("{at}/items"));
+                        let mut item = item;
+                        item.extend(item_notes);
+                        core.insert("items".into(), Value::Object(item));
+                        lengths(&map, &mut core, "minItems", "maxItems");
+                        if map.get("uniqueItems") == Some(&Value::Bool(true)) {
+                            core.insert("uniqueItems".into(), true.into());
+                        }
+                    }
+                },
+                "object" => {
+                    core.insert("type".into(), "object".into());
+                    match map.get("additionalProperties") {
+                        None | Some(Value::Bool(true)) => {}
+                        Some(values) => {
+                            let (v, v_notes) =
+                                self.value(values, &format!("{at}/additionalProperties"));
+                            let mut v = v;
+                            v.extend(v_notes);
+                            core.insert("additionalProperties".into(), Value::Object(v));
+                            lengths(&map, &mut core, "minProperties", "maxProperties");
+                            if let Some(Value::Object(n)) = map.get("propertyNames") {
+                                let mut names = Map::new();
+                                lengths(n, &mut names, "minLength", "maxLength");
+                                if let Some(p) = n.get("pattern").and_then(Value::as_str) {
+                                    if let Ok(set) = charset::from_pattern(p) {
+                                        names.insert(
+                                            "pattern".into(),
+                                            charset::pattern(&set).into(),
+                                        );
+                                    }
+                                }
+                                if !names.is_empty() {
+                                    core.insert("propertyNames".into(), Value::Object(names));
+                                }
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if nullable {
+            core = nullable_of(core);
+        }
+        (core, notes)
+    }
+}
+
+/// Every `#/$defs/<name>` a schema references.
+fn refs(v: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    fn walk(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                if let Some(name) = m
+                    .get("$ref")
+                    .and_then(Value::as_str)
+                    .and_then(|r| r.strip_prefix("#/$defs/"))
+                {
+                    out.push(name.replace("~1", "/").replace("~0", "~"));
+                }
+                for (k, v) in m {
+                    if k != "$defs" {
+                        walk(v, out);
+                    }
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    walk(v, &mut out);
+    out
+}
+
+/// A schema without the `null` it allows, and whether it allowed it.
+fn strip_null(map: &Map<String, Value>) -> (Map<String, Value>, bool) {
+    let mut map = map.clone();
+    let mut nullable = false;
+    if map.remove("nullable") == Some(Value::Bool(true)) {
+        nullable = true;
+    }
+    if let Some(Value::Array(types)) = map.get("type").cloned() {
+        let others: Vec<Value> = types.into_iter().filter(|t| t != "null").collect();
+        nullable |= others.len() == 1 && map["type"].as_array().is_some_and(|t| t.len() == 2);
+        if let [t] = others.as_slice() {
+            map.insert("type".into(), t.clone());
+        }
+    }
+    for key in ["anyOf", "oneOf"] {
+        let Some(Value::Array(options)) = map.get(key).cloned() else {
+            continue;
+        };
+        let null = json!({"type": "null"});
+        if options.len() == 2 && options.contains(&null) {
+            map.remove(key);
+            if let Value::Object(inner) = &options[usize::from(options[0] == null)] {
+                map.extend(inner.clone());
+            }
+            nullable = true;
+        }
+    }
+    (map, nullable)
+}
+
+/// What the derive writes for an `Option`: `null` added to the type, or `anyOf` with `null`.
+fn nullable_of(mut inner: Map<String, Value>) -> Map<String, Value> {
+    if inner.is_empty() {
+        return inner;
+    }
+    match inner.get("type").cloned() {
+        Some(Value::String(t)) => {
+            inner.insert("type".into(), json!([t, "null"]));
+            inner
+        }
+        _ => {
+            let mut s = Map::new();
+            s.insert(
+                "anyOf".into(),
+                json!([Value::Object(inner), {"type": "null"}]),
+            );
+            s
+        }
+    }
+}
+
+/// A member that may be absent: `null` added to its value's schema.
+fn nullable(core: Map<String, Value>) -> Map<String, Value> {
+    match core.get("type") {
+        Some(Value::Array(t)) if t.contains(&"null".into()) => core,
+        _ if core
+            .get("anyOf")
+            .and_then(Value::as_array)
+            .is_some_and(|a| a.contains(&json!({"type": "null"}))) =>
+        {
+            core
+        }
+        _ => nullable_of(core),
+    }
+}
+
+/// A pair of length keywords, a minimum of 0 left out.
+fn lengths(from: &Map<String, Value>, to: &mut Map<String, Value>, min: &str, max: &str) {
+    if let Some(n) = from.get(min).and_then(Value::as_u64) {
+        if n > 0 {
+            to.insert(min.into(), n.into());
+        }
+    }
+    if let Some(n) = from.get(max).and_then(Value::as_u64) {
+        to.insert(max.into(), n.into());
+    }
+}

@@ -1,0 +1,131 @@
+//! `authlete-models-codegen INPUT... > models.rs`: generates `#[derive(Model)]` types from a
+//! JSON Schema or OpenAPI document (JSON), or from contract files (`specs/*.json`).
+
+use std::process::ExitCode;
+
+use authlete_models_codegen::{Document, Options, generate};
+
+const USAGE: &str =
+    "usage: authlete-models-codegen [--lossy] [--contracts] [--expected FILE] INPUT...
+
+Writes Rust types with #[derive(Model)] for every schema of INPUT to standard output, and
+what it read and refused to standard error.
+
+  INPUT            an OpenAPI 3.0 or 3.1 document, or a JSON Schema document, in JSON;
+                   with --contracts, contract files (specs/*.json) or a folder of them
+  --lossy          drop, with a warning, each keyword the derive cannot express, instead
+                   of refusing the schema that has it
+  --expected FILE  also write each type's expected schema (the input, normalised) to FILE,
+                   as a JSON object keyed by type name
+
+Exit status: 0 when every schema was generated, 2 when some were refused (the others are
+still written), 1 when the input could not be read.";
+
+fn main() -> ExitCode {
+    let mut lossy = false;
+    let mut contracts = false;
+    let mut expected = None;
+    let mut inputs = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--lossy" => lossy = true,
+            "--contracts" => contracts = true,
+            "--expected" => expected = args.next(),
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            _ if arg.starts_with("--") => {
+                eprintln!("unknown option {arg}\n\n{USAGE}");
+                return ExitCode::from(1);
+            }
+            _ => inputs.push(arg),
+        }
+    }
+    if inputs.is_empty() {
+        eprintln!("{USAGE}");
+        return ExitCode::from(1);
+    }
+    let doc = match read(&inputs, contracts) {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let options = Options {
+        lossy,
+        header: authlete_models_codegen::header(
+            &inputs
+                .iter()
+                .map(|i| short(i.trim_end_matches('/')))
+                .collect::<Vec<_>>(),
+        ),
+    };
+    let out = generate(&doc, &options);
+    print!("{}", out.code);
+    if let Some(path) = expected {
+        let map: serde_json::Map<String, serde_json::Value> = out
+            .types
+            .iter()
+            .filter_map(|t| Some((t.name.clone(), t.expected.clone()?)))
+            .collect();
+        let text = serde_json::to_string_pretty(&map).unwrap_or_default();
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("error: cannot write {path}: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    eprintln!(
+        "read {} named schemas; generated {} types; refused {} schemas",
+        doc.named.len(),
+        out.types.len(),
+        out.refused
+            .iter()
+            .map(|n| n.pointer.split('/').take(4).collect::<Vec<_>>().join("/"))
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    );
+    for w in &out.warnings {
+        eprintln!("warning: {w}");
+    }
+    for r in &out.refused {
+        eprintln!("refused: {r}");
+    }
+    if out.refused.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    }
+}
+
+fn short(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+fn read(inputs: &[String], contracts: bool) -> Result<Document, String> {
+    let parse = |path: &str| -> Result<String, String> {
+        std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))
+    };
+    if contracts {
+        let mut files = Vec::new();
+        for input in inputs {
+            let meta = std::fs::metadata(input).map_err(|e| format!("cannot read {input}: {e}"))?;
+            if meta.is_dir() {
+                if inputs.len() > 1 {
+                    return Err("give one folder of contracts, or contract files".into());
+                }
+                return Document::contracts_dir(std::path::Path::new(input));
+            } else {
+                files.push((short(input).to_owned(), parse(input)?));
+            }
+        }
+        return Document::contracts(files);
+    }
+    let [input] = inputs else {
+        return Err("give one document (or --contracts for several contract files)".into());
+    };
+    let stem = short(input).split('.').next().unwrap_or("Schema");
+    Document::parse(&parse(input)?, stem).map_err(|e| format!("{input}: {e}"))
+}

@@ -1,0 +1,144 @@
+//! What the generator makes of a document before writing it: types, fields, value types and
+//! the rules on them, each still knowing the pointer it came from.
+
+/// A Rust type to generate.
+#[derive(Clone, Debug)]
+pub struct TypeDef {
+    /// The type's name.
+    pub name: String,
+    /// Where its schema is.
+    pub pointer: String,
+    /// Its doc comment (the schema's `description`).
+    pub doc: Option<String>,
+    /// The schema's `examples` of a struct or enum, the JSON array's text.
+    pub examples: Option<String>,
+    /// A struct, a string enum, a newtype or an alias.
+    pub kind: Kind,
+}
+
+/// The shape of a generated type.
+#[derive(Clone, Debug)]
+pub enum Kind {
+    /// A struct of named fields: a JSON object.
+    Struct {
+        /// The fields, in the schema's order.
+        fields: Vec<Field>,
+        /// `additionalProperties: false`.
+        deny_unknown_fields: bool,
+    },
+    /// A string enum: the values, in the schema's order.
+    Enum(Vec<String>),
+    /// A newtype of one value.
+    Newtype(Box<Value>),
+    /// `pub type Name = Other;`: a schema that is only a `$ref`.
+    Alias(String),
+}
+
+/// A struct's field.
+#[derive(Clone, Debug)]
+pub struct Field {
+    /// The wire name.
+    pub wire: String,
+    /// The doc comment.
+    pub doc: Option<String>,
+    /// The value: its type and rules. An optional field's type is an `Option`.
+    pub value: Value,
+    /// Absent means `Default::default()`.
+    pub default: bool,
+}
+
+/// A value's Rust type and the rules on it.
+#[derive(Clone, Debug, Default)]
+pub struct Value {
+    /// The Rust type.
+    pub ty: Ty,
+    /// The rules and annotations that apply to it.
+    pub rules: Rules,
+}
+
+/// A value's Rust type.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Ty {
+    /// `String`.
+    #[default]
+    String,
+    /// `Secret<String>`: `format: password`.
+    Secret,
+    /// `bool`.
+    Bool,
+    /// `i32` (`format: int32`).
+    I32,
+    /// `i64`.
+    I64,
+    /// `f64`.
+    F64,
+    /// `Option<T>`.
+    Option(Box<Ty>),
+    /// `Box<T>`, to break a recursion.
+    Boxed(Box<Ty>),
+    /// `Vec<T>`.
+    Vec(Box<Ty>),
+    /// `BTreeMap<String, T>`.
+    Map(Box<Ty>),
+    /// Another generated type.
+    Named(String),
+    /// `serde_json::Value`, `opaque`.
+    Any,
+    /// `serde_json::Map<String, serde_json::Value>`, `opaque`.
+    AnyObject,
+    /// `Vec<serde_json::Value>`, `opaque`.
+    AnyArray,
+}
+
+impl Ty {
+    /// Whether the type is read by its own serde impls (`opaque`).
+    pub fn is_opaque(&self) -> bool {
+        matches!(self, Ty::Any | Ty::AnyObject | Ty::AnyArray)
+    }
+}
+
+/// The rules and annotations of a value, as the derive's attributes name them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Rules {
+    /// `min_len`.
+    pub min_len: Option<u64>,
+    /// `max_len`.
+    pub max_len: Option<u64>,
+    /// `charset`, written in the attribute's syntax.
+    pub charset: Option<String>,
+    /// `min`, as the JSON number's text.
+    pub min: Option<String>,
+    /// `max`.
+    pub max: Option<String>,
+    /// `exclusive_min`.
+    pub exclusive_min: Option<String>,
+    /// `exclusive_max`.
+    pub exclusive_max: Option<String>,
+    /// `multiple_of`.
+    pub multiple_of: Option<String>,
+    /// `unique`.
+    pub unique: bool,
+    /// `items(...)`.
+    pub items: Option<Box<Rules>>,
+    /// `keys(...)`.
+    pub keys: Option<Box<Rules>>,
+    /// `values(...)`.
+    pub values: Option<Box<Rules>>,
+    /// `schema = "..."` of an opaque value.
+    pub schema: Option<String>,
+    /// `format`.
+    pub format: Option<String>,
+    /// `read_only`.
+    pub read_only: bool,
+    /// `write_only`.
+    pub write_only: bool,
+    /// `examples`, the JSON array's text.
+    pub examples: Option<String>,
+}
+
+impl Rules {
+    /// Whether no rule or annotation is set.
+    pub fn is_empty(&self) -> bool {
+        *self == Rules::default()
+    }
+}
