@@ -299,6 +299,24 @@ fn contract_schemas_are_valid_json_schemas_that_agree_with_the_examples() {
 }
 
 #[test]
+fn the_benchmarks_serde_derive_twins_are_the_generator_s_output_for_specs() {
+    let doc = Document::contracts_dir(&specs_dir()).expect("specs/ reads");
+    let options = Options {
+        header: header(&["specs"]),
+        flavour: authlete_models_codegen::Flavour::SerdeDerive,
+        ..Options::default()
+    };
+    let out = generate(&doc, &options);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("bench/src/authlete_serde.rs");
+    let shipped = std::fs::read_to_string(&path).expect("tests/bench/src/authlete_serde.rs");
+    assert!(
+        shipped == out.code,
+        "tests/bench/src/authlete_serde.rs is not what the generator makes of specs/: run\n  \
+         cargo run -p authlete-models-codegen -- --contracts specs/ --serde > tests/bench/src/authlete_serde.rs"
+    );
+}
+
+#[test]
 fn the_shipped_models_are_the_generator_s_output_for_specs() {
     let out = generated();
     assert!(out.refused.is_empty(), "refused: {:?}", out.refused);

@@ -2,13 +2,21 @@
 
 use std::fmt::Write;
 
+use crate::Flavour;
 use crate::model::{Field, Kind, Rules, Ty, TypeDef};
 use crate::names;
 
 /// The source of a module holding `types`. `header` is the module's doc comment, line by line.
-pub fn module(types: &[TypeDef], header: &[String]) -> String {
+pub fn module(types: &[TypeDef], header: &[String], flavour: Flavour) -> String {
     let mut out = String::new();
-    for line in header {
+    let mut header = header.to_vec();
+    if flavour == Flavour::SerdeDerive {
+        header.push(String::new());
+        header.push(
+            "Plain serde_derive types of the same shape, without rules, to compare with.".into(),
+        );
+    }
+    for line in &header {
         let _ = writeln!(out, "//! {line}").map(|_| ());
         if line.is_empty() {
             out.truncate(out.len() - 2);
@@ -22,6 +30,24 @@ pub fn module(types: &[TypeDef], header: &[String]) -> String {
     if undocumented {
         out.push_str("#![allow(missing_docs)]\n");
     }
+    // The descriptions are the document's text as written, which the schema must give back
+    // unchanged: Markdown that rustdoc or clippy would write otherwise is left as it is.
+    let marked_up = types.iter().any(|t| {
+        let fields = match &t.kind {
+            Kind::Struct { fields, .. } => fields.iter().map(|f| &f.doc).collect(),
+            _ => Vec::new(),
+        };
+        std::iter::once(&t.doc)
+            .chain(fields)
+            .flatten()
+            .any(|d| d.contains(['\n', '[', '<']) || d.contains("http"))
+    });
+    if marked_up {
+        out.push_str(
+            "#![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items)]\n\
+             #![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]\n",
+        );
+    }
     out.push('\n');
     let uses = |f: fn(&Ty) -> bool| {
         types
@@ -31,17 +57,29 @@ pub fn module(types: &[TypeDef], header: &[String]) -> String {
     if uses(|t| matches!(t, Ty::Map(_))) {
         out.push_str("use std::collections::BTreeMap;\n\n");
     }
-    let mut imports = vec!["Model"];
-    if uses(|t| matches!(t, Ty::Secret)) {
-        imports.push("Secret");
+    match flavour {
+        Flavour::Model => {
+            let mut imports = vec!["Model"];
+            if uses(|t| matches!(t, Ty::Secret)) {
+                imports.push("Secret");
+            }
+            let _ = writeln!(out, "use authlete_models::{{{}}};", imports.join(", "));
+        }
+        Flavour::SerdeDerive => out.push_str("use serde::{Deserialize, Serialize};\n"),
     }
-    let _ = writeln!(out, "use authlete_models::{{{}}};", imports.join(", "));
     let eq = comparable(types);
+    let w = Writer { flavour };
     for t in types {
         out.push('\n');
-        item(&mut out, t, eq.contains(t.name.as_str()));
+        w.item(&mut out, t, eq.contains(t.name.as_str()));
     }
     out
+}
+
+/// Writes items in one flavour: `#[derive(Model)]` with the rules as attributes, or plain
+/// `serde_derive` of the same shape (the rules left out, a secret a plain `String`).
+struct Writer {
+    flavour: Flavour,
 }
 
 /// The types that can derive `Eq`: those that hold no float, directly or through another type.
@@ -105,110 +143,178 @@ fn doc(out: &mut String, text: &Option<String>, indent: &str) {
     }
 }
 
-fn item(out: &mut String, t: &TypeDef, eq: bool) {
-    let derive = if eq {
-        "#[derive(Clone, Debug, PartialEq, Eq, Model)]\n"
-    } else {
-        "#[derive(Clone, Debug, PartialEq, Model)]\n"
-    };
-    doc(out, &t.doc, "");
-    let examples = t.examples.as_ref().map(|e| format!("examples = {e:?}"));
-    match &t.kind {
-        Kind::Alias(target) => {
-            let _ = writeln!(out, "pub type {} = {target};", t.name);
+impl Writer {
+    fn derive(&self, eq: bool) -> String {
+        let eq = if eq { "Eq, " } else { "" };
+        match self.flavour {
+            Flavour::Model => format!("#[derive(Clone, Debug, PartialEq, {eq}Model)]\n"),
+            Flavour::SerdeDerive => {
+                format!("#[derive(Clone, Debug, PartialEq, {eq}Serialize, Deserialize)]\n")
+            }
         }
-        Kind::Enum(values) => {
-            let mut used = names::Unique::default();
-            let variants: Vec<(String, String)> = values
-                .iter()
-                .map(|v| (used.give(&names::pascal(v)), v.clone()))
-                .collect();
-            let rule = names::best_rule(&variants, names::variant_wire);
-            out.push_str("#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]\n");
-            container_attrs(out, rule, false, examples);
-            let _ = writeln!(out, "pub enum {} {{", t.name);
-            for (ident, wire) in &variants {
-                let _ = writeln!(out, "    /// `{wire}`");
-                let written = match rule {
-                    Some(r) => names::variant_wire(r, ident),
-                    None => ident.clone(),
+    }
+
+    /// `#[model(...)]` or `#[serde(...)]` around `attrs`, or nothing for none.
+    fn attr(&self, attrs: &[String]) -> String {
+        if attrs.is_empty() {
+            return String::new();
+        }
+        let name = match self.flavour {
+            Flavour::Model => "model",
+            Flavour::SerdeDerive => "serde",
+        };
+        format!("#[{name}({})]", attrs.join(", "))
+    }
+
+    fn item(&self, out: &mut String, t: &TypeDef, eq: bool) {
+        let derive = self.derive(eq);
+        let derive = derive.as_str();
+        doc(out, &t.doc, "");
+        let examples = t.examples.as_ref().map(|e| format!("examples = {e:?}"));
+        match &t.kind {
+            Kind::Alias(target) => {
+                let _ = writeln!(out, "pub type {} = {target};", t.name);
+            }
+            Kind::Enum(values) => {
+                let mut used = names::Unique::default();
+                let variants: Vec<(String, String)> = values
+                    .iter()
+                    .map(|v| (used.give(&names::pascal(v)), v.clone()))
+                    .collect();
+                let rule = names::best_rule(&variants, names::variant_wire);
+                let derive = match self.flavour {
+                    Flavour::Model => "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]\n",
+                    Flavour::SerdeDerive => {
+                        "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]\n"
+                    }
                 };
-                if written != *wire {
-                    let _ = writeln!(out, "    #[model(rename = {wire:?})]");
+                out.push_str(derive);
+                self.container_attrs(out, rule, false, examples);
+                let _ = writeln!(out, "pub enum {} {{", t.name);
+                for (ident, wire) in &variants {
+                    let _ = writeln!(out, "    /// `{wire}`");
+                    let written = match rule {
+                        Some(r) => names::variant_wire(r, ident),
+                        None => ident.clone(),
+                    };
+                    if written != *wire {
+                        let _ = writeln!(out, "    {}", self.attr(&[format!("rename = {wire:?}")]));
+                    }
+                    let _ = writeln!(out, "    {ident},");
                 }
-                let _ = writeln!(out, "    {ident},");
+                out.push_str("}\n");
             }
-            out.push_str("}\n");
-        }
-        Kind::Newtype(value) => {
-            out.push_str(derive);
-            let attrs = rules(&value.rules, &value.ty, false);
-            let attrs = if attrs.is_empty() {
-                String::new()
-            } else {
-                format!("#[model({attrs})] ")
-            };
-            let _ = writeln!(
-                out,
-                "pub struct {}({attrs}pub {});",
-                t.name,
-                rust_type(&value.ty)
-            );
-        }
-        Kind::Struct {
-            fields,
-            deny_unknown_fields,
-        } => {
-            let mut used = names::Unique::default();
-            let idents: Vec<(String, String)> = fields
-                .iter()
-                .map(|f| (used.give(&names::snake(&f.wire)), f.wire.clone()))
-                .collect();
-            let rule = names::best_rule(&idents, names::field_wire);
-            out.push_str(derive);
-            container_attrs(out, rule, *deny_unknown_fields, examples);
-            let _ = writeln!(out, "pub struct {} {{", t.name);
-            for (f, (ident, wire)) in fields.iter().zip(&idents) {
-                field(out, f, ident, wire, rule);
+            Kind::Newtype(value) => {
+                out.push_str(derive);
+                let attrs = rules(&value.rules, &value.ty, false);
+                let attrs = if attrs.is_empty() {
+                    String::new()
+                } else {
+                    format!("#[model({attrs})] ")
+                };
+                let _ = writeln!(
+                    out,
+                    "pub struct {}({attrs}pub {});",
+                    t.name,
+                    self.rust_type(&value.ty)
+                );
             }
-            out.push_str("}\n");
+            Kind::Struct {
+                fields,
+                deny_unknown_fields,
+            } => {
+                let mut used = names::Unique::default();
+                let idents: Vec<(String, String)> = fields
+                    .iter()
+                    .map(|f| (used.give(&names::snake(&f.wire)), f.wire.clone()))
+                    .collect();
+                let rule = names::best_rule(&idents, names::field_wire);
+                out.push_str(derive);
+                self.container_attrs(out, rule, *deny_unknown_fields, examples);
+                let _ = writeln!(out, "pub struct {} {{", t.name);
+                for (f, (ident, wire)) in fields.iter().zip(&idents) {
+                    self.field(out, f, ident, wire, rule);
+                }
+                out.push_str("}\n");
+            }
         }
     }
-}
 
-fn container_attrs(out: &mut String, rule: Option<&str>, deny: bool, examples: Option<String>) {
-    let mut attrs = Vec::new();
-    if let Some(rule) = rule {
-        attrs.push(format!("rename_all = {rule:?}"));
+    fn container_attrs(
+        &self,
+        out: &mut String,
+        rule: Option<&str>,
+        deny: bool,
+        examples: Option<String>,
+    ) {
+        let mut attrs = Vec::new();
+        if let Some(rule) = rule {
+            attrs.push(format!("rename_all = {rule:?}"));
+        }
+        if deny {
+            attrs.push("deny_unknown_fields".to_owned());
+        }
+        if self.flavour == Flavour::Model {
+            attrs.extend(examples);
+        }
+        if !attrs.is_empty() {
+            let _ = writeln!(out, "{}", self.attr(&attrs));
+        }
     }
-    if deny {
-        attrs.push("deny_unknown_fields".to_owned());
-    }
-    attrs.extend(examples);
-    if !attrs.is_empty() {
-        let _ = writeln!(out, "#[model({})]", attrs.join(", "));
-    }
-}
 
-fn field(out: &mut String, f: &Field, ident: &str, wire: &str, rule: Option<&str>) {
-    doc(out, &f.doc, "    ");
-    let bare = ident.trim_start_matches("r#");
-    let mut attrs = Vec::new();
-    let written = match rule {
-        Some(r) => names::field_wire(r, bare),
-        None => bare.to_owned(),
-    };
-    if written != wire {
-        attrs.push(format!("rename = {wire:?}"));
+    fn field(&self, out: &mut String, f: &Field, ident: &str, wire: &str, rule: Option<&str>) {
+        doc(out, &f.doc, "    ");
+        let bare = ident.trim_start_matches("r#");
+        let mut attrs = Vec::new();
+        let written = match rule {
+            Some(r) => names::field_wire(r, bare),
+            None => bare.to_owned(),
+        };
+        if written != wire {
+            attrs.push(format!("rename = {wire:?}"));
+        }
+        match self.flavour {
+            Flavour::Model => {
+                let r = rules(&f.value.rules, &f.value.ty, f.default);
+                if !r.is_empty() {
+                    attrs.push(r);
+                }
+            }
+            Flavour::SerdeDerive => {
+                if f.default {
+                    attrs.push("default".into());
+                }
+                if matches!(f.value.ty, Ty::Option(_)) {
+                    attrs.push("skip_serializing_if = \"Option::is_none\"".into());
+                }
+            }
+        }
+        if !attrs.is_empty() {
+            let _ = writeln!(out, "    {}", self.attr(&attrs));
+        }
+        let _ = writeln!(out, "    pub {ident}: {},", self.rust_type(&f.value.ty));
     }
-    let r = rules(&f.value.rules, &f.value.ty, f.default);
-    if !r.is_empty() {
-        attrs.push(r);
+
+    fn rust_type(&self, ty: &Ty) -> String {
+        let rust_type = |t: &Ty| self.rust_type(t);
+        match ty {
+            Ty::String => "String".into(),
+            Ty::Secret if self.flavour == Flavour::SerdeDerive => "String".into(),
+            Ty::Secret => "Secret<String>".into(),
+            Ty::Bool => "bool".into(),
+            Ty::I32 => "i32".into(),
+            Ty::I64 => "i64".into(),
+            Ty::F64 => "f64".into(),
+            Ty::Option(t) => format!("Option<{}>", rust_type(t)),
+            Ty::Boxed(t) => format!("Box<{}>", rust_type(t)),
+            Ty::Vec(t) => format!("Vec<{}>", rust_type(t)),
+            Ty::Map(t) => format!("BTreeMap<String, {}>", rust_type(t)),
+            Ty::Named(n) => n.clone(),
+            Ty::Any => "serde_json::Value".into(),
+            Ty::AnyObject => "serde_json::Map<String, serde_json::Value>".into(),
+            Ty::AnyArray => "Vec<serde_json::Value>".into(),
+        }
     }
-    if !attrs.is_empty() {
-        let _ = writeln!(out, "    #[model({})]", attrs.join(", "));
-    }
-    let _ = writeln!(out, "    pub {ident}: {},", rust_type(&f.value.ty));
 }
 
 /// The attribute list of a value's rules (without `#[model(` and `)]`).
@@ -288,24 +394,5 @@ fn value_ty(ty: &Ty) -> &Ty {
     match ty {
         Ty::Option(t) | Ty::Boxed(t) => value_ty(t),
         t => t,
-    }
-}
-
-fn rust_type(ty: &Ty) -> String {
-    match ty {
-        Ty::String => "String".into(),
-        Ty::Secret => "Secret<String>".into(),
-        Ty::Bool => "bool".into(),
-        Ty::I32 => "i32".into(),
-        Ty::I64 => "i64".into(),
-        Ty::F64 => "f64".into(),
-        Ty::Option(t) => format!("Option<{}>", rust_type(t)),
-        Ty::Boxed(t) => format!("Box<{}>", rust_type(t)),
-        Ty::Vec(t) => format!("Vec<{}>", rust_type(t)),
-        Ty::Map(t) => format!("BTreeMap<String, {}>", rust_type(t)),
-        Ty::Named(n) => n.clone(),
-        Ty::Any => "serde_json::Value".into(),
-        Ty::AnyObject => "serde_json::Map<String, serde_json::Value>".into(),
-        Ty::AnyArray => "Vec<serde_json::Value>".into(),
     }
 }

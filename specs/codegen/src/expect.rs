@@ -16,7 +16,7 @@
 //! - a `pattern` is spelled as the derive spells it (the same characters);
 //! - what says nothing is left out: `minLength: 0` (and items, properties), `uniqueItems:
 //!   false`, `readOnly: false`, `additionalProperties: true`, `$comment` and `x-` extensions;
-//! - a description's lines lose trailing spaces.
+//! - a description's lines lose trailing spaces, and an empty description is left out.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -97,8 +97,12 @@ impl<'d> Expect<'d> {
         let mut s = Map::new();
         s.insert("title".into(), name.into());
         if !inline {
-            if let Some(d) = map.get("description").and_then(Value::as_str) {
-                s.insert("description".into(), crate::doc_text(d).into());
+            let d = map
+                .get("description")
+                .and_then(Value::as_str)
+                .map(crate::doc_text);
+            if let Some(d) = d.filter(|d| !d.is_empty()) {
+                s.insert("description".into(), d.into());
             }
         }
         if is_struct(&map) {

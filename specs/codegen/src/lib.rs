@@ -37,6 +37,19 @@ pub struct Options {
     pub lossy: bool,
     /// The generated module's doc comment, line by line.
     pub header: Vec<String>,
+    /// What to write.
+    pub flavour: Flavour,
+}
+
+/// What the generated types derive.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Flavour {
+    /// `#[derive(Model)]`, every constraint an attribute.
+    #[default]
+    Model,
+    /// Plain `serde_derive` structs and enums of the same shape, with no rule (a secret is a
+    /// plain `String`): the same models as serde alone would read them, to compare with.
+    SerdeDerive,
 }
 
 /// Something about one place in the document: a refusal or a warning.
@@ -84,7 +97,7 @@ pub struct Output {
 /// Generates the types of every schema `doc` names (and the inline ones they hold).
 pub fn generate(doc: &Document, options: &Options) -> Output {
     let lowered = lower::lower(doc, options);
-    let code = emit::module(&lowered.types, &options.header);
+    let code = emit::module(&lowered.types, &options.header, options.flavour);
     let expect = expect::Expect::new(doc, &lowered.names, &lowered.inline);
     let types = lowered
         .types

@@ -3,10 +3,10 @@
 
 use std::process::ExitCode;
 
-use authlete_models_codegen::{Document, Options, generate};
+use authlete_models_codegen::{Document, Flavour, Options, generate};
 
 const USAGE: &str =
-    "usage: authlete-models-codegen [--lossy] [--contracts] [--expected FILE] INPUT...
+    "usage: authlete-models-codegen [--lossy] [--contracts] [--serde] [--expected FILE] INPUT...
 
 Writes Rust types with #[derive(Model)] for every schema of INPUT to standard output, and
 what it read and refused to standard error.
@@ -15,6 +15,8 @@ what it read and refused to standard error.
                    with --contracts, contract files (specs/*.json) or a folder of them
   --lossy          drop, with a warning, each keyword the derive cannot express, instead
                    of refusing the schema that has it
+  --serde          write plain serde_derive types of the same shape instead, with no rule
+                   (to compare with)
   --expected FILE  also write each type's expected schema (the input, normalised) to FILE,
                    as a JSON object keyed by type name
 
@@ -24,6 +26,7 @@ still written), 1 when the input could not be read.";
 fn main() -> ExitCode {
     let mut lossy = false;
     let mut contracts = false;
+    let mut flavour = Flavour::Model;
     let mut expected = None;
     let mut inputs = Vec::new();
     let mut args = std::env::args().skip(1);
@@ -31,6 +34,7 @@ fn main() -> ExitCode {
         match arg.as_str() {
             "--lossy" => lossy = true,
             "--contracts" => contracts = true,
+            "--serde" => flavour = Flavour::SerdeDerive,
             "--expected" => expected = args.next(),
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -54,14 +58,15 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    let names: Vec<&str> = inputs
+        .iter()
+        .map(|i| short(i.trim_end_matches('/')))
+        .collect();
+    let header = authlete_models_codegen::header(&names);
     let options = Options {
         lossy,
-        header: authlete_models_codegen::header(
-            &inputs
-                .iter()
-                .map(|i| short(i.trim_end_matches('/')))
-                .collect::<Vec<_>>(),
-        ),
+        flavour,
+        header,
     };
     let out = generate(&doc, &options);
     print!("{}", out.code);

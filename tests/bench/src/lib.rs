@@ -9,6 +9,7 @@
 //! cargo bench -p authlete-models-bench --features peers --bench validate
 //! cargo bench -p authlete-models-bench --features peers --bench large
 //! cargo bench -p authlete-models-bench --features peers --bench shapes
+//! cargo bench -p authlete-models-bench --features peers --bench authlete
 //! ```
 //!
 //! Each benchmark prints, after criterion's own report, a table of medians and their ratio to
@@ -19,6 +20,10 @@ pub mod large;
 pub mod shapes;
 pub mod variants;
 
+#[cfg(feature = "peers")]
+#[rustfmt::skip]
+#[allow(missing_docs)]
+pub mod authlete_serde;
 #[cfg(feature = "peers")]
 pub mod peers;
 #[cfg(feature = "peers")]
