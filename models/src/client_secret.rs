@@ -31,7 +31,7 @@ use crate::authlete::ApiServiceIdClientSecretUpdateClientIdentifie;
 /// .unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
-///     "/clientSecret: charset: must contain only - 0-9 A-Z _ a-z at line 1 column 32"
+///     "/clientSecret: charset: must contain only A-Z a-z 0-9 - _ at line 1 column 32"
 /// );
 ///
 /// let res: ClientSecretUpdateResponse = serde_json::from_str(

@@ -121,6 +121,8 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
         impl #impl_ #p::Model for #ident #ty #where_ {
             #schema_methods
 
+            #[inline]
+
             fn __collect(__value: &#p::serde_json::Value, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
                 const __FIELDS: &[&#p::primitive::str] = &[#(#wires),*];
                 let __before = __out.len();

@@ -47,9 +47,12 @@ pub fn impls(cont: &Container, field: &Field) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #impl_ #p::Validate for #ident #ty_args #where_ {
+            #[inline]
             fn validate(&self) -> #p::Result<(), #p::ValidationErrors> {
                 #p::finish(|__out| #p::Validate::__validate_at(self, #p::Path::Root, __out))
             }
+
+            #[inline]
 
             fn __validate_at(&self, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
                 let __before = __out.len();
@@ -74,17 +77,24 @@ pub fn impls(cont: &Container, field: &Field) -> TokenStream {
 
         #[automatically_derived]
         impl #impl_ #p::Model for #ident #ty_args #where_ {
+            #[inline]
             fn json_schema() -> #p::serde_json::Value {
                 #p::SchemaGen::root::<Self>()
             }
+
+            #[inline]
 
             fn __schema_name() -> #p::String {
                 #name
             }
 
+            #[inline]
+
             fn __schema_object(__gen: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
                 #p::with_examples(#p::newtype_schema(&#title, #description, #r::schema(&#rule, __gen)), #examples)
             }
+
+            #[inline]
 
             fn __collect(__value: &#p::serde_json::Value, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
                 let __before = __out.len();

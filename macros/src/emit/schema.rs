@@ -34,13 +34,18 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
         }
     });
     quote! {
+        #[inline]
         fn json_schema() -> #p::serde_json::Value {
             #p::SchemaGen::root::<Self>()
         }
 
+        #[inline]
+
         fn __schema_name() -> #p::String {
             #name
         }
+
+        #[inline]
 
         fn __schema_object(__gen: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
             #p::with_examples(#p::schema_object(&#title, #container_description, #p::Vec::from([#(#properties),*]), #deny), #container_examples)

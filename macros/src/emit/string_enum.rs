@@ -99,9 +99,12 @@ pub fn impls(cont: &Container, variants: &[Variant]) -> TokenStream {
 
         #[automatically_derived]
         impl #p::Validate for #ident {
+            #[inline]
             fn validate(&self) -> #p::Result<(), #p::ValidationErrors> {
                 #p::finish(|__out| #p::Validate::__validate_at(self, #p::Path::Root, __out))
             }
+
+            #[inline]
 
             fn __validate_at(&self, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
                 let _ = (&__at, &__out);
@@ -127,17 +130,24 @@ pub fn impls(cont: &Container, variants: &[Variant]) -> TokenStream {
 
         #[automatically_derived]
         impl #p::Model for #ident {
+            #[inline]
             fn json_schema() -> #p::serde_json::Value {
                 #p::SchemaGen::root::<Self>()
             }
+
+            #[inline]
 
             fn __schema_name() -> #p::String {
                 #p::String::from(#title)
             }
 
+            #[inline]
+
             fn __schema_object(_: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
                 #p::with_examples(__enum().schema(#title, #description), #examples)
             }
+
+            #[inline]
 
             fn __collect(__value: &#p::serde_json::Value, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
                 let __before = __out.len();

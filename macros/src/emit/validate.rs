@@ -24,9 +24,12 @@ pub fn impl_validate(cont: &Container) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #impl_ #p::Validate for #ident #ty #where_ {
+            #[inline]
             fn validate(&self) -> #p::Result<(), #p::ValidationErrors> {
                 #p::finish(|__out| #p::Validate::__validate_at(self, #p::Path::Root, __out))
             }
+
+            #[inline]
 
             fn __validate_at(&self, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
                 let _ = (&__at, &__out);
