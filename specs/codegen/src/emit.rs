@@ -179,7 +179,14 @@ impl Writer {
                 let mut used = names::Unique::default();
                 let variants: Vec<(String, String)> = values
                     .iter()
-                    .map(|v| (used.give(&names::pascal(v)), v.clone()))
+                    .map(|v| {
+                        // `Self` is a keyword, even as a variant.
+                        let name = match names::pascal(v) {
+                            n if n == "Self" => "SelfValue".to_owned(),
+                            n => n,
+                        };
+                        (used.give(&name), v.clone())
+                    })
                     .collect();
                 let rule = names::best_rule(&variants, names::variant_wire);
                 let derive = match self.flavour {
@@ -206,7 +213,10 @@ impl Writer {
             }
             Kind::Newtype(value) => {
                 out.push_str(derive);
-                let attrs = rules(&value.rules, &value.ty, false);
+                let attrs = match self.flavour {
+                    Flavour::Model => rules(&value.rules, &value.ty, false),
+                    Flavour::SerdeDerive => String::new(),
+                };
                 let attrs = if attrs.is_empty() {
                     String::new()
                 } else {

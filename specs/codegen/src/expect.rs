@@ -7,7 +7,8 @@
 //!   holds sit under `$defs`, each referenced as `#/$defs/<name>`, inline objects and enums
 //!   included (they become types of their own);
 //! - OpenAPI 3.0's spellings are 2020-12's (`nullable`, `example`, boolean `exclusiveMinimum`);
-//!   `allOf` of objects is merged;
+//!   `allOf` of objects is merged, and an `allOf` of one `$ref` is that `$ref`; a `$ref` to a
+//!   schema that is only a `$ref` (a type alias) is a `$ref` to the type it names;
 //! - a member not in `required` may be `null` (`"type": [t, "null"]`, or `anyOf` with
 //!   `{"type": "null"}` for a `$ref`), since the derive reads `null` as absent; `required` lists
 //!   members in their declaration order; an object type states `"type": "object"`;
@@ -24,7 +25,7 @@ use serde_json::{Map, Value, json};
 
 use crate::charset;
 use crate::input::{Document, ref_target};
-use crate::lower::{is_struct, merge_all_of, properties};
+use crate::lower::{is_struct, merge_all_of, properties, unwrap_null};
 
 /// The JSON Schema dialect the derive declares.
 const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -34,6 +35,7 @@ pub struct Expect<'d> {
     doc: &'d Document,
     names: &'d BTreeMap<String, String>,
     inline: &'d BTreeSet<String>,
+    aliases: BTreeMap<String, String>,
     by_name: BTreeMap<&'d str, &'d str>,
 }
 
@@ -44,6 +46,7 @@ impl<'d> Expect<'d> {
         doc: &'d Document,
         names: &'d BTreeMap<String, String>,
         inline: &'d BTreeSet<String>,
+        aliases: BTreeMap<String, String>,
     ) -> Self {
         let by_name = names
             .iter()
@@ -53,8 +56,21 @@ impl<'d> Expect<'d> {
             doc,
             names,
             inline,
+            aliases,
             by_name,
         }
+    }
+
+    /// The type a name stands for: an alias's target, followed to the end.
+    fn resolve(&self, name: &str) -> String {
+        let mut name = name.to_owned();
+        for _ in 0..=self.aliases.len() {
+            match self.aliases.get(&name) {
+                Some(target) => name = target.clone(),
+                None => break,
+            }
+        }
+        name
     }
 
     /// The whole schema of the type `name`: its own, `$schema` and `$defs`.
@@ -87,6 +103,18 @@ impl<'d> Expect<'d> {
             Some(Value::Object(m)) => (m.clone(), Vec::new()),
             _ => (Map::new(), Vec::new()),
         };
+        let mut map = map;
+        if pointer.is_empty() {
+            for key in ["$schema", "$id", "$defs", "definitions"] {
+                map.remove(key);
+            }
+        }
+        // A struct or enum type holds no `null` (the member that holds it does).
+        if is_struct(&map) || map.contains_key("enum") {
+            if let Ok(u) = unwrap_null(&map, pointer) {
+                map = u.map;
+            }
+        }
         (pointer.to_owned(), map, order)
     }
 
@@ -177,6 +205,15 @@ impl<'d> Expect<'d> {
             }
         }
         if let Some(d) = default {
+            // A number's default is written as the `f64` it is.
+            let number = sub
+                .as_object()
+                .and_then(|m| unwrap_null(m, at).ok())
+                .is_some_and(|u| u.map.get("type") == Some(&Value::from("number")));
+            let d = match d.as_f64() {
+                Some(v) if number => json!(v),
+                _ => d,
+            };
             s.insert("default".into(), d);
         }
         s
@@ -188,7 +225,11 @@ impl<'d> Expect<'d> {
         let Value::Object(map) = node else {
             return (Map::new(), Map::new());
         };
-        let (map, nullable) = strip_null(map);
+        let (map, nullable, at) = match unwrap_null(map, at) {
+            Ok(u) => (u.map, u.nullable, u.at),
+            Err(_) => (map.clone(), false, at.to_owned()),
+        };
+        let at = at.as_str();
         let mut notes = Map::new();
         for key in ["readOnly", "writeOnly"] {
             if map.get(key) == Some(&Value::Bool(true)) {
@@ -207,7 +248,7 @@ impl<'d> Expect<'d> {
         if let Some(r) = map.get("$ref").and_then(Value::as_str) {
             let target = ref_target(r).unwrap_or_default();
             let name = self.names.get(&target).cloned().unwrap_or_default();
-            core = reference(&name);
+            core = reference(&self.resolve(&name));
         } else if map.contains_key("allOf") || is_struct(&map) || map.contains_key("enum") {
             core = reference(self.names.get(at).map(String::as_str).unwrap_or_default());
         } else {
@@ -364,36 +405,6 @@ fn refs(v: &Value) -> Vec<String> {
     }
     walk(v, &mut out);
     out
-}
-
-/// A schema without the `null` it allows, and whether it allowed it.
-fn strip_null(map: &Map<String, Value>) -> (Map<String, Value>, bool) {
-    let mut map = map.clone();
-    let mut nullable = false;
-    if map.remove("nullable") == Some(Value::Bool(true)) {
-        nullable = true;
-    }
-    if let Some(Value::Array(types)) = map.get("type").cloned() {
-        let others: Vec<Value> = types.into_iter().filter(|t| t != "null").collect();
-        nullable |= others.len() == 1 && map["type"].as_array().is_some_and(|t| t.len() == 2);
-        if let [t] = others.as_slice() {
-            map.insert("type".into(), t.clone());
-        }
-    }
-    for key in ["anyOf", "oneOf"] {
-        let Some(Value::Array(options)) = map.get(key).cloned() else {
-            continue;
-        };
-        let null = json!({"type": "null"});
-        if options.len() == 2 && options.contains(&null) {
-            map.remove(key);
-            if let Value::Object(inner) = &options[usize::from(options[0] == null)] {
-                map.extend(inner.clone());
-            }
-            nullable = true;
-        }
-    }
-    (map, nullable)
 }
 
 /// What the derive writes for an `Option`: `null` added to the type, or `anyOf` with `null`.

@@ -80,9 +80,7 @@ impl Document {
             } else {
                 return Err(format!("OpenAPI {version} is not read: 3.0 and 3.1 are"));
             };
-            if dialect == Dialect::OpenApi30 {
-                rewrite_30(&mut root);
-            }
+            rewrite_openapi(&mut root, dialect == Dialect::OpenApi30);
             let named = openapi_schemas(&root, &order);
             return Ok(Document {
                 root,
@@ -220,23 +218,28 @@ impl Document {
 /// A reference's target pointer: `#/components/schemas/A` → `/components/schemas/A`; `None`
 /// for a reference to another document.
 pub fn ref_target(reference: &str) -> Option<String> {
-    let fragment = reference.strip_prefix('#')?;
-    // Percent-encoding in the fragment, as URIs allow.
-    let mut out = String::with_capacity(fragment.len());
-    let bytes = fragment.as_bytes();
+    let fragment = reference.strip_prefix('#')?.as_bytes();
+    // Percent-encoding in the fragment, as URIs allow; a `%` not followed by two hex digits
+    // stands for itself.
+    let mut out = Vec::with_capacity(fragment.len());
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&fragment[i + 1..i + 3], 16) {
-                out.push(b as char);
+    while i < fragment.len() {
+        let hex = fragment
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (fragment[i], hex) {
+            (b'%', Some(b)) => {
+                out.push(b);
                 i += 3;
-                continue;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
             }
         }
-        out.push(bytes[i] as char);
-        i += 1;
     }
-    Some(out)
+    Some(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// The member names of `map`, the object at `pointer`, in the order `order` has for it; names
@@ -363,40 +366,62 @@ fn follow(root: &Value, pointer: String) -> (String, Option<&Value>) {
     (pointer, None)
 }
 
-/// Rewrites OpenAPI 3.0's spellings into 2020-12's, everywhere in the document:
-/// `nullable: true` adds `null` to the type (or, without a type, is kept for the generator to
-/// read as nullable), `example: x` becomes `examples: [x]`, and a boolean `exclusiveMinimum`
-/// takes the `minimum` beside it.
-fn rewrite_30(value: &mut Value) {
-    match value {
-        Value::Object(map) => {
-            let is_schema = map.contains_key("type")
-                || map.contains_key("properties")
-                || map.contains_key("$ref")
-                || map.contains_key("allOf")
-                || map.contains_key("enum")
-                || map.contains_key("items");
-            if is_schema {
-                if let Some(example) = map.remove("example") {
-                    map.insert("examples".into(), Value::Array(vec![example]));
-                }
-                for (flag, bound) in [
-                    ("exclusiveMinimum", "minimum"),
-                    ("exclusiveMaximum", "maximum"),
-                ] {
-                    match map.get(flag) {
-                        Some(Value::Bool(true)) => {
-                            if let Some(b) = map.remove(bound) {
-                                map.insert(flag.into(), b);
-                            }
+/// Rewrites OpenAPI's spellings into 2020-12's, in every schema of the document (found by
+/// where it sits: `components.schemas`, a `schema` member, and the keywords that hold schemas),
+/// never in data such as examples, defaults and enum values: `example: x` becomes
+/// `examples: [x]` (OpenAPI 3.1 still allows it), and, for OpenAPI 3.0 (`v30`), `nullable:
+/// true` adds `null` to the type (or, without a type, is kept for the generator to read) and a
+/// boolean `exclusiveMinimum` takes the `minimum` beside it.
+fn rewrite_openapi(value: &mut Value, v30: bool) {
+    document(value, v30);
+
+    /// A part of the document that is not a schema: its schemas are below `schema` and
+    /// `schemas` members.
+    fn document(value: &mut Value, v30: bool) {
+        match value {
+            Value::Object(map) => {
+                for (key, v) in map.iter_mut() {
+                    match (key.as_str(), v) {
+                        ("schema", v) => schema(v, v30),
+                        ("schemas", Value::Object(all)) => {
+                            all.values_mut().for_each(|v| schema(v, v30));
                         }
-                        Some(Value::Bool(false)) => {
-                            map.remove(flag);
-                        }
-                        _ => {}
+                        ("example" | "examples", _) => {}
+                        (_, v) => document(v, v30),
                     }
                 }
-                if map.get("nullable") == Some(&Value::Bool(true)) {
+            }
+            Value::Array(items) => items.iter_mut().for_each(|v| document(v, v30)),
+            _ => {}
+        }
+    }
+
+    fn schema(value: &mut Value, v30: bool) {
+        let Value::Object(map) = value else { return };
+        if !map.contains_key("examples") {
+            if let Some(example) = map.remove("example") {
+                map.insert("examples".into(), Value::Array(vec![example]));
+            }
+        }
+        if v30 {
+            for (flag, bound) in [
+                ("exclusiveMinimum", "minimum"),
+                ("exclusiveMaximum", "maximum"),
+            ] {
+                match map.get(flag) {
+                    Some(Value::Bool(true)) => {
+                        if let Some(b) = map.remove(bound) {
+                            map.insert(flag.into(), b);
+                        }
+                    }
+                    Some(Value::Bool(false)) => {
+                        map.remove(flag);
+                    }
+                    _ => {}
+                }
+            }
+            match map.get("nullable") {
+                Some(Value::Bool(true)) => {
                     if let Some(Value::String(t)) = map.get("type").cloned() {
                         map.remove("nullable");
                         map.insert(
@@ -404,21 +429,39 @@ fn rewrite_30(value: &mut Value) {
                             Value::Array(vec![Value::String(t), "null".into()]),
                         );
                     }
-                } else if map.get("nullable") == Some(&Value::Bool(false)) {
+                }
+                Some(Value::Bool(false)) => {
                     map.remove("nullable");
                 }
-            }
-            for (key, v) in map.iter_mut() {
-                // A member's value under `properties` or an `example` is data, not a schema
-                // keyword, but still may hold schemas (`properties`); examples are left alone.
-                if key == "examples" || key == "example" || key == "enum" || key == "default" {
-                    continue;
-                }
-                rewrite_30(v);
+                _ => {}
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(rewrite_30),
-        _ => {}
+        for (key, v) in map.iter_mut() {
+            match (key.as_str(), v) {
+                (
+                    "properties" | "$defs" | "definitions" | "patternProperties"
+                    | "dependentSchemas",
+                    Value::Object(all),
+                ) => all.values_mut().for_each(|v| schema(v, v30)),
+                ("allOf" | "anyOf" | "oneOf" | "prefixItems", Value::Array(all)) => {
+                    all.iter_mut().for_each(|v| schema(v, v30));
+                }
+                (
+                    "items"
+                    | "additionalProperties"
+                    | "propertyNames"
+                    | "not"
+                    | "if"
+                    | "then"
+                    | "else"
+                    | "contains"
+                    | "unevaluatedItems"
+                    | "unevaluatedProperties",
+                    v,
+                ) => schema(v, v30),
+                _ => {}
+            }
+        }
     }
 }
 
@@ -437,7 +480,7 @@ mod tests {
                 "c": {"$ref": "#/components/schemas/B", "nullable": true}
             }
         }}}});
-        rewrite_30(&mut doc);
+        rewrite_openapi(&mut doc, true);
         let p = &doc["components"]["schemas"]["A"]["properties"];
         assert_eq!(
             p["a"],
@@ -490,5 +533,8 @@ mod tests {
             Some("/components/schemas/A B")
         );
         assert_eq!(ref_target("other.json#/A"), None);
+        assert_eq!(ref_target("#/$defs/%C3%A9").as_deref(), Some("/$defs/é"));
+        assert_eq!(ref_target("#/$defs/é").as_deref(), Some("/$defs/é"));
+        assert_eq!(ref_target("#/$defs/%aé").as_deref(), Some("/$defs/%aé"));
     }
 }

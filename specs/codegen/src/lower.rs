@@ -38,6 +38,9 @@ pub struct Lowered {
     /// The pointers of the schemas written inside a member, an item or a map's value, whose
     /// description and annotations belong to that place rather than to their type.
     pub inline: BTreeSet<String>,
+    /// The types that lost a keyword to `lossy`, or hold one that did: their schemas are not
+    /// the document's.
+    pub lossy: BTreeSet<String>,
 }
 
 struct Lowering<'d> {
@@ -49,6 +52,10 @@ struct Lowering<'d> {
     /// The inline types each type found, to drop with it when it is refused.
     children: BTreeMap<String, Vec<String>>,
     inline: BTreeSet<String>,
+    /// The types that lost a keyword to `lossy`.
+    lossy: BTreeSet<String>,
+    /// Aliases that lead back to themselves.
+    refused_cycle: Vec<Note>,
     current: String,
     errors: Vec<Note>,
     warnings: Vec<Note>,
@@ -64,6 +71,8 @@ pub fn lower(doc: &Document, options: &Options) -> Lowered {
         queue: VecDeque::new(),
         children: BTreeMap::new(),
         inline: BTreeSet::new(),
+        lossy: BTreeSet::new(),
+        refused_cycle: Vec::new(),
         current: String::new(),
         errors: Vec::new(),
         warnings: Vec::new(),
@@ -120,14 +129,66 @@ pub fn lower(doc: &Document, options: &Options) -> Lowered {
         }
     }
     types.retain(|t| !refused_types.contains_key(&t.name));
+    // Aliases that lead back to themselves name no type.
+    let aliases: BTreeMap<String, String> = types
+        .iter()
+        .filter_map(|t| match &t.kind {
+            Kind::Alias(target) => Some((t.name.clone(), target.clone())),
+            _ => None,
+        })
+        .collect();
+    let cyclic: Vec<String> = aliases
+        .keys()
+        .filter(|start| {
+            let mut at = aliases.get(*start);
+            for _ in 0..=aliases.len() {
+                match at {
+                    Some(n) if n == *start => return true,
+                    Some(n) => at = aliases.get(n),
+                    None => return false,
+                }
+            }
+            false
+        })
+        .cloned()
+        .collect();
+    for name in &cyclic {
+        let pointer = types
+            .iter()
+            .find(|t| &t.name == name)
+            .map(|t| t.pointer.clone())
+            .unwrap_or_default();
+        let note = l.note(
+            &pointer,
+            "a `$ref` that leads back to itself names no type".into(),
+        );
+        l.refused_cycle.push(note);
+    }
+    types.retain(|t| !cyclic.contains(&t.name));
+    // A type that lost a keyword to `lossy`, and every type holding it, has a schema that is
+    // not the document's.
+    let mut lossy = l.lossy.clone();
+    loop {
+        let before = lossy.len();
+        for t in &types {
+            if uses(t).iter().any(|u| lossy.contains(u)) {
+                lossy.insert(t.name.clone());
+            }
+        }
+        if lossy.len() == before {
+            break;
+        }
+    }
     box_recursion(&mut types);
-    let refused = refused_types.into_values().flatten().collect();
+    let mut refused: Vec<Note> = refused_types.into_values().flatten().collect();
+    refused.append(&mut l.refused_cycle);
     Lowered {
         types,
         names: l.names,
         refused,
         warnings: l.warnings,
         inline: l.inline,
+        lossy,
     }
 }
 
@@ -235,6 +296,7 @@ impl Lowering<'_> {
         if self.options.lossy {
             let note = self.note(pointer, format!("{message}; dropped (lossy)"));
             self.warnings.push(note);
+            self.lossy.insert(self.current.clone());
         } else {
             self.refuse(pointer, message);
         }
@@ -337,6 +399,24 @@ impl Lowering<'_> {
 
     fn lower_type(&mut self, name: &str, pointer: &str, inline: bool) -> Option<TypeDef> {
         let (mut map, order) = self.node(pointer)?;
+        // A JSON Schema document's root also holds the document's own keywords.
+        if pointer.is_empty() {
+            for key in ["$schema", "$id", "$defs", "definitions"] {
+                map.remove(key);
+            }
+        }
+        // A struct or an enum holds no `null`: the field that holds an inline one is an
+        // `Option` instead, and a named one cannot be.
+        if is_struct(&map) || map.contains_key("enum") {
+            match unwrap_null(&map, pointer) {
+                Ok(u) if u.nullable && !inline => {
+                    self.cannot(pointer, "null", "is allowed by a whole struct or enum type, which the derive cannot hold: allow `null` in the members that hold it");
+                    map = u.map;
+                }
+                Ok(u) => map = u.map,
+                Err(_) => {}
+            }
+        }
         // A type's own title is its name (the derive titles each type with its Rust name).
         if let Some(Value::String(title)) = map.get("title") {
             if !inline && names::type_name(title) == name {
@@ -382,6 +462,10 @@ impl Lowering<'_> {
                 map["$ref"].as_str().unwrap_or_default(),
                 &format!("{at}/$ref"),
             )?;
+            if target == name {
+                self.refuse(at, "a `$ref` to itself names no type");
+                return None;
+            }
             Kind::Alias(target)
         } else {
             let mut body = map.clone();
@@ -567,62 +651,30 @@ impl Lowering<'_> {
         Some(value)
     }
 
-    /// The schema without the `null` it allows: `type: [t, "null"]`, `nullable: true`, or
-    /// `anyOf` (or `oneOf`) of a schema and `{"type": "null"}`.
+    /// The schema without the `null` it allows (see [`unwrap_null`]); with `lossy`, a list of
+    /// several types is dropped (the value is then any JSON value).
     fn strip_null(
         &mut self,
         map: &Map<String, Value>,
         at: &str,
     ) -> Option<(Map<String, Value>, bool, String)> {
-        let mut map = map.clone();
-        let mut nullable = false;
-        if map.get("nullable") == Some(&Value::Bool(true)) {
-            map.remove("nullable");
-            nullable = true;
-        }
-        if let Some(Value::Array(types)) = map.get("type") {
-            let others: Vec<&Value> = types.iter().filter(|t| *t != "null").collect();
-            if others.len() + 1 == types.len() && others.len() == 1 {
-                let t = others[0].clone();
-                map.insert("type".into(), t);
-                nullable = true;
-            } else if types.len() == 1 {
-                let t = types[0].clone();
-                map.insert("type".into(), t);
-            } else {
+        match unwrap_null(map, at) {
+            Ok(u) => Some((u.map, u.nullable, u.at)),
+            Err(Unwrap::Refused(pointer, why)) => {
+                self.refuse(&pointer, why);
+                None
+            }
+            Err(Unwrap::SeveralTypes(pointer)) => {
                 self.cannot(
-                    &format!("{at}/type"),
+                    &pointer,
                     "type",
                     "lists several types, and a Rust value has one",
                 );
-                return None;
+                let mut map = map.clone();
+                map.remove("type");
+                self.options.lossy.then(|| (map, false, at.to_owned()))
             }
         }
-        for key in ["anyOf", "oneOf"] {
-            let Some(Value::Array(options)) = map.get(key).cloned() else {
-                continue;
-            };
-            let null = serde_json::json!({"type": "null"});
-            if options.len() == 2 && options.contains(&null) {
-                let i = usize::from(options[0] == null);
-                map.remove(key);
-                let Value::Object(inner) = &options[i] else {
-                    self.refuse(&format!("{at}/{key}/{i}"), "a schema must be an object");
-                    return None;
-                };
-                for (k, v) in inner {
-                    if map.insert(k.clone(), v.clone()).is_some() {
-                        self.refuse(
-                            &format!("{at}/{key}/{i}/{k}"),
-                            format!("`{k}` is also beside `{key}`: write it once"),
-                        );
-                    }
-                }
-                nullable = true;
-                return Some((map, nullable, at.to_owned()));
-            }
-        }
-        Some((map, nullable, at.to_owned()))
     }
 
     /// The doc comment a `description` becomes; refused when the derive would not read all
@@ -794,6 +846,7 @@ impl Lowering<'_> {
                         "exclusiveMinimum",
                         "beside `minimum` has no attribute in the derive (keep the stricter one)",
                     );
+                    rules.exclusive_min = None;
                 }
                 if rules.max.is_some() && rules.exclusive_max.is_some() {
                     self.cannot(
@@ -801,6 +854,10 @@ impl Lowering<'_> {
                         "exclusiveMaximum",
                         "beside `maximum` has no attribute in the derive (keep the stricter one)",
                     );
+                    rules.exclusive_max = None;
+                }
+                if let Some(why) = no_number_between(&rules, ty != Ty::F64) {
+                    self.refuse(at, why);
                 }
                 m::Value { ty, rules }
             }
@@ -1018,6 +1075,126 @@ impl Lowering<'_> {
     }
 }
 
+/// A schema with the `null` it allows taken out.
+pub struct Unwrapped {
+    /// The schema without `null`.
+    pub map: Map<String, Value>,
+    /// Whether it allowed `null`.
+    pub nullable: bool,
+    /// Where the schema without `null` is: the branch of an `anyOf` with `null`, or the node.
+    pub at: String,
+}
+
+/// Why a schema's `null` could not be taken out.
+pub enum Unwrap {
+    /// A malformed schema: where, and why.
+    Refused(String, String),
+    /// A `type` listing several types besides `null`, at this pointer.
+    SeveralTypes(String),
+}
+
+/// Takes out the `null` a schema allows, in each way it can be written: `type: [t, "null"]`,
+/// OpenAPI 3.0's `nullable: true`, `null` among `enum` values, or `anyOf` (or `oneOf`) of a
+/// schema and `{"type": "null"}`. An `allOf` of one `$ref` alone (OpenAPI 3.0's way to put
+/// keywords beside a reference) becomes the `$ref`.
+pub fn unwrap_null(map: &Map<String, Value>, at: &str) -> Result<Unwrapped, Unwrap> {
+    let mut map = map.clone();
+    let mut at = at.to_owned();
+    let mut nullable = false;
+    if map.get("nullable") == Some(&Value::Bool(true)) {
+        map.remove("nullable");
+        nullable = true;
+    }
+    for key in ["anyOf", "oneOf"] {
+        let Some(Value::Array(options)) = map.get(key).cloned() else {
+            continue;
+        };
+        let null = serde_json::json!({"type": "null"});
+        if options.len() == 2 && options.contains(&null) {
+            let i = usize::from(options[0] == null);
+            map.remove(key);
+            let branch = format!("{at}/{key}/{i}");
+            let Value::Object(inner) = &options[i] else {
+                return Err(Unwrap::Refused(branch, "a schema must be an object".into()));
+            };
+            for (k, v) in inner {
+                if map.insert(k.clone(), v.clone()).is_some() {
+                    return Err(Unwrap::Refused(
+                        format!("{branch}/{}", crate::input::escape(k)),
+                        format!("`{k}` is also beside `{key}`: write it once"),
+                    ));
+                }
+            }
+            nullable = true;
+            at = branch;
+            break;
+        }
+    }
+    if let Some(Value::Array(types)) = map.get("type").cloned() {
+        let others: Vec<&Value> = types.iter().filter(|t| *t != "null").collect();
+        match others.as_slice() {
+            [t] => {
+                nullable |= others.len() < types.len();
+                let t = (*t).clone();
+                map.insert("type".into(), t);
+            }
+            _ => return Err(Unwrap::SeveralTypes(format!("{at}/type"))),
+        }
+    }
+    if let Some(Value::Array(values)) = map.get_mut("enum") {
+        if values.contains(&Value::Null) && values.len() > 1 {
+            values.retain(|v| !v.is_null());
+            nullable = true;
+        }
+    }
+    if let Some(Value::Array(parts)) = map.get("allOf") {
+        if let [Value::Object(part)] = parts.as_slice() {
+            if part.len() == 1
+                && part.contains_key("$ref")
+                && !map.contains_key("$ref")
+                && !map.contains_key("properties")
+            {
+                let r = part["$ref"].clone();
+                map.remove("allOf");
+                map.insert("$ref".into(), r);
+            }
+        }
+    }
+    Ok(Unwrapped { map, nullable, at })
+}
+
+/// Why the bounds of `rules` leave no number (no integer, for `integer`), if they do.
+fn no_number_between(rules: &Rules, integer: bool) -> Option<String> {
+    let parse = |v: &Option<String>| v.as_deref().and_then(|v| v.parse::<f64>().ok());
+    let (min, max) = (parse(&rules.min), parse(&rules.max));
+    let (emin, emax) = (parse(&rules.exclusive_min), parse(&rules.exclusive_max));
+    let empty = if integer {
+        // The least and the greatest integer each side allows.
+        let lo = min.or(emin.map(|e| e + 1.0));
+        let hi = max.or(emax.map(|e| e - 1.0));
+        matches!((lo, hi), (Some(lo), Some(hi)) if lo > hi)
+    } else {
+        match (min.or(emin), max.or(emax)) {
+            (Some(lo), Some(hi)) => lo > hi || (lo == hi && (emin.is_some() || emax.is_some())),
+            _ => false,
+        }
+    };
+    empty.then(|| {
+        let side = |inclusive: Option<f64>, key: &str, exclusive: Option<f64>, ekey: &str| match (
+            inclusive, exclusive,
+        ) {
+            (Some(v), _) => format!("`{key}` {v}"),
+            (_, Some(v)) => format!("`{ekey}` {v}"),
+            _ => String::new(),
+        };
+        format!(
+            "{} and {} leave no value",
+            side(min, "minimum", emin, "exclusiveMinimum"),
+            side(max, "maximum", emax, "exclusiveMaximum")
+        )
+    })
+}
+
 /// Whether a schema is an object with declared members, a struct.
 pub fn is_struct(map: &Map<String, Value>) -> bool {
     map.contains_key("properties")
@@ -1049,6 +1226,15 @@ pub fn merge_all_of(
 ) -> Result<(Map<String, Value>, Vec<String>), Refused> {
     let mut out = map.clone();
     out.remove("allOf");
+    if out
+        .get("additionalProperties")
+        .is_some_and(|a| a != &Value::Bool(true))
+    {
+        return Err((
+            format!("{at}/additionalProperties"),
+            "`additionalProperties` beside `allOf` sees only the members declared beside it, and refuses those of the parts: the derive cannot say that (write one object schema instead)".into(),
+        ));
+    }
     let Some(Value::Array(parts)) = map.get("allOf") else {
         return Err((format!("{at}/allOf"), "`allOf` must be an array".into()));
     };
@@ -1104,6 +1290,15 @@ pub fn merge_all_of(
             };
             (part_map.clone(), order)
         };
+        if part_map
+            .get("additionalProperties")
+            .is_some_and(|a| a != &Value::Bool(true))
+        {
+            return Err((
+                format!("{node_at}/additionalProperties"),
+                "`additionalProperties` in a part of `allOf` refuses the members of the other parts: the derive cannot say that (write one object schema instead)".into(),
+            ));
+        }
         for key in part_map.keys() {
             if ![
                 "type",

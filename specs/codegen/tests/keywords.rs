@@ -1,0 +1,2068 @@
+//! What the generator writes for each keyword it reads, and where and why it refuses each one it
+//! cannot express: small documents, the exact lines they must produce, and the refusal notes
+//! (or warnings, with `lossy`) with their JSON Pointers. A few expected schemas are compared
+//! with values written by hand from the normalisation rules (`src/expect.rs`).
+
+use authlete_models_codegen::{Document, Options, Output, generate, header};
+use serde_json::{Value, json};
+
+const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+fn run(doc: Value) -> Output {
+    generate(
+        &Document::new(doc, "Root").expect("a document"),
+        &Options::default(),
+    )
+}
+
+fn run_lossy(doc: Value) -> Output {
+    let options = Options {
+        lossy: true,
+        ..Default::default()
+    };
+    generate(&Document::new(doc, "Root").expect("a document"), &options)
+}
+
+/// From JSON text, whose member order the generator keeps.
+fn run_text(text: &str) -> Output {
+    generate(
+        &Document::parse(text, "Root").expect("a document"),
+        &Options::default(),
+    )
+}
+
+/// A document whose one type `A` has the one optional member `x`.
+fn member(schema: Value) -> Value {
+    json!({"$defs": {"A": {"type": "object", "properties": {"x": schema}}}})
+}
+
+/// A document whose one type `A` has the one required member `x`.
+fn required_member(schema: Value) -> Value {
+    json!({"$defs": {"A": {"type": "object", "properties": {"x": schema}, "required": ["x"]}}})
+}
+
+/// Nothing refused, and every snippet in the code.
+#[track_caller]
+fn has(out: &Output, snippets: &[&str]) {
+    assert!(out.refused.is_empty(), "refused: {:#?}", out.refused);
+    for s in snippets {
+        assert!(
+            out.code.contains(s),
+            "missing:\n{s}\n--- in ---\n{}",
+            out.code
+        );
+    }
+}
+
+/// The optional member `x` of `schema` is written as `lines` (its attribute and field lines).
+#[track_caller]
+fn member_is(schema: Value, lines: &str) {
+    has(&run(member(schema)), &[lines]);
+}
+
+/// A refusal at exactly `pointer` whose message holds `why`.
+#[track_caller]
+fn refuses(out: &Output, pointer: &str, why: &str) {
+    assert!(
+        out.refused
+            .iter()
+            .any(|n| n.pointer == pointer && n.message.contains(why)),
+        "no refusal at {pointer} saying {why:?}: {:#?}",
+        out.refused
+    );
+}
+
+/// A warning at exactly `pointer` whose message holds `why`.
+#[track_caller]
+fn warns(out: &Output, pointer: &str, why: &str) {
+    assert!(
+        out.warnings
+            .iter()
+            .any(|n| n.pointer == pointer && n.message.contains(why)),
+        "no warning at {pointer} saying {why:?}: {:#?}",
+        out.warnings
+    );
+}
+
+/// The type `A` of `doc` is refused at `pointer`, saying `why`, and not written.
+#[track_caller]
+fn a_refused(doc: Value, pointer: &str, why: &str) {
+    let out = run(doc);
+    refuses(&out, pointer, why);
+    assert!(
+        !out.types.iter().any(|t| t.name == "A"),
+        "A was generated: {}",
+        out.code
+    );
+    assert!(!out.code.contains("pub struct A"), "{}", out.code);
+}
+
+/// The member `x` of `schema` makes `A` refused at `x`'s pointer followed by `rel`.
+#[track_caller]
+fn member_refused(schema: Value, rel: &str, why: &str) {
+    a_refused(member(schema), &format!("#/$defs/A/properties/x{rel}"), why);
+}
+
+/// With `lossy`, the member `x` of `schema` is generated, with a warning at `x`'s pointer
+/// followed by `rel` saying `why` and that it was dropped.
+#[track_caller]
+fn member_lossy(schema: Value, rel: &str, why: &str) -> Output {
+    let out = run_lossy(member(schema.clone()));
+    assert!(out.refused.is_empty(), "refused: {:#?}", out.refused);
+    let pointer = format!("#/$defs/A/properties/x{rel}");
+    warns(&out, &pointer, why);
+    warns(&out, &pointer, "; dropped (lossy)");
+    assert!(out.code.contains("pub struct A {"), "{}", out.code);
+    // Without `lossy`, the same note is a refusal.
+    member_refused(schema, rel, why);
+    out
+}
+
+fn expected(out: &Output, name: &str) -> Value {
+    out.types
+        .iter()
+        .find(|t| t.name == name)
+        .unwrap_or_else(|| panic!("no type {name}: {:?}", out.refused))
+        .expected
+        .clone()
+        .unwrap_or_else(|| panic!("{name} has no expected schema"))
+}
+
+// Strings.
+
+#[test]
+fn string_lengths_and_a_class_pattern_are_charset_min_len_and_max_len() {
+    has(
+        &run(required_member(json!({
+            "type": "string", "minLength": 1, "maxLength": 86, "pattern": "^[A-Za-z0-9_-]*$"
+        }))),
+        &[r#"#[derive(Clone, Debug, PartialEq, Eq, Model)]
+pub struct A {
+    #[model(charset = "A-Za-z0-9\\-_", min_len = 1, max_len = 86)]
+    pub x: String,
+}
+"#],
+    );
+}
+
+#[test]
+fn a_minimum_of_zero_and_unique_false_say_nothing() {
+    has(
+        &run(member(json!({"type": "string", "minLength": 0}))),
+        &["pub struct A {\n    pub x: Option<String>,\n}\n"],
+    );
+    let out = run(member(json!({
+        "type": "array", "items": {"type": "string"}, "minItems": 0, "uniqueItems": false
+    })));
+    has(
+        &out,
+        &["pub struct A {\n    pub x: Option<Vec<String>>,\n}\n"],
+    );
+    assert!(!out.code.contains("#[model("), "{}", out.code);
+}
+
+#[test]
+fn class_patterns_are_written_as_charsets() {
+    for (pattern, charset) in [
+        (r"^[\u0020-\u007E]*$", r#"charset = " -~""#),
+        (r"^[\w.]*$", r#"charset = "A-Za-z0-9._""#),
+        ("^[a-b]*$", r#"charset = "ab""#),
+        ("^[a-zé]*$", r#"charset = "a-zé""#),
+        (r"^[a\n]*$", r#"charset = "a\\n""#),
+        (r"^[\-a]*$", r#"charset = "a\\-""#),
+        ("^[-a]*$", r#"charset = "a\\-""#),
+        ("^[a-]*$", r#"charset = "a\\-""#),
+        (r"^[\uD83D\uDE00a]*$", r#"charset = "a😀""#),
+    ] {
+        member_is(
+            json!({"type": "string", "pattern": pattern}),
+            &format!("    #[model({charset})]\n    pub x: Option<String>,\n"),
+        );
+    }
+}
+
+#[test]
+fn format_password_is_a_secret_and_other_formats_are_kept() {
+    let out = run_text(
+        r#"{"$defs": {"A": {"type": "object", "properties": {
+            "uri": {"type": "string", "format": "uri"},
+            "secret": {"type": "string", "format": "password", "minLength": 8},
+            "key": {"type": "string", "format": "password"}
+        }, "required": ["key"]}}}"#,
+    );
+    has(
+        &out,
+        &[
+            "use authlete_models::{Model, Secret};\n",
+            r#"    #[model(format = "uri")]
+    pub uri: Option<String>,
+    #[model(min_len = 8)]
+    pub secret: Option<Secret<String>>,
+    pub key: Secret<String>,
+"#,
+        ],
+    );
+    assert!(!out.code.contains("password"), "{}", out.code);
+}
+
+// Numbers and booleans.
+
+#[test]
+fn integer_formats_choose_i32_or_i64_and_bounds_are_integers() {
+    has(
+        &run_text(
+            r#"{"$defs": {"A": {"type": "object", "properties": {
+                "a": {"type": "integer", "format": "int32", "minimum": -1, "maximum": 10},
+                "b": {"type": "integer", "format": "int64", "exclusiveMinimum": 0,
+                      "exclusiveMaximum": 100, "multipleOf": 5},
+                "c": {"type": "integer"},
+                "d": {"type": "integer", "maximum": 9223372036854775807}
+            }}}}"#,
+        ),
+        &[r#"pub struct A {
+    #[model(min = -1, max = 10, format = "int32")]
+    pub a: Option<i32>,
+    #[model(exclusive_min = 0, exclusive_max = 100, multiple_of = 5, format = "int64")]
+    pub b: Option<i64>,
+    pub c: Option<i64>,
+    #[model(max = 9223372036854775807)]
+    pub d: Option<i64>,
+}
+"#],
+    );
+}
+
+#[test]
+fn number_bounds_are_floats_and_a_float_takes_eq_away() {
+    has(
+        &run_text(
+            r#"{"$defs": {"A": {"type": "object", "properties": {
+                "d": {"type": "number", "minimum": 0, "maximum": 1.5, "multipleOf": 0.5},
+                "e": {"type": "number", "exclusiveMinimum": -1, "exclusiveMaximum": 1e2,
+                      "format": "double"}
+            }}}}"#,
+        ),
+        &[r#"#[derive(Clone, Debug, PartialEq, Model)]
+pub struct A {
+    #[model(min = 0.0, max = 1.5, multiple_of = 0.5)]
+    pub d: Option<f64>,
+    #[model(exclusive_min = -1.0, exclusive_max = 100.0, format = "double")]
+    pub e: Option<f64>,
+}
+"#],
+    );
+}
+
+#[test]
+fn booleans() {
+    member_is(json!({"type": "boolean"}), "    pub x: Option<bool>,\n");
+    has(
+        &run(required_member(json!({"type": "boolean"}))),
+        &["    pub x: bool,\n"],
+    );
+}
+
+#[test]
+fn eq_is_derived_unless_a_float_is_held_directly_or_through_another_type() {
+    let out = run(json!({"$defs": {
+        "F": {"type": "object", "properties": {"x": {"type": "number"}}},
+        "G": {"type": "object", "properties": {"f": {"type": "array", "items": {"$ref": "#/$defs/F"}}}},
+        "H": {"type": "object", "properties": {"s": {"type": "string"}}}
+    }}));
+    has(
+        &out,
+        &[
+            "#[derive(Clone, Debug, PartialEq, Model)]\npub struct F {",
+            "#[derive(Clone, Debug, PartialEq, Model)]\npub struct G {",
+            "#[derive(Clone, Debug, PartialEq, Eq, Model)]\npub struct H {",
+        ],
+    );
+}
+
+// Arrays and maps.
+
+#[test]
+fn array_rules_nest_as_items() {
+    member_is(
+        json!({
+            "type": "array", "minItems": 1, "maxItems": 3, "uniqueItems": true,
+            "items": {
+                "type": "array", "maxItems": 2,
+                "items": {"type": "string", "maxLength": 4, "pattern": "^[a-z]*$"}
+            }
+        }),
+        r#"    #[model(min_len = 1, max_len = 3, unique, items(max_len = 2, items(charset = "a-z", max_len = 4)))]
+    pub x: Option<Vec<Vec<String>>>,
+"#,
+    );
+    member_is(
+        json!({"type": "array", "items": {
+            "type": "number", "minimum": 0, "format": "double", "readOnly": true
+        }}),
+        r#"    #[model(items(min = 0.0, format = "double", read_only))]
+    pub x: Option<Vec<f64>>,
+"#,
+    );
+    // `items` without a type is an array.
+    member_is(
+        json!({"items": {"type": "integer", "format": "int32"}}),
+        "    #[model(items(format = \"int32\"))]\n    pub x: Option<Vec<i32>>,\n",
+    );
+}
+
+#[test]
+fn maps_take_property_names_counts_and_value_rules() {
+    let out = run(member(json!({
+        "type": "object",
+        "additionalProperties": {"type": "integer", "minimum": 0},
+        "propertyNames": {"type": "string", "pattern": "^[a-z]*$", "minLength": 1, "maxLength": 8},
+        "minProperties": 1,
+        "maxProperties": 5
+    })));
+    has(
+        &out,
+        &[
+            "use std::collections::BTreeMap;\n",
+            r#"    #[model(min_len = 1, max_len = 5, keys(charset = "a-z", min_len = 1, max_len = 8), values(min = 0))]
+    pub x: Option<BTreeMap<String, i64>>,
+"#,
+        ],
+    );
+    // `additionalProperties` without a type is a map; a float deep inside keeps its `.0`.
+    member_is(
+        json!({"additionalProperties": {"type": "string"}}),
+        "    pub x: Option<BTreeMap<String, String>>,\n",
+    );
+    member_is(
+        json!({"type": "object", "additionalProperties": {
+            "type": "array", "items": {"type": "number", "maximum": 1}
+        }}),
+        "    #[model(values(items(max = 1.0)))]\n    pub x: Option<BTreeMap<String, Vec<f64>>>,\n",
+    );
+}
+
+#[test]
+fn any_value_is_opaque() {
+    for any in [json!({}), json!(true)] {
+        member_is(
+            any,
+            "    #[model(opaque)]\n    pub x: Option<serde_json::Value>,\n",
+        );
+    }
+    has(
+        &run(required_member(json!({}))),
+        &["    #[model(opaque)]\n    pub x: serde_json::Value,\n"],
+    );
+    for object in [
+        json!({"type": "object"}),
+        json!({"type": "object", "additionalProperties": true}),
+    ] {
+        member_is(
+            object,
+            r#"    #[model(opaque, schema = "{\"type\":\"object\"}")]
+    pub x: Option<serde_json::Map<String, serde_json::Value>>,
+"#,
+        );
+    }
+    member_is(
+        json!({"type": "array"}),
+        r#"    #[model(opaque, schema = "{\"type\":\"array\"}")]
+    pub x: Option<Vec<serde_json::Value>>,
+"#,
+    );
+}
+
+// Objects, descriptions, annotations.
+
+#[test]
+fn structs_have_required_and_optional_members_doc_comments_and_deny_unknown_fields() {
+    let out = run_text(
+        r#"{"$defs": {"Scope": {
+            "description": "A scope.  \nSecond line.",
+            "type": "object",
+            "properties": {
+                "name": {"type": "string", "description": "The name."},
+                "age": {"type": "integer"}
+            },
+            "required": ["name"],
+            "additionalProperties": false
+        }}}"#,
+    );
+    has(
+        &out,
+        &[
+            "#![allow(missing_docs)]\n",
+            r#"/// A scope.
+/// Second line.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+#[model(deny_unknown_fields)]
+pub struct Scope {
+    /// The name.
+    pub name: String,
+    pub age: Option<i64>,
+}
+"#,
+        ],
+    );
+    for additional in [json!(true), json!({})] {
+        let out = run(json!({"$defs": {"A": {
+            "type": "object", "properties": {}, "additionalProperties": additional
+        }}}));
+        has(
+            &out,
+            &["#[derive(Clone, Debug, PartialEq, Eq, Model)]\npub struct A {\n}\n"],
+        );
+    }
+}
+
+#[test]
+fn a_module_whose_every_item_is_documented_allows_no_missing_docs() {
+    let out = run(json!({"$defs": {"A": {
+        "description": "A.", "type": "object",
+        "properties": {"x": {"type": "string", "description": "X."}}
+    }}}));
+    has(
+        &out,
+        &["/// A.\n", "    /// X.\n    pub x: Option<String>,\n"],
+    );
+    assert!(!out.code.contains("allow(missing_docs)"), "{}", out.code);
+}
+
+#[test]
+fn the_header_is_the_module_s_doc_comment() {
+    let options = Options {
+        header: vec!["Line one.".into(), String::new(), "Line three.".into()],
+        ..Default::default()
+    };
+    let doc = Document::new(json!({"$defs": {"A": {"type": "string"}}}), "x").unwrap();
+    let out = generate(&doc, &options);
+    assert!(
+        out.code
+            .starts_with("//! Line one.\n//!\n//! Line three.\n"),
+        "{}",
+        out.code
+    );
+    assert_eq!(
+        header(&["a.json", "b.json"]),
+        [
+            "Generated by authlete-models-codegen from a.json, b.json. Do not edit: change the \
+          input and generate again."
+        ]
+    );
+}
+
+#[test]
+fn defaults_equal_to_the_type_s_default_become_default() {
+    let out = run_text(
+        r#"{"$defs": {"A": {"type": "object", "properties": {
+            "s": {"type": "string", "maxLength": 3, "default": ""},
+            "b": {"type": "boolean", "default": false},
+            "i": {"type": "integer", "format": "int32", "default": 0},
+            "a": {"type": "array", "items": {"type": "string"}, "default": []},
+            "m": {"type": "object", "additionalProperties": {"type": "boolean"}, "default": {}}
+        }}}}"#,
+    );
+    has(
+        &out,
+        &[r#"    #[model(max_len = 3, default)]
+    pub s: String,
+    #[model(default)]
+    pub b: bool,
+    #[model(default, format = "int32")]
+    pub i: i32,
+    #[model(default)]
+    pub a: Vec<String>,
+    #[model(default)]
+    pub m: BTreeMap<String, bool>,
+"#],
+    );
+    // Not required, not nullable: the default is written.
+    let a = expected(&out, "A");
+    assert_eq!(
+        a["properties"]["s"],
+        json!({"type": "string", "maxLength": 3, "default": ""})
+    );
+    assert_eq!(
+        a["properties"]["b"],
+        json!({"type": "boolean", "default": false})
+    );
+    assert_eq!(a.get("required"), None);
+}
+
+#[test]
+fn read_only_write_only_and_examples_are_annotations() {
+    let out = run_text(
+        r##"{"$defs": {
+            "A": {"type": "object", "properties": {
+                "r": {"type": "string", "readOnly": true},
+                "w": {"type": "string", "writeOnly": true, "readOnly": false},
+                "e": {"type": "integer", "examples": [1, 2]},
+                "s": {"type": "string", "examples": ["a"]},
+                "rb": {"$ref": "#/$defs/B", "readOnly": true, "description": "A B."}
+            }},
+            "B": {"type": "object", "properties": {"a": {"type": "integer"}},
+                  "examples": [{"a": 1}]},
+            "E": {"type": "string", "enum": ["a"], "examples": ["a"]},
+            "T": {"type": "string", "examples": ["x"]}
+        }}"##,
+    );
+    has(
+        &out,
+        &[
+            r#"    #[model(read_only)]
+    pub r: Option<String>,
+    #[model(write_only)]
+    pub w: Option<String>,
+    #[model(examples = "[1,2]")]
+    pub e: Option<i64>,
+    #[model(examples = "[\"a\"]")]
+    pub s: Option<String>,
+    /// A B.
+    #[model(read_only)]
+    pub rb: Option<B>,
+"#,
+            "#[derive(Clone, Debug, PartialEq, Eq, Model)]\n#[model(examples = \"[{\\\"a\\\":1}]\")]\npub struct B {\n",
+            "#[model(rename_all = \"camelCase\", examples = \"[\\\"a\\\"]\")]\npub enum E {\n",
+            "pub struct T(#[model(examples = \"[\\\"x\\\"]\")] pub String);\n",
+        ],
+    );
+    let a = expected(&out, "A");
+    assert_eq!(
+        a["properties"]["rb"],
+        json!({"anyOf": [{"$ref": "#/$defs/B"}, {"type": "null"}], "readOnly": true, "description": "A B."})
+    );
+    assert_eq!(
+        a["properties"]["w"],
+        json!({"type": ["string", "null"], "writeOnly": true})
+    );
+    assert_eq!(expected(&out, "B")["examples"], json!([{"a": 1}]));
+}
+
+// Enums, newtypes, aliases.
+
+#[test]
+fn string_enums_choose_a_convention_and_rename_the_rest() {
+    has(
+        &run_text(
+            r#"{"$defs": {"Level": {"type": "string", "enum": ["low", "VERY_HIGH", "n/a"]}}}"#,
+        ),
+        &[r#"#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
+#[model(rename_all = "camelCase")]
+pub enum Level {
+    /// `low`
+    Low,
+    /// `VERY_HIGH`
+    #[model(rename = "VERY_HIGH")]
+    VeryHigh,
+    /// `n/a`
+    #[model(rename = "n/a")]
+    NA,
+}
+"#],
+    );
+    has(
+        &run_text(r#"{"$defs": {"Alg": {"enum": ["ES256", "RS256"]}}}"#),
+        &[
+            "#[model(rename_all = \"SCREAMING_SNAKE_CASE\")]\npub enum Alg {\n    /// `ES256`\n    Es256,\n    /// `RS256`\n    Rs256,\n}\n",
+        ],
+    );
+    // Values that are their variants' names need no convention.
+    has(
+        &run_text(r#"{"$defs": {"P": {"type": "string", "enum": ["Alpha", "Beta"]}}}"#),
+        &[
+            "Hash, Model)]\npub enum P {\n    /// `Alpha`\n    Alpha,\n    /// `Beta`\n    Beta,\n}\n",
+        ],
+    );
+    // Two values with one variant name: the second counts up.
+    has(
+        &run_text(r#"{"$defs": {"K": {"type": "string", "enum": ["a-b", "a_b"]}}}"#),
+        &[
+            "#[model(rename_all = \"kebab-case\")]\npub enum K {\n    /// `a-b`\n    AB,\n    /// `a_b`\n    #[model(rename = \"a_b\")]\n    AB2,\n}\n",
+        ],
+    );
+}
+
+#[test]
+fn inline_objects_and_enums_become_types_named_after_their_place() {
+    let out = run_text(
+        r#"{"$defs": {"A": {"type": "object", "properties": {
+            "mode": {"type": "string", "enum": ["on", "off"]},
+            "child": {"type": "object", "properties": {"x": {"type": "integer"}}, "required": ["x"]},
+            "list": {"type": "array", "items": {"type": "object", "properties": {}}}
+        }}}}"#,
+    );
+    has(
+        &out,
+        &[
+            "    pub mode: Option<AMode>,\n    pub child: Option<AChild>,\n    pub list: Option<Vec<AListItem>>,\n",
+            "pub enum AMode {\n",
+            "pub struct AChild {\n    pub x: i64,\n}\n",
+            "pub struct AListItem {\n}\n",
+        ],
+    );
+    let names: Vec<(&str, &str)> = out
+        .types
+        .iter()
+        .map(|t| (t.name.as_str(), t.pointer.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("A", "#/$defs/A"),
+            ("AMode", "#/$defs/A/properties/mode"),
+            ("AChild", "#/$defs/A/properties/child"),
+            ("AListItem", "#/$defs/A/properties/list/items"),
+        ]
+    );
+}
+
+#[test]
+fn newtypes_and_aliases() {
+    let out = run_text(
+        r##"{"$defs": {
+            "Name": {"type": "string", "maxLength": 8, "description": "A name."},
+            "Names": {"type": "array", "items": {"$ref": "#/$defs/Name"}, "maxItems": 2},
+            "Other": {"$ref": "#/$defs/Name", "description": "Another name."},
+            "Count": {"type": "integer"}
+        }}"##,
+    );
+    has(
+        &out,
+        &[
+            "/// A name.\n#[derive(Clone, Debug, PartialEq, Eq, Model)]\npub struct Name(#[model(max_len = 8)] pub String);\n",
+            "pub struct Names(#[model(max_len = 2)] pub Vec<Name>);\n",
+            "/// Another name.\npub type Other = Name;\n",
+            "pub struct Count(pub i64);\n",
+        ],
+    );
+    let other = out.types.iter().find(|t| t.name == "Other").unwrap();
+    assert_eq!(other.expected, None);
+    assert_eq!(
+        expected(&out, "Names"),
+        json!({
+            "$schema": DIALECT,
+            "title": "Names",
+            "type": "array",
+            "items": {"$ref": "#/$defs/Name"},
+            "maxItems": 2,
+            "$defs": {"Name": {
+                "title": "Name", "description": "A name.", "type": "string", "maxLength": 8
+            }}
+        })
+    );
+}
+
+// Names.
+
+#[test]
+fn type_names_are_pascal_case_and_avoid_the_names_the_code_uses() {
+    let out = run_text(
+        r#"{"$defs": {
+            "client_secret": {"type": "string"},
+            "result": {"type": "string"},
+            "Option": {"type": "string"},
+            "3d": {"type": "string"}
+        }}"#,
+    );
+    has(
+        &out,
+        &[
+            "pub struct ClientSecret(pub String);",
+            "pub struct ResultModel(pub String);",
+            "pub struct OptionModel(pub String);",
+            "pub struct V3d(pub String);",
+        ],
+    );
+    let pointers: Vec<&str> = out.types.iter().map(|t| t.pointer.as_str()).collect();
+    assert_eq!(
+        pointers,
+        [
+            "#/$defs/client_secret",
+            "#/$defs/result",
+            "#/$defs/Option",
+            "#/$defs/3d"
+        ]
+    );
+}
+
+#[test]
+fn type_name_collisions_count_up() {
+    let out = run_text(r#"{"$defs": {"a-b": {"type": "string"}, "A_B": {"type": "integer"}}}"#);
+    has(
+        &out,
+        &["pub struct AB(pub String);", "pub struct AB2(pub i64);"],
+    );
+    // An inline type named after its place (`A` and `b`: `Ab`) gives way to a named one.
+    let out = run_text(
+        r#"{"$defs": {
+            "A": {"type": "object", "properties": {"b": {"type": "object", "properties": {}}}},
+            "AB": {"type": "string"}
+        }}"#,
+    );
+    has(
+        &out,
+        &[
+            "    pub b: Option<Ab2>,\n",
+            "pub struct Ab(pub String);",
+            "pub struct Ab2 {\n}\n",
+        ],
+    );
+    let ab2 = out.types.iter().find(|t| t.name == "Ab2").unwrap();
+    assert_eq!(ab2.pointer, "#/$defs/A/properties/b");
+}
+
+#[test]
+fn field_names_are_snake_case_keywords_raw_and_renamed_when_needed() {
+    has(
+        &run_text(
+            r#"{"$defs": {"A": {"type": "object", "properties": {
+                "clientId": {"type": "string"},
+                "type": {"type": "string"},
+                "self": {"type": "string"},
+                "2fa": {"type": "string"}
+            }}}}"#,
+        ),
+        &[r#"#[model(rename_all = "camelCase")]
+pub struct A {
+    pub client_id: Option<String>,
+    pub r#type: Option<String>,
+    pub self_: Option<String>,
+    #[model(rename = "2fa")]
+    pub n_2fa: Option<String>,
+}
+"#],
+    );
+    // Two wire names with one field name: the second counts up and is renamed.
+    has(
+        &run_text(
+            r#"{"$defs": {"A": {"type": "object", "properties": {
+                "a_b": {"type": "string"},
+                "aB": {"type": "integer"}
+            }}}}"#,
+        ),
+        &[r#"pub struct A {
+    pub a_b: Option<String>,
+    #[model(rename = "aB")]
+    pub a_b2: Option<i64>,
+}
+"#],
+    );
+}
+
+#[test]
+fn members_and_types_follow_the_document_s_order() {
+    let text = r#"{"$defs": {
+        "Z": {"type": "object", "properties": {
+            "zeta": {"type": "string"},
+            "alpha": {"type": "string"},
+            "mid": {"type": "string"}
+        }, "required": ["mid", "zeta"]},
+        "A": {"type": "string"}
+    }}"#;
+    let out = run_text(text);
+    has(
+        &out,
+        &[
+            "pub struct Z {\n    pub zeta: String,\n    pub alpha: Option<String>,\n    pub mid: String,\n}\n",
+        ],
+    );
+    let names: Vec<&str> = out.types.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Z", "A"]);
+    assert!(out.code.find("pub struct Z").unwrap() < out.code.find("pub struct A").unwrap());
+    // `required` lists the members in their declaration order.
+    assert_eq!(expected(&out, "Z")["required"], json!(["zeta", "mid"]));
+    // Without the text, members and types are taken in name order.
+    let out = run(serde_json::from_str(text).unwrap());
+    has(
+        &out,
+        &[
+            "pub struct Z {\n    pub alpha: Option<String>,\n    pub mid: String,\n    pub zeta: String,\n}\n",
+        ],
+    );
+    let names: Vec<&str> = out.types.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["A", "Z"]);
+}
+
+// `allOf`, `$ref`, recursion.
+
+#[test]
+fn all_of_merges_its_parts_and_refs_in_order() {
+    let out = run_text(
+        r##"{"$defs": {
+            "Base": {"type": "object", "properties": {
+                "id": {"type": "string", "pattern": "^[a-z_]*$"},
+                "kind": {"type": "string"}
+            }, "required": ["id"]},
+            "M": {
+                "description": "Merged.",
+                "allOf": [
+                    {"$ref": "#/$defs/Base"},
+                    {"type": "object", "properties": {"extra": {"type": "boolean"}}, "required": ["extra"]}
+                ],
+                "properties": {"own": {"type": "integer", "minimum": 0}}
+            },
+            "A": {"type": "object", "properties": {"base": {"allOf": [{"$ref": "#/$defs/Base"}]}}}
+        }}"##,
+    );
+    has(
+        &out,
+        &[
+            r#"/// Merged.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+pub struct M {
+    #[model(charset = "a-z_")]
+    pub id: String,
+    pub kind: Option<String>,
+    pub extra: bool,
+    #[model(min = 0)]
+    pub own: Option<i64>,
+}
+"#,
+            // An `allOf` of one `$ref` is that reference (OpenAPI 3.0's way to put keywords
+            // beside one).
+            "    pub base: Option<Base>,\n",
+        ],
+    );
+    assert!(!out.code.contains("ABase"), "{}", out.code);
+    assert_eq!(
+        expected(&out, "M"),
+        json!({
+            "$schema": DIALECT,
+            "title": "M",
+            "description": "Merged.",
+            "type": "object",
+            "properties": {
+                "id": {"type": "string", "pattern": "^[\\u005Fa-z]*$"},
+                "kind": {"type": ["string", "null"]},
+                "extra": {"type": "boolean"},
+                "own": {"type": ["integer", "null"], "minimum": 0, "maximum": i64::MAX}
+            },
+            "required": ["id", "extra"]
+        })
+    );
+}
+
+#[test]
+fn a_type_that_holds_itself_directly_is_boxed() {
+    let out = run_text(
+        r##"{"$defs": {
+            "Node": {"type": "object", "properties": {
+                "next": {"$ref": "#/$defs/Node"},
+                "kids": {"type": "array", "items": {"$ref": "#/$defs/Node"}},
+                "map": {"type": "object", "additionalProperties": {"$ref": "#/$defs/Node"}}
+            }},
+            "A": {"type": "object", "properties": {"b": {"$ref": "#/$defs/B"}}, "required": ["b"]},
+            "B": {"type": "object", "properties": {"a": {"$ref": "#/$defs/A"}}}
+        }}"##,
+    );
+    has(
+        &out,
+        &[
+            "    pub next: Option<Box<Node>>,\n    pub kids: Option<Vec<Node>>,\n    pub map: Option<BTreeMap<String, Node>>,\n",
+            "pub struct A {\n    pub b: Box<B>,\n}\n",
+            "pub struct B {\n    pub a: Option<Box<A>>,\n}\n",
+        ],
+    );
+    let node = json!({
+        "title": "Node",
+        "type": "object",
+        "properties": {
+            "next": {"anyOf": [{"$ref": "#/$defs/Node"}, {"type": "null"}]},
+            "kids": {"type": ["array", "null"], "items": {"$ref": "#/$defs/Node"}},
+            "map": {"type": ["object", "null"], "additionalProperties": {"$ref": "#/$defs/Node"}}
+        }
+    });
+    let mut root = node.clone();
+    root["$schema"] = DIALECT.into();
+    root["$defs"] = json!({ "Node": node });
+    assert_eq!(expected(&out, "Node"), root);
+}
+
+#[test]
+fn nullable_members_through_type_lists_and_any_of_with_null() {
+    let out = run_text(
+        r##"{"$defs": {
+            "A": {"type": "object", "properties": {
+                "t": {"type": ["string", "null"], "maxLength": 2},
+                "n": {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "null"}]},
+                "r": {"anyOf": [{"type": "null"}, {"$ref": "#/$defs/B"}]},
+                "o": {"oneOf": [{"$ref": "#/$defs/B"}, {"type": "null"}]}
+            }},
+            "B": {"type": "string"}
+        }}"##,
+    );
+    has(
+        &out,
+        &[r#"    #[model(max_len = 2)]
+    pub t: Option<String>,
+    #[model(min = 1)]
+    pub n: Option<i64>,
+    pub r: Option<B>,
+    pub o: Option<B>,
+"#],
+    );
+    let a = expected(&out, "A");
+    assert_eq!(
+        a["properties"]["t"],
+        json!({"type": ["string", "null"], "maxLength": 2})
+    );
+    assert_eq!(
+        a["properties"]["r"],
+        json!({"anyOf": [{"$ref": "#/$defs/B"}, {"type": "null"}]})
+    );
+}
+
+#[test]
+fn a_map_newtype_s_expected_schema() {
+    let out = run_text(
+        r#"{"$defs": {"Flags": {
+            "description": "Flags by name.",
+            "type": "object",
+            "additionalProperties": {"type": "boolean", "readOnly": true},
+            "propertyNames": {"pattern": "^[a-z_]*$", "minLength": 0, "maxLength": 4},
+            "minProperties": 0,
+            "maxProperties": 3
+        }}}"#,
+    );
+    has(
+        &out,
+        &[
+            "pub struct Flags(#[model(max_len = 3, keys(charset = \"a-z_\", max_len = 4), values(read_only))] pub BTreeMap<String, bool>);\n",
+        ],
+    );
+    assert_eq!(
+        expected(&out, "Flags"),
+        json!({
+            "$schema": DIALECT,
+            "title": "Flags",
+            "description": "Flags by name.",
+            "type": "object",
+            "additionalProperties": {"type": "boolean", "readOnly": true},
+            "propertyNames": {"pattern": "^[\\u005Fa-z]*$", "maxLength": 4},
+            "maxProperties": 3
+        })
+    );
+}
+
+#[test]
+fn a_struct_s_expected_schema() {
+    let out = run_text(
+        r#"{"$defs": {"Scope": {
+            "description": "A scope.",
+            "type": "object",
+            "properties": {
+                "name": {"type": "string", "maxLength": 32, "description": "The name. "},
+                "age": {"type": "integer", "format": "int32", "minimum": 0},
+                "tags": {"type": "array", "items": {"type": "string", "minLength": 0}, "uniqueItems": false},
+                "ratio": {"type": "number", "maximum": 1, "$comment": "dropped"}
+            },
+            "required": ["name"],
+            "additionalProperties": false,
+            "x-note": "dropped"
+        }}}"#,
+    );
+    assert_eq!(
+        expected(&out, "Scope"),
+        json!({
+            "$schema": DIALECT,
+            "title": "Scope",
+            "description": "A scope.",
+            "type": "object",
+            "properties": {
+                "name": {"type": "string", "maxLength": 32, "description": "The name."},
+                "age": {
+                    "type": ["integer", "null"], "format": "int32",
+                    "minimum": 0, "maximum": i32::MAX
+                },
+                "tags": {"type": ["array", "null"], "items": {"type": "string"}},
+                "ratio": {"type": ["number", "null"], "maximum": 1.0}
+            },
+            "required": ["name"],
+            "additionalProperties": false
+        })
+    );
+}
+
+// JSON Schema documents.
+
+#[test]
+fn a_json_schema_root_is_named_after_its_title_or_the_name_given() {
+    let out = run(json!({"title": "client scope", "type": "object", "properties": {}}));
+    has(&out, &["pub struct ClientScope {\n}\n"]);
+    assert_eq!(out.types[0].pointer, "#");
+    let out = run(json!({"type": "string", "maxLength": 3}));
+    has(
+        &out,
+        &["pub struct Root(#[model(max_len = 3)] pub String);\n"],
+    );
+    // `definitions` as well as `$defs`, and a root that is no schema.
+    let out = run(json!({"$schema": DIALECT, "definitions": {"A": {"type": "string"}}}));
+    has(&out, &["pub struct A(pub String);\n"]);
+    assert_eq!(out.types.len(), 1);
+    assert_eq!(out.types[0].pointer, "#/definitions/A");
+}
+
+#[test]
+fn a_type_s_own_title_is_its_name() {
+    let out = run(json!({"$defs": {"A": {"title": "A", "type": "object", "properties": {}}}}));
+    has(&out, &["pub struct A {\n}\n"]);
+}
+
+// OpenAPI.
+
+#[test]
+fn openapi_30_nullable_example_and_boolean_exclusive_bounds() {
+    let out = run_text(
+        r##"{"openapi": "3.0.3", "components": {"schemas": {
+            "A": {"type": "object", "properties": {
+                "s": {"type": "string", "nullable": true, "example": "x"},
+                "n": {"type": "integer", "minimum": 0, "exclusiveMinimum": true,
+                      "maximum": 10, "exclusiveMaximum": false},
+                "r": {"$ref": "#/components/schemas/B"},
+                "q": {"$ref": "#/components/schemas/B", "nullable": true}
+            }, "required": ["r"]},
+            "B": {"type": "string", "enum": ["x", "y"]}
+        }}}"##,
+    );
+    has(
+        &out,
+        &[r#"    #[model(examples = "[\"x\"]")]
+    pub s: Option<String>,
+    #[model(max = 10, exclusive_min = 0)]
+    pub n: Option<i64>,
+    pub r: B,
+    pub q: Option<B>,
+"#],
+    );
+    assert_eq!(out.types[0].pointer, "#/components/schemas/A");
+    assert_eq!(
+        expected(&out, "A"),
+        json!({
+            "$schema": DIALECT,
+            "title": "A",
+            "type": "object",
+            "properties": {
+                "s": {"type": ["string", "null"], "examples": ["x"]},
+                "n": {
+                    "type": ["integer", "null"], "exclusiveMinimum": 0,
+                    "minimum": i64::MIN, "maximum": 10
+                },
+                "r": {"$ref": "#/$defs/B"},
+                "q": {"anyOf": [{"$ref": "#/$defs/B"}, {"type": "null"}]}
+            },
+            "required": ["r"],
+            "$defs": {"B": {"title": "B", "type": "string", "enum": ["x", "y"]}}
+        })
+    );
+}
+
+#[test]
+fn openapi_30_nullable_and_required_is_refused() {
+    let out = run(json!({"openapi": "3.0.0", "components": {"schemas": {"A": {
+        "type": "object",
+        "properties": {"s": {"type": "string", "nullable": true}},
+        "required": ["s"]
+    }}}}));
+    refuses(
+        &out,
+        "#/components/schemas/A/properties/s",
+        "is required and may be `null`",
+    );
+}
+
+#[test]
+fn openapi_31_reads_json_schema_and_not_30_spellings() {
+    let out = run(json!({"openapi": "3.1.0", "components": {"schemas": {"A": {
+        "type": "object",
+        "properties": {"s": {"type": ["string", "null"], "examples": ["x"]}}
+    }}}}));
+    has(
+        &out,
+        &["    #[model(examples = \"[\\\"x\\\"]\")]\n    pub s: Option<String>,\n"],
+    );
+    // OpenAPI 3.1 still allows `example` (deprecated), read as `examples`; a JSON Schema
+    // document has no such keyword.
+    let out = run(json!({"openapi": "3.1.0", "components": {"schemas": {"A": {
+        "type": "object",
+        "properties": {"s": {"type": "string", "example": "x"}}
+    }}}}));
+    has(
+        &out,
+        &["    #[model(examples = \"[\\\"x\\\"]\")]\n    pub s: Option<String>,\n"],
+    );
+    let out = run(json!({"$defs": {"A": {
+        "type": "object",
+        "properties": {"s": {"type": "string", "example": "x"}}
+    }}}));
+    refuses(
+        &out,
+        "#/$defs/A/properties/s/example",
+        "`example` does not apply to a string in the derive",
+    );
+}
+
+#[test]
+fn openapi_inline_bodies_are_named_after_operation_id_or_method_and_path() {
+    let body = |member: &str| {
+        json!({"content": {"application/json": {"schema": {
+            "type": "object", "properties": {member: {"type": "string"}}
+        }}}})
+    };
+    let doc = json!({
+        "openapi": "3.0.3",
+        "paths": {"/clients/{id}": {
+            "post": {
+                "requestBody": body("a"),
+                "responses": {"200": body("b"), "400": body("c")}
+            },
+            "get": {
+                "operationId": "client_get",
+                "responses": {
+                    "200": body("d"),
+                    "201": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/S"}}}},
+                    "default": body("e")
+                }
+            },
+            "put": {
+                "operationId": "client_put",
+                "requestBody": {"$ref": "#/components/requestBodies/Body"},
+                "responses": {"204": {"description": "nothing"}}
+            }
+        }},
+        "components": {
+            "schemas": {"S": {"type": "string"}},
+            "requestBodies": {"Body": body("f")}
+        }
+    });
+    let out = run(doc);
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    let names: Vec<(&str, &str)> = out
+        .types
+        .iter()
+        .map(|t| (t.name.as_str(), t.pointer.as_str()))
+        .collect();
+    let at = "#/paths/~1clients~1{id}";
+    let json = "content/application~1json/schema";
+    assert_eq!(
+        names,
+        [
+            ("S", "#/components/schemas/S".to_owned()),
+            (
+                "ClientGetResponse200",
+                format!("{at}/get/responses/200/{json}")
+            ),
+            (
+                "ClientGetResponseDefault",
+                format!("{at}/get/responses/default/{json}")
+            ),
+            (
+                "ClientPutRequest",
+                format!("#/components/requestBodies/Body/{json}")
+            ),
+            (
+                "PostClientsIdRequest",
+                format!("{at}/post/requestBody/{json}")
+            ),
+            (
+                "PostClientsIdResponse",
+                format!("{at}/post/responses/200/{json}")
+            ),
+            (
+                "PostClientsIdResponse400",
+                format!("{at}/post/responses/400/{json}")
+            ),
+        ]
+        .iter()
+        .map(|(n, p)| (*n, p.as_str()))
+        .collect::<Vec<_>>()
+    );
+    has(
+        &out,
+        &["pub struct PostClientsIdRequest {\n    pub a: Option<String>,\n}\n"],
+    );
+}
+
+#[test]
+fn other_openapi_versions_and_non_objects_are_not_read() {
+    let e = Document::new(json!({"openapi": "2.0"}), "x").unwrap_err();
+    assert_eq!(e, "OpenAPI 2.0 is not read: 3.0 and 3.1 are");
+    let e = Document::new(json!([1]), "x").unwrap_err();
+    assert_eq!(e, "the document is not a JSON object");
+    let e = Document::parse("{\"a\":", "x").unwrap_err();
+    assert!(e.starts_with("not JSON: "), "{e}");
+}
+
+// Contracts.
+
+#[test]
+fn contracts_name_their_types_and_show_pointers_in_their_files() {
+    let doc = Document::contracts(vec![
+        (
+            "scope.json".into(),
+            r##"{"model": "Scope", "schema": {"type": "object", "properties": {
+                "owner": {"$ref": "#/$defs/Owner"},
+                "name": {"type": "string", "maxLength": 8}
+            }, "required": ["name"]}}"##
+                .into(),
+        ),
+        (
+            "owner.json".into(),
+            r#"{"model": "Owner", "schema": {"type": "string", "pattern": "^[a-z]+$"}}"#.into(),
+        ),
+        (
+            "tag.json".into(),
+            r#"{"model": "Tag", "schema": {"type": "string", "maxLength": 3}}"#.into(),
+        ),
+    ])
+    .unwrap();
+    let out = generate(&doc, &Options::default());
+    refuses(
+        &out,
+        "owner.json#/schema/pattern",
+        "and the derive expresses only a character class",
+    );
+    refuses(
+        &out,
+        "scope.json#/schema",
+        "holds `Owner`, which is refused",
+    );
+    let names: Vec<(&str, &str)> = out
+        .types
+        .iter()
+        .map(|t| (t.name.as_str(), t.pointer.as_str()))
+        .collect();
+    assert_eq!(names, [("Tag", "tag.json#/schema")]);
+    // Fixed, in the document's member order.
+    let doc = Document::contracts(vec![
+        (
+            "scope.json".into(),
+            r##"{"model": "Scope", "schema": {"type": "object", "properties": {
+                "owner": {"$ref": "#/$defs/Owner"},
+                "name": {"type": "string", "maxLength": 8}
+            }, "required": ["name"]}}"##
+                .into(),
+        ),
+        (
+            "owner.json".into(),
+            r#"{"model": "Owner", "schema": {"type": "string"}}"#.into(),
+        ),
+    ])
+    .unwrap();
+    let out = generate(&doc, &Options::default());
+    has(
+        &out,
+        &[
+            "pub struct Scope {\n    pub owner: Option<Owner>,\n    #[model(max_len = 8)]\n    pub name: String,\n}\n",
+            "pub struct Owner(pub String);\n",
+        ],
+    );
+}
+
+#[test]
+fn broken_contracts_are_not_read() {
+    let one = |text: &str| Document::contracts(vec![("c.json".into(), text.into())]).unwrap_err();
+    assert!(one("{").starts_with("c.json is not JSON: "));
+    assert_eq!(one(r#"{"schema": {}}"#), "c.json: no `model` name");
+    assert_eq!(one(r#"{"model": "A"}"#), "c.json: no `schema`");
+    let twice = Document::contracts(vec![
+        ("a.json".into(), r#"{"model": "A", "schema": {}}"#.into()),
+        ("b.json".into(), r#"{"model": "A", "schema": {}}"#.into()),
+    ])
+    .unwrap_err();
+    assert_eq!(twice, "b.json: a second contract for `A`");
+}
+
+// Refusals: keywords with no attribute.
+
+#[test]
+fn one_of_and_any_of_other_than_with_null_are_refused() {
+    for key in ["oneOf", "anyOf"] {
+        member_refused(
+            json!({ key: [{"type": "string"}, {"type": "integer"}] }),
+            &format!("/{key}"),
+            "would need a Rust enum of types",
+        );
+    }
+}
+
+#[test]
+fn const_title_and_deprecated_are_refused() {
+    member_refused(
+        json!({"type": "string", "const": "a"}),
+        "/const",
+        "`const` would need a one-value rule",
+    );
+    member_refused(
+        json!({"type": "string", "title": "X"}),
+        "/title",
+        "`title` names a type",
+    );
+    a_refused(
+        json!({"$defs": {"A": {"title": "Other", "type": "object", "properties": {}}}}),
+        "#/$defs/A/title",
+        "`title` names a type",
+    );
+    member_refused(
+        json!({"type": "string", "deprecated": true}),
+        "/deprecated",
+        "`deprecated` has no attribute in the derive",
+    );
+}
+
+#[test]
+fn applicators_and_conditionals_are_refused() {
+    for key in [
+        "not",
+        "if",
+        "then",
+        "else",
+        "dependentSchemas",
+        "dependentRequired",
+        "patternProperties",
+        "prefixItems",
+        "contains",
+        "minContains",
+        "maxContains",
+        "unevaluatedProperties",
+        "unevaluatedItems",
+    ] {
+        member_refused(
+            json!({"type": "array", "items": {"type": "string"}, key: {}}),
+            &format!("/{key}"),
+            &format!("`{key}` has no attribute in the derive"),
+        );
+    }
+    // On a struct too.
+    a_refused(
+        json!({"$defs": {"A": {"type": "object", "properties": {}, "patternProperties": {}}}}),
+        "#/$defs/A/patternProperties",
+        "has no attribute in the derive",
+    );
+}
+
+#[test]
+fn a_keyword_of_another_type_is_refused() {
+    member_refused(
+        json!({"type": "integer", "maxLength": 3}),
+        "/maxLength",
+        "`maxLength` does not apply to a number in the derive",
+    );
+    member_refused(
+        json!({"type": "string", "minimum": 3}),
+        "/minimum",
+        "`minimum` does not apply to a string in the derive",
+    );
+    member_refused(
+        json!({"type": "boolean", "format": "x"}),
+        "/format",
+        "`format` does not apply to a boolean in the derive",
+    );
+    member_refused(
+        json!({"type": "array", "items": {"type": "string"}, "maxProperties": 1}),
+        "/maxProperties",
+        "does not apply to an array",
+    );
+    member_refused(
+        json!({"$ref": "#/$defs/A", "maxLength": 1}),
+        "/maxLength",
+        "does not apply to a `$ref`",
+    );
+    member_refused(
+        json!({"type": "string", "enum": ["a"], "maxLength": 1}),
+        "/maxLength",
+        "does not apply to a string enum",
+    );
+}
+
+// Refusals: objects.
+
+#[test]
+fn additional_properties_beside_properties_is_refused() {
+    a_refused(
+        json!({"$defs": {"A": {
+            "type": "object", "properties": {}, "additionalProperties": {"type": "string"}
+        }}}),
+        "#/$defs/A/additionalProperties",
+        "beside `properties` would need a struct that also holds a map",
+    );
+}
+
+#[test]
+fn required_not_among_the_properties_is_refused_even_when_lossy() {
+    let doc = json!({"$defs": {"A": {
+        "type": "object", "properties": {"x": {"type": "string"}}, "required": ["x", "y"]
+    }}});
+    a_refused(
+        doc.clone(),
+        "#/$defs/A/required/1",
+        "`y` is required but not among the `properties`",
+    );
+    refuses(
+        &run_lossy(doc),
+        "#/$defs/A/required/1",
+        "`y` is required but not among the `properties`",
+    );
+}
+
+#[test]
+fn required_and_nullable_is_refused() {
+    a_refused(
+        required_member(json!({"type": ["string", "null"]})),
+        "#/$defs/A/properties/x",
+        "is required and may be `null`",
+    );
+}
+
+#[test]
+fn defaults_other_than_the_type_s_own_are_refused() {
+    member_refused(
+        json!({"type": "integer", "default": 5}),
+        "/default",
+        "`default` is 5, and the derive's `default` is the type's own value",
+    );
+    member_refused(
+        json!({"type": "string", "default": "a"}),
+        "/default",
+        "`default` is \"a\"",
+    );
+    member_refused(
+        json!({"type": "string", "enum": ["a"], "default": "a"}),
+        "/default",
+        "the derive's `default` is the type's own value",
+    );
+    a_refused(
+        required_member(json!({"type": "string", "default": ""})),
+        "#/$defs/A/properties/x/default",
+        "a required member is never absent, so its `default` is never used",
+    );
+    member_refused(
+        json!({"type": ["string", "null"], "default": ""}),
+        "/default",
+        "on a member that may be `null` has no attribute",
+    );
+    a_refused(
+        json!({"$defs": {"A": {"type": "string", "default": ""}}}),
+        "#/$defs/A/default",
+        "on a whole type has no attribute in the derive",
+    );
+}
+
+#[test]
+fn malformed_objects_are_refused() {
+    a_refused(
+        json!({"$defs": {"A": {"type": "object", "properties": []}}}),
+        "#/$defs/A/properties",
+        "`properties` must be an object",
+    );
+    a_refused(
+        json!({"$defs": {"A": {"type": "object", "properties": {}, "required": "x"}}}),
+        "#/$defs/A/required",
+        "`required` must be an array of names",
+    );
+    a_refused(
+        json!({"$defs": {"A": 5}}),
+        "#/$defs/A",
+        "a type's schema must be an object",
+    );
+    member_refused(json!(false), "", "a schema must be an object (or `true`)");
+}
+
+// Refusals: enums.
+
+#[test]
+fn enums_of_other_values_are_refused() {
+    let e = |values: Value| json!({"$defs": {"A": {"type": "string", "enum": values}}});
+    a_refused(
+        e(json!(["a", 1])),
+        "#/$defs/A/enum/1",
+        "only strings are read in an `enum`",
+    );
+    a_refused(
+        e(json!([])),
+        "#/$defs/A/enum",
+        "an `enum` with no value accepts nothing",
+    );
+    a_refused(
+        e(json!(["a", "a"])),
+        "#/$defs/A/enum/1",
+        "a value given twice",
+    );
+    a_refused(e(json!("a")), "#/$defs/A/enum", "`enum` must be an array");
+    a_refused(
+        json!({"$defs": {"A": {"type": "integer", "enum": [1]}}}),
+        "#/$defs/A/type",
+        "its type must be `string`",
+    );
+}
+
+// Refusals: patterns.
+
+#[test]
+fn patterns_that_are_not_a_class_are_refused() {
+    for (pattern, why) in [
+        (
+            "^[a-z]+$",
+            "is `^[a-z]+$`, and the derive expresses only a character class over the whole string",
+        ),
+        ("[a-z]*", "and the derive expresses only a character class"),
+        ("^[^a]*$", "is a negated class (`[^...]`)"),
+        ("^[z-a]*$", "has the range `z-a`, which runs backwards"),
+        (r"^[a\]*$", "ends with a lone `\\`"),
+        (
+            r"^[\s]*$",
+            "has the escape `\\s`, which `charset` does not express",
+        ),
+        (r"^[a-\d]*$", "has `\\d` in a range"),
+        ("^[a[]*$", "has a nested `[`"),
+        ("^[]*$", "is an empty class"),
+        (r"^[\u12]*$", "has a short `\\u` escape"),
+        (r"^[\uD800]*$", "has a lone surrogate"),
+        (r"^[\u{41]*$", "has `\\u{` without `}`"),
+        (r"^[\x4]*$", "has a short `\\x` escape"),
+        (
+            r"^[\u{110000}]*$",
+            "has the escape of `110000`, not a character",
+        ),
+    ] {
+        member_refused(
+            json!({"type": "string", "pattern": pattern}),
+            "/pattern",
+            why,
+        );
+    }
+    member_refused(
+        json!({"type": "string", "pattern": 5}),
+        "/pattern",
+        "`pattern` must be a string",
+    );
+}
+
+// Refusals: arrays and maps of any values.
+
+#[test]
+fn arrays_and_maps_of_any_values_with_rules_are_refused() {
+    member_refused(
+        json!({"type": "array", "minItems": 1}),
+        "",
+        "an array of any items with limits",
+    );
+    member_refused(
+        json!({"type": "array", "uniqueItems": true}),
+        "",
+        "an array of any items with limits",
+    );
+    member_refused(
+        json!({"type": "array", "items": {}}),
+        "/items",
+        "items of any type: the derive checks arrays of typed items",
+    );
+    member_refused(
+        json!({"type": "object", "maxProperties": 3}),
+        "",
+        "an object of any members with limits",
+    );
+    member_refused(
+        json!({"type": "object", "propertyNames": {"maxLength": 3}}),
+        "",
+        "an object of any members with limits",
+    );
+    member_refused(
+        json!({"type": "object", "additionalProperties": {}}),
+        "/additionalProperties",
+        "a map of any values",
+    );
+    member_refused(
+        json!({"type": "object", "additionalProperties": {"type": ["string", "null"], "anyOf": []}}),
+        "/additionalProperties/anyOf",
+        "would need a Rust enum of types",
+    );
+    member_refused(
+        json!({"type": "object", "additionalProperties": false}),
+        "/additionalProperties",
+        "an object with no member at all: declare `properties`",
+    );
+}
+
+#[test]
+fn descriptions_and_defaults_inside_arrays_and_maps_are_refused() {
+    member_refused(
+        json!({"type": "array", "items": {"type": "string", "description": "d"}}),
+        "/items/description",
+        "of an array's items has no place in the derive",
+    );
+    member_refused(
+        json!({"type": "array", "items": {"type": "string", "default": ""}}),
+        "/items/default",
+        "of an array's items has no attribute in the derive",
+    );
+    member_refused(
+        json!({"type": "object", "additionalProperties": {"type": "string", "description": "d"}}),
+        "/additionalProperties/description",
+        "of a map's values has no place in the derive",
+    );
+}
+
+#[test]
+fn malformed_property_names_and_unique_items_are_refused() {
+    let map = |names: Value| json!({"type": "object", "additionalProperties": {"type": "string"}, "propertyNames": names});
+    member_refused(
+        map(json!(true)),
+        "/propertyNames",
+        "`propertyNames` must be an object",
+    );
+    member_refused(
+        map(json!({"pattern": "^a$"})),
+        "/propertyNames/pattern",
+        "the derive expresses only a character class",
+    );
+    member_refused(
+        map(json!({"pattern": 1})),
+        "/propertyNames/pattern",
+        "`pattern` must be a string",
+    );
+    member_refused(
+        map(json!({"type": "integer"})),
+        "/propertyNames/type",
+        "`type` does not apply to member names",
+    );
+    member_refused(
+        map(json!({"format": "uri"})),
+        "/propertyNames/format",
+        "does not apply to member names",
+    );
+    member_refused(
+        json!({"type": "array", "items": {"type": "string"}, "uniqueItems": 1}),
+        "/uniqueItems",
+        "`uniqueItems` must be a boolean",
+    );
+}
+
+// Refusals: `$ref`.
+
+#[test]
+fn references_outside_the_document_or_to_nothing_are_refused() {
+    member_refused(
+        json!({"$ref": "other.json#/$defs/B"}),
+        "/$ref",
+        "`$ref` to `other.json#/$defs/B`: only references inside the document",
+    );
+    member_refused(
+        json!({"$ref": "#/$defs/Missing"}),
+        "/$ref",
+        "`$ref` to `#/$defs/Missing`, which is not in the document",
+    );
+    a_refused(
+        json!({"$defs": {"A": {"$ref": "#/$defs/Missing"}}}),
+        "#/$defs/A/$ref",
+        "which is not in the document",
+    );
+}
+
+#[test]
+fn a_percent_encoded_reference_is_read() {
+    let out = run(json!({"$defs": {
+        "A B": {"type": "string"},
+        "C": {"type": "object", "properties": {"x": {"$ref": "#/$defs/A%20B"}}}
+    }}));
+    has(&out, &["    pub x: Option<AB>,\n"]);
+}
+
+// Refusals: numbers.
+
+#[test]
+fn integer_bounds_that_are_not_integers_of_the_type_are_refused() {
+    member_refused(
+        json!({"type": "integer", "minimum": 1.5}),
+        "/minimum",
+        "1.5 is not an `i64`, the field's type",
+    );
+    member_refused(
+        json!({"type": "integer", "maximum": 1.0}),
+        "/maximum",
+        "1.0 is not an `i64`",
+    );
+    member_refused(
+        json!({"type": "integer", "maximum": 9223372036854775808u64}),
+        "/maximum",
+        "9223372036854775808 is not an `i64`",
+    );
+    member_refused(
+        json!({"type": "integer", "format": "int32", "maximum": 2147483648u64}),
+        "/maximum",
+        "2147483648 is not an `i32` (format int32)",
+    );
+    member_refused(
+        json!({"type": "integer", "multipleOf": 0.5}),
+        "/multipleOf",
+        "0.5 is not an `i64`",
+    );
+    member_refused(
+        json!({"type": "number", "minimum": "1"}),
+        "/minimum",
+        "`minimum` must be a number",
+    );
+}
+
+#[test]
+fn a_multiple_of_zero_or_less_is_refused() {
+    member_refused(
+        json!({"type": "number", "multipleOf": 0}),
+        "/multipleOf",
+        "`multipleOf` must be positive",
+    );
+    member_refused(
+        json!({"type": "integer", "multipleOf": -2}),
+        "/multipleOf",
+        "`multipleOf` must be positive",
+    );
+}
+
+#[test]
+fn an_exclusive_bound_beside_an_inclusive_one_is_refused() {
+    member_refused(
+        json!({"type": "integer", "minimum": 0, "exclusiveMinimum": 0}),
+        "/exclusiveMinimum",
+        "`exclusiveMinimum` beside `minimum` has no attribute in the derive",
+    );
+    member_refused(
+        json!({"type": "number", "maximum": 1, "exclusiveMaximum": 2}),
+        "/exclusiveMaximum",
+        "`exclusiveMaximum` beside `maximum` has no attribute in the derive",
+    );
+}
+
+// Refusals: lengths.
+
+#[test]
+fn lengths_that_leave_no_value_or_are_not_whole_numbers_are_refused() {
+    member_refused(
+        json!({"type": "string", "minLength": 5, "maxLength": 2}),
+        "",
+        "`minLength` 5 is more than `maxLength` 2: no value fits",
+    );
+    member_refused(
+        json!({"type": "array", "items": {"type": "string"}, "minItems": 3, "maxItems": 1}),
+        "",
+        "`minItems` 3 is more than `maxItems` 1",
+    );
+    member_refused(
+        json!({"type": "object", "additionalProperties": {"type": "string"},
+               "minProperties": 2, "maxProperties": 1}),
+        "",
+        "`minProperties` 2 is more than `maxProperties` 1",
+    );
+    member_refused(
+        json!({"type": "string", "maxLength": 1.5}),
+        "/maxLength",
+        "`maxLength` must be a whole number",
+    );
+    member_refused(
+        json!({"type": "string", "minLength": -1}),
+        "/minLength",
+        "`minLength` must be a whole number",
+    );
+}
+
+// Refusals: types.
+
+#[test]
+fn type_lists_of_several_types_null_and_unknown_types_are_refused() {
+    member_refused(
+        json!({"type": ["string", "integer"]}),
+        "/type",
+        "`type` lists several types, and a Rust value has one",
+    );
+    member_refused(
+        json!({"type": ["string", "integer", "null"]}),
+        "/type",
+        "lists several types",
+    );
+    member_refused(
+        json!({"type": "null"}),
+        "/type",
+        "a value that can only be `null` has no Rust type here",
+    );
+    member_refused(
+        json!({"type": "date"}),
+        "/type",
+        "`date` is not a JSON Schema type",
+    );
+    member_refused(
+        json!({"type": 5}),
+        "/type",
+        "`type` must be a string (or a type and `null`)",
+    );
+    // A one-type list is that type.
+    member_is(json!({"type": ["integer"]}), "    pub x: Option<i64>,\n");
+}
+
+#[test]
+fn any_of_with_null_must_be_written_once() {
+    member_refused(
+        json!({"anyOf": [{"type": "string"}, 5]}),
+        "/anyOf",
+        "would need a Rust enum of types",
+    );
+    member_refused(
+        json!({"anyOf": [{"type": "null"}, 5]}),
+        "/anyOf/1",
+        "a schema must be an object",
+    );
+    member_refused(
+        json!({"type": "string", "anyOf": [{"type": "string"}, {"type": "null"}]}),
+        "/anyOf/0/type",
+        "`type` is also beside `anyOf`: write it once",
+    );
+}
+
+// Refusals: descriptions and annotations.
+
+#[test]
+fn descriptions_with_a_heading_line_or_not_a_string_are_refused() {
+    member_refused(
+        json!({"type": "string", "description": "Text.\n# Heading"}),
+        "/description",
+        "has a line starting with `# `",
+    );
+    a_refused(
+        json!({"$defs": {"A": {"type": "string", "description": "# Title"}}}),
+        "#/$defs/A/description",
+        "has a line starting with `# `",
+    );
+    member_refused(
+        json!({"type": "string", "description": 5}),
+        "/description",
+        "`description` must be a string",
+    );
+}
+
+#[test]
+fn read_only_with_write_only_and_malformed_annotations_are_refused() {
+    member_refused(
+        json!({"type": "string", "readOnly": true, "writeOnly": true}),
+        "",
+        "both `readOnly` and `writeOnly`",
+    );
+    member_refused(
+        json!({"type": "string", "readOnly": "yes"}),
+        "/readOnly",
+        "`readOnly` must be a boolean",
+    );
+    member_refused(
+        json!({"type": "string", "examples": "a"}),
+        "/examples",
+        "`examples` must be an array",
+    );
+    a_refused(
+        json!({"$defs": {"A": {"type": "object", "properties": {}, "examples": {}}}}),
+        "#/$defs/A/examples",
+        "`examples` must be an array",
+    );
+}
+
+// Refusals: `allOf`.
+
+#[test]
+fn all_of_parts_that_are_not_object_schemas_are_refused() {
+    let all_of = |parts: Value, beside: Value| {
+        let mut a = json!({"allOf": parts});
+        if let Value::Object(b) = beside {
+            a.as_object_mut().unwrap().extend(b);
+        }
+        json!({"$defs": {"A": a, "B": {"type": "object", "properties": {"b": {"type": "string"}}, "maxProperties": 1}}})
+    };
+    a_refused(
+        all_of(json!({}), json!(null)),
+        "#/$defs/A/allOf",
+        "`allOf` must be an array",
+    );
+    a_refused(
+        all_of(json!([{"$ref": "x.json"}]), json!(null)),
+        "#/$defs/A/allOf/0",
+        "only references inside the document are read",
+    );
+    a_refused(
+        all_of(json!([{"$ref": "#/$defs/Missing"}]), json!(null)),
+        "#/$defs/A/allOf/0",
+        "`$ref` to `#/$defs/Missing`, which is not there",
+    );
+    a_refused(
+        all_of(json!([5]), json!(null)),
+        "#/$defs/A/allOf/0",
+        "each part of `allOf` must be an object schema",
+    );
+    a_refused(
+        all_of(json!([{"type": "object", "minProperties": 1}]), json!(null)),
+        "#/$defs/A/allOf/0/minProperties",
+        "`minProperties` in a part of `allOf`: only object schemas",
+    );
+    a_refused(
+        all_of(json!([{"$ref": "#/$defs/B"}]), json!(null)),
+        "#/$defs/B/maxProperties",
+        "`maxProperties` in a part of `allOf`",
+    );
+    a_refused(
+        all_of(json!([{"type": "string"}]), json!(null)),
+        "#/$defs/A/allOf/0/type",
+        "each part of `allOf` must be an object",
+    );
+    a_refused(
+        all_of(
+            json!([
+                {"properties": {"a": {"type": "string"}}},
+                {"properties": {"a": {"type": "string"}}}
+            ]),
+            json!(null),
+        ),
+        "#/$defs/A/allOf/1/properties/a",
+        "`a` is declared by two parts of `allOf`",
+    );
+    a_refused(
+        all_of(
+            json!([{"properties": {"a": {"type": "string"}}}]),
+            json!({"properties": {"a": {"type": "string"}}}),
+        ),
+        "#/$defs/A/properties/a",
+        "`a` is declared beside `allOf` and in one of its parts",
+    );
+}
+
+// Refusals spread, and `lossy`.
+
+#[test]
+fn a_type_that_holds_a_refused_type_is_refused_too() {
+    let out = run(json!({"$defs": {
+        "A": {"type": "object", "properties": {
+            "b": {"$ref": "#/$defs/B"},
+            "inline": {"type": "object", "properties": {}}
+        }},
+        "B": {"type": "string", "pattern": "^a+$"},
+        "C": {"type": "array", "items": {"$ref": "#/$defs/A"}},
+        "D": {"type": "string"}
+    }}));
+    refuses(&out, "#/$defs/B/pattern", "`pattern` is `^a+$`");
+    refuses(&out, "#/$defs/A", "holds `B`, which is refused");
+    refuses(&out, "#/$defs/C", "holds `A`, which is refused");
+    // The inline type of a refused type goes with it, without a note of its own.
+    let names: Vec<&str> = out.types.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["D"]);
+    assert_eq!(out.refused.len(), 3, "{:#?}", out.refused);
+    assert!(!out.code.contains("AInline"), "{}", out.code);
+}
+
+#[test]
+fn lossy_drops_what_the_derive_cannot_express_with_a_warning() {
+    let out = member_lossy(
+        json!({"type": "string", "pattern": "^[a-z]+$", "maxLength": 3}),
+        "/pattern",
+        "`pattern` is `^[a-z]+$`",
+    );
+    has(
+        &out,
+        &["    #[model(max_len = 3)]\n    pub x: Option<String>,\n"],
+    );
+    let out = member_lossy(
+        json!({"type": "string", "const": "a"}),
+        "/const",
+        "`const` would need a one-value rule",
+    );
+    has(&out, &["    pub x: Option<String>,\n"]);
+    let out = member_lossy(
+        json!({"oneOf": [{"type": "string"}, {"type": "integer"}]}),
+        "/oneOf",
+        "would need a Rust enum of types",
+    );
+    has(
+        &out,
+        &["    #[model(opaque)]\n    pub x: Option<serde_json::Value>,\n"],
+    );
+    let out = member_lossy(
+        json!({"type": "array", "items": {"type": "string", "description": "d"}}),
+        "/items/description",
+        "of an array's items has no place",
+    );
+    has(&out, &["    pub x: Option<Vec<String>>,\n"]);
+    // A type that lost a keyword has no expected schema: its schema is not the document's.
+    let a = out
+        .types
+        .iter()
+        .find(|t| t.name == "A")
+        .expect("A is generated");
+    assert!(a.expected.is_none());
+    let out = run_lossy(json!({"$defs": {"A": {"type": "string", "default": ""}}}));
+    warns(
+        &out,
+        "#/$defs/A/default",
+        "on a whole type has no attribute",
+    );
+    has(&out, &["pub struct A(pub String);\n"]);
+}
+
+#[test]
+fn lossy_makes_a_value_of_several_types_any_value() {
+    let out = run_lossy(json!({"$defs": {"A": {"type": ["string", "integer"]}}}));
+    warns(&out, "#/$defs/A/type", "lists several types");
+    has(
+        &out,
+        &["pub struct A(#[model(opaque)] pub serde_json::Value);\n"],
+    );
+    assert!(out.refused.is_empty());
+    assert!(out.types[0].expected.is_none());
+    // Without `lossy`, refused.
+    let out = run(json!({"$defs": {"A": {"type": ["string", "integer"]}}}));
+    refuses(&out, "#/$defs/A/type", "lists several types");
+    assert!(out.types.is_empty());
+}
+
+#[test]
+fn comments_and_extensions_are_dropped_with_a_warning() {
+    let out = run(member(
+        json!({"type": "string", "$comment": "c", "x-internal": true}),
+    ));
+    has(&out, &["    pub x: Option<String>,\n"]);
+    warns(
+        &out,
+        "#/$defs/A/properties/x/$comment",
+        "`$comment` describes nothing the derive reads; dropped",
+    );
+    warns(
+        &out,
+        "#/$defs/A/properties/x/x-internal",
+        "`x-internal` describes nothing the derive reads; dropped",
+    );
+    assert_eq!(
+        expected(&out, "A")["properties"]["x"],
+        json!({"type": ["string", "null"]})
+    );
+}
+
+#[test]
+fn the_serde_flavour_writes_the_same_shapes_without_rules() {
+    let text = include_str!("../../../tests/codegen/keywords.json");
+    let doc = Document::parse(text, "keywords").unwrap();
+    let options = Options {
+        flavour: authlete_models_codegen::Flavour::SerdeDerive,
+        ..Options::default()
+    };
+    let out = generate(&doc, &options);
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    assert!(!out.code.contains("model("), "{}", out.code);
+    assert!(!out.code.contains("Secret"), "{}", out.code);
+    assert!(out.code.contains("use serde::{Deserialize, Serialize};"));
+    assert!(
+        out.code.contains("pub struct Tag(pub String);\n"),
+        "{}",
+        out.code
+    );
+    // Each struct and enum of the model flavour is there, under the same name.
+    let model = generate(&doc, &Options::default());
+    for t in &model.types {
+        let name = &t.name;
+        assert!(
+            out.code.contains(&format!("pub struct {name}"))
+                || out.code.contains(&format!("pub enum {name} "))
+                || out.code.contains(&format!("pub type {name} ")),
+            "{name}"
+        );
+    }
+}
