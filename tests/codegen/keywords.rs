@@ -179,6 +179,14 @@ pub struct ResultModel {
 #[derive(Clone, Debug, PartialEq, Model)]
 pub struct Scores(#[model(max_len = 2, values(min = 0.0))] pub BTreeMap<String, f64>);
 
+/// Items and map values that are types of their own take their descriptions.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+pub struct Lists {
+    #[model(items(examples = "[\"x\"]"))]
+    pub kinds: Option<Vec<ListsKindsItem>>,
+    pub named: Option<BTreeMap<String, ListsNamedValue>>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(deny_unknown_fields)]
 pub struct HolderChild {
@@ -194,6 +202,23 @@ pub enum HolderMode {
     On,
     /// `off`
     Off,
+}
+
+/// A kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
+#[model(rename_all = "camelCase", examples = "[\"x\"]")]
+pub enum ListsKindsItem {
+    /// `x`
+    X,
+    /// `y`
+    Y,
+}
+
+/// A pair.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+pub struct ListsNamedValue {
+    #[model(max_len = 4)]
+    pub k: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]

@@ -65,6 +65,9 @@ const TYPES: &[Type] = types![
     HolderChild,
     HolderMode,
     HolderChildY,
+    Lists,
+    ListsKindsItem,
+    ListsNamedValue,
 ];
 
 fn fixture(name: &str) -> PathBuf {
@@ -674,6 +677,25 @@ fn listed() -> Vec<(&'static str, &'static str, Value, bool)> {
         ("Scores", "Scores", json!({"a": -0.5}), false),
         ("Scores", "Scores", json!({"a": "1"}), false),
         ("Scores", "Scores", json!([]), false),
+        // Lists: items and map values that are types of their own.
+        (
+            "Lists",
+            "Lists",
+            json!({"kinds": ["x", "y"], "named": {"a": {"k": "abcd"}}}),
+            true,
+        ),
+        ("Lists", "Lists", json!({"kinds": ["z"]}), false),
+        (
+            "Lists",
+            "Lists",
+            json!({"named": {"a": {"k": "abcde"}}}),
+            false,
+        ),
+        ("Lists", "Lists", json!({"named": {"a": {}}}), false),
+        ("ListsKindsItem", "", json!("y"), true),
+        ("ListsKindsItem", "", json!("Y"), false),
+        ("ListsNamedValue", "", json!({"k": ""}), true),
+        ("ListsNamedValue", "", json!({"k": 1}), false),
     ]
 }
 

@@ -350,6 +350,15 @@ impl Lowering<'_> {
         name
     }
 
+    /// Whether the schema at `at`, an item's or a map value's, is an inline type of its own,
+    /// and so takes its description as its doc comment (there is no field to hold it); it
+    /// then counts as a type of its own for its description.
+    fn describes_its_type(&mut self, at: &str) -> bool {
+        let own = self.inline.contains(at);
+        self.inline.remove(at);
+        own
+    }
+
     /// The type a `$ref` names, found or made.
     fn reference(&mut self, reference: &str, at: &str) -> Option<String> {
         let Some(target) = ref_target(reference) else {
@@ -423,15 +432,18 @@ impl Lowering<'_> {
                 map.remove("title");
             }
         }
-        let doc = if inline {
-            None
-        } else {
+        // An inline type written in a member leaves its description and annotations to the
+        // field; one that is an item or a map's value takes its description and examples.
+        let described = !self.inline.contains(pointer);
+        let doc = if described {
             self.doc_of(&map, pointer)
+        } else {
+            None
         };
         let at = pointer;
         let mut examples = None;
         let kind = if is_struct(&map) || (map.contains_key("enum") && !map.contains_key("$ref")) {
-            if !inline {
+            if described {
                 match map.get("examples") {
                     None => {}
                     Some(v @ Value::Array(_)) => examples = Some(v.to_string()),
@@ -906,8 +918,9 @@ impl Lowering<'_> {
                             );
                             return None;
                         }
-                        if let Some(d) = items.get("description") {
-                            let _ = d;
+                        if items.get("description").is_some()
+                            && !self.describes_its_type(&format!("{at}/items"))
+                        {
                             self.cannot(&format!("{at}/items/description"), "description", "of an array's items has no place in the derive (only fields and types have doc comments)");
                         }
                         if items.get("default").is_some() {
@@ -1007,7 +1020,9 @@ impl Lowering<'_> {
                             );
                             return None;
                         }
-                        if values.get("description").is_some() {
+                        if values.get("description").is_some()
+                            && !self.describes_its_type(&format!("{at}/additionalProperties"))
+                        {
                             self.cannot(&format!("{at}/additionalProperties/description"), "description", "of a map's values has no place in the derive (only fields and types have doc comments)");
                         }
                         if !value.rules.is_empty() {
