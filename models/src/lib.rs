@@ -34,17 +34,22 @@
 //! assert_eq!(serde_json::to_string(&ok).unwrap(), r#"{"clientIdAlias":"my-app","tokenTtl":60}"#);
 //! ```
 //!
-//! The crate also ships the documented Authlete models, starting with
-//! [`ApiServiceIdClientSecretUpdateClientIdentifie`], the request body of the "update client
-//! secret" API.
+//! With its default feature `client-management`, the crate also ships Authlete's client
+//! management API as checked models: `Client`, its types and enums, and each endpoint's request
+//! and response bodies, such as `ApiServiceIdClientSecretUpdateClientIdentifie` (alias
+//! `ClientSecretUpdateRequest`), the body of the "update client secret" API. A crate that only
+//! derives `Model` on its own types can turn the feature off (`default-features = false`) and
+//! not compile them.
 
 // The generated code names this crate by its absolute path, also inside the crate itself.
 extern crate self as authlete_models;
 
 /// The Authlete models, generated from `specs/` by `authlete-models-codegen`.
+#[cfg(feature = "client-management")]
 #[rustfmt::skip]
 mod authlete;
 mod charset;
+#[cfg(feature = "client-management")]
 mod client_secret;
 mod code;
 mod de;
@@ -56,8 +61,10 @@ pub mod rules;
 mod schema;
 mod secret;
 
+#[cfg(feature = "client-management")]
 pub use crate::authlete::*;
 pub use crate::charset::Charset;
+#[cfg(feature = "client-management")]
 pub use crate::client_secret::ClientSecretUpdateRequest;
 pub use crate::code::Code;
 pub use crate::errors::{ValidationError, ValidationErrors};

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The cold release build of a minimal crate that derives `Model` on one struct, against the same
-# crate built with serde (derive) + serde_json, each from an empty target directory.
+# The cold release build of a minimal crate that derives `Model` on one struct (without the
+# crate's Authlete models: `default-features = false`), against the same crate built with
+# serde (derive) + serde_json, each from an empty target directory.
 #
 #   bash tests/bench/cold-build.sh            # 3 builds of each, alternating; prints medians
 #   RUNS=5 bash tests/bench/cold-build.sh
@@ -52,7 +53,8 @@ serde_json = \"1\"" "$main"
 serde_json = "1"' "$main"
     cp "$HERE/src/authlete_serde.rs" "$WORK/with-serde/src/models.rs"
 else
-make_crate with-model "authlete-models = { path = \"$MODELS\" }
+# Only the derive: the crate's Authlete models (its default feature) are left out.
+make_crate with-model "authlete-models = { path = \"$MODELS\", default-features = false }
 serde_json = \"1\"" '
 use authlete_models::Model;
 
