@@ -93,6 +93,8 @@ pub struct Output {
     pub refused: Vec<Note>,
     /// What was dropped, and why (`lossy`, comments and extensions).
     pub warnings: Vec<Note>,
+    /// The names the refused types would have had.
+    pub refused_types: Vec<String>,
 }
 
 /// Generates the types of every schema `doc` names (and the inline ones they hold).
@@ -126,6 +128,7 @@ pub fn generate(doc: &Document, options: &Options) -> Output {
         types,
         refused: lowered.refused,
         warnings: lowered.warnings,
+        refused_types: lowered.refused_names,
     }
 }
 

@@ -33,6 +33,8 @@ pub struct Lowered {
     pub names: BTreeMap<String, String>,
     /// What was refused, and why.
     pub refused: Vec<Note>,
+    /// The types refused (those the document names and the inline ones).
+    pub refused_names: Vec<String>,
     /// What was dropped or degraded, and why.
     pub warnings: Vec<Note>,
     /// The pointers of the schemas written inside a member, an item or a map's value, whose
@@ -180,12 +182,18 @@ pub fn lower(doc: &Document, options: &Options) -> Lowered {
         }
     }
     box_recursion(&mut types);
+    let refused_names: Vec<String> = refused_types
+        .keys()
+        .cloned()
+        .chain(cyclic.iter().cloned())
+        .collect();
     let mut refused: Vec<Note> = refused_types.into_values().flatten().collect();
     refused.append(&mut l.refused_cycle);
     Lowered {
         types,
         names: l.names,
         refused,
+        refused_names,
         warnings: l.warnings,
         inline: l.inline,
         lossy,

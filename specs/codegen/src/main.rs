@@ -86,11 +86,7 @@ fn main() -> ExitCode {
         "read {} named schemas; generated {} types; refused {} schemas",
         doc.named.len(),
         out.types.len(),
-        out.refused
-            .iter()
-            .map(|n| n.pointer.split('/').take(4).collect::<Vec<_>>().join("/"))
-            .collect::<std::collections::BTreeSet<_>>()
-            .len()
+        out.refused_types.len()
     );
     for w in &out.warnings {
         eprintln!("warning: {w}");

@@ -1232,6 +1232,9 @@ fn contracts_name_their_types_and_show_pointers_in_their_files() {
         .map(|t| (t.name.as_str(), t.pointer.as_str()))
         .collect();
     assert_eq!(names, [("Tag", "tag.json#/schema")]);
+    let mut refused = out.refused_types.clone();
+    refused.sort();
+    assert_eq!(refused, ["Owner", "Scope"]);
     // Fixed, in the document's member order.
     let doc = Document::contracts(vec![
         (
