@@ -246,6 +246,56 @@ pub mod __private {
         schema
     }
 
+    #[cfg(feature = "schemars")]
+    pub use core::any::type_name;
+    #[cfg(feature = "schemars")]
+    pub use schemars;
+    #[cfg(feature = "schemars")]
+    pub use std::borrow::Cow;
+
+    /// The schemars schema of a model: its own schema, its `$defs` moved into the generator's
+    /// definitions (where the generator keeps them: `$defs`, `definitions` or
+    /// `components/schemas`) and every reference pointed there.
+    #[cfg(feature = "schemars")]
+    pub fn schemars_schema<T: Model>(
+        generator: &mut schemars::SchemaGenerator,
+    ) -> schemars::Schema {
+        let path = generator.settings().definitions_path.clone();
+        let path = path.strip_prefix('#').unwrap_or(&path);
+        let prefix = format!("#{}/", path.strip_suffix('/').unwrap_or(path));
+        let mut schema = T::json_schema();
+        repoint(&mut schema, &prefix);
+        let mut map = match schema {
+            serde_json::Value::Object(map) => map,
+            _ => serde_json::Map::new(),
+        };
+        map.remove("$schema");
+        if let Some(serde_json::Value::Object(defs)) = map.remove("$defs") {
+            let definitions = generator.definitions_mut();
+            for (name, def) in defs {
+                definitions.entry(name).or_insert(def);
+            }
+        }
+        schemars::Schema::from(map)
+    }
+
+    /// Points every `#/$defs/...` reference under `value` at `prefix` instead.
+    #[cfg(feature = "schemars")]
+    fn repoint(value: &mut serde_json::Value, prefix: &str) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::String(r)) = map.get_mut("$ref") {
+                    if let Some(name) = r.strip_prefix("#/$defs/") {
+                        *r = format!("{prefix}{name}");
+                    }
+                }
+                map.values_mut().for_each(|v| repoint(v, prefix));
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| repoint(v, prefix)),
+            _ => {}
+        }
+    }
+
     /// The `max_len` of a field without one.
     pub const NO_LIMIT: usize = usize::MAX;
 
@@ -259,6 +309,38 @@ pub mod __private {
             Some(errors) => Err(errors),
         }
     }
+}
+
+/// Writes `schemars::JsonSchema` for a model, when the `schemars` feature is on: the schema is
+/// the model's own (`Model::json_schema()`), its `$defs` moved into the generator's
+/// definitions and its references pointed there. The derive calls it for every model.
+#[cfg(feature = "schemars")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_json_schema {
+    ([$($impl_:tt)*] [$($ty:tt)*] [$($where_:tt)*]) => {
+        impl $($impl_)* $crate::__private::schemars::JsonSchema for $($ty)* $($where_)* {
+            fn schema_name() -> $crate::__private::Cow<'static, $crate::__private::primitive::str> {
+                $crate::__private::Cow::Owned(<Self as $crate::__private::Model>::__schema_name())
+            }
+            fn schema_id() -> $crate::__private::Cow<'static, $crate::__private::primitive::str> {
+                $crate::__private::Cow::Borrowed($crate::__private::type_name::<Self>())
+            }
+            fn json_schema(
+                generator: &mut $crate::__private::schemars::SchemaGenerator,
+            ) -> $crate::__private::schemars::Schema {
+                $crate::__private::schemars_schema::<Self>(generator)
+            }
+        }
+    };
+}
+
+/// Without the `schemars` feature, nothing.
+#[cfg(not(feature = "schemars"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_json_schema {
+    ($($anything:tt)*) => {};
 }
 
 /// With `float-roundtrip`, serde_json reads a number to the nearest `f64`, which it then
