@@ -206,13 +206,28 @@ fn expand(cont: &Container) -> TokenStream {
         Data::Newtype(field) => newtype::impls(cont, field),
         Data::Enum(variants) => string_enum::impls(cont, variants),
     };
+    let schemars = schemars(cont);
     quote! {
         #[doc(hidden)]
         #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
         const _: () = {
             #rules
             #impls
+            #schemars
         };
+    }
+}
+
+/// `schemars::JsonSchema`, through a macro of the models crate that writes the impl when the
+/// crate's `schemars` feature is on and nothing otherwise: the feature is the models crate's,
+/// which the derive cannot see.
+fn schemars(cont: &Container) -> TokenStream {
+    let ident = cont.ident;
+    let Generics {
+        impl_, ty, where_, ..
+    } = Generics::of(cont);
+    quote! {
+        ::authlete_models::__impl_json_schema! { [#impl_] [#ident #ty] [#where_] }
     }
 }
 
