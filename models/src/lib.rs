@@ -44,6 +44,8 @@
 // The generated code names this crate by its absolute path, also inside the crate itself.
 extern crate self as authlete_models;
 
+#[cfg(feature = "axum")]
+pub mod axum;
 /// The Authlete models, generated from `specs/` by `authlete-models-codegen`.
 #[cfg(feature = "client-management")]
 #[rustfmt::skip]
