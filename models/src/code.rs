@@ -44,6 +44,8 @@ pub enum Code {
     Required,
     /// A member the model does not know, under `deny_unknown_fields`.
     UnknownField,
+    /// A member given twice in one object ([`from_json`](crate::from_json) only).
+    Duplicate,
     /// Anything else a format refused.
     Invalid,
 }
@@ -65,6 +67,7 @@ impl Code {
         Code::Type,
         Code::Required,
         Code::UnknownField,
+        Code::Duplicate,
         Code::Invalid,
     ];
 
@@ -86,6 +89,7 @@ impl Code {
             Code::Type => "type",
             Code::Required => "required",
             Code::UnknownField => "unknown_field",
+            Code::Duplicate => "duplicate",
             Code::Invalid => "invalid",
         }
     }

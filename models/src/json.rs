@@ -51,13 +51,109 @@ pub fn from_json<T: Model>(json: &str) -> Result<T, ValidationErrors> {
         ValidationErrors::from_vec(vec![ValidationError::new("", code, e.to_string())])
             .expect("one error")
     };
-    let document: Value = match serde_json::from_str(json) {
+    let mut out = Vec::new();
+    let document = match read_document(json, &mut out) {
         Ok(v) => v,
         Err(e) => return Err(one(Code::Syntax.as_str(), &e)),
     };
-    let mut out = Vec::new();
     T::__collect(&document, Path::Root, &mut out);
     Err(ValidationErrors::from_vec(out).unwrap_or_else(|| one(Code::Invalid.as_str(), &first)))
+}
+
+/// Reads a JSON document into a `Value`, pushing a `duplicate` error, at its pointer, for each
+/// member an object gives twice (the first is kept, and checked).
+fn read_document(json: &str, out: &mut Vec<ValidationError>) -> Result<Value, serde_json::Error> {
+    use serde::de::DeserializeSeed;
+    let mut d = serde_json::Deserializer::from_str(json);
+    let value = Document {
+        at: String::new(),
+        out,
+    }
+    .deserialize(&mut d)?;
+    d.end()?;
+    return Ok(value);
+
+    struct Document<'o> {
+        at: String,
+        out: &'o mut Vec<ValidationError>,
+    }
+
+    impl<'de> DeserializeSeed<'de> for Document<'_> {
+        type Value = Value;
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> serde::de::Visitor<'de> for Document<'_> {
+        type Value = Value;
+        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str("a JSON value")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+            let mut members = Map::new();
+            while let Some(name) = map.next_key::<String>()? {
+                let token = crate::path::escape_pointer_token(&name);
+                let at = format!("{}/{token}", self.at);
+                let value = map.next_value_seed(Document {
+                    at: at.clone(),
+                    out: &mut *self.out,
+                })?;
+                if members.contains_key(&name) {
+                    // A pointer to the member would hold its whole name, however long.
+                    let (at, message) = match name.char_indices().nth(crate::de::QUOTE_LIMIT) {
+                        None => (at, "is given more than once".to_owned()),
+                        Some((cut, _)) => (
+                            self.at.clone(),
+                            format!("has the member `{}…` more than once", &name[..cut]),
+                        ),
+                    };
+                    self.out
+                        .push(ValidationError::new(at, Code::Duplicate.as_str(), message));
+                } else {
+                    members.insert(name, value);
+                }
+            }
+            Ok(Value::Object(members))
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+            let mut items = Vec::new();
+            loop {
+                let at = format!("{}/{}", self.at, items.len());
+                match seq.next_element_seed(Document {
+                    at,
+                    out: &mut *self.out,
+                })? {
+                    Some(v) => items.push(v),
+                    None => return Ok(Value::Array(items)),
+                }
+            }
+        }
+        fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+            Ok(Value::Bool(v))
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+            Ok(Value::from(v))
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+            Ok(Value::from(v))
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+            Ok(Value::from(v))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+            Ok(Value::String(v.to_owned()))
+        }
+        fn visit_string<E>(self, v: String) -> Result<Value, E> {
+            Ok(Value::String(v))
+        }
+        fn visit_unit<E>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+        fn visit_none<E>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+    }
 }
 
 /// The object a model is read from, or a `type` error.

@@ -171,13 +171,37 @@ fn a_document_that_is_not_an_object_is_a_type_error_at_the_root() {
 }
 
 #[test]
-fn a_duplicated_field_is_invalid() {
+fn a_duplicated_member_is_reported_at_its_pointer_beside_every_other_violation() {
     let json = r#"{"clientId": "a", "clientId": "b", "clientSecret": "long-enough", "priority": 5, "enabled": true, "weight": 0.5, "scopes": []}"#;
     let errors = from_json::<Registration>(json).unwrap_err();
-    assert_eq!(found(&errors), pairs(&[("", "invalid")]));
-    let message = errors.iter().next().unwrap().message();
-    assert!(message.contains("/clientId: duplicate field"), "{message}");
-    assert!(message.contains("line 1 column"), "{message}");
+    assert_eq!(found(&errors), pairs(&[("/clientId", "duplicate")]));
+    assert_eq!(
+        errors.iter().next().unwrap().message(),
+        "is given more than once"
+    );
+    // Deeper, in an array, with another violation; the first value given is the one checked.
+    let json = r#"{"clientId": "a", "clientSecret": "long-enough", "priority": 5, "enabled": true, "weight": 0.5, "scopes": [{"name": "x", "name": "y"}], "priority": "high"}"#;
+    let errors = from_json::<Registration>(json).unwrap_err();
+    let found = found(&errors);
+    assert!(
+        found.contains(&("/scopes/0/name".to_owned(), "duplicate".to_owned())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("/priority".to_owned(), "duplicate".to_owned())),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|(p, c)| p == "/priority" && c == "type"),
+        "{found:?}"
+    );
+    // A very long member name is not copied into the pointer.
+    let long = "n".repeat(500);
+    let json = format!(r#"{{"{long}": 1, "{long}": 2}}"#);
+    let errors = from_json::<Registration>(&json).unwrap_err();
+    let dup = errors.iter().find(|e| e.code() == "duplicate").unwrap();
+    assert_eq!(dup.path(), "");
+    assert!(dup.message().len() < 200, "{}", dup.message());
 }
 
 #[test]
