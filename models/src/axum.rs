@@ -132,6 +132,11 @@ impl Rejection {
             return Rejection::new(StatusCode::BAD_REQUEST, "Malformed JSON", detail);
         }
         let detail = match errors.len() {
+            _ if errors.is_cut() => format!(
+                "The request body breaks more than {} rules of the model; the first {} are listed.",
+                crate::ERROR_LIMIT,
+                crate::ERROR_LIMIT
+            ),
             1 => "The request body breaks 1 rule of the model.".to_owned(),
             n => format!("The request body breaks {n} rules of the model."),
         };

@@ -99,7 +99,16 @@ impl Serialize for ValidationError {
 /// assert_eq!(errors.to_string(), "/a: max_len: must be at most 3 characters long, got 4\n/b: min: must be at least 10, got 1");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ValidationErrors(Vec<ValidationError>);
+pub struct ValidationErrors(Vec<ValidationError>, Cut);
+
+/// Whether a list of errors was cut at [`ERROR_LIMIT`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Cut(bool);
+
+/// The most errors [`from_json`](crate::from_json) lists: past it, the list is cut (and says
+/// so, [`ValidationErrors::is_cut`]), so that a document of a million bad items costs a hundred
+/// errors, not a million.
+pub const ERROR_LIMIT: usize = 100;
 
 impl ValidationErrors {
     /// Wraps a list of errors; `None` when it is empty, so a `ValidationErrors` always holds one.
@@ -107,8 +116,20 @@ impl ValidationErrors {
         if errors.is_empty() {
             None
         } else {
-            Some(ValidationErrors(errors))
+            Some(ValidationErrors(errors, Cut(false)))
         }
+    }
+
+    /// The first [`ERROR_LIMIT`] errors of `errors`, and whether there were more.
+    pub(crate) fn capped(mut errors: Vec<ValidationError>) -> Option<Self> {
+        let cut = errors.len() > ERROR_LIMIT;
+        errors.truncate(ERROR_LIMIT);
+        ValidationErrors::from_vec(errors).map(|e| ValidationErrors(e.0, Cut(cut)))
+    }
+
+    /// Whether the list was cut at [`ERROR_LIMIT`]: the value breaks more rules than it lists.
+    pub fn is_cut(&self) -> bool {
+        self.1.0
     }
 
     /// The errors, in field-declaration order.
@@ -156,6 +177,12 @@ impl fmt::Display for ValidationErrors {
                 f.write_str("\n")?;
             }
             fmt::Display::fmt(error, f)?;
+        }
+        if self.is_cut() {
+            write!(
+                f,
+                "\n(more errors not listed: the list stops at {ERROR_LIMIT})"
+            )?;
         }
         Ok(())
     }

@@ -57,7 +57,7 @@ pub fn from_json<T: Model>(json: &str) -> Result<T, ValidationErrors> {
         Err(e) => return Err(one(Code::Syntax.as_str(), &e)),
     };
     T::__collect(&document, Path::Root, &mut out);
-    Err(ValidationErrors::from_vec(out).unwrap_or_else(|| one(Code::Invalid.as_str(), &first)))
+    Err(ValidationErrors::capped(out).unwrap_or_else(|| one(Code::Invalid.as_str(), &first)))
 }
 
 /// Reads a JSON document into a `Value`, pushing a `duplicate` error, at its pointer, for each
@@ -99,7 +99,7 @@ fn read_document(json: &str, out: &mut Vec<ValidationError>) -> Result<Value, se
                     at: at.clone(),
                     out: &mut *self.out,
                 })?;
-                if members.contains_key(&name) {
+                if members.contains_key(&name) && self.out.len() <= crate::errors::ERROR_LIMIT {
                     // A pointer to the member would hold its whole name, however long.
                     let (at, message) = match name.char_indices().nth(crate::de::QUOTE_LIMIT) {
                         None => (at, "is given more than once".to_owned()),
@@ -110,7 +110,7 @@ fn read_document(json: &str, out: &mut Vec<ValidationError>) -> Result<Value, se
                     };
                     self.out
                         .push(ValidationError::new(at, Code::Duplicate.as_str(), message));
-                } else {
+                } else if !members.contains_key(&name) {
                     members.insert(name, value);
                 }
             }
@@ -202,6 +202,10 @@ pub fn collect_unknown(
     out: &mut Vec<ValidationError>,
 ) {
     for name in map.keys().filter(|k| !known.contains(&k.as_str())) {
+        // Past the limit, more errors would only be cut off the list.
+        if out.len() > crate::errors::ERROR_LIMIT {
+            return;
+        }
         match name.char_indices().nth(crate::de::QUOTE_LIMIT) {
             None => out.push(ValidationError::new(
                 format!("{at}/{}", crate::path::escape_pointer_token(name)),

@@ -328,3 +328,34 @@ fn the_errors_serialize_for_a_422_body() {
     assert_eq!(array[0]["code"], "min_len");
     assert_eq!(array.last().unwrap()["code"], "unknown_field");
 }
+
+#[test]
+fn the_list_is_cut_at_the_limit_and_says_so() {
+    let with_tags = |n: usize| {
+        let tags = vec![r#""X""#; n].join(",");
+        format!(
+            r#"{{"clientId": "a", "clientSecret": "long-enough", "priority": 5, "enabled": true, "weight": 0.5, "scopes": [], "tags": [{tags}]}}"#
+        )
+    };
+    // 200,000 bad tags: the reading stops collecting once past the limit, and the list holds
+    // the first `ERROR_LIMIT` errors and says it was cut.
+    let errors = from_json::<Registration>(&with_tags(200_000)).unwrap_err();
+    assert_eq!(errors.len(), authlete_models::ERROR_LIMIT);
+    assert!(errors.is_cut());
+    assert!(
+        errors
+            .to_string()
+            .ends_with("\n(more errors not listed: the list stops at 100)")
+    );
+    let paths: Vec<&str> = errors.iter().map(|e| e.path()).collect();
+    assert_eq!((paths[0], paths[99]), ("/tags/0", "/tags/99"));
+    // At the limit, nothing is cut; one past it, the list is.
+    let errors = from_json::<Registration>(&with_tags(100)).unwrap_err();
+    assert_eq!((errors.len(), errors.is_cut()), (100, false));
+    let errors = from_json::<Registration>(&with_tags(101)).unwrap_err();
+    assert_eq!((errors.len(), errors.is_cut()), (100, true));
+    // Duplicates count too: 200,000 of them make at most a hundred errors.
+    let members = vec![r#""clientId": "a""#; 200_000].join(",");
+    let errors = from_json::<Registration>(&format!("{{{members}}}")).unwrap_err();
+    assert_eq!((errors.len(), errors.is_cut()), (100, true));
+}

@@ -256,6 +256,10 @@ impl<R> Entries<R> {
             push(out, at, what, map.len());
         }
         for (name, v) in map {
+            // Past the limit, more errors would only be cut off the list.
+            if out.len() > crate::errors::ERROR_LIMIT {
+                return;
+            }
             self.check_name(name, at, out);
             <R as Rule<T>>::collect(&self.value, v, at.key(name), out);
         }

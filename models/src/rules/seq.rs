@@ -106,6 +106,10 @@ impl<T, R: Rule<T>> Rule<Vec<T>> for Seq<R> {
             push(out, at, Broken::MinItems(self.min_len), n);
         }
         for (i, item) in items.iter().enumerate() {
+            // Past the limit, more errors would only be cut off the list.
+            if out.len() > crate::errors::ERROR_LIMIT {
+                return;
+            }
             self.item.collect(item, at.index(i), out);
         }
     }
