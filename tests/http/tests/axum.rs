@@ -222,3 +222,26 @@ async fn no_answer_holds_the_secret_sent() {
         assert!(!body.contains("SECRET"), "{body}");
     }
 }
+
+#[tokio::test]
+async fn a_list_cut_at_the_limit_says_so() {
+    let base = serve(app()).await;
+    // 300 members given twice: more violations than the list holds.
+    let members = vec![r#""clientSecret": "abc""#; 300].join(",");
+    let (status, _, body) = send(
+        &base,
+        Some("application/json"),
+        format!("{{{members}}}").into_bytes(),
+    )
+    .await;
+    assert_eq!(status, 422);
+    let problem = json_of(&body);
+    assert_eq!(
+        problem["errors"].as_array().unwrap().len(),
+        authlete_models::ERROR_LIMIT
+    );
+    assert_eq!(
+        problem["detail"],
+        "The request body breaks more than 100 rules of the model; the first 100 are listed."
+    );
+}
