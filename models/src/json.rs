@@ -61,31 +61,33 @@ pub fn from_json<T: Model>(json: &str) -> Result<T, ValidationErrors> {
 }
 
 /// Reads a JSON document into a `Value`, pushing a `duplicate` error, at its pointer, for each
-/// member an object gives twice (the first is kept, and checked).
+/// member an object gives twice (the first is kept, and checked). The pointer is written only
+/// for a duplicate, from the path held on the stack while reading (a long name cut as a map's
+/// member names are).
 fn read_document(json: &str, out: &mut Vec<ValidationError>) -> Result<Value, serde_json::Error> {
     use serde::de::DeserializeSeed;
     let mut d = serde_json::Deserializer::from_str(json);
     let value = Document {
-        at: String::new(),
+        at: Path::Root,
         out,
     }
     .deserialize(&mut d)?;
     d.end()?;
     return Ok(value);
 
-    struct Document<'o> {
-        at: String,
+    struct Document<'p, 'o> {
+        at: Path<'p>,
         out: &'o mut Vec<ValidationError>,
     }
 
-    impl<'de> DeserializeSeed<'de> for Document<'_> {
+    impl<'de> DeserializeSeed<'de> for Document<'_, '_> {
         type Value = Value;
         fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
             d.deserialize_any(self)
         }
     }
 
-    impl<'de> serde::de::Visitor<'de> for Document<'_> {
+    impl<'de> serde::de::Visitor<'de> for Document<'_, '_> {
         type Value = Value;
         fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
             f.write_str("a JSON value")
@@ -93,25 +95,19 @@ fn read_document(json: &str, out: &mut Vec<ValidationError>) -> Result<Value, se
         fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
             let mut members = Map::new();
             while let Some(name) = map.next_key::<String>()? {
-                let token = crate::path::escape_pointer_token(&name);
-                let at = format!("{}/{token}", self.at);
+                let at = self.at.key(&name);
                 let value = map.next_value_seed(Document {
-                    at: at.clone(),
+                    at,
                     out: &mut *self.out,
                 })?;
-                if members.contains_key(&name) && self.out.len() <= crate::errors::ERROR_LIMIT {
-                    // A pointer to the member would hold its whole name, however long.
-                    let (at, message) = match name.char_indices().nth(crate::de::QUOTE_LIMIT) {
-                        None => (at, "is given more than once".to_owned()),
-                        Some((cut, _)) => (
-                            self.at.clone(),
-                            format!("has the member `{}…` more than once", &name[..cut]),
-                        ),
-                    };
-                    self.out
-                        .push(ValidationError::new(at, Code::Duplicate.as_str(), message));
-                } else if !members.contains_key(&name) {
+                if !members.contains_key(&name) {
                     members.insert(name, value);
+                } else if self.out.len() <= crate::errors::ERROR_LIMIT {
+                    self.out.push(ValidationError::new(
+                        at.to_string(),
+                        Code::Duplicate.as_str(),
+                        "is given more than once",
+                    ));
                 }
             }
             Ok(Value::Object(members))
@@ -119,7 +115,7 @@ fn read_document(json: &str, out: &mut Vec<ValidationError>) -> Result<Value, se
         fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
             let mut items = Vec::new();
             loop {
-                let at = format!("{}/{}", self.at, items.len());
+                let at = self.at.index(items.len());
                 match seq.next_element_seed(Document {
                     at,
                     out: &mut *self.out,

@@ -195,13 +195,12 @@ fn a_duplicated_member_is_reported_at_its_pointer_beside_every_other_violation()
         !found.iter().any(|(p, c)| p == "/priority" && c == "type"),
         "{found:?}"
     );
-    // A very long member name is not copied into the pointer.
+    // A very long member name is cut in the pointer, as a map's member names are.
     let long = "n".repeat(500);
     let json = format!(r#"{{"{long}": 1, "{long}": 2}}"#);
     let errors = from_json::<Registration>(&json).unwrap_err();
     let dup = errors.iter().find(|e| e.code() == "duplicate").unwrap();
-    assert_eq!(dup.path(), "");
-    assert!(dup.message().len() < 200, "{}", dup.message());
+    assert_eq!(dup.path(), format!("/{}…", "n".repeat(32)));
 }
 
 #[test]
