@@ -1229,7 +1229,7 @@ fn is_default_of(ty: &Ty, d: &Value) -> bool {
         Ty::String | Ty::Secret => d == "",
         Ty::Bool => d == false,
         Ty::I32 | Ty::I64 => d.as_i64() == Some(0),
-        Ty::F64 => d.as_f64() == Some(0.0) && d.as_f64().is_some_and(|v| v.is_sign_positive()),
+        Ty::F64 => d.as_f64().is_some_and(|v| v == 0.0 && v.is_sign_positive()),
         Ty::Vec(_) | Ty::AnyArray => d.as_array().is_some_and(Vec::is_empty),
         Ty::Map(_) | Ty::AnyObject => d.as_object().is_some_and(Map::is_empty),
         Ty::Any => d.is_null(),
