@@ -40,6 +40,30 @@ impl<'p, F: Fn(&[u8]) -> Option<usize>> Key<'p, F> {
         }
     }
 
+    /// The index of the known field `name`.
+    #[inline]
+    pub(crate) fn index(&self, name: &[u8]) -> Option<usize> {
+        (self.index)(name)
+    }
+
+    /// The index every unknown name gets.
+    #[inline]
+    pub(crate) fn unknown_index(&self) -> usize {
+        self.names.len()
+    }
+
+    /// Whether an unknown name is an error.
+    #[inline]
+    pub(crate) fn denies_unknown(&self) -> bool {
+        self.deny_unknown
+    }
+
+    /// The object's path.
+    #[inline]
+    pub(crate) fn at(&self) -> Path<'p> {
+        self.at
+    }
+
     #[inline]
     fn find<E: de::Error>(&self, name: &[u8]) -> Result<usize, E> {
         match (self.index)(name) {

@@ -8,11 +8,14 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 ///
 /// A message never contains the value that broke the rule, only lengths, limits and the
 /// allowed characters, so errors of `secret` fields are as safe to log as any other.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ValidationError {
-    path: String,
+    /// The path, then the message, in one allocation: an error costs one, which counts when a
+    /// service refuses hostile input at the rate it comes.
+    text: String,
+    /// Where the path ends and the message starts in `text`.
+    split: usize,
     code: &'static str,
-    message: String,
 }
 
 impl ValidationError {
@@ -24,16 +27,23 @@ impl ValidationError {
     /// assert_eq!(e.to_string(), "/clientSecret: max_len: must be at most 86 characters long, got 90");
     /// ```
     pub fn new(path: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
-        ValidationError {
-            path: path.into(),
-            code,
-            message: message.into(),
-        }
+        let mut text = path.into();
+        let split = text.len();
+        text.push_str(&message.into());
+        ValidationError { text, split, code }
+    }
+
+    /// An error at `at`, its message `message`: one allocation, the pointer written into it.
+    pub(crate) fn at(at: crate::path::Path<'_>, code: &'static str, message: &str) -> Self {
+        let mut text = at.pointer_with_room(message.len());
+        let split = text.len();
+        text.push_str(message);
+        ValidationError { text, split, code }
     }
 
     /// The RFC 6901 JSON Pointer to the offending value on the wire, e.g. `/scopes/2/name`.
     pub fn path(&self) -> &str {
-        &self.path
+        &self.text[..self.split]
     }
 
     /// What broke: a rule (`charset`, `min_len`, ...) or another violation (`type`,
@@ -44,27 +54,41 @@ impl ValidationError {
 
     /// A sentence saying what the rule asks, e.g. `must be at most 86 characters long, got 90`.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.text[self.split..]
     }
 
     pub(crate) fn static_code(&self) -> &'static str {
         self.code
     }
 
+    pub(crate) fn append(&mut self, text: &str) {
+        self.text.push_str(text);
+    }
+
     pub(crate) fn with_prefix(mut self, prefix: &str) -> Self {
-        self.path.insert_str(0, prefix);
+        self.text.insert_str(0, prefix);
+        self.split += prefix.len();
         self
     }
 }
 
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() {
-            "(root)"
-        } else {
-            &self.path
+        let path = match self.path() {
+            "" => "(root)",
+            path => path,
         };
-        write!(f, "{}: {}: {}", path, self.code, self.message)
+        write!(f, "{}: {}: {}", path, self.code, self.message())
+    }
+}
+
+impl fmt::Debug for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ValidationError")
+            .field("path", &self.path())
+            .field("code", &self.code)
+            .field("message", &self.message())
+            .finish()
     }
 }
 
@@ -73,9 +97,9 @@ impl std::error::Error for ValidationError {}
 impl Serialize for ValidationError {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut s = serializer.serialize_struct("ValidationError", 3)?;
-        s.serialize_field("path", &self.path)?;
+        s.serialize_field("path", self.path())?;
         s.serialize_field("code", self.code)?;
-        s.serialize_field("message", &self.message)?;
+        s.serialize_field("message", self.message())?;
         s.end()
     }
 }

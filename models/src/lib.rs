@@ -54,6 +54,9 @@ mod charset;
 #[cfg(feature = "client-management")]
 mod client_secret;
 mod code;
+// Before `rules`, whose visitors use its macro.
+#[macro_use]
+mod collect;
 mod de;
 mod errors;
 mod json;
@@ -154,16 +157,32 @@ pub trait Model: Validate + Serialize + DeserializeOwned {
         Self::__read_at(d, at)
     }
 
-    /// Pushes every violation of the parsed document `value` onto `out` (see [`from_json`]).
+    /// Reads the model at `at`, pushing every violation onto `out` (see [`from_json`]): the
+    /// model when it holds, `None` when it broke something.
+    ///
+    /// This default, for a model written by hand, reads the value as JSON (duplicate members
+    /// listed), then as the model, then validates it.
     #[doc(hidden)]
-    fn __collect(value: &serde_json::Value, at: path::Path<'_>, out: &mut Vec<ValidationError>) {
+    fn __collect<'de, D: serde::Deserializer<'de>>(
+        d: D,
+        at: path::Path<'_>,
+        out: &mut collect::Collector<'_>,
+    ) -> Result<Option<Self>, D::Error> {
+        let value = collect::collect_value(d, at, out)?;
         match Self::deserialize(value) {
-            Ok(v) => v.__validate_at(at, out),
-            Err(e) => out.push(ValidationError::new(
-                at.to_string(),
-                Code::Type.as_str(),
-                e.to_string(),
-            )),
+            Ok(v) => {
+                let before = out.len();
+                v.__validate_at(at, out.errors());
+                Ok(out.held(before, v))
+            }
+            Err(e) => {
+                out.push(ValidationError::new(
+                    at.to_string(),
+                    Code::Type.as_str(),
+                    rules::shorten(e).to_string(),
+                ));
+                Ok(None)
+            }
         }
     }
 
@@ -213,8 +232,10 @@ pub mod __private {
     pub use std::vec::Vec;
 
     pub use crate::charset::Charset;
+    pub use crate::collect::{
+        Collect, Collector, MemberName, Members, absent_default, collect_object, with_custom,
+    };
     pub use crate::de::{Key, duplicate_field, expecting, missing_field};
-    pub use crate::json::{collect_field, collect_object, collect_unknown};
     pub use crate::path::Path;
     pub use crate::rules;
     pub use crate::rules::custom::{refuse_on as refuse_custom, run as run_custom};

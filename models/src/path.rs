@@ -113,6 +113,61 @@ impl fmt::Write for Window<'_, '_> {
     }
 }
 
+impl Path<'_> {
+    /// The pointer as a `String`, as `Display` writes it, without the formatting machinery:
+    /// what every listed error starts with.
+    pub(crate) fn pointer(self) -> String {
+        self.pointer_with_room(0)
+    }
+
+    /// [`Path::pointer`], with room for `more` bytes after it.
+    pub(crate) fn pointer_with_room(self, more: usize) -> String {
+        let mut out = String::with_capacity(self.size_hint() + more);
+        self.write_to(&mut out);
+        out
+    }
+
+    fn size_hint(self) -> usize {
+        match self {
+            Path::Root => 0,
+            Path::Field(parent, name) => parent.size_hint() + 1 + name.len(),
+            Path::Index(parent, _) => parent.size_hint() + 4,
+            Path::Key(parent, name) => parent.size_hint() + 1 + name.len().min(4 * KEY_LIMIT + 3),
+        }
+    }
+
+    fn write_to(self, out: &mut String) {
+        match self {
+            Path::Root => {}
+            Path::Field(parent, name) => {
+                parent.write_to(out);
+                out.push('/');
+                out.push_str(name);
+            }
+            Path::Index(parent, mut index) => {
+                parent.write_to(out);
+                out.push('/');
+                let mut digits = [0u8; 20];
+                let mut i = digits.len();
+                loop {
+                    i -= 1;
+                    digits[i] = b'0' + (index % 10) as u8;
+                    index /= 10;
+                    if index == 0 {
+                        break;
+                    }
+                }
+                out.extend(digits[i..].iter().map(|&d| char::from(d)));
+            }
+            Path::Key(parent, name) => {
+                parent.write_to(out);
+                out.push('/');
+                let _ = fmt::Write::write_fmt(out, format_args!("{}", KeyToken(name)));
+            }
+        }
+    }
+}
+
 /// A map's member name as a pointer token: escaped, and cut after [`KEY_LIMIT`] characters.
 pub(crate) struct KeyToken<'a>(pub &'a str);
 
@@ -186,6 +241,24 @@ mod tests {
         let second = scopes.index(2);
         let name = second.field("name");
         assert_eq!(name.to_string(), "/scopes/2/name");
+        assert_eq!(name.pointer(), "/scopes/2/name");
+    }
+
+    #[test]
+    fn pointer_writes_what_display_writes() {
+        let root = Path::Root;
+        let long = "x/".repeat(40);
+        let a = root.field("a~1b");
+        for index in [0, 7, 10, 12345, usize::MAX] {
+            let i = a.index(index);
+            for name in ["", "m~n", "é/", long.as_str()] {
+                let k = i.key(name);
+                let f = k.field("z");
+                for p in [root, a, i, k, f] {
+                    assert_eq!(p.pointer(), p.to_string());
+                }
+            }
+        }
     }
 
     #[test]

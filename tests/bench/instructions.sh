@@ -59,7 +59,7 @@ fi
 
 IMPLS=("$@")
 if [ ${#IMPLS[@]} -eq 0 ]; then
-    IMPLS=(serde_derive authlete_models validator garde nutype serde_valid table
+    IMPLS=(serde_derive authlete_models from_json validator garde nutype serde_valid table
         authlete_models_not_secret authlete_models_no_rules)
 fi
 INPUTS=(valid86 valid22 plus40 long200)

@@ -366,3 +366,42 @@ fn a_field_given_100_000_times_is_refused_at_the_second() {
     assert!(err.to_string().starts_with("/a: duplicate field"), "{err}");
     assert!(err.column() <= 20, "stopped at column {}", err.column());
 }
+
+// ---------------------------------------------------------------------------------------------
+// `from_json` reads a refused document once
+
+/// A refused document costs `from_json` what the same document, valid, costs it, and a little
+/// for the error: the document is read once, not read again as a `serde_json::Value` (which
+/// would allocate for each of its 10,000 items again).
+#[test]
+fn from_json_reads_a_refused_document_once() {
+    let doc = |text: &str| {
+        let ids: Vec<String> = (0..10_000).map(|i| i.to_string()).collect();
+        format!(r#"{{"allIds": [{}], "text": "{text}"}}"#, ids.join(","))
+    };
+    let (valid, refused) = (doc("abc"), doc("ABC"));
+    let (read, valid_bytes) = allocated(|| from_json::<Bounded>(&valid));
+    assert_eq!(read.unwrap().all_ids.map(|ids| ids.len()), Some(10_000));
+    let (read, refused_bytes) = allocated(|| from_json::<Bounded>(&refused));
+    let errors = read.unwrap_err();
+    assert_eq!(
+        authlete_models_tests::found(&errors),
+        authlete_models_tests::pairs(&[("/text", "charset")])
+    );
+    assert!(
+        refused_bytes <= valid_bytes + 1024,
+        "valid: {valid_bytes} bytes, refused: {refused_bytes}"
+    );
+}
+
+/// Past `ERROR_LIMIT`, reading stops: the rest of the text is not looked at, so even text that
+/// is not JSON after that point is not reported.
+#[test]
+fn from_json_stops_reading_at_the_error_limit() {
+    let mut doc = unknown_fields(1_000);
+    doc.truncate(doc.len() / 2);
+    doc.push_str("this is not JSON");
+    let errors = from_json::<Strict>(&doc).unwrap_err();
+    assert!(errors.is_cut());
+    assert!(errors.iter().all(|e| e.code() == "unknown_field"));
+}

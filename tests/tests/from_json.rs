@@ -34,6 +34,12 @@ struct Registration {
     description: Option<String>,
 }
 
+#[derive(Debug, Model)]
+struct Labels {
+    #[model(values(max_len = 3))]
+    labels: std::collections::HashMap<String, String>,
+}
+
 fn valid_doc() -> serde_json::Value {
     serde_json::json!({
         "clientId": "app_1",
@@ -56,7 +62,7 @@ fn a_valid_document_is_the_value_serde_reads() {
 }
 
 #[test]
-fn every_violation_is_reported_at_once_in_declaration_order() {
+fn every_violation_is_reported_at_once_in_document_order() {
     let json = r#"{
         "clientId": "bad id!",
         "priority": 11,
@@ -76,23 +82,25 @@ fn every_violation_is_reported_at_once_in_declaration_order() {
     let errors = from_json::<Registration>(json).unwrap_err();
     assert_eq!(
         found(&errors),
+        // As the document is written; an array's count before its items' violations (the
+        // array starts first); an absent member at the end of its object.
         pairs(&[
             ("/clientId", "charset"),
-            ("/clientSecret", "required"),
             ("/priority", "max"),
             ("/enabled", "type"),
             ("/weight", "min"),
             ("/scopes", "max_len"),
             ("/scopes/1/name", "charset"),
             ("/scopes/1/maxAge", "min"),
-            ("/scopes/2/name", "required"),
             ("/scopes/2/maxAge", "type"),
+            ("/scopes/2/name", "required"),
             ("/scopes/3/name", "max_len"),
             ("/scopes/3/extra", "unknown_field"),
             ("/defaultScope", "type"),
             ("/tags/1", "charset"),
             ("/tags/2", "type"),
             ("/unexpected", "unknown_field"),
+            ("/clientSecret", "required"),
         ])
     );
     // Every pointer but the missing one leads to its value in the document.
@@ -114,13 +122,36 @@ fn messages_say_what_was_expected_without_the_value() {
         [
             "/clientId: min_len: must be at least 1 character long, got 0",
             "/clientSecret: min_len: must be at least 8 characters long, got 5",
-            "/priority: type: must be an integer in the field's range, got a string",
-            "/enabled: type: must be a boolean, got null",
+            // A type error ends with where the value ends: columns 57, 74 and 101 are the
+            // last characters of `"5"`, `null` and `{}`.
+            "/priority: type: must be an integer in the field's range, got a string at line 1 column 57",
+            "/enabled: type: must be a boolean, got null at line 1 column 74",
             "/weight: max: must be at most 1.0, got 2",
-            "/scopes: type: must be an array, got an object",
+            "/scopes: type: must be an array, got an object at line 1 column 101",
         ]
     );
     assert!(!errors.to_string().contains("short"));
+}
+
+#[test]
+fn type_errors_say_where_the_value_ends() {
+    // Line 3, column 19 is the last character of `"ten"`; line 4, column 27 the `]` closing
+    // the array given for an object.
+    let json =
+        "{\n  \"clientId\": \"a\",\n  \"priority\": \"ten\",\n  \"defaultScope\": [1, 2, 3]\n}";
+    let errors = from_json::<Registration>(json).unwrap_err();
+    let typed: Vec<&str> = errors
+        .iter()
+        .filter(|e| e.code() == "type")
+        .map(|e| e.message())
+        .collect();
+    assert_eq!(
+        typed,
+        [
+            "must be an integer in the field's range, got a string at line 3 column 19",
+            "must be an object, got an array at line 4 column 27",
+        ]
+    );
 }
 
 #[test]
@@ -195,12 +226,23 @@ fn a_duplicated_member_is_reported_at_its_pointer_beside_every_other_violation()
         !found.iter().any(|(p, c)| p == "/priority" && c == "type"),
         "{found:?}"
     );
-    // A very long member name is cut in the pointer, as a map's member names are.
+    // In a map, a very long member name is cut in the pointer, as its other errors' are.
     let long = "n".repeat(500);
-    let json = format!(r#"{{"{long}": 1, "{long}": 2}}"#);
-    let errors = from_json::<Registration>(&json).unwrap_err();
-    let dup = errors.iter().find(|e| e.code() == "duplicate").unwrap();
-    assert_eq!(dup.path(), format!("/{}…", "n".repeat(32)));
+    let json = format!(r#"{{"labels": {{"{long}": "a", "{long}": "b"}}}}"#);
+    let errors = from_json::<Labels>(&json).unwrap_err();
+    assert_eq!(
+        authlete_models_tests::found(&errors),
+        [(
+            format!("/labels/{}…", "n".repeat(32)),
+            "duplicate".to_owned()
+        )]
+    );
+    // A member the model does not know, given twice, is unknown twice: it is not read.
+    let errors = from_json::<Scope>(r#"{"name": "a", "x": 1, "x": 2}"#).unwrap_err();
+    assert_eq!(
+        authlete_models_tests::found(&errors),
+        pairs(&[("/x", "unknown_field"), ("/x", "unknown_field")])
+    );
 }
 
 #[test]
@@ -325,7 +367,9 @@ fn the_errors_serialize_for_a_422_body() {
     }
     assert_eq!(array[0]["path"], "/clientId");
     assert_eq!(array[0]["code"], "min_len");
-    assert_eq!(array.last().unwrap()["code"], "unknown_field");
+    assert_eq!(array[1]["path"], "/extra");
+    assert_eq!(array[1]["code"], "unknown_field");
+    assert_eq!(array.last().unwrap()["code"], "required");
 }
 
 #[test]

@@ -252,10 +252,13 @@ fn tilde_and_slash_are_escaped_in_validate_paths() {
         resolve(&doc, "/x~1y~0z/a~1b"),
         Some(&serde_json::json!("ss"))
     );
-    assert_eq!(
-        found(&from_json::<Odd>(&doc.to_string()).unwrap_err()),
-        found(&errors)
-    );
+    // `from_json` lists them as the text has them (a `Value` writes its members sorted by
+    // name), `validate()` in declaration order: the same errors.
+    let mut read = found(&from_json::<Odd>(&doc.to_string()).unwrap_err());
+    let mut validated = found(&errors);
+    read.sort();
+    validated.sort();
+    assert_eq!(read, validated);
 }
 
 #[test]

@@ -54,10 +54,15 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
     let wires2 = wires.clone();
     // The key lookup is a `match` on the wire names as byte strings, as serde_derive writes
     // it: LLVM turns it into a switch on the length and a compare against constants.
-    let index_arms = cont.fields().iter().enumerate().map(|(i, f)| {
-        let bytes = syn::LitByteStr::new(f.wire.as_bytes(), proc_macro2::Span::call_site());
-        quote!(#bytes => #p::Some(#i),)
-    });
+    let index_arms: Vec<_> = cont
+        .fields()
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let bytes = syn::LitByteStr::new(f.wire.as_bytes(), proc_macro2::Span::call_site());
+            quote!(#bytes => #p::Some(#i),)
+        })
+        .collect();
 
     let locals: Vec<_> = cont.fields().iter().map(super::field_local).collect();
     let declare = cont.fields().iter().zip(&locals).map(|(f, local)| {
@@ -104,17 +109,69 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
     });
     let build = quote!(#ident { #(#build),* });
 
-    let collects = cont.fields().iter().map(|f| {
+    // The collection: the same loop, each member read by `Rule::collect`, every violation
+    // listed and reading going on; a local is `Some(None)` for a member read that broke a rule,
+    // `None` for an absent one (then given its default, or listed as missing).
+    let collect_declare = cont.fields().iter().zip(&locals).map(|(f, local)| {
+        let ty = f.ty;
+        quote!(let mut #local: #p::Option<#p::Option<#ty>> = #p::None;)
+    });
+    let collect_arms = cont.fields().iter().zip(&locals).enumerate().map(|(i, (f, local))| {
         let rule = super::rule_const(f);
         let token = super::pointer_token(f);
-        let wire = &f.wire;
         let ty = f.ty;
-        let required = !f.shape.is_option() && f.attrs.default.is_none();
         quote! {
-            #p::collect_field::<_, #ty>(&#rule, __map, #wire, #p::Path::field(&__at, #token), #required, __out);
+            #i => {
+                let __at = #p::Path::field(&self.at, #token);
+                if #p::Option::is_some(&#local) {
+                    __out.duplicate(&mut __map, __at)?;
+                } else {
+                    #local = #p::Some(#de::MapAccess::next_value_seed(&mut __map, #p::Collect::<_, #ty>::new(&#rule, __at, __out))?);
+                }
+            }
         }
     });
-    let collect_unknown = deny.then(|| quote!(#p::collect_unknown(__map, __FIELDS, __at, __out);));
+    let collect_finish = cont.fields().iter().zip(&locals).map(|(f, local)| {
+        let token = super::pointer_token(f);
+        let rule = super::rule_const(f);
+        let ty = f.ty;
+        let at = quote!(#p::Path::field(&self.at, #token));
+        let absent = if f.attrs.default.is_some() && super::rules::has_checks(f) {
+            quote!(#local = #p::Some(#p::absent_default::<_, #ty>(&#rule, #p::Default::default(), #at, __out));)
+        } else if f.attrs.default.is_some() {
+            quote!(#local = #p::Some(#p::Some(#p::Default::default()));)
+        } else if f.shape.is_option() {
+            quote!(#local = #p::Some(#p::Some(#p::None));)
+        } else {
+            quote!(__out.missing(#at);)
+        };
+        quote! {
+            if #p::Option::is_none(&#local) {
+                #absent
+            }
+        }
+    });
+    let collect_build = {
+        let fields = cont.fields().iter().map(|f| &f.member);
+        let locals = &locals;
+        let unwrap = (!locals.is_empty()).then(|| {
+            quote! {
+                let (#(#p::Some(#p::Some(#locals)),)*) = (#(#locals,)*) else {
+                    return #p::Ok(#p::None);
+                };
+            }
+        });
+        let at = cont
+            .attrs
+            .custom
+            .is_some()
+            .then(|| quote!(let __at = self.at;));
+        quote! {
+            #unwrap
+            let __value = #ident { #(#fields: #locals),* };
+            #at
+        }
+    };
 
     quote! {
         #[automatically_derived]
@@ -122,16 +179,44 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
             #schema_methods
 
             #[inline]
-
-            fn __collect(__value: &#p::serde_json::Value, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
+            fn __collect<'de, __D: #p::serde::Deserializer<'de>>(__deserializer: __D, __at: #p::Path<'_>, __out: &mut #p::Collector<'_>) -> #p::Result<#p::Option<Self>, __D::Error> {
                 const __FIELDS: &[&#p::primitive::str] = &[#(#wires),*];
-                let __before = __out.len();
-                let #p::Some(__map) = #p::collect_object(__value, __at, __out) else {
-                    return;
-                };
-                #(#collects)*
-                #collect_unknown
-                #custom_collect
+
+                #[inline]
+                fn __index(__name: &[#p::primitive::u8]) -> #p::Option<#p::primitive::usize> {
+                    match __name {
+                        #(#index_arms)*
+                        _ => #p::None,
+                    }
+                }
+
+                struct __Members #impl_visitor #where_ {
+                    at: #p::Path<'__p>,
+                    marker: #p::PhantomData<fn() -> #ident #ty>,
+                }
+
+                impl #impl_visitor_de #p::Members<'de> for __Members #visitor_args #where_ {
+                    type Value = #ident #ty;
+
+                    #[inline]
+                    fn read<__A: #de::MapAccess<'de>>(self, mut __map: __A, __out: &mut #p::Collector<'_>) -> #p::Result<#p::Option<Self::Value>, __A::Error> {
+                        #(#collect_declare)*
+                        let __keys = #p::Key::new(__index, __FIELDS, #deny, self.at);
+                        while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, #p::MemberName::new(&__keys, __out))? {
+                            match __key {
+                                #(#collect_arms)*
+                                _ => {
+                                    let _ = #de::MapAccess::next_value::<#de::IgnoredAny>(&mut __map)?;
+                                }
+                            }
+                        }
+                        #(#collect_finish)*
+                        #collect_build
+                        #p::Ok(#custom_collect)
+                    }
+                }
+
+                #p::collect_object(__deserializer, __Members { at: __at, marker: #p::PhantomData }, __at, __out)
             }
 
             #custom_read

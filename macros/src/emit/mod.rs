@@ -137,9 +137,10 @@ impl Generics {
 
 /// The type's own custom rule, for each place it runs: after a read (refusing at the first
 /// violation), at the end of `validate()`, and at the end of `from_json`'s collection (only
-/// when every field held, on the value read without the rule). Empty without one.
+/// when every field held, on the value built). Empty without one.
 struct ContainerCustom {
     validate: TokenStream,
+    /// What a collection ends with, given the value built, `__value`: an `Option<Self>`.
     collect: TokenStream,
     /// `__read_unchecked`, which reads without the rule, for the collection.
     unchecked: TokenStream,
@@ -151,7 +152,7 @@ impl ContainerCustom {
         let Some(custom) = &cont.attrs.custom else {
             return ContainerCustom {
                 validate: TokenStream::new(),
-                collect: TokenStream::new(),
+                collect: quote!(#p::Some(__value)),
                 unchecked: TokenStream::new(),
             };
         };
@@ -162,13 +163,7 @@ impl ContainerCustom {
                     #p::run_custom::<Self>(self, #f, __at, __out);
                 }
             },
-            collect: quote! {
-                if __out.len() == __before {
-                    if let #p::Ok(__value) = <Self as #p::Model>::__read_unchecked(__value, __at) {
-                        #p::run_custom::<Self>(&__value, #f, __at, __out);
-                    }
-                }
-            },
+            collect: quote!(#p::with_custom(__value, #f, __at, __out)),
             unchecked: quote! {
                 fn __read_at<'de, __D: #p::serde::Deserializer<'de>>(__deserializer: __D, __at: #p::Path<'_>) -> #p::Result<Self, __D::Error> {
                     let __value = <Self as #p::Model>::__read_unchecked(__deserializer, __at)?;

@@ -96,10 +96,12 @@ pub fn impls(cont: &Container, field: &Field) -> TokenStream {
 
             #[inline]
 
-            fn __collect(__value: &#p::serde_json::Value, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
-                let __before = __out.len();
-                #r::collect(&#rule, __value, __at, __out);
-                #custom_collect
+            fn __collect<'de, __D: #p::serde::Deserializer<'de>>(__deserializer: __D, __at: #p::Path<'_>, __out: &mut #p::Collector<'_>) -> #p::Result<#p::Option<Self>, __D::Error> {
+                let #p::Some(__value) = #r::collect(&#rule, __deserializer, __at, __out)? else {
+                    return #p::Ok(#p::None);
+                };
+                let __value = #ident(__value);
+                #p::Ok(#custom_collect)
             }
 
             #custom_read

@@ -149,10 +149,12 @@ pub fn impls(cont: &Container, variants: &[Variant]) -> TokenStream {
 
             #[inline]
 
-            fn __collect(__value: &#p::serde_json::Value, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
-                let __before = __out.len();
-                __enum().collect(__value, __at, __out);
-                #custom_collect
+            fn __collect<'de, __D: #p::serde::Deserializer<'de>>(__deserializer: __D, __at: #p::Path<'_>, __out: &mut #p::Collector<'_>) -> #p::Result<#p::Option<Self>, __D::Error> {
+                let #p::Some(__found) = __enum().collect(__deserializer, __at, __out)? else {
+                    return #p::Ok(#p::None);
+                };
+                let __value = #found;
+                #p::Ok(#custom_collect)
             }
 
             #custom_read

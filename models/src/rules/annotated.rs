@@ -5,6 +5,7 @@ use serde::de::Deserializer;
 use serde_json::{Map, Value};
 
 use super::Rule;
+use crate::collect::Collector;
 use crate::errors::ValidationError;
 use crate::path::Path;
 use crate::schema::SchemaGen;
@@ -65,8 +66,13 @@ impl<T, R: Rule<T>> Rule<T> for Annotated<R> {
         s
     }
     #[inline(always)]
-    fn collect(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>) {
-        self.rule.collect(value, at, out);
+    fn collect<'de, D: Deserializer<'de>>(
+        &self,
+        d: D,
+        at: Path<'_>,
+        out: &mut Collector<'_>,
+    ) -> Result<Option<T>, D::Error> {
+        self.rule.collect(d, at, out)
     }
 }
 

@@ -4,6 +4,7 @@ use serde::de::Deserializer;
 use serde_json::{Map, Value};
 
 use super::Rule;
+use crate::collect::Collector;
 use crate::errors::ValidationError;
 use crate::path::Path;
 use crate::schema::SchemaGen;
@@ -22,7 +23,13 @@ impl<T, R: Rule<T>> Rule<Box<T>> for Boxed<R> {
     fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value> {
         self.0.schema(schemas)
     }
-    fn collect(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>) {
-        self.0.collect(value, at, out);
+    #[inline]
+    fn collect<'de, D: Deserializer<'de>>(
+        &self,
+        d: D,
+        at: Path<'_>,
+        out: &mut Collector<'_>,
+    ) -> Result<Option<Box<T>>, D::Error> {
+        Ok(self.0.collect(d, at, out)?.map(Box::new))
     }
 }

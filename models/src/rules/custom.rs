@@ -13,6 +13,7 @@ use serde::de::{self, Deserializer};
 use serde_json::{Map, Value};
 
 use super::Rule;
+use crate::collect::Collector;
 use crate::errors::ValidationError;
 use crate::path::Path;
 use crate::schema::SchemaGen;
@@ -178,14 +179,16 @@ impl<T, R: Rule<T>> Rule<T> for Custom<R, T> {
     fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value> {
         self.inner.schema(schemas)
     }
-    fn collect(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>) {
-        let before = out.len();
-        self.inner.collect(value, at, out);
-        if out.len() == before {
-            // Every rule of the field holds, so it reads; the function sees the value read.
-            if let Ok(v) = self.inner.read(value, at) {
-                run(&v, self.check, at, out);
-            }
+    fn collect<'de, D: Deserializer<'de>>(
+        &self,
+        d: D,
+        at: Path<'_>,
+        out: &mut Collector<'_>,
+    ) -> Result<Option<T>, D::Error> {
+        // The function runs only on a value that holds every rule of the field.
+        match self.inner.collect(d, at, out)? {
+            Some(v) => Ok(crate::collect::with_custom(v, self.check, at, out)),
+            None => Ok(None),
         }
     }
 }

@@ -14,9 +14,10 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Unexpected, Visi
 use serde_json::{Map, Value};
 
 use super::format_error::shorten;
-use super::refusal::{Broken, expected, push, refuse, refuse_member_name};
+use super::refusal::{Broken, counted, expected, push, refuse, refuse_member_name};
 use super::string::Str;
-use super::{Rule, Seed, wrong_type};
+use super::{Rule, Seed};
+use crate::collect::{Collect, Collector, kind};
 use crate::errors::ValidationError;
 use crate::path::Path;
 use crate::schema::SchemaGen;
@@ -40,6 +41,8 @@ pub trait StringMap<T>: Default {
     fn put(&mut self, name: String, value: T) -> Result<(), String>;
     /// How many members there are.
     fn members(&self) -> usize;
+    /// Whether a member has this name.
+    fn has(&self, name: &str) -> bool;
     /// The members, in a fixed order (a `HashMap`'s sorted by name, so that errors come in
     /// the same order every time).
     fn sorted(&self) -> Vec<(&String, &T)>;
@@ -57,6 +60,9 @@ impl<T, S: BuildHasher + Default> StringMap<T> for HashMap<String, T, S> {
     }
     fn members(&self) -> usize {
         self.len()
+    }
+    fn has(&self, name: &str) -> bool {
+        self.contains_key(name)
     }
     fn sorted(&self) -> Vec<(&String, &T)> {
         let mut all: Vec<_> = self.iter().collect();
@@ -77,6 +83,9 @@ impl<T> StringMap<T> for BTreeMap<String, T> {
     }
     fn members(&self) -> usize {
         self.len()
+    }
+    fn has(&self, name: &str) -> bool {
+        self.contains_key(name)
     }
     fn sorted(&self) -> Vec<(&String, &T)> {
         self.iter().collect()
@@ -100,7 +109,7 @@ impl<R> Entries<R> {
         self.key.check_str(name, Path::Root, &mut found);
         out.extend(found.into_iter().map(|e| {
             ValidationError::new(
-                at.to_string(),
+                at.pointer(),
                 e.static_code(),
                 format!("a member name {}", e.message()),
             )
@@ -191,6 +200,69 @@ impl<'de, R: Rule<T>, M: StringMap<T>, T> Visitor<'de> for EntriesVisitor<'_, '_
     refuse_scalars!();
 }
 
+/// Collects an object under an [`Entries`] rule: every member is read and collected, past the
+/// bounds too (the names of those that broke a rule kept, to find a name given twice).
+struct EntriesCollect<'r, 'p, 'o, 'i, R, M, T> {
+    rule: &'r Entries<R>,
+    at: Path<'p>,
+    out: &'o mut Collector<'i>,
+    marker: PhantomData<fn() -> (M, T)>,
+}
+
+impl<'de, R: Rule<T>, M: StringMap<T>, T> Visitor<'de> for EntriesCollect<'_, '_, '_, '_, R, M, T> {
+    type Value = Option<M>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(kind::OBJECT)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<M>, A::Error> {
+        let before = self.out.len();
+        let mut members = M::default();
+        let mut refused: Vec<String> = Vec::new();
+        let mut n = 0;
+        while let Some(name) = map.next_key::<String>()? {
+            self.out.go_on()?;
+            let at = self.at.key(&name);
+            if members.has(&name) || refused.contains(&name) {
+                self.out.duplicate(&mut map, at)?;
+                continue;
+            }
+            n += 1;
+            let named = self.out.len();
+            self.rule.check_name(&name, self.at, self.out.errors());
+            let seed = Collect::new(&self.rule.value, at, &mut *self.out);
+            match map.next_value_seed(seed)? {
+                Some(value) if self.out.len() == named => {
+                    let _ = members.put(name, value);
+                }
+                _ => refused.push(name),
+            }
+        }
+        if let Some(what) = self.rule.count_error(n) {
+            self.out.push_before(before, counted(self.at, what, n));
+        }
+        Ok(self.out.held(before, members))
+    }
+
+    collect_refuse!(kind::OBJECT; visit_bool visit_i64 visit_u64 visit_f64 visit_str visit_unit visit_seq);
+}
+
+fn collect<'de, D: Deserializer<'de>, R: Rule<T>, M: StringMap<T>, T>(
+    rule: &Entries<R>,
+    d: D,
+    at: Path<'_>,
+    out: &mut Collector<'_>,
+) -> Result<Option<M>, D::Error> {
+    let read = d.deserialize_any(EntriesCollect {
+        rule,
+        at,
+        out: &mut *out,
+        marker: PhantomData,
+    });
+    out.settle(read)
+}
+
 fn read<'de, D: Deserializer<'de>, R: Rule<T>, M: StringMap<T>, T>(
     rule: &Entries<R>,
     d: D,
@@ -244,26 +316,6 @@ impl<R> Entries<R> {
         }
         s
     }
-
-    fn collect_of<T>(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>)
-    where
-        R: Rule<T>,
-    {
-        let Value::Object(map) = value else {
-            return wrong_type(out, at, "an object", value);
-        };
-        if let Some(what) = self.count_error(map.len()) {
-            push(out, at, what, map.len());
-        }
-        for (name, v) in map {
-            // Past the limit, more errors would only be cut off the list.
-            if out.len() > crate::errors::ERROR_LIMIT {
-                return;
-            }
-            self.check_name(name, at, out);
-            <R as Rule<T>>::collect(&self.value, v, at.key(name), out);
-        }
-    }
 }
 
 impl<T, S: BuildHasher + Default, R: Rule<T>> Rule<HashMap<String, T, S>> for Entries<R> {
@@ -280,8 +332,13 @@ impl<T, S: BuildHasher + Default, R: Rule<T>> Rule<HashMap<String, T, S>> for En
     fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value> {
         self.schema_of::<T>(schemas)
     }
-    fn collect(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>) {
-        self.collect_of::<T>(value, at, out);
+    fn collect<'de, D: Deserializer<'de>>(
+        &self,
+        d: D,
+        at: Path<'_>,
+        out: &mut Collector<'_>,
+    ) -> Result<Option<HashMap<String, T, S>>, D::Error> {
+        collect(self, d, at, out)
     }
 }
 
@@ -299,7 +356,12 @@ impl<T, R: Rule<T>> Rule<BTreeMap<String, T>> for Entries<R> {
     fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value> {
         self.schema_of::<T>(schemas)
     }
-    fn collect(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>) {
-        self.collect_of::<T>(value, at, out);
+    fn collect<'de, D: Deserializer<'de>>(
+        &self,
+        d: D,
+        at: Path<'_>,
+        out: &mut Collector<'_>,
+    ) -> Result<Option<BTreeMap<String, T>>, D::Error> {
+        collect(self, d, at, out)
     }
 }

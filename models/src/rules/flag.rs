@@ -5,9 +5,10 @@ use core::fmt;
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde_json::{Map, Value};
 
+use super::Rule;
 use super::format_error::shorten;
 use super::refusal::expected;
-use super::{Rule, wrong_type};
+use crate::collect::{Collector, kind};
 use crate::errors::ValidationError;
 use crate::path::Path;
 use crate::schema::SchemaGen;
@@ -34,6 +35,22 @@ impl<'de> Visitor<'de> for FlagVisitor<'_> {
     }
 }
 
+struct FlagCollect<'p, 'o, 'i> {
+    at: Path<'p>,
+    out: &'o mut Collector<'i>,
+}
+
+impl<'de> Visitor<'de> for FlagCollect<'_, '_, '_> {
+    type Value = Option<bool>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(kind::BOOLEAN)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Option<bool>, E> {
+        Ok(Some(v))
+    }
+    collect_refuse!(kind::BOOLEAN; visit_i64 visit_u64 visit_f64 visit_str visit_unit visit_seq visit_map);
+}
+
 impl Rule<bool> for Flag {
     fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<bool, D::Error> {
         d.deserialize_bool(FlagVisitor(at)).map_err(shorten)
@@ -44,9 +61,13 @@ impl Rule<bool> for Flag {
         s.insert("type".into(), "boolean".into());
         s
     }
-    fn collect(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>) {
-        if !value.is_boolean() {
-            wrong_type(out, at, "a boolean", value);
-        }
+    fn collect<'de, D: Deserializer<'de>>(
+        &self,
+        d: D,
+        at: Path<'_>,
+        out: &mut Collector<'_>,
+    ) -> Result<Option<bool>, D::Error> {
+        let read = d.deserialize_any(FlagCollect { at, out: &mut *out });
+        out.settle(read)
     }
 }

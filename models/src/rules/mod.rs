@@ -13,6 +13,7 @@ use core::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, Deserializer};
 use serde_json::{Map, Value};
 
+use crate::collect::Collector;
 use crate::errors::ValidationError;
 use crate::path::Path;
 use crate::schema::SchemaGen;
@@ -110,30 +111,15 @@ pub trait Rule<T> {
     fn check(&self, value: &T, at: Path<'_>, out: &mut Vec<ValidationError>);
     /// The JSON Schema of the values this rule accepts.
     fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value>;
-    /// Pushes every rule a parsed JSON value breaks, its JSON type included, onto `out`.
-    fn collect(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>);
-}
-
-/// A value of the wrong JSON type, found while collecting: code `type`.
-pub(crate) fn wrong_type(
-    out: &mut Vec<ValidationError>,
-    at: Path<'_>,
-    expected: &str,
-    value: &Value,
-) {
-    let found = match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    };
-    out.push(ValidationError::new(
-        at.to_string(),
-        crate::Code::Type.as_str(),
-        format!("must be {expected}, got {found}"),
-    ));
+    /// Reads a `T` from `d`, pushing every rule it breaks, its JSON type included, onto `out`
+    /// and reading on (see the `collect` module): the value when it holds, `None` otherwise.
+    /// An error is the format's own (the text is not JSON), or the stop at the error limit.
+    fn collect<'de, D: Deserializer<'de>>(
+        &self,
+        d: D,
+        at: Path<'_>,
+        out: &mut Collector<'_>,
+    ) -> Result<Option<T>, D::Error>;
 }
 
 /// Adapts a rule and a path to serde's `DeserializeSeed`.

@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::Rule;
 use crate::Model;
+use crate::collect::Collector;
 use crate::errors::ValidationError;
 use crate::path::Path;
 use crate::schema::SchemaGen;
@@ -24,7 +25,13 @@ impl<T: Model> Rule<T> for Nested {
     fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value> {
         schemas.reference::<T>()
     }
-    fn collect(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>) {
-        T::__collect(value, at, out);
+    #[inline]
+    fn collect<'de, D: Deserializer<'de>>(
+        &self,
+        d: D,
+        at: Path<'_>,
+        out: &mut Collector<'_>,
+    ) -> Result<Option<T>, D::Error> {
+        T::__collect(d, at, out)
     }
 }

@@ -6,9 +6,10 @@ use core::fmt;
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde_json::{Map, Value};
 
+use super::Rule;
 use super::format_error::{locate, shorten};
 use super::refusal::{Bound, Broken, expected, push, refuse};
-use super::{Rule, wrong_type};
+use crate::collect::{Collector, kind};
 use crate::errors::ValidationError;
 use crate::path::Path;
 use crate::schema::SchemaGen;
@@ -25,10 +26,6 @@ pub trait Number: Copy + PartialOrd + fmt::Display + Sized + 'static {
     fn from_u128(v: u128) -> Option<Self>;
     #[doc(hidden)]
     fn from_f64(v: f64) -> Option<Self>;
-    /// Like `from_f64`, but taking any float within the type's range: for checking a parsed
-    /// `serde_json::Value`, which holds integers past 64 bits as floats.
-    #[doc(hidden)]
-    fn from_f64_in_range(v: f64) -> Option<Self>;
     #[doc(hidden)]
     fn deserialize_with<'de, D: Deserializer<'de>, V: Visitor<'de, Value = Self>>(
         d: D,
@@ -60,18 +57,6 @@ macro_rules! integers {
                 const EXACT: f64 = 9_007_199_254_740_992.0;
                 if v.fract() == 0.0 && v.abs() < EXACT { Self::from_i128(v as i128) } else { None }
             }
-            // What the reader takes, but for the 128-bit types, whose values past 64 bits a
-            // `Value` can only hold as floats: any whole float up to the type's largest value
-            // made a float (`u128::MAX` is 2^128 as a float, as is 2^128 itself, which the
-            // reader refuses: a `Value` cannot tell them apart, and taking a valid value for a
-            // type error would be the worse mistake).
-            #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
-            fn from_f64_in_range(v: f64) -> Option<Self> {
-                if core::mem::size_of::<$ty>() < 16 {
-                    return Self::from_f64(v);
-                }
-                (v.fract() == 0.0 && v >= $ty::MIN as f64 && v <= $ty::MAX as f64).then(|| v as $ty)
-            }
             fn deserialize_with<'de, D: Deserializer<'de>, V: Visitor<'de, Value = Self>>(d: D, v: V) -> Result<Self, D::Error> {
                 d.$method(v)
             }
@@ -101,8 +86,6 @@ macro_rules! floats {
             fn from_u128(v: u128) -> Option<Self> { Some(v as $ty).filter(|x| x.is_finite()) }
             #[allow(clippy::cast_possible_truncation)]
             fn from_f64(v: f64) -> Option<Self> { Some(v as $ty).filter(|x| x.is_finite() || !v.is_finite()) }
-            #[allow(clippy::cast_possible_truncation)]
-            fn from_f64_in_range(v: f64) -> Option<Self> { Some(v as $ty) }
             fn deserialize_with<'de, D: Deserializer<'de>, V: Visitor<'de, Value = Self>>(d: D, v: V) -> Result<Self, D::Error> {
                 d.$method(v)
             }
@@ -298,6 +281,90 @@ impl<'de, N: Number> Visitor<'de> for NumVisitor<'_, '_, N> {
     }
 }
 
+impl<N: Number> Num<N> {
+    /// A whole number of a 128-bit field read from its text: the value when it holds.
+    #[cold]
+    fn collect_text(&self, text: &str, at: Path<'_>, out: &mut Collector<'_>) -> Option<N> {
+        let n = match text.strip_prefix('-') {
+            Some(_) => text.parse::<i128>().ok().and_then(N::from_i128),
+            None => text.parse::<u128>().ok().and_then(N::from_u128),
+        };
+        let Some(n) = n else {
+            out.push(ValidationError::new(
+                at.pointer(),
+                crate::Code::Type.as_str(),
+                "must be an integer in the field's range, got a number past it",
+            ));
+            return None;
+        };
+        let before = out.len();
+        self.check(&n, at, out.errors());
+        out.held(before, n)
+    }
+}
+
+/// Collects a number under a [`Num`] rule.
+struct NumCollect<'r, 'p, 'o, 'i, N> {
+    rule: &'r Num<N>,
+    at: Path<'p>,
+    out: &'o mut Collector<'i>,
+}
+
+impl<N: Number> NumCollect<'_, '_, '_, '_, N> {
+    /// What a number of the wrong kind is told it must be.
+    fn expected() -> &'static str {
+        if N::JSON_TYPE == "integer" {
+            "an integer in the field's range"
+        } else {
+            "a number"
+        }
+    }
+
+    #[inline]
+    fn take<E: de::Error>(self, v: Option<N>) -> Result<Option<N>, E> {
+        let Some(v) = v else {
+            return Err(self.out.wrong_type(self.at, Self::expected(), kind::NUMBER));
+        };
+        if self.rule.first_broken(v).is_none() {
+            return Ok(Some(v));
+        }
+        self.rule.check(&v, self.at, self.out.errors());
+        Ok(None)
+    }
+}
+
+impl<'de, N: Number> Visitor<'de> for NumCollect<'_, '_, '_, '_, N> {
+    type Value = Option<N>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(Self::expected())
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<N>, E> {
+        self.take(N::from_i128(v.into()))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<N>, E> {
+        self.take(N::from_u128(v.into()))
+    }
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Option<N>, E> {
+        self.take(N::from_i128(v))
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Option<N>, E> {
+        self.take(N::from_u128(v))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<N>, E> {
+        // A whole number past 64 bits comes as a float, exact only below 2^53: a 128-bit
+        // field reads it again from the text (`Num::collect`).
+        if core::mem::size_of::<N>() == 16
+            && N::JSON_TYPE == "integer"
+            && v.fract() == 0.0
+            && v.abs() >= 9_007_199_254_740_992.0
+        {
+            return Err(self.out.inexact());
+        }
+        self.take(N::from_f64(v))
+    }
+    collect_refuse!(Self::expected(); visit_bool visit_str visit_unit visit_seq visit_map);
+}
+
 impl<N: Number> Rule<N> for Num<N> {
     #[inline]
     fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<N, D::Error> {
@@ -346,22 +413,24 @@ impl<N: Number> Rule<N> for Num<N> {
         s
     }
 
-    fn collect(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>) {
-        let n = match value {
-            Value::Number(n) => n
-                .as_u64()
-                .map(|v| N::from_u128(v.into()))
-                .or_else(|| n.as_i64().map(|v| N::from_i128(v.into())))
-                .or_else(|| n.as_f64().map(N::from_f64_in_range))
-                .flatten(),
-            _ => None,
-        };
-        match n {
-            Some(n) => self.check(&n, at, out),
-            None if N::JSON_TYPE == "integer" => {
-                wrong_type(out, at, "an integer in the field's range", value);
-            }
-            None => wrong_type(out, at, "a number", value),
+    #[inline]
+    fn collect<'de, D: Deserializer<'de>>(
+        &self,
+        d: D,
+        at: Path<'_>,
+        out: &mut Collector<'_>,
+    ) -> Result<Option<N>, D::Error> {
+        let read = d.deserialize_any(NumCollect {
+            rule: self,
+            at,
+            out: &mut *out,
+        });
+        match read {
+            Err(e) => match out.exact_text(&e) {
+                Some(text) => Ok(self.collect_text(text, at, out)),
+                None => out.settle(Err(e)),
+            },
+            read => read,
         }
     }
 }
@@ -410,13 +479,25 @@ impl Rule<f32> for Num<f64> {
         s
     }
 
-    fn collect(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>) {
-        match value.as_f64() {
-            Some(v) if v.abs() >= F32_EDGE => {
-                wrong_type(out, at, "a number within the range of `f32`", value);
-            }
-            _ => <Num<f64> as Rule<f64>>::collect(self, value, at, out),
+    fn collect<'de, D: Deserializer<'de>>(
+        &self,
+        d: D,
+        at: Path<'_>,
+        out: &mut Collector<'_>,
+    ) -> Result<Option<f32>, D::Error> {
+        let Some(v) = <Num<f64> as Rule<f64>>::collect(self, d, at, out)? else {
+            return Ok(None);
+        };
+        if v.abs() >= F32_EDGE {
+            out.push(ValidationError::new(
+                at.pointer(),
+                crate::Code::Type.as_str(),
+                "must be a number within the range of `f32`, got a number past it",
+            ));
+            return Ok(None);
         }
+        #[allow(clippy::cast_possible_truncation)]
+        Ok(Some(v as f32))
     }
 }
 
@@ -650,17 +731,42 @@ mod tests {
     }
 
     #[test]
-    fn collecting_takes_128_bit_values_held_as_floats() {
-        let rule = Num::<u128> {
+    fn collecting_reads_128_bit_values_again_from_the_text() {
+        // serde_json hands an integer past 64 bits to `deserialize_any` as a float, exact only
+        // below 2^53: the number is read again from its text, found by its position.
+        let rule = Num::<i128> {
             min: None,
-            max: None,
+            max: Some(i128::MAX - 1),
             ..Num::ANY
         };
-        let mut out = Vec::new();
-        let big: serde_json::Value = serde_json::from_str(&u128::MAX.to_string()).unwrap();
-        rule.collect(&big, Path::Root, &mut out);
-        assert!(out.is_empty(), "{out:?}");
-        rule.collect(&serde_json::json!(-1), Path::Root, &mut out);
-        assert_eq!(out.len(), 1);
+        let collect = |text: &str, known: bool| {
+            let mut out = if known {
+                Collector::reading(text)
+            } else {
+                Collector::new()
+            };
+            let mut d = serde_json::Deserializer::from_str(text);
+            let read = rule.collect(&mut d, Path::Root, &mut out);
+            (read.ok().flatten(), out.into_errors())
+        };
+        let min = i128::MIN.to_string();
+        assert_eq!(collect(&min, true), (Some(i128::MIN), vec![]));
+        assert_eq!(
+            collect(&format!("\n\n  {min}"), true),
+            (Some(i128::MIN), vec![])
+        );
+        assert_eq!(
+            collect("9007199254740991", true).0,
+            Some(9_007_199_254_740_991)
+        );
+        // Still checked: one past the bound.
+        let (read, errors) = collect(&i128::MAX.to_string(), true);
+        assert_eq!((read, errors[0].code()), (None, "max"));
+        // Past the type's range, or with an exponent: refused.
+        let (read, errors) = collect(&format!("{}0", i128::MAX), true);
+        assert_eq!((read, errors[0].code()), (None, "type"));
+        assert_eq!(collect("1e30", true).0, None);
+        // Without the text, a number a float cannot hold exactly is not read.
+        assert_eq!(collect(&min, false).0, None);
     }
 }

@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 use super::Rule;
 use super::format_error::{locate, shorten};
 use crate::code::Code;
+use crate::collect::Collector;
 use crate::errors::ValidationError;
 use crate::path::Path;
 use crate::schema::SchemaGen;
@@ -33,14 +34,27 @@ impl<T: Serialize + DeserializeOwned> Rule<T> for Opaque {
             _ => Map::new(),
         }
     }
-    fn collect(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>) {
-        if let Err(e) = <T as Deserialize>::deserialize(value) {
-            let e = shorten(e);
-            out.push(ValidationError::new(
-                at.to_string(),
-                Code::Invalid.as_str(),
-                e.to_string(),
-            ));
+    /// Read as JSON first (duplicate members listed), then by the type's own `Deserialize`,
+    /// whose first error is the one listed: the type's impl cannot be asked to go on.
+    fn collect<'de, D: Deserializer<'de>>(
+        &self,
+        d: D,
+        at: Path<'_>,
+        out: &mut Collector<'_>,
+    ) -> Result<Option<T>, D::Error> {
+        let before = out.len();
+        let value = crate::collect::collect_value(d, at, out)?;
+        match <T as Deserialize>::deserialize(value) {
+            // Not when a member was given twice in the value.
+            Ok(v) => Ok(out.held(before, v)),
+            Err(e) => {
+                out.push(ValidationError::new(
+                    at.pointer(),
+                    Code::Invalid.as_str(),
+                    shorten(e).to_string(),
+                ));
+                Ok(None)
+            }
         }
     }
 }
@@ -61,8 +75,10 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("/when: "), "{err}");
-        let mut out = Vec::new();
-        <Opaque as Rule<std::net::Ipv4Addr>>::collect(&rule, &json!(5), at, &mut out);
+        let mut out = crate::collect::Collector::new();
+        let read = <Opaque as Rule<std::net::Ipv4Addr>>::collect(&rule, &json!(5), at, &mut out);
+        assert_eq!(read.unwrap(), None);
+        let out = out.into_errors();
         assert_eq!(out[0].code(), "invalid");
         assert_eq!(out[0].path(), "/when");
     }

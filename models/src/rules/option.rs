@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 
 use super::Rule;
 use super::refusal::expected;
+use crate::collect::Collector;
 use crate::errors::ValidationError;
 use crate::path::Path;
 use crate::schema::SchemaGen;
@@ -38,6 +39,30 @@ impl<'de, R: Rule<T>, T> Visitor<'de> for OptVisitor<'_, '_, R, T> {
     }
 }
 
+struct OptCollect<'r, 'p, 'o, 'i, R, T> {
+    rule: &'r R,
+    at: Path<'p>,
+    out: &'o mut Collector<'i>,
+    marker: PhantomData<fn() -> T>,
+}
+
+impl<'de, R: Rule<T>, T> Visitor<'de> for OptCollect<'_, '_, '_, '_, R, T> {
+    type Value = Option<Option<T>>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an optional value")
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Some(None))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Some(None))
+    }
+    #[inline]
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        Ok(self.rule.collect(d, self.at, self.out)?.map(Some))
+    }
+}
+
 impl<T, R: Rule<T>> Rule<Option<T>> for Opt<R> {
     #[inline]
     fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<Option<T>, D::Error> {
@@ -55,9 +80,19 @@ impl<T, R: Rule<T>> Rule<Option<T>> for Opt<R> {
     fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value> {
         crate::schema::nullable(self.0.schema(schemas))
     }
-    fn collect(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>) {
-        if !value.is_null() {
-            self.0.collect(value, at, out);
-        }
+    // A refused type is settled by the rule inside (`deserialize_option` hands it the value).
+    #[inline]
+    fn collect<'de, D: Deserializer<'de>>(
+        &self,
+        d: D,
+        at: Path<'_>,
+        out: &mut Collector<'_>,
+    ) -> Result<Option<Option<T>>, D::Error> {
+        d.deserialize_option(OptCollect {
+            rule: &self.0,
+            at,
+            out,
+            marker: PhantomData,
+        })
     }
 }

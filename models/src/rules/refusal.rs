@@ -68,8 +68,8 @@ impl Message {
     #[allow(unsafe_code)]
     fn as_str(&self) -> &str {
         // SAFETY: `buf[..len]` only ever receives whole `&str`s (`put` copies all of one or
-        // nothing, and is the only writer), so it is a concatenation of UTF-8 strings, which
-        // is UTF-8. Checking it again here was a third of a refusal's own cost.
+        // nothing) and ASCII digits (`number`), the only two writers, so it is a concatenation
+        // of UTF-8 strings, which is UTF-8. Checking it again here was a third of a refusal's own cost.
         unsafe { core::str::from_utf8_unchecked(&self.buf[..self.len]) }
     }
 
@@ -92,7 +92,13 @@ impl Message {
                 break;
             }
         }
-        self.put(core::str::from_utf8(&digits[i..]).map_err(|_| fmt::Error)?)
+        // ASCII digits, so whole characters, as `as_str` needs.
+        let digits = &digits[i..];
+        let end = self.len + digits.len();
+        let dst = self.buf.get_mut(self.len..end).ok_or(fmt::Error)?;
+        dst.copy_from_slice(digits);
+        self.len = end;
+        Ok(())
     }
 
     fn path(&mut self, at: Path<'_>) -> fmt::Result {
@@ -125,6 +131,11 @@ impl Message {
         self.put(": ")?;
         self.put(what.code())?;
         self.put(": ")?;
+        self.sentence(what)
+    }
+
+    /// The same text as [`Broken`]'s `Display`.
+    fn sentence(&mut self, what: Broken) -> fmt::Result {
         let (head, n, unit) = match what {
             Broken::MinChars(n) => ("must be at least ", n, " character"),
             Broken::MaxChars(n) => ("must be at most ", n, " character"),
@@ -183,11 +194,35 @@ pub(super) fn push(
     what: Broken,
     got: impl fmt::Display,
 ) {
-    out.push(ValidationError::new(
-        at.to_string(),
-        what.code(),
-        format!("{what}, got {got}"),
-    ));
+    out.push(broken(at, what, got));
+}
+
+/// The error listing a broken rule: its sentence and what was found.
+pub(super) fn broken(at: Path<'_>, what: Broken, got: impl fmt::Display) -> ValidationError {
+    ValidationError::new(at.pointer(), what.code(), format!("{what}, got {got}"))
+}
+
+/// [`broken`] for a rule on a count (characters, items, members), its text written on the
+/// stack first: refusing is the common case under attack.
+pub(super) fn counted(at: Path<'_>, what: Broken, got: usize) -> ValidationError {
+    let mut text = Message::new();
+    let written = text
+        .sentence(what)
+        .and_then(|()| text.put(", got "))
+        .and_then(|()| text.number(got));
+    match written {
+        Ok(()) => ValidationError::at(at, what.code(), text.as_str()),
+        Err(fmt::Error) => broken(at, what, got),
+    }
+}
+
+/// The error listing a broken rule by its sentence alone (a charset).
+pub(super) fn listed(at: Path<'_>, what: Broken) -> ValidationError {
+    let mut text = Message::new();
+    match text.sentence(what) {
+        Ok(()) => ValidationError::at(at, what.code(), text.as_str()),
+        Err(fmt::Error) => ValidationError::at(at, what.code(), &what.to_string()),
+    }
 }
 
 /// One broken rule, with its limit; displays as the rule's sentence.

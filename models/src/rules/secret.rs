@@ -20,6 +20,7 @@ use super::format_error::leading_word;
 use super::refusal::expected;
 use super::string::Str;
 use crate::Secret as SecretValue;
+use crate::collect::Collector;
 use crate::errors::ValidationError;
 use crate::path::Path;
 use crate::schema::SchemaGen;
@@ -180,8 +181,16 @@ impl Rule<SecretValue<String>> for Secret<Str> {
         s.insert("format".into(), "password".into());
         s
     }
-    fn collect(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>) {
-        <Str as Rule<String>>::collect(&self.0, value, at, out);
+    // The kinds of a value of the wrong type are named, never the value; a string that breaks
+    // a rule is never copied.
+    #[inline]
+    fn collect<'de, D: Deserializer<'de>>(
+        &self,
+        d: D,
+        at: Path<'_>,
+        out: &mut Collector<'_>,
+    ) -> Result<Option<SecretValue<String>>, D::Error> {
+        Ok(<Str as Rule<String>>::collect(&self.0, d, at, out)?.map(SecretValue::new))
     }
 }
 

@@ -7,8 +7,9 @@ use serde::de::{self, Deserializer, SeqAccess, Unexpected, Visitor};
 use serde_json::{Map, Value};
 
 use super::format_error::shorten;
-use super::refusal::{Broken, expected, push, refuse};
-use super::{Rule, Seed, wrong_type};
+use super::refusal::{Broken, counted, expected, push, refuse};
+use super::{Rule, Seed};
+use crate::collect::{Collect, Collector, kind};
 use crate::errors::ValidationError;
 use crate::path::Path;
 use crate::schema::SchemaGen;
@@ -63,6 +64,79 @@ impl<'de, R: Rule<T>, T> Visitor<'de> for SeqVisitor<'_, '_, R, T> {
     refuse_scalars!();
 }
 
+/// Collects an array under a [`Seq`] rule: every item is read and collected, past the bounds
+/// too. The items, while every one holds, whatever their count (whose rule is listed first).
+struct SeqCollect<'r, 'p, 'o, 'i, R, T> {
+    rule: &'r Seq<R>,
+    at: Path<'p>,
+    out: &'o mut Collector<'i>,
+    marker: PhantomData<fn() -> T>,
+}
+
+impl<'de, R: Rule<T>, T> Visitor<'de> for SeqCollect<'_, '_, '_, '_, R, T> {
+    type Value = Option<Vec<T>>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(kind::ARRAY)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let before = self.out.len();
+        let cap = seq.size_hint().unwrap_or(0).min(self.rule.max_len).min(256);
+        let mut items = Vec::with_capacity(cap);
+        let mut held = true;
+        let mut n = 0;
+        loop {
+            self.out.go_on()?;
+            let at = self.at.index(n);
+            let seed = Collect::new(&self.rule.item, at, &mut *self.out);
+            match seq.next_element_seed(seed)? {
+                None => break,
+                Some(Some(item)) if held => items.push(item),
+                Some(_) => {
+                    held = false;
+                    items = Vec::new();
+                }
+            }
+            n += 1;
+        }
+        let count = if n > self.rule.max_len {
+            Some(Broken::MaxItems(self.rule.max_len))
+        } else if n < self.rule.min_len {
+            Some(Broken::MinItems(self.rule.min_len))
+        } else {
+            None
+        };
+        if let Some(what) = count {
+            self.out.push_before(before, counted(self.at, what, n));
+        }
+        Ok(held.then_some(items))
+    }
+
+    collect_refuse!(kind::ARRAY; visit_bool visit_i64 visit_u64 visit_f64 visit_str visit_unit visit_map);
+}
+
+impl<R> Seq<R> {
+    /// Collects the array: its items when every one holds, even when their count breaks its
+    /// rule (listed), so that `unique` can still compare them.
+    pub(super) fn collect_items<'de, D: Deserializer<'de>, T>(
+        &self,
+        d: D,
+        at: Path<'_>,
+        out: &mut Collector<'_>,
+    ) -> Result<Option<Vec<T>>, D::Error>
+    where
+        R: Rule<T>,
+    {
+        let read = d.deserialize_any(SeqCollect {
+            rule: self,
+            at,
+            out: &mut *out,
+            marker: PhantomData,
+        });
+        out.settle(read)
+    }
+}
+
 impl<T, R: Rule<T>> Rule<Vec<T>> for Seq<R> {
     fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<Vec<T>, D::Error> {
         d.deserialize_seq(SeqVisitor {
@@ -95,23 +169,15 @@ impl<T, R: Rule<T>> Rule<Vec<T>> for Seq<R> {
         }
         s
     }
-    fn collect(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>) {
-        let Value::Array(items) = value else {
-            return wrong_type(out, at, "an array", value);
-        };
-        let n = items.len();
-        if n > self.max_len {
-            push(out, at, Broken::MaxItems(self.max_len), n);
-        } else if n < self.min_len {
-            push(out, at, Broken::MinItems(self.min_len), n);
-        }
-        for (i, item) in items.iter().enumerate() {
-            // Past the limit, more errors would only be cut off the list.
-            if out.len() > crate::errors::ERROR_LIMIT {
-                return;
-            }
-            self.item.collect(item, at.index(i), out);
-        }
+    fn collect<'de, D: Deserializer<'de>>(
+        &self,
+        d: D,
+        at: Path<'_>,
+        out: &mut Collector<'_>,
+    ) -> Result<Option<Vec<T>>, D::Error> {
+        let before = out.len();
+        let items = self.collect_items(d, at, out)?;
+        Ok(items.and_then(|items| out.held(before, items)))
     }
 }
 

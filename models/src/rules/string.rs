@@ -5,9 +5,10 @@ use core::fmt;
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde_json::{Map, Value};
 
-use super::refusal::{Broken, expected, push, refuse};
-use super::{Rule, wrong_type};
+use super::Rule;
+use super::refusal::{Broken, counted, expected, listed, refuse};
 use crate::charset::Charset;
+use crate::collect::{Collector, kind};
 use crate::errors::ValidationError;
 use crate::path::Path;
 use crate::schema::SchemaGen;
@@ -108,24 +109,31 @@ impl Str {
         }
     }
 
+    /// Whether `s` holds, pushing every rule it breaks onto `out` when not: the fast check
+    /// first, the full one only for a string that breaks something.
+    #[inline(always)]
+    pub(super) fn collect_str(&self, s: &str, at: Path<'_>, out: &mut Collector<'_>) -> bool {
+        if self.first_broken(s).is_none() {
+            return true;
+        }
+        self.check_str(s, at, out.errors());
+        false
+    }
+
     /// Pushes every rule `s` breaks: the length rule, then the charset.
     pub fn check_str(&self, s: &str, at: Path<'_>, out: &mut Vec<ValidationError>) {
         let needs_count = s.len() > self.max_len || s.len().div_ceil(4) < self.min_len;
         if needs_count {
             let chars = s.chars().count();
             if chars > self.max_len {
-                push(out, at, Broken::MaxChars(self.max_len), chars);
+                out.push(counted(at, Broken::MaxChars(self.max_len), chars));
             } else if chars < self.min_len {
-                push(out, at, Broken::MinChars(self.min_len), chars);
+                out.push(counted(at, Broken::MinChars(self.min_len), chars));
             }
         }
         if let Some(set) = self.charset {
             if !set.matches(s) {
-                out.push(ValidationError::new(
-                    at.to_string(),
-                    "charset",
-                    Broken::Charset(set).to_string(),
-                ));
+                out.push(listed(at, Broken::Charset(set)));
             }
         }
     }
@@ -159,6 +167,36 @@ impl<'de> Visitor<'de> for StrVisitor<'_, '_> {
     refuse_non_strings!();
 }
 
+/// Collects a string under a [`Str`] rule.
+struct StrCollect<'r, 'p, 'o, 'i> {
+    rule: &'r Str,
+    at: Path<'p>,
+    out: &'o mut Collector<'i>,
+}
+
+impl<'de> Visitor<'de> for StrCollect<'_, '_, '_, '_> {
+    type Value = Option<String>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(kind::STRING)
+    }
+
+    #[inline]
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Option<String>, E> {
+        Ok(self
+            .rule
+            .collect_str(s, self.at, self.out)
+            .then(|| s.to_owned()))
+    }
+
+    #[inline]
+    fn visit_string<E: de::Error>(self, s: String) -> Result<Option<String>, E> {
+        Ok(self.rule.collect_str(&s, self.at, self.out).then_some(s))
+    }
+
+    collect_refuse!(kind::STRING; visit_bool visit_i64 visit_u64 visit_f64 visit_unit visit_seq visit_map);
+}
+
 impl Rule<String> for Str {
     #[inline]
     fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<String, D::Error> {
@@ -184,11 +222,19 @@ impl Rule<String> for Str {
         s
     }
 
-    fn collect(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>) {
-        match value {
-            Value::String(v) => self.check_str(v, at, out),
-            other => wrong_type(out, at, "a string", other),
-        }
+    #[inline]
+    fn collect<'de, D: Deserializer<'de>>(
+        &self,
+        d: D,
+        at: Path<'_>,
+        out: &mut Collector<'_>,
+    ) -> Result<Option<String>, D::Error> {
+        let read = d.deserialize_any(StrCollect {
+            rule: self,
+            at,
+            out: &mut *out,
+        });
+        out.settle(read)
     }
 }
 

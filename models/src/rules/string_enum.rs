@@ -12,8 +12,8 @@ use serde_json::{Map, Value};
 
 use super::format_error::shorten;
 use super::refusal::{Broken, OneOf, refuse};
-use super::wrong_type;
 use crate::code::Code;
+use crate::collect::{Collector, kind};
 use crate::errors::ValidationError;
 use crate::path::Path;
 
@@ -61,17 +61,21 @@ impl<F: Fn(&str) -> Option<usize> + Copy> StrEnum<F> {
         }
     }
 
-    /// Pushes what is wrong with a parsed JSON value: not a string (`type`), or none of the
-    /// values (`enum`).
-    pub fn collect(self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>) {
-        match value {
-            Value::String(s) => {
-                if !self.other && (self.index)(s).is_none() {
-                    out.push(self.unknown(at));
-                }
-            }
-            other => wrong_type(out, at, "a string", other),
-        }
+    /// Reads one of the values at `at`, pushing what is wrong onto `out`: not a string
+    /// (`type`), or none of the values (`enum`).
+    #[inline]
+    pub fn collect<'de, D: Deserializer<'de>>(
+        self,
+        d: D,
+        at: Path<'_>,
+        out: &mut Collector<'_>,
+    ) -> Result<Option<Found>, D::Error> {
+        let read = d.deserialize_any(EnumCollect {
+            e: self,
+            at,
+            out: &mut *out,
+        });
+        out.settle(read)
     }
 
     /// Pushes an error when a catch-all variant holds one of the known values, which it never
@@ -80,7 +84,7 @@ impl<F: Fn(&str) -> Option<usize> + Copy> StrEnum<F> {
     pub fn check_other(self, held: &str, at: Path<'_>, out: &mut Vec<ValidationError>) {
         if let Some(i) = (self.index)(held) {
             out.push(ValidationError::new(
-                at.to_string(),
+                at.pointer(),
                 Code::Enum.as_str(),
                 format!(
                     "holds the known value `{}` in the catch-all variant; use that value's own variant",
@@ -118,7 +122,7 @@ impl<F: Fn(&str) -> Option<usize> + Copy> StrEnum<F> {
     #[cold]
     fn unknown(self, at: Path<'_>) -> ValidationError {
         ValidationError::new(
-            at.to_string(),
+            at.pointer(),
             Code::Enum.as_str(),
             format!("must be one of {}", OneOf(self.values)),
         )
@@ -167,6 +171,41 @@ impl<'de, F: Fn(&str) -> Option<usize> + Copy> Visitor<'de> for EnumVisitor<'_, 
     fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Found, E> {
         Err(E::invalid_type(Unexpected::Other("bytes"), &self))
     }
+}
+
+struct EnumCollect<'p, 'o, 'i, F> {
+    e: StrEnum<F>,
+    at: Path<'p>,
+    out: &'o mut Collector<'i>,
+}
+
+impl<F: Fn(&str) -> Option<usize> + Copy> EnumCollect<'_, '_, '_, F> {
+    #[inline]
+    fn found(self, s: &str) -> Option<Found> {
+        match (self.e.index)(s) {
+            Some(i) => Some(Found::Known(i)),
+            None if self.e.other => Some(Found::Other(s.to_owned())),
+            None => {
+                self.out.push(self.e.unknown(self.at));
+                None
+            }
+        }
+    }
+}
+
+impl<'de, F: Fn(&str) -> Option<usize> + Copy> Visitor<'de> for EnumCollect<'_, '_, '_, F> {
+    type Value = Option<Found>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.e.name)
+    }
+
+    #[inline]
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Option<Found>, E> {
+        Ok(self.found(s))
+    }
+
+    collect_refuse!(kind::STRING; visit_bool visit_i64 visit_u64 visit_f64 visit_unit visit_seq visit_map);
 }
 
 #[cfg(test)]
@@ -275,10 +314,27 @@ mod tests {
 
     #[test]
     fn collecting_reports_type_and_unknown_values() {
-        let mut out = Vec::new();
-        grant(false).collect(&serde_json::json!("X"), Path::Root, &mut out);
-        grant(false).collect(&serde_json::json!(1), Path::Root, &mut out);
-        grant(true).collect(&serde_json::json!("X"), Path::Root, &mut out);
+        let mut out = Collector::new();
+        let x = serde_json::json!("X");
+        assert_eq!(
+            grant(false).collect(&x, Path::Root, &mut out).unwrap(),
+            None
+        );
+        let one = serde_json::json!(1);
+        assert_eq!(
+            grant(false).collect(&one, Path::Root, &mut out).unwrap(),
+            None
+        );
+        assert_eq!(
+            grant(true).collect(&x, Path::Root, &mut out).unwrap(),
+            Some(Found::Other("X".into()))
+        );
+        let pass = serde_json::json!("IMPLICIT");
+        assert_eq!(
+            grant(false).collect(&pass, Path::Root, &mut out).unwrap(),
+            Some(Found::Known(1))
+        );
+        let out = out.into_errors();
         let codes: Vec<&str> = out.iter().map(|e| e.code()).collect();
         assert_eq!(codes, ["enum", "type"]);
     }

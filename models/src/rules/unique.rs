@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use super::Rule;
 use super::refusal::{Broken, refuse};
 use super::seq::Seq;
+use crate::collect::Collector;
 use crate::errors::ValidationError;
 use crate::path::Path;
 use crate::schema::SchemaGen;
@@ -38,20 +39,29 @@ impl<T: Serialize, R: Rule<T>> Rule<Vec<T>> for Unique<R> {
         s.insert("uniqueItems".into(), true.into());
         s
     }
-    fn collect(&self, value: &Value, at: Path<'_>, out: &mut Vec<ValidationError>) {
-        <Seq<R> as Rule<Vec<T>>>::collect(&self.0, value, at, out);
-        if let Value::Array(items) = value {
-            if let Some(pair) = first_repeat(items.iter().map(|v| Some(v.clone()))) {
-                push_repeat(out, at, pair);
-            }
+    /// Items are compared once every one holds (only then are they all read), whatever
+    /// their count.
+    fn collect<'de, D: Deserializer<'de>>(
+        &self,
+        d: D,
+        at: Path<'_>,
+        out: &mut Collector<'_>,
+    ) -> Result<Option<Vec<T>>, D::Error> {
+        let before = out.len();
+        let Some(items) = self.0.collect_items(d, at, out)? else {
+            return Ok(None);
+        };
+        if let Some(pair) = first_repeat(items.iter().map(|item| serde_json::to_value(item).ok())) {
+            push_repeat(out.errors(), at, pair);
         }
+        Ok(out.held(before, items))
     }
 }
 
 fn push_repeat(out: &mut Vec<ValidationError>, at: Path<'_>, (i, j): (usize, usize)) {
     let what = Broken::Unique(i, j);
     out.push(ValidationError::new(
-        at.to_string(),
+        at.pointer(),
         what.code(),
         what.to_string(),
     ));
@@ -154,7 +164,10 @@ mod tests {
         );
         let mut out = Vec::new();
         rule.check(&vec!["x".to_owned(), "x".to_owned()], Path::Root, &mut out);
-        rule.collect(&json!(["y", "z", "z"]), Path::Root, &mut out);
+        let mut collected = crate::collect::Collector::new();
+        let read = rule.collect(&json!(["y", "z", "z"]), Path::Root, &mut collected);
+        assert_eq!(read.unwrap(), None);
+        out.extend(collected.into_errors());
         let codes: Vec<(&str, &str)> = out.iter().map(|e| (e.code(), e.message())).collect();
         assert_eq!(
             codes,

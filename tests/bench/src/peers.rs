@@ -128,6 +128,15 @@ pub fn accepts_floor(doc: &str) -> bool {
 }
 
 /// This project: `#[derive(Model)]`, validated while read.
+/// The documented model through `from_json`, which collects every violation.
+pub fn accepts_from_json(doc: &str) -> bool {
+    black_box(authlete_models::from_json::<
+        authlete_models::ApiServiceIdClientSecretUpdateClientIdentifie,
+    >(doc))
+    .is_ok()
+}
+
+/// The documented model through its `Deserialize`, which stops at the first violation.
 pub fn accepts_authlete_models(doc: &str) -> bool {
     black_box(read::<
         authlete_models::ApiServiceIdClientSecretUpdateClientIdentifie,
@@ -195,6 +204,12 @@ pub const DESERIALIZE: &[Peer] = &[
         title: "**authlete-models** (`#[derive(Model)]`)",
         id: "authlete_models",
         accepts: accepts_authlete_models,
+        validates: true,
+    },
+    Peer {
+        title: "**authlete-models**, `from_json` (every violation, with its pointer and code)",
+        id: "from_json",
+        accepts: accepts_from_json,
         validates: true,
     },
     Peer {
