@@ -50,32 +50,30 @@ use crate::path::Path;
 pub fn from_json<T: Model>(json: &str) -> Result<T, ValidationErrors> {
     let mut d = serde_json::Deserializer::from_str(json);
     let mut out = Collector::reading(json);
-    let read = T::__collect(&mut d, Path::Root, &mut out);
-    let value = match read.and_then(|value| d.end().map(|()| value)) {
-        Ok(Some(value)) if out.is_empty() => return Ok(value),
-        Ok(value) => value,
-        Err(_) if out.stopped() => None,
-        Err(e) => return Err(one(Code::Syntax, &e)),
-    };
-    refused(value.is_some(), out)
+    match T::__collect(&mut d, Path::Root, &mut out) {
+        // Held: the value goes straight to the answer (moved once, not through a combinator,
+        // which cost a stalled copy).
+        Ok(Some(value)) if out.is_empty() => match d.end() {
+            Ok(()) => Ok(value),
+            Err(e) => Err(one(Code::Syntax, &e)),
+        },
+        Ok(_) => match d.end() {
+            Ok(()) => Err(refused(out)),
+            Err(e) => Err(one(Code::Syntax, &e)),
+        },
+        // Stopped at the limit: the rest of the text is not looked at.
+        Err(_) if out.stopped() => Err(refused(out)),
+        Err(e) => Err(one(Code::Syntax, &e)),
+    }
 }
 
 /// The errors of a refused document.
 #[cold]
 #[inline(never)]
-fn refused<T>(read: bool, out: Collector<'_>) -> Result<T, ValidationErrors> {
-    match ValidationErrors::capped(out.into_errors()) {
-        Some(errors) => Err(errors),
-        // Every reader lists what it refuses; this is only a guard.
-        None => Err(one(
-            Code::Invalid,
-            &if read {
-                "was read, and listed as refused"
-            } else {
-                "could not be read"
-            },
-        )),
-    }
+fn refused(out: Collector<'_>) -> ValidationErrors {
+    // Every reader lists what it refuses; the other arm is only a guard.
+    ValidationErrors::capped(out.into_errors())
+        .unwrap_or_else(|| one(Code::Invalid, &"could not be read"))
 }
 
 /// One error at the root, its message `e`.

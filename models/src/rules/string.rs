@@ -124,7 +124,12 @@ impl Str {
     pub fn check_str(&self, s: &str, at: Path<'_>, out: &mut Vec<ValidationError>) {
         let needs_count = s.len() > self.max_len || s.len().div_ceil(4) < self.min_len;
         if needs_count {
-            let chars = s.chars().count();
+            // All ASCII (the usual case, and a fast check): a character a byte.
+            let chars = if crate::charset::is_ascii(s.as_bytes()) {
+                s.len()
+            } else {
+                s.chars().count()
+            };
             if chars > self.max_len {
                 out.push(counted(at, Broken::MaxChars(self.max_len), chars));
             } else if chars < self.min_len {
