@@ -44,7 +44,7 @@ use zeroize::{Zeroize, ZeroizeOnDrop};
 /// - **Copies made elsewhere are not wiped.** Only the buffer this `Secret` owns is. Not
 ///   wiped: the document it was read from (the caller's input buffer); a deserializer's own
 ///   scratch space (serde_json unescapes a string containing `\` escapes into a buffer it
-///   keeps, and `from_json` re-reads a refused document into a `serde_json::Value`); what
+///   keeps); what
 ///   [`Secret::expose`] is used to copy (`clone`, `to_owned`, `format!`); the value returned
 ///   by [`Secret::into_inner`]; the text a serializer writes; buffers a `String` left behind
 ///   when it grew before being wrapped (wrap a value built at its final capacity); copies the

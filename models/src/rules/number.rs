@@ -293,7 +293,8 @@ impl<N: Number> Num<N> {
             out.push(ValidationError::new(
                 at.pointer(),
                 crate::Code::Type.as_str(),
-                "must be an integer in the field's range, got a number past it",
+                "must be an integer in the field's range, written without a fraction or an \
+                 exponent",
             ));
             return None;
         };
@@ -352,12 +353,9 @@ impl<'de, N: Number> Visitor<'de> for NumCollect<'_, '_, '_, '_, N> {
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<N>, E> {
         // A whole number past 64 bits comes as a float, exact only below 2^53: a 128-bit
-        // field reads it again from the text (`Num::collect`).
-        if core::mem::size_of::<N>() == 16
-            && N::JSON_TYPE == "integer"
-            && v.fract() == 0.0
-            && v.abs() >= 9_007_199_254_740_992.0
-        {
+        // field reads it again from the text (`Num::collect`), and takes it only as its reader
+        // does, digits without a fraction or an exponent.
+        if core::mem::size_of::<N>() == 16 && N::JSON_TYPE == "integer" {
             return Err(self.out.inexact());
         }
         self.take(N::from_f64(v))
@@ -766,6 +764,10 @@ mod tests {
         let (read, errors) = collect(&format!("{}0", i128::MAX), true);
         assert_eq!((read, errors[0].code()), (None, "type"));
         assert_eq!(collect("1e30", true).0, None);
+        // As the reader: no fraction nor exponent, even when the value is whole.
+        assert_eq!(collect("5.0", true).0, None);
+        assert_eq!(collect("3401e-4009", true).0, None);
+        assert_eq!(collect("-7", true).0, Some(-7));
         // Without the text, a number a float cannot hold exactly is not read.
         assert_eq!(collect(&min, false).0, None);
     }
