@@ -210,10 +210,16 @@ impl<'i> Collector<'i> {
     #[inline]
     pub fn go_on<E: de::Error>(&mut self) -> Result<(), E> {
         if self.errors.len() > ERROR_LIMIT {
-            self.stopped = true;
-            return Err(E::custom("stopped at the error limit"));
+            return Err(self.stop());
         }
         Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn stop<E: de::Error>(&mut self) -> E {
+        self.stopped = true;
+        E::custom("stopped at the error limit")
     }
 
     /// Lists a member given twice, at `at`, and skips its value.
