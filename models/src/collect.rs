@@ -16,7 +16,6 @@ use core::fmt;
 use core::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess};
-use serde_json::{Map, Value};
 
 use crate::code::Code;
 use crate::de::Key;
@@ -36,6 +35,8 @@ pub struct Collector<'i> {
     /// The start of the last line a position was found on, as (line, byte offset), so that
     /// finding positions costs one pass over the text in all.
     line: (usize, usize),
+    /// The pointer of a value read by its type's own `Deserialize`, which refused it.
+    refused_by_type: Option<String>,
 }
 
 /// Whether the error on its way out of the format is a visitor's refusal of a value's type
@@ -203,6 +204,22 @@ impl<'i> Collector<'i> {
             .rfind(|c: char| !matches!(c, '0'..='9' | '-' | '+' | '.' | 'e' | 'E'))
             .map_or(0, |i| i + 1);
         Some(&head[from..])
+    }
+
+    /// A value read by its type's own `Deserialize` (an `opaque` field, a hand-written model)
+    /// was refused by it, with `e`: the read ends there, since that impl cannot be asked to go
+    /// on. `from_json` lists `e` at `at` (code `invalid`), or as a syntax error if it is one.
+    #[cold]
+    #[inline(never)]
+    pub fn refused_by_type<E: de::Error>(&mut self, at: Path<'_>, e: E) -> E {
+        self.stopped = true;
+        self.refused_by_type = Some(at.pointer());
+        e
+    }
+
+    /// The pointer [`Collector::refused_by_type`] noted.
+    pub(crate) fn take_refused_by_type(&mut self) -> Option<String> {
+        self.refused_by_type.take()
     }
 
     /// Past [`ERROR_LIMIT`], the error that ends the read (more violations would only be cut
@@ -527,87 +544,4 @@ pub fn with_custom<T>(
     let before = out.len();
     crate::rules::custom::run(&value, check, at, out.errors());
     out.held(before, value)
-}
-
-/// Reads a value of any JSON type, listing each member an object gives twice at its pointer
-/// (the first is kept). For the types read by their own `Deserialize`, which see this value.
-pub(crate) fn collect_value<'de, D: Deserializer<'de>>(
-    d: D,
-    at: Path<'_>,
-    out: &mut Collector<'_>,
-) -> Result<Value, D::Error> {
-    d.deserialize_any(Document { at, out })
-}
-
-struct Document<'p, 'o, 'i> {
-    at: Path<'p>,
-    out: &'o mut Collector<'i>,
-}
-
-impl<'de> DeserializeSeed<'de> for Document<'_, '_, '_> {
-    type Value = Value;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> de::Visitor<'de> for Document<'_, '_, '_> {
-    type Value = Value;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut members = Map::new();
-        while let Some(name) = map.next_key::<String>()? {
-            self.out.go_on()?;
-            let at = self.at.key(&name);
-            if members.contains_key(&name) {
-                self.out.duplicate(&mut map, at)?;
-                continue;
-            }
-            let value = map.next_value_seed(Document {
-                at,
-                out: &mut *self.out,
-            })?;
-            members.insert(name, value);
-        }
-        Ok(Value::Object(members))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::new();
-        loop {
-            let at = self.at.index(items.len());
-            match seq.next_element_seed(Document {
-                at,
-                out: &mut *self.out,
-            })? {
-                Some(v) => items.push(v),
-                None => return Ok(Value::Array(items)),
-            }
-        }
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
 }

@@ -21,7 +21,8 @@ use crate::path::Path;
 /// - `required`: a required member is absent;
 /// - `unknown_field`: a member the model does not know, under `deny_unknown_fields`;
 /// - `duplicate`: a member given twice in one object (the first is the one read and checked);
-/// - `invalid`: what a type read by its own `Deserialize` (an `opaque` field) refuses.
+/// - `invalid`: what a type read by its own `Deserialize` (an `opaque` field) refuses; that
+///   impl cannot be asked to go on, so the reading ends there.
 ///
 /// Violations are listed in the order of the document: a value's own (an array's item count)
 /// before those of its items, and an absent member at the end of its object. The list stops at
@@ -61,10 +62,25 @@ pub fn from_json<T: Model>(json: &str) -> Result<T, ValidationErrors> {
             Ok(()) => Err(refused(out)),
             Err(e) => Err(one(Code::Syntax, &e)),
         },
-        // Stopped at the limit: the rest of the text is not looked at.
-        Err(_) if out.stopped() => Err(refused(out)),
+        // Stopped: at the limit, or by a type's own `Deserialize`; the rest is not looked at.
+        Err(e) if out.stopped() => stopped(out, e),
         Err(e) => Err(one(Code::Syntax, &e)),
     }
+}
+
+/// The errors of a read that stopped: past the limit, or where a type's own `Deserialize`
+/// refused its value (listed there, unless what it met is not JSON).
+#[cold]
+#[inline(never)]
+fn stopped<T>(mut out: Collector<'_>, e: serde_json::Error) -> Result<T, ValidationErrors> {
+    if let Some(at) = out.take_refused_by_type() {
+        if e.is_syntax() || e.is_eof() {
+            return Err(one(Code::Syntax, &e));
+        }
+        let message = crate::rules::shorten(e).to_string();
+        out.push(ValidationError::new(at, Code::Invalid.as_str(), message));
+    }
+    Err(refused(out))
 }
 
 /// The errors of a refused document.

@@ -160,29 +160,21 @@ pub trait Model: Validate + Serialize + DeserializeOwned {
     /// Reads the model at `at`, pushing every violation onto `out` (see [`from_json`]): the
     /// model when it holds, `None` when it broke something.
     ///
-    /// This default, for a model written by hand, reads the value as JSON (duplicate members
-    /// listed), then as the model, then validates it.
+    /// This default, for a model written by hand, reads the value with its `Deserialize`
+    /// (which ends the read if it refuses it), then validates it.
     #[doc(hidden)]
     fn __collect<'de, D: serde::Deserializer<'de>>(
         d: D,
         at: path::Path<'_>,
         out: &mut collect::Collector<'_>,
     ) -> Result<Option<Self>, D::Error> {
-        let value = collect::collect_value(d, at, out)?;
-        match Self::deserialize(value) {
+        match Self::__read_at(d, at) {
             Ok(v) => {
                 let before = out.len();
                 v.__validate_at(at, out.errors());
                 Ok(out.held(before, v))
             }
-            Err(e) => {
-                out.push(ValidationError::new(
-                    at.to_string(),
-                    Code::Type.as_str(),
-                    rules::shorten(e).to_string(),
-                ));
-                Ok(None)
-            }
+            Err(e) => Err(out.refused_by_type(at, e)),
         }
     }
 

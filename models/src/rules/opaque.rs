@@ -7,7 +7,6 @@ use serde_json::{Map, Value};
 
 use super::Rule;
 use super::format_error::{locate, shorten};
-use crate::code::Code;
 use crate::collect::Collector;
 use crate::errors::ValidationError;
 use crate::path::Path;
@@ -34,27 +33,18 @@ impl<T: Serialize + DeserializeOwned> Rule<T> for Opaque {
             _ => Map::new(),
         }
     }
-    /// Read as JSON first (duplicate members listed), then by the type's own `Deserialize`,
-    /// whose first error is the one listed: the type's impl cannot be asked to go on.
+    /// Read by the type's own `Deserialize`, as the model's reader does (so the two accept the
+    /// same documents); that impl cannot be asked to go on, so a value it refuses ends the
+    /// read, listed (`Collector::refused_by_type`).
     fn collect<'de, D: Deserializer<'de>>(
         &self,
         d: D,
         at: Path<'_>,
         out: &mut Collector<'_>,
     ) -> Result<Option<T>, D::Error> {
-        let before = out.len();
-        let value = crate::collect::collect_value(d, at, out)?;
-        match <T as Deserialize>::deserialize(value) {
-            // Not when a member was given twice in the value.
-            Ok(v) => Ok(out.held(before, v)),
-            Err(e) => {
-                out.push(ValidationError::new(
-                    at.pointer(),
-                    Code::Invalid.as_str(),
-                    shorten(e).to_string(),
-                ));
-                Ok(None)
-            }
+        match <T as Deserialize>::deserialize(d) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) => Err(out.refused_by_type(at, e)),
         }
     }
 }
@@ -75,12 +65,12 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("/when: "), "{err}");
+        // Collecting, a refusal ends the read, the field's pointer noted for the list.
         let mut out = crate::collect::Collector::new();
         let read = <Opaque as Rule<std::net::Ipv4Addr>>::collect(&rule, &json!(5), at, &mut out);
-        assert_eq!(read.unwrap(), None);
-        let out = out.into_errors();
-        assert_eq!(out[0].code(), "invalid");
-        assert_eq!(out[0].path(), "/when");
+        assert!(read.unwrap_err().to_string().contains("IPv4"));
+        assert!(out.stopped());
+        assert_eq!(out.take_refused_by_type().as_deref(), Some("/when"));
     }
 
     #[test]
