@@ -10,7 +10,8 @@
 //! an object is skipped to its end), which then returns an error of its own: the format adds
 //! the position to it on the way out ([`Collector::settle`] reads it back into the listed
 //! error) and is left just past the value, so reading goes on with the next one. Only the
-//! format's own errors (the text is not JSON) and the stop at [`ERROR_LIMIT`] end the read.
+//! format's own errors (the text is not JSON), the stops at [`ERROR_LIMIT`] and [`WIDE_LIMIT`],
+//! and a refusal by a type read with its own `Deserialize` end the read.
 
 use core::fmt;
 use core::marker::PhantomData;
@@ -37,7 +38,19 @@ pub struct Collector<'i> {
     line: (usize, usize),
     /// The pointer of a value read by its type's own `Deserialize`, which refused it.
     refused_by_type: Option<String>,
+    /// How many numbers were read again from the text ([`WIDE_LIMIT`]).
+    rereads: usize,
 }
+
+/// The most numbers past 64 bits (or written with a fraction or an exponent) in 128-bit
+/// fields that one document may hold for [`from_json`](crate::from_json), which refuses one
+/// more with code `invalid` and reads no further.
+///
+/// serde_json hands such a number over as a float, exact only below 2^53, so `from_json` reads
+/// it again from the text, at the position serde_json gives with an error, and serde_json
+/// finds that position by counting lines from the start: without a bound, a document of many
+/// such numbers would cost their count times its length.
+pub const WIDE_LIMIT: usize = 1024;
 
 /// Whether the error on its way out of the format is a visitor's refusal of a value's type
 /// (the value read whole) rather than the format's own.
@@ -168,9 +181,18 @@ impl<'i> Collector<'i> {
     }
 
     /// For a whole number past 64 bits, which serde_json hands over as a float (exact only
-    /// below 2^53): the error that tells [`Collector::exact_text`] to find its text.
+    /// below 2^53): the error that tells [`Collector::exact_text`] to find its text. Past
+    /// [`WIDE_LIMIT`] of them, the error that ends the read, listed at `at` (code `invalid`).
     #[cold]
-    pub fn inexact<E: de::Error>(&mut self) -> E {
+    pub fn inexact<E: de::Error>(&mut self, at: Path<'_>) -> E {
+        if self.rereads >= WIDE_LIMIT {
+            let message = format!(
+                "is one number too many for a 128-bit field: a document may hold {WIDE_LIMIT} \
+                 past 64 bits (or with a fraction or an exponent)"
+            );
+            self.push(ValidationError::at(at, Code::Invalid.as_str(), &message));
+            return self.stop();
+        }
         self.refused = Refused::Inexact;
         E::custom("")
     }
@@ -185,6 +207,7 @@ impl<'i> Collector<'i> {
             return None;
         }
         self.refused = Refused::No;
+        self.rereads += 1;
         let text = self.text?;
         let message = e.to_string();
         let (line, column) = position(&message)?;

@@ -72,6 +72,7 @@ pub use crate::charset::Charset;
 #[cfg(feature = "client-management")]
 pub use crate::client_secret::ClientSecretUpdateRequest;
 pub use crate::code::Code;
+pub use crate::collect::WIDE_LIMIT;
 pub use crate::errors::{ERROR_LIMIT, ValidationError, ValidationErrors};
 pub use crate::json::from_json;
 pub use crate::path::escape_pointer_token;

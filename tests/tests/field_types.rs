@@ -227,6 +227,31 @@ fn from_json_accepts_128_bit_values_beyond_64_bits() {
     }
 }
 
+/// A document may hold `WIDE_LIMIT` numbers past 64 bits for `from_json`, which reads each
+/// again from the text: one more is refused, listed where it is.
+#[test]
+fn from_json_reads_wide_numbers_up_to_the_limit() {
+    #[derive(Debug, PartialEq, Model)]
+    struct Wides {
+        values: Vec<u128>,
+    }
+    let doc = |n: usize| {
+        let values = vec![u128::MAX.to_string(); n].join(",\n");
+        format!(r#"{{"values": [{values}]}}"#)
+    };
+    let at_limit = from_json::<Wides>(&doc(authlete_models::WIDE_LIMIT)).unwrap();
+    assert_eq!(at_limit.values.len(), authlete_models::WIDE_LIMIT);
+    assert!(at_limit.values.iter().all(|&v| v == u128::MAX));
+    let errors = from_json::<Wides>(&doc(authlete_models::WIDE_LIMIT + 1)).unwrap_err();
+    assert_eq!(
+        found(&errors),
+        [(
+            format!("/values/{}", authlete_models::WIDE_LIMIT),
+            "invalid".to_owned()
+        )]
+    );
+}
+
 /// `Integers` as JSON, every field 0 but `field`, written as `text`.
 fn zeros_but(field: &str, text: &str) -> String {
     let texts = INTEGER_FIELDS.map(|f| {

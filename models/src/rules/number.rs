@@ -356,7 +356,7 @@ impl<'de, N: Number> Visitor<'de> for NumCollect<'_, '_, '_, '_, N> {
         // field reads it again from the text (`Num::collect`), and takes it only as its reader
         // does, digits without a fraction or an exponent.
         if core::mem::size_of::<N>() == 16 && N::JSON_TYPE == "integer" {
-            return Err(self.out.inexact());
+            return Err(self.out.inexact(self.at));
         }
         self.take(N::from_f64(v))
     }
