@@ -1,34 +1,12 @@
 //! `authlete_models::axum::Json` behind a real server on 127.0.0.1, called by a real HTTP
 //! client (reqwest): each status and body the extractor answers, and no secret in any answer.
 
-use authlete_models::axum::Json;
-use authlete_models::{ClientSecretUpdateRequest, ClientSecretUpdateResponse, Secret};
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Path};
-use axum::http::header::CONTENT_TYPE;
-use axum::response::IntoResponse;
+use axum::extract::DefaultBodyLimit;
 use axum::routing::post;
 use serde_json::{Value, json};
 
-const UPDATE: &str = "/api/{serviceId}/client/secret/update/{clientIdentifier}";
-
-/// A stand-in for Authlete's "update client secret" endpoint: it answers with the response
-/// model, the old secret a fixed one.
-async fn update(
-    Path((_service, _client)): Path<(String, String)>,
-    Json(body): Json<ClientSecretUpdateRequest>,
-) -> impl IntoResponse {
-    let response = ClientSecretUpdateResponse {
-        result_code: Some("A149001".into()),
-        result_message: Some("[A149001] Updated the client secret.".into()),
-        new_client_secret: Some(body.client_secret),
-        old_client_secret: Some(Secret::new("old".into())),
-    };
-    (
-        [(CONTENT_TYPE, "application/json")],
-        serde_json::to_vec(&response).unwrap(),
-    )
-}
+use authlete_models_http_tests::{UPDATE, update};
 
 /// Serves `app` on a free port of 127.0.0.1; returns its base address.
 async fn serve(app: Router) -> String {

@@ -50,7 +50,8 @@ use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
 use authlete_models::axum::Json;
-use authlete_models::{ClientSecretUpdateRequest, ClientSecretUpdateResponse, Secret};
+use authlete_models::{ClientSecretUpdateRequest, ClientSecretUpdateResponse};
+use authlete_models_http_tests::{UPDATE, update};
 use axum::Router;
 use axum::extract::Path;
 use axum::http::header::CONTENT_TYPE;
@@ -70,8 +71,6 @@ const CONNECTIONS: usize = 64;
 const WARM_UP: usize = 4_096;
 /// Requests of the measured run.
 const REQUESTS: usize = 20_480;
-
-const UPDATE: &str = "/api/{serviceId}/client/secret/update/{clientIdentifier}";
 
 // The counting allocator: the system allocator, and the bytes it has handed out and taken back.
 
@@ -228,24 +227,6 @@ impl AsyncWrite for CountedStream {
     fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         Pin::new(&mut self.io).poll_shutdown(cx)
     }
-}
-
-/// A stand-in for Authlete's "update client secret" endpoint: it answers with the response
-/// model, carrying the new secret.
-async fn update(
-    Path((_service, _client)): Path<(String, String)>,
-    Json(body): Json<ClientSecretUpdateRequest>,
-) -> impl IntoResponse {
-    let response = ClientSecretUpdateResponse {
-        result_code: Some("A149001".into()),
-        result_message: Some("[A149001] Updated the client secret.".into()),
-        new_client_secret: Some(body.client_secret),
-        old_client_secret: Some(Secret::new("old".into())),
-    };
-    (
-        [(CONTENT_TYPE, "application/json")],
-        serde_json::to_vec(&response).unwrap(),
-    )
 }
 
 /// Bytes the leaking handler of the positive control leaks on each request it serves.
