@@ -13,10 +13,11 @@
 //! format's own errors (the text is not JSON), the stops at [`ERROR_LIMIT`] and [`WIDE_LIMIT`],
 //! and a refusal by a type read with its own `Deserialize` end the read.
 
+use core::cell::Cell;
 use core::fmt;
 use core::marker::PhantomData;
 
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use crate::code::Code;
 use crate::de::Key;
@@ -143,15 +144,19 @@ impl<'i> Collector<'i> {
     #[cold]
     #[inline(never)]
     pub fn wrong_type<E: de::Error>(&mut self, at: Path<'_>, expected: &str, found: &str) -> E {
-        self.refused = if self.errors.len() <= ERROR_LIMIT {
+        self.refused = self.list_wrong_type(at, expected, found);
+        E::custom("")
+    }
+
+    fn list_wrong_type(&mut self, at: Path<'_>, expected: &str, found: &str) -> Refused {
+        if self.errors.len() <= ERROR_LIMIT {
             let message = ["must be ", expected, ", got ", found].concat();
             self.errors
                 .push(ValidationError::at(at, Code::Type.as_str(), &message));
             Refused::Listed(self.errors.len() - 1)
         } else {
             Refused::Unlisted
-        };
-        E::custom("")
+        }
     }
 
     /// What a rule's read comes to: a refused type becomes `Ok(None)`, its listed error given
@@ -171,13 +176,45 @@ impl<'i> Collector<'i> {
             Refused::No | Refused::Inexact => Err(e),
             Refused::Unlisted => Ok(None),
             Refused::Listed(i) => {
-                let text = e.to_string();
-                if let Some(at) = text.rfind(" at line ") {
-                    self.errors[i].append(&text[at..]);
-                }
+                self.place(i, &e.to_string());
                 Ok(None)
             }
         }
+    }
+
+    /// Gives the listed error `i` the position at the end of the format's `message`.
+    fn place(&mut self, i: usize, message: &str) {
+        if let Some(at) = message.rfind(" at line ") {
+            self.errors[i].append(&message[at..]);
+        }
+    }
+
+    /// What the read of an object or an array through [`Container`] comes to: as
+    /// [`Collector::settle`]; besides, a value of another type that the format refused itself
+    /// (`asked` is set then) is listed at `at` as a `type` error, with the kind of value the
+    /// format's message names and the position it gives, and the read goes on.
+    #[inline]
+    pub(crate) fn settle_container<T, E: de::Error>(
+        &mut self,
+        read: Result<Option<T>, E>,
+        asked: &Cell<bool>,
+        at: Path<'_>,
+        expected: &str,
+    ) -> Result<Option<T>, E> {
+        match read {
+            Ok(value) => Ok(value),
+            Err(e) if asked.get() => Ok(self.refused_by_format(&e.to_string(), at, expected)),
+            Err(e) => self.settle_error(e),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn refused_by_format<T>(&mut self, message: &str, at: Path<'_>, expected: &str) -> Option<T> {
+        if let Refused::Listed(i) = self.list_wrong_type(at, expected, found_in(message)) {
+            self.place(i, message);
+        }
+        None
     }
 
     /// For a whole number past 64 bits, which serde_json hands over as a float (exact only
@@ -329,6 +366,97 @@ pub(crate) mod kind {
     pub const STRING: &str = "a string";
     pub const ARRAY: &str = "an array";
     pub const OBJECT: &str = "an object";
+    /// A kind a format's message names in words not known here.
+    pub const OTHER: &str = "a value of another type";
+}
+
+/// The kind of value that a serde_json type error names (`invalid type: integer `5`, expected
+/// …`): only its kind is taken, never the value, which the message quotes.
+fn found_in(message: &str) -> &'static str {
+    const NAMES: [(&str, &str); 7] = [
+        ("null", kind::NULL),
+        ("boolean", kind::BOOLEAN),
+        ("integer", kind::NUMBER),
+        ("floating point", kind::NUMBER),
+        ("string", kind::STRING),
+        ("sequence", kind::ARRAY),
+        ("map", kind::OBJECT),
+    ];
+    let named = message.strip_prefix("invalid type: ").unwrap_or_default();
+    NAMES
+        .iter()
+        .find(|(word, _)| named.starts_with(word))
+        .map_or(kind::OTHER, |&(_, kind)| kind)
+}
+
+/// Reads an object or an array with the visitor it wraps, through the format's typed read of
+/// a struct rather than `deserialize_any`: serde_json's is much smaller, so the reads of the
+/// members around it stay inline, and it still hands both an object and an array to the
+/// visitor, which refuses the one it does not take.
+///
+/// A scalar, serde_json refuses itself, once read whole, with an error that names its kind and
+/// what the visitor expected: formatting that calls `expecting`, which sets `asked`, and
+/// [`Collector::settle_container`] lists the value and goes on.
+pub(crate) struct Container<'a, V> {
+    visitor: V,
+    asked: &'a Cell<bool>,
+}
+
+impl<'a, V> Container<'a, V> {
+    /// Reads with `visitor`; `asked` must be unset.
+    #[inline]
+    pub(crate) fn new(visitor: V, asked: &'a Cell<bool>) -> Self {
+        Container { visitor, asked }
+    }
+
+    /// The read through `d`.
+    #[inline]
+    pub(crate) fn read<'de, D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error>
+    where
+        V: Visitor<'de>,
+    {
+        d.deserialize_struct("", &[], self)
+    }
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for Container<'_, V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.asked.set(true);
+        self.visitor.expecting(f)
+    }
+
+    #[inline]
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        self.visitor.visit_map(map)
+    }
+
+    #[inline]
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        self.visitor.visit_seq(seq)
+    }
+
+    // A format that hands scalars to the visitor (serde_json does not) gets the wrapped
+    // visitor's refusals.
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        self.visitor.visit_bool(v)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        self.visitor.visit_i64(v)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        self.visitor.visit_u64(v)
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        self.visitor.visit_f64(v)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        self.visitor.visit_str(v)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.visitor.visit_unit()
+    }
 }
 
 /// Writes the `visit_*` methods of a collecting visitor that refuse their kind of value: each
@@ -449,12 +577,14 @@ pub fn collect_object<'de, D: Deserializer<'de>, M: Members<'de>>(
     at: Path<'_>,
     out: &mut Collector<'_>,
 ) -> Result<Option<M::Value>, D::Error> {
-    let read = d.deserialize_any(Object {
+    let asked = Cell::new(false);
+    let object = Object {
         members,
         at,
         out: &mut *out,
-    });
-    out.settle(read)
+    };
+    let read = Container::new(object, &asked).read(d);
+    out.settle_container(read, &asked, at, kind::OBJECT)
 }
 
 struct Object<'p, 'o, 'i, M> {
@@ -567,4 +697,46 @@ pub fn with_custom<T>(
     let before = out.len();
     crate::rules::custom::run(&value, check, at, out.errors());
     out.held(before, value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_kind_is_read_from_serde_json_own_type_errors() {
+        let cases = [
+            ("null", kind::NULL),
+            ("true", kind::BOOLEAN),
+            ("12", kind::NUMBER),
+            ("-12", kind::NUMBER),
+            ("1.5", kind::NUMBER),
+            ("\"a sequence\"", kind::STRING),
+            ("[1]", kind::ARRAY),
+            ("{\"a\": 1}", kind::OBJECT),
+        ];
+        for (json, expected) in cases {
+            // A unit struct takes none of these: serde_json names each in its own words.
+            let e = serde_json::from_str::<Unit>(json).unwrap_err();
+            assert_eq!(found_in(&e.to_string()), expected, "{json}: {e}");
+        }
+        assert_eq!(found_in("invalid type: a tuple, expected x"), kind::OTHER);
+        assert_eq!(found_in("some other error"), kind::OTHER);
+    }
+
+    #[derive(Debug)]
+    struct Unit;
+
+    impl<'de> serde::Deserialize<'de> for Unit {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Unit, D::Error> {
+            struct Nothing;
+            impl<'de> Visitor<'de> for Nothing {
+                type Value = Unit;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("nothing")
+                }
+            }
+            d.deserialize_any(Nothing)
+        }
+    }
 }

@@ -40,6 +40,11 @@ struct Labels {
     labels: std::collections::HashMap<String, String>,
 }
 
+#[derive(Debug, Model)]
+struct LabelSets {
+    sets: Vec<Labels>,
+}
+
 fn valid_doc() -> serde_json::Value {
     serde_json::json!({
         "clientId": "app_1",
@@ -187,18 +192,70 @@ fn syntax_errors_are_one_error_at_the_root() {
 
 #[test]
 fn a_document_that_is_not_an_object_is_a_type_error_at_the_root() {
-    for json in ["\"text\"", "5", "null", "true", "[1, 2]"] {
+    // Each message names the kind of value given and where it ends.
+    for (json, message) in [
+        (
+            "\"text\"",
+            "must be an object, got a string at line 1 column 6",
+        ),
+        ("5", "must be an object, got a number at line 1 column 1"),
+        (
+            "-2.5e3",
+            "must be an object, got a number at line 1 column 6",
+        ),
+        ("null", "must be an object, got null at line 1 column 4"),
+        (
+            "true",
+            "must be an object, got a boolean at line 1 column 4",
+        ),
+        (
+            "[1, 2]",
+            "must be an object, got an array at line 1 column 6",
+        ),
+    ] {
         let errors = from_json::<Registration>(json).unwrap_err();
         assert_eq!(found(&errors), pairs(&[("", "type")]), "{json}");
-        assert!(
-            errors
-                .iter()
-                .next()
-                .unwrap()
-                .message()
-                .starts_with("must be an object, got ")
-        );
+        assert_eq!(errors.iter().next().unwrap().message(), message);
     }
+}
+
+#[test]
+fn a_scalar_given_for_an_object_an_array_or_a_map_is_listed_and_reading_goes_on() {
+    // Columns 22, 58, 76 and 95 are the last characters of `7`, `"… at line 9 column 9"`,
+    // `null` and `false`; the string's own words never reach the message.
+    let json = r#"{"sets": [{"labels": 7}, {"labels": "a at line 9 column 9"}, {"labels": null}, {"labels": false}, {"labels": {"k": "long"}}]}"#;
+    let errors = from_json::<LabelSets>(json).unwrap_err();
+    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "/sets/0/labels: type: must be an object, got a number at line 1 column 22",
+            "/sets/1/labels: type: must be an object, got a string at line 1 column 58",
+            "/sets/2/labels: type: must be an object, got null at line 1 column 76",
+            "/sets/3/labels: type: must be an object, got a boolean at line 1 column 95",
+            "/sets/4/labels/k: max_len: must be at most 3 characters long, got 4",
+        ]
+    );
+    let json = r#"{"clientId": "a", "clientSecret": "long-enough", "priority": 5, "enabled": true, "weight": 0.5, "scopes": "openid", "defaultScope": 3, "tags": "x"}"#;
+    let errors = from_json::<Registration>(json).unwrap_err();
+    // Columns 114, 133 and 146 are the last characters of `"openid"`, `3` and `"x"`.
+    assert_eq!(
+        found(&errors),
+        pairs(&[
+            ("/scopes", "type"),
+            ("/defaultScope", "type"),
+            ("/tags", "type")
+        ])
+    );
+    let messages: Vec<&str> = errors.iter().map(|e| e.message()).collect();
+    assert_eq!(
+        messages,
+        [
+            "must be an array, got a string at line 1 column 114",
+            "must be an object, got a number at line 1 column 133",
+            "must be an array, got a string at line 1 column 146",
+        ]
+    );
 }
 
 #[test]

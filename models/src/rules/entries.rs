@@ -5,6 +5,7 @@
 //! A member name that breaks its rules is reported at the map's pointer, without the name; a
 //! value's errors sit under the member's pointer (`/attrs/<escaped name>`).
 
+use core::cell::Cell;
 use core::fmt;
 use core::hash::BuildHasher;
 use core::marker::PhantomData;
@@ -17,7 +18,7 @@ use super::format_error::shorten;
 use super::refusal::{Broken, counted, expected, push, refuse, refuse_member_name};
 use super::string::Str;
 use super::{Rule, Seed};
-use crate::collect::{Collect, Collector, kind};
+use crate::collect::{Collect, Collector, Container, kind};
 use crate::errors::ValidationError;
 use crate::path::Path;
 use crate::schema::SchemaGen;
@@ -254,13 +255,15 @@ fn collect<'de, D: Deserializer<'de>, R: Rule<T>, M: StringMap<T>, T>(
     at: Path<'_>,
     out: &mut Collector<'_>,
 ) -> Result<Option<M>, D::Error> {
-    let read = d.deserialize_any(EntriesCollect {
+    let asked = Cell::new(false);
+    let members = EntriesCollect {
         rule,
         at,
         out: &mut *out,
         marker: PhantomData,
-    });
-    out.settle(read)
+    };
+    let read = Container::new(members, &asked).read(d);
+    out.settle_container(read, &asked, at, kind::OBJECT)
 }
 
 fn read<'de, D: Deserializer<'de>, R: Rule<T>, M: StringMap<T>, T>(

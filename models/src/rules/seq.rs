@@ -1,5 +1,6 @@
 //! `Vec<T>` fields: `min_len` / `max_len` count the items.
 
+use core::cell::Cell;
 use core::fmt;
 use core::marker::PhantomData;
 
@@ -9,7 +10,7 @@ use serde_json::{Map, Value};
 use super::format_error::shorten;
 use super::refusal::{Broken, counted, expected, push, refuse};
 use super::{Rule, Seed};
-use crate::collect::{Collect, Collector, kind};
+use crate::collect::{Collect, Collector, Container, kind};
 use crate::errors::ValidationError;
 use crate::path::Path;
 use crate::schema::SchemaGen;
@@ -127,13 +128,15 @@ impl<R> Seq<R> {
     where
         R: Rule<T>,
     {
-        let read = d.deserialize_any(SeqCollect {
+        let asked = Cell::new(false);
+        let items = SeqCollect {
             rule: self,
             at,
             out: &mut *out,
             marker: PhantomData,
-        });
-        out.settle(read)
+        };
+        let read = Container::new(items, &asked).read(d);
+        out.settle_container(read, &asked, at, kind::ARRAY)
     }
 }
 

@@ -98,6 +98,16 @@ pub fn interleaved_only() -> bool {
     std::env::var_os("AUTHLETE_BENCH_INTERLEAVED_ONLY").is_some_and(|v| v != "0")
 }
 
+/// Whether the interleaved measurement times the row `id`: every row, unless
+/// `AUTHLETE_BENCH_ROWS` names some (comma-separated ids; the first row, the baseline, is always
+/// timed). Fewer rows make a quicker run when comparing two of them.
+pub fn wanted(id: &str, first: bool) -> bool {
+    match std::env::var("AUTHLETE_BENCH_ROWS") {
+        Ok(rows) if !first => rows.split(',').any(|r| r.trim() == id),
+        _ => true,
+    }
+}
+
 /// The number of rounds of the interleaved measurement (`AUTHLETE_BENCH_ROUNDS`, default 2000).
 pub fn rounds() -> usize {
     std::env::var("AUTHLETE_BENCH_ROUNDS")
