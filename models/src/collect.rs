@@ -143,8 +143,8 @@ impl<'i> Collector<'i> {
     /// `found` is a kind ("a number"), never the value.
     #[cold]
     #[inline(never)]
-    pub fn wrong_type<E: de::Error>(&mut self, at: Path<'_>, expected: &str, found: &str) -> E {
-        self.refused = self.list_wrong_type(at, expected, found);
+    pub fn wrong_type<E: de::Error>(&mut self, at: &Path<'_>, expected: &str, found: &str) -> E {
+        self.refused = self.list_wrong_type(*at, expected, found);
         E::custom("")
     }
 
@@ -201,20 +201,36 @@ impl<'i> Collector<'i> {
         at: Path<'_>,
         expected: &str,
     ) -> Result<Option<T>, E> {
-        match read {
-            Ok(value) => Ok(value),
-            Err(e) if asked.get() => Ok(self.refused_by_format(&e.to_string(), at, expected)),
-            Err(e) => self.settle_error(e),
+        // A value read is handed on where it lies, and an error replaced in place: rebuilt
+        // (`Ok(value) => Ok(value)`), the value was copied with wide reads of what the read had
+        // just written narrowly, which stalls.
+        let mut read = read;
+        if read.is_err() {
+            self.settle_container_error(&mut read, asked, at, expected);
         }
+        read
     }
 
     #[cold]
     #[inline(never)]
-    fn refused_by_format<T>(&mut self, message: &str, at: Path<'_>, expected: &str) -> Option<T> {
-        if let Refused::Listed(i) = self.list_wrong_type(at, expected, found_in(message)) {
-            self.place(i, message);
+    fn settle_container_error<T, E: de::Error>(
+        &mut self,
+        read: &mut Result<Option<T>, E>,
+        asked: &Cell<bool>,
+        at: Path<'_>,
+        expected: &str,
+    ) {
+        let Err(e) = core::mem::replace(read, Ok(None)) else {
+            return;
+        };
+        if asked.get() {
+            let message = e.to_string();
+            if let Refused::Listed(i) = self.list_wrong_type(at, expected, found_in(&message)) {
+                self.place(i, &message);
+            }
+        } else {
+            *read = self.settle_error(e);
         }
-        None
     }
 
     /// For a whole number past 64 bits, which serde_json hands over as a float (exact only
@@ -468,44 +484,44 @@ macro_rules! collect_refuse {
     };
     (@one visit_bool $expected:expr) => {
         fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
-            Err(self.out.wrong_type(self.at, $expected, $crate::collect::kind::BOOLEAN))
+            Err(self.out.wrong_type(&self.at, $expected, $crate::collect::kind::BOOLEAN))
         }
     };
     (@one visit_i64 $expected:expr) => {
         fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Self::Value, E> {
-            Err(self.out.wrong_type(self.at, $expected, $crate::collect::kind::NUMBER))
+            Err(self.out.wrong_type(&self.at, $expected, $crate::collect::kind::NUMBER))
         }
     };
     (@one visit_u64 $expected:expr) => {
         fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Self::Value, E> {
-            Err(self.out.wrong_type(self.at, $expected, $crate::collect::kind::NUMBER))
+            Err(self.out.wrong_type(&self.at, $expected, $crate::collect::kind::NUMBER))
         }
     };
     (@one visit_f64 $expected:expr) => {
         fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
-            Err(self.out.wrong_type(self.at, $expected, $crate::collect::kind::NUMBER))
+            Err(self.out.wrong_type(&self.at, $expected, $crate::collect::kind::NUMBER))
         }
     };
     (@one visit_str $expected:expr) => {
         fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Self::Value, E> {
-            Err(self.out.wrong_type(self.at, $expected, $crate::collect::kind::STRING))
+            Err(self.out.wrong_type(&self.at, $expected, $crate::collect::kind::STRING))
         }
     };
     (@one visit_unit $expected:expr) => {
         fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
-            Err(self.out.wrong_type(self.at, $expected, $crate::collect::kind::NULL))
+            Err(self.out.wrong_type(&self.at, $expected, $crate::collect::kind::NULL))
         }
     };
     (@one visit_seq $expected:expr) => {
         fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
             $crate::collect::skip_seq(seq)?;
-            Err(self.out.wrong_type(self.at, $expected, $crate::collect::kind::ARRAY))
+            Err(self.out.wrong_type(&self.at, $expected, $crate::collect::kind::ARRAY))
         }
     };
     (@one visit_map $expected:expr) => {
         fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
             $crate::collect::skip_map(map)?;
-            Err(self.out.wrong_type(self.at, $expected, $crate::collect::kind::OBJECT))
+            Err(self.out.wrong_type(&self.at, $expected, $crate::collect::kind::OBJECT))
         }
     };
 }
@@ -580,7 +596,7 @@ pub fn collect_object<'de, D: Deserializer<'de>, M: Members<'de>>(
     let asked = Cell::new(false);
     let object = Object {
         members,
-        at,
+        at: &at,
         out: &mut *out,
     };
     let read = Container::new(object, &asked).read(d);
@@ -589,7 +605,7 @@ pub fn collect_object<'de, D: Deserializer<'de>, M: Members<'de>>(
 
 struct Object<'p, 'o, 'i, M> {
     members: M,
-    at: Path<'p>,
+    at: &'p Path<'p>,
     out: &'o mut Collector<'i>,
 }
 

@@ -19,7 +19,8 @@ pub struct Key<'p, F> {
     index: F,
     names: &'static [&'static str],
     deny_unknown: bool,
-    at: Path<'p>,
+    // By reference: a copy of a path just built (the root's one word) stalls the copy's reads.
+    at: &'p Path<'p>,
 }
 
 impl<'p, F: Fn(&[u8]) -> Option<usize>> Key<'p, F> {
@@ -30,7 +31,7 @@ impl<'p, F: Fn(&[u8]) -> Option<usize>> Key<'p, F> {
         index: F,
         names: &'static [&'static str],
         deny_unknown: bool,
-        at: Path<'p>,
+        at: &'p Path<'p>,
     ) -> Self {
         Key {
             index,
@@ -61,14 +62,14 @@ impl<'p, F: Fn(&[u8]) -> Option<usize>> Key<'p, F> {
     /// The object's path.
     #[inline]
     pub(crate) fn at(&self) -> Path<'p> {
-        self.at
+        *self.at
     }
 
     #[inline]
     fn find<E: de::Error>(&self, name: &[u8]) -> Result<usize, E> {
         match (self.index)(name) {
             Some(i) => Ok(i),
-            None if self.deny_unknown => Err(unknown_field(name, self.names, self.at)),
+            None if self.deny_unknown => Err(unknown_field(name, self.names, *self.at)),
             None => Ok(self.names.len()),
         }
     }
@@ -200,10 +201,10 @@ mod tests {
 
     #[test]
     fn finds_known_names_and_marks_unknown_ones() {
-        let key = Key::new(index, NAMES, false, Path::Root);
+        let key = Key::new(index, NAMES, false, &Path::Root);
         assert_eq!(key.find::<serde_json::Error>(b"b").unwrap(), 1);
         assert_eq!(
-            Key::new(index, NAMES, false, Path::Root)
+            Key::new(index, NAMES, false, &Path::Root)
                 .find::<serde_json::Error>(b"z")
                 .unwrap(),
             3
@@ -213,7 +214,7 @@ mod tests {
     #[test]
     fn unknown_names_are_quoted_only_up_to_the_limit() {
         let long = "x".repeat(10_000);
-        let err = Key::new(index, NAMES, true, Path::Root)
+        let err = Key::new(index, NAMES, true, &Path::Root)
             .find::<serde_json::Error>(long.as_bytes())
             .unwrap_err();
         let text = err.to_string();
@@ -232,7 +233,7 @@ mod tests {
         let root = Path::Root;
         let scopes = root.field("scopes");
         let second = scopes.index(1);
-        let err = Key::new(index, NAMES, true, second)
+        let err = Key::new(index, NAMES, true, &second)
             .find::<serde_json::Error>(b"z")
             .unwrap_err();
         assert_eq!(

@@ -122,7 +122,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
         let ty = f.ty;
         quote! {
             #i => {
-                let __at = #p::Path::field(&self.at, #token);
+                let __at = #p::Path::field(self.at, #token);
                 if #p::Option::is_some(&#local) {
                     __out.duplicate(&mut __map, __at)?;
                 } else {
@@ -135,7 +135,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
         let token = super::pointer_token(f);
         let rule = super::rule_const(f);
         let ty = f.ty;
-        let at = quote!(#p::Path::field(&self.at, #token));
+        let at = quote!(#p::Path::field(self.at, #token));
         let absent = if f.attrs.default.is_some() && super::rules::has_checks(f) {
             quote!(#local = #p::Some(#p::absent_default::<_, #ty>(&#rule, #p::Default::default(), #at, __out));)
         } else if f.attrs.default.is_some() {
@@ -165,7 +165,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
             .attrs
             .custom
             .is_some()
-            .then(|| quote!(let __at = self.at;));
+            .then(|| quote!(let __at = *self.at;));
         quote! {
             #unwrap
             let __value = #ident { #(#fields: #locals),* };
@@ -190,8 +190,9 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                     }
                 }
 
+                // The path by reference: a copy of one just built stalls on its reads.
                 struct __Members #impl_visitor #where_ {
-                    at: #p::Path<'__p>,
+                    at: &'__p #p::Path<'__p>,
                     marker: #p::PhantomData<fn() -> #ident #ty>,
                 }
 
@@ -216,7 +217,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                     }
                 }
 
-                #p::collect_object(__deserializer, __Members { at: __at, marker: #p::PhantomData }, __at, __out)
+                #p::collect_object(__deserializer, __Members { at: &__at, marker: #p::PhantomData }, __at, __out)
             }
 
             #custom_read
@@ -247,7 +248,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                     #[inline]
                     fn visit_map<__A: #de::MapAccess<'de>>(self, mut __map: __A) -> #p::Result<Self::Value, __A::Error> {
                         #(#declare)*
-                        let __keys = #p::Key::new(__index, __FIELDS, #deny, self.at);
+                        let __keys = #p::Key::new(__index, __FIELDS, #deny, &self.at);
                         while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, &__keys)? {
                             match __key {
                                 #(#arms)*

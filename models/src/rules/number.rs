@@ -324,7 +324,9 @@ impl<N: Number> NumCollect<'_, '_, '_, '_, N> {
     #[inline]
     fn take<E: de::Error>(self, v: Option<N>) -> Result<Option<N>, E> {
         let Some(v) = v else {
-            return Err(self.out.wrong_type(self.at, Self::expected(), kind::NUMBER));
+            return Err(self
+                .out
+                .wrong_type(&self.at, Self::expected(), kind::NUMBER));
         };
         if self.rule.first_broken(v).is_none() {
             return Ok(Some(v));
