@@ -9,9 +9,14 @@
 //! A value of the wrong JSON type is read whole by the visitor that refuses it (an array or
 //! an object is skipped to its end), which then returns an error of its own: the format adds
 //! the position to it on the way out ([`Collector::settle`] reads it back into the listed
-//! error) and is left just past the value, so reading goes on with the next one. Only the
+//! error) and is left just past the value, so reading goes on with the next one. Objects and
+//! arrays are read through the format's typed read of a struct, which hands both kinds of
+//! container to the visitor and refuses a scalar itself, once read ([`Container`]). Only the
 //! format's own errors (the text is not JSON), the stops at [`ERROR_LIMIT`] and [`WIDE_LIMIT`],
 //! and a refusal by a type read with its own `Deserialize` end the read.
+//!
+//! Scalars are read with `deserialize_any`: serde_json's typed reads leave an array or an
+//! object given for a scalar unread, and no public call can skip it afterwards.
 
 use core::cell::Cell;
 use core::fmt;
@@ -545,7 +550,7 @@ pub(crate) fn skip_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Erro
 #[doc(hidden)]
 pub struct Collect<'r, 'p, 'o, 'i, R, T> {
     rule: &'r R,
-    at: Path<'p>,
+    at: &'p Path<'p>,
     out: &'o mut Collector<'i>,
     marker: PhantomData<fn() -> T>,
 }
@@ -553,7 +558,7 @@ pub struct Collect<'r, 'p, 'o, 'i, R, T> {
 impl<'r, 'p, 'o, 'i, R, T> Collect<'r, 'p, 'o, 'i, R, T> {
     /// The seed that collects a `T` under `rule` at `at`.
     #[inline]
-    pub fn new(rule: &'r R, at: Path<'p>, out: &'o mut Collector<'i>) -> Self {
+    pub fn new(rule: &'r R, at: &'p Path<'p>, out: &'o mut Collector<'i>) -> Self {
         Collect {
             rule,
             at,
@@ -567,7 +572,7 @@ impl<'de, R: Rule<T>, T> DeserializeSeed<'de> for Collect<'_, '_, '_, '_, R, T> 
     type Value = Option<T>;
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
-        self.rule.collect(d, self.at, self.out)
+        self.rule.collect(d, *self.at, self.out)
     }
 }
 

@@ -75,11 +75,11 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
         let ty = f.ty;
         quote! {
             #i => {
-                let __at = #p::Path::field(&self.at, #token);
+                let __at = #p::Path::field(self.at, #token);
                 if #p::Option::is_some(&#local) {
                     return #p::Err(#p::duplicate_field(__at));
                 }
-                #local = #p::Some(#de::MapAccess::next_value_seed(&mut __map, #p::Seed::<_, #ty>::new(&#rule, __at))?);
+                #local = #p::Some(#de::MapAccess::next_value_seed(&mut __map, #p::Seed::<_, #ty>::new(&#rule, &__at))?);
             }
         }
     });
@@ -88,13 +88,13 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
         let rule = super::rule_const(f);
         let ty = f.ty;
         let absent = if f.attrs.default.is_some() && super::rules::has_checks(f) {
-            quote!(#p::rules::check_default::<_, #ty, _>(&#rule, #p::Default::default(), #p::Path::field(&self.at, #token))?)
+            quote!(#p::rules::check_default::<_, #ty, _>(&#rule, #p::Default::default(), #p::Path::field(self.at, #token))?)
         } else if f.attrs.default.is_some() {
             quote!(#p::Default::default())
         } else if f.shape.is_option() {
             quote!(#p::None)
         } else {
-            quote!(return #p::Err(#p::missing_field(#p::Path::field(&self.at, #token))))
+            quote!(return #p::Err(#p::missing_field(#p::Path::field(self.at, #token))))
         };
         quote! {
             let #local = match #local {
@@ -126,7 +126,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                 if #p::Option::is_some(&#local) {
                     __out.duplicate(&mut __map, __at)?;
                 } else {
-                    #local = #p::Some(#de::MapAccess::next_value_seed(&mut __map, #p::Collect::<_, #ty>::new(&#rule, __at, __out))?);
+                    #local = #p::Some(#de::MapAccess::next_value_seed(&mut __map, #p::Collect::<_, #ty>::new(&#rule, &__at, __out))?);
                 }
             }
         }
@@ -234,7 +234,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                 }
 
                 struct __Visitor #impl_visitor #where_ {
-                    at: #p::Path<'__p>,
+                    at: &'__p #p::Path<'__p>,
                     marker: #p::PhantomData<fn() -> #ident #ty>,
                 }
 
@@ -242,13 +242,13 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                     type Value = #ident #ty;
 
                     fn expecting(&self, __f: &mut #p::fmt::Formatter<'_>) -> #p::fmt::Result {
-                        #p::expecting(__f, #name, self.at)
+                        #p::expecting(__f, #name, *self.at)
                     }
 
                     #[inline]
                     fn visit_map<__A: #de::MapAccess<'de>>(self, mut __map: __A) -> #p::Result<Self::Value, __A::Error> {
                         #(#declare)*
-                        let __keys = #p::Key::new(__index, __FIELDS, #deny, &self.at);
+                        let __keys = #p::Key::new(__index, __FIELDS, #deny, self.at);
                         while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, &__keys)? {
                             match __key {
                                 #(#arms)*
@@ -262,7 +262,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                     }
                 }
 
-                #p::Result::map_err(#de::Deserializer::deserialize_struct(__deserializer, #name, __FIELDS, __Visitor { at: __at, marker: #p::PhantomData }), #p::rules::model_error)
+                #p::rules::model_read(#de::Deserializer::deserialize_struct(__deserializer, #name, __FIELDS, __Visitor { at: &__at, marker: #p::PhantomData }))
             }
         }
     }

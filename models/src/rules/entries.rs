@@ -184,7 +184,7 @@ impl<'de, R: Rule<T>, M: StringMap<T>, T> Visitor<'de> for EntriesVisitor<'_, '_
                 break;
             };
             let at = self.at.key(&name);
-            let value = map.next_value_seed(Seed::new(&self.rule.value, at))?;
+            let value = map.next_value_seed(Seed::new(&self.rule.value, &at))?;
             if let Err(name) = members.put(name, value) {
                 return Err(crate::de::duplicate_field(self.at.key(&name)));
             }
@@ -232,7 +232,7 @@ impl<'de, R: Rule<T>, M: StringMap<T>, T> Visitor<'de> for EntriesCollect<'_, '_
             n += 1;
             let named = self.out.len();
             self.rule.check_name(&name, self.at, self.out.errors());
-            let seed = Collect::new(&self.rule.value, at, &mut *self.out);
+            let seed = Collect::new(&self.rule.value, &at, &mut *self.out);
             match map.next_value_seed(seed)? {
                 Some(value) if self.out.len() == named => {
                     let _ = members.put(name, value);

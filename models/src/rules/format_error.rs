@@ -80,6 +80,19 @@ pub fn model_error<E: de::Error>(e: E) -> E {
     if described() { shorten(e) } else { e }
 }
 
+/// A model's read, its error passed through [`model_error`]. A value read is handed on where it
+/// lies: rebuilt (as `map_err` does), it was copied with wide reads of what the read had just
+/// written narrowly, which stalls.
+#[doc(hidden)]
+#[inline]
+pub fn model_read<T, E: de::Error>(read: Result<T, E>) -> Result<T, E> {
+    let mut read = read;
+    if read.is_err() {
+        read = read.map_err(model_error);
+    }
+    read
+}
+
 /// Adds the path to an error the format built without it (serde_json's "number out of range"
 /// for a 128-bit integer, say), so that every error of a field names it.
 pub(super) fn locate<E: de::Error>(e: E, at: Path<'_>) -> E {

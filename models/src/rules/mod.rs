@@ -91,7 +91,7 @@ pub use custom::Custom;
 pub use entries::{Entries, StringMap};
 pub use flag::Flag;
 pub(crate) use format_error::describing;
-pub use format_error::{MESSAGE_LIMIT, model_error, shorten};
+pub use format_error::{MESSAGE_LIMIT, model_error, model_read, shorten};
 pub use nested::Nested;
 pub use number::{Num, Number};
 pub use opaque::Opaque;
@@ -123,16 +123,19 @@ pub trait Rule<T> {
 }
 
 /// Adapts a rule and a path to serde's `DeserializeSeed`.
+///
+/// Seeds and visitors hold the path by reference: a copy of one just built (a few words
+/// written one by one, read back as wider blocks) stalls on store forwarding.
 pub struct Seed<'r, 'p, R, T> {
     rule: &'r R,
-    at: Path<'p>,
+    at: &'p Path<'p>,
     marker: PhantomData<fn() -> T>,
 }
 
 impl<'r, 'p, R, T> Seed<'r, 'p, R, T> {
     /// The seed that reads a `T` under `rule`, reporting errors at `at`.
     #[inline]
-    pub fn new(rule: &'r R, at: Path<'p>) -> Self {
+    pub fn new(rule: &'r R, at: &'p Path<'p>) -> Self {
         Seed {
             rule,
             at,
@@ -145,7 +148,7 @@ impl<'de, R: Rule<T>, T> DeserializeSeed<'de> for Seed<'_, '_, R, T> {
     type Value = T;
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
-        self.rule.read(d, self.at)
+        self.rule.read(d, *self.at)
     }
 }
 

@@ -41,7 +41,7 @@ enum Made {
 
 struct SecretVisitor<'r, 'p, 'c> {
     rule: &'r Str,
-    at: Path<'p>,
+    at: &'p Path<'p>,
     made: &'c Cell<Made>,
 }
 
@@ -57,7 +57,7 @@ impl<'de> Visitor<'de> for SecretVisitor<'_, '_, '_> {
     type Value = SecretValue<String>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        expected(f, "a string", self.at)
+        expected(f, "a string", *self.at)
     }
 
     #[inline]
@@ -164,7 +164,7 @@ impl Rule<SecretValue<String>> for Secret<Str> {
         let made = Cell::new(Made::Nothing);
         let visitor = SecretVisitor {
             rule: &self.0,
-            at,
+            at: &at,
             made: &made,
         };
         match d.deserialize_str(visitor) {

@@ -51,7 +51,7 @@ impl<'de, R: Rule<T>, T> Visitor<'de> for SeqVisitor<'_, '_, R, T> {
                 };
             }
             let at = self.at.index(items.len());
-            match seq.next_element_seed(Seed::new(&self.rule.item, at))? {
+            match seq.next_element_seed(Seed::new(&self.rule.item, &at))? {
                 Some(item) => items.push(item),
                 None => break,
             }
@@ -89,7 +89,7 @@ impl<'de, R: Rule<T>, T> Visitor<'de> for SeqCollect<'_, '_, '_, '_, R, T> {
         loop {
             self.out.go_on()?;
             let at = self.at.index(n);
-            let seed = Collect::new(&self.rule.item, at, &mut *self.out);
+            let seed = Collect::new(&self.rule.item, &at, &mut *self.out);
             match seq.next_element_seed(seed)? {
                 None => break,
                 Some(Some(item)) if held => items.push(item),

@@ -102,21 +102,21 @@ impl Str {
     }
 
     #[inline]
-    pub(super) fn accept<E: de::Error>(&self, s: &str, at: Path<'_>) -> Result<(), E> {
+    pub(super) fn accept<E: de::Error>(&self, s: &str, at: &Path<'_>) -> Result<(), E> {
         match self.first_broken(s) {
             None => Ok(()),
-            Some(what) => Err(refuse(at, what)),
+            Some(what) => Err(refuse(*at, what)),
         }
     }
 
     /// Whether `s` holds, pushing every rule it breaks onto `out` when not: the fast check
     /// first, the full one only for a string that breaks something.
     #[inline(always)]
-    pub(super) fn collect_str(&self, s: &str, at: Path<'_>, out: &mut Collector<'_>) -> bool {
+    pub(super) fn collect_str(&self, s: &str, at: &Path<'_>, out: &mut Collector<'_>) -> bool {
         if self.first_broken(s).is_none() {
             return true;
         }
-        self.check_str(s, at, out.errors());
+        self.check_str(s, *at, out.errors());
         false
     }
 
@@ -146,14 +146,14 @@ impl Str {
 
 struct StrVisitor<'r, 'p> {
     rule: &'r Str,
-    at: Path<'p>,
+    at: &'p Path<'p>,
 }
 
 impl<'de> Visitor<'de> for StrVisitor<'_, '_> {
     type Value = String;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        expected(f, "a string", self.at)
+        expected(f, "a string", *self.at)
     }
 
     // Checked while borrowed: a refused string is never copied.
@@ -175,7 +175,7 @@ impl<'de> Visitor<'de> for StrVisitor<'_, '_> {
 /// Collects a string under a [`Str`] rule.
 struct StrCollect<'r, 'p, 'o, 'i> {
     rule: &'r Str,
-    at: Path<'p>,
+    at: &'p Path<'p>,
     out: &'o mut Collector<'i>,
 }
 
@@ -205,7 +205,10 @@ impl<'de> Visitor<'de> for StrCollect<'_, '_, '_, '_> {
 impl Rule<String> for Str {
     #[inline]
     fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<String, D::Error> {
-        d.deserialize_str(StrVisitor { rule: self, at })
+        d.deserialize_str(StrVisitor {
+            rule: self,
+            at: &at,
+        })
     }
 
     fn check(&self, value: &String, at: Path<'_>, out: &mut Vec<ValidationError>) {
@@ -236,7 +239,7 @@ impl Rule<String> for Str {
     ) -> Result<Option<String>, D::Error> {
         let read = d.deserialize_any(StrCollect {
             rule: self,
-            at,
+            at: &at,
             out: &mut *out,
         });
         out.settle(read)
