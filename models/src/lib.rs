@@ -252,6 +252,7 @@ pub mod __private {
     }
 
     /// A type's schema with its `examples` (a JSON array's text, checked by the derive).
+    #[inline]
     pub fn with_examples(
         mut schema: serde_json::Map<String, serde_json::Value>,
         examples: Option<&str>,

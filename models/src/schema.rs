@@ -94,6 +94,7 @@ impl SchemaGen {
 
 /// A definition key from a full type name: `::` becomes `.`, and every character a JSON Pointer
 /// in a URI fragment would have to escape becomes `_` (`a::Page<b::C>` is `a.Page_b.C`).
+#[inline]
 fn qualified_key(type_name: &str) -> String {
     let dotted = type_name.replace("::", ".");
     let mut key = String::with_capacity(dotted.len());
@@ -109,6 +110,7 @@ fn qualified_key(type_name: &str) -> String {
 }
 
 /// Replaces every placeholder reference under `value` by the reference to its key.
+#[inline]
 fn point_references(value: &mut Value, keys: &[String]) {
     match value {
         Value::Object(map) => {
@@ -150,6 +152,7 @@ pub struct Property {
 
 /// The object schema of a model: `title`, `description`, `properties` in declaration order,
 /// `required`, and `additionalProperties: false` when unknown fields are refused.
+#[inline]
 pub fn object(
     title: &str,
     description: Option<&str>,
@@ -188,6 +191,7 @@ pub fn object(
 }
 
 /// The schema of a newtype: its value's schema under the newtype's own title and description.
+#[inline]
 pub fn newtype(
     title: &str,
     description: Option<&str>,
@@ -208,6 +212,7 @@ pub fn newtype(
 }
 
 /// Makes a schema also accept `null`: `"type": [t, "null"]`, or `anyOf` with `null` for a `$ref`.
+#[inline]
 pub fn nullable(mut inner: Map<String, Value>) -> Map<String, Value> {
     if inner.is_empty() {
         // `{}` takes `null` already.
@@ -236,6 +241,7 @@ pub fn nullable(mut inner: Map<String, Value>) -> Map<String, Value> {
 /// a letter or digit written as a `\u` escape (surrogate pairs above the BMP), so the pattern
 /// means the same with and without the `u` flag only for BMP sets; non-BMP sets need the `u`
 /// flag, which JSON Schema validators use.
+#[inline]
 pub fn pattern(set: &Charset) -> String {
     let mut p = String::from("^[");
     for &(lo, hi) in set.ranges() {
@@ -251,6 +257,7 @@ pub fn pattern(set: &Charset) -> String {
     p
 }
 
+#[inline]
 fn push_class_char(p: &mut String, c: char) {
     use core::fmt::Write;
     if c.is_ascii_alphanumeric() {

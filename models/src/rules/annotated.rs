@@ -41,6 +41,7 @@ impl<T, R: Rule<T>> Rule<T> for Annotated<R> {
     fn check(&self, value: &T, at: Path<'_>, out: &mut Vec<ValidationError>) {
         self.rule.check(value, at, out);
     }
+    #[inline]
     fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value> {
         let mut s = self.rule.schema(schemas);
         let Notes {

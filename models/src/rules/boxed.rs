@@ -17,9 +17,11 @@ impl<T, R: Rule<T>> Rule<Box<T>> for Boxed<R> {
     fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<Box<T>, D::Error> {
         self.0.read(d, at).map(Box::new)
     }
+    #[inline]
     fn check(&self, value: &Box<T>, at: Path<'_>, out: &mut Vec<ValidationError>) {
         self.0.check(value, at, out);
     }
+    #[inline]
     fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value> {
         self.0.schema(schemas)
     }

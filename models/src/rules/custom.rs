@@ -169,6 +169,7 @@ impl<T, R: Rule<T>> Rule<T> for Custom<R, T> {
         refuse_on(&value, self.check, at)?;
         Ok(value)
     }
+    #[inline]
     fn check(&self, value: &T, at: Path<'_>, out: &mut Vec<ValidationError>) {
         let before = out.len();
         self.inner.check(value, at, out);
@@ -176,6 +177,7 @@ impl<T, R: Rule<T>> Rule<T> for Custom<R, T> {
             run(value, self.check, at, out);
         }
     }
+    #[inline]
     fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value> {
         self.inner.schema(schemas)
     }

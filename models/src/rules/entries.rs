@@ -279,6 +279,7 @@ fn read<'de, D: Deserializer<'de>, R: Rule<T>, M: StringMap<T>, T>(
     .map_err(shorten)
 }
 
+#[inline]
 fn check<R: Rule<T>, M: StringMap<T>, T>(
     rule: &Entries<R>,
     value: &M,
@@ -329,9 +330,11 @@ impl<T, S: BuildHasher + Default, R: Rule<T>> Rule<HashMap<String, T, S>> for En
     ) -> Result<HashMap<String, T, S>, D::Error> {
         read(self, d, at)
     }
+    #[inline]
     fn check(&self, value: &HashMap<String, T, S>, at: Path<'_>, out: &mut Vec<ValidationError>) {
         check(self, value, at, out);
     }
+    #[inline]
     fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value> {
         self.schema_of::<T>(schemas)
     }
@@ -353,9 +356,11 @@ impl<T, R: Rule<T>> Rule<BTreeMap<String, T>> for Entries<R> {
     ) -> Result<BTreeMap<String, T>, D::Error> {
         read(self, d, at)
     }
+    #[inline]
     fn check(&self, value: &BTreeMap<String, T>, at: Path<'_>, out: &mut Vec<ValidationError>) {
         check(self, value, at, out);
     }
+    #[inline]
     fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value> {
         self.schema_of::<T>(schemas)
     }

@@ -55,7 +55,9 @@ impl Rule<bool> for Flag {
     fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<bool, D::Error> {
         d.deserialize_bool(FlagVisitor(at)).map_err(shorten)
     }
+    #[inline]
     fn check(&self, _: &bool, _: Path<'_>, _: &mut Vec<ValidationError>) {}
+    #[inline]
     fn schema(&self, _: &mut SchemaGen) -> Map<String, Value> {
         let mut s = Map::new();
         s.insert("type".into(), "boolean".into());

@@ -19,9 +19,11 @@ impl<T: Model> Rule<T> for Nested {
         // The model keeps its own errors short (see `model_error`).
         T::__read_at(d, at)
     }
+    #[inline]
     fn check(&self, value: &T, at: Path<'_>, out: &mut Vec<ValidationError>) {
         value.__validate_at(at, out);
     }
+    #[inline]
     fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value> {
         schemas.reference::<T>()
     }

@@ -373,6 +373,7 @@ impl<N: Number> Rule<N> for Num<N> {
             .map_err(|e| locate(e, at))
     }
 
+    #[inline]
     fn check(&self, value: &N, at: Path<'_>, out: &mut Vec<ValidationError>) {
         let v = *value;
         for what in [
@@ -389,6 +390,7 @@ impl<N: Number> Rule<N> for Num<N> {
         }
     }
 
+    #[inline]
     fn schema(&self, _: &mut SchemaGen) -> Map<String, Value> {
         let mut s = Map::new();
         s.insert("type".into(), N::JSON_TYPE.into());
@@ -456,6 +458,7 @@ impl Rule<f32> for Num<f64> {
         Ok(single)
     }
 
+    #[inline]
     fn check(&self, value: &f32, at: Path<'_>, out: &mut Vec<ValidationError>) {
         #[allow(clippy::cast_possible_truncation)]
         let narrow = |b: Option<f64>| b.map(|b| b as f32);
@@ -467,6 +470,7 @@ impl Rule<f32> for Num<f64> {
         rounded.check(value, at, out);
     }
 
+    #[inline]
     fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value> {
         let mut s = <Num<f64> as Rule<f64>>::schema(self, schemas);
         // The range of `f32`, on the sides no bound already holds within it.

@@ -72,11 +72,13 @@ impl<T, R: Rule<T>> Rule<Option<T>> for Opt<R> {
             marker: PhantomData,
         })
     }
+    #[inline]
     fn check(&self, value: &Option<T>, at: Path<'_>, out: &mut Vec<ValidationError>) {
         if let Some(v) = value {
             self.0.check(v, at, out);
         }
     }
+    #[inline]
     fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value> {
         crate::schema::nullable(self.0.schema(schemas))
     }

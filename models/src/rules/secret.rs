@@ -173,9 +173,11 @@ impl Rule<SecretValue<String>> for Secret<Str> {
             Err(e) => Err(withheld(&e, at)),
         }
     }
+    #[inline]
     fn check(&self, value: &SecretValue<String>, at: Path<'_>, out: &mut Vec<ValidationError>) {
         self.0.check_str(value.expose(), at, out);
     }
+    #[inline]
     fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value> {
         let mut s = <Str as Rule<String>>::schema(&self.0, schemas);
         s.insert("format".into(), "password".into());

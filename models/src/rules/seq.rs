@@ -149,6 +149,7 @@ impl<T, R: Rule<T>> Rule<Vec<T>> for Seq<R> {
         })
         .map_err(shorten)
     }
+    #[inline]
     fn check(&self, value: &Vec<T>, at: Path<'_>, out: &mut Vec<ValidationError>) {
         let n = value.len();
         if n > self.max_len {
@@ -160,6 +161,7 @@ impl<T, R: Rule<T>> Rule<Vec<T>> for Seq<R> {
             self.item.check(item, at.index(i), out);
         }
     }
+    #[inline]
     fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value> {
         let mut s = Map::new();
         s.insert("type".into(), "array".into());

@@ -211,10 +211,12 @@ impl Rule<String> for Str {
         })
     }
 
+    #[inline]
     fn check(&self, value: &String, at: Path<'_>, out: &mut Vec<ValidationError>) {
         self.check_str(value, at, out);
     }
 
+    #[inline]
     fn schema(&self, _: &mut SchemaGen) -> Map<String, Value> {
         let mut s = Map::new();
         s.insert("type".into(), "string".into());

@@ -96,6 +96,7 @@ impl<F: Fn(&str) -> Option<usize> + Copy> StrEnum<F> {
 
     /// The enum's schema: `{"type": "string", "enum": [...]}`, or with a catch-all, any
     /// string, with the known values listed under `anyOf`.
+    #[inline]
     pub fn schema(self, title: &str, description: Option<&str>) -> Map<String, Value> {
         let mut s = Map::new();
         s.insert("title".into(), title.into());

@@ -28,12 +28,14 @@ impl<T: Serialize, R: Rule<T>> Rule<Vec<T>> for Unique<R> {
             Some((i, j)) => Err(refuse(at, Broken::Unique(i, j))),
         }
     }
+    #[inline]
     fn check(&self, value: &Vec<T>, at: Path<'_>, out: &mut Vec<ValidationError>) {
         self.0.check(value, at, out);
         if let Some(pair) = first_repeat(value.iter().map(|item| serde_json::to_value(item).ok())) {
             push_repeat(out, at, pair);
         }
     }
+    #[inline]
     fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value> {
         let mut s = <Seq<R> as Rule<Vec<T>>>::schema(&self.0, schemas);
         s.insert("uniqueItems".into(), true.into());
@@ -85,6 +87,7 @@ fn first_repeat(items: impl Iterator<Item = Option<Value>>) -> Option<(usize, us
 
 /// A text that two JSON values share exactly when JSON Schema calls them equal: numbers by
 /// their value, object members in name order.
+#[inline]
 fn canonical(value: &Value, out: &mut String) {
     use core::fmt::Write;
     match value {
