@@ -108,10 +108,8 @@ pub trait Rule<T> {
     /// Reads a `T` from `d`, refusing it at the first broken rule.
     fn read<'de, D: Deserializer<'de>>(&self, d: D, at: Path<'_>) -> Result<T, D::Error>;
     /// Pushes every rule `value` breaks onto `out`.
-    #[inline]
     fn check(&self, value: &T, at: Path<'_>, out: &mut Vec<ValidationError>);
     /// The JSON Schema of the values this rule accepts.
-    #[inline]
     fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value>;
     /// Reads a `T` from `d`, pushing every rule it breaks, its JSON type included, onto `out`
     /// and reading on (see the `collect` module): the value when it holds, `None` otherwise.
