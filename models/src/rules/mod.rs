@@ -124,8 +124,9 @@ pub trait Rule<T> {
 
 /// Adapts a rule and a path to serde's `DeserializeSeed`.
 ///
-/// Seeds and visitors hold the path by reference: a copy of one just built (a few words
-/// written one by one, read back as wider blocks) stalls on store forwarding.
+/// It holds the path by reference, as the collecting seed, the key lookup and the string
+/// visitors do: a copy of a path just built (a few words written one by one, read back as wider
+/// blocks) stalls on store forwarding.
 pub struct Seed<'r, 'p, R, T> {
     rule: &'r R,
     at: &'p Path<'p>,
