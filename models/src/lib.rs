@@ -251,14 +251,32 @@ pub mod __private {
         serde_json::to_value(T::default()).unwrap_or(serde_json::Value::Null)
     }
 
-    /// A type's schema with its `examples` (a JSON array's text, checked by the derive).
+    /// What a type's own attributes add to its schema: `format`, `examples` (a JSON array's
+    /// text, checked by the derive) and `deprecated`.
+    #[derive(Clone, Copy, Debug)]
+    pub struct TypeNotes {
+        /// `format`, kept as written.
+        pub format: Option<&'static str>,
+        /// `examples`, the text of a JSON array.
+        pub examples: Option<&'static str>,
+        /// `deprecated: true`.
+        pub deprecated: bool,
+    }
+
+    /// A type's schema with what its own attributes add (see [`TypeNotes`]).
     #[inline]
-    pub fn with_examples(
+    pub fn with_notes(
         mut schema: serde_json::Map<String, serde_json::Value>,
-        examples: Option<&str>,
+        notes: TypeNotes,
     ) -> serde_json::Map<String, serde_json::Value> {
-        if let Some(e) = examples.and_then(|e| serde_json::from_str(e).ok()) {
+        if let Some(format) = notes.format {
+            schema.insert("format".into(), format.into());
+        }
+        if let Some(e) = notes.examples.and_then(|e| serde_json::from_str(e).ok()) {
             schema.insert("examples".into(), e);
+        }
+        if notes.deprecated {
+            schema.insert("deprecated".into(), true.into());
         }
         schema
     }

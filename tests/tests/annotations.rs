@@ -1,5 +1,5 @@
-//! Schema annotations: `format`, `read_only`, `write_only`, `examples`, the doc comment as
-//! `description` and `default`'s value. They describe a value in the schema and change nothing
+//! Schema annotations: `format`, `read_only`, `write_only`, `examples`, `title`, `deprecated`,
+//! the doc comment as `description` and `default`'s value. They describe a value in the schema and change nothing
 //! else: what reads, what validates and what is written stay the same.
 
 use std::collections::BTreeMap;
@@ -163,4 +163,99 @@ fn a_newtype_s_and_an_enum_s_examples_and_a_secret_s_format() {
             "examples": ["public"]
         })
     );
+}
+
+/// A page of results, under a title of its own.
+#[derive(Debug, PartialEq, Model)]
+#[model(title = "A page of clients", deprecated, format = "page")]
+struct Page {
+    #[model(deprecated, max = 100)]
+    limit: Option<u32>,
+    #[model(format = "client-kind", deprecated)]
+    kind: Kind,
+    #[model(format = "token", items(deprecated))]
+    tokens: Vec<Token>,
+    #[model(format = "labels", deprecated, max_len = 1)]
+    labels: BTreeMap<String, String>,
+    status: Status,
+}
+
+#[derive(Debug, PartialEq, Model)]
+#[model(title = "Serial number", format = "serial", deprecated)]
+struct Serial(#[model(max = 9)] u8);
+
+#[derive(Debug, PartialEq, Model)]
+#[model(title = "Status of a client", format = "status", deprecated)]
+enum Status {
+    On,
+    Off,
+}
+
+#[test]
+fn title_deprecated_and_format_on_types_and_on_values_of_any_kind() {
+    let schema = Page::json_schema();
+    assert_eq!(schema["title"], "A page of clients");
+    assert_eq!(schema["deprecated"], true);
+    assert_eq!(schema["format"], "page");
+    let p = &schema["properties"];
+    assert_eq!(
+        p["limit"],
+        json!({"type": ["integer", "null"], "minimum": 0, "maximum": 100, "deprecated": true})
+    );
+    // A model's reference, a list of models and a map carry them beside their own keywords.
+    assert_eq!(
+        p["kind"],
+        json!({"$ref": "#/$defs/Kind", "format": "client-kind", "deprecated": true})
+    );
+    assert_eq!(
+        p["tokens"],
+        json!({"type": "array", "items": {"$ref": "#/$defs/Token", "deprecated": true}, "format": "token"})
+    );
+    assert_eq!(
+        p["labels"],
+        json!({
+            "type": "object", "additionalProperties": {"type": "string"}, "maxProperties": 1,
+            "format": "labels", "deprecated": true
+        })
+    );
+    // The `$defs` key stays the type's name; the title is the attribute's.
+    assert_eq!(schema["$defs"]["Status"]["title"], "Status of a client");
+    assert_eq!(schema["$defs"]["Status"]["format"], "status");
+    assert_eq!(schema["$defs"]["Status"]["deprecated"], true);
+    assert_eq!(p["status"], json!({"$ref": "#/$defs/Status"}));
+    assert_eq!(
+        Serial::json_schema(),
+        json!({
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "Serial number",
+            "type": "integer", "minimum": 0, "maximum": 9,
+            "format": "serial", "deprecated": true
+        })
+    );
+}
+
+#[test]
+fn title_deprecated_and_format_check_nothing() {
+    let doc = json!({"limit": 100, "kind": "public", "tokens": ["abc"], "labels": {"a": "b"}, "status": "On"});
+    let page: Page = serde_json::from_value(doc.clone()).unwrap();
+    assert!(page.validate().is_ok());
+    assert_eq!(serde_json::to_value(&page).unwrap(), doc);
+    // The rules beside them still check.
+    let errors = from_json::<Page>(
+        r#"{"limit": 101, "kind": "public", "tokens": [], "labels": {"a": "b", "c": "d"}, "status": "dim"}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        found(&errors),
+        pairs(&[
+            ("/limit", "max"),
+            ("/labels", "max_len"),
+            ("/status", "enum")
+        ])
+    );
+    assert_eq!(
+        errors.iter().nth(2).unwrap().message(),
+        "must be one of `On` or `Off`"
+    );
+    assert!(serde_json::from_value::<Serial>(json!(10)).is_err());
 }

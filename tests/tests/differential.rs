@@ -401,6 +401,7 @@ const ANNOTATIONS: &[&str] = &[
     "default",
     "format",
     "examples",
+    "deprecated",
 ];
 
 /// The schema with each of its assertions taken away in turn (a keyword, or one value of a

@@ -269,7 +269,8 @@ pub(super) static KEYS: &[Key] = &[
     )
     .or_container(Read::Function(|a| &mut a.custom)),
     Key::field("default", "default", Read::Flag(|a| &mut a.default)),
-    Key::field("format", "format = \"uri\"", Read::Text(|a| &mut a.format)),
+    Key::field("format", "format = \"uri\"", Read::Text(|a| &mut a.format))
+        .or_container(Read::Text(|a| &mut a.format)),
     Key::field("read_only", "read_only", Read::Flag(|a| &mut a.read_only)),
     Key::field(
         "write_only",
@@ -282,6 +283,13 @@ pub(super) static KEYS: &[Key] = &[
         Read::Examples(|a| &mut a.examples),
     )
     .or_container(Read::Examples(|a| &mut a.examples)),
+    Key::container("title", "title = \"Client\"", Read::Text(|a| &mut a.title)),
+    Key::field(
+        "deprecated",
+        "deprecated",
+        Read::Flag(|a| &mut a.deprecated),
+    )
+    .or_container(Read::Flag(|a| &mut a.deprecated)),
     Key::variant("other", "other", Read::Flag(|a| &mut a.other)),
 ];
 
@@ -306,7 +314,15 @@ mod tests {
     fn lists_the_keys_of_each_place_in_order() {
         assert_eq!(
             Place::Container.keys(),
-            ["rename_all", "deny_unknown_fields", "custom", "examples"]
+            [
+                "rename_all",
+                "deny_unknown_fields",
+                "custom",
+                "format",
+                "examples",
+                "title",
+                "deprecated"
+            ]
         );
         assert_eq!(
             Place::Field.keys(),
@@ -331,7 +347,8 @@ mod tests {
                 "format",
                 "read_only",
                 "write_only",
-                "examples"
+                "examples",
+                "deprecated"
             ]
         );
         assert_eq!(Place::Variant.keys(), ["rename", "other"]);

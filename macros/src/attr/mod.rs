@@ -80,6 +80,12 @@ pub struct ContainerAttrs {
     pub custom: Option<Attr<syn::Path>>,
     /// The schema's `examples` of the whole value, a JSON array checked at expansion.
     pub examples: Option<Attr<LitStr>>,
+    /// The schema's `title`, in place of the type's name (the `$defs` key stays the name).
+    pub title: Option<Attr<LitStr>>,
+    /// The schema's `deprecated: true`.
+    pub deprecated: Option<Span>,
+    /// The schema's `format` of the whole value, an annotation.
+    pub format: Option<Attr<LitStr>>,
 }
 
 /// `#[model(...)]` on a field; each slot is filled by its key in `keys::KEYS`.
@@ -116,6 +122,8 @@ pub struct FieldAttrs {
     pub write_only: Option<Span>,
     /// The schema's `examples`, a JSON array checked at expansion.
     pub examples: Option<Attr<LitStr>>,
+    /// The schema's `deprecated: true`.
+    pub deprecated: Option<Span>,
 }
 
 impl FieldAttrs {
@@ -125,6 +133,7 @@ impl FieldAttrs {
             || self.read_only.is_some()
             || self.write_only.is_some()
             || self.examples.is_some()
+            || self.deprecated.is_some()
     }
 }
 

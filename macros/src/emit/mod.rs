@@ -104,9 +104,14 @@ impl Generics {
     }
 
     /// The type's name in schemas: `Page`, or for `Page<Client>` an expression making
-    /// `Page_Client` (`$defs` key) or `Page<Client>` (title) from the arguments' own names.
+    /// `Page_Client` (`$defs` key) or `Page<Client>` (title) from the arguments' own names. A
+    /// `title = "..."` replaces the title, never the key.
     fn schema_name(cont: &Container, title: bool) -> TokenStream {
         let p = quote!(::authlete_models::__private);
+        if let (true, Some(given)) = (title, &cont.attrs.title) {
+            let given = &given.value;
+            return quote!(#p::String::from(#given));
+        }
         let name = cont.ident.to_string();
         let params = cont.type_params();
         if params.is_empty() {

@@ -20,7 +20,7 @@ pub fn impls(cont: &Container, field: &Field) -> TokenStream {
         ..
     } = super::Generics::of(cont);
     let description = super::schema::description(&cont.docs);
-    let examples = super::schema::examples(cont);
+    let notes = super::schema::notes(cont);
     let p = quote!(::authlete_models::__private);
     let r = quote!(<_ as #p::Rule<#ty>>);
     // A generic newtype cannot have it: `impl<T> TryFrom<T> for Wrapper<T>` overlaps the
@@ -91,7 +91,7 @@ pub fn impls(cont: &Container, field: &Field) -> TokenStream {
             #[inline]
 
             fn __schema_object(__gen: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
-                #p::with_examples(#p::newtype_schema(&#title, #description, #r::schema(&#rule, __gen)), #examples)
+                #p::with_notes(#p::newtype_schema(&#title, #description, #r::schema(&#rule, __gen)), #notes)
             }
 
             #[inline]

@@ -49,7 +49,7 @@ impl Tree {
 }
 
 /// The rule tree of a field's value, or of an item or a map's value, wrapped in the schema
-/// annotations `a` sets (`format`, `read_only`, `write_only`, `examples`), if any.
+/// annotations `a` sets (`format`, `read_only`, `write_only`, `examples`, `deprecated`), if any.
 fn annotated(shape: &Shape, a: &FieldAttrs) -> Tree {
     let inner = tree(shape, a);
     if !a.annotates() {
@@ -68,10 +68,11 @@ fn annotated(shape: &Shape, a: &FieldAttrs) -> Tree {
     };
     let (format, examples) = (text(&a.format), text(&a.examples));
     let (read_only, write_only) = (a.read_only.is_some(), a.write_only.is_some());
+    let deprecated = a.deprecated.is_some();
     let (t, v) = (inner.ty, inner.value);
     Tree::new(
         quote!(#r::Annotated<#t>),
-        quote!(#r::Annotated { rule: #v, notes: #r::Notes { format: #format, read_only: #read_only, write_only: #write_only, examples: #examples } }),
+        quote!(#r::Annotated { rule: #v, notes: #r::Notes { format: #format, read_only: #read_only, write_only: #write_only, examples: #examples, deprecated: #deprecated } }),
         inner.checks,
     )
 }

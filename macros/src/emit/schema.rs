@@ -11,7 +11,7 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
     let title = super::Generics::schema_name(cont, true);
     let name = super::Generics::schema_name(cont, false);
     let container_description = description(&cont.docs);
-    let container_examples = examples(cont);
+    let notes = notes(cont);
     let deny = cont.attrs.deny_unknown_fields.is_some();
     let properties = cont.fields().iter().map(|f| {
         let ty = f.ty;
@@ -48,21 +48,25 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
         #[inline]
 
         fn __schema_object(__gen: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
-            #p::with_examples(#p::schema_object(&#title, #container_description, #p::Vec::from([#(#properties),*]), #deny), #container_examples)
+            #p::with_notes(#p::schema_object(&#title, #container_description, #p::Vec::from([#(#properties),*]), #deny), #notes)
         }
     }
 }
 
-/// The type's `examples = "..."`: `Some("[...]")` or `None`, as tokens.
-pub fn examples(cont: &Container) -> TokenStream {
+/// What the type's own attributes add to its schema (`format`, `examples`, `deprecated`): a
+/// `TypeNotes` value, as tokens.
+pub fn notes(cont: &Container) -> TokenStream {
     let p = quote!(::authlete_models::__private);
-    match &cont.attrs.examples {
+    let text = |lit: &Option<crate::attr::Attr<syn::LitStr>>| match lit {
         Some(lit) => {
             let lit = &lit.value;
             quote!(#p::Some(#lit))
         }
         None => quote!(#p::None),
-    }
+    };
+    let (format, examples) = (text(&cont.attrs.format), text(&cont.attrs.examples));
+    let deprecated = cont.attrs.deprecated.is_some();
+    quote!(#p::TypeNotes { format: #format, examples: #examples, deprecated: #deprecated })
 }
 
 /// A schema's `description`, from a doc comment (the whole of it, its lines as written):

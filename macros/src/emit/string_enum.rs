@@ -8,9 +8,14 @@ use crate::ast::{Container, Variant};
 
 pub fn impls(cont: &Container, variants: &[Variant]) -> TokenStream {
     let ident = cont.ident;
-    let title = ident.to_string();
+    let name = ident.to_string();
+    let title = cont
+        .attrs
+        .title
+        .as_ref()
+        .map_or_else(|| name.clone(), |t| t.value.value());
     let description = super::schema::description(&cont.docs);
-    let examples = super::schema::examples(cont);
+    let notes = super::schema::notes(cont);
     let p = quote!(::authlete_models::__private);
     let known: Vec<&Variant> = variants.iter().filter(|v| v.other.is_none()).collect();
     let other = variants.iter().find(|v| v.other.is_some()).map(|v| v.ident);
@@ -48,7 +53,7 @@ pub fn impls(cont: &Container, variants: &[Variant]) -> TokenStream {
             }
         }
     });
-    let name = format!("a `{title}` value");
+    let value_name = format!("a `{name}` value");
     let custom = super::ContainerCustom::of(cont);
     let reader = super::ContainerCustom::reader(cont);
     let (custom_validate, custom_collect, custom_read) =
@@ -66,7 +71,7 @@ pub fn impls(cont: &Container, variants: &[Variant]) -> TokenStream {
 
         #[inline]
         fn __enum() -> #p::rules::StrEnum<impl #p::Fn(&#p::primitive::str) -> #p::Option<#p::primitive::usize> + #p::Copy> {
-            #p::rules::StrEnum { index: __index, values: __VALUES, other: #has_other, name: #name }
+            #p::rules::StrEnum { index: __index, values: __VALUES, other: #has_other, name: #value_name }
         }
 
         #[automatically_derived]
@@ -138,13 +143,13 @@ pub fn impls(cont: &Container, variants: &[Variant]) -> TokenStream {
             #[inline]
 
             fn __schema_name() -> #p::String {
-                #p::String::from(#title)
+                #p::String::from(#name)
             }
 
             #[inline]
 
             fn __schema_object(_: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
-                #p::with_examples(__enum().schema(#title, #description), #examples)
+                #p::with_notes(__enum().schema(#title, #description), #notes)
             }
 
             #[inline]

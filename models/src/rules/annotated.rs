@@ -1,5 +1,5 @@
 //! Schema annotations: keywords that describe a value and check nothing (`format`, `readOnly`,
-//! `writeOnly`, `examples`).
+//! `writeOnly`, `examples`, `deprecated`).
 
 use serde::de::Deserializer;
 use serde_json::{Map, Value};
@@ -21,6 +21,8 @@ pub struct Notes {
     pub write_only: bool,
     /// `examples`: the text of a JSON array, checked by the derive.
     pub examples: Option<&'static str>,
+    /// `deprecated: true`.
+    pub deprecated: bool,
 }
 
 /// The inner rule, unchanged when reading and checking; its schema gains the notes.
@@ -49,6 +51,7 @@ impl<T, R: Rule<T>> Rule<T> for Annotated<R> {
             read_only,
             write_only,
             examples,
+            deprecated,
         } = self.notes;
         if let Some(format) = format {
             s.insert("format".into(), format.into());
@@ -63,6 +66,9 @@ impl<T, R: Rule<T>> Rule<T> for Annotated<R> {
             // The derive checked the text to be a JSON array.
             let examples: Value = serde_json::from_str(examples).unwrap_or(Value::Null);
             s.insert("examples".into(), examples);
+        }
+        if deprecated {
+            s.insert("deprecated".into(), true.into());
         }
         s
     }
@@ -95,6 +101,7 @@ mod tests {
                 read_only: true,
                 write_only: false,
                 examples: Some(r#"["a", null]"#),
+                deprecated: true,
             },
         };
         let schema = Value::Object(Rule::<Option<String>>::schema(
@@ -105,7 +112,8 @@ mod tests {
             schema,
             serde_json::json!({
                 "type": ["string", "null"], "minLength": 1, "maxLength": 3,
-                "format": "uri", "readOnly": true, "examples": ["a", null]
+                "format": "uri", "readOnly": true, "examples": ["a", null],
+                "deprecated": true
             })
         );
         let mut out = Vec::new();
