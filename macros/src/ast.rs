@@ -16,6 +16,8 @@ pub struct Container<'a> {
     pub attrs: ContainerAttrs,
     pub docs: Option<String>,
     pub data: Data<'a>,
+    /// A struct's `skip` fields: neither read nor written, each given its default.
+    pub skipped: Vec<Field<'a>>,
 }
 
 /// What the type is on the wire.
@@ -269,6 +271,11 @@ impl Shape {
         matches!(self, Shape::Option(_))
     }
 
+    /// `Option<Option<T>>`: absent is `None`, `null` is `Some(None)`.
+    pub fn is_double_option(&self) -> bool {
+        matches!(self, Shape::Option(inner) if inner.is_option())
+    }
+
     /// How the type is written in messages (`Option<Vec<String>>`, `a model`).
     pub fn describe(&self) -> String {
         match self {
@@ -367,12 +374,20 @@ impl<'a> Container<'a> {
                 syn::GenericParam::Const(_) => cx.error_spanned_by(param, "`Model` cannot be derived for a type with a const parameter: a model's rules and schema are fixed when it expands; remove the parameter"),
             }
         }
+        let (data, skipped) = match data? {
+            Data::Struct(fields) => {
+                let (skipped, fields) = fields.into_iter().partition(|f| f.attrs.skip.is_some());
+                (Data::Struct(fields), skipped)
+            }
+            data => (data, Vec::new()),
+        };
         Some(Container {
             ident: &input.ident,
             generics: &input.generics,
             attrs,
             docs: attr::docs(&input.attrs),
-            data: data?,
+            data,
+            skipped,
         })
     }
 
@@ -403,6 +418,22 @@ impl<'a> Container<'a> {
 }
 
 impl<'a> Field<'a> {
+    /// Whether an absent member is `None`: an `Option` not marked `required`.
+    pub fn absent_is_none(&self) -> bool {
+        self.shape.is_option() && self.attrs.required.is_none()
+    }
+
+    /// Whether the member must be present: neither an `Option` (unless `required`) nor
+    /// given a default.
+    pub fn is_required(&self) -> bool {
+        !self.absent_is_none() && self.attrs.default.is_none()
+    }
+
+    /// Whether `None` is left out when writing: an `Option` an absent member reads as.
+    pub fn skips_none(&self) -> bool {
+        self.absent_is_none()
+    }
+
     fn from_syn(
         cx: &mut Ctxt,
         f: &'a syn::Field,
@@ -415,9 +446,11 @@ impl<'a> Field<'a> {
             None => ("0".to_owned(), syn::spanned::Spanned::span(&f.ty)),
         };
         let (wire, wire_span, wire_from) = wire_name(&name, span, &field_attrs.rename, rename_all);
-        let parsed = match field_attrs.opaque {
-            Some(_) => Ok(Shape::opaque(&f.ty)),
-            None => Shape::parse(&f.ty),
+        // A skipped field's type is never read nor written: any type with a default.
+        let parsed = match (field_attrs.opaque, field_attrs.skip) {
+            (_, Some(_)) => Ok(Shape::Opaque),
+            (Some(_), None) => Ok(Shape::opaque(&f.ty)),
+            (None, None) => Shape::parse(&f.ty),
         };
         let (shape, unsupported_type) = match parsed {
             Ok(shape) => (shape, false),

@@ -13,6 +13,13 @@ pub struct CharsetSpec {
     pub text: String,
 }
 
+impl CharsetSpec {
+    /// Whether `c` is in the set.
+    pub fn contains(&self, c: char) -> bool {
+        self.ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi)
+    }
+}
+
 /// How a charset escape is written in Rust source: `"\\]"` in a string literal, `r"\]"` in a
 /// raw one.
 fn in_source(escape: &str) -> String {

@@ -23,6 +23,9 @@ pub fn check(cx: &mut Ctxt, cont: &Container) {
             }
         }
     }
+    for field in &cont.skipped {
+        check_skip(cx, field);
+    }
     match &cont.data {
         Data::Struct(fields) => check_wire_names(
             cx,
@@ -65,8 +68,20 @@ fn check_newtype(cx: &mut Ctxt, cont: &Container, field: &Field) {
             "a newtype's field has no name on the wire: remove `rename`",
         );
     }
-    if let Some(span) = field.attrs.default {
-        cx.error_at(span, "a newtype's field is its whole value and cannot be absent: remove it, or put `default` on the field that holds the newtype");
+    for (key, span) in [
+        ("default", field.attrs.default.as_ref().map(|d| d.span)),
+        ("required", field.attrs.required),
+        ("not_null", field.attrs.not_null),
+    ] {
+        if let Some(span) = span {
+            cx.error_at(span, format!("a newtype's field is its whole value and cannot be absent: remove `{key}`, or put it on the field that holds the newtype"));
+        }
+    }
+    if let Some(span) = field.attrs.skip {
+        cx.error_at(
+            span,
+            "a newtype's field is its whole value and cannot be skipped: remove `skip`",
+        );
     }
 }
 
@@ -82,11 +97,207 @@ fn type_text(ty: &Type) -> String {
         .replace("& ", "&")
 }
 
+/// A `skip` field is neither read nor written: no other key but `default` applies to it.
+fn check_skip(cx: &mut Ctxt, field: &Field) {
+    let a = &field.attrs;
+    for (key, span) in keys_set(a) {
+        if key != "default" {
+            cx.error_at(span, format!("`{key}` does not apply to a `skip` field, which is neither read nor written: remove `{key}`"));
+        }
+    }
+    if let Some(default) = &a.default {
+        if let crate::attr::DefaultValue::Literal(_) = default.value {
+            cx.error_spanned_by(
+                default.pair(),
+                "a `skip` field's type is not read by this derive, so a literal cannot be checked against it: write `default = path` with a function `fn() -> T`, or `default` alone",
+            );
+        }
+    }
+}
+
+/// Every key set on a field but `skip`, with the span of the key, in the table's order.
+fn keys_set(a: &FieldAttrs) -> Vec<(&'static str, proc_macro2::Span)> {
+    let span = |attr: &Option<Attr<Box<FieldAttrs>>>| attr.as_ref().map(|a| a.span);
+    let mut set: Vec<(&'static str, Option<proc_macro2::Span>)> = vec![
+        ("rename", a.rename.as_ref().map(|x| x.span)),
+        ("charset", a.charset.as_ref().map(|x| x.span)),
+        ("min_len", a.min_len.as_ref().map(|x| x.span)),
+        ("max_len", a.max_len.as_ref().map(|x| x.span)),
+        ("min", a.min.as_ref().map(|x| x.span)),
+        ("max", a.max.as_ref().map(|x| x.span)),
+        ("exclusive_min", a.exclusive_min.as_ref().map(|x| x.span)),
+        ("exclusive_max", a.exclusive_max.as_ref().map(|x| x.span)),
+        ("multiple_of", a.multiple_of.as_ref().map(|x| x.span)),
+        ("unique", a.unique),
+        ("items", span(&a.items)),
+        ("keys", span(&a.keys)),
+        ("values", span(&a.values)),
+        ("opaque", a.opaque),
+        ("schema", a.schema.as_ref().map(|x| x.span)),
+        ("custom", a.custom.as_ref().map(|x| x.span)),
+        ("default", a.default.as_ref().map(|x| x.span)),
+        ("required", a.required),
+        ("not_null", a.not_null),
+    ];
+    set.extend(annotations(a).into_iter().map(|(k, s)| (k, Some(s))));
+    set.into_iter()
+        .filter_map(|(key, span)| Some((key, span?)))
+        .collect()
+}
+
+/// `required`, `not_null` and `default`: what an absent member or a `null` means, against the
+/// field's type and each other; a literal default against the type and the rules.
+fn check_presence(cx: &mut Ctxt, field: &Field) {
+    let a = &field.attrs;
+    let shape = &field.shape;
+    let ty = type_text(field.ty);
+    for (key, span, what) in [
+        ("required", a.required, "the member must be present, `null` reading as `None`"),
+        ("not_null", a.not_null, "the member may be absent, but `null` is refused"),
+    ] {
+        let Some(span) = span else { continue };
+        if !shape.is_option() {
+            cx.error_at(span, format!("`{key}` applies to an `Option` ({what}), but this field is `{ty}`, which is required and never `null` already: remove `{key}`"));
+        } else if shape.is_double_option() {
+            cx.error_at(span, format!("`{key}` does not apply to `Option<Option<T>>`, which reads an absent member as `None` and `null` as `Some(None)`: remove `{key}`, or make the field `Option<T>`"));
+        }
+    }
+    if let (Some(_), Some(span)) = (a.required, a.not_null) {
+        if !shape.is_double_option() {
+            cx.error_at(span, "a member that must be present and cannot be `null` is the value itself: remove `required`, `not_null` and the `Option`");
+        }
+    }
+    if let (Some(_), Some(default)) = (a.required, &a.default) {
+        cx.error_at(default.span, "a `required` member is never absent, so its `default` would never be taken: remove one of them");
+    }
+    let Some(default) = &a.default else { return };
+    let crate::attr::DefaultValue::Literal(lit) = &default.value else {
+        return;
+    };
+    check_default_literal(cx, field, default, lit);
+}
+
+/// A literal `default` fits the field's type (under `Option` and `Box`), and, for a string or
+/// a number, keeps the field's rules: each broken rule is an error on the literal.
+fn check_default_literal(
+    cx: &mut Ctxt,
+    field: &Field,
+    default: &Attr<crate::attr::DefaultValue>,
+    lit: &crate::attr::DefaultLiteral,
+) {
+    use crate::attr::DefaultLiteral as L;
+    let a = &field.attrs;
+    let ty = type_text(field.ty);
+    let at = &default.tokens;
+    if field.shape.has_secret() {
+        cx.error_spanned_by(at, "a secret's default would be written in the source and in the schema: remove the literal, and give the default in a function (`default = path`) if one is needed");
+        return;
+    }
+    let value = field.shape.value();
+    let fits = matches!(
+        (value, lit),
+        (Shape::Str, L::Str(_))
+            | (Shape::Bool, L::Bool(_))
+            | (Shape::Int(_), L::Number(Number::Int(_)))
+            | (Shape::Float(_), L::Number(_))
+            | (Shape::Model, _)
+    );
+    if !fits {
+        let kind = match lit {
+            L::Str(_) => "a string",
+            L::Bool(_) => "a boolean",
+            L::Number(Number::Int(_)) => "an integer",
+            L::Number(Number::Float(_)) => "a float",
+        };
+        let instead = match value {
+            Shape::Int(_) if matches!(lit, L::Number(_)) => {
+                "a whole number, e.g. `default = 250`".to_owned()
+            }
+            Shape::Vec(_) | Shape::Map(_) | Shape::Opaque => {
+                "the path of a function `fn() -> T` (`default = path`), or `default` alone"
+                    .to_owned()
+            }
+            other => format!("a literal of `{}`", other.describe()),
+        };
+        cx.error_spanned_by(
+            at,
+            format!("`default` is {kind} here, but this field is `{ty}`: write {instead}"),
+        );
+        return;
+    }
+    match (value, lit) {
+        (Shape::Str, L::Str(s)) => {
+            let n = s.chars().count();
+            if let Some(min) = a.min_len.as_ref().filter(|m| n < m.value) {
+                cx.error_spanned_by(at, format!("the default, {} characters long, breaks `min_len = {}`: write a default that keeps the field's rules", n, min.value));
+            }
+            if let Some(max) = a.max_len.as_ref().filter(|m| n > m.value) {
+                cx.error_spanned_by(at, format!("the default, {} characters long, breaks `max_len = {}`: write a default that keeps the field's rules", n, max.value));
+            }
+            if let Some(set) = &a.charset {
+                if let Some(c) = s.chars().find(|c| !set.value.contains(*c)) {
+                    cx.error_spanned_by(at, format!("the default holds {c:?}, outside `charset = \"{}\"`: write a default that keeps the field's rules", set.value.text));
+                }
+            }
+        }
+        (Shape::Int(name), L::Number(Number::Int(v))) => {
+            let (lo, hi) = int_range(name);
+            if *v < lo || *v > hi {
+                cx.error_spanned_by(at, format!("`default = {v}` is out of range for `{name}`, whose values are {lo}..={hi}"));
+            } else {
+                check_default_number(cx, a, at, *v as f64, Some(*v));
+            }
+        }
+        (Shape::Float(name), L::Number(n)) => {
+            if *name == "f32" && !f32_holds(n.as_f64()) {
+                cx.error_spanned_by(at, format!("`default = {n}` is not a number an `f32` holds: write the nearest one it does, or make the field `f64`"));
+            } else {
+                check_default_number(cx, a, at, n.as_f64(), None);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A number's default against `min`, `max`, the exclusive bounds and `multiple_of`.
+fn check_default_number(
+    cx: &mut Ctxt,
+    a: &FieldAttrs,
+    at: &proc_macro2::TokenStream,
+    v: f64,
+    int: Option<i128>,
+) {
+    let cmp = |bound: Number| match (int, bound) {
+        (Some(i), Number::Int(b)) => i.cmp(&b),
+        (_, b) => v.total_cmp(&b.as_f64()),
+    };
+    let broken = [
+        ("min", &a.min, (|o: std::cmp::Ordering| o.is_lt()) as fn(std::cmp::Ordering) -> bool),
+        ("max", &a.max, |o| o.is_gt()),
+        ("exclusive_min", &a.exclusive_min, |o| o.is_le()),
+        ("exclusive_max", &a.exclusive_max, |o| o.is_ge()),
+    ];
+    for (key, bound, breaks) in broken {
+        if let Some(bound) = bound {
+            if breaks(cmp(bound.value)) {
+                cx.error_spanned_by(at, format!("the default breaks `{key} = {}`: write a default that keeps the field's rules", bound.value));
+            }
+        }
+    }
+    if let Some(m) = &a.multiple_of {
+        let q = v / m.value.as_f64();
+        if q.is_finite() && (q - q.round()).abs() > 1e-9 * q.abs().max(1.0) {
+            cx.error_spanned_by(at, format!("the default breaks `multiple_of = {}`: write a default that keeps the field's rules", m.value));
+        }
+    }
+}
+
 fn check_field(cx: &mut Ctxt, field: &Field) {
     if field.unsupported_type {
         // The type is reported already; the rules cannot be checked against it.
         return;
     }
+    check_presence(cx, field);
     let a = &field.attrs;
     let shape = &field.shape;
     if shape.value() == &Shape::Opaque {
@@ -369,7 +580,10 @@ fn check_rules(cx: &mut Ctxt, a: &FieldAttrs, shape: &Shape, what: &str) {
         for (flag, span) in [
             ("rename", inner.rename.as_ref().map(|r| r.span)),
             ("custom", inner.custom.as_ref().map(|r| r.span)),
-            ("default", inner.default),
+            ("default", inner.default.as_ref().map(|d| d.span)),
+            ("required", inner.required),
+            ("not_null", inner.not_null),
+            ("skip", inner.skip),
         ] {
             if let Some(span) = span {
                 cx.error_at(span, format!("`{flag}` applies to a field, not inside `{key}(...)`: move it out of the list"));

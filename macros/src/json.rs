@@ -15,6 +15,25 @@ pub fn check_array(text: &str) -> Result<(), String> {
     check(text, b'[', "array")
 }
 
+/// `text` as a JSON string literal, quotes and escapes included.
+pub fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 fn check(text: &str, open: u8, kind: &str) -> Result<(), String> {
     let mut p = Parser {
         bytes: text.as_bytes(),

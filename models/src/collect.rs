@@ -706,6 +706,25 @@ pub fn absent_default<R: Rule<T>, T>(
     None
 }
 
+/// The value of an absent member whose literal default is a model's: read from its JSON
+/// through the member's rule, or `None` (with what it breaks listed at the member).
+#[doc(hidden)]
+#[cold]
+pub fn collect_default<R: Rule<T>, T>(
+    rule: &R,
+    json: &str,
+    at: Path<'_>,
+    out: &mut Collector<'_>,
+) -> Option<T> {
+    match crate::rules::read_default::<R, T, serde_json::Error>(rule, json, at) {
+        Ok(value) => Some(value),
+        Err(e) => {
+            out.push(crate::rules::default_refused(&e.to_string(), at));
+            None
+        }
+    }
+}
+
 /// The model read, or `None` when its own custom rule reports something.
 #[doc(hidden)]
 #[inline]

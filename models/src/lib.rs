@@ -221,12 +221,14 @@ pub mod __private {
     pub use core::unreachable;
     pub use serde;
     pub use serde_json;
+    pub use std::boxed::Box;
     pub use std::string::String;
     pub use std::vec::Vec;
 
     pub use crate::charset::Charset;
     pub use crate::collect::{
-        Collect, Collector, MemberName, Members, absent_default, collect_object, with_custom,
+        Collect, Collector, MemberName, Members, absent_default, collect_default, collect_object,
+        with_custom,
     };
     pub use crate::de::{Key, duplicate_field, expecting, missing_field};
     pub use crate::path::Path;
@@ -249,6 +251,16 @@ pub mod __private {
     /// The schema's `default` of a `default` field: its type's `Default` value, written.
     pub fn default_json<T: Default + serde::Serialize>() -> serde_json::Value {
         serde_json::to_value(T::default()).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// The schema's `default` of a `default = path` field: the function's value, written.
+    pub fn value_json<T: serde::Serialize>(value: &T) -> serde_json::Value {
+        serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// The schema's `default` of a literal `default = ...`: the JSON text the derive wrote.
+    pub fn literal_json(text: &str) -> serde_json::Value {
+        serde_json::from_str(text).unwrap_or(serde_json::Value::Null)
     }
 
     /// What a type's own attributes add to its schema: `format`, `examples` (a JSON array's

@@ -95,6 +95,8 @@ pub(super) enum Read<A> {
     Length(fn(&mut A) -> &mut Option<Attr<usize>>),
     /// An integer or float literal, with its sign: `min = -0.5`.
     Number(fn(&mut A) -> &mut Option<Attr<Number>>),
+    /// `default` alone, a literal, or the path of a function: `default = 250`.
+    Default(fn(&mut A) -> &mut Option<Attr<super::DefaultValue>>),
     /// A list of field rules in parentheses, for the values inside the field's value:
     /// `items(max_len = 2000)`.
     Nested(fn(&mut A) -> &mut Option<Attr<Box<FieldAttrs>>>),
@@ -268,7 +270,10 @@ pub(super) static KEYS: &[Key] = &[
         Read::Function(|a| &mut a.custom),
     )
     .or_container(Read::Function(|a| &mut a.custom)),
-    Key::field("default", "default", Read::Flag(|a| &mut a.default)),
+    Key::field("default", "default = 250", Read::Default(|a| &mut a.default)),
+    Key::field("required", "required", Read::Flag(|a| &mut a.required)),
+    Key::field("not_null", "not_null", Read::Flag(|a| &mut a.not_null)),
+    Key::field("skip", "skip", Read::Flag(|a| &mut a.skip)),
     Key::field("format", "format = \"uri\"", Read::Text(|a| &mut a.format))
         .or_container(Read::Text(|a| &mut a.format)),
     Key::field("read_only", "read_only", Read::Flag(|a| &mut a.read_only)),
@@ -344,6 +349,9 @@ mod tests {
                 "schema",
                 "custom",
                 "default",
+                "required",
+                "not_null",
+                "skip",
                 "format",
                 "read_only",
                 "write_only",

@@ -176,6 +176,43 @@ pub(super) fn function(cx: &mut Ctxt, key: &Key, tokens: &TokenStream) -> Option
     }
 }
 
+/// The value of `default = ...`: a literal of the field's type (a string, a boolean, a number
+/// with its sign), or the path of a function.
+pub(super) fn default_value(
+    cx: &mut Ctxt,
+    key: &Key,
+    tokens: &TokenStream,
+) -> Option<super::DefaultValue> {
+    use super::{DefaultLiteral, DefaultValue};
+    if let Some(value) = parse_value(tokens) {
+        if missing_comma(cx, key, &value) {
+            return None;
+        }
+        if value.rest.is_empty() {
+            match (&value.lit, value.neg) {
+                (Lit::Str(s), false) => {
+                    return Some(DefaultValue::Literal(DefaultLiteral::Str(s.value())));
+                }
+                (Lit::Bool(b), false) => {
+                    return Some(DefaultValue::Literal(DefaultLiteral::Bool(b.value)));
+                }
+                (Lit::Int(_) | Lit::Float(_), _) => {
+                    return number(cx, key, tokens)
+                        .map(|n| DefaultValue::Literal(DefaultLiteral::Number(n)));
+                }
+                _ => {}
+            }
+        }
+    } else if let Ok(path) = syn::parse2::<syn::Path>(tokens.clone()) {
+        return Some(DefaultValue::Function(path));
+    }
+    cx.error_spanned_by(
+        tokens,
+        "`default` takes a literal of the field's type (`default = 250`, `default = \"auto\"`, `default = true`, `default = -1.5`) or the path of a function `fn() -> T`, unquoted (`default = default_scopes`)",
+    );
+    None
+}
+
 /// A JSON Schema written by hand: a string literal holding a JSON object.
 pub(super) fn schema(cx: &mut Ctxt, key: &Key, tokens: &TokenStream) -> Option<LitStr> {
     let lit = lit_str(cx, key, tokens)?;

@@ -113,7 +113,14 @@ pub struct FieldAttrs {
     pub custom: Option<Attr<syn::Path>>,
     /// The JSON Schema of an `opaque` field, checked to be a JSON object.
     pub schema: Option<Attr<LitStr>>,
-    pub default: Option<Span>,
+    /// The value an absent field takes: `default`, `default = 250`, `default = path`.
+    pub default: Option<Attr<DefaultValue>>,
+    /// On an `Option`: the member must be present (`null` is still `None`).
+    pub required: Option<Span>,
+    /// On an `Option`: the member may be absent, but `null` is refused.
+    pub not_null: Option<Span>,
+    /// The field is neither read nor written, and takes its default.
+    pub skip: Option<Span>,
     /// The schema's `format`, an annotation: `uri`, `int64`.
     pub format: Option<Attr<LitStr>>,
     /// The schema's `readOnly`: the value is sent by the server only.
@@ -134,6 +141,41 @@ impl FieldAttrs {
             || self.write_only.is_some()
             || self.examples.is_some()
             || self.deprecated.is_some()
+    }
+}
+
+/// What `default` gives an absent field.
+#[derive(Clone)]
+pub enum DefaultValue {
+    /// `default` alone: `Default::default()`.
+    Trait,
+    /// `default = path`: a function `fn() -> T`.
+    Function(syn::Path),
+    /// `default = 250`, `default = "auto"`, `default = true`, `default = -1.5`.
+    Literal(DefaultLiteral),
+}
+
+/// A literal `default`, with its sign.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DefaultLiteral {
+    Str(String),
+    Bool(bool),
+    Number(Number),
+}
+
+impl DefaultLiteral {
+    /// The literal as JSON text: what the schema's `default` holds.
+    pub fn json(&self) -> String {
+        match self {
+            DefaultLiteral::Str(s) => crate::json::quote(s),
+            DefaultLiteral::Bool(b) => b.to_string(),
+            DefaultLiteral::Number(Number::Int(v)) => v.to_string(),
+            DefaultLiteral::Number(Number::Float(v)) => {
+                let text = format!("{v:?}");
+                // JSON has no `inf`; the reader refuses infinite literals before this.
+                text.replace("inf", "1e999")
+            }
+        }
     }
 }
 
@@ -266,7 +308,48 @@ fn read_key<A>(
         Read::Length(slot) => value(cx, meta, key, place, slot(attrs), literal::length),
         Read::Number(slot) => value(cx, meta, key, place, slot(attrs), literal::number),
         Read::Nested(slot) => nested(cx, meta, key, place, slot(attrs)),
+        Read::Default(slot) => default_value(cx, meta, key, place, slot(attrs)),
     }
+}
+
+/// `default` alone, or `default = ` a literal or the path of a function.
+fn default_value(
+    cx: &mut Ctxt,
+    meta: &ParseNestedMeta,
+    key: &Key,
+    place: Place,
+    slot: &mut Option<Attr<DefaultValue>>,
+) -> syn::Result<()> {
+    let span = meta.path.span();
+    let (value, tokens) = if meta.input.peek(Token![=]) {
+        let Some(tokens) = value_tokens(cx, meta, key)? else {
+            return Ok(());
+        };
+        let Some(value) = literal::default_value(cx, key, &tokens) else {
+            return Ok(());
+        };
+        (value, tokens)
+    } else {
+        let rest = rest_of_item(meta.input)?;
+        if !rest.is_empty() {
+            cx.error_spanned_by(
+                &rest,
+                "`default` takes its value after `=`: write `default` alone for `Default::default()`, `default = 250` for a literal, or `default = path` for a function",
+            );
+            return Ok(());
+        }
+        (DefaultValue::Trait, TokenStream::new())
+    };
+    if slot.is_some() {
+        cx.error_at(span, duplicate(place, key.name));
+    } else {
+        *slot = Some(Attr {
+            value,
+            span,
+            tokens,
+        });
+    }
+    Ok(())
 }
 
 /// A list of rules in parentheses, `items(max_len = 2000)`: read as a field's own keys, into a
@@ -535,7 +618,11 @@ mod tests {
             r#"#[model("x", max_len = 2, min_len::x = 1, 5, min_len = 1,, unique = , default true)]"#,
         );
         assert_eq!(errors.len(), 5, "{errors:?}");
-        assert_eq!(errors[4], "`default` takes no value: write `default` alone");
+        assert!(
+            errors[4].starts_with("`default` takes its value after `=`"),
+            "{}",
+            errors[4]
+        );
         assert!(errors[0].starts_with("expected a key, found a literal"));
         assert!(errors[1].starts_with("unknown field attribute `min_len::x`"));
         assert!(errors[2].starts_with("expected a key, found a literal"));

@@ -8,7 +8,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ast::Container;
+use crate::ast::{Container, Field};
+use crate::attr::DefaultValue;
 
 pub fn impl_deserialize(cont: &Container) -> TokenStream {
     let ident = cont.ident;
@@ -85,17 +86,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
     });
     let finish = cont.fields().iter().zip(&locals).map(|(f, local)| {
         let token = super::pointer_token(f);
-        let rule = super::rule_const(f);
-        let ty = f.ty;
-        let absent = if f.attrs.default.is_some() && super::rules::has_checks(f) {
-            quote!(#p::rules::check_default::<_, #ty, _>(&#rule, #p::Default::default(), #p::Path::field(self.at, #token))?)
-        } else if f.attrs.default.is_some() {
-            quote!(#p::Default::default())
-        } else if f.shape.is_option() {
-            quote!(#p::None)
-        } else {
-            quote!(return #p::Err(#p::missing_field(#p::Path::field(self.at, #token))))
-        };
+        let absent = absent(f, quote!(#p::Path::field(self.at, #token))).read;
         quote! {
             let #local = match #local {
                 #p::Some(__value) => __value,
@@ -107,7 +98,16 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
         let field = &f.member;
         quote!(#field: #local)
     });
-    let build = quote!(#ident { #(#build),* });
+    let skipped: Vec<_> = cont
+        .skipped
+        .iter()
+        .map(|f| {
+            let field = &f.member;
+            let value = super::defaults::value(f);
+            quote!(#field: #value)
+        })
+        .collect();
+    let build = quote!(#ident { #(#build,)* #(#skipped),* });
 
     // The collection: the same loop, each member read by `Rule::collect`, every violation
     // listed and reading going on; a local is `Some(None)` for a member read that broke a rule,
@@ -133,21 +133,10 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
     });
     let collect_finish = cont.fields().iter().zip(&locals).map(|(f, local)| {
         let token = super::pointer_token(f);
-        let rule = super::rule_const(f);
-        let ty = f.ty;
-        let at = quote!(#p::Path::field(self.at, #token));
-        let absent = if f.attrs.default.is_some() && super::rules::has_checks(f) {
-            quote!(#local = #p::Some(#p::absent_default::<_, #ty>(&#rule, #p::Default::default(), #at, __out));)
-        } else if f.attrs.default.is_some() {
-            quote!(#local = #p::Some(#p::Some(#p::Default::default()));)
-        } else if f.shape.is_option() {
-            quote!(#local = #p::Some(#p::Some(#p::None));)
-        } else {
-            quote!(__out.missing(#at);)
-        };
+        let absent = absent(f, quote!(#p::Path::field(self.at, #token))).collect;
         quote! {
             if #p::Option::is_none(&#local) {
-                #absent
+                #local = #absent;
             }
         }
     });
@@ -168,7 +157,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
             .then(|| quote!(let __at = *self.at;));
         quote! {
             #unwrap
-            let __value = #ident { #(#fields: #locals),* };
+            let __value = #ident { #(#fields: #locals,)* #(#skipped),* };
             #at
         }
     };
@@ -265,5 +254,60 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                 #p::rules::model_read(#de::Deserializer::deserialize_struct(__deserializer, #name, __FIELDS, __Visitor { at: &__at, marker: #p::PhantomData }))
             }
         }
+    }
+}
+
+/// What an absent member becomes, in the reader and in the collection.
+struct Absent {
+    /// An expression of the field's type, or one that returns the error.
+    read: TokenStream,
+    /// The collection's local: `Some(Some(value))`, `Some(None)` when the default breaks a
+    /// rule (listed), or `None` when the member is missing (listed).
+    collect: TokenStream,
+}
+
+/// An absent member: its default (held to the field's rules when it has any), `None` for an
+/// `Option` that is not `required`, or the `required` error.
+fn absent(f: &Field, at: TokenStream) -> Absent {
+    let p = quote!(::authlete_models::__private);
+    let rule = super::rule_const(f);
+    let ty = f.ty;
+    let checks = super::rules::has_checks(f);
+    match &f.attrs.default {
+        Some(default) => match &default.value {
+            // A literal of a model's type is read through the field's rule from its JSON.
+            DefaultValue::Literal(lit) if super::defaults::literal(&f.shape, lit).is_none() => {
+                let json = lit.json();
+                Absent {
+                    read: quote!(#p::rules::read_default::<_, #ty, _>(&#rule, #json, #at)?),
+                    collect: quote!(#p::Some(#p::collect_default::<_, #ty>(&#rule, #json, #at, __out))),
+                }
+            }
+            _ => {
+                let value = super::defaults::value(f);
+                if checks {
+                    Absent {
+                        read: quote!(#p::rules::check_default::<_, #ty, _>(&#rule, #value, #at)?),
+                        collect: quote!(#p::Some(#p::absent_default::<_, #ty>(&#rule, #value, #at, __out))),
+                    }
+                } else {
+                    Absent {
+                        read: value.clone(),
+                        collect: quote!(#p::Some(#p::Some(#value))),
+                    }
+                }
+            }
+        },
+        None if f.absent_is_none() => Absent {
+            read: quote!(#p::None),
+            collect: quote!(#p::Some(#p::Some(#p::None))),
+        },
+        None => Absent {
+            read: quote!(return #p::Err(#p::missing_field(#at))),
+            collect: quote!({
+                __out.missing(#at);
+                #p::None
+            }),
+        },
     }
 }

@@ -1,6 +1,7 @@
 //! Writes the impls from the checked model. One module per impl; each reads only `ast`.
 
 mod de;
+mod defaults;
 mod newtype;
 mod rules;
 mod schema;

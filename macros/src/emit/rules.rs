@@ -122,6 +122,16 @@ fn tree(shape: &Shape, a: &FieldAttrs) -> Tree {
                 checks,
             )
         }
+        // `not_null`, or the outer `Option` of `Option<Option<T>>`: the `Option` says whether
+        // the member is there, and the rule inside reads what is.
+        Shape::Option(inner) if a.not_null.is_some() || inner.is_option() => {
+            let Tree {
+                ty: t,
+                value: v,
+                checks,
+            } = tree(inner, a);
+            Tree::new(quote!(#r::Present<#t>), quote!(#r::Present(#v)), checks)
+        }
         Shape::Option(inner) => {
             let Tree {
                 ty: t,

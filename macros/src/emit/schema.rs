@@ -5,6 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ast::Container;
+use crate::attr::DefaultValue;
 
 pub fn schema_methods(cont: &Container) -> TokenStream {
     let p = quote!(::authlete_models::__private);
@@ -17,10 +18,17 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
         let ty = f.ty;
         let wire = &f.wire;
         let rule = super::rule_const(f);
-        let required = !f.shape.is_option() && f.attrs.default.is_none();
+        let required = f.is_required();
         let description = description(&f.docs);
-        let default = match f.attrs.default {
-            Some(_) => quote!(#p::Some(#p::default_json::<#ty>())),
+        let default = match f.attrs.default.as_ref().map(|d| &d.value) {
+            Some(DefaultValue::Trait) => quote!(#p::Some(#p::default_json::<#ty>())),
+            Some(DefaultValue::Function(path)) => {
+                quote!(#p::Some(#p::value_json::<#ty>(&#path())))
+            }
+            Some(DefaultValue::Literal(lit)) => {
+                let json = lit.json();
+                quote!(#p::Some(#p::literal_json(#json)))
+            }
             None => quote!(#p::None),
         };
         quote! {

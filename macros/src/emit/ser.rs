@@ -1,5 +1,5 @@
 //! `impl Serialize`: the fields in declaration order under their wire names; a `None` is left
-//! out.
+//! out, but for a `required` member, where it is `null`. `skip` fields are not written.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -16,7 +16,7 @@ pub fn impl_serialize(cont: &Container) -> TokenStream {
     let ser = quote!(#p::serde::ser);
     let count = cont.fields().iter().map(|f| {
         let field = &f.member;
-        if f.shape.is_option() {
+        if f.skips_none() {
             quote!(+ if #p::Option::is_some(&self.#field) { 1 } else { 0 })
         } else {
             quote!(+ 1)
@@ -27,7 +27,7 @@ pub fn impl_serialize(cont: &Container) -> TokenStream {
         let wire = &f.wire;
         let write =
             quote!(#ser::SerializeStruct::serialize_field(&mut __state, #wire, &self.#field)?;);
-        if f.shape.is_option() {
+        if f.skips_none() {
             quote! {
                 if #p::Option::is_some(&self.#field) {
                     #write

@@ -78,6 +78,7 @@ mod nested;
 mod number;
 mod opaque;
 mod option;
+mod present;
 mod refusal;
 mod secret;
 mod seq;
@@ -96,6 +97,7 @@ pub use nested::Nested;
 pub use number::{Num, Number};
 pub use opaque::Opaque;
 pub use option::Opt;
+pub use present::Present;
 pub use refusal::Bound;
 pub use secret::Secret;
 pub use seq::Seq;
@@ -171,4 +173,52 @@ pub fn check_default<R: Rule<T>, T, E: de::Error>(
             e.message()
         ))),
     }
+}
+
+/// The value of an absent member whose literal default is a model's (a string enum's value,
+/// say): read from the JSON text the derive wrote, through the member's rule, so that a
+/// default the model refuses makes the absent member an error, as a default that breaks a
+/// rule does.
+#[doc(hidden)]
+#[cold]
+pub fn read_default<R: Rule<T>, T, E: de::Error>(
+    rule: &R,
+    json: &str,
+    at: Path<'_>,
+) -> Result<T, E> {
+    let mut d = serde_json::Deserializer::from_str(json);
+    match rule.read(&mut d, at) {
+        Ok(value) => Ok(value),
+        Err(e) => {
+            let e = default_refused(&e.to_string(), at);
+            Err(E::custom(format_args!(
+                "{}: {}: {}",
+                e.path(),
+                e.code(),
+                e.message()
+            )))
+        }
+    }
+}
+
+/// The error of an absent member whose default its rule refuses, from the reader's error
+/// (`pointer: code: message`, the pointer at the member or below it).
+pub(crate) fn default_refused(reader: &str, at: Path<'_>) -> ValidationError {
+    // The position in the default's own text means nothing to the document's reader.
+    let text = reader.split(" at line ").next().unwrap_or(reader);
+    let parts = text
+        .split_once(": ")
+        .and_then(|(pointer, rest)| Some((pointer, rest.split_once(": ")?)));
+    let (pointer, code, message) = match parts {
+        Some((pointer, (code, message))) if pointer.starts_with(at.pointer().as_str()) => {
+            let code = crate::code::Code::from_name(code).map_or("invalid", |c| c.as_str());
+            (pointer.to_owned(), code, message)
+        }
+        _ => (at.pointer(), "invalid", text),
+    };
+    ValidationError::new(
+        pointer,
+        code,
+        format!("is absent, and its default value is refused: {message}"),
+    )
 }
