@@ -152,8 +152,16 @@ fn check_presence(cx: &mut Ctxt, field: &Field) {
     let shape = &field.shape;
     let ty = type_text(field.ty);
     for (key, span, what) in [
-        ("required", a.required, "the member must be present, `null` reading as `None`"),
-        ("not_null", a.not_null, "the member may be absent, but `null` is refused"),
+        (
+            "required",
+            a.required,
+            "the member must be present, `null` reading as `None`",
+        ),
+        (
+            "not_null",
+            a.not_null,
+            "the member may be absent, but `null` is refused",
+        ),
     ] {
         let Some(span) = span else { continue };
         if !shape.is_option() {
@@ -243,7 +251,12 @@ fn check_default_literal(
         (Shape::Int(name), L::Number(Number::Int(v))) => {
             let (lo, hi) = int_range(name);
             if *v < lo || *v > hi {
-                cx.error_spanned_by(at, format!("`default = {v}` is out of range for `{name}`, whose values are {lo}..={hi}"));
+                cx.error_spanned_by(
+                    at,
+                    format!(
+                        "`default = {v}` is out of range for `{name}`, whose values are {lo}..={hi}"
+                    ),
+                );
             } else {
                 check_default_number(cx, a, at, *v as f64, Some(*v));
             }
@@ -272,7 +285,11 @@ fn check_default_number(
         (_, b) => v.total_cmp(&b.as_f64()),
     };
     let broken = [
-        ("min", &a.min, (|o: std::cmp::Ordering| o.is_lt()) as fn(std::cmp::Ordering) -> bool),
+        (
+            "min",
+            &a.min,
+            (|o: std::cmp::Ordering| o.is_lt()) as fn(std::cmp::Ordering) -> bool,
+        ),
         ("max", &a.max, |o| o.is_gt()),
         ("exclusive_min", &a.exclusive_min, |o| o.is_le()),
         ("exclusive_max", &a.exclusive_max, |o| o.is_ge()),

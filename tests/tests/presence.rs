@@ -111,7 +111,11 @@ fn double_option_tells_absent_from_null() {
     };
     assert_eq!(
         found(&built.validate().unwrap_err()),
-        pairs(&[("/name", "max_len"), ("/size", "min"), ("/label", "max_len")])
+        pairs(&[
+            ("/name", "max_len"),
+            ("/size", "min"),
+            ("/label", "max_len")
+        ])
     );
 }
 

@@ -270,7 +270,11 @@ pub(super) static KEYS: &[Key] = &[
         Read::Function(|a| &mut a.custom),
     )
     .or_container(Read::Function(|a| &mut a.custom)),
-    Key::field("default", "default = 250", Read::Default(|a| &mut a.default)),
+    Key::field(
+        "default",
+        "default = 250",
+        Read::Default(|a| &mut a.default),
+    ),
     Key::field("required", "required", Read::Flag(|a| &mut a.required)),
     Key::field("not_null", "not_null", Read::Flag(|a| &mut a.not_null)),
     Key::field("skip", "skip", Read::Flag(|a| &mut a.skip)),

@@ -14,7 +14,10 @@ pub fn value(f: &Field) -> TokenStream {
     let p = quote!(::authlete_models::__private);
     let span = f.ty.span();
     match f.attrs.default.as_ref().map(|d| &d.value) {
-        None | Some(DefaultValue::Trait) => quote_spanned!(span=> #p::Default::default()),
+        // Written out inside `quote_spanned!`, so that every token carries the type's span.
+        None | Some(DefaultValue::Trait) => {
+            quote_spanned!(span=> ::authlete_models::__private::Default::default())
+        }
         Some(DefaultValue::Function(path)) => quote_spanned!(path.span()=> #path()),
         Some(DefaultValue::Literal(lit)) => {
             literal(&f.shape, lit).unwrap_or_else(|| quote!(#p::unreachable!()))
