@@ -99,7 +99,7 @@ const INTS: &[&str] = &[
     "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
 ];
 const FLOATS: &[&str] = &["f32", "f64"];
-const SUPPORTED: &str = "use `String`, `bool`, an integer, `f32`, `f64`, `Option<T>`, `Vec<T>`, `HashMap<String, V>`, `BTreeMap<String, V>`, `Box<T>`, `Secret<String>` or a type that derives `Model`";
+const SUPPORTED: &str = "use `String`, `bool`, an integer, `f32`, `f64`, `Option<T>`, `Vec<T>`, `HashMap<String, V>`, `BTreeMap<String, V>`, `Box<T>`, `Secret<String>`, `serde_json::Value`, `serde_json::Map<String, Value>` or a type that derives `Model`";
 
 impl Shape {
     /// Reads the shape of `ty`, or `None` for a type that cannot be a field (a reference, a
@@ -161,7 +161,10 @@ impl Shape {
                             _ => Shape::Secret(inner),
                         })
                     }
-                    (map @ ("HashMap" | "BTreeMap"), args) => {
+                    // `serde_json::Map<String, Value>` too: an object of any members.
+                    (map @ ("HashMap" | "BTreeMap" | "Map"), args)
+                        if map != "Map" || two_type_args(args).is_some() =>
+                    {
                         let Some((key, value)) = two_type_args(args) else {
                             return Err((
                                 ty,
@@ -181,7 +184,7 @@ impl Shape {
                         Ok(Shape::Map(Box::new(Shape::parse(value)?)))
                     }
                     (
-                        "IndexMap" | "Map" | "HashSet" | "BTreeSet" | "IndexSet" | "VecDeque"
+                        "IndexMap" | "HashSet" | "BTreeSet" | "IndexSet" | "VecDeque"
                         | "LinkedList" | "BinaryHeap",
                         PathArguments::AngleBracketed(_),
                     ) => unsupported(

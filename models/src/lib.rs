@@ -187,6 +187,13 @@ pub trait Model: Validate + Serialize + DeserializeOwned {
         full.rsplit("::").next().unwrap_or(full).to_owned()
     }
 
+    /// Whether a field of this type carries the type's schema in place, not a `$ref` to
+    /// `$defs`: for types whose schema is a word or two (`serde_json::Value`'s `{}`).
+    #[doc(hidden)]
+    fn __schema_inline() -> bool {
+        false
+    }
+
     /// The model's own object schema, with nested models referenced through `schemas`.
     #[doc(hidden)]
     fn __schema_object(

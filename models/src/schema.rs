@@ -36,8 +36,12 @@ struct Def {
 const PLACEHOLDER: &str = "#/$defs/\u{0}";
 
 impl SchemaGen {
-    /// A `{"$ref": "#/$defs/Name"}` to `T`, defining `T` on first use.
+    /// A `{"$ref": "#/$defs/Name"}` to `T`, defining `T` on first use; `T`'s own schema in
+    /// place for a type described inline (`serde_json::Value`, `{}`).
     pub fn reference<T: Model>(&mut self) -> Map<String, Value> {
+        if T::__schema_inline() {
+            return T::__schema_object(self);
+        }
         let id = core::any::type_name::<T>();
         let index = match self.defs.iter().position(|d| d.id == id) {
             Some(i) => i,

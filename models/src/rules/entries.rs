@@ -93,6 +93,30 @@ impl<T> StringMap<T> for BTreeMap<String, T> {
     }
 }
 
+/// `serde_json::Map<String, Value>`: an object of any members, a map like the others.
+impl StringMap<Value> for Map<String, Value> {
+    fn put(&mut self, name: String, value: Value) -> Result<(), String> {
+        match self.entry(name) {
+            serde_json::map::Entry::Occupied(slot) => Err(slot.key().clone()),
+            serde_json::map::Entry::Vacant(slot) => {
+                slot.insert(value);
+                Ok(())
+            }
+        }
+    }
+    fn members(&self) -> usize {
+        self.len()
+    }
+    fn has(&self, name: &str) -> bool {
+        self.contains_key(name)
+    }
+    fn sorted(&self) -> Vec<(&String, &Value)> {
+        let mut all: Vec<_> = self.iter().collect();
+        all.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        all
+    }
+}
+
 impl<R> Entries<R> {
     fn count_error(&self, n: usize) -> Option<Broken> {
         if n > self.max_len {
@@ -308,10 +332,11 @@ impl<R> Entries<R> {
         if !names.is_empty() {
             s.insert("propertyNames".into(), Value::Object(names));
         }
-        s.insert(
-            "additionalProperties".into(),
-            Value::Object(<R as Rule<T>>::schema(&self.value, schemas)),
-        );
+        // `{}` for the values says nothing: an object of any members is `{"type": "object"}`.
+        let values = <R as Rule<T>>::schema(&self.value, schemas);
+        if !values.is_empty() {
+            s.insert("additionalProperties".into(), Value::Object(values));
+        }
         if self.min_len > 0 {
             s.insert("minProperties".into(), self.min_len.into());
         }
@@ -370,6 +395,32 @@ impl<T, R: Rule<T>> Rule<BTreeMap<String, T>> for Entries<R> {
         at: Path<'_>,
         out: &mut Collector<'_>,
     ) -> Result<Option<BTreeMap<String, T>>, D::Error> {
+        collect(self, d, at, out)
+    }
+}
+
+impl<R: Rule<Value>> Rule<Map<String, Value>> for Entries<R> {
+    fn read<'de, D: Deserializer<'de>>(
+        &self,
+        d: D,
+        at: Path<'_>,
+    ) -> Result<Map<String, Value>, D::Error> {
+        read(self, d, at)
+    }
+    #[inline]
+    fn check(&self, value: &Map<String, Value>, at: Path<'_>, out: &mut Vec<ValidationError>) {
+        check(self, value, at, out);
+    }
+    #[inline]
+    fn schema(&self, schemas: &mut SchemaGen) -> Map<String, Value> {
+        self.schema_of::<Value>(schemas)
+    }
+    fn collect<'de, D: Deserializer<'de>>(
+        &self,
+        d: D,
+        at: Path<'_>,
+        out: &mut Collector<'_>,
+    ) -> Result<Option<Map<String, Value>>, D::Error> {
         collect(self, d, at, out)
     }
 }

@@ -69,6 +69,7 @@ macro_rules! refuse_strings {
 }
 
 mod annotated;
+mod any;
 mod boxed;
 pub(crate) mod custom;
 mod entries;
