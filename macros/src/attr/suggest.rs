@@ -17,9 +17,16 @@ const ALIASES: &[(&str, &str)] = &[
     ("name", "`rename`"),
 ];
 
+/// Other crates' keys with no equivalent here, which a key of similar spelling would only
+/// mislead about (`skip_serializing_if` is not `skip`).
+const NO_EQUIVALENT: &[&str] = &["skip_serializing_if"];
+
 /// A known key close to `key`, as the message shows it (`` `max_len` ``).
 pub(super) fn suggest_key(key: &str, known: &[&str]) -> Option<String> {
     let lower = key.to_ascii_lowercase();
+    if NO_EQUIVALENT.contains(&lower.as_str()) {
+        return None;
+    }
     let norm = |s: &str| -> String {
         s.chars()
             .filter(|c| !matches!(c, '_' | '-'))
@@ -132,6 +139,10 @@ mod tests {
             Some("`min_len` and `max_len`")
         );
         assert_eq!(suggest_key("skip_serializing_if", k), None);
+        assert_eq!(
+            suggest_key("skip_deserializing", k).as_deref(),
+            Some("`skip`")
+        );
         assert_eq!(suggest_key("m", k), None);
         let container = &Place::Container.keys();
         assert_eq!(
