@@ -432,9 +432,15 @@ impl<'a> Field<'a> {
         !self.absent_is_none() && self.attrs.default.is_none()
     }
 
-    /// Whether `None` is left out when writing: an `Option` an absent member reads as.
+    /// Whether `None` is left out when writing: an `Option` that an absent member reads as
+    /// `None`. A `required` one writes `null`, and so does one whose default may be something
+    /// else (a literal, a function), since an absent member would read back as that.
     pub fn skips_none(&self) -> bool {
         self.absent_is_none()
+            && matches!(
+                self.attrs.default.as_ref().map(|d| &d.value),
+                None | Some(attr::DefaultValue::Trait)
+            )
     }
 
     fn from_syn(

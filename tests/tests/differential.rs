@@ -180,9 +180,18 @@ fn valid_int(lo: i64, hi: i64) -> BoxedStrategy<Value> {
 
 /// An object with `fields` (each rarely absent) and at times an unknown member.
 fn an_object(fields: Vec<(&'static str, BoxedStrategy<Value>)>) -> BoxedStrategy<Value> {
+    an_object_with(0.97, fields)
+}
+
+/// An object with `fields`, each there with probability `present`, and at times an unknown
+/// member.
+fn an_object_with(
+    present: f64,
+    fields: Vec<(&'static str, BoxedStrategy<Value>)>,
+) -> BoxedStrategy<Value> {
     let members: Vec<_> = fields
         .into_iter()
-        .map(|(name, value)| prop::option::weighted(0.97, value).prop_map(move |v| (name, v)))
+        .map(|(name, value)| prop::option::weighted(present, value).prop_map(move |v| (name, v)))
         .collect();
     (members, prop::option::weighted(0.05, a_scalar()))
         .prop_map(|(members, extra)| {
@@ -1749,4 +1758,137 @@ fn assert_same_verdicts<T: Model>(docs: impl IntoIterator<Item = Value>) {
         })
         .collect();
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// What an absent member and a `null` mean: `required`, `not_null`, `Option<Option<T>>`,
+// `default` (literals and a function), `skip`, and the annotations beside them
+
+fn default_grants() -> Vec<Grant> {
+    vec![Grant::AuthorizationCode]
+}
+
+/// Every way of saying what an absent member and a `null` mean, with rules beside each.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase", title = "Presence and defaults", deprecated)]
+struct Presence {
+    /// Present, perhaps `null`.
+    #[model(
+        required,
+        charset = "a-z",
+        min_len = 1,
+        max_len = 4,
+        format = "nickname"
+    )]
+    name: Option<String>,
+    /// Perhaps absent, never `null`.
+    #[model(not_null, min = 1, max = 9, deprecated)]
+    size: Option<u32>,
+    #[model(not_null)]
+    scope: Option<Scope>,
+    #[model(not_null, deprecated)]
+    grant: Option<Grant>,
+    /// Absent, `null`, or a value: three states.
+    #[model(min_len = 1, max_len = 3)]
+    label: Option<Option<String>>,
+    #[model(default = 250, min = 10, max = 1000)]
+    limit: u32,
+    #[model(default = "auto", charset = "a-z", min_len = 2, max_len = 6)]
+    tag: String,
+    #[model(default = true)]
+    enabled: bool,
+    #[model(default = -1.5, min = -2, max = 2)]
+    ratio: f64,
+    /// Absent, the default; `null`, `None`.
+    #[model(default = 3, min = -3, max = 3)]
+    retries: Option<i8>,
+    #[model(default = "CLIENT_CREDENTIALS")]
+    fallback: Grant,
+    #[model(default = default_grants, max_len = 2)]
+    grants: Vec<Grant>,
+    #[model(skip)]
+    cache: Option<u64>,
+    #[model(skip, default = default_grants)]
+    seen: Vec<Grant>,
+}
+
+fn a_presence() -> BoxedStrategy<Value> {
+    // `null`: often where it reads as `None`, at times where it is refused.
+    let or_null = |v: BoxedStrategy<Value>| prop_oneof![3 => v, 1 => Just(Value::Null)].boxed();
+    let or_refused_null =
+        |v: BoxedStrategy<Value>| prop_oneof![12 => v, 1 => Just(Value::Null)].boxed();
+    let a_ratio = edge(
+        prop_oneof![
+            (-2.0f64..=2.0).prop_map(|f| json!(f)),
+            prop::sample::select(vec![json!(-2), json!(2.0), json!(-1.5), json!(0)]),
+        ]
+        .boxed(),
+        prop::sample::select(vec![json!(-2.0000001), json!(2.0000001), json!(-3)]).boxed(),
+    );
+    // Each member absent one time in four: `name` is then refused, any other read as its
+    // default or `None`.
+    an_object_with(
+        0.75,
+        vec![
+            ("name", mostly(or_null(edge_string("abz", "A9 -", 1, 4)))),
+            ("size", mostly(or_refused_null(edge_int(1, 9)))),
+            ("scope", mostly(or_refused_null(a_scope()))),
+            ("grant", mostly(or_refused_null(a_grant()))),
+            ("label", mostly(or_null(edge_string("ab\u{E9}", "", 1, 3)))),
+            ("limit", mostly(or_refused_null(edge_int(10, 1000)))),
+            (
+                "tag",
+                mostly(or_refused_null(edge_string("auto", "A_1", 2, 6))),
+            ),
+            (
+                "enabled",
+                mostly(or_refused_null(any::<bool>().prop_map(Value::Bool).boxed())),
+            ),
+            ("ratio", mostly(or_refused_null(a_ratio))),
+            ("retries", mostly(or_null(edge_int(-3, 3)))),
+            ("fallback", mostly(or_refused_null(a_grant()))),
+            (
+                "grants",
+                mostly(or_refused_null(a_list(mostly(a_grant()), edge_count(0, 2)))),
+            ),
+            // The `skip` fields' names: unknown members, taken and not read.
+            ("cache", a_scalar().boxed()),
+            ("seen", a_list(a_grant(), any_count(0, 3))),
+        ],
+    )
+}
+
+#[test]
+fn presence_and_defaults_agree_with_their_schema() {
+    let schema = Presence::json_schema();
+    assert_eq!(schema["required"], json!(["name"]), "{schema:#}");
+    assert_eq!(schema["title"], "Presence and defaults");
+    assert_eq!(schema["deprecated"], true);
+    for absent in ["cache", "seen"] {
+        assert_eq!(schema["properties"].get(absent), None, "{schema:#}");
+    }
+    // Every member but `name` absent: each takes its default, which keeps its rules.
+    let p: Presence = serde_json::from_str(r#"{"name": null}"#).unwrap();
+    assert_eq!(
+        (p.limit, p.tag.as_str(), p.enabled, p.ratio, p.retries),
+        (250, "auto", true, -1.5, Some(3))
+    );
+    assert_eq!(
+        (p.fallback, &p.grants),
+        (Grant::ClientCredentials, &default_grants())
+    );
+    assert_eq!((p.cache, &p.seen), (None, &default_grants()));
+    // The schema's `default`s, given as members, read as the values taken when absent.
+    let mut doc = json!({"name": null});
+    for (member, property) in schema["properties"].as_object().unwrap() {
+        if let Some(default) = property.get("default") {
+            doc[member] = default.clone();
+        }
+    }
+    assert_eq!(
+        serde_json::from_value::<Presence>(doc.clone()).unwrap(),
+        p,
+        "{doc}"
+    );
+    agree::<Presence>(a_presence(), 1500);
 }

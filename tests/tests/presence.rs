@@ -188,7 +188,11 @@ fn an_absent_member_takes_its_default() {
     // A member given is read as usual, a `null` for an `Option` with a default is `None`.
     let s: Settings =
         serde_json::from_str(r#"{"limit": 5, "mode": "auto", "retries": null}"#).unwrap();
-    assert_eq!((s.limit, s.mode, s.retries), (5, Mode::Auto, None));
+    assert_eq!((s.limit, &s.mode, s.retries), (5, &Mode::Auto, None));
+    // That `None` is written as `null`: left out, it would read back as the default.
+    let written = serde_json::to_value(&s).unwrap();
+    assert_eq!(written["retries"], Value::Null);
+    assert_eq!(serde_json::from_value::<Settings>(written).unwrap().retries, None);
 }
 
 #[test]
