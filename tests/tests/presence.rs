@@ -192,7 +192,10 @@ fn an_absent_member_takes_its_default() {
     // That `None` is written as `null`: left out, it would read back as the default.
     let written = serde_json::to_value(&s).unwrap();
     assert_eq!(written["retries"], Value::Null);
-    assert_eq!(serde_json::from_value::<Settings>(written).unwrap().retries, None);
+    assert_eq!(
+        serde_json::from_value::<Settings>(written).unwrap().retries,
+        None
+    );
 }
 
 #[test]
