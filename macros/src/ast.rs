@@ -18,6 +18,9 @@ pub struct Container<'a> {
     pub data: Data<'a>,
     /// A struct's `skip` fields: neither read nor written, each given its default.
     pub skipped: Vec<Field<'a>>,
+    /// A struct's `flatten` fields: maps that take the members no field declares (the check
+    /// allows one).
+    pub flattened: Vec<Field<'a>>,
 }
 
 /// What the type is on the wire.
@@ -377,12 +380,15 @@ impl<'a> Container<'a> {
                 syn::GenericParam::Const(_) => cx.error_spanned_by(param, "`Model` cannot be derived for a type with a const parameter: a model's rules and schema are fixed when it expands; remove the parameter"),
             }
         }
-        let (data, skipped) = match data? {
+        let (data, skipped, flattened) = match data? {
             Data::Struct(fields) => {
-                let (skipped, fields) = fields.into_iter().partition(|f| f.attrs.skip.is_some());
-                (Data::Struct(fields), skipped)
+                let (skipped, fields): (Vec<_>, Vec<_>) =
+                    fields.into_iter().partition(|f| f.attrs.skip.is_some());
+                let (flattened, fields) =
+                    fields.into_iter().partition(|f| f.attrs.flatten.is_some());
+                (Data::Struct(fields), skipped, flattened)
             }
-            data => (data, Vec::new()),
+            data => (data, Vec::new(), Vec::new()),
         };
         Some(Container {
             ident: &input.ident,
@@ -391,6 +397,7 @@ impl<'a> Container<'a> {
             docs: attr::docs(&input.attrs),
             data,
             skipped,
+            flattened,
         })
     }
 
@@ -403,6 +410,7 @@ impl<'a> Container<'a> {
                 let checked = self
                     .fields()
                     .iter()
+                    .chain(&self.flattened)
                     .filter(|f| f.attrs.opaque.is_none())
                     .any(|f| mentions(f.ty, &param.ident));
                 (&param.ident, checked)

@@ -11,7 +11,7 @@ use crate::case;
 use crate::ctxt::Ctxt;
 
 pub fn check(cx: &mut Ctxt, cont: &Container) {
-    for field in cont.fields() {
+    for field in cont.fields().iter().chain(&cont.flattened) {
         check_field(cx, field);
         if let Some(custom) = &field.attrs.custom {
             let params = cont.type_params();
@@ -26,6 +26,7 @@ pub fn check(cx: &mut Ctxt, cont: &Container) {
     for field in &cont.skipped {
         check_skip(cx, field);
     }
+    check_flatten(cx, cont);
     match &cont.data {
         Data::Struct(fields) => check_wire_names(
             cx,
@@ -97,6 +98,60 @@ fn type_text(ty: &Type) -> String {
         .replace("& ", "&")
 }
 
+/// A `flatten` field is a map that takes the members no field declares: one of them, not
+/// beside `deny_unknown_fields`, and with no key that names or counts it as a member.
+fn check_flatten(cx: &mut Ctxt, cont: &Container) {
+    if let Data::Newtype(field) = &cont.data {
+        if let Some(span) = field.attrs.flatten {
+            cx.error_at(
+                span,
+                "a newtype's field is its whole value, not members of an object: remove `flatten`",
+            );
+        }
+    }
+    let mut first_map: Option<&Field> = None;
+    for (i, field) in cont.flattened.iter().enumerate() {
+        let a = &field.attrs;
+        let span = a.flatten.unwrap_or_else(proc_macro2::Span::call_site);
+        if let (Shape::Map(_), false) = (&field.shape, field.unsupported_type) {
+            match first_map {
+                Some(first) => cx.error_at(span, format!("a second flattened map: `{}` already takes every member no field declares; keep one `flatten`", first.name)),
+                None => first_map = Some(field),
+            }
+        }
+        if let Some(deny) = cont.attrs.deny_unknown_fields {
+            if i == 0 {
+                cx.error_at(deny, "`deny_unknown_fields` refuses the members a flattened map takes: remove it, or remove `flatten`");
+            }
+        }
+        if field.unsupported_type {
+            continue;
+        }
+        match &field.shape {
+            Shape::Map(_) => {}
+            Shape::Model => cx.error_at(span, format!("`flatten` takes a map here (`BTreeMap<String, V>`, `HashMap<String, V>` or `serde_json::Map<String, Value>`), whose members are the ones no field declares; this field is `{}`", type_text(field.ty))),
+            _ => cx.error_at(span, format!("`flatten` applies to a map (`BTreeMap<String, V>`, `HashMap<String, V>` or `serde_json::Map<String, Value>`), whose members are the ones no field declares, but this field is `{}`: remove `flatten`", type_text(field.ty))),
+        }
+        for (key, at) in keys_set(a) {
+            let why = match key {
+                "rename" => "a flattened map has no name on the wire",
+                "min_len" | "max_len" => {
+                    "JSON Schema counts every member of the object, the declared ones too, so the count would mean something else in the schema"
+                }
+                "default" | "required" | "not_null" => {
+                    "a flattened map is never absent: it is empty when no other member is given"
+                }
+                "opaque" | "schema" => "a flattened map is read member by member",
+                _ => continue,
+            };
+            cx.error_at(
+                at,
+                format!("`{key}` does not apply to a `flatten` field: {why}; remove `{key}`"),
+            );
+        }
+    }
+}
+
 /// A `skip` field is neither read nor written: no other key but `default` applies to it.
 fn check_skip(cx: &mut Ctxt, field: &Field) {
     let a = &field.attrs;
@@ -138,6 +193,7 @@ fn keys_set(a: &FieldAttrs) -> Vec<(&'static str, proc_macro2::Span)> {
         ("default", a.default.as_ref().map(|x| x.span)),
         ("required", a.required),
         ("not_null", a.not_null),
+        ("flatten", a.flatten),
     ];
     set.extend(annotations(a).into_iter().map(|(k, s)| (k, Some(s))));
     set.into_iter()
@@ -601,6 +657,7 @@ fn check_rules(cx: &mut Ctxt, a: &FieldAttrs, shape: &Shape, what: &str) {
             ("required", inner.required),
             ("not_null", inner.not_null),
             ("skip", inner.skip),
+            ("flatten", inner.flatten),
         ] {
             if let Some(span) = span {
                 cx.error_at(span, format!("`{flag}` applies to a field, not inside `{key}(...)`: move it out of the list"));

@@ -155,13 +155,16 @@ pub struct Property {
 }
 
 /// The object schema of a model: `title`, `description`, `properties` in declaration order,
-/// `required`, and `additionalProperties: false` when unknown fields are refused.
+/// `required`, and `additionalProperties: false` when unknown fields are refused. `flat` is
+/// the schema of a flattened map: its values' schema becomes `additionalProperties`, and its
+/// names' rules hold for every member but the declared ones.
 #[inline]
 pub fn object(
     title: &str,
     description: Option<&str>,
     properties: Vec<Property>,
     deny_unknown_fields: bool,
+    flat: Option<Map<String, Value>>,
 ) -> Map<String, Value> {
     let mut s = Map::new();
     s.insert("title".into(), title.into());
@@ -171,6 +174,8 @@ pub fn object(
     s.insert("type".into(), "object".into());
     let mut props = Map::new();
     let mut required = Vec::new();
+    // In declaration order (`props` keeps its keys sorted).
+    let declared: Vec<Value> = properties.iter().map(|p| Value::from(p.name)).collect();
     for p in properties {
         let mut schema = p.schema;
         if let Some(d) = p.description {
@@ -187,6 +192,26 @@ pub fn object(
     s.insert("properties".into(), Value::Object(props));
     if !required.is_empty() {
         s.insert("required".into(), Value::Array(required));
+    }
+    if let Some(mut flat) = flat {
+        if let Some(values) = flat.remove("additionalProperties") {
+            s.insert("additionalProperties".into(), values);
+        }
+        if let Some(names) = flat.remove("propertyNames") {
+            let names = if declared.is_empty() {
+                names
+            } else {
+                let mut declared_names = Map::new();
+                declared_names.insert("enum".into(), Value::Array(declared));
+                let mut any = Map::new();
+                any.insert(
+                    "anyOf".into(),
+                    Value::Array(vec![Value::Object(declared_names), names]),
+                );
+                Value::Object(any)
+            };
+            s.insert("propertyNames".into(), names);
+        }
     }
     if deny_unknown_fields {
         s.insert("additionalProperties".into(), false.into());

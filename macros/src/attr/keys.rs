@@ -278,6 +278,7 @@ pub(super) static KEYS: &[Key] = &[
     Key::field("required", "required", Read::Flag(|a| &mut a.required)),
     Key::field("not_null", "not_null", Read::Flag(|a| &mut a.not_null)),
     Key::field("skip", "skip", Read::Flag(|a| &mut a.skip)),
+    Key::field("flatten", "flatten", Read::Flag(|a| &mut a.flatten)),
     Key::field("format", "format = \"uri\"", Read::Text(|a| &mut a.format))
         .or_container(Read::Text(|a| &mut a.format)),
     Key::field("read_only", "read_only", Read::Flag(|a| &mut a.read_only)),
@@ -356,6 +357,7 @@ mod tests {
                 "required",
                 "not_null",
                 "skip",
+                "flatten",
                 "format",
                 "read_only",
                 "write_only",

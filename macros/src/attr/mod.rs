@@ -121,6 +121,8 @@ pub struct FieldAttrs {
     pub not_null: Option<Span>,
     /// The field is neither read nor written, and takes its default.
     pub skip: Option<Span>,
+    /// The field, a map, takes every member no other field declares.
+    pub flatten: Option<Span>,
     /// The schema's `format`, an annotation: `uri`, `int64`.
     pub format: Option<Attr<LitStr>>,
     /// The schema's `readOnly`: the value is sent by the server only.

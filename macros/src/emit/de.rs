@@ -94,6 +94,22 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
             };
         }
     });
+    // A flattened map's part of the value built: the map read, or, collecting, the map
+    // gathered, when every member it took held.
+    let (flat_build, flat_collect_build) = match cont.flattened.first() {
+        None => (TokenStream::new(), TokenStream::new()),
+        Some(flat) => {
+            let (local, member) = (super::field_local(flat), &flat.member);
+            (
+                quote!(#member: #local,),
+                quote! {
+                    let #p::Some(#local) = #local.finish() else {
+                        return #p::Ok(#p::None);
+                    };
+                },
+            )
+        }
+    };
     let build = cont.fields().iter().zip(&locals).map(|(f, local)| {
         let field = &f.member;
         quote!(#field: #local)
@@ -107,7 +123,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
             quote!(#field: #value)
         })
         .collect();
-    let build = quote!(#ident { #(#build,)* #(#skipped),* });
+    let build = quote!(#ident { #(#build,)* #flat_build #(#skipped),* });
 
     // The collection: the same loop, each member read by `Rule::collect`, every violation
     // listed and reading going on; a local is `Some(None)` for a member read that broke a rule,
@@ -157,8 +173,70 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
             .then(|| quote!(let __at = *self.at;));
         quote! {
             #unwrap
-            let __value = #ident { #(#fields: #locals,)* #(#skipped),* };
+            #flat_collect_build
+            let __value = #ident { #(#fields: #locals,)* #flat_build #(#skipped),* };
             #at
+        }
+    };
+
+    // The member loops. A struct with a flattened map hands every member no field declares
+    // to the map's rule, by name; any other struct skips them (or refuses them).
+    let (read_loop, collect_loop) = match cont.flattened.first() {
+        None => (
+            quote! {
+                let __keys = #p::Key::new(__index, __FIELDS, #deny, self.at);
+                while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, &__keys)? {
+                    match __key {
+                        #(#arms)*
+                        _ => {
+                            let _ = #de::MapAccess::next_value::<#de::IgnoredAny>(&mut __map)?;
+                        }
+                    }
+                }
+            },
+            quote! {
+                let __keys = #p::Key::new(__index, __FIELDS, #deny, self.at);
+                while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, #p::MemberName::new(&__keys, __out))? {
+                    match __key {
+                        #(#collect_arms)*
+                        _ => {
+                            let _ = #de::MapAccess::next_value::<#de::IgnoredAny>(&mut __map)?;
+                        }
+                    }
+                }
+            },
+        ),
+        Some(flat) => {
+            let (local, rule, fty) = (super::field_local(flat), super::rule_const(flat), flat.ty);
+            let r = quote!(#p::rules);
+            (
+                quote! {
+                    let mut #local: #fty = #p::Default::default();
+                    let __keys = #p::Key::new(__index, __FIELDS, false, self.at);
+                    while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, #r::MemberOrName::read(&__keys))? {
+                        match __key {
+                            #r::Member::Field(__i) => match __i {
+                                #(#arms)*
+                                _ => {}
+                            },
+                            #r::Member::Other(__name) => #rule.read_flat(&mut __map, __name, *self.at, &mut #local)?,
+                        }
+                    }
+                },
+                quote! {
+                    let mut #local: #r::Gathered<#fty> = #p::Default::default();
+                    let __keys = #p::Key::new(__index, __FIELDS, false, self.at);
+                    while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, #r::MemberOrName::collect(&__keys, __out))? {
+                        match __key {
+                            #r::Member::Field(__i) => match __i {
+                                #(#collect_arms)*
+                                _ => {}
+                            },
+                            #r::Member::Other(__name) => #rule.collect_flat(&mut __map, __name, *self.at, &mut #local, __out)?,
+                        }
+                    }
+                },
+            )
         }
     };
 
@@ -191,15 +269,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                     #[inline]
                     fn read<__A: #de::MapAccess<'de>>(self, mut __map: __A, __out: &mut #p::Collector<'_>) -> #p::Result<#p::Option<Self::Value>, __A::Error> {
                         #(#collect_declare)*
-                        let __keys = #p::Key::new(__index, __FIELDS, #deny, self.at);
-                        while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, #p::MemberName::new(&__keys, __out))? {
-                            match __key {
-                                #(#collect_arms)*
-                                _ => {
-                                    let _ = #de::MapAccess::next_value::<#de::IgnoredAny>(&mut __map)?;
-                                }
-                            }
-                        }
+                        #collect_loop
                         #(#collect_finish)*
                         #collect_build
                         #p::Ok(#custom_collect)
@@ -237,15 +307,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                     #[inline]
                     fn visit_map<__A: #de::MapAccess<'de>>(self, mut __map: __A) -> #p::Result<Self::Value, __A::Error> {
                         #(#declare)*
-                        let __keys = #p::Key::new(__index, __FIELDS, #deny, self.at);
-                        while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, &__keys)? {
-                            match __key {
-                                #(#arms)*
-                                _ => {
-                                    let _ = #de::MapAccess::next_value::<#de::IgnoredAny>(&mut __map)?;
-                                }
-                            }
-                        }
+                        #read_loop
                         #(#finish)*
                         #p::Ok(#build)
                     }

@@ -10,6 +10,7 @@ use crate::attr::{Attr, FieldAttrs, Number};
 pub fn consts(cont: &Container) -> TokenStream {
     cont.fields()
         .iter()
+        .chain(&cont.flattened)
         .map(|field| {
             let name = super::rule_const(field);
             let Tree { ty, value, .. } = annotated(&field.shape, &field.attrs);

@@ -41,6 +41,13 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
             }
         }
     });
+    let flat = match cont.flattened.first() {
+        Some(f) => {
+            let (ty, rule) = (f.ty, super::rule_const(f));
+            quote!(#p::Some(<_ as #p::Rule<#ty>>::schema(&#rule, __gen)))
+        }
+        None => quote!(#p::None),
+    };
     quote! {
         #[inline]
         fn json_schema() -> #p::serde_json::Value {
@@ -56,7 +63,7 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
         #[inline]
 
         fn __schema_object(__gen: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
-            #p::with_notes(#p::schema_object(&#title, #container_description, #p::Vec::from([#(#properties),*]), #deny), #notes)
+            #p::with_notes(#p::schema_object(&#title, #container_description, #p::Vec::from([#(#properties),*]), #deny, #flat), #notes)
         }
     }
 }

@@ -39,6 +39,9 @@ pub fn impl_serialize(cont: &Container) -> TokenStream {
             write
         }
     });
+    if !cont.flattened.is_empty() {
+        return serialize_as_map(cont);
+    }
     quote! {
         #[automatically_derived]
         impl #impl_ #p::serde::Serialize for #ident #ty #where_ {
@@ -46,6 +49,51 @@ pub fn impl_serialize(cont: &Container) -> TokenStream {
                 let mut __state = #ser::Serializer::serialize_struct(__serializer, #name, 0 #(#count)*)?;
                 #(#fields)*
                 #ser::SerializeStruct::end(__state)
+            }
+        }
+    }
+}
+
+/// A struct with a flattened map is written as a map: its fields under their wire names, then
+/// the map's members under theirs (`serialize_struct` takes only names known when it expands).
+fn serialize_as_map(cont: &Container) -> TokenStream {
+    let ident = cont.ident;
+    let super::Generics {
+        impl_, ty, where_, ..
+    } = super::Generics::of(cont);
+    let p = quote!(::authlete_models::__private);
+    let ser = quote!(#p::serde::ser);
+    let fields = cont.fields().iter().map(|f| {
+        let field = &f.member;
+        let wire = &f.wire;
+        let write =
+            quote!(#ser::SerializeMap::serialize_entry(&mut __state, #wire, &self.#field)?;);
+        if f.skips_none() {
+            quote! {
+                if #p::Option::is_some(&self.#field) {
+                    #write
+                }
+            }
+        } else {
+            write
+        }
+    });
+    let flattened = cont.flattened.iter().map(|f| {
+        let field = &f.member;
+        quote! {
+            for (__name, __value) in &self.#field {
+                #ser::SerializeMap::serialize_entry(&mut __state, __name, __value)?;
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl #impl_ #p::serde::Serialize for #ident #ty #where_ {
+            fn serialize<__S: #ser::Serializer>(&self, __serializer: __S) -> #p::Result<__S::Ok, __S::Error> {
+                let mut __state = #ser::Serializer::serialize_map(__serializer, #p::None)?;
+                #(#fields)*
+                #(#flattened)*
+                #ser::SerializeMap::end(__state)
             }
         }
     }

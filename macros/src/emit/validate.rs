@@ -17,6 +17,15 @@ pub fn impl_validate(cont: &Container) -> TokenStream {
             <_ as #p::Rule<#ty>>::check(&#rule, &self.#name, #p::Path::field(&__at, #token), __out);
         }
     });
+    // A flattened map's members sit at the struct's own pointer.
+    let flattened = cont.flattened.iter().map(|field| {
+        let name = &field.member;
+        let ty = field.ty;
+        let rule = super::rule_const(field);
+        quote! {
+            <_ as #p::Rule<#ty>>::check(&#rule, &self.#name, __at, __out);
+        }
+    });
     let custom = super::ContainerCustom::of(cont).validate;
     let super::Generics {
         impl_, ty, where_, ..
@@ -35,6 +44,7 @@ pub fn impl_validate(cont: &Container) -> TokenStream {
                 let _ = (&__at, &__out);
                 let __before = __out.len();
                 #(#checks)*
+                #(#flattened)*
                 #custom
             }
         }

@@ -129,7 +129,7 @@ impl<R> Entries<R> {
     }
 
     /// Pushes every rule a member name breaks, at the map's path.
-    fn check_name(&self, name: &str, at: Path<'_>, out: &mut Vec<ValidationError>) {
+    pub(super) fn check_name(&self, name: &str, at: Path<'_>, out: &mut Vec<ValidationError>) {
         let mut found = Vec::new();
         self.key.check_str(name, Path::Root, &mut found);
         out.extend(found.into_iter().map(|e| {
@@ -321,7 +321,7 @@ fn check<R: Rule<T>, M: StringMap<T>, T>(
 }
 
 impl<R> Entries<R> {
-    fn schema_of<T>(&self, schemas: &mut SchemaGen) -> Map<String, Value>
+    pub(super) fn schema_of<T>(&self, schemas: &mut SchemaGen) -> Map<String, Value>
     where
         R: Rule<T>,
     {

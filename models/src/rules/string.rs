@@ -44,7 +44,7 @@ impl Str {
     // Always inlined: in the read of a field, the rule is a constant, and its bounds and set
     // fold into the comparisons (out of line, they are loads, about 50 instructions a call).
     #[inline(always)]
-    pub(super) fn first_broken(&self, s: &str) -> Option<Broken> {
+    pub(in crate::rules) fn first_broken(&self, s: &str) -> Option<Broken> {
         let bytes = s.len();
         match self.charset {
             Some(set) if set.is_ascii() && bytes <= self.max_len && bytes >= self.min_len => {

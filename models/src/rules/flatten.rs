@@ -1,0 +1,233 @@
+//! A map flattened into a struct (`#[model(flatten)] extra: BTreeMap<String, V>`): it takes
+//! every member the struct does not declare, each name held to `keys(...)` and each value to
+//! `values(...)`, read in the struct's own loop as the members come, with nothing buffered.
+
+use core::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+
+use super::entries::{Entries, StringMap};
+use super::refusal::refuse_member_name;
+use super::{Rule, Seed};
+use crate::collect::{Collect, Collector};
+use crate::de::Key;
+use crate::path::Path;
+
+/// A member of a struct with a flattened map: one of its fields, by index, or another member,
+/// by name, for the map.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Member {
+    /// The field of this index.
+    Field(usize),
+    /// A member no field declares.
+    Other(String),
+}
+
+/// The seed of a member name for a struct with a flattened map: reading, and, with a
+/// collector, collecting (which also stops the read at the error limit).
+pub struct MemberOrName<'k, 'p, 'o, 'i, F> {
+    key: &'k Key<'p, F>,
+    out: Option<&'o mut Collector<'i>>,
+}
+
+impl<'k, 'p, 'o, 'i, F: Fn(&[u8]) -> Option<usize>> MemberOrName<'k, 'p, 'o, 'i, F> {
+    /// The seed of the reader.
+    #[inline]
+    pub fn read(key: &'k Key<'p, F>) -> Self {
+        MemberOrName { key, out: None }
+    }
+
+    /// The seed of the collection.
+    #[inline]
+    pub fn collect(key: &'k Key<'p, F>, out: &'o mut Collector<'i>) -> Self {
+        MemberOrName {
+            key,
+            out: Some(out),
+        }
+    }
+
+    /// The field `name` is, if any.
+    #[inline]
+    fn find<E: de::Error>(self, name: &[u8]) -> Result<Option<usize>, E> {
+        if let Some(out) = self.out {
+            out.go_on()?;
+        }
+        Ok(self.key.index(name))
+    }
+}
+
+impl<'de, F: Fn(&[u8]) -> Option<usize>> DeserializeSeed<'de> for MemberOrName<'_, '_, '_, '_, F> {
+    type Value = Member;
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Member, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl<'de, F: Fn(&[u8]) -> Option<usize>> Visitor<'de> for MemberOrName<'_, '_, '_, '_, F> {
+    type Value = Member;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+    #[inline]
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Member, E> {
+        Ok(match self.find(v.as_bytes())? {
+            Some(i) => Member::Field(i),
+            None => Member::Other(v.to_owned()),
+        })
+    }
+    #[inline]
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Member, E> {
+        // A name with escapes arrives owned: it moves into the map as it is.
+        Ok(match self.find(v.as_bytes())? {
+            Some(i) => Member::Field(i),
+            None => Member::Other(v),
+        })
+    }
+}
+
+/// What a flattened map has gathered while its struct is collected: the members that held,
+/// and the names of those that broke a rule (to tell a name given twice).
+#[derive(Debug, Default)]
+pub struct Gathered<M> {
+    /// The members that held.
+    pub members: M,
+    refused: Vec<String>,
+    broken: bool,
+}
+
+impl<M> Gathered<M> {
+    /// The map, or `None` when a member broke a rule (listed already).
+    #[inline]
+    pub fn finish(self) -> Option<M> {
+        (!self.broken).then_some(self.members)
+    }
+}
+
+impl<R> Entries<R> {
+    /// Reads the value of the member `name`, which no field of the struct at `at` declares,
+    /// into `members`: the first broken rule (of the name, at the struct's pointer; of the
+    /// value, at the member's) refuses the struct.
+    #[inline]
+    pub fn read_flat<'de, A: MapAccess<'de>, M: StringMap<T>, T>(
+        &self,
+        map: &mut A,
+        name: String,
+        at: Path<'_>,
+        members: &mut M,
+    ) -> Result<(), A::Error>
+    where
+        R: Rule<T>,
+    {
+        if let Some(what) = self.key.first_broken(&name) {
+            return Err(refuse_member_name(at, what));
+        }
+        let member = at.key(&name);
+        let value = map.next_value_seed(Seed::new(&self.value, &member))?;
+        match members.put(name, value) {
+            Ok(()) => Ok(()),
+            Err(name) => Err(crate::de::duplicate_field(at.key(&name))),
+        }
+    }
+
+    /// Collects the value of the member `name` into `gathered`, listing every rule it breaks
+    /// and reading on.
+    #[inline]
+    pub fn collect_flat<'de, A: MapAccess<'de>, M: StringMap<T>, T>(
+        &self,
+        map: &mut A,
+        name: String,
+        at: Path<'_>,
+        gathered: &mut Gathered<M>,
+        out: &mut Collector<'_>,
+    ) -> Result<(), A::Error>
+    where
+        R: Rule<T>,
+    {
+        let member = at.key(&name);
+        if gathered.members.has(&name) || gathered.refused.contains(&name) {
+            return out.duplicate(map, member);
+        }
+        let before = out.len();
+        self.check_name(&name, at, out.errors());
+        let seed = Collect::new(&self.value, &member, &mut *out);
+        match map.next_value_seed(seed)? {
+            Some(value) if out.len() == before => {
+                let _ = gathered.members.put(name, value);
+            }
+            _ => {
+                gathered.broken = true;
+                gathered.refused.push(name);
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Num, Str};
+    use std::collections::BTreeMap;
+
+    const NAMES: &[&str] = &["a"];
+
+    fn index(name: &[u8]) -> Option<usize> {
+        (name == b"a").then_some(0)
+    }
+
+    #[test]
+    fn a_declared_name_is_a_field_and_any_other_is_kept_by_name() {
+        let root = Path::Root;
+        let key = Key::new(index, NAMES, false, &root);
+        let read =
+            |s: &str| MemberOrName::read(&key).deserialize(serde_json::Value::String(s.into()));
+        assert_eq!(read("a").unwrap(), Member::Field(0));
+        assert_eq!(read("b\n").unwrap(), Member::Other("b\n".into()));
+    }
+
+    #[test]
+    fn names_and_values_keep_their_rules() {
+        let rule = Entries {
+            key: Str {
+                min_len: 0,
+                max_len: 2,
+                charset: None,
+            },
+            value: Num::<u8> {
+                min: None,
+                max: Some(5),
+                exclusive_min: None,
+                exclusive_max: None,
+                multiple_of: None,
+            },
+            min_len: 0,
+            max_len: usize::MAX,
+        };
+        let text = r#"{"xy": 5, "long": 1, "z": 9}"#;
+        let mut de = serde_json::Deserializer::from_str(text);
+        struct V<'r>(&'r Entries<Num<u8>>);
+        impl<'de> Visitor<'de> for V<'_> {
+            type Value = Vec<String>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
+                let mut out = Collector::new();
+                let mut gathered = Gathered::<BTreeMap<String, u8>>::default();
+                while let Some(name) = map.next_key::<String>()? {
+                    self.0
+                        .collect_flat(&mut map, name, Path::Root, &mut gathered, &mut out)?;
+                }
+                assert!(gathered.finish().is_none());
+                Ok(out
+                    .errors()
+                    .iter()
+                    .map(|e| format!("{} {}", e.path(), e.code()))
+                    .collect())
+            }
+        }
+        let found = de.deserialize_map(V(&rule)).unwrap();
+        assert_eq!(found, [" max_len", "/z max"]);
+    }
+}
