@@ -420,7 +420,8 @@ const ANNOTATIONS: &[&str] = &[
 /// least as strict, such as a `u32`'s `"maximum": 4294967295` beside `"exclusiveMaximum": 60`,
 /// which no value can tell from the schema without it; a `type` beside an `enum`, whose
 /// values already have that type; and a string enum with a catch-all, whose `type` and `anyOf`
-/// each say "a string" (they are taken away together).
+/// each say "a string" (they are taken away together). A keyword whose schema is `{}` or
+/// `true` (any value, as for `serde_json::Value` items) asserts nothing, and is left too.
 fn mutants(schema: &Value) -> Vec<(String, Value)> {
     fn implied(
         members: &Map<String, Value>,
@@ -453,6 +454,8 @@ fn mutants(schema: &Value) -> Vec<(String, Value)> {
             };
             match key.as_str() {
                 k if ANNOTATIONS.contains(&k) => {}
+                // The schema of any value (an `items` of `Value`s): no assertion to take away.
+                _ if *value == json!({}) || *value == json!(true) => {}
                 "anyOf" if catch_all => {}
                 "type" if catch_all => mutate(out, format!("{here} and {at}/anyOf"), &|node| {
                     remove(node, &["type", "anyOf"]);
@@ -1891,4 +1894,159 @@ fn presence_and_defaults_agree_with_their_schema() {
         "{doc}"
     );
     agree::<Presence>(a_presence(), 1500);
+}
+
+// ---------------------------------------------------------------------------------------------
+// `serde_json::Value` and `Map` as field types, and a flattened map taking the members no
+// field declares
+
+/// Any JSON value and objects of any members, with count rules on what holds them, and a
+/// flattened `Map` taking every other member, its names held to rules that no declared name
+/// keeps (each is longer than two characters).
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase")]
+struct AnyValues {
+    payload: Value,
+    extra: Option<Value>,
+    #[model(max_len = 2)]
+    items: Vec<Value>,
+    #[model(
+        min_len = 1,
+        max_len = 2,
+        keys(charset = "a-z", min_len = 1, max_len = 3)
+    )]
+    claims: Map<String, Value>,
+    #[model(max_len = 1)]
+    more: Option<Map<String, Value>>,
+    #[model(values(max_len = 1))]
+    lists: BTreeMap<String, Vec<Value>>,
+    #[model(flatten, keys(min_len = 1, max_len = 2))]
+    rest: Map<String, Value>,
+}
+
+/// Declared fields, some optional, some with rules, beside a flattened map whose names'
+/// rules each declared name breaks: `clientId`, `maxAge` and `isOn` hold a capital, and
+/// `description` is too long. The Rust names `is_on` and `cache` (a `skip` field's) keep
+/// them: members of the map.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase")]
+struct Flattened {
+    #[model(charset = "a-z0-9", min_len = 1, max_len = 4)]
+    client_id: String,
+    #[model(min = 1, max = 9)]
+    max_age: Option<u8>,
+    #[model(rename = "description", max_len = 3)]
+    note: Option<String>,
+    is_on: bool,
+    #[model(skip)]
+    cache: Option<u64>,
+    #[model(
+        flatten,
+        keys(charset = "a-z_", max_len = 6),
+        values(charset = "ab", min_len = 1, max_len = 2)
+    )]
+    rest: BTreeMap<String, String>,
+}
+
+/// The members of `object`, then those of `members` whose names it does not hold.
+fn with_members(
+    object: BoxedStrategy<Value>,
+    members: BoxedStrategy<Value>,
+) -> BoxedStrategy<Value> {
+    (object, members)
+        .prop_map(|(object, members)| match (object, members) {
+            (Value::Object(mut object), Value::Object(members)) => {
+                for (name, value) in members {
+                    object.entry(name).or_insert(value);
+                }
+                Value::Object(object)
+            }
+            (object, _) => object,
+        })
+        .boxed()
+}
+
+fn some_any_values() -> BoxedStrategy<Value> {
+    let or_null = |v: BoxedStrategy<Value>| prop_oneof![4 => v, 1 => Just(Value::Null)].boxed();
+    let any_key = || edge_key("abz", 0, 3);
+    let declared = an_object(vec![
+        // Any value: only its absence is refused.
+        ("payload", a_payload()),
+        ("extra", a_payload()),
+        ("items", mostly(a_list(a_payload(), edge_count(0, 2)))),
+        (
+            "claims",
+            mostly(a_map(edge_key("az", 1, 3), a_payload(), edge_count(1, 2))),
+        ),
+        (
+            "more",
+            mostly(or_null(a_map(any_key(), a_payload(), edge_count(0, 1)))),
+        ),
+        (
+            "lists",
+            mostly(a_map(
+                any_key(),
+                mostly(a_list(a_payload(), edge_count(0, 1))),
+                any_count(0, 2),
+            )),
+        ),
+    ]);
+    // Names for the flattened map: of one or two characters, or breaking a rule; and the
+    // declared names with another case.
+    let names = prop_oneof![
+        8 => edge_key("az\u{E9}", 1, 2),
+        1 => prop::sample::select(vec!["Payload", "extrA", "item", "claim", "lists "])
+            .prop_map(str::to_owned),
+    ]
+    .boxed();
+    with_members(declared, a_map(names, a_payload(), any_count(0, 2)))
+}
+
+fn a_flattened() -> BoxedStrategy<Value> {
+    let or_null = |v: BoxedStrategy<Value>| prop_oneof![4 => v, 1 => Just(Value::Null)].boxed();
+    let declared = an_object_with(
+        0.9,
+        vec![
+            ("clientId", mostly(edge_string("az09", "A_-", 1, 4))),
+            ("maxAge", mostly(or_null(edge_int(1, 9)))),
+            ("description", mostly(or_null(edge_string("xyz", "", 0, 3)))),
+            ("isOn", mostly(any::<bool>().prop_map(Value::Bool).boxed())),
+        ],
+    );
+    // Names just inside and outside the names' rules; the Rust names of the fields (`is_on`
+    // and `cache` keep the rules, `client_id` and `max_age` are too long); and names close to
+    // the declared ones.
+    let names = prop_oneof![
+        10 => edge_key("abz_", 0, 6),
+        1 => prop::sample::select(vec![
+            "is_on",
+            "cache",
+            "client_id",
+            "max_age",
+            "clientid",
+            "isOn_",
+            "maxage",
+            "descri",
+        ])
+        .prop_map(str::to_owned),
+    ]
+    .boxed();
+    let values = mostly(edge_string("ab", "c", 1, 2));
+    with_members(declared, a_map(names, values, any_count(0, 3)))
+}
+
+#[test]
+fn any_values_agree_with_their_schema() {
+    agree::<AnyValues>(some_any_values(), 800);
+}
+
+#[test]
+fn a_flattened_map_agrees_with_its_schema() {
+    let schema = Flattened::json_schema();
+    assert_eq!(
+        schema["propertyNames"]["anyOf"][0],
+        json!({"enum": ["clientId", "maxAge", "description", "isOn"]}),
+        "{schema:#}"
+    );
+    agree::<Flattened>(a_flattened(), 1000);
 }
