@@ -31,6 +31,58 @@ pub enum Data<'a> {
     Newtype(Box<Field<'a>>),
     /// An enum of unit variants (and at most one catch-all): a string.
     Enum(Vec<Variant<'a>>),
+    /// An enum with data, or with a representation set (`tag`, `untagged`, `one_of`): one of
+    /// its variants, each an object, a value or a tag alone.
+    Union(Vec<UnionVariant<'a>>),
+}
+
+/// How an enum with data is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Repr {
+    /// `{"circle": {...}}`, a unit variant as its tag.
+    External,
+    /// `{"type": "circle", ...}`.
+    Internal,
+    /// `{"t": "circle", "c": {...}}`.
+    Adjacent,
+    /// The first variant that accepts the value.
+    Untagged,
+    /// The one variant that accepts the value.
+    OneOf,
+}
+
+/// A variant of an enum with data.
+pub struct UnionVariant<'a> {
+    pub ident: &'a Ident,
+    /// The variant's name without `r#`.
+    pub name: String,
+    /// The tag: the variant's name on the wire.
+    pub wire: String,
+    pub wire_span: Span,
+    pub wire_from: WireFrom,
+    pub attrs: attr::VariantAttrs,
+    pub syn: &'a syn::Variant,
+    pub kind: VariantKind<'a>,
+}
+
+/// What a variant holds.
+pub enum VariantKind<'a> {
+    Unit,
+    /// `Name(T)`: one field, the variant's value.
+    Newtype(Box<Field<'a>>),
+    /// `Name { ... }`: an object's members, each a field as a struct's.
+    Struct(Vec<Field<'a>>),
+}
+
+impl<'a> VariantKind<'a> {
+    /// The variant's fields: none, the one, or the struct variant's.
+    pub fn fields(&self) -> &[Field<'a>] {
+        match self {
+            VariantKind::Unit => &[],
+            VariantKind::Newtype(f) => core::slice::from_ref(f),
+            VariantKind::Struct(fields) => fields,
+        }
+    }
 }
 
 /// A variant of a string enum.
@@ -360,6 +412,10 @@ impl<'a> Container<'a> {
                     None
                 }
             },
+            syn::Data::Enum(e) if is_union(&attrs, e) => {
+                let fields_rule = attrs.rename_all_fields.as_ref().map(|a| a.value);
+                UnionVariant::all(cx, e, rename_all, fields_rule).map(Data::Union)
+            }
             syn::Data::Enum(e) => Variant::all(cx, e, rename_all).map(Data::Enum),
             syn::Data::Union(u) => {
                 cx.error_at(
@@ -371,11 +427,11 @@ impl<'a> Container<'a> {
         };
         for param in &input.generics.params {
             match param {
-                syn::GenericParam::Type(_) => {
-                    if matches!(input.data, syn::Data::Enum(_)) {
-                        cx.error_spanned_by(param, "an enum that derives `Model` is one of its string values, which hold no type: remove the parameter");
-                    }
-                }
+                syn::GenericParam::Type(_) => match &data {
+                    Some(Data::Union(_)) => cx.error_spanned_by(param, "an enum with data that derives `Model` takes no type parameter: name the types its variants hold, or wrap the enum in a generic struct"),
+                    Some(Data::Enum(_)) => cx.error_spanned_by(param, "an enum that derives `Model` is one of its string values, which hold no type: remove the parameter"),
+                    _ => {}
+                },
                 syn::GenericParam::Lifetime(_) => cx.error_spanned_by(param, "`Model` cannot be derived for a type with a lifetime: a model owns its values (`String`, not `&str`); remove the lifetime"),
                 syn::GenericParam::Const(_) => cx.error_spanned_by(param, "`Model` cannot be derived for a type with a const parameter: a model's rules and schema are fixed when it expands; remove the parameter"),
             }
@@ -418,12 +474,24 @@ impl<'a> Container<'a> {
             .collect()
     }
 
+    /// How an enum with data is written, from its attributes.
+    pub fn repr(&self) -> Repr {
+        let a = &self.attrs;
+        match (&a.tag, &a.content, a.untagged, a.one_of) {
+            (Some(_), Some(_), _, _) => Repr::Adjacent,
+            (Some(_), None, _, _) => Repr::Internal,
+            (None, _, Some(_), _) => Repr::Untagged,
+            (None, _, None, Some(_)) => Repr::OneOf,
+            _ => Repr::External,
+        }
+    }
+
     /// A struct's fields, or a newtype's one field; none for an enum.
     pub fn fields(&self) -> &[Field<'a>] {
         match &self.data {
             Data::Struct(fields) => fields,
             Data::Newtype(field) => core::slice::from_ref(field),
-            Data::Enum(_) => &[],
+            Data::Enum(_) | Data::Union(_) => &[],
         }
     }
 }
@@ -515,6 +583,91 @@ fn wire_name(
         (Some(r), _) => (r.value.value(), r.value.span(), WireFrom::Rename),
         (None, Some(rule)) => (rule.apply(name), span, WireFrom::RenameAll(rule)),
         (None, None) => (name.to_owned(), span, WireFrom::Name),
+    }
+}
+
+/// Whether an enum is one with data (or written with a representation), rather than a string
+/// enum: a variant holds data and is not the catch-all, or `tag`, `content`, `untagged` or
+/// `one_of` is set.
+fn is_union(attrs: &ContainerAttrs, e: &syn::DataEnum) -> bool {
+    let repr = attrs.tag.is_some()
+        || attrs.content.is_some()
+        || attrs.untagged.is_some()
+        || attrs.one_of.is_some();
+    let catch_all = |v: &syn::Variant| {
+        v.attrs.iter().any(|a| {
+            a.path().is_ident("model")
+                && matches!(&a.meta, syn::Meta::List(l) if l.tokens.clone().into_iter().any(|t| matches!(t, proc_macro2::TokenTree::Ident(i) if i == "other")))
+        })
+    };
+    repr || e
+        .variants
+        .iter()
+        .any(|v| !matches!(v.fields, syn::Fields::Unit) && !catch_all(v))
+}
+
+impl<'a> UnionVariant<'a> {
+    /// The variants of an enum with data, each with its fields.
+    fn all(
+        cx: &mut Ctxt,
+        e: &'a syn::DataEnum,
+        rename_all: Option<RenameRule>,
+        rename_all_fields: Option<RenameRule>,
+    ) -> Option<Vec<UnionVariant<'a>>> {
+        if e.variants.is_empty() {
+            cx.error_at(
+                e.enum_token.span,
+                "an enum with no variants has no value to read: add a variant",
+            );
+            return None;
+        }
+        let mut variants = Vec::new();
+        for v in &e.variants {
+            let attrs = attr::variant(cx, &v.attrs);
+            let name = v.ident.unraw().to_string();
+            let (wire, wire_span, wire_from) = match (&attrs.rename, rename_all) {
+                (None, Some(rule)) => (
+                    rule.apply_to_variant(&name),
+                    v.ident.span(),
+                    WireFrom::RenameAll(rule),
+                ),
+                (rename, _) => wire_name(&name, v.ident.span(), rename, None),
+            };
+            if let Some(span) = attrs.other {
+                cx.error_at(span, "the catch-all `other` belongs to an enum of string values; an enum with data reads each variant by its tag: remove `other`");
+            }
+            let kind = match &v.fields {
+                syn::Fields::Unit => VariantKind::Unit,
+                syn::Fields::Unnamed(f) if f.unnamed.len() == 1 => VariantKind::Newtype(Box::new(
+                    Field::from_syn(cx, &f.unnamed[0], syn::Member::from(0), None),
+                )),
+                syn::Fields::Unnamed(f) => {
+                    cx.error_spanned_by(f, format!("variant `{}` holds {} values in a tuple; a variant holds one value, `{}(T)`, or named fields, `{} {{ a: A, b: B }}`, which are an object's members", v.ident, f.unnamed.len(), v.ident, v.ident));
+                    VariantKind::Unit
+                }
+                syn::Fields::Named(named) => VariantKind::Struct(
+                    named
+                        .named
+                        .iter()
+                        .filter_map(|f| {
+                            let member = syn::Member::from(f.ident.clone()?);
+                            Some(Field::from_syn(cx, f, member, rename_all_fields))
+                        })
+                        .collect(),
+                ),
+            };
+            variants.push(UnionVariant {
+                ident: &v.ident,
+                name,
+                wire,
+                wire_span,
+                wire_from,
+                attrs,
+                syn: v,
+                kind,
+            });
+        }
+        Some(variants)
     }
 }
 
@@ -710,11 +863,10 @@ mod tests {
     }
 
     #[test]
-    fn an_enum_holds_no_data_but_in_one_catch_all() {
+    fn a_string_enum_holds_no_data_but_in_one_catch_all() {
         let e = container_errors(
             r#"enum A {
-                B(u8),
-                C { c: u8 },
+                B,
                 #[model(other)] D(String),
                 #[model(other)] E(String),
                 #[model(other)] F,
@@ -722,23 +874,45 @@ mod tests {
                 #[model(other)] H(String, String),
             }"#,
         );
-        assert_eq!(e.len(), 9, "{e:#?}");
-        assert!(e[0].starts_with("variant `B` holds data"), "{}", e[0]);
-        assert!(e[1].starts_with("variant `C` holds data"), "{}", e[1]);
-        assert!(e[2].starts_with("a second catch-all: `D`"), "{}", e[2]);
-        assert!(e[3].ends_with("write `F(String)`"), "{}", e[3]);
-        assert!(e[4].starts_with("a second catch-all"), "{}", e[4]);
+        assert_eq!(e.len(), 7, "{e:#?}");
+        assert!(e[0].starts_with("a second catch-all: `D`"), "{}", e[0]);
+        assert!(e[1].ends_with("write `F(String)`"), "{}", e[1]);
+        assert!(e[2].starts_with("a second catch-all"), "{}", e[2]);
         assert!(
-            e[5].starts_with("the catch-all variant holds the value as a `String`"),
+            e[3].starts_with("the catch-all variant holds the value as a `String`"),
+            "{}",
+            e[3]
+        );
+        assert!(
+            e[5].starts_with("the catch-all variant holds exactly one `String`"),
             "{}",
             e[5]
         );
-        assert!(
-            e[7].starts_with("the catch-all variant holds exactly one `String`"),
-            "{}",
-            e[7]
-        );
         assert!(container_errors("enum A {}")[0].starts_with("an enum with no variants"));
+    }
+
+    #[test]
+    fn an_enum_with_data_is_a_union_of_its_variants() {
+        let input: syn::DeriveInput = syn::parse_str(
+            r#"#[model(rename_all_fields = "camelCase")] enum A { B(u8), C { c_d: u8 }, E }"#,
+        )
+        .unwrap();
+        let mut cx = Ctxt::default();
+        let cont = Container::from_input(&mut cx, &input).unwrap();
+        assert!(cx.finish().is_ok());
+        let Data::Union(variants) = &cont.data else {
+            panic!("not a union")
+        };
+        assert!(matches!(variants[0].kind, VariantKind::Newtype(_)));
+        assert_eq!(variants[1].kind.fields()[0].wire, "cD");
+        assert!(matches!(variants[2].kind, VariantKind::Unit));
+        assert_eq!(cont.repr(), Repr::External);
+        // A representation makes a union of unit variants too; a catch-all is refused there.
+        let e = container_errors(r#"#[model(tag = "t")] enum A { B, #[model(other)] C(String) }"#);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].starts_with("the catch-all `other` belongs to an enum of string values"));
+        assert!(container_errors("enum A { B(u8, u8) }")[0].contains("holds 2 values in a tuple"));
+        assert!(container_errors("enum A<T> { B(T) }")[0].starts_with("an enum with data"));
     }
 
     #[test]

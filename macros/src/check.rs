@@ -27,6 +27,9 @@ pub fn check(cx: &mut Ctxt, cont: &Container) {
         check_skip(cx, field);
     }
     check_flatten(cx, cont);
+    if !matches!(cont.data, Data::Union(_)) {
+        check_not_a_union(cx, cont);
+    }
     match &cont.data {
         Data::Struct(fields) => check_wire_names(
             cx,
@@ -37,6 +40,7 @@ pub fn check(cx: &mut Ctxt, cont: &Container) {
                 .map(|f| (f.name.as_str(), f.wire.as_str(), f.wire_span, f.wire_from)),
         ),
         Data::Newtype(field) => check_newtype(cx, cont, field),
+        Data::Union(variants) => check_union(cx, cont, variants),
         Data::Enum(variants) => {
             if let Some(span) = cont.attrs.deny_unknown_fields {
                 cx.error_at(span, "`deny_unknown_fields` applies to a struct's members; an enum refuses every value it does not list: remove it");
@@ -52,6 +56,142 @@ pub fn check(cx: &mut Ctxt, cont: &Container) {
             );
         }
     }
+}
+
+/// The keys of an enum with data, on a struct, newtype or string enum.
+fn check_not_a_union(cx: &mut Ctxt, cont: &Container) {
+    let a = &cont.attrs;
+    let what = match cont.data {
+        Data::Enum(_) => "an enum of unit variants is a string, which has no members",
+        _ => "a struct is one object, and a newtype its field's value",
+    };
+    for (key, span) in [
+        ("tag", a.tag.as_ref().map(|t| t.span)),
+        ("content", a.content.as_ref().map(|t| t.span)),
+        ("untagged", a.untagged),
+        ("one_of", a.one_of),
+        (
+            "rename_all_fields",
+            a.rename_all_fields.as_ref().map(|t| t.span),
+        ),
+    ] {
+        if let Some(span) = span {
+            if matches!(cont.data, Data::Enum(_)) && key == "rename_all_fields" {
+                cx.error_at(span, "`rename_all_fields` names the fields of an enum's struct variants, and this enum has none: remove it");
+            } else if !matches!(cont.data, Data::Enum(_)) {
+                cx.error_at(
+                    span,
+                    format!(
+                        "`{key}` says how an enum with data is written; {what}: remove `{key}`"
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// An enum with data: one representation, tags that differ from each other and from the
+/// members beside them, and variant fields checked as a struct's.
+fn check_union(cx: &mut Ctxt, cont: &Container, variants: &[crate::ast::UnionVariant]) {
+    use crate::ast::{Repr, VariantKind};
+    let a = &cont.attrs;
+    let set: Vec<(&str, proc_macro2::Span)> = [
+        ("tag", a.tag.as_ref().map(|t| t.span)),
+        ("untagged", a.untagged),
+        ("one_of", a.one_of),
+    ]
+    .into_iter()
+    .filter_map(|(k, s)| Some((k, s?)))
+    .collect();
+    if let [(first, _), (second, span), ..] = set.as_slice() {
+        cx.error_at(
+            *span,
+            format!("`{second}` and `{first}` are two ways of writing the enum: keep one"),
+        );
+    }
+    if let (Some(content), None) = (&a.content, &a.tag) {
+        cx.error_at(
+            content.span,
+            "`content` names the member beside the tag: add `tag = \"...\"`, or remove `content`",
+        );
+    }
+    if let (Some(tag), Some(content)) = (&a.tag, &a.content) {
+        if tag.value.value() == content.value.value() {
+            cx.error_spanned_by(
+                &content.value,
+                "`content` and `tag` name the same member: give them two names",
+            );
+        }
+    }
+    if let Some(span) = a.deny_unknown_fields {
+        cx.error_at(span, "`deny_unknown_fields` on an enum with data is not supported: each variant's members are read as a struct's, which skips unknown ones; remove it");
+    }
+    if let Some(custom) = &a.custom {
+        cx.error_at(custom.span, "a type-level `custom` rule on an enum with data is not supported: put `custom` on the variants' fields, or on the types they hold");
+    }
+    let repr = cont.repr();
+    let tag = a.tag.as_ref().map(|t| t.value.value());
+    for v in variants {
+        for field in v.kind.fields() {
+            if field.attrs.skip.is_some() {
+                check_skip(cx, field);
+            } else {
+                check_field(cx, field);
+            }
+            if let Some(span) = field.attrs.flatten {
+                cx.error_at(span, "`flatten` in an enum's variant is not supported: put the map in a struct that derives `Model`, and hold that struct in the variant");
+            }
+        }
+        match &v.kind {
+            VariantKind::Newtype(field) => {
+                let fa = &field.attrs;
+                for (key, span) in [
+                    ("rename", fa.rename.as_ref().map(|r| r.span)),
+                    ("default", fa.default.as_ref().map(|d| d.span)),
+                    ("required", fa.required),
+                    ("not_null", fa.not_null),
+                    ("skip", fa.skip),
+                    ("flatten", fa.flatten),
+                ] {
+                    if let Some(span) = span {
+                        cx.error_at(span, format!("`{key}` does not apply to the field of a variant that holds one value, which is the variant's whole content: remove `{key}`"));
+                    }
+                }
+                if repr == Repr::Internal && !field.unsupported_type && field.shape != Shape::Model
+                {
+                    cx.error_spanned_by(field.ty, format!("with `tag`, a variant's content sits beside the tag in one object, so a variant holding one value must hold a struct that derives `Model`, but this is `{}`: use a struct, or name the fields in the variant", type_text(field.ty)));
+                }
+            }
+            VariantKind::Struct(fields) => {
+                check_wire_names(
+                    cx,
+                    "fields",
+                    "field",
+                    fields
+                        .iter()
+                        .filter(|f| f.attrs.skip.is_none())
+                        .map(|f| (f.name.as_str(), f.wire.as_str(), f.wire_span, f.wire_from)),
+                );
+                if let (Repr::Internal, Some(tag)) = (repr, &tag) {
+                    if let Some(f) = fields
+                        .iter()
+                        .find(|f| &f.wire == tag && f.attrs.skip.is_none())
+                    {
+                        cx.error_at(f.wire_span, format!("the field `{}` of variant `{}` has the wire name \"{tag}\", which is the enum's tag: rename the field or the tag", f.name, v.name));
+                    }
+                }
+            }
+            VariantKind::Unit => {}
+        }
+    }
+    check_wire_names(
+        cx,
+        "variants",
+        "variant",
+        variants
+            .iter()
+            .map(|v| (v.name.as_str(), v.wire.as_str(), v.wire_span, v.wire_from)),
+    );
 }
 
 /// A newtype is its field's value: nothing names the field on the wire, and nothing is

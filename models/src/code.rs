@@ -46,6 +46,10 @@ pub enum Code {
     UnknownField,
     /// A member given twice in one object ([`from_json`](crate::from_json) only).
     Duplicate,
+    /// No variant of an untagged enum accepts the value.
+    AnyOf,
+    /// No variant of a `one_of` enum accepts the value, or more than one does.
+    OneOf,
     /// Anything else a format refused.
     Invalid,
 }
@@ -68,6 +72,8 @@ impl Code {
         Code::Required,
         Code::UnknownField,
         Code::Duplicate,
+        Code::AnyOf,
+        Code::OneOf,
         Code::Invalid,
     ];
 
@@ -90,6 +96,8 @@ impl Code {
             Code::Required => "required",
             Code::UnknownField => "unknown_field",
             Code::Duplicate => "duplicate",
+            Code::AnyOf => "any_of",
+            Code::OneOf => "one_of",
             Code::Invalid => "invalid",
         }
     }

@@ -299,7 +299,21 @@ pub(super) static KEYS: &[Key] = &[
         "deprecated",
         Read::Flag(|a| &mut a.deprecated),
     )
-    .or_container(Read::Flag(|a| &mut a.deprecated)),
+    .or_container(Read::Flag(|a| &mut a.deprecated))
+    .or_variant(Read::Flag(|a| &mut a.deprecated)),
+    Key::container("tag", "tag = \"type\"", Read::WireName(|a| &mut a.tag)),
+    Key::container(
+        "content",
+        "content = \"value\"",
+        Read::WireName(|a| &mut a.content),
+    ),
+    Key::container("untagged", "untagged", Read::Flag(|a| &mut a.untagged)),
+    Key::container("one_of", "one_of", Read::Flag(|a| &mut a.one_of)),
+    Key::container(
+        "rename_all_fields",
+        "rename_all_fields = \"camelCase\"",
+        Read::RenameRule(|a| &mut a.rename_all_fields),
+    ),
     Key::variant("other", "other", Read::Flag(|a| &mut a.other)),
 ];
 
@@ -331,7 +345,12 @@ mod tests {
                 "format",
                 "examples",
                 "title",
-                "deprecated"
+                "deprecated",
+                "tag",
+                "content",
+                "untagged",
+                "one_of",
+                "rename_all_fields"
             ]
         );
         assert_eq!(
@@ -365,7 +384,7 @@ mod tests {
                 "deprecated"
             ]
         );
-        assert_eq!(Place::Variant.keys(), ["rename", "other"]);
+        assert_eq!(Place::Variant.keys(), ["rename", "deprecated", "other"]);
         assert!(lookup("serde::rename").is_none());
         assert_eq!(lookup("max").map(|k| k.example), Some("max = 3600"));
     }

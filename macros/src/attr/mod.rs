@@ -86,6 +86,16 @@ pub struct ContainerAttrs {
     pub deprecated: Option<Span>,
     /// The schema's `format` of the whole value, an annotation.
     pub format: Option<Attr<LitStr>>,
+    /// An enum's tag member, inside the object (or beside `content`).
+    pub tag: Option<Attr<LitStr>>,
+    /// An enum's content member, beside `tag`.
+    pub content: Option<Attr<LitStr>>,
+    /// An enum whose first variant (in declaration order) that accepts a value takes it.
+    pub untagged: Option<Span>,
+    /// An enum of which exactly one variant must accept a value.
+    pub one_of: Option<Span>,
+    /// The wire names of the fields of an enum's struct variants.
+    pub rename_all_fields: Option<Attr<RenameRule>>,
 }
 
 /// `#[model(...)]` on a field; each slot is filled by its key in `keys::KEYS`.
@@ -186,6 +196,8 @@ impl DefaultLiteral {
 pub struct VariantAttrs {
     pub rename: Option<Attr<LitStr>>,
     pub other: Option<Span>,
+    /// The schema's `deprecated: true` on the variant.
+    pub deprecated: Option<Span>,
 }
 
 pub fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> ContainerAttrs {

@@ -7,6 +7,7 @@ mod rules;
 mod schema;
 mod ser;
 mod string_enum;
+mod union;
 mod validate;
 
 use proc_macro2::TokenStream;
@@ -206,6 +207,7 @@ fn expand(cont: &Container) -> TokenStream {
         }
         Data::Newtype(field) => newtype::impls(cont, field),
         Data::Enum(variants) => string_enum::impls(cont, variants),
+        Data::Union(variants) => union::impls(cont, variants),
     };
     let schemars = schemars(cont);
     quote! {

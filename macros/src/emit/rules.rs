@@ -11,23 +11,25 @@ pub fn consts(cont: &Container) -> TokenStream {
     cont.fields()
         .iter()
         .chain(&cont.flattened)
-        .map(|field| {
-            let name = super::rule_const(field);
-            let Tree { ty, value, .. } = annotated(&field.shape, &field.attrs);
-            let (ty, value) = match &field.attrs.custom {
-                Some(custom) => {
-                    let (f, field_ty) = (&custom.value, field.ty);
-                    let r = quote!(::authlete_models::__private::rules);
-                    (
-                        quote!(#r::Custom<#ty, #field_ty>),
-                        quote!(#r::Custom { inner: #value, check: #f, marker: ::authlete_models::__private::PhantomData }),
-                    )
-                }
-                None => (ty, value),
-            };
-            quote! { const #name: #ty = #value; }
-        })
+        .map(|field| rule_item(&super::rule_const(field), field))
         .collect()
+}
+
+/// `const NAME: Type = value;`: the field's rule tree, under the name given.
+pub fn rule_item(name: &syn::Ident, field: &Field) -> TokenStream {
+    let Tree { ty, value, .. } = annotated(&field.shape, &field.attrs);
+    let (ty, value) = match &field.attrs.custom {
+        Some(custom) => {
+            let (f, field_ty) = (&custom.value, field.ty);
+            let r = quote!(::authlete_models::__private::rules);
+            (
+                quote!(#r::Custom<#ty, #field_ty>),
+                quote!(#r::Custom { inner: #value, check: #f, marker: ::authlete_models::__private::PhantomData }),
+            )
+        }
+        None => (ty, value),
+    };
+    quote! { const #name: #ty = #value; }
 }
 
 /// Whether validating the field can find anything: a rule, or a model to descend into. The

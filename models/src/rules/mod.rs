@@ -86,6 +86,7 @@ mod secret;
 mod seq;
 mod string;
 mod string_enum;
+mod union;
 mod unique;
 
 pub use annotated::{Annotated, Notes};
@@ -106,6 +107,11 @@ pub use secret::Secret;
 pub use seq::Seq;
 pub use string::Str;
 pub use string_enum::{Found, Lookup, StrEnum};
+pub use union::{
+    Named, Repr as UnionRepr, Union, VariantSchema, collect_adjacent, collect_external,
+    collect_internal, collect_untagged, read_adjacent, read_external, read_internal, read_untagged,
+    schema as union_schema, serialize_tagged,
+};
 pub use unique::Unique;
 
 /// A field's compiled constraints, acting on values of type `T`.
