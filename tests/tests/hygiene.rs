@@ -133,6 +133,95 @@ pub mod shadowed {
         pub r#type: ::core::option::Option<::std::string::String>,
     }
 
+    /// Defaults, `skip`, presence and a flattened map, in the shadowed scope.
+    #[derive(Debug, Clone, PartialEq, ::authlete_models::Model)]
+    #[model(title = "Presence", deprecated)]
+    pub struct Presence {
+        /// A literal default.
+        #[model(default = 250, max = 300)]
+        pub limit: ::core::primitive::u16,
+        /// A string default.
+        #[model(default = "auto")]
+        pub mode: ::std::string::String,
+        /// Present, perhaps `null`.
+        #[model(required)]
+        pub name: ::core::option::Option<::std::string::String>,
+        /// Never `null`.
+        #[model(not_null)]
+        pub size: ::core::option::Option<::core::primitive::u8>,
+        /// Three states.
+        pub label: ::core::option::Option<::core::option::Option<::std::string::String>>,
+        /// Any value.
+        pub payload: ::serde_json::Value,
+        /// Not on the wire.
+        #[model(skip)]
+        pub cache: ::core::option::Option<::core::primitive::u64>,
+        /// The other members.
+        #[model(flatten, keys(max_len = 8))]
+        pub rest: ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+    }
+
+    /// An internally tagged enum, in the shadowed scope, with variants named like the prelude's.
+    #[derive(Debug, Clone, PartialEq, ::authlete_models::Model)]
+    #[model(tag = "type")]
+    pub enum Tagged {
+        /// A struct variant.
+        Ok {
+            /// A checked field.
+            #[model(max_len = 3)]
+            value: ::std::string::String,
+        },
+        /// A newtype variant.
+        Some(Inner),
+        /// A unit variant.
+        None,
+    }
+
+    /// An externally tagged enum.
+    #[derive(Debug, Clone, PartialEq, ::authlete_models::Model)]
+    pub enum External {
+        /// A newtype variant.
+        Err(#[model(max_len = 3)] ::std::string::String),
+        /// A struct variant.
+        Box {
+            /// A checked field.
+            #[model(min = 1)]
+            n: ::core::primitive::u8,
+        },
+        /// A unit variant.
+        Default,
+    }
+
+    /// An adjacently tagged enum.
+    #[derive(Debug, Clone, PartialEq, ::authlete_models::Model)]
+    #[model(tag = "t", content = "c")]
+    pub enum Adjacent {
+        /// A newtype variant.
+        Vec(#[model(max_len = 3)] ::std::string::String),
+        /// A unit variant.
+        Result,
+    }
+
+    /// An untagged enum and a `one_of` one.
+    #[derive(Debug, Clone, PartialEq, ::authlete_models::Model)]
+    #[model(untagged)]
+    pub enum Untagged {
+        /// A number.
+        Path(::core::primitive::u8),
+        /// A string.
+        Rule(::std::string::String),
+    }
+
+    /// See `Untagged`.
+    #[derive(Debug, Clone, PartialEq, ::authlete_models::Model)]
+    #[model(one_of)]
+    pub enum OneOf {
+        /// A number.
+        Seed(#[model(max = 5)] ::core::primitive::u8),
+        /// A string.
+        Found(::std::string::String),
+    }
+
     /// Fields named like the expansion's own locals and parameters.
     #[derive(Debug, Clone, PartialEq, ::authlete_models::Model)]
     pub struct LocalLookalikes {
@@ -267,4 +356,29 @@ fn enums_and_newtypes_work_in_a_shadowed_scope() {
     assert_eq!(serde_json::to_string(&count).unwrap(), "3");
     assert!(Count::try_from(0).is_err());
     assert!(from_json::<Count>("0").is_err());
+}
+
+#[test]
+fn the_new_shapes_work_in_a_shadowed_scope() {
+    use shadowed::{Adjacent, External, OneOf, Presence, Tagged, Untagged};
+    let p: Presence = serde_json::from_str(r#"{"name": null, "payload": 1, "x": [1]}"#).unwrap();
+    assert_eq!((p.limit, p.mode.as_str()), (250, "auto"));
+    assert_eq!(p.rest.len(), 1);
+    assert!(serde_json::from_str::<Presence>("{}").is_err());
+    let t: Tagged = serde_json::from_str(r#"{"type": "Ok", "value": "abc"}"#).unwrap();
+    assert_eq!(
+        serde_json::from_str::<Tagged>(&serde_json::to_string(&t).unwrap()).unwrap(),
+        t
+    );
+    let e: External = serde_json::from_str(r#"{"Box": {"n": 1}}"#).unwrap();
+    assert_eq!(
+        serde_json::to_value(&e).unwrap(),
+        serde_json::json!({"Box": {"n": 1}})
+    );
+    let a: Adjacent = serde_json::from_str(r#"{"t": "Vec", "c": "abc"}"#).unwrap();
+    assert!(authlete_models::Validate::validate(&a).is_ok());
+    let u: Untagged = serde_json::from_str(r#""x""#).unwrap();
+    assert!(matches!(u, Untagged::Rule(_)));
+    assert!(serde_json::from_str::<OneOf>("3").is_ok());
+    assert!(<Tagged as authlete_models::Model>::json_schema()["oneOf"].is_array());
 }

@@ -59,3 +59,39 @@ fn the_shapes_example() {
     );
     assert!(ok.validate().is_ok());
 }
+
+/// What a client sends to prove who it is, tagged by `type`.
+#[derive(Debug, PartialEq, Model)]
+#[model(
+    tag = "type",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
+pub enum Credential {
+    Secret {
+        #[model(charset = "A-Za-z0-9_-", min_len = 1, max_len = 86)]
+        client_secret: Secret<String>,
+    },
+    PrivateKeyJwt {
+        #[model(max_len = 4096)]
+        assertion: String,
+    },
+    None,
+}
+
+#[test]
+fn the_tagged_union_example() {
+    let c: Credential =
+        serde_json::from_str(r#"{"type": "private_key_jwt", "assertion": "eyJ"}"#).unwrap();
+    assert_eq!(
+        c,
+        Credential::PrivateKeyJwt {
+            assertion: "eyJ".into()
+        }
+    );
+    let err = serde_json::from_str::<Credential>(r#"{"type": "tls"}"#).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "/type: enum: must be one of `secret`, `private_key_jwt` or `none` at line 1 column 14"
+    );
+}
