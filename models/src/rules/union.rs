@@ -202,6 +202,43 @@ impl<'de, U: Union> DeserializeSeed<'de> for CollectSeed<'_, '_, '_, U> {
     }
 }
 
+/// A value buffered while an enum is read (content met before its tag, an untagged enum's
+/// value). Its strings may hold a secret on its way to a `Secret` field, so they are wiped
+/// when the buffer goes, as `Secret` wipes its own.
+struct Buffer(Value);
+
+impl Buffer {
+    /// Adds a member to a buffered object.
+    fn insert(&mut self, name: String, value: Value) {
+        if let Value::Object(members) = &mut self.0 {
+            members.insert(name, value);
+        }
+    }
+}
+
+impl Drop for Buffer {
+    fn drop(&mut self) {
+        wipe(&mut self.0);
+    }
+}
+
+/// Wipes every string (and member name) of `v`.
+fn wipe(v: &mut Value) {
+    use zeroize::Zeroize;
+    match v {
+        Value::String(s) => s.zeroize(),
+        Value::Array(items) => items.iter_mut().for_each(wipe),
+        Value::Object(members) => {
+            let taken = core::mem::take(members);
+            for (mut name, mut value) in taken {
+                name.zeroize();
+                wipe(&mut value);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// The content of a variant buffered as a JSON value, read: a refusal keeps its message.
 fn read_buffered<U: Union, E: de::Error>(i: usize, content: &Value, at: Path<'_>) -> Result<U, E> {
     U::read_variant(i, content, at).map_err(E::custom)
@@ -310,8 +347,8 @@ pub fn collect_external<'de, U: Union, D: Deserializer<'de>>(
 ) -> Result<Option<U>, D::Error> {
     // A unit variant's tag is a string, which the object reader would list as a wrong type:
     // the value is buffered, and read again in place.
-    let value = Value::deserialize(d)?;
-    match &value {
+    let value = Buffer(Value::deserialize(d)?);
+    match &value.0 {
         Value::String(tag) => {
             match find::<U>(tag) {
                 Some(i) if U::UNIT[i] => return Ok(Some(U::unit(i))),
@@ -424,7 +461,7 @@ impl<'de, U: Union> Visitor<'de> for Internal<'_, U> {
             None => Err(crate::de::missing_field(tag_at)),
             // The tag later: the members before it are buffered.
             Some(first) => {
-                let mut members = Map::new();
+                let mut members = Buffer(Value::Object(Map::new()));
                 let mut found = None;
                 let mut next = Some(first);
                 while let Some(name) = next {
@@ -447,7 +484,7 @@ impl<'de, U: Union> Visitor<'de> for Internal<'_, U> {
                 if U::UNIT[i] {
                     return Ok(U::unit(i));
                 }
-                read_buffered::<U, A::Error>(i, &Value::Object(members), self.at)
+                read_buffered::<U, A::Error>(i, &members.0, self.at)
             }
         }
     }
@@ -509,7 +546,7 @@ impl<'de, U: Union> Members<'de> for InternalMembers<'_, U> {
                 Ok(None)
             }
             Some(first) => {
-                let mut members = Map::new();
+                let mut members = Buffer(Value::Object(Map::new()));
                 let mut found: Option<Option<usize>> = None;
                 let mut next = Some(first);
                 while let Some(name) = next {
@@ -531,9 +568,7 @@ impl<'de, U: Union> Members<'de> for InternalMembers<'_, U> {
                     }
                     Some(None) => Ok(None),
                     Some(Some(i)) if U::UNIT[i] => Ok(Some(U::unit(i))),
-                    Some(Some(i)) => {
-                        collect_buffered::<U, A::Error>(i, &Value::Object(members), at, out)
-                    }
+                    Some(Some(i)) => collect_buffered::<U, A::Error>(i, &members.0, at, out),
                 }
             }
         }
@@ -604,7 +639,7 @@ impl<'de, U: Union> Visitor<'de> for Adjacent<'_, U> {
         );
         let mut found: Option<usize> = None;
         let mut read: Option<U> = None;
-        let mut buffered: Option<Value> = None;
+        let mut buffered: Option<Buffer> = None;
         while let Some(name) = map.next_key_seed(NameSeed {
             tag: self.tag.wire,
             content: Some(self.content.wire),
@@ -616,7 +651,7 @@ impl<'de, U: Union> Visitor<'de> for Adjacent<'_, U> {
                     return Err(crate::de::duplicate_field(content_at));
                 }
                 Name::Content => match found {
-                    Some(i) if U::UNIT[i] => buffered = Some(map.next_value::<Value>()?),
+                    Some(i) if U::UNIT[i] => buffered = Some(Buffer(map.next_value::<Value>()?)),
                     Some(i) => {
                         read = Some(map.next_value_seed(VariantSeed {
                             i,
@@ -624,7 +659,7 @@ impl<'de, U: Union> Visitor<'de> for Adjacent<'_, U> {
                             marker: core::marker::PhantomData::<fn() -> U>,
                         })?);
                     }
-                    None => buffered = Some(map.next_value::<Value>()?),
+                    None => buffered = Some(Buffer(map.next_value::<Value>()?)),
                 },
                 Name::Other(_) => {
                     map.next_value::<IgnoredAny>()?;
@@ -639,7 +674,7 @@ impl<'de, U: Union> Visitor<'de> for Adjacent<'_, U> {
         }
         match (read, buffered) {
             (Some(value), _) => Ok(value),
-            (None, Some(content)) => read_buffered::<U, A::Error>(i, &content, content_at),
+            (None, Some(content)) => read_buffered::<U, A::Error>(i, &content.0, content_at),
             (None, None) => Err(crate::de::missing_field(content_at)),
         }
     }
@@ -685,7 +720,7 @@ impl<'de, U: Union> Members<'de> for AdjacentMembers<'_, U> {
         let (tag_at, content_at) = (at.field(self.tag.token), at.field(self.content.token));
         let mut found: Option<Option<usize>> = None;
         let mut read: Option<Option<U>> = None;
-        let mut buffered: Option<Value> = None;
+        let mut buffered: Option<Buffer> = None;
         while let Some(name) = map.next_key_seed(NameSeed {
             tag: self.tag.wire,
             content: Some(self.content.wire),
@@ -706,7 +741,7 @@ impl<'de, U: Union> Members<'de> for AdjacentMembers<'_, U> {
                             marker: core::marker::PhantomData::<fn() -> U>,
                         })?);
                     }
-                    _ => buffered = Some(map.next_value::<Value>()?),
+                    _ => buffered = Some(Buffer(map.next_value::<Value>()?)),
                 },
                 Name::Other(_) => {
                     map.next_value::<IgnoredAny>()?;
@@ -726,7 +761,9 @@ impl<'de, U: Union> Members<'de> for AdjacentMembers<'_, U> {
         }
         match (read, buffered) {
             (Some(value), _) => Ok(value),
-            (None, Some(content)) => collect_buffered::<U, A::Error>(i, &content, content_at, out),
+            (None, Some(content)) => {
+                collect_buffered::<U, A::Error>(i, &content.0, content_at, out)
+            }
             (None, None) => {
                 out.missing(content_at);
                 Ok(None)
@@ -745,8 +782,8 @@ pub fn read_untagged<'de, U: Union, D: Deserializer<'de>>(
     at: Path<'_>,
     one_of: bool,
 ) -> Result<U, D::Error> {
-    let value = Value::deserialize(d)?;
-    match pick::<U>(&value, at, one_of) {
+    let value = Buffer(Value::deserialize(d)?);
+    match pick::<U>(&value.0, at, one_of) {
         Ok(v) => Ok(v),
         Err(e) => Err(refuse(at, e.code(), e.message())),
     }
@@ -761,8 +798,8 @@ pub fn collect_untagged<'de, U: Union, D: Deserializer<'de>>(
     one_of: bool,
     out: &mut Collector<'_>,
 ) -> Result<Option<U>, D::Error> {
-    let value = Value::deserialize(d)?;
-    match pick::<U>(&value, at, one_of) {
+    let value = Buffer(Value::deserialize(d)?);
+    match pick::<U>(&value.0, at, one_of) {
         Ok(v) => Ok(Some(v)),
         Err(e) => {
             out.push(e);
@@ -1008,5 +1045,68 @@ pub fn serialize_tagged<S: serde::Serializer, T: serde::Serialize>(
         _ => Err(S::Error::custom(
             "the variant's value is not an object, so the tag cannot sit among its members",
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_buffer_is_wiped_to_its_last_string() {
+        let mut v = json!({"password": "hunter2", "list": ["a", {"k": "v"}], "n": 1});
+        wipe(&mut v);
+        // Member names and strings are wiped and the object emptied: nothing readable stays.
+        assert_eq!(v, json!({}));
+        let mut s = json!(["secret", 2]);
+        wipe(&mut s);
+        assert_eq!(s, json!(["", 2]));
+    }
+
+    #[test]
+    fn tagged_schemas_carry_the_tag_as_a_const() {
+        let content = |p: Value| -> Map<String, Value> {
+            let mut m = Map::new();
+            m.insert("type".into(), "object".into());
+            m.insert("properties".into(), p);
+            m.insert("required".into(), json!(["r"]));
+            m
+        };
+        let s = schema(
+            "Shape",
+            None,
+            Repr::Internal("kind"),
+            vec![
+                VariantSchema {
+                    tag: "circle",
+                    content: Some(content(json!({"r": {"type": "number"}}))),
+                    deprecated: false,
+                },
+                VariantSchema {
+                    tag: "none",
+                    content: None,
+                    deprecated: true,
+                },
+            ],
+        );
+        assert_eq!(
+            Value::Object(s),
+            json!({
+                "title": "Shape",
+                "oneOf": [
+                    {
+                        "title": "circle", "type": "object",
+                        "properties": {"kind": {"const": "circle"}, "r": {"type": "number"}},
+                        "required": ["kind", "r"]
+                    },
+                    {
+                        "title": "none", "type": "object",
+                        "properties": {"kind": {"const": "none"}},
+                        "required": ["kind"], "deprecated": true
+                    }
+                ]
+            })
+        );
     }
 }
