@@ -625,14 +625,7 @@ impl<'a> UnionVariant<'a> {
         for v in &e.variants {
             let attrs = attr::variant(cx, &v.attrs);
             let name = v.ident.unraw().to_string();
-            let (wire, wire_span, wire_from) = match (&attrs.rename, rename_all) {
-                (None, Some(rule)) => (
-                    rule.apply_to_variant(&name),
-                    v.ident.span(),
-                    WireFrom::RenameAll(rule),
-                ),
-                (rename, _) => wire_name(&name, v.ident.span(), rename, None),
-            };
+            let (wire, wire_span, wire_from) = variant_wire(&name, v, &attrs, rename_all);
             if let Some(span) = attrs.other {
                 cx.error_at(span, "the catch-all `other` belongs to an enum of string values; an enum with data reads each variant by its tag: remove `other`");
             }
@@ -671,6 +664,23 @@ impl<'a> UnionVariant<'a> {
     }
 }
 
+/// A variant's wire value (its tag): its `rename`, its name under `rename_all`, or its name.
+fn variant_wire(
+    name: &str,
+    v: &syn::Variant,
+    attrs: &attr::VariantAttrs,
+    rename_all: Option<RenameRule>,
+) -> (String, Span, WireFrom) {
+    match (&attrs.rename, rename_all) {
+        (None, Some(rule)) => (
+            rule.apply_to_variant(name),
+            v.ident.span(),
+            WireFrom::RenameAll(rule),
+        ),
+        (rename, _) => wire_name(name, v.ident.span(), rename, None),
+    }
+}
+
 const ENUM_SHAPE: &str = "an enum that derives `Model` is one of its string values: its variants are unit variants, plus at most one catch-all `#[model(other)] Other(String)`";
 
 impl<'a> Variant<'a> {
@@ -692,14 +702,7 @@ impl<'a> Variant<'a> {
         for v in &e.variants {
             let attrs = attr::variant(cx, &v.attrs);
             let name = v.ident.unraw().to_string();
-            let (wire, wire_span, wire_from) = match (&attrs.rename, rename_all) {
-                (None, Some(rule)) => (
-                    rule.apply_to_variant(&name),
-                    v.ident.span(),
-                    WireFrom::RenameAll(rule),
-                ),
-                (rename, _) => wire_name(&name, v.ident.span(), rename, None),
-            };
+            let (wire, wire_span, wire_from) = variant_wire(&name, v, &attrs, rename_all);
             let other = attrs.other;
             match (&v.fields, other) {
                 (syn::Fields::Unit, None) => {}

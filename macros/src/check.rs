@@ -532,23 +532,22 @@ fn check_field(cx: &mut Ctxt, field: &Field) {
 /// An `opaque` field takes no rule: its type's own serde impls read it.
 fn check_opaque(cx: &mut Ctxt, a: &FieldAttrs) {
     check_direction(cx, a);
-    let span = |attr: &Option<Attr<Box<FieldAttrs>>>| attr.as_ref().map(|a| a.span);
-    let rules = [
-        ("charset", a.charset.as_ref().map(|x| x.span)),
-        ("min_len", a.min_len.as_ref().map(|x| x.span)),
-        ("max_len", a.max_len.as_ref().map(|x| x.span)),
-        ("min", a.min.as_ref().map(|x| x.span)),
-        ("max", a.max.as_ref().map(|x| x.span)),
-        ("exclusive_min", a.exclusive_min.as_ref().map(|x| x.span)),
-        ("exclusive_max", a.exclusive_max.as_ref().map(|x| x.span)),
-        ("multiple_of", a.multiple_of.as_ref().map(|x| x.span)),
-        ("unique", a.unique),
-        ("items", span(&a.items)),
-        ("keys", span(&a.keys)),
-        ("values", span(&a.values)),
+    const RULES: &[&str] = &[
+        "charset",
+        "min_len",
+        "max_len",
+        "min",
+        "max",
+        "exclusive_min",
+        "exclusive_max",
+        "multiple_of",
+        "unique",
+        "items",
+        "keys",
+        "values",
     ];
-    for (key, at) in rules {
-        if let Some(at) = at {
+    for (key, at) in keys_set(a) {
+        if RULES.contains(&key) {
             cx.error_at(at, format!("`{key}` does not apply to an `opaque` field, which its type's own serde impls read with no rule of this derive: remove `{key}`, or remove `opaque` to check the field"));
         }
     }
