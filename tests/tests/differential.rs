@@ -420,8 +420,11 @@ const ANNOTATIONS: &[&str] = &[
 /// least as strict, such as a `u32`'s `"maximum": 4294967295` beside `"exclusiveMaximum": 60`,
 /// which no value can tell from the schema without it; a `type` beside an `enum`, whose
 /// values already have that type; and a string enum with a catch-all, whose `type` and `anyOf`
-/// each say "a string" (they are taken away together). A keyword whose schema is `{}` or
-/// `true` (any value, as for `serde_json::Value` items) asserts nothing, and is left too.
+/// each say "a string" (they are taken away together); and the `type` of an internally tagged
+/// variant holding a struct model, beside an `allOf` of that model's `$ref`, whose schema has
+/// the same `type`. A keyword whose schema is `{}` or `true` (any value, as for
+/// `serde_json::Value` items) asserts nothing, and is left too. The branches of an `anyOf`,
+/// a `oneOf` and an `allOf` are walked.
 fn mutants(schema: &Value) -> Vec<(String, Value)> {
     fn implied(
         members: &Map<String, Value>,
@@ -440,6 +443,15 @@ fn mutants(schema: &Value) -> Vec<(String, Value)> {
             .get("anyOf")
             .and_then(Value::as_array)
             .is_some_and(|any| any.contains(&json!({"type": "string"})));
+        // The `type` of the model that an `allOf` of one `$ref` names.
+        let referred_type = match members.get("allOf").and_then(Value::as_array) {
+            Some(all) if all.len() == 1 => all[0]
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| schema.pointer(r.strip_prefix('#')?))
+                .and_then(|model| model.get("type")),
+            _ => None,
+        };
         for (key, value) in members {
             let here = format!("{at}/{}", authlete_models::escape_pointer_token(key));
             let mutate = |out: &mut Vec<(String, Value)>, what: String, f: &dyn Fn(&mut Value)| {
@@ -461,6 +473,7 @@ fn mutants(schema: &Value) -> Vec<(String, Value)> {
                     remove(node, &["type", "anyOf"]);
                 }),
                 "type" if members.contains_key("enum") => {}
+                "type" if referred_type == Some(value) => {}
                 // An integer type's bound beside a stricter exclusive bound on its side.
                 "minimum" if implied(members, "minimum", "exclusiveMinimum", |b, e| e >= b) => {}
                 "maximum" if implied(members, "maximum", "exclusiveMaximum", |b, e| e <= b) => {}
@@ -480,7 +493,9 @@ fn mutants(schema: &Value) -> Vec<(String, Value)> {
                 _ => {
                     mutate(out, here.clone(), &|node| remove(node, &[key]));
                     match value {
-                        Value::Array(items) if key == "anyOf" => {
+                        Value::Array(items)
+                            if matches!(key.as_str(), "anyOf" | "oneOf" | "allOf") =>
+                        {
                             for (i, sub) in items.iter().enumerate() {
                                 walk(schema, sub, &format!("{here}/{i}"), out);
                             }
@@ -1957,7 +1972,7 @@ fn with_members(
         .prop_map(|(object, members)| match (object, members) {
             (Value::Object(mut object), Value::Object(members)) => {
                 for (name, value) in members {
-                    object.entry(name).or_insert(value);
+                    object.entry(name.to_owned()).or_insert(value);
                 }
                 Value::Object(object)
             }
@@ -2049,4 +2064,423 @@ fn a_flattened_map_agrees_with_its_schema() {
         "{schema:#}"
     );
     agree::<Flattened>(a_flattened(), 1000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Enums with data: externally, internally and adjacently tagged, untagged and `one_of`
+//
+// The documents are written with their members sorted by name (a `Value`'s map), so the names
+// are chosen to put a tag both before and after the members of its variant.
+
+/// A short text, for the variants holding a struct model. Around `kind`, the tag of
+/// [`Shape`]: `bigSize` sorts before it, `text` after it.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase")]
+struct Memo {
+    #[model(charset = "a-z ", min_len = 1, max_len = 5)]
+    text: String,
+    #[model(min = 1, max = 3)]
+    big_size: Option<u8>,
+}
+
+/// Internally tagged: a struct variant and a variant holding a struct model, each with
+/// members sorting on both sides of the tag, a renamed unit variant and a deprecated one.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(
+    tag = "kind",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
+enum Shape {
+    /// A circle.
+    Circle {
+        #[model(min = 0, max = 9)]
+        radius: f64,
+        #[model(rename = "color", charset = "a-z", max_len = 3)]
+        colour: Option<String>,
+        line_width: Option<u8>,
+        caption: Option<Memo>,
+    },
+    Note(Memo),
+    #[model(rename = "dot")]
+    Point,
+    #[model(deprecated)]
+    Empty,
+}
+
+/// Externally tagged: unit variants (one renamed), newtype variants with rules and a
+/// deprecated struct variant with rules.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "kebab-case", rename_all_fields = "SCREAMING_SNAKE_CASE")]
+enum Event {
+    Started,
+    #[model(rename = "halt")]
+    Stopped,
+    Named(#[model(charset = "a-z", max_len = 3)] String),
+    Counted(#[model(min = 1, max = 9)] u8),
+    #[model(deprecated)]
+    MovedTo {
+        #[model(min = -5, max = 5)]
+        x_pos: i32,
+        #[model(min_len = 1, max_len = 2)]
+        tags: Option<Vec<Grant>>,
+    },
+}
+
+/// Adjacently tagged, the content's name sorting before the tag's.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(tag = "t", content = "c")]
+enum Message {
+    Ping,
+    Text(#[model(max_len = 4)] String),
+    Move {
+        x: u8,
+        #[model(min = -1, max = 1)]
+        dy: Option<i8>,
+    },
+}
+
+/// Adjacently tagged, the tag's name sorting before the content's; variants holding models.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(tag = "kind", content = "value", rename_all = "lowercase")]
+enum Command {
+    Stop,
+    Wait(Ttl),
+    Say(Memo),
+}
+
+/// Untagged: a number, a string, an object or `null`, each with its rules.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(untagged)]
+enum Id {
+    Number(#[model(min = 1, max = 99)] u64),
+    Name(#[model(charset = "a-z", min_len = 1, max_len = 4)] String),
+    Pair {
+        a: u8,
+        #[model(max = 5)]
+        b: u8,
+    },
+    Nothing,
+}
+
+/// `one_of`: variants that overlap on some values (`0`, `2`, ..., `10`; `"b"`, `"bc"`, ...),
+/// which are refused.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(one_of)]
+enum Exact {
+    Small(#[model(max = 10)] u32),
+    Even(#[model(multiple_of = 2)] u32),
+    Short(#[model(charset = "a-c", max_len = 2)] String),
+    Letters(#[model(charset = "b-d", min_len = 2, max_len = 3)] String),
+}
+
+/// A member named `name` holding `tag` mostly, at times one of `near` (or, through `mostly`,
+/// another JSON type); absent one time in twenty.
+fn a_tag(
+    name: &'static str,
+    tag: &'static str,
+    near: &'static [&'static str],
+) -> BoxedStrategy<Value> {
+    an_object_with(
+        0.95,
+        vec![(
+            name,
+            mostly(edge(
+                Just(json!(tag)).boxed(),
+                prop::sample::select(near).prop_map(|s| json!(s)).boxed(),
+            )),
+        )],
+    )
+}
+
+fn or_null(v: BoxedStrategy<Value>) -> BoxedStrategy<Value> {
+    prop_oneof![4 => v, 1 => Just(Value::Null)].boxed()
+}
+
+const NEAR_SHAPES: &[&str] = &[
+    "Circle",
+    "circle ",
+    "point",
+    "Point",
+    "Dot",
+    "",
+    "square",
+    "note\u{0}",
+    "Empty",
+];
+
+fn a_memo() -> BoxedStrategy<Value> {
+    with_members(
+        an_object_with(
+            0.9,
+            vec![("text", mostly(edge_string("az ", "A_\u{E9}", 1, 5)))],
+        ),
+        an_object_with(0.5, vec![("bigSize", mostly(or_null(edge_int(1, 3))))]),
+    )
+}
+
+fn circle_members() -> BoxedStrategy<Value> {
+    // Those sorting after the tag, and, less often, those sorting before it.
+    let after = an_object_with(
+        0.85,
+        vec![
+            (
+                "radius",
+                mostly(edge(
+                    prop_oneof![
+                        (0.0f64..=9.0).prop_map(|f| json!(f)),
+                        prop::sample::select(vec![json!(0), json!(9), json!(9.0), json!(-0.0)]),
+                    ]
+                    .boxed(),
+                    prop::sample::select(vec![json!(-0.5), json!(9.5), json!(-1), json!(10)])
+                        .boxed(),
+                )),
+            ),
+            ("lineWidth", mostly(or_null(edge_int(0, 255)))),
+        ],
+    );
+    let before = an_object_with(
+        0.4,
+        vec![
+            ("color", mostly(or_null(edge_string("az", "A_", 0, 3)))),
+            ("caption", mostly(or_null(a_memo()))),
+        ],
+    );
+    with_members(after, before)
+}
+
+/// Each variant's members under its tag, at times under a tag close to it or none; and the
+/// members of one variant under another's tag.
+fn a_shape() -> BoxedStrategy<Value> {
+    let tagged = |tag, members| with_members(a_tag("kind", tag, NEAR_SHAPES), members);
+    let any_members = || prop_oneof![Just(json!({})), circle_members(), a_memo()].boxed();
+    prop_oneof![
+        4 => tagged("circle", circle_members()),
+        4 => tagged("note", a_memo()),
+        1 => tagged("dot", any_members()),
+        1 => tagged("empty", any_members()),
+        2 => with_members(
+            prop::sample::select(vec!["circle", "note", "dot", "empty"])
+                .prop_map(|t| json!({ "kind": t }))
+                .boxed(),
+            any_members(),
+        ),
+    ]
+    .boxed()
+}
+
+const NEAR_EVENTS: &[&str] = &[
+    "stopped", "Started", "started ", "named", "counted", "moved-to", "movedTo", "moved_to",
+    "MOVED_TO", "halt", "", "Halt",
+];
+
+/// An object of one member, `tag` (at times a name close to it) holding `content`; at times
+/// with another member.
+fn a_one_member_object(tag: &'static str, content: BoxedStrategy<Value>) -> BoxedStrategy<Value> {
+    let name = prop_oneof![
+        12 => Just(tag),
+        1 => prop::sample::select(NEAR_EVENTS),
+    ];
+    let other = prop::option::weighted(
+        0.05,
+        (
+            prop::sample::select(vec!["named", "counted", "started", "X_POS", "other"]),
+            a_scalar(),
+        ),
+    );
+    (name, content, other)
+        .prop_map(|(name, content, other)| {
+            let mut object = Map::new();
+            object.insert(name.to_owned(), content);
+            if let Some((name, value)) = other {
+                object.entry(name.to_owned()).or_insert(value);
+            }
+            Value::Object(object)
+        })
+        .boxed()
+}
+
+fn an_event() -> BoxedStrategy<Value> {
+    let moved = an_object_with(
+        0.9,
+        vec![
+            ("X_POS", mostly(edge_int(-5, 5))),
+            (
+                "TAGS",
+                mostly(or_null(a_list(mostly(a_grant()), edge_count(1, 2)))),
+            ),
+        ],
+    );
+    prop_oneof![
+        3 => edge(
+            prop::sample::select(vec!["started", "halt"]).prop_map(|s| json!(s)).boxed(),
+            prop::sample::select(NEAR_EVENTS).prop_map(|s| json!(s)).boxed(),
+        ),
+        3 => a_one_member_object("named", mostly(edge_string("az", "A1 ", 0, 3))),
+        3 => a_one_member_object("counted", mostly(edge_int(1, 9))),
+        4 => a_one_member_object("moved-to", mostly(moved)),
+        // A unit variant's tag as a member, always refused.
+        1 => a_one_member_object("started", a_scalar().boxed()),
+        1 => Just(json!({})),
+    ]
+    .boxed()
+}
+
+const NEAR_MESSAGES: &[&str] = &["ping", "PING", "text", "Text ", "move", "Pong", ""];
+
+/// Each variant's content under its tag; for the unit variant, at times a content.
+fn a_message() -> BoxedStrategy<Value> {
+    let tagged = |tag, content| with_members(a_tag("t", tag, NEAR_MESSAGES), content);
+    let content = |c: BoxedStrategy<Value>| an_object_with(0.92, vec![("c", c)]);
+    let moved = an_object_with(
+        0.9,
+        vec![
+            ("x", mostly(edge_int(0, 255))),
+            ("dy", mostly(or_null(edge_int(-1, 1)))),
+        ],
+    );
+    prop_oneof![
+        2 => tagged("Ping", an_object_with(0.3, vec![("c", a_scalar().boxed())])),
+        3 => tagged("Text", content(mostly(edge_string("ab\u{E9}\u{1F600}", "", 0, 4)))),
+        3 => tagged("Move", content(mostly(moved.clone()))),
+        1 => with_members(
+            prop::sample::select(vec!["Ping", "Text", "Move"])
+                .prop_map(|t| json!({ "t": t }))
+                .boxed(),
+            content(prop_oneof![moved, a_string()].boxed()),
+        ),
+    ]
+    .boxed()
+}
+
+const NEAR_COMMANDS: &[&str] = &["Stop", "STOP", "wait ", "", "say\u{0}", "speak"];
+
+fn a_command() -> BoxedStrategy<Value> {
+    let tagged = |tag, content| with_members(a_tag("kind", tag, NEAR_COMMANDS), content);
+    let value = |v: BoxedStrategy<Value>| an_object_with(0.92, vec![("value", v)]);
+    prop_oneof![
+        2 => tagged("stop", an_object_with(0.3, vec![("value", a_scalar().boxed())])),
+        3 => tagged("wait", value(mostly(a_ttl()))),
+        3 => tagged("say", value(mostly(a_memo()))),
+        1 => with_members(
+            prop::sample::select(vec!["stop", "wait", "say"])
+                .prop_map(|t| json!({ "kind": t }))
+                .boxed(),
+            value(prop_oneof![a_memo(), a_ttl()].boxed()),
+        ),
+    ]
+    .boxed()
+}
+
+fn an_id() -> BoxedStrategy<Value> {
+    prop_oneof![
+        3 => edge(
+            prop_oneof![valid_int(1, 99), Just(json!(5.0))].boxed(),
+            prop::sample::select(vec![json!(0), json!(100), json!(-1), json!(1.5), json!(0.0)])
+                .boxed(),
+        ),
+        3 => edge_string("az", "A1 \u{E9}", 1, 4),
+        3 => an_object_with(
+            0.9,
+            vec![
+                ("a", mostly(edge_int(0, 255))),
+                ("b", mostly(edge_int(0, 5))),
+            ],
+        ),
+        1 => Just(Value::Null),
+    ]
+    .boxed()
+}
+
+fn an_exact() -> BoxedStrategy<Value> {
+    prop_oneof![
+        3 => (0u32..=24).prop_map(|n| json!(n)),
+        1 => prop::sample::select(vec![
+            json!(-2),
+            json!(-1),
+            json!(3.5),
+            json!(4.0),
+            json!(11.0),
+            json!(12.0),
+            json!(4294967294u64),
+            json!(4294967295u64),
+            json!(4294967296u64),
+            json!(4294967297u64),
+        ]),
+        3 => valid_string("abcd", 0, 4),
+    ]
+    .boxed()
+}
+
+/// How many of `count` documents of `strategy` have `tag` as their first member, and how
+/// many have it after another.
+fn tag_positions(strategy: &BoxedStrategy<Value>, tag: &str, count: usize) -> (usize, usize) {
+    let mut runner = TestRunner::deterministic();
+    let (mut first, mut later) = (0, 0);
+    for _ in 0..count {
+        if let Value::Object(members) = strategy.new_tree(&mut runner).unwrap().current() {
+            match members.keys().position(|name| name == tag) {
+                Some(0) => first += 1,
+                Some(_) => later += 1,
+                None => {}
+            }
+        }
+    }
+    (first, later)
+}
+
+#[test]
+fn an_internally_tagged_enum_agrees_with_its_schema() {
+    let schema = Shape::json_schema();
+    assert_eq!(
+        schema["oneOf"][1]["allOf"],
+        json!([{"$ref": "#/$defs/Memo"}]),
+        "{schema:#}"
+    );
+    assert_eq!(
+        schema["oneOf"][2]["properties"]["kind"],
+        json!({"const": "dot"})
+    );
+    assert_eq!(schema["oneOf"][3]["deprecated"], true);
+    // The tag is read both before the variant's members and after them, for the struct
+    // variant and for the variant holding a model.
+    for (tag, members) in [("circle", circle_members()), ("note", a_memo())] {
+        let docs = with_members(Just(json!({ "kind": tag })).boxed(), members);
+        let (first, later) = tag_positions(&docs, "kind", 400);
+        assert!(
+            first > 80 && later > 80,
+            "{tag}: {first} first, {later} later"
+        );
+    }
+    agree::<Shape>(a_shape(), 1500);
+}
+
+#[test]
+fn an_externally_tagged_enum_agrees_with_its_schema() {
+    let schema = Event::json_schema();
+    assert_eq!(
+        schema["oneOf"][0],
+        json!({"type": "string", "enum": ["started", "halt"]}),
+        "{schema:#}"
+    );
+    agree::<Event>(an_event(), 1200);
+}
+
+#[test]
+fn adjacently_tagged_enums_agree_with_their_schemas() {
+    // `c` sorts before `t`, `kind` before `value`.
+    agree::<Message>(a_message(), 1000);
+    agree::<Command>(a_command(), 1500);
+}
+
+#[test]
+fn an_untagged_enum_agrees_with_its_schema() {
+    assert_eq!(Id::json_schema()["anyOf"].as_array().unwrap().len(), 4);
+    agree::<Id>(an_id(), 800);
+}
+
+#[test]
+fn a_one_of_enum_agrees_with_its_schema() {
+    assert_eq!(Exact::json_schema()["oneOf"].as_array().unwrap().len(), 4);
+    agree::<Exact>(an_exact(), 800);
 }
