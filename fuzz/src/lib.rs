@@ -28,7 +28,8 @@ pub fn checks() -> Checks {
 }
 
 /// The secret fields of [`model::Everything`], as JSON Pointers (`*`: every array element);
-/// those of [`model::Shapes`] are [`model::SHAPES_SECRETS`].
+/// those of [`model::Shapes`] and [`model::Presence`] are [`model::SHAPES_SECRETS`] and
+/// [`model::PRESENCE_SECRETS`].
 pub const EVERYTHING_SECRETS: &[&str] = &[
     "/token",
     "/oldToken",
@@ -127,4 +128,5 @@ pub fn everything(data: &[u8], checks: Checks) {
     props::check::<model::Everything>(data, EVERYTHING_SECRETS, checks);
     props::check::<model::Node>(data, &[], checks);
     props::check::<model::Shapes>(data, model::SHAPES_SECRETS, checks);
+    props::check::<model::Presence>(data, model::PRESENCE_SECRETS, checks);
 }

@@ -17,7 +17,7 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
 
-use model::{Everything, Node, SHAPES_SECRETS, Scope, Shapes};
+use model::{Everything, Node, PRESENCE_SECRETS, Presence, SHAPES_SECRETS, Scope, Shapes};
 use props::Checks;
 
 /// The properties checked here: all of them.
@@ -61,6 +61,7 @@ fn check_everything(input: &[u8]) {
     props::check::<Everything>(input, EVERYTHING_SECRETS, CHECKS);
     props::check::<Node>(input, &[], CHECKS);
     props::check::<Shapes>(input, SHAPES_SECRETS, CHECKS);
+    props::check::<Presence>(input, PRESENCE_SECRETS, CHECKS);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -538,6 +539,97 @@ impl Gen {
         ])
     }
 
+    /// A `model::Presence`. `null` where it is `None` comes often; where it is refused
+    /// (`not_null`, a non-`Option` field with a default), one time in 40 when tame, as often
+    /// as anywhere when wild. The `skip` fields' names come as unknown members.
+    fn presence(self) -> Text {
+        let or_null = |t: Text| self.nullable(t);
+        let refused_null = |t: Text| {
+            if self.wild {
+                self.nullable(t)
+            } else {
+                prop_oneof![40 => t, 1 => Just("null".to_owned())].boxed()
+            }
+        };
+        let grant = || self.one_of(GRANTS, NEAR_GRANTS);
+        let name = || self.key("abxyz_", 1, 6);
+        let any_value = || self.pick(any_json_value(), any_json());
+        self.object(vec![
+            ("token", true, or_null(self.string(TOKEN_CHARS, 1, 86))),
+            (
+                "oldToken",
+                false,
+                refused_null(self.string("AZaz09-_ ", 1, 86)),
+            ),
+            ("note", false, or_null(self.string(TOKEN_CHARS, 2, 40))),
+            ("ttl", false, refused_null(self.int(1, 3600))),
+            ("owner", false, refused_null(self.scope())),
+            ("grant", false, refused_null(grant())),
+            (
+                "scores",
+                false,
+                refused_null(self.array(self.int(0, 100), 0, 8)),
+            ),
+            (
+                "attributes",
+                false,
+                refused_null(self.map(self.key("az_-", 1, 16), any_value(), 0, 4)),
+            ),
+            ("label", false, or_null(self.string("az09 ", 1, 12))),
+            ("alg", false, or_null(self.alg())),
+            ("parent", false, or_null(self.scope())),
+            ("count", false, refused_null(self.int(10, 1_000_000))),
+            ("tag", false, refused_null(self.string("autoz", 2, 6))),
+            ("enabled", false, refused_null(self.boolean())),
+            ("ratio", false, refused_null(self.float(-2.0, 1e6, true))),
+            (
+                "weight",
+                false,
+                refused_null(self.float(0.0, 1e6, F32_PAST_RANGE)),
+            ),
+            ("small", false, or_null(self.int(-5, 5))),
+            (
+                "stamp",
+                false,
+                refused_null(self.int(-9_000_000_000, 9_000_000_000)),
+            ),
+            ("fallback", false, refused_null(grant())),
+            ("algorithm", false, refused_null(self.alg())),
+            (
+                "words",
+                false,
+                refused_null(self.array(self.string("az", 1, 8), 0, 4)),
+            ),
+            ("grants", false, refused_null(self.array(grant(), 0, 4))),
+            ("cache", false, any_value()),
+            ("seen", false, self.array(self.string("az", 0, 4), 0, 3)),
+            ("tags", true, any_value()),
+            ("payload", false, any_value()),
+            ("extra", false, any_value()),
+            ("digits", false, self.array(any_value(), 0, 6)),
+            (
+                "keys",
+                false,
+                self.map(self.key("az_", 0, 16), any_value(), 0, 3),
+            ),
+            (
+                "lists",
+                false,
+                or_null(self.map(name(), self.array(any_value(), 0, 3), 0, 2)),
+            ),
+            (
+                "nested",
+                false,
+                or_null(self.map(name(), self.map(name(), any_value(), 0, 2), 0, 2)),
+            ),
+            (
+                "maps",
+                false,
+                or_null(self.array(self.map(self.key("ab", 0, 4), any_value(), 0, 2), 0, 2)),
+            ),
+        ])
+    }
+
     /// A `model::Page`: up to 3 items and a `u64` total.
     fn page(self, item: Text) -> Text {
         self.object(vec![
@@ -747,6 +839,9 @@ fn token_soup() -> impl Strategy<Value = String> {
         "\"attributes\"",
         "\"vault\"",
         "\"a_b\"",
+        "\"note\"",
+        "\"payload\"",
+        "\"oldToken\"",
     ]);
     proptest::collection::vec(tokens, 0..40).prop_map(|t| t.concat())
 }
@@ -769,6 +864,13 @@ fn the_model_with_every_attribute_holds_every_property() {
 fn the_model_with_every_shape_holds_every_property() {
     run(300, documents(Gen::shapes), |input| {
         props::check::<Shapes>(input, SHAPES_SECRETS, CHECKS);
+    });
+}
+
+#[test]
+fn the_model_with_presence_defaults_and_any_values_holds_every_property() {
+    run(200, documents(Gen::presence), |input| {
+        props::check::<Presence>(input, PRESENCE_SECRETS, CHECKS);
     });
 }
 
@@ -863,6 +965,14 @@ fn the_generated_documents_are_both_accepted_and_refused() {
         "shapes: {yes} accepted, {no} refused"
     );
     eprintln!("shapes: {yes} accepted, {no} refused");
+    let (yes, no) = count(documents(Gen::presence), |d| {
+        serde_json::from_str::<Presence>(d).is_ok()
+    });
+    assert!(
+        yes >= 20 && no >= 40,
+        "presence: {yes} accepted, {no} refused"
+    );
+    eprintln!("presence: {yes} accepted, {no} refused");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -952,6 +1062,111 @@ fn the_full_shapes_seed_is_accepted_with_every_field() {
         "shapes-generic-pages-broken",
     ] {
         assert!(serde_json::from_slice::<Shapes>(&seed("everything", refused)).is_err());
+    }
+}
+
+/// `model::Presence`: an absent member and a `null`, each as its field says; the defaults,
+/// each within its rules; the `skip` fields, never read; any JSON value; refusals, of secrets
+/// among them, whose errors hold every property; and the seeds written for the other models,
+/// which it accepts, so that the fuzz target reaches its accepted values.
+#[test]
+fn the_presence_model_reads_absent_members_nulls_and_defaults() {
+    use model::{Alg, Grant, default_grants, default_words};
+    use serde_json::{Value, json};
+    let minimal = r#"{"token": null, "tags": null}"#;
+    let p: Presence = serde_json::from_str(minimal).unwrap();
+    assert_eq!((&p.token, &p.old_token, &p.note), (&None, &None, &None));
+    assert_eq!(
+        (
+            p.count,
+            p.tag.as_str(),
+            p.enabled,
+            p.ratio,
+            p.weight,
+            p.small,
+            p.stamp
+        ),
+        (250, "auto", true, -1.5, 0.25, Some(3), -9_000_000_000)
+    );
+    assert_eq!((p.fallback, &p.algorithm), (Grant::DeviceCode, &Alg::RS256));
+    assert_eq!((&p.words, &p.grants), (&default_words(), &default_grants()));
+    assert_eq!((p.cache, &p.seen), (None, &default_words()));
+    assert_eq!(
+        (&p.tags, &p.payload, &p.extra),
+        (&Value::Null, &Value::Null, &None)
+    );
+    assert!(p.digits.is_empty() && p.keys.is_empty() && p.attributes.is_none());
+    props::check_accepted(&p);
+    props::check::<Presence>(minimal.as_bytes(), PRESENCE_SECRETS, CHECKS);
+    // `null` in the three-state fields, an open enum's other value, any values, and the
+    // `skip` fields' names.
+    let doc = r#"{"token": "hunter2", "tags": [1, {"a": null}], "note": null, "label": null,
+        "alg": "EdDSA", "parent": null, "extra": null, "small": null, "payload": {"x": [true]},
+        "keys": {"a_b": {}}, "digits": [null, "x", 1.5], "cache": 7, "seen": ["x"]}"#;
+    let p: Presence = serde_json::from_str(doc).unwrap();
+    assert_eq!(
+        (&p.note, &p.label, &p.parent),
+        (&Some(None), &Some(None), &Some(None))
+    );
+    assert_eq!(p.alg, Some(Some(Alg::Other("EdDSA".into()))));
+    assert_eq!((&p.extra, p.small), (&None, None));
+    assert_eq!(p.token.as_ref().unwrap().expose(), "hunter2");
+    assert_eq!(
+        (&p.payload, &p.digits[2]),
+        (&json!({"x": [true]}), &json!(1.5))
+    );
+    assert_eq!((p.cache, &p.seen), (None, &default_words()));
+    props::check_accepted(&p);
+    props::check::<Presence>(doc.as_bytes(), PRESENCE_SECRETS, CHECKS);
+    let head = r#"{"token": null, "tags": 1"#;
+    for refused in [
+        r#"{"tags": 1}"#.to_owned(),
+        r#"{"token": null}"#.to_owned(),
+        format!(r#"{head}, "oldToken": null}}"#),
+        format!(r#"{head}, "owner": null}}"#),
+        format!(r#"{head}, "attributes": null}}"#),
+        format!(r#"{head}, "count": null}}"#),
+        format!(r#"{head}, "words": null}}"#),
+        format!(r#"{head}, "count": 5}}"#),
+        format!(r#"{head}, "tag": "AUTO"}}"#),
+        format!(r#"{head}, "attributes": {{"A": 1}}}}"#),
+        format!(r#"{head}, "keys": 1}}"#),
+        format!(r#"{head}, "digits": [1, 2, 3, 4, 5, 6, 7]}}"#),
+        format!(r#"{head}, "nested": {{"a": {{"b": 1, "c": 2, "d": 3}}}}}}"#),
+        // Secrets that break their rules: a character outside the charset, too short, too
+        // long, a number, a secret in a nested model.
+        format!(r#"{head}, "oldToken": "Mk7-Secret+Value-9f3a2b"}}"#),
+        format!(r#"{head}, "oldToken": 123456789012345}}"#),
+        format!(r#"{head}, "note": "{}"}}"#, "Mk7Secret".repeat(5)),
+        format!(r#"{head}, "note": "x"}}"#),
+        format!(r#"{{"token": "{}", "tags": 1}}"#, "Mk7-Secret".repeat(9)),
+        format!(
+            r#"{head}, "owner": {{"name": "a", "key": "{}"}}}}"#,
+            "Mk7-Secret".repeat(7)
+        ),
+    ] {
+        assert!(
+            serde_json::from_str::<Presence>(&refused).is_err(),
+            "{refused}"
+        );
+        props::check::<Presence>(refused.as_bytes(), PRESENCE_SECRETS, CHECKS);
+    }
+    let schema = Presence::json_schema();
+    assert_eq!(schema["title"], "Presence, defaults and any value");
+    assert_eq!(schema["deprecated"], true);
+    assert_eq!(schema["required"], json!(["token", "tags"]));
+    // The valid seeds of `Everything` and `Shapes` are valid documents of this model too.
+    for name in [
+        "valid-full",
+        "valid-minimal",
+        "valid-minimal-pretty",
+        "shapes-valid-full",
+        "shapes-valid-minimal",
+        "shapes-keywords-valid",
+    ] {
+        let input = seed("everything", name);
+        let p = props::check::<Presence>(&input, PRESENCE_SECRETS, CHECKS);
+        assert!(p.is_some(), "{name} refused");
     }
 }
 

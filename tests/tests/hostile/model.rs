@@ -231,3 +231,124 @@ pub const SHAPES_SECRETS: &[&str] = &[
     "/vault/*",
     "/scopes/*/key",
 ];
+
+/// The words taken when `words` and the skipped `seen` are absent.
+pub fn default_words() -> Vec<String> {
+    vec!["openid".to_owned()]
+}
+
+/// The grants taken when `grants` is absent.
+pub fn default_grants() -> Vec<Grant> {
+    vec![Grant::AuthorizationCode, Grant::ClientCredentials]
+}
+
+/// What an absent member and a `null` mean (`required` and `not_null` on an `Option`,
+/// `Option<Option<T>>`, `default` with a literal or a function, `skip`), any JSON value as a
+/// plain field (`serde_json::Value` and `serde_json::Map`, alone and inside lists and maps),
+/// and the annotations (`title`, `deprecated`, `format`), which check nothing.
+///
+/// Unknown members are skipped, and the wire names are those of [`Everything`] and
+/// [`Shapes`] where a field fits, with rules their valid documents keep: the fuzz target's
+/// seeds and corpus, written for those models, then reach this one's accepted values too.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(
+    rename_all = "camelCase",
+    title = "Presence, defaults and any value",
+    deprecated
+)]
+pub struct Presence {
+    /// A credential: present, perhaps `null`.
+    #[model(required, min_len = 1, max_len = 86, format = "token")]
+    pub token: Option<Secret<String>>,
+    /// A credential with a charset: perhaps absent, never `null`.
+    #[model(not_null, charset = "A-Za-z0-9\\-_ ", min_len = 1, max_len = 86)]
+    pub old_token: Option<Secret<String>>,
+    /// A credential in three states: absent, `null`, or a value.
+    #[model(min_len = 2, max_len = 40, deprecated)]
+    pub note: Option<Option<Secret<String>>>,
+    /// Perhaps absent, never `null`: a number, a nested model, an enum, a list, a map of
+    /// any values.
+    #[model(not_null, min = 1, max = 3600, deprecated, format = "seconds")]
+    pub ttl: Option<u32>,
+    #[model(not_null)]
+    pub owner: Option<Scope>,
+    #[model(not_null, deprecated)]
+    pub grant: Option<Grant>,
+    #[model(not_null, max_len = 8, items(min = 0, max = 100))]
+    pub scores: Option<Vec<u16>>,
+    #[model(
+        not_null,
+        max_len = 4,
+        keys(charset = "a-z_\\-", min_len = 1, max_len = 16),
+        deprecated
+    )]
+    pub attributes: Option<serde_json::Map<String, serde_json::Value>>,
+    /// Three states: a string, an open enum, a nested model.
+    #[model(charset = "a-z0-9 ", min_len = 1, max_len = 12, format = "label")]
+    pub label: Option<Option<String>>,
+    pub alg: Option<Option<Alg>>,
+    pub parent: Option<Option<Scope>>,
+    /// Literal defaults, each within the rules beside it.
+    #[model(default = 250, min = 10, max = 1_000_000)]
+    pub count: u32,
+    #[model(
+        default = "auto",
+        charset = "a-z",
+        min_len = 2,
+        max_len = 6,
+        format = "tag"
+    )]
+    pub tag: String,
+    #[model(default = true)]
+    pub enabled: bool,
+    #[model(default = -1.5, min = -2, max = 1e6)]
+    pub ratio: f64,
+    #[model(default = 0.25, min = 0.0, max = 1e6)]
+    pub weight: f32,
+    /// Absent, the default; `null`, `None`.
+    #[model(default = 3, min = -5, max = 5)]
+    pub small: Option<i8>,
+    #[model(default = -9_000_000_000, min = -9_000_000_000, max = 9_000_000_000)]
+    pub stamp: i64,
+    #[model(default = "urn:ietf:params:oauth:grant-type:device_code")]
+    pub fallback: Grant,
+    #[model(default = "RS256")]
+    pub algorithm: Alg,
+    /// Defaults given by a function.
+    #[model(default = default_words, max_len = 4, items(charset = "a-z", min_len = 1, max_len = 8))]
+    pub words: Vec<String>,
+    #[model(default = default_grants, max_len = 4, deprecated)]
+    pub grants: Vec<Grant>,
+    /// Neither read nor written: their names are unknown members.
+    #[model(skip)]
+    pub cache: Option<u64>,
+    #[model(skip, default = default_words)]
+    pub seen: Vec<String>,
+    /// Any JSON value, `null` among them: present, or absent and `null`.
+    #[model(format = "anything")]
+    pub tags: serde_json::Value,
+    #[model(default)]
+    pub payload: serde_json::Value,
+    /// Any JSON value but `null`, which is `None`.
+    pub extra: Option<serde_json::Value>,
+    /// Any values in a list and in maps, with rules on the counts and the member names.
+    #[model(default, max_len = 6)]
+    pub digits: Vec<serde_json::Value>,
+    #[model(
+        default,
+        max_len = 3,
+        keys(charset = "a-z_", max_len = 16),
+        format = "claims"
+    )]
+    pub keys: serde_json::Map<String, serde_json::Value>,
+    #[model(max_len = 2, values(max_len = 3))]
+    pub lists: Option<BTreeMap<String, Vec<serde_json::Value>>>,
+    #[model(values(max_len = 2))]
+    pub nested: Option<HashMap<String, serde_json::Map<String, serde_json::Value>>>,
+    #[model(max_len = 2, items(max_len = 2, keys(max_len = 4)))]
+    pub maps: Option<Vec<serde_json::Map<String, serde_json::Value>>>,
+}
+
+/// The secret fields of [`Presence`], as JSON Pointers.
+pub const PRESENCE_SECRETS: &[&str] =
+    &["/token", "/oldToken", "/note", "/owner/key", "/parent/key"];
