@@ -9,6 +9,7 @@
 //! cargo bench -p authlete-models-bench --features peers --bench validate
 //! cargo bench -p authlete-models-bench --features peers --bench large
 //! cargo bench -p authlete-models-bench --features peers --bench shapes
+//! cargo bench -p authlete-models-bench --features peers --bench unions
 //! cargo bench -p authlete-models-bench --features peers --bench authlete
 //! ```
 //!
@@ -18,6 +19,7 @@
 pub mod inputs;
 pub mod large;
 pub mod shapes;
+pub mod union_shapes;
 pub mod variants;
 
 #[cfg(feature = "peers")]
@@ -30,3 +32,5 @@ pub mod peers;
 pub mod report;
 #[cfg(feature = "peers")]
 pub mod shape_peers;
+#[cfg(feature = "peers")]
+pub mod union_peers;
