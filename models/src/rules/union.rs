@@ -222,20 +222,88 @@ impl Drop for Buffer {
     }
 }
 
-/// Wipes every string (and member name) of `v`.
+/// Wipes every string of `v`, in place (member names are not secrets, and are left).
 fn wipe(v: &mut Value) {
     use zeroize::Zeroize;
     match v {
         Value::String(s) => s.zeroize(),
         Value::Array(items) => items.iter_mut().for_each(wipe),
-        Value::Object(members) => {
-            let taken = core::mem::take(members);
-            for (mut name, mut value) in taken {
-                name.zeroize();
-                wipe(&mut value);
+        Value::Object(members) => members.values_mut().for_each(wipe),
+        _ => {}
+    }
+}
+
+/// A refused trial: the error of [`Probe`], which carries nothing, so that trying a variant
+/// that does not take the value writes no message.
+#[derive(Debug)]
+struct Refused;
+
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("refused")
+    }
+}
+
+impl std::error::Error for Refused {}
+
+impl de::Error for Refused {
+    #[inline]
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        Refused
+    }
+}
+
+/// A buffered value as a deserializer whose errors are [`Refused`]: what an untagged enum's
+/// variants are tried on. It hands each visitor what `&Value`'s own deserializer hands it.
+#[derive(Clone, Copy)]
+struct Probe<'a>(&'a Value);
+
+impl<'de> Deserializer<'de> for Probe<'de> {
+    type Error = Refused;
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
+        use serde::de::value::{MapDeserializer, SeqDeserializer};
+        match self.0 {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(b) => visitor.visit_bool(*b),
+            Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+                (Some(u), _, _) => visitor.visit_u64(u),
+                (None, Some(i), _) => visitor.visit_i64(i),
+                (None, None, Some(f)) => visitor.visit_f64(f),
+                (None, None, None) => Err(Refused),
+            },
+            Value::String(s) => visitor.visit_borrowed_str(s),
+            Value::Array(items) => {
+                let mut seq = SeqDeserializer::new(items.iter().map(Probe));
+                let read = visitor.visit_seq(&mut seq)?;
+                seq.end()?;
+                Ok(read)
+            }
+            Value::Object(members) => {
+                let mut map =
+                    MapDeserializer::new(members.iter().map(|(k, v)| (k.as_str(), Probe(v))));
+                let read = visitor.visit_map(&mut map)?;
+                map.end()?;
+                Ok(read)
             }
         }
-        _ => {}
+    }
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
+        match self.0 {
+            Value::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier
+        ignored_any
+    }
+}
+
+impl<'de> de::IntoDeserializer<'de, Refused> for Probe<'de> {
+    type Deserializer = Self;
+    fn into_deserializer(self) -> Self {
+        self
     }
 }
 
@@ -814,7 +882,7 @@ fn pick<U: Union>(value: &Value, at: Path<'_>, one_of: bool) -> Result<U, Valida
         if U::UNIT[i] {
             value.is_null().then(|| U::unit(i))
         } else {
-            U::read_variant(i, value, at).ok()
+            U::read_variant(i, Probe(value), at).ok()
         }
     };
     let mut taken: Option<(usize, U)> = None;
@@ -1057,11 +1125,22 @@ mod tests {
     fn a_buffer_is_wiped_to_its_last_string() {
         let mut v = json!({"password": "hunter2", "list": ["a", {"k": "v"}], "n": 1});
         wipe(&mut v);
-        // Member names and strings are wiped and the object emptied: nothing readable stays.
-        assert_eq!(v, json!({}));
-        let mut s = json!(["secret", 2]);
-        wipe(&mut s);
-        assert_eq!(s, json!(["", 2]));
+        assert_eq!(v, json!({"password": "", "list": ["", {"k": ""}], "n": 1}));
+    }
+
+    #[test]
+    fn a_probe_hands_each_visitor_what_a_value_does() {
+        // Every kind, nested, reads back through the probe as through `&Value` itself.
+        let v =
+            json!({"a": [null, true, 1, -2, 2.5, "s", {"b": {}}], "c": 18446744073709551615u64});
+        let through_probe = Value::deserialize(Probe(&v)).unwrap();
+        assert_eq!(through_probe, v);
+        let o: Option<u8> = Deserialize::deserialize(Probe(&json!(null))).unwrap();
+        assert_eq!(o, None);
+        let o: Option<u8> = Deserialize::deserialize(Probe(&json!(7))).unwrap();
+        assert_eq!(o, Some(7));
+        assert!(<u8 as Deserialize>::deserialize(Probe(&json!(256))).is_err());
+        assert!(<String as Deserialize>::deserialize(Probe(&json!(1))).is_err());
     }
 
     #[test]
