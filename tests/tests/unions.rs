@@ -383,3 +383,43 @@ fn one_of_refuses_a_value_two_variants_accept() {
     assert_eq!(found(&errors), pairs(&[("", "one_of")]));
     assert!(Exact::json_schema().get("oneOf").is_some());
 }
+
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(tag = "kind")]
+enum Job {
+    Run {
+        #[model(default = 3, max = 5)]
+        retries: u8,
+        #[model(skip)]
+        started: Option<u64>,
+        #[model(required)]
+        note: Option<String>,
+    },
+}
+
+#[test]
+fn struct_variants_take_every_field_attribute() {
+    let j: Job = serde_json::from_str(r#"{"kind": "Run", "note": null, "started": 5}"#).unwrap();
+    assert_eq!(
+        j,
+        Job::Run {
+            retries: 3,
+            started: None,
+            note: None
+        }
+    );
+    // `required` writes `None` as `null`; `skip` is not written.
+    assert_eq!(
+        serde_json::to_value(&j).unwrap(),
+        json!({"kind": "Run", "retries": 3, "note": null})
+    );
+    let errors = from_json::<Job>(r#"{"kind": "Run", "retries": 6}"#).unwrap_err();
+    assert_eq!(
+        found(&errors),
+        pairs(&[("/retries", "max"), ("/note", "required")])
+    );
+    let schema = Job::json_schema();
+    assert_eq!(schema["oneOf"][0]["required"], json!(["kind", "note"]));
+    assert_eq!(schema["oneOf"][0]["properties"]["retries"]["default"], 3);
+    assert_eq!(schema["oneOf"][0]["properties"].get("started"), None);
+}
