@@ -249,6 +249,11 @@ fn check_flatten(cx: &mut Ctxt, cont: &Container) {
             );
         }
     }
+    let models = cont
+        .flattened
+        .iter()
+        .filter(|f| f.shape == Shape::Model)
+        .count();
     let mut first_map: Option<&Field> = None;
     for (i, field) in cont.flattened.iter().enumerate() {
         let a = &field.attrs;
@@ -256,10 +261,11 @@ fn check_flatten(cx: &mut Ctxt, cont: &Container) {
         if let (Shape::Map(_), false) = (&field.shape, field.unsupported_type) {
             match first_map {
                 Some(first) => cx.error_at(span, format!("a second flattened map: `{}` already takes every member no field declares; keep one `flatten`", first.name)),
+                None if models > 0 => cx.error_at(span, "a flattened map beside a flattened model: which members the map takes would depend on the model's; flatten the map inside the model, or keep one of them"),
                 None => first_map = Some(field),
             }
         }
-        if let Some(deny) = cont.attrs.deny_unknown_fields {
+        if let (Some(deny), Shape::Map(_)) = (cont.attrs.deny_unknown_fields, &field.shape) {
             if i == 0 {
                 cx.error_at(deny, "`deny_unknown_fields` refuses the members a flattened map takes: remove it, or remove `flatten`");
             }
@@ -268,9 +274,17 @@ fn check_flatten(cx: &mut Ctxt, cont: &Container) {
             continue;
         }
         match &field.shape {
-            Shape::Map(_) => {}
-            Shape::Model => cx.error_at(span, format!("`flatten` takes a map here (`BTreeMap<String, V>`, `HashMap<String, V>` or `serde_json::Map<String, Value>`), whose members are the ones no field declares; this field is `{}`", type_text(field.ty))),
-            _ => cx.error_at(span, format!("`flatten` applies to a map (`BTreeMap<String, V>`, `HashMap<String, V>` or `serde_json::Map<String, Value>`), whose members are the ones no field declares, but this field is `{}`: remove `flatten`", type_text(field.ty))),
+            Shape::Map(_) | Shape::Model => {}
+            _ => cx.error_at(span, format!("`flatten` applies to a map (`BTreeMap<String, V>`, `HashMap<String, V>` or `serde_json::Map<String, Value>`), whose members are the ones no field declares, or to a struct that derives `Model`, whose members sit beside this struct's; this field is `{}`: remove `flatten`", type_text(field.ty))),
+        }
+        if field.shape == Shape::Model {
+            if let Some((param, _)) = cont
+                .type_params()
+                .iter()
+                .find(|(p, _)| crate::ast::mentions(field.ty, p))
+            {
+                cx.error_at(span, format!("a flattened model's member names are checked against this struct's when the program compiles, but this field's type holds the parameter `{param}`: flatten a concrete type"));
+            }
         }
         for (key, at) in keys_set(a) {
             let why = match key {

@@ -75,6 +75,14 @@ impl<'p, F: Fn(&[u8]) -> Option<usize>> Key<'p, F> {
     }
 }
 
+/// The error for a member no field (nor flattened model) declares, under
+/// `deny_unknown_fields`, by name.
+#[cold]
+#[inline(never)]
+pub fn unknown_member<E: de::Error>(name: &str, known: &'static [&'static str], at: Path<'_>) -> E {
+    unknown_field(name.as_bytes(), known, at)
+}
+
 #[cold]
 #[inline(never)]
 fn unknown_field<E: de::Error>(name: &[u8], known: &'static [&'static str], at: Path<'_>) -> E {

@@ -143,3 +143,114 @@ fn any_map_may_be_flattened() {
     assert!(serde_json::from_str::<Counts>(r#"{"a": 0}"#).is_err());
     assert_eq!(Counts::json_schema().get("propertyNames"), None);
 }
+
+/// Members several models share.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase")]
+struct Audit {
+    #[model(max_len = 8)]
+    created_by: String,
+    updated_at: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase")]
+struct Paging {
+    #[model(min = 1, max = 100)]
+    limit: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase", deny_unknown_fields)]
+struct Listing {
+    #[model(max_len = 4)]
+    name: String,
+    #[model(flatten)]
+    audit: Audit,
+    #[model(flatten)]
+    paging: Paging,
+}
+
+#[test]
+fn a_flattened_model_s_members_sit_beside_the_struct_s() {
+    let doc = json!({"createdBy": "ann", "name": "a", "limit": 5, "updatedAt": 9});
+    let l: Listing = serde_json::from_value(doc.clone()).unwrap();
+    assert_eq!(
+        l,
+        Listing {
+            name: "a".into(),
+            audit: Audit {
+                created_by: "ann".into(),
+                updated_at: Some(9)
+            },
+            paging: Paging { limit: 5 }
+        }
+    );
+    assert_eq!(serde_json::to_value(&l).unwrap(), doc);
+    assert_eq!(from_json::<Listing>(&doc.to_string()).unwrap(), l);
+    // The models' rules hold at the struct's level; every violation is listed.
+    let err =
+        serde_json::from_str::<Listing>(r#"{"name": "a", "createdBy": "toolongname", "limit": 5}"#)
+            .unwrap_err()
+            .to_string();
+    assert!(err.starts_with("/createdBy: max_len"), "{err}");
+    let errors = from_json::<Listing>(
+        r#"{"name": "abcde", "createdBy": "toolongname", "limit": 0, "other": 1, "limit": 2}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        found(&errors),
+        pairs(&[
+            ("/name", "max_len"),
+            ("/other", "unknown_field"),
+            ("/limit", "duplicate"),
+            ("/createdBy", "max_len"),
+            ("/limit", "min")
+        ])
+    );
+    let errors = from_json::<Listing>(r#"{"name": "a"}"#).unwrap_err();
+    assert_eq!(
+        found(&errors),
+        pairs(&[("/createdBy", "required"), ("/limit", "required")])
+    );
+    // Under `deny_unknown_fields`, a member neither the struct nor a model declares is refused.
+    let err =
+        serde_json::from_str::<Listing>(r#"{"name": "a", "createdBy": "b", "limit": 1, "x": 1}"#)
+            .unwrap_err()
+            .to_string();
+    assert!(err.contains("unknown field `x`"), "{err}");
+    let built = Listing {
+        name: "abcde".into(),
+        audit: Audit {
+            created_by: "toolongname".into(),
+            updated_at: None,
+        },
+        paging: Paging { limit: 0 },
+    };
+    assert_eq!(
+        found(&built.validate().unwrap_err()),
+        pairs(&[
+            ("/name", "max_len"),
+            ("/createdBy", "max_len"),
+            ("/limit", "min")
+        ])
+    );
+}
+
+#[test]
+fn a_flattened_model_s_properties_join_the_struct_s_schema() {
+    let schema = Listing::json_schema();
+    assert_eq!(
+        schema["properties"],
+        json!({
+            "name": {"type": "string", "maxLength": 4},
+            "createdBy": {"type": "string", "maxLength": 8},
+            "updatedAt": {"type": ["integer", "null"], "minimum": 0, "maximum": u64::MAX},
+            "limit": {"type": "integer", "minimum": 1, "maximum": 100}
+        })
+    );
+    assert_eq!(schema["required"], json!(["name", "createdBy", "limit"]));
+    assert_eq!(schema["additionalProperties"], false);
+    // The models are not referenced: their members are the struct's own.
+    assert_eq!(schema.get("$defs"), None);
+}

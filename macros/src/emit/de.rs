@@ -6,9 +6,9 @@
 //! (`"type": "object"`) accepts.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
 
-use crate::ast::{Container, Field};
+use crate::ast::{Container, Field, Shape};
 use crate::attr::DefaultValue;
 
 pub fn impl_deserialize(cont: &Container) -> TokenStream {
@@ -53,6 +53,15 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
     let deny = cont.attrs.deny_unknown_fields.is_some();
     let wires = cont.fields().iter().map(|f| &f.wire);
     let wires2 = wires.clone();
+    let wires3 = wires.clone();
+    let flattens = !cont.flattened.is_empty();
+    // What a struct that flattens this one checks when the program compiles (see
+    // `flat_checks`).
+    let flat_consts = quote! {
+        const __NAMES: &'static [&'static #p::primitive::str] = &[#(#wires3),*];
+        const __FLATTENABLE: #p::primitive::bool = true;
+        const __FLATTENS: #p::primitive::bool = #flattens;
+    };
     // The key lookup is a `match` on the wire names as byte strings, as serde_derive writes
     // it: LLVM turns it into a switch on the length and a compare against constants.
     let index_arms: Vec<_> = cont
@@ -94,22 +103,47 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
             };
         }
     });
-    // A flattened map's part of the value built: the map read, or, collecting, the map
-    // gathered, when every member it took held.
-    let (flat_build, flat_collect_build) = match cont.flattened.first() {
-        None => (TokenStream::new(), TokenStream::new()),
-        Some(flat) => {
-            let (local, member) = (super::field_local(flat), &flat.member);
-            (
-                quote!(#member: #local,),
-                quote! {
-                    let #p::Some(#local) = #local.finish() else {
-                        return #p::Ok(#p::None);
-                    };
-                },
-            )
-        }
-    };
+    // The flattened fields: a map (at most one, alone), or models.
+    let flat_map = cont
+        .flattened
+        .iter()
+        .find(|f| matches!(f.shape, Shape::Map(_)));
+    let flat_models: Vec<&Field> = cont
+        .flattened
+        .iter()
+        .filter(|f| f.shape == Shape::Model)
+        .collect();
+    // The flattened fields' part of the value built: the map read, or, collecting, the map
+    // gathered, when every member it took held; each model read from the members gathered
+    // for it.
+    let mut flat_build = TokenStream::new();
+    let mut flat_collect_build = TokenStream::new();
+    let mut flat_finish = TokenStream::new();
+    let mut flat_collect_finish = TokenStream::new();
+    if let Some(flat) = flat_map {
+        let (local, member) = (super::field_local(flat), &flat.member);
+        flat_build.extend(quote!(#member: #local,));
+        flat_collect_build.extend(quote! {
+            let #p::Some(#local) = #local.finish() else {
+                return #p::Ok(#p::None);
+            };
+        });
+    }
+    for flat in &flat_models {
+        let (local, member, fty) = (super::field_local(flat), &flat.member, flat.ty);
+        flat_build.extend(quote!(#member: #local,));
+        flat_finish.extend(quote! {
+            let #local = #local.read::<#fty, __A::Error>(*self.at)?;
+        });
+        flat_collect_finish.extend(quote! {
+            let #local = #local.collect::<#fty, __A::Error>(*self.at, __out)?;
+        });
+        flat_collect_build.extend(quote! {
+            let #p::Some(#local) = #local else {
+                return #p::Ok(#p::None);
+            };
+        });
+    }
     let build = cont.fields().iter().zip(&locals).map(|(f, local)| {
         let field = &f.member;
         quote!(#field: #local)
@@ -181,8 +215,9 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
 
     // The member loops. A struct with a flattened map hands every member no field declares
     // to the map's rule, by name; any other struct skips them (or refuses them).
-    let (read_loop, collect_loop) = match cont.flattened.first() {
-        None => (
+    let r = quote!(#p::rules);
+    let (read_loop, collect_loop) = match (flat_map, flat_models.is_empty()) {
+        (None, true) => (
             quote! {
                 let __keys = #p::Key::new(__index, __FIELDS, #deny, self.at);
                 while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, &__keys)? {
@@ -206,9 +241,8 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                 }
             },
         ),
-        Some(flat) => {
+        (Some(flat), _) => {
             let (local, rule, fty) = (super::field_local(flat), super::rule_const(flat), flat.ty);
-            let r = quote!(#p::rules);
             (
                 quote! {
                     let mut #local: #fty = #p::Default::default();
@@ -238,11 +272,72 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                 },
             )
         }
+        // Flattened models: a member no field declares goes to the model that declares it,
+        // gathered; any other is skipped, or refused under `deny_unknown_fields`.
+        (None, false) => {
+            let locals: Vec<_> = flat_models.iter().map(|f| super::field_local(f)).collect();
+            let tys: Vec<_> = flat_models.iter().map(|f| f.ty).collect();
+            let (read_unknown, collect_unknown) = if deny {
+                (
+                    quote!(return #p::Err(#p::unknown_member(&__name, __FIELDS, *self.at));),
+                    quote! {
+                        __out.unknown(*self.at, &__name);
+                        let _ = #de::MapAccess::next_value::<#de::IgnoredAny>(&mut __map)?;
+                    },
+                )
+            } else {
+                let skip =
+                    quote!(let _ = #de::MapAccess::next_value::<#de::IgnoredAny>(&mut __map)?;);
+                (skip.clone(), skip)
+            };
+            (
+                quote! {
+                    #(let mut #locals: #r::FlatModel = #p::Default::default();)*
+                    let __keys = #p::Key::new(__index, __FIELDS, false, self.at);
+                    while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, #r::MemberOrName::read(&__keys))? {
+                        match __key {
+                            #r::Member::Field(__i) => match __i {
+                                #(#arms)*
+                                _ => {}
+                            },
+                            #r::Member::Other(__name) => {
+                                #(if <#tys as #p::Model>::__NAMES.contains(&__name.as_str()) {
+                                    #locals.take(&mut __map, __name, *self.at)?;
+                                } else)* {
+                                    #read_unknown
+                                }
+                            }
+                        }
+                    }
+                },
+                quote! {
+                    #(let mut #locals: #r::FlatModel = #p::Default::default();)*
+                    let __keys = #p::Key::new(__index, __FIELDS, false, self.at);
+                    while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, #r::MemberOrName::collect(&__keys, __out))? {
+                        match __key {
+                            #r::Member::Field(__i) => match __i {
+                                #(#collect_arms)*
+                                _ => {}
+                            },
+                            #r::Member::Other(__name) => {
+                                #(if <#tys as #p::Model>::__NAMES.contains(&__name.as_str()) {
+                                    #locals.collect_take(&mut __map, __name, *self.at, __out)?;
+                                } else)* {
+                                    #collect_unknown
+                                }
+                            }
+                        }
+                    }
+                },
+            )
+        }
     };
 
     quote! {
         #[automatically_derived]
         impl #impl_ #p::Model for #ident #ty #where_ {
+            #flat_consts
+
             #schema_methods
 
             #[inline]
@@ -271,6 +366,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                         #(#collect_declare)*
                         #collect_loop
                         #(#collect_finish)*
+                        #flat_collect_finish
                         #collect_build
                         #p::Ok(#custom_collect)
                     }
@@ -309,6 +405,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                         #(#declare)*
                         #read_loop
                         #(#finish)*
+                        #flat_finish
                         #p::Ok(#build)
                     }
                 }
@@ -371,5 +468,57 @@ fn absent(f: &Field, at: TokenStream) -> Absent {
                 #p::None
             }),
         },
+    }
+}
+
+/// What a struct that flattens models checks when the program compiles: each is a struct
+/// model that flattens nothing itself, and no two of the struct and its models declare one
+/// member name.
+pub fn flat_checks(cont: &Container) -> TokenStream {
+    let p = quote!(::authlete_models::__private);
+    let models: Vec<&Field> = cont
+        .flattened
+        .iter()
+        .filter(|f| f.shape == Shape::Model)
+        .collect();
+    if models.is_empty() {
+        return TokenStream::new();
+    }
+    let own = cont.fields().iter().map(|f| &f.wire);
+    let mut checks = Vec::new();
+    for (i, f) in models.iter().enumerate() {
+        let (ty, name) = (f.ty, &f.name);
+        let not_a_struct = format!(
+            "`flatten` on `{name}`: its type is not a struct that derives `Model`, whose members could sit beside this struct's"
+        );
+        let flattens = format!(
+            "`flatten` on `{name}`: its type flattens a field itself, whose members this struct cannot route; flatten that field here instead"
+        );
+        let clash = format!(
+            "`flatten` on `{name}`: its type declares a member name this struct declares too; rename one of them"
+        );
+        // Spanned on the field's `flatten`, where the error then points.
+        let span = f.attrs.flatten.unwrap_or_else(proc_macro2::Span::call_site);
+        checks.push(quote_spanned! {span=>
+            ::core::assert!(<#ty as #p::Model>::__FLATTENABLE, #not_a_struct);
+            ::core::assert!(!<#ty as #p::Model>::__FLATTENS, #flattens);
+            ::core::assert!(!#p::rules::names_clash(__OWN, <#ty as #p::Model>::__NAMES), #clash);
+        });
+        for g in &models[i + 1..] {
+            let (other_ty, other) = (g.ty, &g.name);
+            let msg = format!(
+                "`flatten` on `{name}` and on `{other}`: their types declare one member name; rename it in one of them"
+            );
+            let span = g.attrs.flatten.unwrap_or_else(proc_macro2::Span::call_site);
+            checks.push(quote_spanned! {span=>
+                ::core::assert!(!#p::rules::names_clash(<#ty as #p::Model>::__NAMES, <#other_ty as #p::Model>::__NAMES), #msg);
+            });
+        }
+    }
+    quote! {
+        const _: () = {
+            const __OWN: &[&#p::primitive::str] = &[#(#own),*];
+            #(#checks)*
+        };
     }
 }

@@ -203,7 +203,8 @@ fn expand(cont: &Container) -> TokenStream {
             let ser = ser::impl_serialize(cont);
             let de = de::impl_deserialize(cont);
             let model = de::impl_model(cont, &schema::schema_methods(cont));
-            quote!(#validate #ser #de #model)
+            let flat_checks = de::flat_checks(cont);
+            quote!(#validate #ser #de #model #flat_checks)
         }
         Data::Newtype(field) => newtype::impls(cont, field),
         Data::Enum(variants) => string_enum::impls(cont, variants),

@@ -10,7 +10,7 @@ use crate::attr::{Attr, FieldAttrs, Number};
 pub fn consts(cont: &Container) -> TokenStream {
     cont.fields()
         .iter()
-        .chain(&cont.flattened)
+        .chain(cont.flattened.iter().filter(|f| f.shape != Shape::Model))
         .map(|field| rule_item(&super::rule_const(field), field))
         .collect()
 }

@@ -41,13 +41,22 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
             }
         }
     });
-    let flat = match cont.flattened.first() {
+    let flat = match cont
+        .flattened
+        .iter()
+        .find(|f| matches!(f.shape, crate::ast::Shape::Map(_)))
+    {
         Some(f) => {
             let (ty, rule) = (f.ty, super::rule_const(f));
             quote!(#p::Some(<_ as #p::Rule<#ty>>::schema(&#rule, __gen)))
         }
         None => quote!(#p::None),
     };
+    let models = cont
+        .flattened
+        .iter()
+        .filter(|f| f.shape == crate::ast::Shape::Model)
+        .map(|f| f.ty);
     quote! {
         #[inline]
         fn json_schema() -> #p::serde_json::Value {
@@ -63,7 +72,9 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
         #[inline]
 
         fn __schema_object(__gen: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
-            #p::with_notes(#p::schema_object(&#title, #container_description, #p::Vec::from([#(#properties),*]), #deny, #flat), #notes)
+            let __s = #p::schema_object(&#title, #container_description, #p::Vec::from([#(#properties),*]), #deny, #flat);
+            #(let __s = #p::rules::merge_flat(__s, <#models as #p::Model>::__schema_object(__gen));)*
+            #p::with_notes(__s, #notes)
         }
     }
 }

@@ -80,6 +80,11 @@ fn serialize_as_map(cont: &Container) -> TokenStream {
     });
     let flattened = cont.flattened.iter().map(|f| {
         let field = &f.member;
+        if f.shape == crate::ast::Shape::Model {
+            return quote! {
+                #p::rules::serialize_flat(&mut __state, &self.#field)?;
+            };
+        }
         quote! {
             for (__name, __value) in &self.#field {
                 #ser::SerializeMap::serialize_entry(&mut __state, __name, __value)?;

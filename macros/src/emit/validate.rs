@@ -21,6 +21,11 @@ pub fn impl_validate(cont: &Container) -> TokenStream {
     let flattened = cont.flattened.iter().map(|field| {
         let name = &field.member;
         let ty = field.ty;
+        if field.shape == crate::ast::Shape::Model {
+            return quote! {
+                #p::Validate::__validate_at(&self.#name, __at, __out);
+            };
+        }
         let rule = super::rule_const(field);
         quote! {
             <_ as #p::Rule<#ty>>::check(&#rule, &self.#name, __at, __out);

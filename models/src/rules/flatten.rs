@@ -1,11 +1,17 @@
-//! A map flattened into a struct (`#[model(flatten)] extra: BTreeMap<String, V>`): it takes
-//! every member the struct does not declare, each name held to `keys(...)` and each value to
-//! `values(...)`, read in the struct's own loop as the members come, with nothing buffered.
+//! Flattened fields.
+//!
+//! - A map (`#[model(flatten)] extra: BTreeMap<String, V>`) takes every member the struct does
+//!   not declare, each name held to `keys(...)` and each value to `values(...)`, read in the
+//!   struct's own loop as the members come, with nothing buffered.
+//! - A struct model (`#[model(flatten)] common: Common`) takes the members it declares: they
+//!   are gathered as JSON values while the struct is read, then read as the model, which
+//!   holds them to its rules; the gathered values are wiped when they go.
 
 use core::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
+use super::buffer::Buffer;
 use super::entries::{Entries, StringMap};
 use super::refusal::refuse_member_name;
 use super::{Rule, Seed};
@@ -164,6 +170,138 @@ impl<R> Entries<R> {
     }
 }
 
+/// A flattened model's members, gathered while its struct is read.
+pub struct FlatModel(Buffer);
+
+impl Default for FlatModel {
+    fn default() -> Self {
+        FlatModel(Buffer(serde_json::Value::Object(serde_json::Map::new())))
+    }
+}
+
+impl FlatModel {
+    fn has(&self, name: &str) -> bool {
+        self.0.0.as_object().is_some_and(|m| m.contains_key(name))
+    }
+
+    /// Gathers the value of the member `name` of the struct at `at`; a member given twice is
+    /// refused.
+    #[inline]
+    pub fn take<'de, A: MapAccess<'de>>(
+        &mut self,
+        map: &mut A,
+        name: String,
+        at: Path<'_>,
+    ) -> Result<(), A::Error> {
+        if self.has(&name) {
+            return Err(crate::de::duplicate_field(at.key(&name)));
+        }
+        let value = map.next_value::<serde_json::Value>()?;
+        self.0.insert(name, value);
+        Ok(())
+    }
+
+    /// Gathers the value of the member `name` while collecting; a member given twice is
+    /// listed.
+    #[inline]
+    pub fn collect_take<'de, A: MapAccess<'de>>(
+        &mut self,
+        map: &mut A,
+        name: String,
+        at: Path<'_>,
+        out: &mut Collector<'_>,
+    ) -> Result<(), A::Error> {
+        if self.has(&name) {
+            return out.duplicate(map, at.key(&name));
+        }
+        let value = map.next_value::<serde_json::Value>()?;
+        self.0.insert(name, value);
+        Ok(())
+    }
+
+    /// Reads the members gathered as the model `T`, at the struct's own path.
+    pub fn read<T: crate::Model, E: de::Error>(self, at: Path<'_>) -> Result<T, E> {
+        T::__read_at(&self.0.0, at).map_err(E::custom)
+    }
+
+    /// Collects the members gathered as the model `T`, at the struct's own path.
+    pub fn collect<T: crate::Model, E: de::Error>(
+        self,
+        at: Path<'_>,
+        out: &mut Collector<'_>,
+    ) -> Result<Option<T>, E> {
+        T::__collect(&self.0.0, at, out).map_err(E::custom)
+    }
+}
+
+/// Whether two lists of member names share one: what a struct and the models it flattens must
+/// not do, checked when the program compiles.
+pub const fn names_clash(a: &[&str], b: &[&str]) -> bool {
+    let mut i = 0;
+    while i < a.len() {
+        let mut j = 0;
+        while j < b.len() {
+            if same(a[i].as_bytes(), b[j].as_bytes()) {
+                return true;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    false
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Writes a flattened model's members into its struct's map.
+pub fn serialize_flat<M: serde::ser::SerializeMap, T: serde::Serialize>(
+    state: &mut M,
+    value: &T,
+) -> Result<(), M::Error> {
+    use serde::ser::Error as _;
+    let written = Buffer(serde_json::to_value(value).map_err(M::Error::custom)?);
+    if let serde_json::Value::Object(members) = &written.0 {
+        for (name, value) in members {
+            state.serialize_entry(name, value)?;
+        }
+    }
+    Ok(())
+}
+
+/// A struct's object schema with a flattened model's properties and `required` after its own.
+pub fn merge_flat(
+    mut schema: serde_json::Map<String, serde_json::Value>,
+    mut inner: serde_json::Map<String, serde_json::Value>,
+) -> serde_json::Map<String, serde_json::Value> {
+    use serde_json::Value;
+    if let (Some(Value::Object(props)), Some(Value::Object(more))) =
+        (schema.get_mut("properties"), inner.remove("properties"))
+    {
+        props.extend(more);
+    }
+    if let Some(Value::Array(more)) = inner.remove("required") {
+        match schema.get_mut("required") {
+            Some(Value::Array(required)) => required.extend(more),
+            _ => {
+                schema.insert("required".into(), Value::Array(more));
+            }
+        }
+    }
+    schema
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,6 +312,14 @@ mod tests {
 
     fn index(name: &[u8]) -> Option<usize> {
         (name == b"a").then_some(0)
+    }
+
+    #[test]
+    fn names_clash_only_when_one_is_in_both() {
+        const A: &[&str] = &["a", "bc"];
+        assert!(names_clash(A, &["x", "bc"]));
+        assert!(!names_clash(A, &["b", "abc", "c"]));
+        assert!(!names_clash(A, &[]));
     }
 
     #[test]

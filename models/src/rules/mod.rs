@@ -71,6 +71,7 @@ macro_rules! refuse_strings {
 mod annotated;
 mod any;
 mod boxed;
+mod buffer;
 pub(crate) mod custom;
 mod entries;
 mod flag;
@@ -94,7 +95,9 @@ pub use boxed::Boxed;
 pub use custom::Custom;
 pub use entries::{Entries, StringMap};
 pub use flag::Flag;
-pub use flatten::{Gathered, Member, MemberOrName};
+pub use flatten::{
+    FlatModel, Gathered, Member, MemberOrName, merge_flat, names_clash, serialize_flat,
+};
 pub(crate) use format_error::describing;
 pub use format_error::{MESSAGE_LIMIT, model_error, model_read, shorten};
 pub use nested::Nested;

@@ -23,6 +23,8 @@ use crate::collect::{Collector, Members, collect_object};
 use crate::errors::ValidationError;
 use crate::path::Path;
 
+use super::buffer::Buffer;
+
 /// An enum with data, as the derive describes it.
 #[doc(hidden)]
 pub trait Union: Sized {
@@ -199,37 +201,6 @@ impl<'de, U: Union> DeserializeSeed<'de> for CollectSeed<'_, '_, '_, U> {
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<U>, D::Error> {
         U::collect_variant(self.i, d, self.at, self.out)
-    }
-}
-
-/// A value buffered while an enum is read (content met before its tag, an untagged enum's
-/// value). Its strings may hold a secret on its way to a `Secret` field, so they are wiped
-/// when the buffer goes, as `Secret` wipes its own.
-struct Buffer(Value);
-
-impl Buffer {
-    /// Adds a member to a buffered object.
-    fn insert(&mut self, name: String, value: Value) {
-        if let Value::Object(members) = &mut self.0 {
-            members.insert(name, value);
-        }
-    }
-}
-
-impl Drop for Buffer {
-    fn drop(&mut self) {
-        wipe(&mut self.0);
-    }
-}
-
-/// Wipes every string of `v`, in place (member names are not secrets, and are left).
-fn wipe(v: &mut Value) {
-    use zeroize::Zeroize;
-    match v {
-        Value::String(s) => s.zeroize(),
-        Value::Array(items) => items.iter_mut().for_each(wipe),
-        Value::Object(members) => members.values_mut().for_each(wipe),
-        _ => {}
     }
 }
 
@@ -1120,13 +1091,6 @@ pub fn serialize_tagged<S: serde::Serializer, T: serde::Serialize>(
 mod tests {
     use super::*;
     use serde_json::json;
-
-    #[test]
-    fn a_buffer_is_wiped_to_its_last_string() {
-        let mut v = json!({"password": "hunter2", "list": ["a", {"k": "v"}], "n": 1});
-        wipe(&mut v);
-        assert_eq!(v, json!({"password": "", "list": ["", {"k": ""}], "n": 1}));
-    }
 
     #[test]
     fn a_probe_hands_each_visitor_what_a_value_does() {

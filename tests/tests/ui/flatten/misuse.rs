@@ -17,8 +17,14 @@ pub struct Request {
     pub c: BTreeMap<String, u8>,
     #[model(flatten)]
     pub d: String,
+}
+
+#[derive(Model)]
+pub struct MapAndModel {
     #[model(flatten)]
     pub e: Inner,
+    #[model(flatten)]
+    pub f: BTreeMap<String, String>,
 }
 
 #[derive(Model)]
