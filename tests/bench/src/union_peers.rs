@@ -133,6 +133,48 @@ impl From<Claims> for ours::Claims {
     }
 }
 
+/// [`ours::Audit`], no rules.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Audit {
+    /// Who made it.
+    pub created_by: String,
+    /// When.
+    pub created_at: u64,
+    /// The revision.
+    pub revision: u64,
+}
+
+/// [`ours::Record`] with `#[serde(flatten)]` on the [`Audit`].
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Record {
+    /// The id.
+    pub id: String,
+    /// The file name.
+    pub name: String,
+    /// The size in bytes.
+    pub size: u64,
+    /// Who made it and when, at the record's level.
+    #[serde(flatten)]
+    pub audit: Audit,
+}
+
+impl From<Record> for ours::Record {
+    fn from(r: Record) -> Self {
+        ours::Record {
+            id: r.id,
+            name: r.name,
+            size: r.size,
+            audit: ours::Audit {
+                created_by: r.audit.created_by,
+                created_at: r.audit.created_at,
+                revision: r.audit.revision,
+            },
+        }
+    }
+}
+
 /// The usual double-option helper: a member present is `Some`, its `null` `Some(None)`; with
 /// `#[serde(default)]` an absent member is `None`.
 pub fn double_option<'de, T, D>(d: D) -> Result<Option<Option<T>>, D::Error>
@@ -182,6 +224,11 @@ pub fn read_claims(doc: &str) -> bool {
     serde_json::from_str::<Claims>(doc).is_ok()
 }
 
+/// Reads `doc` as a `serde_derive` [`Record`]; whether it was accepted.
+pub fn read_record(doc: &str) -> bool {
+    serde_json::from_str::<Record>(doc).is_ok()
+}
+
 /// Reads `doc` as a `serde_derive` [`Patch`]; whether it was accepted.
 pub fn read_patch(doc: &str) -> bool {
     serde_json::from_str::<Patch>(doc).is_ok()
@@ -211,7 +258,7 @@ pub struct Row {
     pub read: fn(&str) -> bool,
 }
 
-/// The four tables, in the order they are printed.
+/// The five tables, in the order they are printed.
 pub fn shapes() -> Vec<Shape> {
     vec![
         Shape {
@@ -272,6 +319,28 @@ pub fn shapes() -> Vec<Shape> {
             ],
         },
         Shape {
+            name: "flatten_model",
+            heading: "a struct of 3 declared fields and a flattened struct model of 3 fields \
+                      (two rules on the model for this project)",
+            docs: vec![(
+                "3 declared + 3 flattened members",
+                "model",
+                ours::FLAT_MODEL_DOC,
+            )],
+            rows: [
+                Row {
+                    title: "serde_derive, `#[serde(flatten)]` of a struct (the floor)",
+                    id: "serde_derive",
+                    read: read_record,
+                },
+                Row {
+                    title: "**authlete-models**, `#[model(flatten)]` of a model",
+                    id: "authlete_models",
+                    read: ours::read_record,
+                },
+            ],
+        },
+        Shape {
             name: "double_option",
             heading: "`{\"id\", \"label\", \"expiresAt\"}`, the last two \
                       `Option<Option<String>>` and `Option<Option<u64>>` (no rules)",
@@ -322,6 +391,13 @@ pub fn check() {
         .expect("authlete-models on the flatten document");
     assert_eq!(theirs, mine);
     assert_eq!(mine, ours::claims());
+    let theirs: ours::Record = serde_json::from_str::<Record>(ours::FLAT_MODEL_DOC)
+        .expect("serde_derive on the flattened-model document")
+        .into();
+    let mine = serde_json::from_str::<ours::Record>(ours::FLAT_MODEL_DOC)
+        .expect("authlete-models on the flattened-model document");
+    assert_eq!(theirs, mine);
+    assert_eq!(mine, ours::record());
     for (_, id, doc, expected) in ours::patch_docs() {
         let theirs: ours::Patch = serde_json::from_str::<Patch>(doc)
             .unwrap_or_else(|e| panic!("serde_derive on {id}: {e}"))

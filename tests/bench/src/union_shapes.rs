@@ -1,6 +1,6 @@
 //! The derive's newer shapes, read with this project's derive: an internally tagged enum, an
-//! untagged enum, a flattened map and `Option<Option<T>>`, with the documents the `unions`
-//! benchmark reads and the value each document must read to.
+//! untagged enum, a flattened map, a flattened struct model and `Option<Option<T>>`, with the
+//! documents the `unions` benchmark reads and the value each document must read to.
 //!
 //! The same shapes with `serde_derive` are in `union_peers`, behind the `peers` feature; these
 //! models need nothing but this project.
@@ -160,6 +160,52 @@ pub fn claims() -> Claims {
     }
 }
 
+/// Members several models share: who made the object, when, and its revision; two rules.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase")]
+pub struct Audit {
+    /// Who made it, at most 64 characters.
+    #[model(max_len = 64)]
+    pub created_by: String,
+    /// When, at least 1.
+    #[model(min = 1)]
+    pub created_at: u64,
+    /// The revision.
+    pub revision: u64,
+}
+
+/// A stored document: three declared fields and the three members of [`Audit`] beside them.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase")]
+pub struct Record {
+    /// The id.
+    pub id: String,
+    /// The file name.
+    pub name: String,
+    /// The size in bytes.
+    pub size: u64,
+    /// Who made it and when, at the record's level.
+    #[model(flatten)]
+    pub audit: Audit,
+}
+
+/// The flattened-model document: 3 declared and 3 flattened members, interleaved.
+pub const FLAT_MODEL_DOC: &str = r#"{"id": "doc-42", "createdBy": "alice", "name": "report.pdf", "createdAt": 1700000000, "size": 52340, "revision": 3}"#;
+
+/// The value [`FLAT_MODEL_DOC`] holds.
+pub fn record() -> Record {
+    Record {
+        id: "doc-42".into(),
+        name: "report.pdf".into(),
+        size: 52_340,
+        audit: Audit {
+            created_by: "alice".into(),
+            created_at: 1_700_000_000,
+            revision: 3,
+        },
+    }
+}
+
 /// A partial update: `label` and `expiresAt` absent (leave as is), `null` (clear) or a value
 /// (set).
 #[derive(Debug, Clone, PartialEq, Model)]
@@ -224,6 +270,11 @@ pub fn read_claims(doc: &str) -> bool {
     serde_json::from_str::<Claims>(doc).is_ok()
 }
 
+/// Reads `doc` as a [`Record`]; whether it was accepted.
+pub fn read_record(doc: &str) -> bool {
+    serde_json::from_str::<Record>(doc).is_ok()
+}
+
 /// Reads `doc` as a [`Patch`]; whether it was accepted.
 pub fn read_patch(doc: &str) -> bool {
     serde_json::from_str::<Patch>(doc).is_ok()
@@ -253,6 +304,10 @@ mod tests {
             serde_json::from_str::<Claims>(FLATTEN_DOC).unwrap(),
             claims()
         );
+        assert_eq!(
+            serde_json::from_str::<Record>(FLAT_MODEL_DOC).unwrap(),
+            record()
+        );
         for (_, id, doc, expected) in patch_docs() {
             assert_eq!(
                 serde_json::from_str::<Patch>(doc).unwrap(),
@@ -279,5 +334,19 @@ mod tests {
         assert!(!read_claims(
             r#"{"sub": "a", "iat": 1, "scope": "s", "x": 1}"#
         ));
+        // The flattened model's rules hold at the record's level, and its members are required.
+        let valid: serde_json::Value = serde_json::from_str(FLAT_MODEL_DOC).unwrap();
+        assert!(read_record(&valid.to_string()));
+        for (member, value) in [
+            ("createdBy", serde_json::json!("x".repeat(65))),
+            ("createdAt", serde_json::json!(0)),
+        ] {
+            let mut doc = valid.clone();
+            doc[member] = value;
+            assert!(!read_record(&doc.to_string()), "{member}");
+        }
+        let mut doc = valid;
+        doc.as_object_mut().unwrap().remove("revision");
+        assert!(!read_record(&doc.to_string()));
     }
 }
