@@ -2484,3 +2484,175 @@ fn a_one_of_enum_agrees_with_its_schema() {
     assert_eq!(Exact::json_schema()["oneOf"].as_array().unwrap().len(), 4);
     agree::<Exact>(an_exact(), 800);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Flattened struct models: their members sit beside the struct's own
+//
+// The documents are written with their members sorted by name, so the names interleave: the
+// struct's (`level`, `name`), `Origin`'s (`code`, `enabled`, `parent`, `weight`) and
+// `Quota`'s (`burst`, `perDay`, `unit`).
+
+/// A flattened model: a required string with a charset and a length, an optional bounded
+/// float, a required flag and an optional nested model (whose schema is a `$ref`).
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase")]
+struct Origin {
+    #[model(charset = "a-z0-9", min_len = 2, max_len = 5)]
+    code: String,
+    #[model(min = -2.5, max = 2.5)]
+    weight: Option<f64>,
+    enabled: bool,
+    parent: Option<Scope>,
+}
+
+/// A flattened model that refuses unknown fields itself (which says nothing of the members
+/// of the struct flattening it): a required string with a charset and a length, an optional
+/// bounded integer and a required bounded one.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase", deny_unknown_fields)]
+struct Quota {
+    #[model(charset = "A-Z_", min_len = 1, max_len = 3)]
+    unit: String,
+    #[model(min = 1, max = 50)]
+    per_day: Option<u16>,
+    #[model(max = 9)]
+    burst: u8,
+}
+
+/// Declared fields with rules beside two flattened models; a member none of them declares is
+/// skipped.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase")]
+struct Layered {
+    #[model(charset = "a-z", min_len = 1, max_len = 4)]
+    name: String,
+    #[model(min = 1, max = 9)]
+    level: Option<u8>,
+    #[model(flatten)]
+    origin: Origin,
+    #[model(flatten)]
+    quota: Quota,
+}
+
+/// [`Layered`] under `deny_unknown_fields`: a member none of them declares is refused.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase", deny_unknown_fields)]
+struct LayeredStrict {
+    #[model(charset = "a-z", min_len = 1, max_len = 4)]
+    name: String,
+    #[model(min = 1, max = 9)]
+    level: Option<u8>,
+    #[model(flatten)]
+    origin: Origin,
+    #[model(flatten)]
+    quota: Quota,
+}
+
+/// Names no field of [`Layered`] declares: the Rust names of the flattened fields, the Rust
+/// name of a renamed member, the declared names with another case or a space, a member of
+/// the nested [`Scope`].
+const NEAR_LAYERED: &[&str] = &[
+    "origin", "quota", "per_day", "perday", "Code", "Name", "unit ", "maxAge", "other",
+];
+
+/// The members of [`Origin`], each at times absent or wrong.
+fn origin_members() -> BoxedStrategy<Value> {
+    an_object_with(
+        0.9,
+        vec![
+            ("code", mostly(edge_string("az09", "A_-\u{E9}", 2, 5))),
+            (
+                "weight",
+                mostly(or_null(edge(
+                    prop_oneof![
+                        (-2.5f64..=2.5).prop_map(|f| json!(f)),
+                        prop::sample::select(vec![json!(2.5), json!(-2.5), json!(-2), json!(0)]),
+                    ]
+                    .boxed(),
+                    prop::sample::select(vec![json!(2.5000001), json!(-2.5000001), json!(3)])
+                        .boxed(),
+                ))),
+            ),
+            ("enabled", mostly(any::<bool>().prop_map(Value::Bool))),
+            ("parent", mostly(or_null(a_scope()))),
+        ],
+    )
+}
+
+/// The members of [`Quota`], each at times absent or wrong.
+fn quota_members() -> BoxedStrategy<Value> {
+    an_object_with(
+        0.9,
+        vec![
+            ("unit", mostly(edge_string("AZ_", "a9-\u{C9}", 1, 3))),
+            (
+                "perDay",
+                mostly(or_null(
+                    prop_oneof![
+                        4 => edge_int(1, 50),
+                        1 => edge_of(
+                            vec![json!(1.0), json!(50.0)],
+                            vec![json!(0.0), json!(50.5), json!(1e30)],
+                        ),
+                    ]
+                    .boxed(),
+                )),
+            ),
+            (
+                "burst",
+                mostly(prop_oneof![
+                    4 => edge_int(0, 9),
+                    1 => edge_of(
+                        vec![json!(0.0), json!(-0.0), json!(9.0)],
+                        vec![json!(-0.5), json!(9.5), json!(10.0), json!(18446744073709551616.0)],
+                    ),
+                ]),
+            ),
+        ],
+    )
+}
+
+/// The struct's own members, then those of both models, then at times members none of them
+/// declares.
+fn a_layered() -> BoxedStrategy<Value> {
+    let own = an_object_with(
+        0.9,
+        vec![
+            ("name", mostly(edge_string("az", "A9 _", 1, 4))),
+            ("level", mostly(or_null(edge_int(1, 9)))),
+        ],
+    );
+    let unknown = prop_oneof![
+        4 => Just(json!({})).boxed(),
+        1 => a_map(
+            prop::sample::select(NEAR_LAYERED).prop_map(str::to_owned).boxed(),
+            a_scalar().boxed(),
+            any_count(1, 2),
+        ),
+    ]
+    .boxed();
+    with_members(
+        with_members(with_members(own, origin_members()), quota_members()),
+        unknown,
+    )
+}
+
+#[test]
+fn flattened_models_agree_with_their_schema() {
+    let schema = Layered::json_schema();
+    assert_eq!(
+        schema["required"],
+        json!(["name", "code", "enabled", "unit", "burst"]),
+        "{schema:#}"
+    );
+    assert_eq!(schema.get("additionalProperties"), None);
+    agree::<Layered>(a_layered(), 1500);
+}
+
+#[test]
+fn flattened_models_under_deny_unknown_fields_agree_with_their_schema() {
+    let schema = LayeredStrict::json_schema();
+    assert_eq!(schema["properties"], Layered::json_schema()["properties"]);
+    assert_eq!(schema["additionalProperties"], false, "{schema:#}");
+    agree::<LayeredStrict>(a_layered(), 1500);
+}
