@@ -195,6 +195,11 @@ pub trait Model: Validate + Serialize + DeserializeOwned {
     #[doc(hidden)]
     const __FLATTENABLE: bool = false;
 
+    /// Whether the type is a struct model that refuses unknown members
+    /// (`deny_unknown_fields`).
+    #[doc(hidden)]
+    const __CLOSED: bool = false;
+
     /// Whether the type flattens a field itself (then it cannot be flattened: its members are
     /// not all in [`Model::__NAMES`]).
     #[doc(hidden)]

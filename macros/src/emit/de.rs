@@ -61,6 +61,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
         const __NAMES: &'static [&'static #p::primitive::str] = &[#(#wires3),*];
         const __FLATTENABLE: #p::primitive::bool = true;
         const __FLATTENS: #p::primitive::bool = #flattens;
+        const __CLOSED: #p::primitive::bool = #deny;
     };
     // The key lookup is a `match` on the wire names as byte strings, as serde_derive writes
     // it: LLVM turns it into a switch on the length and a compare against constants.

@@ -191,7 +191,23 @@ pub fn impls(cont: &Container, variants: &[UnionVariant]) -> TokenStream {
         quote!(#p::rules::VariantSchema { tag: #wire, content: #content, deprecated: #deprecated })
     });
 
+    // With `tag`, a newtype variant's model sees the members beside the tag, and its schema
+    // beside the tag's: one that refuses unknown members would refuse the tag in the schema.
+    let closed_checks = variants.iter().filter_map(|v| match (&v.kind, repr) {
+        (VariantKind::Newtype(f), Repr::Internal) => {
+            let ty = f.ty;
+            let msg = format!(
+                "variant `{}` holds a model with `deny_unknown_fields`, whose schema would refuse the tag beside its members: remove `deny_unknown_fields` from it, or name the fields in the variant",
+                v.name
+            );
+            Some(quote::quote_spanned! {syn::spanned::Spanned::span(ty)=>
+                const _: () = ::core::assert!(!<#ty as #p::Model>::__CLOSED, #msg);
+            })
+        }
+        _ => None,
+    });
     quote! {
+        #(#closed_checks)*
         #(#hidden_types)*
         #(#consts)*
         #union
