@@ -28,8 +28,9 @@ pub fn checks() -> Checks {
 }
 
 /// The secret fields of [`model::Everything`], as JSON Pointers (`*`: every array element);
-/// those of [`model::Shapes`] and [`model::Presence`] are [`model::SHAPES_SECRETS`] and
-/// [`model::PRESENCE_SECRETS`].
+/// those of [`model::Shapes`], [`model::Presence`], [`model::Unions`] and [`model::Flat`] are
+/// [`model::SHAPES_SECRETS`], [`model::PRESENCE_SECRETS`], [`model::UNIONS_SECRETS`] and
+/// [`model::FLAT_SECRETS`].
 pub const EVERYTHING_SECRETS: &[&str] = &[
     "/token",
     "/oldToken",
@@ -129,4 +130,6 @@ pub fn everything(data: &[u8], checks: Checks) {
     props::check::<model::Node>(data, &[], checks);
     props::check::<model::Shapes>(data, model::SHAPES_SECRETS, checks);
     props::check::<model::Presence>(data, model::PRESENCE_SECRETS, checks);
+    props::check::<model::Unions>(data, model::UNIONS_SECRETS, checks);
+    props::check::<model::Flat>(data, model::FLAT_SECRETS, checks);
 }

@@ -17,7 +17,10 @@ use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
 
-use model::{Everything, Node, PRESENCE_SECRETS, Presence, SHAPES_SECRETS, Scope, Shapes};
+use model::{
+    Everything, FLAT_SECRETS, Flat, Node, PRESENCE_SECRETS, Presence, SHAPES_SECRETS, Scope,
+    Shapes, UNIONS_SECRETS, Unions,
+};
 use props::Checks;
 
 /// The properties checked here: all of them.
@@ -62,6 +65,8 @@ fn check_everything(input: &[u8]) {
     props::check::<Node>(input, &[], CHECKS);
     props::check::<Shapes>(input, SHAPES_SECRETS, CHECKS);
     props::check::<Presence>(input, PRESENCE_SECRETS, CHECKS);
+    props::check::<Unions>(input, UNIONS_SECRETS, CHECKS);
+    props::check::<Flat>(input, FLAT_SECRETS, CHECKS);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -630,6 +635,283 @@ impl Gen {
         ])
     }
 
+    /// A tag: `tag`; near: one of `near` (the other variants' tags, and strings close to
+    /// them), or `tag` itself.
+    fn tag(self, tag: &'static str, near: &'static [&'static str]) -> Text {
+        let near = prop_oneof![
+            proptest::sample::select(near).prop_map(quoted),
+            Just(quoted(tag)),
+        ]
+        .boxed();
+        self.pick(Just(quoted(tag)).boxed(), near)
+    }
+
+    /// An object of one member, `tag` (see [`Gen::tag`]) holding `content`; wild, now and then
+    /// a second member.
+    fn tagged(self, tag: &'static str, near: &'static [&'static str], content: Text) -> Text {
+        let second = if self.wild {
+            proptest::option::weighted(0.125, ("\"TTL\":", self.int(1, 3600))).boxed()
+        } else {
+            Just(None).boxed()
+        };
+        (self.tag(tag, near), content, second)
+            .prop_map(|(tag, content, second)| match second {
+                Some((name, value)) => format!("{{{tag}:{content},{name}{value}}}"),
+                None => format!("{{{tag}:{content}}}"),
+            })
+            .boxed()
+    }
+
+    /// The members of a `model::Login`, which struct variants and models share.
+    fn login_members(self) -> Vec<(&'static str, bool, Text)> {
+        vec![
+            (
+                "token",
+                false,
+                self.nullable(self.string(SECRET_CHARS, 1, 40)),
+            ),
+            ("key", false, self.nullable(self.string("az09", 0, 64))),
+            ("max_age", false, self.nullable(self.int(0, 86400))),
+        ]
+    }
+
+    fn login(self) -> Text {
+        self.object(self.login_members())
+    }
+
+    /// A `model::External`: a unit variant's tag, or an object of one member.
+    fn external(self) -> Text {
+        let password = self.object(vec![
+            ("clientSecret", true, self.string(SECRET_CHARS, 1, 86)),
+            ("maxAge", false, self.nullable(self.int(1, 3600))),
+            ("scopes", false, self.array(self.string("az", 0, 8), 0, 3)),
+        ]);
+        let read = self.object(vec![
+            ("name", true, self.string("abcz:.", 1, 20)),
+            ("max_age", false, self.nullable(self.int(0, 86400))),
+            ("key", false, self.nullable(self.string("az", 0, 64))),
+        ]);
+        prop_oneof![
+            3 => self.one_of(GRANTS, NEAR_EXTERNAL),
+            1 => self.tagged("TOKEN", EXTERNAL_TAGS, self.string(TOKEN_CHARS, 1, 40)),
+            1 => self.tagged("signing_key", EXTERNAL_TAGS, self.string("az09", 1, 40)),
+            1 => self.tagged("PASSWORD", EXTERNAL_TAGS, password),
+            1 => self.tagged("read", EXTERNAL_TAGS, read),
+            1 => self.tagged("CODE", EXTERNAL_TAGS, self.login()),
+            1 => self.tagged("TTL", EXTERNAL_TAGS, self.int(1, 3600)),
+        ]
+        .boxed()
+    }
+
+    /// A `model::Internal`: the tag `name` among the variant's members, first or later.
+    fn internal(self) -> Text {
+        let tag = |t: &'static str| ("name", true, self.tag(t, INTERNAL_TAGS));
+        let mut login = self.login_members();
+        login.push(tag("o"));
+        prop_oneof![
+            self.object(vec![
+                tag("openid"),
+                ("max_age", false, self.nullable(self.int(0, 86400))),
+                ("key", false, self.nullable(self.string("az09", 1, 64))),
+                ("weight", false, self.float(-10.0, 10.0, true)),
+            ]),
+            self.object(login),
+            self.object(vec![(
+                "name",
+                true,
+                self.one_of(INTERNAL_UNITS, INTERNAL_TAGS)
+            )]),
+        ]
+        .boxed()
+    }
+
+    /// A `model::Scopes`: a list of `model::Internal`, or one `model::External`.
+    fn scopes(self) -> Text {
+        prop_oneof![self.array(self.internal(), 0, 3), self.external()].boxed()
+    }
+
+    /// A `model::Adjacent`: the tag `total` and the content `items`, in either order.
+    fn adjacent(self) -> Text {
+        let tag = |t: &'static str| ("total", true, self.tag(t, ADJACENT_TAGS));
+        prop_oneof![
+            self.object(vec![tag("NONE")]),
+            self.object(vec![tag("PUBLIC")]),
+            self.object(vec![
+                tag("TOKEN"),
+                ("items", true, self.string(SECRET_CHARS, 1, 40))
+            ]),
+            self.object(vec![
+                tag("PASSWORD"),
+                ("items", true, self.string(TOKEN_CHARS, 8, 64))
+            ]),
+        ]
+        .boxed()
+    }
+
+    /// A `model::Envelope`: the tag `name` and the content `value`, in either order.
+    fn envelope(self) -> Text {
+        let tag = |t: &'static str| ("name", true, self.tag(t, ENVELOPE_TAGS));
+        let password = self.object(vec![
+            ("clientSecret", true, self.string(TOKEN_CHARS, 8, 64)),
+            (
+                "scopes",
+                false,
+                self.nullable(self.array(self.string("az", 1, 8), 0, 3)),
+            ),
+        ]);
+        prop_oneof![
+            self.object(vec![tag("PASSWORD"), ("value", true, password)]),
+            self.object(vec![tag("CODE"), ("value", true, self.login())]),
+            self.object(vec![
+                tag("LABEL"),
+                ("value", true, self.string("az09 ", 0, 12))
+            ]),
+            self.object(vec![tag("p")]),
+        ]
+        .boxed()
+    }
+
+    /// A `model::Untagged`: a digit, a secret, an object with a secret, or `null`.
+    fn untagged(self) -> Text {
+        let login = self.object(vec![
+            ("key", true, self.string(TOKEN_CHARS, 1, 64)),
+            ("name", false, self.nullable(self.string("az", 0, 8))),
+        ]);
+        prop_oneof![
+            3 => self.int(0, 9),
+            2 => self.string(SECRET_CHARS, 1, 40),
+            2 => login,
+            1 => Just("null".to_owned()),
+        ]
+        .boxed()
+    }
+
+    /// A `model::Exact`: values that one variant takes, and values that two take.
+    fn exact(self) -> Text {
+        let login = self.object(vec![
+            ("key", true, self.string(TOKEN_CHARS, 8, 64)),
+            ("maxAge", false, self.nullable(self.int(0, 86400))),
+        ]);
+        prop_oneof![
+            self.string(SECRET_CHARS, 2, 86),
+            self.string("az09 -\u{E9}", 1, 24),
+            self.int(1, 3600),
+            self.pick_of(SEVENS, NEAR_SEVENS),
+            login,
+            self.scope(),
+        ]
+        .boxed()
+    }
+
+    /// The members of `declared`, an object, and of `map`, in one object (the map's first or
+    /// last); `declared` alone when `map` is not an object (wild).
+    fn flattened(self, declared: Text, map: Text) -> Text {
+        (declared, map, any::<bool>())
+            .prop_map(|(declared, map, first)| {
+                let inner = |t: &str| t[1..t.len() - 1].trim().to_owned();
+                if !map.starts_with('{') || !map.ends_with('}') {
+                    return declared;
+                }
+                let (a, b) = (inner(&declared), inner(&map));
+                let (a, b) = if first { (b, a) } else { (a, b) };
+                match (a.is_empty(), b.is_empty()) {
+                    (true, _) => format!("{{{b}}}"),
+                    (_, true) => format!("{{{a}}}"),
+                    _ => format!("{{{a},{b}}}"),
+                }
+            })
+            .boxed()
+    }
+
+    /// A `model::Vault`: a declared secret, and a flattened map of secrets.
+    fn vault(self) -> Text {
+        self.flattened(
+            self.object(vec![(
+                "db/password",
+                false,
+                self.nullable(self.string(TOKEN_CHARS, 1, 64)),
+            )]),
+            self.map(
+                self.key("az_~/", 1, 16),
+                self.string(TOKEN_CHARS, 1, 64),
+                0,
+                3,
+            ),
+        )
+    }
+
+    /// A `model::Attributes`: declared fields, and a flattened map of strings.
+    fn attributes(self) -> Text {
+        self.flattened(
+            self.object(vec![
+                ("team", false, self.nullable(self.string("az", 0, 8))),
+                ("level", false, self.nullable(self.int(1, 9))),
+            ]),
+            self.map(
+                self.key("az_-", 1, 16),
+                self.string("az \u{E9}\u{1F600}\"", 0, 32),
+                0,
+                4,
+            ),
+        )
+    }
+
+    /// A `model::Claims`: a declared secret, and a flattened map of any values.
+    fn claims(self) -> Text {
+        self.flattened(
+            self.object(vec![(
+                "signing_key",
+                false,
+                self.nullable(self.string("az09", 1, 40)),
+            )]),
+            self.map(
+                self.key("az_", 0, 16),
+                self.pick(any_json_value(), any_json()),
+                0,
+                3,
+            ),
+        )
+    }
+
+    /// A `model::Unions`.
+    fn unions(self) -> Text {
+        let opt = |t: Text| self.nullable(t);
+        self.object(vec![
+            ("grant", false, opt(self.external())),
+            ("grants", false, opt(self.array(self.external(), 0, 4))),
+            ("keys", false, opt(self.external())),
+            ("owner", false, opt(self.internal())),
+            ("scopes", false, opt(self.scopes())),
+            ("labels", false, opt(self.adjacent())),
+            ("parent", false, opt(self.envelope())),
+            ("digits", false, opt(self.array(self.untagged(), 0, 6))),
+            ("token", false, opt(self.exact())),
+            ("vault", false, opt(self.vault())),
+            ("attributes", false, opt(self.attributes())),
+            ("payload", false, opt(self.claims())),
+        ])
+    }
+
+    /// A `model::Flat`: two declared members, and any others under names of letters and `_`.
+    fn flat(self) -> Text {
+        self.flattened(
+            self.object(vec![
+                ("id", false, self.nullable(self.string("az09_-", 1, 16))),
+                (
+                    "oldToken",
+                    false,
+                    self.nullable(self.string(TOKEN_CHARS, 1, 86)),
+                ),
+            ]),
+            self.map(
+                self.key("azAZ_", 1, 16),
+                self.pick(any_json_value(), any_json()),
+                0,
+                4,
+            ),
+        )
+    }
+
     /// A `model::Page`: up to 3 items and a `u64` total.
     fn page(self, item: Text) -> Text {
         self.object(vec![
@@ -756,6 +1038,40 @@ const NEAR_GRANTS: &[&str] = &[
     "a\"b\\c\u{C9}\u{1F600}",
     "",
 ];
+/// The tags of `model::External` sent as strings: the non-unit variants' among them, and
+/// strings close to the unit variants'.
+const NEAR_EXTERNAL: &[&str] = &[
+    "TOKEN",
+    "PASSWORD",
+    "CODE",
+    "authorization_code",
+    "ClientCredentials",
+    "Quoted",
+    "",
+];
+/// The tags of `model::External`'s objects, and strings close to them.
+const EXTERNAL_TAGS: &[&str] = &[
+    "TOKEN",
+    "signing_key",
+    "read",
+    "PASSWORD",
+    "CODE",
+    "TTL",
+    "AUTHORIZATION_CODE",
+    "token",
+    "Password",
+    "",
+];
+/// The tags of `model::Internal`: its unit variants', and strings close to them.
+const INTERNAL_UNITS: &[&str] = &["o:x.y", "a", "s"];
+const INTERNAL_TAGS: &[&str] = &["openid", "o", "o:x.y", "a", "OpenId", "login", "b", ""];
+/// The tags of `model::Adjacent` and `model::Envelope`, and strings close to them.
+const ADJACENT_TAGS: &[&str] = &["NONE", "PUBLIC", "TOKEN", "PASSWORD", "none", "Token", ""];
+const ENVELOPE_TAGS: &[&str] = &["PASSWORD", "CODE", "LABEL", "p", "password", "P", ""];
+/// Multiples of 7 (past 3600, taken by `Sevens` alone; up to it, by `Seconds` too), and
+/// numbers close to them.
+const SEVENS: &[&str] = &["7000", "3605", "1000000", "7", "3598", "70e2"];
+const NEAR_SEVENS: &[&str] = &["1000001", "1000006", "3601", "7001", "-7", "0", "7.5"];
 /// The known values of `model::Alg`, and strings close to them.
 const ALGS: &[&str] = &["RS256", "ES256", "none", "Unsigned", "NONE", "rs256", ""];
 /// Characters of tokens: any, the rule is on the length.
@@ -842,6 +1158,10 @@ fn token_soup() -> impl Strategy<Value = String> {
         "\"note\"",
         "\"payload\"",
         "\"oldToken\"",
+        "\"items\"",
+        "\"TOKEN\"",
+        "\"openid\"",
+        "\"digits\"",
     ]);
     proptest::collection::vec(tokens, 0..40).prop_map(|t| t.concat())
 }
@@ -871,6 +1191,16 @@ fn the_model_with_every_shape_holds_every_property() {
 fn the_model_with_presence_defaults_and_any_values_holds_every_property() {
     run(200, documents(Gen::presence), |input| {
         props::check::<Presence>(input, PRESENCE_SECRETS, CHECKS);
+    });
+}
+
+#[test]
+fn the_model_with_unions_and_flattened_maps_holds_every_property() {
+    run(300, documents(Gen::unions), |input| {
+        props::check::<Unions>(input, UNIONS_SECRETS, CHECKS);
+    });
+    run(100, documents(Gen::flat), |input| {
+        props::check::<Flat>(input, FLAT_SECRETS, CHECKS);
     });
 }
 
@@ -973,6 +1303,19 @@ fn the_generated_documents_are_both_accepted_and_refused() {
         "presence: {yes} accepted, {no} refused"
     );
     eprintln!("presence: {yes} accepted, {no} refused");
+    let (yes, no) = count(documents(Gen::unions), |d| {
+        serde_json::from_str::<Unions>(d).is_ok()
+    });
+    assert!(
+        yes >= 20 && no >= 40,
+        "unions: {yes} accepted, {no} refused"
+    );
+    eprintln!("unions: {yes} accepted, {no} refused");
+    let (yes, no) = count(documents(Gen::flat), |d| {
+        serde_json::from_str::<Flat>(d).is_ok()
+    });
+    assert!(yes >= 40 && no >= 40, "flat: {yes} accepted, {no} refused");
+    eprintln!("flat: {yes} accepted, {no} refused");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1168,6 +1511,500 @@ fn the_presence_model_reads_absent_members_nulls_and_defaults() {
         let p = props::check::<Presence>(&input, PRESENCE_SECRETS, CHECKS);
         assert!(p.is_some(), "{name} refused");
     }
+}
+
+/// Every error of reading `input` as a `T`: from the text, with `from_json`, and through a
+/// `serde_json::Value`, each as `Display` and `Debug` (and JSON for `from_json`).
+fn every_error_of<T: Model + std::fmt::Debug>(input: &str) -> Vec<String> {
+    let mut texts = Vec::new();
+    if let Err(e) = serde_json::from_str::<T>(input) {
+        texts.extend([e.to_string(), format!("{e:?}")]);
+    }
+    texts.extend(from_json_texts::<T>(input.as_bytes()).unwrap_or_default());
+    let tree = serde_json::from_str::<serde_json::Value>(input).ok();
+    if let Some(Err(e)) = tree.as_ref().map(T::deserialize) {
+        texts.extend([e.to_string(), format!("{e:?}")]);
+    }
+    texts
+}
+
+/// `model::Unions`: each representation reads its variants (the tag first or later, the
+/// content before or after the tag), a flattened map takes the undeclared members; the
+/// values survive a round trip; and the seeds written for the other models read, reaching a
+/// variant of each representation.
+#[test]
+fn the_unions_model_reads_every_representation_and_flattened_maps() {
+    use model::{
+        Adjacent, Attributes, Envelope, Exact, External, Internal, Login, Scopes, Untagged,
+    };
+    use serde_json::json;
+    let doc = r#"{
+        "grant": "urn:ietf:params:oauth:grant-type:device_code",
+        "grants": [{"TOKEN": "t0k"}, {"PASSWORD": {"clientSecret": "s3cret", "maxAge": 60}},
+            {"CODE": {"token": "t", "key": "k1"}}, "a\"b\\c\u00e9\ud83d\ude00"],
+        "keys": {"read": {"max_age": 5, "name": "openid", "key": "k"}},
+        "owner": {"key": "k", "max_age": 5, "name": "openid"},
+        "scopes": [{"name": "o", "token": "t-1"}, {"token": "t-2", "name": "o"},
+            {"name": "o:x.y", "x": [1]}],
+        "labels": {"items": "t0k", "total": "TOKEN"},
+        "parent": {"value": {"clientSecret": "12345678", "scopes": ["a"]}, "name": "PASSWORD"},
+        "digits": [1, null, "Key-1", {"key": "p", "name": "bob"}],
+        "token": {"key": "12345678"},
+        "vault": {"a~b": "s", "db/password": "p", "x/y": "z"},
+        "attributes": {"tier-one": "gold", "team": "core", "level": 3},
+        "payload": {"signing_key": "abc", "x": [1, {"y": null}]}
+    }"#;
+    let login = |token: &str| Login {
+        token: Some(token.to_owned().into()),
+        key: None,
+        max_age: None,
+    };
+    let u: Unions = serde_json::from_str(doc).unwrap();
+    assert_eq!(u.grant, Some(External::DeviceCode));
+    let grants = u.grants.as_ref().unwrap();
+    assert!(matches!(&grants[0], External::Token(t) if t.expose() == "t0k"));
+    assert!(matches!(
+        &grants[1],
+        External::Password { secret, max_age: Some(60), scopes }
+            if secret.expose() == "s3cret" && scopes.is_empty()
+    ));
+    assert!(matches!(
+        &grants[2],
+        External::Code(Login { token: Some(t), key: Some(k), .. })
+            if t.expose() == "t" && k.expose() == "k1"
+    ));
+    assert_eq!(grants[3], External::Quoted);
+    assert!(matches!(
+        &u.keys,
+        Some(External::Read { name, max_age: Some(5), key: Some(k) })
+            if name == "openid" && k.expose() == "k"
+    ));
+    assert!(matches!(
+        &u.owner,
+        Some(Internal::OpenId { max_age: Some(5), key: Some(k), weight })
+            if k.expose() == "k" && *weight == 0.0
+    ));
+    assert_eq!(
+        u.scopes,
+        Some(Scopes::List(vec![
+            Internal::Login(login("t-1")),
+            Internal::Login(login("t-2")),
+            Internal::Dotted,
+        ]))
+    );
+    assert!(matches!(&u.labels, Some(Adjacent::Token(t)) if t.expose() == "t0k"));
+    assert!(matches!(
+        &u.parent,
+        Some(Envelope::Password { client_secret, scopes: Some(s) })
+            if client_secret.expose() == "12345678" && s == &["a"]
+    ));
+    let digits = u.digits.as_ref().unwrap();
+    assert_eq!(
+        (&digits[0], &digits[1]),
+        (&Untagged::Digit(1), &Untagged::Nothing)
+    );
+    assert!(matches!(&digits[2], Untagged::Key(k) if k.expose() == "Key-1"));
+    assert!(matches!(
+        &digits[3],
+        Untagged::Login { key, name: Some(n) } if key.expose() == "p" && n == "bob"
+    ));
+    assert!(matches!(&u.token, Some(Exact::Login { max_age: None, .. })));
+    let vault = u.vault.as_ref().unwrap();
+    assert_eq!(vault.primary.as_ref().unwrap().expose(), "p");
+    assert_eq!(vault.rest.len(), 2);
+    assert_eq!(vault.rest["x/y"].expose(), "z");
+    assert_eq!(
+        u.attributes,
+        Some(Attributes {
+            team: Some("core".into()),
+            level: Some(3),
+            rest: [("tier-one".to_owned(), "gold".to_owned())].into(),
+        })
+    );
+    let payload = u.payload.as_ref().unwrap();
+    assert_eq!(payload.signing_key.as_ref().unwrap().expose(), "abc");
+    assert_eq!(payload.rest["x"], json!([1, {"y": null}]));
+    props::check_accepted(&u);
+    props::check::<Unions>(doc.as_bytes(), UNIONS_SECRETS, CHECKS);
+    // Written back: the tags first, a flattened map's members beside the declared ones.
+    let written = serde_json::to_value(&u).unwrap();
+    assert_eq!(written["labels"], json!({"total": "TOKEN", "items": "t0k"}));
+    assert_eq!(written["scopes"][0], json!({"name": "o", "token": "t-1"}));
+    assert_eq!(
+        written["vault"],
+        json!({"db/password": "p", "a~b": "s", "x/y": "z"})
+    );
+    // One value of each variant, in each order: what it reads as, and the same again
+    // through the value written back.
+    type Case = (&'static str, fn(&Unions) -> bool);
+    let cases: &[Case] = &[
+        (r#"{"grant": "CLIENT_CREDENTIALS"}"#, |u| {
+            u.grant == Some(External::ClientCredentials)
+        }),
+        (r#"{"grant": {"TTL": 60.0}}"#, |u| {
+            u.grant == Some(External::Ttl(60))
+        }),
+        (
+            r#"{"keys": {"signing_key": "abc"}}"#,
+            |u| matches!(&u.keys, Some(External::SigningKey(k)) if k.expose() == "abc"),
+        ),
+        (
+            r#"{"owner": {"name": "openid", "key": "k"}}"#,
+            |u| matches!(&u.owner, Some(Internal::OpenId { key: Some(k), .. }) if k.expose() == "k"),
+        ),
+        (
+            r#"{"owner": {"key": "k", "name": "openid"}}"#,
+            |u| matches!(&u.owner, Some(Internal::OpenId { key: Some(k), .. }) if k.expose() == "k"),
+        ),
+        (r#"{"owner": {"name": "o"}}"#, |u| {
+            u.owner
+                == Some(Internal::Login(Login {
+                    token: None,
+                    key: None,
+                    max_age: None,
+                }))
+        }),
+        (r#"{"owner": {"name": "a", "key": 1}}"#, |u| {
+            u.owner == Some(Internal::A)
+        }),
+        (r#"{"owner": {"key": 1, "name": "s"}}"#, |u| {
+            u.owner == Some(Internal::S)
+        }),
+        (r#"{"scopes": {"CODE": {"key": "k"}}}"#, |u| {
+            matches!(
+                &u.scopes,
+                Some(Scopes::One(External::Code(Login { key: Some(_), .. })))
+            )
+        }),
+        (r#"{"scopes": []}"#, |u| {
+            u.scopes == Some(Scopes::List(vec![]))
+        }),
+        (r#"{"labels": {"total": "NONE"}}"#, |u| {
+            u.labels == Some(Adjacent::Nothing)
+        }),
+        (
+            r#"{"labels": {"items": {"x": 1}, "total": "PUBLIC"}}"#,
+            |u| u.labels == Some(Adjacent::Public),
+        ),
+        (
+            r#"{"labels": {"total": "PASSWORD", "items": "12345678"}}"#,
+            |u| matches!(&u.labels, Some(Adjacent::Password(p)) if p.expose() == "12345678"),
+        ),
+        (
+            r#"{"parent": {"name": "CODE", "value": {"token": "t"}}}"#,
+            |u| {
+                matches!(
+                    &u.parent,
+                    Some(Envelope::Code(Login { token: Some(t), .. })) if t.expose() == "t"
+                )
+            },
+        ),
+        (r#"{"parent": {"value": "a b", "name": "LABEL"}}"#, |u| {
+            u.parent == Some(Envelope::Label("a b".into()))
+        }),
+        (r#"{"token": "t"}"#, |u| {
+            u.token == Some(Exact::Name("t".into()))
+        }),
+        (
+            r#"{"token": "my-new_Secret0"}"#,
+            |u| matches!(&u.token, Some(Exact::Key(k)) if k.expose() == "my-new_Secret0"),
+        ),
+        (r#"{"token": 60}"#, |u| u.token == Some(Exact::Seconds(60))),
+        (r#"{"token": 7000}"#, |u| {
+            u.token == Some(Exact::Sevens(7000))
+        }),
+        (
+            r#"{"token": {"name": "openid", "key": "k"}}"#,
+            |u| matches!(&u.token, Some(Exact::Scope(s)) if s.name == "openid"),
+        ),
+        (r#"{"vault": {}}"#, |u| {
+            u.vault
+                .as_ref()
+                .is_some_and(|v| v.primary.is_none() && v.rest.is_empty())
+        }),
+    ];
+    for (doc, expected) in cases {
+        let u: Unions = serde_json::from_str(doc).unwrap_or_else(|e| panic!("{doc}: {e}"));
+        assert!(expected(&u), "{doc}: {u:?}");
+        let back: Unions = serde_json::from_value(serde_json::to_value(&u).unwrap()).unwrap();
+        assert!(expected(&back), "{doc}: {back:?}");
+        props::check::<Unions>(doc.as_bytes(), UNIONS_SECRETS, CHECKS);
+    }
+    let schema = Unions::json_schema();
+    let defs = &schema["$defs"];
+    assert!(defs["Untagged"]["anyOf"].is_array(), "{schema}");
+    assert!(defs["Scopes"]["anyOf"].is_array(), "{schema}");
+    assert!(defs["Exact"]["oneOf"].is_array(), "{schema}");
+    assert_eq!(
+        defs["Internal"]["oneOf"][0]["properties"]["name"],
+        json!({"const": "openid"})
+    );
+    assert_eq!(defs["Vault"]["additionalProperties"]["format"], "password");
+    // The seeds written for the other models read, reaching a variant of each
+    // representation.
+    let read = |name: &str| {
+        props::check::<Unions>(&seed("everything", name), UNIONS_SECRETS, CHECKS)
+            .unwrap_or_else(|| panic!("{name} refused"))
+    };
+    let full = read("valid-full");
+    assert_eq!(full.owner, Some(Internal::Dotted));
+    assert_eq!(full.parent, Some(Envelope::P));
+    assert!(
+        matches!(&full.scopes, Some(Scopes::List(l)) if matches!(l[0], Internal::OpenId { .. }))
+    );
+    assert!(matches!(&full.token, Some(Exact::Key(_))));
+    assert_eq!(full.digits.as_ref().unwrap()[1], Untagged::Nothing);
+    let minimal = read("valid-minimal");
+    assert!(matches!(minimal.owner, Some(Internal::Login(_))));
+    let shapes = read("shapes-valid-full");
+    assert!(matches!(&shapes.keys, Some(External::SigningKey(_))));
+    assert!(matches!(
+        &shapes.scopes,
+        Some(Scopes::One(External::Read { key: Some(_), .. }))
+    ));
+    assert!(shapes.vault.is_some() && shapes.attributes.is_some());
+    read("valid-minimal-pretty");
+    read("shapes-valid-minimal");
+    for name in [
+        "valid-full",
+        "valid-minimal",
+        "shapes-valid-full",
+        "shapes-valid-minimal",
+        "shapes-keywords-valid",
+    ] {
+        let input = seed("everything", name);
+        let f = props::check::<Flat>(&input, FLAT_SECRETS, CHECKS);
+        assert!(f.is_some(), "{name} refused as Flat");
+    }
+}
+
+/// `model::Unions` and `model::Flat` refuse what breaks a representation or a rule; a secret
+/// that breaks its rules, in each representation (buffered or read as it comes, tag first or
+/// later), in an untagged or `one_of` value, and in a flattened map, never shows in an error.
+#[test]
+fn the_unions_model_refuses_without_showing_a_secret() {
+    let secret = "Mk7-Secret+Value-9f3a2b";
+    let lower = "mk7secretvalue9f3a2b+";
+    let long = "Mk7-Secret_Value-9f3a2b".repeat(3);
+    let number = "123456789012345";
+    let secrets: Vec<String> = vec![
+        // Externally tagged: newtypes, struct variants, a model.
+        format!(r#"{{"grant": {{"TOKEN": "{long}"}}}}"#),
+        format!(r#"{{"grant": {{"TOKEN": {number}}}}}"#),
+        format!(r#"{{"keys": {{"signing_key": "{secret}"}}}}"#),
+        format!(r#"{{"grant": {{"PASSWORD": {{"clientSecret": "{secret}"}}}}}}"#),
+        format!(r#"{{"keys": {{"read": {{"name": "a", "key": "{lower}"}}}}}}"#),
+        format!(r#"{{"keys": {{"read": {{"key": "{lower}"}}}}}}"#),
+        format!(r#"{{"grants": [{{"CODE": {{"token": "{secret}"}}}}]}}"#),
+        format!(r#"{{"grants": ["CODE", {{"CODE": {{"token": "t", "key": "{lower}"}}}}]}}"#),
+        // Internally tagged: the tag first, and later (the members before it buffered).
+        format!(r#"{{"owner": {{"name": "openid", "key": "{lower}"}}}}"#),
+        format!(r#"{{"owner": {{"key": "{lower}", "name": "openid"}}}}"#),
+        format!(r#"{{"owner": {{"name": "o", "token": "{secret}"}}}}"#),
+        format!(r#"{{"owner": {{"token": "{secret}", "name": "o"}}}}"#),
+        format!(r#"{{"owner": {{"token": "{secret}", "name": "nope"}}}}"#),
+        format!(r#"{{"owner": {{"token": "{secret}"}}}}"#),
+        format!(r#"{{"owner": {{"key": {number}, "name": "o"}}}}"#),
+        format!(r#"{{"owner": {{"key": "{lower}", "name": "o", "name": "a"}}}}"#),
+        // Untagged, holding internally and externally tagged values.
+        format!(r#"{{"scopes": [{{"name": "o", "token": "{secret}"}}]}}"#),
+        format!(r#"{{"scopes": [{{"key": "{lower}", "name": "openid"}}]}}"#),
+        format!(r#"{{"scopes": {{"read": {{"name": "a", "key": "{lower}"}}}}}}"#),
+        format!(r#"{{"scopes": {{"TOKEN": "{long}"}}}}"#),
+        format!(r#"{{"scopes": {{"signing_key": "{secret}"}}}}"#),
+        // Adjacently tagged: the content before the tag (buffered), and after it.
+        format!(r#"{{"labels": {{"total": "TOKEN", "items": "{secret}"}}}}"#),
+        format!(r#"{{"labels": {{"items": "{secret}", "total": "TOKEN"}}}}"#),
+        format!(r#"{{"labels": {{"items": "{long}", "total": "PASSWORD"}}}}"#),
+        format!(r#"{{"labels": {{"items": {number}, "total": "PASSWORD"}}}}"#),
+        format!(r#"{{"labels": {{"items": "{secret}", "total": "NOPE"}}}}"#),
+        format!(r#"{{"labels": {{"items": "{secret}", "total": 1}}}}"#),
+        format!(r#"{{"labels": {{"items": "{secret}"}}}}"#),
+        format!(r#"{{"parent": {{"name": "PASSWORD", "value": {{"clientSecret": "{long}"}}}}}}"#),
+        format!(r#"{{"parent": {{"value": {{"clientSecret": "{long}"}}, "name": "PASSWORD"}}}}"#),
+        format!(r#"{{"parent": {{"value": {{"token": "{secret}"}}, "name": "CODE"}}}}"#),
+        format!(r#"{{"parent": {{"name": "CODE", "value": {{"key": "{lower}"}}}}}}"#),
+        // Untagged and one_of: the value buffered, every variant tried.
+        format!(r#"{{"digits": ["{secret}"]}}"#),
+        format!(r#"{{"digits": [1, {{"key": "{long}"}}]}}"#),
+        format!(r#"{{"digits": [{{"key": {number}}}]}}"#),
+        format!(r#"{{"token": "{secret}"}}"#),
+        format!(r#"{{"token": "{long}{long}"}}"#),
+        format!(r#"{{"token": {{"key": "{long}"}}}}"#),
+        format!(r#"{{"token": {{"name": "openid", "key": "{secret}"}}}}"#),
+        format!(r#"{{"token": {{"name": "a", "key": "{long}"}}}}"#),
+        // Flattened maps: a declared secret, a member of the map.
+        format!(r#"{{"vault": {{"x": "{long}"}}}}"#),
+        format!(r#"{{"vault": {{"db/password": "{long}", "x": "s"}}}}"#),
+        format!(r#"{{"vault": {{"X": "{secret}"}}}}"#),
+        format!(r#"{{"vault": {{"x": {number}}}}}"#),
+        format!(r#"{{"vault": {{"x": "{secret}", "x": "s"}}}}"#),
+        format!(r#"{{"payload": {{"signing_key": "{secret}"}}}}"#),
+    ];
+    for doc in &secrets {
+        assert!(serde_json::from_str::<Unions>(doc).is_err(), "{doc}");
+        props::check::<Unions>(doc.as_bytes(), UNIONS_SECRETS, CHECKS);
+        for text in every_error_of::<Unions>(doc) {
+            for s in [secret, lower, &long, number] {
+                assert!(!text.contains(s), "{doc}: {text}");
+            }
+        }
+    }
+    let flat = format!(r#"{{"id": "a", "oldToken": "{long}{long}", "x": 1}}"#);
+    props::check::<Flat>(flat.as_bytes(), FLAT_SECRETS, CHECKS);
+    for text in every_error_of::<Flat>(&flat) {
+        assert!(!text.contains(&long), "{text}");
+    }
+    // Refusals of the representations themselves, and of the flattened maps' rules: the
+    // first error's pointer and code.
+    for (doc, pointer, code) in [
+        (r#"{"grant": "PASSWORD"}"#, "/grant", "type"),
+        (r#"{"grant": "NOPE"}"#, "/grant", "enum"),
+        (r#"{"grant": {"TOKEN": "a", "TTL": 5}}"#, "/grant", "type"),
+        (
+            r#"{"grant": {"AUTHORIZATION_CODE": null}}"#,
+            "/grant",
+            "type",
+        ),
+        (r#"{"grant": {}}"#, "/grant", "type"),
+        (r#"{"grant": {"TTL": 3601}}"#, "/grant/TTL", "max"),
+        (
+            r#"{"keys": {"read": {"max_age": 1}}}"#,
+            "/keys/read/name",
+            "required",
+        ),
+        (r#"{"grants": [1]}"#, "/grants/0", "type"),
+        (r#"{"owner": {"key": "k"}}"#, "/owner/name", "required"),
+        (r#"{"owner": {"name": 1}}"#, "/owner/name", "type"),
+        (
+            r#"{"owner": {"name": "o", "token": ""}}"#,
+            "/owner/token",
+            "min_len",
+        ),
+        (
+            r#"{"owner": {"max_age": -1, "name": "openid"}}"#,
+            "/owner/max_age",
+            "min",
+        ),
+        (r#"{"scopes": [{"name": "b"}]}"#, "/scopes", "any_of"),
+        (r#"{"scopes": [{}, {}, {}, {}]}"#, "/scopes", "any_of"),
+        (
+            r#"{"labels": {"total": "TOKEN"}}"#,
+            "/labels/items",
+            "required",
+        ),
+        (r#"{"labels": {"items": "x"}}"#, "/labels/total", "required"),
+        (
+            r#"{"labels": {"total": "TOKEN", "items": "a", "items": "b"}}"#,
+            "/labels/items",
+            "duplicate",
+        ),
+        (
+            r#"{"parent": {"name": "LABEL", "value": "A"}}"#,
+            "/parent/value",
+            "charset",
+        ),
+        (
+            r#"{"parent": {"value": {"clientSecret": "12345678", "scopes": ["A"]}, "name": "PASSWORD"}}"#,
+            "/parent/value/scopes/0",
+            "charset",
+        ),
+        (r#"{"digits": [10]}"#, "/digits/0", "any_of"),
+        (r#"{"digits": [1, 2, 3, 4, 5, 6, 7]}"#, "/digits", "max_len"),
+        (r#"{"token": "ab"}"#, "/token", "one_of"),
+        (r#"{"token": 14}"#, "/token", "one_of"),
+        (r#"{"token": 1000001}"#, "/token", "one_of"),
+        (
+            r#"{"token": {"name": "a", "key": "12345678"}}"#,
+            "/token",
+            "one_of",
+        ),
+        (r#"{"vault": {"x": ""}}"#, "/vault/x", "min_len"),
+        (r#"{"attributes": {"tier": 1}}"#, "/attributes/tier", "type"),
+        (r#"{"attributes": {"Tier": "x"}}"#, "/attributes", "charset"),
+        (
+            r#"{"attributes": {"level": 10}}"#,
+            "/attributes/level",
+            "max",
+        ),
+        (
+            r#"{"payload": {"signing_key": "a", "A": 1}}"#,
+            "/payload",
+            "charset",
+        ),
+    ] {
+        let errors = authlete_models::from_json::<Unions>(doc)
+            .err()
+            .unwrap_or_else(|| panic!("{doc} accepted"));
+        let first = errors.iter().next().unwrap();
+        assert_eq!(
+            (first.path(), first.code()),
+            (pointer, code),
+            "{doc}: {errors}"
+        );
+        assert!(serde_json::from_str::<Unions>(doc).is_err(), "{doc}");
+        props::check::<Unions>(doc.as_bytes(), UNIONS_SECRETS, CHECKS);
+    }
+    for doc in [
+        r#"{"A-b": 1}"#,
+        r#"{"id": "A"}"#,
+        r#"{"x": 1, "x": 2}"#,
+        "[]",
+    ] {
+        assert!(serde_json::from_str::<Flat>(doc).is_err(), "{doc}");
+        props::check::<Flat>(doc.as_bytes(), FLAT_SECRETS, CHECKS);
+    }
+}
+
+/// The control for the pointers of `model::UNIONS_SECRETS`: each reaches its secret in its
+/// representation, and a copy of each is caught.
+#[test]
+fn the_secret_check_reaches_secrets_in_every_representation() {
+    let input = br#"{"grant": {"PASSWORD": {"clientSecret": "Aa1-External_Struct-1"}},
+        "grants": [{"TOKEN": "Aa2-External_Newtype-2"},
+            {"CODE": {"token": "Aa3-External_Model-3", "key": "aa4externalmodelkey4"}}],
+        "keys": {"read": {"name": "a", "key": "aa5externalstructkey5"}},
+        "owner": {"name": "openid", "key": "aa6internalstructkey6"},
+        "scopes": [{"token": "Aa7-Internal_Model-7", "name": "o"}],
+        "labels": {"total": "TOKEN", "items": "Aa8-Adjacent_Newtype-8"},
+        "parent": {"name": "PASSWORD", "value": {"clientSecret": "Aa9-Adjacent_Struct-9"}},
+        "digits": [1, "Ab1-Untagged_Newtype-1", {"key": "Ab2-Untagged_Struct-2"}],
+        "token": {"name": "x", "key": "Ab3-OneOf_Model-3"},
+        "vault": {"db/password": "Ab4-Declared_Secret-4", "a/b": "Ab5-Flattened_Secret-5"},
+        "payload": {"signing_key": "ab6flattenedbesidekey6"}}"#;
+    let copying = |doc: &[u8]| Some(vec![String::from_utf8_lossy(doc).into_owned()]);
+    let texts = copying(input).unwrap();
+    let leaks = props::copied_secrets(input, UNIONS_SECRETS, &texts, &copying);
+    let pointers: Vec<&str> = leaks.iter().map(|l| l.pointer.as_str()).collect();
+    assert_eq!(
+        pointers,
+        [
+            "/grant/PASSWORD/clientSecret",
+            "/grants/0/TOKEN",
+            "/grants/1/CODE/token",
+            "/grants/1/CODE/key",
+            "/keys/read/key",
+            "/owner/key",
+            "/scopes/0/token",
+            "/labels/items",
+            "/parent/value/clientSecret",
+            "/digits/1",
+            "/digits/2/key",
+            "/token/key",
+            "/vault/a~1b",
+            "/vault/db~1password",
+            "/payload/signing_key",
+        ]
+    );
+    // And in the other shape of the untagged `scopes`: one externally tagged value.
+    let input =
+        br#"{"scopes": {"CODE": {"token": "Ac1-Scopes_Code-1", "key": "ac2scopescodekey2"}}}"#;
+    let texts = copying(input).unwrap();
+    let leaks = props::copied_secrets(input, UNIONS_SECRETS, &texts, &copying);
+    let pointers: Vec<&str> = leaks.iter().map(|l| l.pointer.as_str()).collect();
+    assert_eq!(pointers, ["/scopes/CODE/key", "/scopes/CODE/token"]);
+    // The model itself copies none of them.
+    props::check::<Unions>(input, UNIONS_SECRETS, CHECKS);
 }
 
 /// `f32` fields: a finite JSON number past `f32::MAX` must be refused, not read as an

@@ -352,3 +352,321 @@ pub struct Presence {
 /// The secret fields of [`Presence`], as JSON Pointers.
 pub const PRESENCE_SECRETS: &[&str] =
     &["/token", "/oldToken", "/note", "/owner/key", "/parent/key"];
+
+/// A login, held by variants of the enums below: secrets in a struct model.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "snake_case")]
+pub struct Login {
+    #[model(charset = "A-Za-z0-9\\-_", min_len = 1, max_len = 40)]
+    pub token: Option<Secret<String>>,
+    #[model(charset = "a-z0-9", max_len = 64)]
+    pub key: Option<Secret<String>>,
+    #[model(min = 0, max = 86400)]
+    pub max_age: Option<i64>,
+}
+
+/// Externally tagged: a unit variant is its tag alone (the values of [`Grant`] among them, so
+/// that the `grant` and `grants` of [`Shapes`] documents read), any other an object of one
+/// member, the tag, holding the content (`signing_key` and `read` so that the `keys` and
+/// `scopes` of [`Shapes`] documents read).
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "SCREAMING_SNAKE_CASE", rename_all_fields = "camelCase")]
+pub enum External {
+    AuthorizationCode,
+    #[model(deprecated)]
+    ClientCredentials,
+    #[model(rename = "urn:ietf:params:oauth:grant-type:device_code")]
+    DeviceCode,
+    #[model(rename = "a\"b\\c\u{E9}\u{1F600}")]
+    Quoted,
+    /// A secret alone.
+    Token(#[model(min_len = 1, max_len = 40)] Secret<String>),
+    /// A secret alone, with a charset.
+    #[model(rename = "signing_key")]
+    SigningKey(#[model(charset = "a-z0-9", min_len = 1, max_len = 40)] Secret<String>),
+    /// Secrets among other fields: a renamed one, and one under its own name.
+    Password {
+        #[model(
+            rename = "clientSecret",
+            charset = "A-Za-z0-9\\-_",
+            min_len = 1,
+            max_len = 86
+        )]
+        secret: Secret<String>,
+        #[model(min = 1, max = 3600)]
+        max_age: Option<u32>,
+        #[model(default, max_len = 3, items(charset = "a-z", max_len = 8))]
+        scopes: Vec<String>,
+    },
+    #[model(rename = "read")]
+    Read {
+        #[model(charset = "a-z:.", min_len = 1, max_len = 20)]
+        name: String,
+        #[model(rename = "max_age", min = 0, max = 86400)]
+        max_age: Option<i64>,
+        #[model(charset = "a-z", max_len = 64)]
+        key: Option<Secret<String>>,
+    },
+    /// A model with secrets.
+    Code(Login),
+    /// A number with rules.
+    #[model(deprecated)]
+    Ttl(#[model(min = 1, max = 3600)] u32),
+}
+
+/// Internally tagged by `name`: the names of the `owner` and `scopes` of [`Everything`]
+/// documents are its tags. Of the secrets, `key` sorts before the tag and `token` after it, so
+/// that the documents the secret check writes (whose members come sorted) take both the
+/// buffering path (a tag met later) and the direct one.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(
+    tag = "name",
+    rename_all = "lowercase",
+    rename_all_fields = "snake_case"
+)]
+pub enum Internal {
+    /// A struct variant with a secret.
+    #[model(rename = "openid")]
+    OpenId {
+        #[model(min = 0, max = 86400)]
+        max_age: Option<i64>,
+        #[model(charset = "a-z0-9", min_len = 1, max_len = 64)]
+        key: Option<Secret<String>>,
+        #[model(default, min = -10, max = 10)]
+        weight: f64,
+    },
+    /// A newtype variant: a struct model, its members beside the tag.
+    #[model(rename = "o")]
+    Login(Login),
+    #[model(rename = "o:x.y", deprecated)]
+    Dotted,
+    A,
+    S,
+}
+
+/// Untagged: a list of [`Internal`] (the `scopes` of [`Everything`] documents), or one
+/// [`External`] (those of [`Shapes`] documents): each variant tried on the buffered value.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(untagged)]
+pub enum Scopes {
+    List(#[model(max_len = 3)] Vec<Internal>),
+    One(External),
+}
+
+/// Adjacently tagged: the tag in `total`, the content in `items` (the members of the
+/// `labels` of [`Shapes`] documents), which sorts before it, so that the documents the secret
+/// check writes have their content buffered. Secrets alone in newtype variants: the content of
+/// every variant is a secret, or nothing, since an error about a string sent where an object
+/// or a number is expected quotes part of it (so `/labels/items` is a secret's place whatever
+/// the tag).
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(tag = "total", content = "items", rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Adjacent {
+    #[model(rename = "NONE")]
+    Nothing,
+    /// A secret alone, with a charset.
+    Token(#[model(charset = "A-Za-z0-9\\-_", min_len = 1, max_len = 40)] Secret<String>),
+    /// Another secret, with no rule but its length.
+    #[model(deprecated)]
+    Password(#[model(min_len = 8, max_len = 64)] Secret<String>),
+    #[model(deprecated)]
+    Public,
+}
+
+/// Adjacently tagged: the tag in `name`, the content in `value`, which sorts after it, so
+/// that the documents the secret check writes have their content read as it comes. Secrets in
+/// a struct variant and in a model. The `parent` of [`Everything`] documents is the unit
+/// variant `p`.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(
+    tag = "name",
+    content = "value",
+    rename_all = "SCREAMING_SNAKE_CASE",
+    rename_all_fields = "camelCase"
+)]
+pub enum Envelope {
+    /// A secret among other fields.
+    Password {
+        #[model(min_len = 8, max_len = 64)]
+        client_secret: Secret<String>,
+        #[model(max_len = 3, items(charset = "a-z", min_len = 1, max_len = 8))]
+        scopes: Option<Vec<String>>,
+    },
+    /// A model with secrets.
+    Code(Login),
+    /// A string with rules.
+    Label(#[model(charset = "a-z0-9 ", max_len = 12)] String),
+    #[model(rename = "p", deprecated)]
+    P,
+}
+
+/// Untagged: the first variant that takes the value (the `digits` of [`Everything`]
+/// documents read as `Digit` and `Nothing`, its scopes as `Login`).
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(untagged, rename_all_fields = "camelCase")]
+pub enum Untagged {
+    Digit(#[model(max = 9)] u8),
+    /// A secret alone, with a charset.
+    Key(#[model(charset = "A-Za-z0-9\\-_", min_len = 1, max_len = 40)] Secret<String>),
+    /// A secret among other fields.
+    Login {
+        #[model(min_len = 1, max_len = 64)]
+        key: Secret<String>,
+        #[model(charset = "a-z", max_len = 8)]
+        name: Option<String>,
+    },
+    Nothing,
+}
+
+/// Exactly one variant must take the value: a lowercase word of two letters or more is both a
+/// `Key` and a `Name`, a multiple of 7 up to 3600 both a `Seconds` and a `Sevens`, an object
+/// with a `name` and a `key` of 8 characters or more both a `Login` and a `Scope`; all
+/// refused. The `token`s of the other models' documents read as a `Key` or a `Name`.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(one_of, rename_all_fields = "camelCase")]
+pub enum Exact {
+    /// A secret alone, with a charset.
+    Key(#[model(charset = "A-Za-z0-9\\-_", min_len = 2, max_len = 86)] Secret<String>),
+    Name(#[model(charset = "a-z0-9 \\-\u{E9}", min_len = 1, max_len = 24)] String),
+    Seconds(#[model(min = 1, max = 3600)] u32),
+    Sevens(#[model(multiple_of = 7, max = 1_000_000)] u64),
+    /// A secret among other fields.
+    Login {
+        #[model(min_len = 8, max_len = 64)]
+        key: Secret<String>,
+        #[model(min = 0, max = 86400)]
+        max_age: Option<i64>,
+    },
+    /// A model with a secret.
+    #[model(deprecated)]
+    Scope(Scope),
+}
+
+/// A flattened map of secrets, beside a declared secret: the `vault` of [`Shapes`] documents.
+#[derive(Debug, Clone, PartialEq, Model)]
+pub struct Vault {
+    #[model(rename = "db/password", min_len = 1, max_len = 64)]
+    pub primary: Option<Secret<String>>,
+    #[model(
+        flatten,
+        keys(charset = "a-z_~/", min_len = 1, max_len = 16),
+        values(min_len = 1, max_len = 64)
+    )]
+    pub rest: HashMap<String, Secret<String>>,
+}
+
+/// A flattened map of strings, beside declared fields: the `attributes` of [`Shapes`]
+/// documents.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase")]
+pub struct Attributes {
+    #[model(charset = "a-z", max_len = 8)]
+    pub team: Option<String>,
+    #[model(min = 1, max = 9)]
+    pub level: Option<u8>,
+    #[model(
+        flatten,
+        keys(charset = "a-z_\\-", min_len = 1, max_len = 16),
+        values(max_len = 32)
+    )]
+    pub rest: BTreeMap<String, String>,
+}
+
+/// A flattened `serde_json::Map`, beside a declared secret: the `payload` of [`Shapes`]
+/// documents.
+#[derive(Debug, Clone, PartialEq, Model)]
+pub struct Claims {
+    #[model(charset = "a-z0-9", min_len = 1, max_len = 40)]
+    pub signing_key: Option<Secret<String>>,
+    #[model(flatten, keys(charset = "a-z_", max_len = 16))]
+    pub rest: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Enums with data in the five representations, with secrets in struct and newtype variants,
+/// and structs with a flattened map (of secrets, of strings, of any values).
+///
+/// Unknown members are skipped, and the wire names, tags and variants are those of
+/// [`Everything`] and [`Shapes`] documents where they fit: the fuzz target's seeds and corpus
+/// then reach this model's variants too (`valid-full` and `shapes-valid-full` read, with a
+/// variant of each representation but `one_of`'s object ones).
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase")]
+pub struct Unions {
+    pub grant: Option<External>,
+    #[model(max_len = 4)]
+    pub grants: Option<Vec<External>>,
+    pub keys: Option<External>,
+    pub owner: Option<Internal>,
+    pub scopes: Option<Scopes>,
+    pub labels: Option<Adjacent>,
+    pub parent: Option<Envelope>,
+    #[model(max_len = 6)]
+    pub digits: Option<Vec<Untagged>>,
+    pub token: Option<Exact>,
+    pub vault: Option<Vault>,
+    pub attributes: Option<Attributes>,
+    pub payload: Option<Claims>,
+}
+
+/// The secret fields of [`Unions`], as JSON Pointers: where each representation puts them.
+pub const UNIONS_SECRETS: &[&str] = &[
+    // Externally tagged: under the tag.
+    "/grant/TOKEN",
+    "/grant/signing_key",
+    "/grant/PASSWORD/clientSecret",
+    "/grant/read/key",
+    "/grant/CODE/token",
+    "/grant/CODE/key",
+    "/grants/*/TOKEN",
+    "/grants/*/signing_key",
+    "/grants/*/PASSWORD/clientSecret",
+    "/grants/*/read/key",
+    "/grants/*/CODE/token",
+    "/grants/*/CODE/key",
+    "/keys/TOKEN",
+    "/keys/signing_key",
+    "/keys/PASSWORD/clientSecret",
+    "/keys/read/key",
+    "/keys/CODE/token",
+    "/keys/CODE/key",
+    // Internally tagged: beside the tag.
+    "/owner/key",
+    "/owner/token",
+    // Untagged, a list of internally tagged values or an externally tagged one: `*` is an
+    // item of the list, or the tag (`read`, `CODE`).
+    "/scopes/*/key",
+    "/scopes/*/token",
+    "/scopes/TOKEN",
+    "/scopes/signing_key",
+    "/scopes/PASSWORD/clientSecret",
+    // Adjacently tagged: the content, or in it.
+    "/labels/items",
+    "/parent/value/clientSecret",
+    "/parent/value/token",
+    "/parent/value/key",
+    // Untagged and one_of: the value, or in it.
+    "/digits/*",
+    "/digits/*/key",
+    "/token",
+    "/token/key",
+    // Flattened maps: every member of the vault, a declared one.
+    "/vault/*",
+    "/payload/signing_key",
+];
+
+/// A flattened map at the top level: every member of the document but the two declared ones,
+/// any value under a name of letters and `_`. Every document of the other models whose names
+/// keep that rule reads.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase")]
+pub struct Flat {
+    #[model(charset = "a-z0-9_\\-", min_len = 1, max_len = 16)]
+    pub id: Option<String>,
+    #[model(min_len = 1, max_len = 86)]
+    pub old_token: Option<Secret<String>>,
+    #[model(flatten, keys(charset = "a-zA-Z_", min_len = 1, max_len = 16))]
+    pub rest: BTreeMap<String, serde_json::Value>,
+}
+
+/// The secret fields of [`Flat`].
+pub const FLAT_SECRETS: &[&str] = &["/oldToken"];
