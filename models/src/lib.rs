@@ -279,11 +279,13 @@ pub mod __private {
     }
 
     /// The schema's `default` of a `default = path` field: the function's value, written.
+    #[inline]
     pub fn value_json<T: serde::Serialize>(value: &T) -> serde_json::Value {
         serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
     }
 
     /// The schema's `default` of a literal `default = ...`: the JSON text the derive wrote.
+    #[inline]
     pub fn literal_json(text: &str) -> serde_json::Value {
         serde_json::from_str(text).unwrap_or(serde_json::Value::Null)
     }

@@ -22,6 +22,7 @@ impl Validate for Value {
 
 impl Model for Value {
     /// `{}` under the dialect: every JSON value.
+    #[inline]
     fn json_schema() -> Value {
         SchemaGen::root::<Value>()
     }
@@ -30,6 +31,7 @@ impl Model for Value {
         // Reads owned data only, as every field of a model does.
         <Value as serde::Deserialize>::deserialize(d)
     }
+    #[inline]
     fn __schema_name() -> String {
         "Value".to_owned()
     }

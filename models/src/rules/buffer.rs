@@ -9,6 +9,7 @@ pub(crate) struct Buffer(pub(crate) Value);
 
 impl Buffer {
     /// Adds a member to a buffered object.
+    #[inline]
     pub(crate) fn insert(&mut self, name: String, value: Value) {
         if let Value::Object(members) = &mut self.0 {
             members.insert(name, value);
@@ -17,12 +18,14 @@ impl Buffer {
 }
 
 impl Drop for Buffer {
+    #[inline]
     fn drop(&mut self) {
         wipe(&mut self.0);
     }
 }
 
 /// Wipes every string of `v`, in place (member names are not secrets, and are left).
+#[inline]
 pub(crate) fn wipe(v: &mut Value) {
     use zeroize::Zeroize;
     match v {

@@ -95,6 +95,7 @@ impl<T> StringMap<T> for BTreeMap<String, T> {
 
 /// `serde_json::Map<String, Value>`: an object of any members, a map like the others.
 impl StringMap<Value> for Map<String, Value> {
+    #[inline]
     fn put(&mut self, name: String, value: Value) -> Result<(), String> {
         match self.entry(name) {
             serde_json::map::Entry::Occupied(slot) => Err(slot.key().clone()),
@@ -104,12 +105,15 @@ impl StringMap<Value> for Map<String, Value> {
             }
         }
     }
+    #[inline]
     fn members(&self) -> usize {
         self.len()
     }
+    #[inline]
     fn has(&self, name: &str) -> bool {
         self.contains_key(name)
     }
+    #[inline]
     fn sorted(&self) -> Vec<(&String, &Value)> {
         let mut all: Vec<_> = self.iter().collect();
         all.sort_unstable_by(|a, b| a.0.cmp(b.0));

@@ -174,12 +174,14 @@ impl<R> Entries<R> {
 pub struct FlatModel(Buffer);
 
 impl Default for FlatModel {
+    #[inline]
     fn default() -> Self {
         FlatModel(Buffer(serde_json::Value::Object(serde_json::Map::new())))
     }
 }
 
 impl FlatModel {
+    #[inline]
     fn has(&self, name: &str) -> bool {
         self.0.0.as_object().is_some_and(|m| m.contains_key(name))
     }
@@ -281,6 +283,7 @@ pub fn serialize_flat<M: serde::ser::SerializeMap, T: serde::Serialize>(
 }
 
 /// A struct's object schema with a flattened model's properties and `required` after its own.
+#[inline]
 pub fn merge_flat(
     mut schema: serde_json::Map<String, serde_json::Value>,
     mut inner: serde_json::Map<String, serde_json::Value>,

@@ -215,6 +215,7 @@ pub fn read_default<R: Rule<T>, T, E: de::Error>(
 
 /// The error of an absent member whose default its rule refuses, from the reader's error
 /// (`pointer: code: message`, the pointer at the member or below it).
+#[inline]
 pub(crate) fn default_refused(reader: &str, at: Path<'_>) -> ValidationError {
     // The position in the default's own text means nothing to the document's reader.
     let text = reader.split(" at line ").next().unwrap_or(reader);

@@ -210,6 +210,7 @@ impl<'de, U: Union> DeserializeSeed<'de> for CollectSeed<'_, '_, '_, U> {
 struct Refused;
 
 impl fmt::Display for Refused {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("refused")
     }
@@ -441,6 +442,7 @@ pub fn collect_external<'de, U: Union, D: Deserializer<'de>>(
 }
 
 /// The kind of a JSON value, as type errors name it.
+#[inline]
 fn kind_of(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
@@ -943,6 +945,7 @@ pub struct VariantSchema {
     pub deprecated: bool,
 }
 
+#[inline]
 fn object_of(properties: Map<String, Value>, required: Vec<Value>) -> Map<String, Value> {
     let mut s = Map::new();
     s.insert("type".into(), "object".into());
@@ -953,6 +956,7 @@ fn object_of(properties: Map<String, Value>, required: Vec<Value>) -> Map<String
     s
 }
 
+#[inline]
 fn constant(tag: &str) -> Value {
     let mut c = Map::new();
     c.insert("const".into(), tag.into());
@@ -962,6 +966,7 @@ fn constant(tag: &str) -> Value {
 /// The schema of an enum with data: `oneOf` its variants (tagged, each with its tag as a
 /// `const`), `anyOf` them (untagged) or `oneOf` them (`one_of`).
 #[doc(hidden)]
+#[inline]
 pub fn schema(
     title: &str,
     description: Option<&str>,
