@@ -18,7 +18,8 @@ mod json;
 use proc_macro::TokenStream;
 
 /// Derives `Validate`, `Model`, `serde::Serialize` and `serde::Deserialize` for a struct with
-/// named fields, from its `#[model(...)]` attributes.
+/// named fields, a newtype, an enum of string values or an enum with data, from its
+/// `#[model(...)]` attributes.
 #[proc_macro_derive(Model, attributes(model))]
 pub fn derive_model(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);

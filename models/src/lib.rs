@@ -80,8 +80,8 @@ pub use crate::rules::custom::Report;
 pub use crate::secret::Secret;
 
 /// Derives [`Validate`], [`Model`], `serde::Serialize` and `serde::Deserialize` from the
-/// `#[model(...)]` attributes of a struct with named fields. See the crate's README for the
-/// attribute reference.
+/// `#[model(...)]` attributes of a struct with named fields, a newtype, an enum of string
+/// values or an enum with data. See the crate's README for the attribute reference.
 pub use authlete_models_macros::Model;
 
 use serde::Serialize;

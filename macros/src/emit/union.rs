@@ -152,7 +152,7 @@ pub fn impls(cont: &Container, variants: &[UnionVariant]) -> TokenStream {
         }
     };
 
-    let validate = validate(cont, variants, tag.as_ref(), content.as_ref());
+    let validate = validate(cont, variants, content.as_ref());
     let serialize = serialize(cont, variants, tag.as_ref(), content.as_ref());
 
     let title = super::Generics::schema_name(cont, true);
@@ -315,7 +315,6 @@ fn content_at(v: &UnionVariant, repr: Repr, content: Option<&(String, String)>) 
 fn validate(
     cont: &Container,
     variants: &[UnionVariant],
-    _tag: Option<&(String, String)>,
     content: Option<&(String, String)>,
 ) -> TokenStream {
     let p = quote!(::authlete_models::__private);
