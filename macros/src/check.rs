@@ -144,18 +144,8 @@ fn check_union(cx: &mut Ctxt, cont: &Container, variants: &[crate::ast::UnionVar
         }
         match &v.kind {
             VariantKind::Newtype(field) => {
-                let fa = &field.attrs;
-                for (key, span) in [
-                    ("rename", fa.rename.as_ref().map(|r| r.span)),
-                    ("default", fa.default.as_ref().map(|d| d.span)),
-                    ("required", fa.required),
-                    ("not_null", fa.not_null),
-                    ("skip", fa.skip),
-                    ("flatten", fa.flatten),
-                ] {
-                    if let Some(span) = span {
-                        cx.error_at(span, format!("`{key}` does not apply to the field of a variant that holds one value, which is the variant's whole content: remove `{key}`"));
-                    }
+                for (key, span) in keys_among(&field.attrs, PRESENCE_KEYS) {
+                    cx.error_at(span, format!("`{key}` does not apply to the field of a variant that holds one value, which is the variant's whole content: remove `{key}`"));
                 }
                 if repr == Repr::Internal && !field.unsupported_type && field.shape != Shape::Model
                 {
@@ -322,6 +312,27 @@ fn check_skip(cx: &mut Ctxt, field: &Field) {
             );
         }
     }
+}
+
+/// The keys that say how a member is present on the wire, which a value inside another (a
+/// variant's one value) does not take.
+const PRESENCE_KEYS: &[&str] = &[
+    "rename", "default", "required", "not_null", "skip", "flatten",
+];
+
+/// The keys named in `names` that are set on a field (`skip` among them), in the table's order.
+fn keys_among(a: &FieldAttrs, names: &[&str]) -> Vec<(&'static str, proc_macro2::Span)> {
+    let mut set = keys_set(a);
+    if let Some(span) = a.skip {
+        // `skip` sits just before `flatten` in the table.
+        let at = set
+            .iter()
+            .position(|(k, _)| *k == "flatten")
+            .unwrap_or(set.len());
+        set.insert(at, ("skip", span));
+    }
+    set.retain(|(k, _)| names.contains(k));
+    set
 }
 
 /// Every key set on a field but `skip`, with the span of the key, in the table's order.
@@ -803,18 +814,18 @@ fn check_rules(cx: &mut Ctxt, a: &FieldAttrs, shape: &Shape, what: &str) {
     for (key, list) in nested {
         let Some(list) = list else { continue };
         let inner = list.value.as_ref();
-        for (flag, span) in [
-            ("rename", inner.rename.as_ref().map(|r| r.span)),
-            ("custom", inner.custom.as_ref().map(|r| r.span)),
-            ("default", inner.default.as_ref().map(|d| d.span)),
-            ("required", inner.required),
-            ("not_null", inner.not_null),
-            ("skip", inner.skip),
-            ("flatten", inner.flatten),
-        ] {
-            if let Some(span) = span {
-                cx.error_at(span, format!("`{flag}` applies to a field, not inside `{key}(...)`: move it out of the list"));
-            }
+        for (flag, span) in keys_among(
+            inner,
+            &[
+                "rename", "custom", "default", "required", "not_null", "skip", "flatten",
+            ],
+        ) {
+            cx.error_at(
+                span,
+                format!(
+                    "`{flag}` applies to a field, not inside `{key}(...)`: move it out of the list"
+                ),
+            );
         }
         if key == "keys" {
             for (note, span) in annotations(inner) {

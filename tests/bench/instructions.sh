@@ -6,6 +6,7 @@
 #   bash tests/bench/instructions.sh                 # every implementation
 #   bash tests/bench/instructions.sh serde_derive authlete_models
 #   bash tests/bench/instructions.sh shapes          # the `shapes` benchmark's rows
+#   bash tests/bench/instructions.sh unions          # the `unions` benchmark's rows
 #
 # Needs valgrind. Each figure is (count at 2N calls - count at N calls) / N, which leaves out
 # the program's start-up and the first calls' warm-up.
@@ -13,8 +14,11 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 N="${N:-5000}"
-cargo build --quiet --profile bench -p authlete-models-bench --features peers --example profile
-BIN="${CARGO_TARGET_DIR:-target}/release/examples/profile"
+# The `unions` rows have a profiling example of their own.
+EXAMPLE=profile
+[ "${1:-}" = unions ] && EXAMPLE=profile_unions
+cargo build --quiet --profile bench -p authlete-models-bench --features peers --example "$EXAMPLE"
+BIN="${CARGO_TARGET_DIR:-target}/release/examples/$EXAMPLE"
 
 count() { # impl input calls
     valgrind --tool=callgrind --callgrind-out-file=/dev/null "$BIN" "$1" "$2" "$3" 2>&1 |
@@ -27,6 +31,24 @@ per_call() {
     b=$(count "$1" "$2" $((2 * N)))
     echo $(((b - a) / N))
 }
+
+# `unions`: each row of the `unions` benchmark on each of its documents, against serde_derive's
+# twin (the example lists its rows and documents).
+if [ "${1:-}" = unions ]; then
+    printf '| row | document | serde_derive | authlete-models | ratio |\n|---|---|---|---|---|\n'
+    "$BIN" | while read -r row docs; do
+        shape=${row%%:*}
+        impl=${row#*:}
+        [ "$impl" = serde_derive ] || continue
+        for doc in $docs; do
+            s=$(per_call "$shape:serde_derive" "$doc")
+            m=$(per_call "$shape:authlete_models" "$doc")
+            printf '| %s | %s | %s | %s | %s |\n' "$shape" "$doc" "$s" "$m" \
+                "$(awk -v m="$m" -v s="$s" 'BEGIN {printf "%.2f", m / s}')"
+        done
+    done
+    exit 0
+fi
 
 # `shapes`: the enum and map rows of the `shapes` benchmark, each on its documents, the
 # first row (serde_derive) the one the ratios are to.
