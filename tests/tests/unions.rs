@@ -423,3 +423,23 @@ fn struct_variants_take_every_field_attribute() {
     assert_eq!(schema["oneOf"][0]["properties"]["retries"]["default"], 3);
     assert_eq!(schema["oneOf"][0]["properties"].get("started"), None);
 }
+
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(tag = "a/b~c", content = "d/e")]
+enum Escaped {
+    One(u8),
+}
+
+#[test]
+fn a_tag_s_pointer_is_escaped() {
+    let errors = from_json::<Escaped>(r#"{"d/e": 1}"#).unwrap_err();
+    assert_eq!(found(&errors), pairs(&[("/a~1b~0c", "required")]));
+    let errors = from_json::<Escaped>(r#"{"a/b~c": "One", "d/e": 300}"#).unwrap_err();
+    assert_eq!(found(&errors), pairs(&[("/d~1e", "type")]));
+    let v: Escaped = serde_json::from_str(r#"{"d/e": 7, "a/b~c": "One"}"#).unwrap();
+    assert_eq!(v, Escaped::One(7));
+    assert_eq!(
+        serde_json::to_value(&v).unwrap(),
+        json!({"a/b~c": "One", "d/e": 7})
+    );
+}
