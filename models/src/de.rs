@@ -19,6 +19,8 @@ pub struct Key<'p, F> {
     index: F,
     names: &'static [&'static str],
     deny_unknown: bool,
+    /// Whether members of flattened models are known too (by indexes after the unknown one).
+    flattened: bool,
     // By reference: a copy of a path just built (the root's one word) stalls the copy's reads.
     at: &'p Path<'p>,
 }
@@ -37,7 +39,18 @@ impl<'p, F: Fn(&[u8]) -> Option<usize>> Key<'p, F> {
             index,
             names,
             deny_unknown,
+            flattened: false,
             at,
+        }
+    }
+
+    /// The same seed for a struct that flattens models: an unknown member's error says that
+    /// their members are known too.
+    #[inline]
+    pub fn flattened(self) -> Self {
+        Key {
+            flattened: true,
+            ..self
         }
     }
 
@@ -69,26 +82,26 @@ impl<'p, F: Fn(&[u8]) -> Option<usize>> Key<'p, F> {
     fn find<E: de::Error>(&self, name: &[u8]) -> Result<usize, E> {
         match (self.index)(name) {
             Some(i) => Ok(i),
-            None if self.deny_unknown => Err(unknown_field(name, self.names, *self.at)),
+            None if self.deny_unknown => {
+                Err(unknown_field(name, self.names, self.flattened, *self.at))
+            }
             None => Ok(self.names.len()),
         }
     }
 }
 
-/// The error for a member no field (nor flattened model) declares, under
-/// `deny_unknown_fields`, by name.
 #[cold]
 #[inline(never)]
-pub fn unknown_member<E: de::Error>(name: &str, known: &'static [&'static str], at: Path<'_>) -> E {
-    unknown_field(name.as_bytes(), known, at)
-}
-
-#[cold]
-#[inline(never)]
-fn unknown_field<E: de::Error>(name: &[u8], known: &'static [&'static str], at: Path<'_>) -> E {
+fn unknown_field<E: de::Error>(
+    name: &[u8],
+    known: &'static [&'static str],
+    flattened: bool,
+    at: Path<'_>,
+) -> E {
     E::custom(UnknownField {
         name: &String::from_utf8_lossy(name),
         known,
+        flattened,
         at,
     })
 }
@@ -99,6 +112,7 @@ pub const QUOTE_LIMIT: usize = 32;
 struct UnknownField<'a> {
     name: &'a str,
     known: &'static [&'static str],
+    flattened: bool,
     at: Path<'a>,
 }
 
@@ -121,8 +135,11 @@ impl fmt::Display for UnknownField<'_> {
             }
             write!(f, "`{n}`")?;
         }
-        if self.known.is_empty() {
-            f.write_str("no fields")?;
+        match (self.known.is_empty(), self.flattened) {
+            (true, false) => f.write_str("no fields")?,
+            (true, true) => f.write_str("a member of a flattened field")?,
+            (false, true) => f.write_str(", or a member of a flattened field")?,
+            (false, false) => {}
         }
         Ok(())
     }

@@ -187,23 +187,10 @@ pub trait Model: Validate + Serialize + DeserializeOwned {
         full.rsplit("::").next().unwrap_or(full).to_owned()
     }
 
-    /// The member names of a struct model, which a struct that flattens it hands to it.
-    #[doc(hidden)]
-    const __NAMES: &'static [&'static str] = &[];
-
-    /// Whether the type is a struct model, which `flatten` can take.
-    #[doc(hidden)]
-    const __FLATTENABLE: bool = false;
-
     /// Whether the type is a struct model that refuses unknown members
     /// (`deny_unknown_fields`).
     #[doc(hidden)]
     const __CLOSED: bool = false;
-
-    /// Whether the type flattens a field itself (then it cannot be flattened: its members are
-    /// not all in [`Model::__NAMES`]).
-    #[doc(hidden)]
-    const __FLATTENS: bool = false;
 
     /// Whether a field of this type carries the type's schema in place, not a `$ref` to
     /// `$defs`: for types whose schema is a word or two (`serde_json::Value`'s `{}`).
@@ -255,7 +242,7 @@ pub mod __private {
         Collect, Collector, MemberName, Members, absent_default, collect_default, collect_object,
         with_custom,
     };
-    pub use crate::de::{Key, duplicate_field, expecting, missing_field, unknown_member};
+    pub use crate::de::{Key, duplicate_field, expecting, missing_field};
     pub use crate::path::Path;
     pub use crate::rules;
     pub use crate::rules::custom::{refuse_on as refuse_custom, run as run_custom};

@@ -188,7 +188,8 @@ fn a_flattened_model_s_members_sit_beside_the_struct_s() {
     );
     assert_eq!(serde_json::to_value(&l).unwrap(), doc);
     assert_eq!(from_json::<Listing>(&doc.to_string()).unwrap(), l);
-    // The models' rules hold at the struct's level; every violation is listed.
+    // The models' rules hold at the struct's level; every violation is listed, in the order
+    // the members come, the models' among the struct's own.
     let err =
         serde_json::from_str::<Listing>(r#"{"name": "a", "createdBy": "toolongname", "limit": 5}"#)
             .unwrap_err()
@@ -202,10 +203,10 @@ fn a_flattened_model_s_members_sit_beside_the_struct_s() {
         found(&errors),
         pairs(&[
             ("/name", "max_len"),
-            ("/other", "unknown_field"),
-            ("/limit", "duplicate"),
             ("/createdBy", "max_len"),
-            ("/limit", "min")
+            ("/limit", "min"),
+            ("/other", "unknown_field"),
+            ("/limit", "duplicate")
         ])
     );
     let errors = from_json::<Listing>(r#"{"name": "a"}"#).unwrap_err();

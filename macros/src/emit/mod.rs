@@ -202,9 +202,10 @@ fn expand(cont: &Container) -> TokenStream {
             let validate = validate::impl_validate(cont);
             let ser = ser::impl_serialize(cont);
             let de = de::impl_deserialize(cont);
+            let flat = de::impl_flat(cont);
             let model = de::impl_model(cont, &schema::schema_methods(cont));
             let flat_checks = de::flat_checks(cont);
-            quote!(#validate #ser #de #model #flat_checks)
+            quote!(#validate #ser #de #flat #model #flat_checks)
         }
         Data::Newtype(field) => newtype::impls(cont, field),
         Data::Enum(variants) => string_enum::impls(cont, variants),

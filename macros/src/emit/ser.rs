@@ -54,8 +54,8 @@ pub fn impl_serialize(cont: &Container) -> TokenStream {
     }
 }
 
-/// A struct with a flattened map is written as a map: its fields under their wire names, then
-/// the map's members under theirs (`serialize_struct` takes only names known when it expands).
+/// A struct that flattens a field is written as a map, by its `Flat::write` (see
+/// [`map_entries`]): `serialize_struct` takes only names known when it expands.
 fn serialize_as_map(cont: &Container) -> TokenStream {
     let ident = cont.ident;
     let super::Generics {
@@ -63,11 +63,28 @@ fn serialize_as_map(cont: &Container) -> TokenStream {
     } = super::Generics::of(cont);
     let p = quote!(::authlete_models::__private);
     let ser = quote!(#p::serde::ser);
+    quote! {
+        #[automatically_derived]
+        impl #impl_ #p::serde::Serialize for #ident #ty #where_ {
+            fn serialize<__S: #ser::Serializer>(&self, __serializer: __S) -> #p::Result<__S::Ok, __S::Error> {
+                let mut __state = #ser::Serializer::serialize_map(__serializer, #p::None)?;
+                <Self as #p::rules::Flat>::write(self, &mut __state)?;
+                #ser::SerializeMap::end(__state)
+            }
+        }
+    }
+}
+
+/// The body of `Flat::write`: the struct's members as entries of a map, `__state`: its
+/// fields under their wire names, then each flattened model's members, then the flattened
+/// map's.
+pub fn map_entries(cont: &Container) -> TokenStream {
+    let p = quote!(::authlete_models::__private);
+    let ser = quote!(#p::serde::ser);
     let fields = cont.fields().iter().map(|f| {
         let field = &f.member;
         let wire = &f.wire;
-        let write =
-            quote!(#ser::SerializeMap::serialize_entry(&mut __state, #wire, &self.#field)?;);
+        let write = quote!(#ser::SerializeMap::serialize_entry(__state, #wire, &self.#field)?;);
         if f.skips_none() {
             quote! {
                 if #p::Option::is_some(&self.#field) {
@@ -81,25 +98,20 @@ fn serialize_as_map(cont: &Container) -> TokenStream {
     let flattened = cont.flattened.iter().map(|f| {
         let field = &f.member;
         if f.shape == crate::ast::Shape::Model {
+            let ty = f.ty;
             return quote! {
-                #p::rules::serialize_flat(&mut __state, &self.#field)?;
+                <#ty as #p::rules::Flat>::write(&self.#field, __state)?;
             };
         }
         quote! {
             for (__name, __value) in &self.#field {
-                #ser::SerializeMap::serialize_entry(&mut __state, __name, __value)?;
+                #ser::SerializeMap::serialize_entry(__state, __name, __value)?;
             }
         }
     });
     quote! {
-        #[automatically_derived]
-        impl #impl_ #p::serde::Serialize for #ident #ty #where_ {
-            fn serialize<__S: #ser::Serializer>(&self, __serializer: __S) -> #p::Result<__S::Ok, __S::Error> {
-                let mut __state = #ser::Serializer::serialize_map(__serializer, #p::None)?;
-                #(#fields)*
-                #(#flattened)*
-                #ser::SerializeMap::end(__state)
-            }
-        }
+        #(#fields)*
+        #(#flattened)*
+        #p::Ok(())
     }
 }

@@ -45,7 +45,7 @@ use crate::schema::SchemaGen;
 /// }
 ///
 /// let err = serde_json::from_str::<Span>(r#"{"start": 9, "end": 4}"#).unwrap_err();
-/// assert_eq!(err.to_string(), "/end: order: must not be less than `start`");
+/// assert_eq!(err.to_string(), "/end: order: must not be less than `start` at line 1 column 22");
 /// // The type's rule runs once every field holds.
 /// let errors = Span { start: 9, end: 3 }.validate().unwrap_err();
 /// let found: Vec<(&str, &str)> = errors.iter().map(|e| (e.path(), e.code())).collect();

@@ -3,15 +3,14 @@
 //! - A map (`#[model(flatten)] extra: BTreeMap<String, V>`) takes every member the struct does
 //!   not declare, each name held to `keys(...)` and each value to `values(...)`, read in the
 //!   struct's own loop as the members come, with nothing buffered.
-//! - A struct model (`#[model(flatten)] common: Common`) takes the members it declares: they
-//!   are gathered as JSON values while the struct is read, then read as the model, which
-//!   holds them to its rules; the gathered values are wiped when they go.
+//! - A struct model (`#[model(flatten)] common: Common`) takes the members it declares: each
+//!   is read into the model's part of the struct's state as the struct's loop meets it (see
+//!   [`Flat`]), with nothing buffered.
 
 use core::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
-use super::buffer::Buffer;
 use super::entries::{Entries, StringMap};
 use super::refusal::refuse_member_name;
 use super::{Rule, Seed};
@@ -170,70 +169,68 @@ impl<R> Entries<R> {
     }
 }
 
-/// A flattened model's members, gathered while its struct is read.
-pub struct FlatModel(Buffer);
+/// A struct model, read member by member into a state of its own: by its own visitor, and by
+/// the visitor of a struct that flattens it, which hands it the members it declares as it
+/// meets them, by index, with nothing buffered. The derive implements it for every struct.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be flattened: `flatten` takes a map, or a struct that derives `Model`",
+    label = "not a struct that derives `Model`"
+)]
+pub trait Flat: crate::Model {
+    /// The wire names of the struct's own fields, in declaration order: the indexes `0..`
+    /// that [`Flat::index`] gives them.
+    const NAMES: &'static [&'static str];
 
-impl Default for FlatModel {
-    #[inline]
-    fn default() -> Self {
-        FlatModel(Buffer(serde_json::Value::Object(serde_json::Map::new())))
-    }
-}
+    /// Whether the struct flattens a field itself (then it cannot be flattened: its members
+    /// are not all in [`Flat::NAMES`]).
+    const FLATTENS: bool;
 
-impl FlatModel {
-    #[inline]
-    fn has(&self, name: &str) -> bool {
-        self.0.0.as_object().is_some_and(|m| m.contains_key(name))
-    }
+    /// What has been read so far.
+    type Read;
 
-    /// Gathers the value of the member `name` of the struct at `at`; a member given twice is
-    /// refused.
-    #[inline]
-    pub fn take<'de, A: MapAccess<'de>>(
-        &mut self,
+    /// What has been collected so far.
+    type Collected;
+
+    /// The state before the first member is read.
+    fn new_read() -> Self::Read;
+
+    /// The state before the first member is collected.
+    fn new_collected() -> Self::Collected;
+
+    /// The index of the member `name`; `None` when the struct does not declare it.
+    fn index(name: &[u8]) -> Option<usize>;
+
+    /// Reads the value of the member of index `i` of the object at `at`: the first broken
+    /// rule refuses it.
+    fn read<'de, A: MapAccess<'de>>(
+        state: &mut Self::Read,
+        i: usize,
         map: &mut A,
-        name: String,
-        at: Path<'_>,
-    ) -> Result<(), A::Error> {
-        if self.has(&name) {
-            return Err(crate::de::duplicate_field(at.key(&name)));
-        }
-        let value = map.next_value::<serde_json::Value>()?;
-        self.0.insert(name, value);
-        Ok(())
-    }
+        at: &Path<'_>,
+    ) -> Result<(), A::Error>;
 
-    /// Gathers the value of the member `name` while collecting; a member given twice is
-    /// listed.
-    #[inline]
-    pub fn collect_take<'de, A: MapAccess<'de>>(
-        &mut self,
+    /// The struct from the members read: an absent one takes its default, or is missing.
+    fn finish<E: de::Error>(state: Self::Read, at: &Path<'_>) -> Result<Self, E>;
+
+    /// Collects the value of the member of index `i`, listing every rule it breaks.
+    fn collect<'de, A: MapAccess<'de>>(
+        state: &mut Self::Collected,
+        i: usize,
         map: &mut A,
-        name: String,
-        at: Path<'_>,
+        at: &Path<'_>,
         out: &mut Collector<'_>,
-    ) -> Result<(), A::Error> {
-        if self.has(&name) {
-            return out.duplicate(map, at.key(&name));
-        }
-        let value = map.next_value::<serde_json::Value>()?;
-        self.0.insert(name, value);
-        Ok(())
-    }
+    ) -> Result<(), A::Error>;
 
-    /// Reads the members gathered as the model `T`, at the struct's own path.
-    pub fn read<T: crate::Model, E: de::Error>(self, at: Path<'_>) -> Result<T, E> {
-        T::__read_at(&self.0.0, at).map_err(E::custom)
-    }
-
-    /// Collects the members gathered as the model `T`, at the struct's own path.
-    pub fn collect<T: crate::Model, E: de::Error>(
-        self,
-        at: Path<'_>,
+    /// The struct from the members collected, or `None` when any broke a rule (listed).
+    fn collect_finish(
+        state: Self::Collected,
+        at: &Path<'_>,
         out: &mut Collector<'_>,
-    ) -> Result<Option<T>, E> {
-        T::__collect(&self.0.0, at, out).map_err(E::custom)
-    }
+    ) -> Option<Self>;
+
+    /// Writes the struct's members into `state`, the map of the struct being written: its
+    /// own, or that of a struct that flattens it.
+    fn write<M: serde::ser::SerializeMap>(&self, state: &mut M) -> Result<(), M::Error>;
 }
 
 /// Whether two lists of member names share one: what a struct and the models it flattens must
@@ -265,21 +262,6 @@ const fn same(a: &[u8], b: &[u8]) -> bool {
         i += 1;
     }
     true
-}
-
-/// Writes a flattened model's members into its struct's map.
-pub fn serialize_flat<M: serde::ser::SerializeMap, T: serde::Serialize>(
-    state: &mut M,
-    value: &T,
-) -> Result<(), M::Error> {
-    use serde::ser::Error as _;
-    let written = Buffer(serde_json::to_value(value).map_err(M::Error::custom)?);
-    if let serde_json::Value::Object(members) = &written.0 {
-        for (name, value) in members {
-            state.serialize_entry(name, value)?;
-        }
-    }
-    Ok(())
 }
 
 /// A struct's object schema with a flattened model's properties and `required` after its own.

@@ -77,6 +77,7 @@ mod entries;
 mod flag;
 mod flatten;
 mod format_error;
+pub mod formats;
 mod nested;
 mod number;
 mod opaque;
@@ -95,9 +96,7 @@ pub use boxed::Boxed;
 pub use custom::Custom;
 pub use entries::{Entries, StringMap};
 pub use flag::Flag;
-pub use flatten::{
-    FlatModel, Gathered, Member, MemberOrName, merge_flat, names_clash, serialize_flat,
-};
+pub use flatten::{Flat, Gathered, Member, MemberOrName, merge_flat, names_clash};
 pub(crate) use format_error::describing;
 pub use format_error::{MESSAGE_LIMIT, model_error, model_read, shorten};
 pub use nested::Nested;
