@@ -6,6 +6,10 @@
 //! `check` looks for misuse across it, and the `emit` modules write the impls from the model.
 //! Every error is collected in a `ctxt::Ctxt` and all are reported together.
 
+// Before the emitters, which fill its templates.
+#[macro_use]
+mod tpl;
+
 mod ast;
 mod attr;
 mod case;

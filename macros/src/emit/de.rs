@@ -19,21 +19,21 @@ use crate::attr::DefaultValue;
 
 pub fn impl_deserialize(cont: &Container) -> TokenStream {
     let ident = cont.ident;
-    let p = quote!(::authlete_models::__private);
+    let p = tpl!({ ::authlete_models::__private });
     let super::Generics {
         ty,
         where_,
         impl_de,
         ..
     } = super::Generics::of(cont);
-    quote! {
+    tpl!({
         #[automatically_derived]
         impl #impl_de #p::serde::Deserialize<'de> for #ident #ty #where_ {
             fn deserialize<__D: #p::serde::Deserializer<'de>>(__deserializer: __D) -> #p::Result<Self, __D::Error> {
                 <Self as #p::Model>::__read_at(__deserializer, #p::Path::Root)
             }
         }
-    }
+    }, impl_de, p, ident, ty, where_)
 }
 
 /// A struct's parts as the reader sees them: its own fields (read by index `0..n`), the
@@ -65,7 +65,7 @@ impl<'c, 'a> Parts<'c, 'a> {
 /// `<Model as Flat>` for a flattened model, spanned on its `flatten`, where an error about a
 /// type that cannot be flattened then points.
 fn flat(f: &Field) -> TokenStream {
-    let p = quote!(::authlete_models::__private);
+    let p = tpl!({ ::authlete_models::__private });
     let ty = f.ty;
     let span = f.attrs.flatten.unwrap_or_else(Span::call_site);
     quote_spanned!(span=> <#ty as #p::rules::Flat>)
@@ -76,8 +76,8 @@ fn flat(f: &Field) -> TokenStream {
 /// model's own visitor calls these in its loop, and so does the visitor of a struct that
 /// flattens this one, over the members of this one that it meets.
 pub fn impl_flat(cont: &Container) -> TokenStream {
-    let p = quote!(::authlete_models::__private);
-    let de = quote!(#p::serde::de);
+    let p = tpl!({ ::authlete_models::__private });
+    let de = tpl!({#p::serde::de}, p);
     let ident = cont.ident;
     let super::Generics {
         impl_, ty, where_, ..
@@ -98,7 +98,7 @@ pub fn impl_flat(cont: &Container) -> TokenStream {
         .map(|f| {
             let field = &f.member;
             let value = super::defaults::value(f);
-            quote!(#field: #value,)
+            tpl!({#field: #value,}, field, value)
         })
         .collect();
 
@@ -110,10 +110,10 @@ pub fn impl_flat(cont: &Container) -> TokenStream {
     let mut map_local = Vec::new();
     if let Some(f) = parts.map {
         let (local, fty, member) = (super::field_local(f), f.ty, &f.member);
-        map_read = quote!(#local: #fty,);
-        map_collected = quote!(#local: #p::rules::Gathered<#fty>,);
-        map_new = quote!(#local: #p::Default::default(),);
-        map_build = quote!(#member: #local,);
+        map_read = tpl!({#local: #fty,}, local, fty);
+        map_collected = tpl!({#local: #p::rules::Gathered<#fty>,}, local, p, fty);
+        map_new = tpl!({#local: #p::Default::default(),}, local, p);
+        map_build = tpl!({#member: #local,}, member, local);
         map_local.push(local);
     }
 
@@ -123,18 +123,18 @@ pub fn impl_flat(cont: &Container) -> TokenStream {
     let mut start = quote!(#n + 1);
     for m in &mflats {
         starts.push(start.clone());
-        start = quote!(#start + #m::NAMES.len());
+        start = tpl!({#start + #m::NAMES.len()}, start, m);
     }
     let index_arms = parts.own.iter().enumerate().map(|(i, f)| {
         let bytes = syn::LitByteStr::new(f.wire.as_bytes(), Span::call_site());
-        quote!(#bytes => #p::Some(#i),)
+        tpl!({#bytes => #p::Some(#i),}, bytes, p, i)
     });
     let index_models = mflats.iter().zip(&starts).map(|(m, start)| {
-        quote! {
+        tpl!({
             if let #p::Some(__j) = #m::index(__name) {
                 return #p::Some(#start + __j);
             }
-        }
+        }, p, m, start)
     });
     // A flattened model's member goes to the model, by its index there.
     let read_models = mflats
@@ -142,29 +142,29 @@ pub fn impl_flat(cont: &Container) -> TokenStream {
         .zip(&mlocals)
         .zip(&starts)
         .map(|((m, local), start)| {
-            quote! {
+            tpl!({
                 let __j = __i.wrapping_sub(#start);
                 if __j < #m::NAMES.len() {
                     return #m::read(&mut __state.#local, __j, __map, __at);
                 }
-            }
+            }, start, m, local)
         });
     let collect_models = mflats
         .iter()
         .zip(&mlocals)
         .zip(&starts)
         .map(|((m, local), start)| {
-            quote! {
+            tpl!({
                 let __j = __i.wrapping_sub(#start);
                 if __j < #m::NAMES.len() {
                     return #m::collect(&mut __state.#local, __j, __map, __at, __out);
                 }
-            }
+            }, start, m, local)
         });
 
     let read_arms = parts.own.iter().zip(&locals).enumerate().map(|(i, (f, local))| {
         let (rule, token, ty) = (super::rule_const(f), super::pointer_token(f), f.ty);
-        quote! {
+        tpl!({
             #i => {
                 let __field_at = #p::Path::field(__at, #token);
                 if #p::Option::is_some(&__state.#local) {
@@ -172,11 +172,11 @@ pub fn impl_flat(cont: &Container) -> TokenStream {
                 }
                 __state.#local = #p::Some(#de::MapAccess::next_value_seed(__map, #p::Seed::<_, #ty>::new(&#rule, &__field_at))?);
             }
-        }
+        }, i, p, token, local, de, ty, rule)
     });
     let collect_arms = parts.own.iter().zip(&locals).enumerate().map(|(i, (f, local))| {
         let (rule, token, ty) = (super::rule_const(f), super::pointer_token(f), f.ty);
-        quote! {
+        tpl!({
             #i => {
                 let __field_at = #p::Path::field(__at, #token);
                 if #p::Option::is_some(&__state.#local) {
@@ -185,98 +185,101 @@ pub fn impl_flat(cont: &Container) -> TokenStream {
                     __state.#local = #p::Some(#de::MapAccess::next_value_seed(__map, #p::Collect::<_, #ty>::new(&#rule, &__field_at, __out))?);
                 }
             }
-        }
+        }, i, p, token, local, de, ty, rule)
     });
 
     // Building the struct: an absent member takes its default, is `None`, or is missing.
     let finish = parts.own.iter().zip(&locals).map(|(f, local)| {
         let token = super::pointer_token(f);
-        let absent = absent(f, quote!(#p::Path::field(__at, #token))).read;
-        quote! {
+        let absent = absent(f, tpl!({#p::Path::field(__at, #token)}, p, token)).read;
+        tpl!({
             let #local = match __state.#local {
                 #p::Some(__value) => __value,
                 #p::None => #absent,
             };
-        }
+        }, local, p, absent)
     });
     let collect_finish = parts.own.iter().zip(&locals).map(|(f, local)| {
         let token = super::pointer_token(f);
-        let absent = absent(f, quote!(#p::Path::field(__at, #token))).collect;
-        quote! {
+        let absent = absent(f, tpl!({#p::Path::field(__at, #token)}, p, token)).collect;
+        tpl!({
             let mut #local = __state.#local;
             if #p::Option::is_none(&#local) {
                 #local = #absent;
             }
-        }
+        }, local, p, absent)
     });
-    let build = quote! {
-        #ident { #(#members: #locals,)* #(#mmembers: #mlocals,)* #map_build #(#skipped)* }
-    };
+    let build = tpl!({
+        #ident { #__rep0 #__rep1 #map_build #__rep2 }
+    }, ident, __rep0 = quote!(#(#members: #locals,)*), __rep1 = quote!(#(#mmembers: #mlocals,)*), map_build, __rep2 = quote!(#(#skipped)*));
     let (refuse_custom, collect_custom) = match &cont.attrs.custom {
         Some(custom) => {
             let f = &custom.value;
             (
-                quote!(#p::refuse_custom::<Self, __E>(&__value, #f, *__at)?;),
-                quote!(#p::with_custom(__value, #f, *__at, __out)),
+                tpl!({#p::refuse_custom::<Self, __E>(&__value, #f, *__at)?;}, p, f),
+                tpl!({#p::with_custom(__value, #f, *__at, __out)}, p, f),
             )
         }
-        None => (TokenStream::new(), quote!(#p::Some(__value))),
+        None => (TokenStream::new(), tpl!({#p::Some(__value)}, p)),
     };
     // Collecting, the struct is built when every part held.
     let unwrap = {
-        let pats = locals.iter().map(|l| quote!(#p::Some(#p::Some(#l)))).chain(
-            mlocals
-                .iter()
-                .chain(&map_local)
-                .map(|l| quote!(#p::Some(#l))),
-        );
+        let pats = locals
+            .iter()
+            .map(|l| tpl!({#p::Some(#p::Some(#l))}, p, l))
+            .chain(
+                mlocals
+                    .iter()
+                    .chain(&map_local)
+                    .map(|l| tpl!({#p::Some(#l)}, p, l)),
+            );
         let all: Vec<_> = locals.iter().chain(&mlocals).chain(&map_local).collect();
         (!all.is_empty()).then(|| {
-            quote! {
-                let (#(#pats,)*) = (#(#all,)*) else {
+            tpl!({
+                let (#__rep0) = (#__rep1) else {
                     return #p::None;
                 };
-            }
+            }, __rep0 = quote!(#(#pats,)*), __rep1 = quote!(#(#all,)*), p)
         })
     };
-    let map_finish = map_local.iter().map(|l| quote!(let #l = __state.#l;));
+    let map_finish = map_local.iter().map(|l| tpl!({let #l = __state.#l;}, l));
     let write = super::ser::map_entries(cont);
     let map_collect_finish = map_local
         .iter()
-        .map(|l| quote!(let #l = __state.#l.finish();));
+        .map(|l| tpl!({let #l = __state.#l.finish();}, l));
 
-    quote! {
+    tpl!({
         #[doc(hidden)]
         pub struct __Read #impl_ #where_ {
-            #(#locals: #p::Option<#tys>,)*
-            #(#mlocals: #mflats::Read,)*
+            #__rep0
+            #__rep1
             #map_read
             __marker: #p::PhantomData<fn() -> #ident #ty>,
         }
 
         #[doc(hidden)]
         pub struct __Collected #impl_ #where_ {
-            #(#locals: #p::Option<#p::Option<#tys>>,)*
-            #(#mlocals: #mflats::Collected,)*
+            #__rep2
+            #__rep3
             #map_collected
             __marker: #p::PhantomData<fn() -> #ident #ty>,
         }
 
         #[automatically_derived]
         impl #impl_ #p::rules::Flat for #ident #ty #where_ {
-            const NAMES: &'static [&'static #p::primitive::str] = &[#(#wires),*];
+            const NAMES: &'static [&'static #p::primitive::str] = &[#__rep4];
             const FLATTENS: #p::primitive::bool = #flattens;
             type Read = __Read #ty;
             type Collected = __Collected #ty;
 
             #[inline]
             fn new_read() -> __Read #ty {
-                __Read { #(#locals: #p::None,)* #(#mlocals: #mflats::new_read(),)* #map_new __marker: #p::PhantomData }
+                __Read { #__rep5 #__rep6 #map_new __marker: #p::PhantomData }
             }
 
             #[inline]
             fn new_collected() -> __Collected #ty {
-                __Collected { #(#locals: #p::None,)* #(#mlocals: #mflats::new_collected(),)* #map_new __marker: #p::PhantomData }
+                __Collected { #__rep7 #__rep8 #map_new __marker: #p::PhantomData }
             }
 
             // The lookup is a `match` on the wire names as byte strings, as serde_derive writes
@@ -284,9 +287,9 @@ pub fn impl_flat(cont: &Container) -> TokenStream {
             #[inline]
             fn index(__name: &[#p::primitive::u8]) -> #p::Option<#p::primitive::usize> {
                 match __name {
-                    #(#index_arms)*
+                    #__rep9
                     _ => {
-                        #(#index_models)*
+                        #__rep10
                         #p::None
                     }
                 }
@@ -295,9 +298,9 @@ pub fn impl_flat(cont: &Container) -> TokenStream {
             #[inline]
             fn read<'de, __A: #de::MapAccess<'de>>(__state: &mut __Read #ty, __i: #p::primitive::usize, __map: &mut __A, __at: &#p::Path<'_>) -> #p::Result<(), __A::Error> {
                 match __i {
-                    #(#read_arms)*
+                    #__rep11
                     _ => {
-                        #(#read_models)*
+                        #__rep12
                     }
                 }
                 #p::Ok(())
@@ -305,9 +308,9 @@ pub fn impl_flat(cont: &Container) -> TokenStream {
 
             #[inline]
             fn finish<__E: #de::Error>(__state: __Read #ty, __at: &#p::Path<'_>) -> #p::Result<Self, __E> {
-                #(#finish)*
-                #(let #mlocals = #mflats::finish(__state.#mlocals, __at)?;)*
-                #(#map_finish)*
+                #__rep13
+                #__rep14
+                #__rep15
                 let __value = #build;
                 #refuse_custom
                 #p::Ok(__value)
@@ -316,9 +319,9 @@ pub fn impl_flat(cont: &Container) -> TokenStream {
             #[inline]
             fn collect<'de, __A: #de::MapAccess<'de>>(__state: &mut __Collected #ty, __i: #p::primitive::usize, __map: &mut __A, __at: &#p::Path<'_>, __out: &mut #p::Collector<'_>) -> #p::Result<(), __A::Error> {
                 match __i {
-                    #(#collect_arms)*
+                    #__rep16
                     _ => {
-                        #(#collect_models)*
+                        #__rep17
                     }
                 }
                 #p::Ok(())
@@ -326,9 +329,9 @@ pub fn impl_flat(cont: &Container) -> TokenStream {
 
             #[inline]
             fn collect_finish(__state: __Collected #ty, __at: &#p::Path<'_>, __out: &mut #p::Collector<'_>) -> #p::Option<Self> {
-                #(#collect_finish)*
-                #(let #mlocals = #mflats::collect_finish(__state.#mlocals, __at, __out);)*
-                #(#map_collect_finish)*
+                #__rep18
+                #__rep19
+                #__rep20
                 #unwrap
                 let __value = #build;
                 #collect_custom
@@ -339,7 +342,7 @@ pub fn impl_flat(cont: &Container) -> TokenStream {
                 #write
             }
         }
-    }
+    }, impl_, where_, __rep0 = quote!(#(#locals: #p::Option<#tys>,)*), __rep1 = quote!(#(#mlocals: #mflats::Read,)*), map_read, p, ident, ty, __rep2 = quote!(#(#locals: #p::Option<#p::Option<#tys>>,)*), __rep3 = quote!(#(#mlocals: #mflats::Collected,)*), map_collected, __rep4 = quote!(#(#wires),*), flattens, __rep5 = quote!(#(#locals: #p::None,)*), __rep6 = quote!(#(#mlocals: #mflats::new_read(),)*), map_new, __rep7 = quote!(#(#locals: #p::None,)*), __rep8 = quote!(#(#mlocals: #mflats::new_collected(),)*), __rep9 = quote!(#(#index_arms)*), __rep10 = quote!(#(#index_models)*), de, __rep11 = quote!(#(#read_arms)*), __rep12 = quote!(#(#read_models)*), __rep13 = quote!(#(#finish)*), __rep14 = quote!(#(let #mlocals = #mflats::finish(__state.#mlocals, __at)?;)*), __rep15 = quote!(#(#map_finish)*), build, refuse_custom, __rep16 = quote!(#(#collect_arms)*), __rep17 = quote!(#(#collect_models)*), __rep18 = quote!(#(#collect_finish)*), __rep19 = quote!(#(let #mlocals = #mflats::collect_finish(__state.#mlocals, __at, __out);)*), __rep20 = quote!(#(#map_collect_finish)*), unwrap, collect_custom, write)
 }
 
 pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream {
@@ -354,13 +357,13 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
     } = super::Generics::of(cont);
     let visitor_args = {
         let params = cont.generics.type_params().map(|t| &t.ident);
-        quote!(<'__p, #(#params),*>)
+        tpl!({<'__p, #__rep0>}, __rep0 = quote!(#(#params),*))
     };
     let name = ident.to_string();
-    let p = quote!(::authlete_models::__private);
-    let de = quote!(#p::serde::de);
-    let r = quote!(#p::rules);
-    let flat = quote!(<Self::Value as #r::Flat>);
+    let p = tpl!({ ::authlete_models::__private });
+    let de = tpl!({#p::serde::de}, p);
+    let r = tpl!({#p::rules}, p);
+    let flat = tpl!({<Self::Value as #r::Flat>}, r);
     let deny = cont.attrs.deny_unknown_fields.is_some();
     let parts = Parts::of(cont);
     let wires: Vec<_> = parts.own.iter().map(|f| &f.wire).collect();
@@ -368,17 +371,17 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
     // after it.
     let unknown = parts.own.len();
     let keys = if parts.models.is_empty() {
-        quote!(#p::Key::new(#flat::index, __FIELDS, #deny, self.at))
+        tpl!({#p::Key::new(#flat::index, __FIELDS, #deny, self.at)}, p, flat, deny)
     } else {
-        quote!(#p::Key::new(#flat::index, __FIELDS, #deny, self.at).flattened())
+        tpl!({#p::Key::new(#flat::index, __FIELDS, #deny, self.at).flattened()}, p, flat, deny)
     };
-    let skip = quote!(let _ = #de::MapAccess::next_value::<#de::IgnoredAny>(&mut __map)?;);
+    let skip = tpl!({let _ = #de::MapAccess::next_value::<#de::IgnoredAny>(&mut __map)?;}, de);
 
     // The member loops. A struct with a flattened map hands every member no field declares
     // to the map's rule, by name; any other struct skips them (or refuses them).
     let (read_loop, collect_loop) = match parts.map {
         None => (
-            quote! {
+            tpl!({
                 let __keys = #keys;
                 while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, &__keys)? {
                     match __key {
@@ -386,8 +389,8 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                         __i => #flat::read(&mut __state, __i, &mut __map, self.at)?,
                     }
                 }
-            },
-            quote! {
+            }, keys, p, de, unknown, skip, flat),
+            tpl!({
                 let __keys = #keys;
                 while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, #p::MemberName::new(&__keys, __out))? {
                     match __key {
@@ -395,12 +398,12 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                         __i => #flat::collect(&mut __state, __i, &mut __map, self.at, __out)?,
                     }
                 }
-            },
+            }, keys, p, de, unknown, skip, flat),
         ),
         Some(map) => {
             let (local, rule) = (super::field_local(map), super::rule_const(map));
             (
-                quote! {
+                tpl!({
                     let __keys = #p::Key::new(#flat::index, __FIELDS, false, self.at);
                     while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, #r::MemberOrName::read(&__keys))? {
                         match __key {
@@ -408,8 +411,8 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                             #r::Member::Other(__name) => #rule.read_flat(&mut __map, __name, *self.at, &mut __state.#local)?,
                         }
                     }
-                },
-                quote! {
+                }, p, flat, de, r, rule, local),
+                tpl!({
                     let __keys = #p::Key::new(#flat::index, __FIELDS, false, self.at);
                     while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, #r::MemberOrName::collect(&__keys, __out))? {
                         match __key {
@@ -417,12 +420,12 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                             #r::Member::Other(__name) => #rule.collect_flat(&mut __map, __name, *self.at, &mut __state.#local, __out)?,
                         }
                     }
-                },
+                }, p, flat, de, r, rule, local),
             )
         }
     };
 
-    quote! {
+    tpl!({
         #[automatically_derived]
         impl #impl_ #p::Model for #ident #ty #where_ {
             const __CLOSED: #p::primitive::bool = #deny;
@@ -431,7 +434,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
 
             #[inline]
             fn __collect<'de, __D: #p::serde::Deserializer<'de>>(__deserializer: __D, __at: #p::Path<'_>, __out: &mut #p::Collector<'_>) -> #p::Result<#p::Option<Self>, __D::Error> {
-                const __FIELDS: &[&#p::primitive::str] = &[#(#wires),*];
+                const __FIELDS: &[&#p::primitive::str] = &[#__rep0];
 
                 // The path by reference: a copy of one just built stalls on its reads.
                 struct __Members #impl_visitor #where_ {
@@ -454,7 +457,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
             }
 
             fn __read_at<'de, __D: #p::serde::Deserializer<'de>>(__deserializer: __D, __at: #p::Path<'_>) -> #p::Result<Self, __D::Error> {
-                const __FIELDS: &[&#p::primitive::str] = &[#(#wires),*];
+                const __FIELDS: &[&#p::primitive::str] = &[#__rep1];
 
                 struct __Visitor #impl_visitor #where_ {
                     at: &'__p #p::Path<'__p>,
@@ -479,7 +482,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                 #p::rules::model_read(#de::Deserializer::deserialize_struct(__deserializer, #name, __FIELDS, __Visitor { at: &__at, marker: #p::PhantomData }))
             }
         }
-    }
+    }, impl_, p, ident, ty, where_, deny, schema_methods, __rep0 = quote!(#(#wires),*), impl_visitor, impl_visitor_de, visitor_args, de, flat, collect_loop, __rep1 = quote!(#(#wires),*), name, read_loop)
 }
 
 /// What an absent member becomes, in the reader and in the collection.
@@ -494,7 +497,7 @@ struct Absent {
 /// An absent member: its default (held to the field's rules when it has any), `None` for an
 /// `Option` that is not `required`, or the `required` error.
 fn absent(f: &Field, at: TokenStream) -> Absent {
-    let p = quote!(::authlete_models::__private);
+    let p = tpl!({ ::authlete_models::__private });
     let rule = super::rule_const(f);
     let ty = f.ty;
     let checks = super::rules::has_checks(f);
@@ -504,35 +507,35 @@ fn absent(f: &Field, at: TokenStream) -> Absent {
             DefaultValue::Literal(lit) if super::defaults::literal(&f.shape, lit).is_none() => {
                 let json = lit.json();
                 Absent {
-                    read: quote!(#p::rules::read_default::<_, #ty, _>(&#rule, #json, #at)?),
-                    collect: quote!(#p::Some(#p::collect_default::<_, #ty>(&#rule, #json, #at, __out))),
+                    read: tpl!({#p::rules::read_default::<_, #ty, _>(&#rule, #json, #at)?}, p, ty, rule, json, at),
+                    collect: tpl!({#p::Some(#p::collect_default::<_, #ty>(&#rule, #json, #at, __out))}, p, ty, rule, json, at),
                 }
             }
             _ => {
                 let value = super::defaults::value(f);
                 if checks {
                     Absent {
-                        read: quote!(#p::rules::check_default::<_, #ty, _>(&#rule, #value, #at)?),
-                        collect: quote!(#p::Some(#p::absent_default::<_, #ty>(&#rule, #value, #at, __out))),
+                        read: tpl!({#p::rules::check_default::<_, #ty, _>(&#rule, #value, #at)?}, p, ty, rule, value, at),
+                        collect: tpl!({#p::Some(#p::absent_default::<_, #ty>(&#rule, #value, #at, __out))}, p, ty, rule, value, at),
                     }
                 } else {
                     Absent {
                         read: value.clone(),
-                        collect: quote!(#p::Some(#p::Some(#value))),
+                        collect: tpl!({#p::Some(#p::Some(#value))}, p, value),
                     }
                 }
             }
         },
         None if f.absent_is_none() => Absent {
-            read: quote!(#p::None),
-            collect: quote!(#p::Some(#p::Some(#p::None))),
+            read: tpl!({#p::None}, p),
+            collect: tpl!({#p::Some(#p::Some(#p::None))}, p),
         },
         None => Absent {
-            read: quote!(return #p::Err(#p::missing_field(#at))),
-            collect: quote!({
+            read: tpl!({return #p::Err(#p::missing_field(#at))}, p, at),
+            collect: tpl!({{
                 __out.missing(#at);
                 #p::None
-            }),
+            }}, at, p),
         },
     }
 }
@@ -541,7 +544,7 @@ fn absent(f: &Field, at: TokenStream) -> Absent {
 /// nothing itself, and no two of the struct and its models declare one member name. (That
 /// each is a struct model is the `Flat` bound, checked before.)
 pub fn flat_checks(cont: &Container) -> TokenStream {
-    let p = quote!(::authlete_models::__private);
+    let p = tpl!({ ::authlete_models::__private });
     let models = Parts::of(cont).models;
     if models.is_empty() {
         return TokenStream::new();
@@ -573,10 +576,10 @@ pub fn flat_checks(cont: &Container) -> TokenStream {
             });
         }
     }
-    quote! {
+    tpl!({
         const _: () = {
-            const __OWN: &[&#p::primitive::str] = &[#(#own),*];
-            #(#checks)*
+            const __OWN: &[&#p::primitive::str] = &[#__rep0];
+            #__rep1
         };
-    }
+    }, p, __rep0 = quote!(#(#own),*), __rep1 = quote!(#(#checks)*))
 }

@@ -69,7 +69,7 @@ struct Generics {
 
 impl Generics {
     fn of(cont: &Container) -> Generics {
-        let p = quote!(::authlete_models::__private);
+        let p = tpl!({ ::authlete_models::__private });
         let mut g = cont.generics.clone();
         let clause = g.make_where_clause();
         for (param, checked) in cont.type_params() {
@@ -109,21 +109,21 @@ impl Generics {
     /// `Page_Client` (`$defs` key) or `Page<Client>` (title) from the arguments' own names. A
     /// `title = "..."` replaces the title, never the key.
     fn schema_name(cont: &Container, title: bool) -> TokenStream {
-        let p = quote!(::authlete_models::__private);
+        let p = tpl!({ ::authlete_models::__private });
         if let (true, Some(given)) = (title, &cont.attrs.title) {
             let given = &given.value;
-            return quote!(#p::String::from(#given));
+            return tpl!({#p::String::from(#given)}, p, given);
         }
         let name = cont.ident.to_string();
         let params = cont.type_params();
         if params.is_empty() {
-            return quote!(#p::String::from(#name));
+            return tpl!({#p::String::from(#name)}, p, name);
         }
         let args = params.iter().map(|(param, checked)| {
             if *checked {
-                quote!(<#param as #p::Model>::__schema_name())
+                tpl!({<#param as #p::Model>::__schema_name()}, param, p)
             } else {
-                quote!(#p::short_type_name::<#param>())
+                tpl!({#p::short_type_name::<#param>()}, p, param)
             }
         });
         let (open, sep, close) = if title {
@@ -131,14 +131,14 @@ impl Generics {
         } else {
             ("_", "_", "")
         };
-        quote! {{
-            let __args: #p::Vec<#p::String> = #p::Vec::from([#(#args),*]);
+        tpl!({{
+            let __args: #p::Vec<#p::String> = #p::Vec::from([#__rep0]);
             let mut __name = #p::String::from(#name);
             __name.push_str(#open);
             __name.push_str(&__args.join(#sep));
             __name.push_str(#close);
             __name
-        }}
+        }}, p, __rep0 = quote!(#(#args),*), name, open, sep, close)
     }
 }
 
@@ -155,29 +155,29 @@ struct ContainerCustom {
 
 impl ContainerCustom {
     fn of(cont: &Container) -> ContainerCustom {
-        let p = quote!(::authlete_models::__private);
+        let p = tpl!({ ::authlete_models::__private });
         let Some(custom) = &cont.attrs.custom else {
             return ContainerCustom {
                 validate: TokenStream::new(),
-                collect: quote!(#p::Some(__value)),
+                collect: tpl!({#p::Some(__value)}, p),
                 unchecked: TokenStream::new(),
             };
         };
         let f = &custom.value;
         ContainerCustom {
-            validate: quote! {
+            validate: tpl!({
                 if __out.len() == __before {
                     #p::run_custom::<Self>(self, #f, __at, __out);
                 }
-            },
-            collect: quote!(#p::with_custom(__value, #f, __at, __out)),
-            unchecked: quote! {
+            }, p, f),
+            collect: tpl!({#p::with_custom(__value, #f, __at, __out)}, p, f),
+            unchecked: tpl!({
                 fn __read_at<'de, __D: #p::serde::Deserializer<'de>>(__deserializer: __D, __at: #p::Path<'_>) -> #p::Result<Self, __D::Error> {
                     let __value = <Self as #p::Model>::__read_unchecked(__deserializer, __at)?;
                     #p::refuse_custom::<Self, __D::Error>(&__value, #f, __at)?;
                     #p::Ok(__value)
                 }
-            },
+            }, p, f),
         }
     }
 
@@ -205,14 +205,14 @@ fn expand(cont: &Container) -> TokenStream {
             let flat = de::impl_flat(cont);
             let model = de::impl_model(cont, &schema::schema_methods(cont));
             let flat_checks = de::flat_checks(cont);
-            quote!(#validate #ser #de #flat #model #flat_checks)
+            tpl!({#validate #ser #de #flat #model #flat_checks}, validate, ser, de, flat, model, flat_checks)
         }
         Data::Newtype(field) => newtype::impls(cont, field),
         Data::Enum(variants) => string_enum::impls(cont, variants),
         Data::Union(variants) => union::impls(cont, variants),
     };
     let schemars = schemars(cont);
-    quote! {
+    tpl!({
         #[doc(hidden)]
         #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
         const _: () = {
@@ -220,7 +220,7 @@ fn expand(cont: &Container) -> TokenStream {
             #impls
             #schemars
         };
-    }
+    }, rules, impls, schemars)
 }
 
 /// `schemars::JsonSchema`, through a macro of the models crate that writes the impl when the
@@ -231,15 +231,21 @@ fn schemars(cont: &Container) -> TokenStream {
     let Generics {
         impl_, ty, where_, ..
     } = Generics::of(cont);
-    quote! {
-        ::authlete_models::__impl_json_schema! { [#impl_] [#ident #ty] [#where_] }
-    }
+    tpl!(
+        {
+            ::authlete_models::__impl_json_schema! { [#impl_] [#ident #ty] [#where_] }
+        },
+        impl_,
+        ident,
+        ty,
+        where_
+    )
 }
 
 /// After an error, impls that keep the rest of the crate compiling, so that one mistake in
 /// the attributes does not also show up as "trait not implemented" wherever the type is used.
 fn fallback(ident: &Ident) -> TokenStream {
-    quote! {
+    tpl!({
         const _: () = {
             impl ::authlete_models::__private::Validate for #ident {
                 fn validate(&self) -> ::authlete_models::__private::Result<(), ::authlete_models::__private::ValidationErrors> {
@@ -262,5 +268,5 @@ fn fallback(ident: &Ident) -> TokenStream {
                 }
             }
         };
-    }
+    }, ident)
 }

@@ -2,7 +2,6 @@
 //! path where the newtype sits.
 
 use proc_macro2::TokenStream;
-use quote::quote;
 
 use crate::ast::{Container, Field};
 
@@ -21,12 +20,12 @@ pub fn impls(cont: &Container, field: &Field) -> TokenStream {
     } = super::Generics::of(cont);
     let description = super::schema::description(&cont.docs);
     let notes = super::schema::notes(cont);
-    let p = quote!(::authlete_models::__private);
-    let r = quote!(<_ as #p::Rule<#ty>>);
+    let p = tpl!({ ::authlete_models::__private });
+    let r = tpl!({<_ as #p::Rule<#ty>>}, p, ty);
     // A generic newtype cannot have it: `impl<T> TryFrom<T> for Wrapper<T>` overlaps the
     // standard library's `impl<T, U: Into<T>> TryFrom<U> for T`.
     let try_from = cont.generics.params.is_empty().then(|| {
-        quote! {
+        tpl!({
         #[automatically_derived]
             impl #impl_ #p::TryFrom<#ty> for #ident #ty_args #where_ {
                 type Error = #p::ValidationErrors;
@@ -38,13 +37,13 @@ pub fn impls(cont: &Container, field: &Field) -> TokenStream {
                 }
             }
 
-        }
+        }, impl_, p, ty, ident, ty_args, where_)
     });
     let custom = super::ContainerCustom::of(cont);
     let reader = super::ContainerCustom::reader(cont);
     let (custom_validate, custom_collect, custom_read) =
         (&custom.validate, &custom.collect, &custom.unchecked);
-    quote! {
+    tpl!({
         #[automatically_derived]
         impl #impl_ #p::Validate for #ident #ty_args #where_ {
             #[inline]
@@ -113,5 +112,5 @@ pub fn impls(cont: &Container, field: &Field) -> TokenStream {
         }
 
         #try_from
-    }
+    }, impl_, p, ident, ty_args, where_, r, rule, custom_validate, impl_de, name, title, description, notes, custom_collect, custom_read, reader, try_from)
 }

@@ -21,15 +21,15 @@ pub fn rule_item(name: &syn::Ident, field: &Field) -> TokenStream {
     let (ty, value) = match &field.attrs.custom {
         Some(custom) => {
             let (f, field_ty) = (&custom.value, field.ty);
-            let r = quote!(::authlete_models::__private::rules);
+            let r = tpl!({ ::authlete_models::__private::rules });
             (
-                quote!(#r::Custom<#ty, #field_ty>),
-                quote!(#r::Custom { inner: #value, check: #f, marker: ::authlete_models::__private::PhantomData }),
+                tpl!({#r::Custom<#ty, #field_ty>}, r, ty, field_ty),
+                tpl!({#r::Custom { inner: #value, check: #f, marker: ::authlete_models::__private::PhantomData }}, r, value, f),
             )
         }
         None => (ty, value),
     };
-    quote! { const #name: #ty = #value; }
+    tpl!({ const #name: #ty = #value; }, name, ty, value)
 }
 
 /// Whether validating the field can find anything: a rule, or a model to descend into. The
@@ -59,23 +59,23 @@ fn annotated(shape: &Shape, a: &FieldAttrs) -> Tree {
         return inner;
     }
     let (r, p) = (
-        quote!(::authlete_models::__private::rules),
-        quote!(::authlete_models::__private),
+        tpl!({ ::authlete_models::__private::rules }),
+        tpl!({ ::authlete_models::__private }),
     );
     let text = |lit: &Option<Attr<syn::LitStr>>| match lit {
         Some(lit) => {
             let lit = &lit.value;
-            quote!(#p::Some(#lit))
+            tpl!({#p::Some(#lit)}, p, lit)
         }
-        None => quote!(#p::None),
+        None => tpl!({#p::None}, p),
     };
     let (format, examples) = (text(&a.format), text(&a.examples));
     let (read_only, write_only) = (a.read_only.is_some(), a.write_only.is_some());
     let deprecated = a.deprecated.is_some();
     let (t, v) = (inner.ty, inner.value);
     Tree::new(
-        quote!(#r::Annotated<#t>),
-        quote!(#r::Annotated { rule: #v, notes: #r::Notes { format: #format, read_only: #read_only, write_only: #write_only, examples: #examples, deprecated: #deprecated } }),
+        tpl!({#r::Annotated<#t>}, r, t),
+        tpl!({#r::Annotated { rule: #v, notes: #r::Notes { format: #format, read_only: #read_only, write_only: #write_only, examples: #examples, deprecated: #deprecated } }}, r, v, format, read_only, write_only, examples, deprecated),
         inner.checks,
     )
 }
@@ -85,13 +85,13 @@ fn annotated(shape: &Shape, a: &FieldAttrs) -> Tree {
 /// `items(...)`, a map's member names those of `keys(...)` and its values those of
 /// `values(...)`.
 fn tree(shape: &Shape, a: &FieldAttrs) -> Tree {
-    let r = quote!(::authlete_models::__private::rules);
+    let r = tpl!({ ::authlete_models::__private::rules });
     let none = FieldAttrs::default();
     let (min_len, max_len) = lengths(a);
     let counted = a.min_len.is_some() || a.max_len.is_some();
     match shape {
         Shape::Str => Tree::new(quote!(#r::Str), string(a), string_checks(a)),
-        Shape::Bool => Tree::new(quote!(#r::Flag), quote!(#r::Flag), false),
+        Shape::Bool => Tree::new(tpl!({#r::Flag}, r), tpl!({#r::Flag}, r), false),
         Shape::Int(name) | Shape::Float(name) => {
             // An `f32` is read as the `f64` written, with `f64` bounds (see the runtime's
             // `impl Rule<f32> for Num<f64>`).
@@ -103,9 +103,9 @@ fn tree(shape: &Shape, a: &FieldAttrs) -> Tree {
                         (Number::Int(v), Shape::Int(_)) => Literal::i128_unsuffixed(v),
                         (v, _) => Literal::f64_unsuffixed(v.as_f64()),
                     };
-                    quote!(::authlete_models::__private::Some(#lit))
+                    tpl!({::authlete_models::__private::Some(#lit)}, lit)
                 }
-                None => quote!(::authlete_models::__private::None),
+                None => tpl!({ ::authlete_models::__private::None }),
             };
             let (min, max) = (bound(&a.min), bound(&a.max));
             let (emin, emax) = (bound(&a.exclusive_min), bound(&a.exclusive_max));
@@ -120,8 +120,8 @@ fn tree(shape: &Shape, a: &FieldAttrs) -> Tree {
             .iter()
             .any(|b| b.is_some());
             Tree::new(
-                quote!(#r::Num<::core::primitive::#ty>),
-                quote!(#r::Num { min: #min, max: #max, exclusive_min: #emin, exclusive_max: #emax, multiple_of: #multiple_of }),
+                tpl!({#r::Num<::core::primitive::#ty>}, r, ty),
+                tpl!({#r::Num { min: #min, max: #max, exclusive_min: #emin, exclusive_max: #emax, multiple_of: #multiple_of }}, r, min, max, emin, emax, multiple_of),
                 checks,
             )
         }
@@ -133,7 +133,11 @@ fn tree(shape: &Shape, a: &FieldAttrs) -> Tree {
                 value: v,
                 checks,
             } = tree(inner, a);
-            Tree::new(quote!(#r::Present<#t>), quote!(#r::Present(#v)), checks)
+            Tree::new(
+                tpl!({#r::Present<#t>}, r, t),
+                tpl!({#r::Present(#v)}, r, v),
+                checks,
+            )
         }
         Shape::Option(inner) => {
             let Tree {
@@ -141,7 +145,7 @@ fn tree(shape: &Shape, a: &FieldAttrs) -> Tree {
                 value: v,
                 checks,
             } = tree(inner, a);
-            Tree::new(quote!(#r::Opt<#t>), quote!(#r::Opt(#v)), checks)
+            Tree::new(tpl!({#r::Opt<#t>}, r, t), tpl!({#r::Opt(#v)}, r, v), checks)
         }
         Shape::Box(inner) => {
             let Tree {
@@ -149,7 +153,11 @@ fn tree(shape: &Shape, a: &FieldAttrs) -> Tree {
                 value: v,
                 checks,
             } = tree(inner, a);
-            Tree::new(quote!(#r::Boxed<#t>), quote!(#r::Boxed(#v)), checks)
+            Tree::new(
+                tpl!({#r::Boxed<#t>}, r, t),
+                tpl!({#r::Boxed(#v)}, r, v),
+                checks,
+            )
         }
         Shape::Secret(inner) => {
             let Tree {
@@ -157,16 +165,24 @@ fn tree(shape: &Shape, a: &FieldAttrs) -> Tree {
                 value: v,
                 checks,
             } = tree(inner, a);
-            Tree::new(quote!(#r::Secret<#t>), quote!(#r::Secret(#v)), checks)
+            Tree::new(
+                tpl!({#r::Secret<#t>}, r, t),
+                tpl!({#r::Secret(#v)}, r, v),
+                checks,
+            )
         }
         Shape::Vec(inner) => {
             let item = annotated(inner, nested(&a.items).unwrap_or(&none));
             let (t, v) = (item.ty, item.value);
             let checks = counted || item.checks;
-            let seq = quote!(#r::Seq { item: #v, min_len: #min_len, max_len: #max_len });
+            let seq = tpl!({#r::Seq { item: #v, min_len: #min_len, max_len: #max_len }}, r, v, min_len, max_len);
             match a.unique {
-                Some(_) => Tree::new(quote!(#r::Unique<#t>), quote!(#r::Unique(#seq)), true),
-                None => Tree::new(quote!(#r::Seq<#t>), seq, checks),
+                Some(_) => Tree::new(
+                    tpl!({#r::Unique<#t>}, r, t),
+                    tpl!({#r::Unique(#seq)}, r, seq),
+                    true,
+                ),
+                None => Tree::new(tpl!({#r::Seq<#t>}, r, t), seq, checks),
             }
         }
         Shape::Map(inner) => {
@@ -175,23 +191,23 @@ fn tree(shape: &Shape, a: &FieldAttrs) -> Tree {
             let value = annotated(inner, nested(&a.values).unwrap_or(&none));
             let (t, v) = (value.ty, value.value);
             Tree::new(
-                quote!(#r::Entries<#t>),
-                quote!(#r::Entries { key: #key, value: #v, min_len: #min_len, max_len: #max_len }),
+                tpl!({#r::Entries<#t>}, r, t),
+                tpl!({#r::Entries { key: #key, value: #v, min_len: #min_len, max_len: #max_len }}, r, key, v, min_len, max_len),
                 counted || string_checks(keys) || value.checks,
             )
         }
-        Shape::Model => Tree::new(quote!(#r::Nested), quote!(#r::Nested), true),
+        Shape::Model => Tree::new(tpl!({#r::Nested}, r), tpl!({#r::Nested}, r), true),
         Shape::Opaque => {
             let schema = match &a.schema {
                 Some(lit) => {
                     let lit = &lit.value;
-                    quote!(::authlete_models::__private::Some(#lit))
+                    tpl!({::authlete_models::__private::Some(#lit)}, lit)
                 }
-                None => quote!(::authlete_models::__private::None),
+                None => tpl!({ ::authlete_models::__private::None }),
             };
             Tree::new(
-                quote!(#r::Opaque),
-                quote!(#r::Opaque { schema: #schema }),
+                tpl!({#r::Opaque}, r),
+                tpl!({#r::Opaque { schema: #schema }}, r, schema),
                 false,
             )
         }
@@ -210,18 +226,22 @@ fn string_checks(a: &FieldAttrs) -> bool {
 
 /// A string's rule: `min_len`, `max_len` and `charset`.
 fn string(a: &FieldAttrs) -> TokenStream {
-    let r = quote!(::authlete_models::__private::rules);
-    let p = quote!(::authlete_models::__private);
+    let r = tpl!({ ::authlete_models::__private::rules });
+    let p = tpl!({ ::authlete_models::__private });
     let charset = match &a.charset {
         Some(spec) => {
-            let ranges = spec.value.ranges.iter().map(|(lo, hi)| quote!((#lo, #hi)));
+            let ranges = spec
+                .value
+                .ranges
+                .iter()
+                .map(|(lo, hi)| tpl!({(#lo, #hi)}, lo, hi));
             let text = &spec.value.text;
-            quote!(#p::Some(&#p::Charset::new(&[#(#ranges),*], #text)))
+            tpl!({#p::Some(&#p::Charset::new(&[#__rep0], #text))}, p, __rep0 = quote!(#(#ranges),*), text)
         }
-        None => quote!(#p::None),
+        None => tpl!({#p::None}, p),
     };
     let (min, max) = lengths(a);
-    quote!(#r::Str { min_len: #min, max_len: #max, charset: #charset })
+    tpl!({#r::Str { min_len: #min, max_len: #max, charset: #charset }}, r, min, max, charset)
 }
 
 /// `min_len` and `max_len` as literals: 0 and `NO_LIMIT` when unset.
@@ -232,7 +252,7 @@ fn lengths(a: &FieldAttrs) -> (TokenStream, TokenStream) {
     };
     let max = match &a.max_len {
         Some(n) => Literal::usize_unsuffixed(n.value).into_token_stream(),
-        None => quote!(::authlete_models::__private::NO_LIMIT),
+        None => tpl!({ ::authlete_models::__private::NO_LIMIT }),
     };
     (min, max)
 }

@@ -8,7 +8,7 @@ use crate::ast::Container;
 use crate::attr::DefaultValue;
 
 pub fn schema_methods(cont: &Container) -> TokenStream {
-    let p = quote!(::authlete_models::__private);
+    let p = tpl!({ ::authlete_models::__private });
     let title = super::Generics::schema_name(cont, true);
     let name = super::Generics::schema_name(cont, false);
     let container_description = description(&cont.docs);
@@ -21,17 +21,17 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
         let required = f.is_required();
         let description = description(&f.docs);
         let default = match f.attrs.default.as_ref().map(|d| &d.value) {
-            Some(DefaultValue::Trait) => quote!(#p::Some(#p::default_json::<#ty>())),
+            Some(DefaultValue::Trait) => tpl!({#p::Some(#p::default_json::<#ty>())}, p, ty),
             Some(DefaultValue::Function(path)) => {
-                quote!(#p::Some(#p::value_json::<#ty>(&#path())))
+                tpl!({#p::Some(#p::value_json::<#ty>(&#path()))}, p, ty, path)
             }
             Some(DefaultValue::Literal(lit)) => {
                 let json = lit.json();
-                quote!(#p::Some(#p::literal_json(#json)))
+                tpl!({#p::Some(#p::literal_json(#json))}, p, json)
             }
-            None => quote!(#p::None),
+            None => tpl!({#p::None}, p),
         };
-        quote! {
+        tpl!({
             #p::Property {
                 name: #wire,
                 schema: <_ as #p::Rule<#ty>>::schema(&#rule, __gen),
@@ -39,7 +39,7 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
                 description: #description,
                 default: #default,
             }
-        }
+        }, p, wire, ty, rule, required, description, default)
     });
     let flat = match cont
         .flattened
@@ -48,16 +48,16 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
     {
         Some(f) => {
             let (ty, rule) = (f.ty, super::rule_const(f));
-            quote!(#p::Some(<_ as #p::Rule<#ty>>::schema(&#rule, __gen)))
+            tpl!({#p::Some(<_ as #p::Rule<#ty>>::schema(&#rule, __gen))}, p, ty, rule)
         }
-        None => quote!(#p::None),
+        None => tpl!({#p::None}, p),
     };
     let models = cont
         .flattened
         .iter()
         .filter(|f| f.shape == crate::ast::Shape::Model)
         .map(|f| f.ty);
-    quote! {
+    tpl!({
         #[inline]
         fn json_schema() -> #p::serde_json::Value {
             #p::SchemaGen::root::<Self>()
@@ -72,35 +72,35 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
         #[inline]
 
         fn __schema_object(__gen: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
-            let __s = #p::schema_object(&#title, #container_description, #p::Vec::from([#(#properties),*]), #deny, #flat);
-            #(let __s = #p::rules::merge_flat(__s, <#models as #p::Model>::__schema_object(__gen));)*
+            let __s = #p::schema_object(&#title, #container_description, #p::Vec::from([#__rep0]), #deny, #flat);
+            #__rep1
             #p::with_notes(__s, #notes)
         }
-    }
+    }, p, name, title, container_description, __rep0 = quote!(#(#properties),*), deny, flat, __rep1 = quote!(#(let __s = #p::rules::merge_flat(__s, <#models as #p::Model>::__schema_object(__gen));)*), notes)
 }
 
 /// What the type's own attributes add to its schema (`format`, `examples`, `deprecated`): a
 /// `TypeNotes` value, as tokens.
 pub fn notes(cont: &Container) -> TokenStream {
-    let p = quote!(::authlete_models::__private);
+    let p = tpl!({ ::authlete_models::__private });
     let text = |lit: &Option<crate::attr::Attr<syn::LitStr>>| match lit {
         Some(lit) => {
             let lit = &lit.value;
-            quote!(#p::Some(#lit))
+            tpl!({#p::Some(#lit)}, p, lit)
         }
-        None => quote!(#p::None),
+        None => tpl!({#p::None}, p),
     };
     let (format, examples) = (text(&cont.attrs.format), text(&cont.attrs.examples));
     let deprecated = cont.attrs.deprecated.is_some();
-    quote!(#p::TypeNotes { format: #format, examples: #examples, deprecated: #deprecated })
+    tpl!({#p::TypeNotes { format: #format, examples: #examples, deprecated: #deprecated }}, p, format, examples, deprecated)
 }
 
 /// A schema's `description`, from a doc comment (the whole of it, its lines as written):
 /// `Some("...")` or `None`, as tokens.
 pub fn description(docs: &Option<String>) -> TokenStream {
-    let p = quote!(::authlete_models::__private);
+    let p = tpl!({ ::authlete_models::__private });
     match docs {
-        Some(s) => quote!(#p::Some(#s)),
-        None => quote!(#p::None),
+        Some(s) => tpl!({#p::Some(#s)}, p, s),
+        None => tpl!({#p::None}, p),
     }
 }

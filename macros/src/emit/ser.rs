@@ -12,12 +12,12 @@ pub fn impl_serialize(cont: &Container) -> TokenStream {
         impl_, ty, where_, ..
     } = super::Generics::of(cont);
     let name = ident.to_string();
-    let p = quote!(::authlete_models::__private);
-    let ser = quote!(#p::serde::ser);
+    let p = tpl!({ ::authlete_models::__private });
+    let ser = tpl!({#p::serde::ser}, p);
     let count = cont.fields().iter().map(|f| {
         let field = &f.member;
         if f.skips_none() {
-            quote!(+ if #p::Option::is_some(&self.#field) { 1 } else { 0 })
+            tpl!({+ if #p::Option::is_some(&self.#field) { 1 } else { 0 }}, p, field)
         } else {
             quote!(+ 1)
         }
@@ -26,15 +26,15 @@ pub fn impl_serialize(cont: &Container) -> TokenStream {
         let field = &f.member;
         let wire = &f.wire;
         let write =
-            quote!(#ser::SerializeStruct::serialize_field(&mut __state, #wire, &self.#field)?;);
+            tpl!({#ser::SerializeStruct::serialize_field(&mut __state, #wire, &self.#field)?;}, ser, wire, field);
         if f.skips_none() {
-            quote! {
+            tpl!({
                 if #p::Option::is_some(&self.#field) {
                     #write
                 } else {
                     #ser::SerializeStruct::skip_field(&mut __state, #wire)?;
                 }
-            }
+            }, p, field, write, ser, wire)
         } else {
             write
         }
@@ -42,16 +42,16 @@ pub fn impl_serialize(cont: &Container) -> TokenStream {
     if !cont.flattened.is_empty() {
         return serialize_as_map(cont);
     }
-    quote! {
+    tpl!({
         #[automatically_derived]
         impl #impl_ #p::serde::Serialize for #ident #ty #where_ {
             fn serialize<__S: #ser::Serializer>(&self, __serializer: __S) -> #p::Result<__S::Ok, __S::Error> {
-                let mut __state = #ser::Serializer::serialize_struct(__serializer, #name, 0 #(#count)*)?;
-                #(#fields)*
+                let mut __state = #ser::Serializer::serialize_struct(__serializer, #name, 0 #__rep0)?;
+                #__rep1
                 #ser::SerializeStruct::end(__state)
             }
         }
-    }
+    }, impl_, p, ident, ty, where_, ser, name, __rep0 = quote!(#(#count)*), __rep1 = quote!(#(#fields)*))
 }
 
 /// A struct that flattens a field is written as a map, by its `Flat::write` (see
@@ -61,9 +61,9 @@ fn serialize_as_map(cont: &Container) -> TokenStream {
     let super::Generics {
         impl_, ty, where_, ..
     } = super::Generics::of(cont);
-    let p = quote!(::authlete_models::__private);
-    let ser = quote!(#p::serde::ser);
-    quote! {
+    let p = tpl!({ ::authlete_models::__private });
+    let ser = tpl!({#p::serde::ser}, p);
+    tpl!({
         #[automatically_derived]
         impl #impl_ #p::serde::Serialize for #ident #ty #where_ {
             fn serialize<__S: #ser::Serializer>(&self, __serializer: __S) -> #p::Result<__S::Ok, __S::Error> {
@@ -72,25 +72,25 @@ fn serialize_as_map(cont: &Container) -> TokenStream {
                 #ser::SerializeMap::end(__state)
             }
         }
-    }
+    }, impl_, p, ident, ty, where_, ser)
 }
 
 /// The body of `Flat::write`: the struct's members as entries of a map, `__state`: its
 /// fields under their wire names, then each flattened model's members, then the flattened
 /// map's.
 pub fn map_entries(cont: &Container) -> TokenStream {
-    let p = quote!(::authlete_models::__private);
-    let ser = quote!(#p::serde::ser);
+    let p = tpl!({ ::authlete_models::__private });
+    let ser = tpl!({#p::serde::ser}, p);
     let fields = cont.fields().iter().map(|f| {
         let field = &f.member;
         let wire = &f.wire;
-        let write = quote!(#ser::SerializeMap::serialize_entry(__state, #wire, &self.#field)?;);
+        let write = tpl!({#ser::SerializeMap::serialize_entry(__state, #wire, &self.#field)?;}, ser, wire, field);
         if f.skips_none() {
-            quote! {
+            tpl!({
                 if #p::Option::is_some(&self.#field) {
                     #write
                 }
-            }
+            }, p, field, write)
         } else {
             write
         }
@@ -99,15 +99,15 @@ pub fn map_entries(cont: &Container) -> TokenStream {
         let field = &f.member;
         if f.shape == crate::ast::Shape::Model {
             let ty = f.ty;
-            return quote! {
+            return tpl!({
                 <#ty as #p::rules::Flat>::write(&self.#field, __state)?;
-            };
+            }, ty, p, field);
         }
-        quote! {
+        tpl!({
             for (__name, __value) in &self.#field {
                 #ser::SerializeMap::serialize_entry(__state, __name, __value)?;
             }
-        }
+        }, field, ser)
     });
     quote! {
         #(#fields)*

@@ -16,55 +16,58 @@ pub fn impls(cont: &Container, variants: &[Variant]) -> TokenStream {
         .map_or_else(|| name.clone(), |t| t.value.value());
     let description = super::schema::description(&cont.docs);
     let notes = super::schema::notes(cont);
-    let p = quote!(::authlete_models::__private);
+    let p = tpl!({ ::authlete_models::__private });
     let known: Vec<&Variant> = variants.iter().filter(|v| v.other.is_none()).collect();
     let other = variants.iter().find(|v| v.other.is_some()).map(|v| v.ident);
     let has_other = other.is_some();
     let values = known.iter().map(|v| &v.wire);
     let index_arms = known.iter().enumerate().map(|(i, v)| {
         let wire = &v.wire;
-        quote!(#wire => #p::Some(#i),)
+        tpl!({#wire => #p::Some(#i),}, wire, p, i)
     });
     let from_index = known.iter().enumerate().map(|(i, v)| {
         let variant = v.ident;
-        quote!(#p::rules::Found::Known(#i) => #ident::#variant,)
+        tpl!({#p::rules::Found::Known(#i) => #ident::#variant,}, p, i, ident, variant)
     });
     let from_other = match other {
-        Some(variant) => quote!(#p::rules::Found::Other(__v) => #ident::#variant(__v),),
-        None => quote!(#p::rules::Found::Other(_) => #p::unreachable!(),),
+        Some(variant) => {
+            tpl!({#p::rules::Found::Other(__v) => #ident::#variant(__v),}, p, ident, variant)
+        }
+        None => tpl!({#p::rules::Found::Other(_) => #p::unreachable!(),}, p),
     };
-    let found = quote! {
+    let found = tpl!({
         match __found {
-            #(#from_index)*
+            #__rep0
             #from_other
             #p::rules::Found::Known(_) => #p::unreachable!(),
         }
-    };
+    }, __rep0 = quote!(#(#from_index)*), from_other, p);
     let as_str_arms = known.iter().map(|v| {
         let variant = v.ident;
         let wire = &v.wire;
-        quote!(#ident::#variant => #wire,)
+        tpl!({#ident::#variant => #wire,}, ident, variant, wire)
     });
-    let as_str_other = other.map(|variant| quote!(#ident::#variant(__v) => __v.as_str(),));
+    let as_str_other =
+        other.map(|variant| tpl!({#ident::#variant(__v) => __v.as_str(),}, ident, variant));
     let check_other = other.map(|variant| {
-        quote! {
+        tpl!({
             if let #ident::#variant(__v) = self {
                 __enum().check_other(__v, __at, __out);
             }
-        }
+        }, ident, variant)
     });
     let value_name = format!("a `{name}` value");
     let custom = super::ContainerCustom::of(cont);
     let reader = super::ContainerCustom::reader(cont);
     let (custom_validate, custom_collect, custom_read) =
         (&custom.validate, &custom.collect, &custom.unchecked);
-    quote! {
-        const __VALUES: &[&#p::primitive::str] = &[#(#values),*];
+    tpl!({
+        const __VALUES: &[&#p::primitive::str] = &[#__rep0];
 
         #[inline]
         fn __index(__name: &#p::primitive::str) -> #p::Option<#p::primitive::usize> {
             match __name {
-                #(#index_arms)*
+                #__rep1
                 _ => #p::None,
             }
         }
@@ -79,7 +82,7 @@ pub fn impls(cont: &Container, variants: &[Variant]) -> TokenStream {
             /// The value as it is written on the wire.
             pub fn as_str(&self) -> &#p::primitive::str {
                 match self {
-                    #(#as_str_arms)*
+                    #__rep2
                     #as_str_other
                 }
             }
@@ -170,5 +173,5 @@ pub fn impls(cont: &Container, variants: &[Variant]) -> TokenStream {
                 #p::Ok(#found)
             }
         }
-    }
+    }, p, __rep0 = quote!(#(#values),*), __rep1 = quote!(#(#index_arms)*), has_other, value_name, ident, __rep2 = quote!(#(#as_str_arms)*), as_str_other, found, check_other, custom_validate, name, title, description, notes, custom_collect, custom_read, reader)
 }

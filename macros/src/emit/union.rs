@@ -39,7 +39,7 @@ fn wire_fields<'v, 'a>(v: &'v UnionVariant<'a>) -> impl Iterator<Item = &'v Fiel
 }
 
 pub fn impls(cont: &Container, variants: &[UnionVariant]) -> TokenStream {
-    let p = quote!(::authlete_models::__private);
+    let p = tpl!({ ::authlete_models::__private });
     let ident = cont.ident;
     let name = ident.to_string();
     let repr = cont.repr();
@@ -67,7 +67,8 @@ pub fn impls(cont: &Container, variants: &[UnionVariant]) -> TokenStream {
     let units = variants.iter().map(|v| matches!(v.kind, VariantKind::Unit));
     let unit_arms = variants.iter().enumerate().filter_map(|(i, v)| {
         let variant = v.ident;
-        matches!(v.kind, VariantKind::Unit).then(|| quote!(#i => #ident::#variant,))
+        matches!(v.kind, VariantKind::Unit)
+            .then(|| tpl!({#i => #ident::#variant,}, i, ident, variant))
     });
     let (read_arms, collect_arms): (Vec<_>, Vec<_>) = variants
         .iter()
@@ -78,76 +79,76 @@ pub fn impls(cont: &Container, variants: &[UnionVariant]) -> TokenStream {
             match &v.kind {
                 VariantKind::Unit => None,
                 VariantKind::Newtype(_) => Some((
-                    quote!(#i => #p::Ok(#ident::#variant(<#h as #p::Model>::__read_at(__d, __at)?.0)),),
-                    quote!(#i => #p::Ok(<#h as #p::Model>::__collect(__d, __at, __out)?.map(|__v| #ident::#variant(__v.0))),),
+                    tpl!({#i => #p::Ok(#ident::#variant(<#h as #p::Model>::__read_at(__d, __at)?.0)),}, i, p, ident, variant, h),
+                    tpl!({#i => #p::Ok(<#h as #p::Model>::__collect(__d, __at, __out)?.map(|__v| #ident::#variant(__v.0))),}, i, p, h, ident, variant),
                 )),
                 VariantKind::Struct(fields) => {
                     let members: Vec<_> = fields.iter().map(|f| &f.member).collect();
                     Some((
-                        quote!(#i => {
-                            let #h { #(#members),* } = <#h as #p::Model>::__read_at(__d, __at)?;
-                            #p::Ok(#ident::#variant { #(#members),* })
-                        }),
-                        quote!(#i => #p::Ok(<#h as #p::Model>::__collect(__d, __at, __out)?.map(|#h { #(#members),* }| #ident::#variant { #(#members),* })),),
+                        tpl!({#i => {
+                            let #h { #__rep0 } = <#h as #p::Model>::__read_at(__d, __at)?;
+                            #p::Ok(#ident::#variant { #__rep1 })
+                        }}, i, h, __rep0 = quote!(#(#members),*), p, ident, variant, __rep1 = quote!(#(#members),*)),
+                        tpl!({#i => #p::Ok(<#h as #p::Model>::__collect(__d, __at, __out)?.map(|#h { #__rep0 }| #ident::#variant { #__rep1 })),}, i, p, h, __rep0 = quote!(#(#members),*), ident, variant, __rep1 = quote!(#(#members),*)),
                     ))
                 }
             }
         })
         .unzip();
-    let union = quote! {
+    let union = tpl!({
         #[automatically_derived]
         impl #p::rules::Union for #ident {
-            const TAGS: &'static [&'static #p::primitive::str] = &[#(#tags),*];
-            const NAMES: &'static [&'static #p::primitive::str] = &[#(#names),*];
-            const UNIT: &'static [#p::primitive::bool] = &[#(#units),*];
+            const TAGS: &'static [&'static #p::primitive::str] = &[#__rep0];
+            const NAMES: &'static [&'static #p::primitive::str] = &[#__rep1];
+            const UNIT: &'static [#p::primitive::bool] = &[#__rep2];
 
             fn unit(__i: #p::primitive::usize) -> Self {
                 match __i {
-                    #(#unit_arms)*
+                    #__rep3
                     _ => #p::unreachable!(),
                 }
             }
 
             fn read_variant<'de, __D: #p::serde::Deserializer<'de>>(__i: #p::primitive::usize, __d: __D, __at: #p::Path<'_>) -> #p::Result<Self, __D::Error> {
                 match __i {
-                    #(#read_arms)*
+                    #__rep4
                     _ => #p::unreachable!(),
                 }
             }
 
             fn collect_variant<'de, __D: #p::serde::Deserializer<'de>>(__i: #p::primitive::usize, __d: __D, __at: #p::Path<'_>, __out: &mut #p::Collector<'_>) -> #p::Result<#p::Option<Self>, __D::Error> {
                 match __i {
-                    #(#collect_arms)*
+                    #__rep5
                     _ => #p::unreachable!(),
                 }
             }
         }
-    };
+    }, p, ident, __rep0 = quote!(#(#tags),*), __rep1 = quote!(#(#names),*), __rep2 = quote!(#(#units),*), __rep3 = quote!(#(#unit_arms)*), __rep4 = quote!(#(#read_arms)*), __rep5 = quote!(#(#collect_arms)*));
 
-    let tag_named = tag
-        .as_ref()
-        .map(|(wire, token)| quote!(#p::rules::Named { wire: #wire, token: #token }));
-    let content_named = content
-        .as_ref()
-        .map(|(wire, token)| quote!(#p::rules::Named { wire: #wire, token: #token }));
+    let tag_named = tag.as_ref().map(
+        |(wire, token)| tpl!({#p::rules::Named { wire: #wire, token: #token }}, p, wire, token),
+    );
+    let content_named = content.as_ref().map(
+        |(wire, token)| tpl!({#p::rules::Named { wire: #wire, token: #token }}, p, wire, token),
+    );
     let (read, collect) = match repr {
         Repr::External => (
-            quote!(#p::rules::read_external::<Self, __D>(__deserializer, __at)),
-            quote!(#p::rules::collect_external::<Self, __D>(__deserializer, __at, __out)),
+            tpl!({#p::rules::read_external::<Self, __D>(__deserializer, __at)}, p),
+            tpl!({#p::rules::collect_external::<Self, __D>(__deserializer, __at, __out)}, p),
         ),
         Repr::Internal => (
-            quote!(#p::rules::read_internal::<Self, __D>(__deserializer, __at, #tag_named)),
-            quote!(#p::rules::collect_internal::<Self, __D>(__deserializer, __at, #tag_named, __out)),
+            tpl!({#p::rules::read_internal::<Self, __D>(__deserializer, __at, #tag_named)}, p, tag_named),
+            tpl!({#p::rules::collect_internal::<Self, __D>(__deserializer, __at, #tag_named, __out)}, p, tag_named),
         ),
         Repr::Adjacent => (
-            quote!(#p::rules::read_adjacent::<Self, __D>(__deserializer, __at, #tag_named, #content_named)),
-            quote!(#p::rules::collect_adjacent::<Self, __D>(__deserializer, __at, #tag_named, #content_named, __out)),
+            tpl!({#p::rules::read_adjacent::<Self, __D>(__deserializer, __at, #tag_named, #content_named)}, p, tag_named, content_named),
+            tpl!({#p::rules::collect_adjacent::<Self, __D>(__deserializer, __at, #tag_named, #content_named, __out)}, p, tag_named, content_named),
         ),
         Repr::Untagged | Repr::OneOf => {
             let one_of = repr == Repr::OneOf;
             (
-                quote!(#p::rules::read_untagged::<Self, __D>(__deserializer, __at, #one_of)),
-                quote!(#p::rules::collect_untagged::<Self, __D>(__deserializer, __at, #one_of, __out)),
+                tpl!({#p::rules::read_untagged::<Self, __D>(__deserializer, __at, #one_of)}, p, one_of),
+                tpl!({#p::rules::collect_untagged::<Self, __D>(__deserializer, __at, #one_of, __out)}, p, one_of),
             )
         }
     };
@@ -159,36 +160,36 @@ pub fn impls(cont: &Container, variants: &[UnionVariant]) -> TokenStream {
     let description = super::schema::description(&cont.docs);
     let notes = super::schema::notes(cont);
     let schema_repr = match repr {
-        Repr::External => quote!(#p::rules::UnionRepr::External),
+        Repr::External => tpl!({#p::rules::UnionRepr::External}, p),
         Repr::Internal => {
             let (wire, _) = tag.as_ref().expect("a tag");
-            quote!(#p::rules::UnionRepr::Internal(#wire))
+            tpl!({#p::rules::UnionRepr::Internal(#wire)}, p, wire)
         }
         Repr::Adjacent => {
             let ((t, _), (c, _)) = (
                 tag.as_ref().expect("a tag"),
                 content.as_ref().expect("a content"),
             );
-            quote!(#p::rules::UnionRepr::Adjacent(#t, #c))
+            tpl!({#p::rules::UnionRepr::Adjacent(#t, #c)}, p, t, c)
         }
-        Repr::Untagged => quote!(#p::rules::UnionRepr::Untagged),
-        Repr::OneOf => quote!(#p::rules::UnionRepr::OneOf),
+        Repr::Untagged => tpl!({#p::rules::UnionRepr::Untagged}, p),
+        Repr::OneOf => tpl!({#p::rules::UnionRepr::OneOf}, p),
     };
     let variant_schemas = variants.iter().map(|v| {
         let wire = &v.wire;
         let deprecated = v.attrs.deprecated.is_some();
         let content = match &v.kind {
-            VariantKind::Unit => quote!(#p::None),
+            VariantKind::Unit => tpl!({#p::None}, p),
             VariantKind::Newtype(f) => {
                 let (ty, rule) = (f.ty, rule_name(v, f));
-                quote!(#p::Some(<_ as #p::Rule<#ty>>::schema(&#rule, __gen)))
+                tpl!({#p::Some(<_ as #p::Rule<#ty>>::schema(&#rule, __gen))}, p, ty, rule)
             }
             VariantKind::Struct(_) => {
                 let h = hidden(cont, v);
-                quote!(#p::Some(<#h as #p::Model>::__schema_object(__gen)))
+                tpl!({#p::Some(<#h as #p::Model>::__schema_object(__gen))}, p, h)
             }
         };
-        quote!(#p::rules::VariantSchema { tag: #wire, content: #content, deprecated: #deprecated })
+        tpl!({#p::rules::VariantSchema { tag: #wire, content: #content, deprecated: #deprecated }}, p, wire, content, deprecated)
     });
 
     // With `tag`, a newtype variant's model sees the members beside the tag, and its schema
@@ -206,10 +207,10 @@ pub fn impls(cont: &Container, variants: &[UnionVariant]) -> TokenStream {
         }
         _ => None,
     });
-    quote! {
-        #(#closed_checks)*
-        #(#hidden_types)*
-        #(#consts)*
+    tpl!({
+        #__rep0
+        #__rep1
+        #__rep2
         #union
         #validate
         #serialize
@@ -233,7 +234,7 @@ pub fn impls(cont: &Container, variants: &[UnionVariant]) -> TokenStream {
             }
 
             fn __schema_object(__gen: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
-                let __variants = #p::Vec::from([#(#variant_schemas),*]);
+                let __variants = #p::Vec::from([#__rep3]);
                 #p::with_notes(#p::rules::union_schema(&#title, #description, #schema_repr, __variants), #notes)
             }
 
@@ -245,7 +246,7 @@ pub fn impls(cont: &Container, variants: &[UnionVariant]) -> TokenStream {
                 #read
             }
         }
-    }
+    }, __rep0 = quote!(#(#closed_checks)*), __rep1 = quote!(#(#hidden_types)*), __rep2 = quote!(#(#consts)*), union, validate, serialize, p, ident, name, __rep3 = quote!(#(#variant_schemas),*), title, description, schema_repr, notes, collect, read)
 }
 
 /// The hidden model of a variant that holds data: its fields with their attributes and doc
@@ -260,16 +261,16 @@ fn hidden_type(cont: &Container, v: &UnionVariant) -> TokenStream {
         .filter(|_| matches!(v.kind, VariantKind::Struct(_)))
         .map(|r| {
             let lit = &r.tokens;
-            quote!(, rename_all = #lit)
+            tpl!({, rename_all = #lit}, lit)
         });
-    let deprecated = v.attrs.deprecated.map(|_| quote!(, deprecated));
+    let deprecated = v.attrs.deprecated.map(|_| tpl!({, deprecated}));
     let docs = kept_attrs(&v.syn.attrs).filter(|a| a.path().is_ident("doc"));
-    let head = quote! {
+    let head = tpl!({
         #[derive(::authlete_models::Model)]
         #[model(title = #title #rename_all #deprecated)]
-        #(#docs)*
+        #__rep0
         #[allow(non_camel_case_types, dead_code, missing_docs)]
-    };
+    }, title, rename_all, deprecated, __rep0 = quote!(#(#docs)*));
     match &v.syn.fields {
         syn::Fields::Named(named) => {
             let fields = named.named.iter().map(|f| {
@@ -277,19 +278,19 @@ fn hidden_type(cont: &Container, v: &UnionVariant) -> TokenStream {
                 let (name, ty) = (&f.ident, &f.ty);
                 quote!(#(#attrs)* #name: #ty)
             });
-            quote! {
+            tpl!({
                 #head
-                struct #h { #(#fields),* }
-            }
+                struct #h { #__rep0 }
+            }, head, h, __rep0 = quote!(#(#fields),*))
         }
         syn::Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {
             let f = &unnamed.unnamed[0];
             let attrs = kept_attrs(&f.attrs);
             let ty = &f.ty;
-            quote! {
+            tpl!({
                 #head
-                struct #h(#(#attrs)* #ty);
-            }
+                struct #h(#__rep0 #ty);
+            }, head, h, __rep0 = quote!(#(#attrs)*), ty)
         }
         _ => TokenStream::new(),
     }
@@ -297,17 +298,19 @@ fn hidden_type(cont: &Container, v: &UnionVariant) -> TokenStream {
 
 /// The path a variant's content sits at, below the enum's (`__at`): `__vat`.
 fn content_at(v: &UnionVariant, repr: Repr, content: Option<&(String, String)>) -> TokenStream {
-    let p = quote!(::authlete_models::__private);
+    let p = tpl!({ ::authlete_models::__private });
     match repr {
         Repr::External => {
             let token = v.wire.replace('~', "~0").replace('/', "~1");
-            quote!(let __vat = #p::Path::field(&__at, #token);)
+            tpl!({let __vat = #p::Path::field(&__at, #token);}, p, token)
         }
         Repr::Adjacent => {
             let (_, token) = content.expect("a content member");
-            quote!(let __vat = #p::Path::field(&__at, #token);)
+            tpl!({let __vat = #p::Path::field(&__at, #token);}, p, token)
         }
-        _ => quote!(let __vat = __at;),
+        _ => tpl!({
+            let __vat = __at;
+        }),
     }
 }
 
@@ -317,20 +320,20 @@ fn validate(
     variants: &[UnionVariant],
     content: Option<&(String, String)>,
 ) -> TokenStream {
-    let p = quote!(::authlete_models::__private);
+    let p = tpl!({ ::authlete_models::__private });
     let ident = cont.ident;
     let repr = cont.repr();
     let arms = variants.iter().map(|v| {
         let variant = v.ident;
         let at = content_at(v, repr, content);
         match &v.kind {
-            VariantKind::Unit => quote!(#ident::#variant => {}),
+            VariantKind::Unit => tpl!({#ident::#variant => {}}, ident, variant),
             VariantKind::Newtype(f) => {
                 let (ty, rule) = (f.ty, rule_name(v, f));
-                quote!(#ident::#variant(__v) => {
+                tpl!({#ident::#variant(__v) => {
                     #at
                     <_ as #p::Rule<#ty>>::check(&#rule, __v, __vat, __out);
-                })
+                }}, ident, variant, at, p, ty, rule)
             }
             VariantKind::Struct(_) => {
                 let fields: Vec<&Field> = wire_fields(v).collect();
@@ -339,16 +342,16 @@ fn validate(
                 let checks = fields.iter().zip(&locals).map(|(f, l)| {
                     let (ty, rule) = (f.ty, rule_name(v, f));
                     let token = super::pointer_token(f);
-                    quote!(<_ as #p::Rule<#ty>>::check(&#rule, #l, #p::Path::field(&__vat, #token), __out);)
+                    tpl!({<_ as #p::Rule<#ty>>::check(&#rule, #l, #p::Path::field(&__vat, #token), __out);}, p, ty, rule, l, token)
                 });
-                quote!(#ident::#variant { #(#members: #locals,)* .. } => {
+                tpl!({#ident::#variant { #__rep0 .. } => {
                     #at
-                    #(#checks)*
-                })
+                    #__rep1
+                }}, ident, variant, __rep0 = quote!(#(#members: #locals,)*), at, __rep1 = quote!(#(#checks)*))
             }
         }
     });
-    quote! {
+    tpl!({
         #[automatically_derived]
         impl #p::Validate for #ident {
             fn validate(&self) -> #p::Result<(), #p::ValidationErrors> {
@@ -358,32 +361,32 @@ fn validate(
             fn __validate_at(&self, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
                 let _ = (&__at, &__out);
                 match self {
-                    #(#arms)*
+                    #__rep0
                 }
             }
         }
-    }
+    }, p, ident, __rep0 = quote!(#(#arms)*))
 }
 
 /// The statements that write a struct variant's fields (bound to their locals) into
 /// `__state` through `trait_` (`SerializeStruct` or `SerializeStructVariant`), and the
 /// count of members they write.
 fn write_fields(v: &UnionVariant, trait_: &TokenStream) -> (TokenStream, TokenStream) {
-    let p = quote!(::authlete_models::__private);
+    let p = tpl!({ ::authlete_models::__private });
     let mut count = quote!(0);
     let mut writes = TokenStream::new();
     for f in wire_fields(v) {
         let (l, wire) = (local(f), &f.wire);
-        let write = quote!(#trait_::serialize_field(&mut __state, #wire, #l)?;);
+        let write = tpl!({#trait_::serialize_field(&mut __state, #wire, #l)?;}, trait_, wire, l);
         if f.skips_none() {
-            count.extend(quote!(+ if #p::Option::is_some(#l) { 1 } else { 0 }));
-            writes.extend(quote! {
+            count.extend(tpl!({+ if #p::Option::is_some(#l) { 1 } else { 0 }}, p, l));
+            writes.extend(tpl!({
                 if #p::Option::is_some(#l) {
                     #write
                 } else {
                     #trait_::skip_field(&mut __state, #wire)?;
                 }
-            });
+            }, p, l, write, trait_, wire));
         } else {
             count.extend(quote!(+ 1));
             writes.extend(write);
@@ -397,13 +400,13 @@ fn bind(cont: &Container, v: &UnionVariant) -> TokenStream {
     let ident = cont.ident;
     let variant = v.ident;
     match &v.kind {
-        VariantKind::Unit => quote!(#ident::#variant),
-        VariantKind::Newtype(_) => quote!(#ident::#variant(__v)),
+        VariantKind::Unit => tpl!({#ident::#variant}, ident, variant),
+        VariantKind::Newtype(_) => tpl!({#ident::#variant(__v)}, ident, variant),
         VariantKind::Struct(_) => {
             let fields: Vec<&Field> = wire_fields(v).collect();
             let members = fields.iter().map(|f| &f.member);
             let locals = fields.iter().map(|f| local(f));
-            quote!(#ident::#variant { #(#members: #locals,)* .. })
+            tpl!({#ident::#variant { #__rep0 .. }}, ident, variant, __rep0 = quote!(#(#members: #locals,)*))
         }
     }
 }
@@ -415,46 +418,46 @@ fn serialize(
     tag: Option<&(String, String)>,
     content: Option<&(String, String)>,
 ) -> TokenStream {
-    let p = quote!(::authlete_models::__private);
-    let ser = quote!(#p::serde::ser);
+    let p = tpl!({ ::authlete_models::__private });
+    let ser = tpl!({#p::serde::ser}, p);
     let ident = cont.ident;
     let name = ident.to_string();
     let repr = cont.repr();
-    let st = quote!(#ser::SerializeStruct);
+    let st = tpl!({#ser::SerializeStruct}, ser);
     // The content alone: what untagged enums write, and what sits under `content`.
     let content_arms = variants.iter().map(|v| {
         let pattern = bind(cont, v);
         let vname = &v.name;
         match &v.kind {
-            VariantKind::Unit => quote!(#pattern => #ser::Serializer::serialize_unit(__serializer),),
+            VariantKind::Unit => tpl!({#pattern => #ser::Serializer::serialize_unit(__serializer),}, pattern, ser),
             VariantKind::Newtype(_) => {
-                quote!(#pattern => #p::serde::Serialize::serialize(__v, __serializer),)
+                tpl!({#pattern => #p::serde::Serialize::serialize(__v, __serializer),}, pattern, p)
             }
             VariantKind::Struct(_) => {
                 let (writes, count) = write_fields(v, &st);
-                quote!(#pattern => {
+                tpl!({#pattern => {
                     let mut __state = #ser::Serializer::serialize_struct(__serializer, #vname, #count)?;
                     #writes
                     #st::end(__state)
-                })
+                }}, pattern, ser, vname, count, writes, st)
             }
         }
     });
-    let content_type = quote! {
+    let content_type = tpl!({
         struct __Content<'__a>(&'__a #ident);
 
         #[automatically_derived]
         impl #p::serde::Serialize for __Content<'_> {
             fn serialize<__S: #ser::Serializer>(&self, __serializer: __S) -> #p::Result<__S::Ok, __S::Error> {
                 match self.0 {
-                    #(#content_arms)*
+                    #__rep0
                 }
             }
         }
-    };
+    }, ident, p, ser, __rep0 = quote!(#(#content_arms)*));
     let body = match repr {
         Repr::Untagged | Repr::OneOf => {
-            quote!(#p::serde::Serialize::serialize(&__Content(self), __serializer))
+            tpl!({#p::serde::Serialize::serialize(&__Content(self), __serializer)}, p)
         }
         Repr::External => {
             let arms = variants.iter().enumerate().map(|(i, v)| {
@@ -462,20 +465,20 @@ fn serialize(
                 let wire = &v.wire;
                 let i = i as u32;
                 match &v.kind {
-                    VariantKind::Unit => quote!(#pattern => #ser::Serializer::serialize_unit_variant(__serializer, #name, #i, #wire),),
-                    VariantKind::Newtype(_) => quote!(#pattern => #ser::Serializer::serialize_newtype_variant(__serializer, #name, #i, #wire, __v),),
+                    VariantKind::Unit => tpl!({#pattern => #ser::Serializer::serialize_unit_variant(__serializer, #name, #i, #wire),}, pattern, ser, name, i, wire),
+                    VariantKind::Newtype(_) => tpl!({#pattern => #ser::Serializer::serialize_newtype_variant(__serializer, #name, #i, #wire, __v),}, pattern, ser, name, i, wire),
                     VariantKind::Struct(_) => {
-                        let sv = quote!(#ser::SerializeStructVariant);
+                        let sv = tpl!({#ser::SerializeStructVariant}, ser);
                         let (writes, count) = write_fields(v, &sv);
-                        quote!(#pattern => {
+                        tpl!({#pattern => {
                             let mut __state = #ser::Serializer::serialize_struct_variant(__serializer, #name, #i, #wire, #count)?;
                             #writes
                             #sv::end(__state)
-                        })
+                        }}, pattern, ser, name, i, wire, count, writes, sv)
                     }
                 }
             });
-            quote!(match self { #(#arms)* })
+            tpl!({match self { #__rep0 }}, __rep0 = quote!(#(#arms)*))
         }
         Repr::Internal => {
             let (tag, _) = tag.expect("a tag");
@@ -483,24 +486,24 @@ fn serialize(
                 let pattern = bind(cont, v);
                 let wire = &v.wire;
                 match &v.kind {
-                    VariantKind::Unit => quote!(#pattern => {
+                    VariantKind::Unit => tpl!({#pattern => {
                         let mut __state = #ser::Serializer::serialize_struct(__serializer, #name, 1)?;
                         #st::serialize_field(&mut __state, #tag, #wire)?;
                         #st::end(__state)
-                    }),
-                    VariantKind::Newtype(_) => quote!(#pattern => #p::rules::serialize_tagged(__serializer, #tag, #wire, __v),),
+                    }}, pattern, ser, name, st, tag, wire),
+                    VariantKind::Newtype(_) => tpl!({#pattern => #p::rules::serialize_tagged(__serializer, #tag, #wire, __v),}, pattern, p, tag, wire),
                     VariantKind::Struct(_) => {
                         let (writes, count) = write_fields(v, &st);
-                        quote!(#pattern => {
+                        tpl!({#pattern => {
                             let mut __state = #ser::Serializer::serialize_struct(__serializer, #name, 1 + #count)?;
                             #st::serialize_field(&mut __state, #tag, #wire)?;
                             #writes
                             #st::end(__state)
-                        })
+                        }}, pattern, ser, name, count, st, tag, wire, writes)
                     }
                 }
             });
-            quote!(match self { #(#arms)* })
+            tpl!({match self { #__rep0 }}, __rep0 = quote!(#(#arms)*))
         }
         Repr::Adjacent => {
             let ((tag, _), (content, _)) = (tag.expect("a tag"), content.expect("a content"));
@@ -508,31 +511,31 @@ fn serialize(
                 let variant = v.ident;
                 let wire = &v.wire;
                 match &v.kind {
-                    VariantKind::Unit => quote!(#ident::#variant => {
+                    VariantKind::Unit => tpl!({#ident::#variant => {
                         let mut __state = #ser::Serializer::serialize_struct(__serializer, #name, 1)?;
                         #st::serialize_field(&mut __state, #tag, #wire)?;
                         #st::end(__state)
-                    }),
+                    }}, ident, variant, ser, name, st, tag, wire),
                     _ => {
                         let pattern = match &v.kind {
-                            VariantKind::Newtype(_) => quote!(#ident::#variant(..)),
-                            _ => quote!(#ident::#variant { .. }),
+                            VariantKind::Newtype(_) => tpl!({#ident::#variant(..)}, ident, variant),
+                            _ => tpl!({#ident::#variant { .. }}, ident, variant),
                         };
-                        quote!(#pattern => {
+                        tpl!({#pattern => {
                             let mut __state = #ser::Serializer::serialize_struct(__serializer, #name, 2)?;
                             #st::serialize_field(&mut __state, #tag, #wire)?;
                             #st::serialize_field(&mut __state, #content, &__Content(self))?;
                             #st::end(__state)
-                        })
+                        }}, pattern, ser, name, st, tag, wire, content)
                     }
                 }
             });
-            quote!(match self { #(#arms)* })
+            tpl!({match self { #__rep0 }}, __rep0 = quote!(#(#arms)*))
         }
     };
     let content_type =
         matches!(repr, Repr::Untagged | Repr::OneOf | Repr::Adjacent).then_some(content_type);
-    quote! {
+    tpl!({
         #content_type
 
         #[automatically_derived]
@@ -541,5 +544,5 @@ fn serialize(
                 #body
             }
         }
-    }
+    }, content_type, p, ident, ser, body)
 }

@@ -7,35 +7,39 @@ use crate::ast::Container;
 
 pub fn impl_validate(cont: &Container) -> TokenStream {
     let ident = cont.ident;
-    let p = quote!(::authlete_models::__private);
-    let checks = cont.fields().iter().filter(|f| super::rules::has_checks(f)).map(|field| {
-        let name = &field.member;
-        let ty = field.ty;
-        let rule = super::rule_const(field);
-        let token = super::pointer_token(field);
-        quote! {
+    let p = tpl!({ ::authlete_models::__private });
+    let checks = cont
+        .fields()
+        .iter()
+        .filter(|f| super::rules::has_checks(f))
+        .map(|field| {
+            let name = &field.member;
+            let ty = field.ty;
+            let rule = super::rule_const(field);
+            let token = super::pointer_token(field);
+            tpl!({
             <_ as #p::Rule<#ty>>::check(&#rule, &self.#name, #p::Path::field(&__at, #token), __out);
-        }
-    });
+        }, p, ty, rule, name, token)
+        });
     // A flattened map's members sit at the struct's own pointer.
     let flattened = cont.flattened.iter().map(|field| {
         let name = &field.member;
         let ty = field.ty;
         if field.shape == crate::ast::Shape::Model {
-            return quote! {
+            return tpl!({
                 #p::Validate::__validate_at(&self.#name, __at, __out);
-            };
+            }, p, name);
         }
         let rule = super::rule_const(field);
-        quote! {
+        tpl!({
             <_ as #p::Rule<#ty>>::check(&#rule, &self.#name, __at, __out);
-        }
+        }, p, ty, rule, name)
     });
     let custom = super::ContainerCustom::of(cont).validate;
     let super::Generics {
         impl_, ty, where_, ..
     } = super::Generics::of(cont);
-    quote! {
+    tpl!({
         #[automatically_derived]
         impl #impl_ #p::Validate for #ident #ty #where_ {
             #[inline]
@@ -48,10 +52,10 @@ pub fn impl_validate(cont: &Container) -> TokenStream {
             fn __validate_at(&self, __at: #p::Path<'_>, __out: &mut #p::Vec<#p::ValidationError>) {
                 let _ = (&__at, &__out);
                 let __before = __out.len();
-                #(#checks)*
-                #(#flattened)*
+                #__rep0
+                #__rep1
                 #custom
             }
         }
-    }
+    }, impl_, p, ident, ty, where_, __rep0 = quote!(#(#checks)*), __rep1 = quote!(#(#flattened)*), custom)
 }
