@@ -77,6 +77,7 @@ mod entries;
 mod flag;
 mod flatten;
 mod format_error;
+#[cfg(feature = "formats")]
 pub mod formats;
 mod nested;
 mod number;
