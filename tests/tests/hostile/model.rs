@@ -582,8 +582,37 @@ pub struct Claims {
     pub rest: serde_json::Map<String, serde_json::Value>,
 }
 
+/// Who made an object, flattened into [`Stamped`]: a secret among its members.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase")]
+pub struct Stamp {
+    #[model(charset = "a-z", max_len = 8)]
+    pub created_by: Option<String>,
+    #[model(min_len = 1, max_len = 32)]
+    pub session_key: Option<Secret<String>>,
+}
+
+/// A page's size, flattened into [`Stamped`]: required, so a `Stamped` without it is refused.
+#[derive(Debug, Clone, PartialEq, Model)]
+pub struct Paging {
+    #[model(min = 1, max = 50)]
+    pub limit: u8,
+}
+
+/// Two flattened struct models beside a declared field: the `stamped` of [`Unions`].
+#[derive(Debug, Clone, PartialEq, Model)]
+pub struct Stamped {
+    #[model(min = 1, max = 9)]
+    pub level: Option<u8>,
+    #[model(flatten)]
+    pub stamp: Stamp,
+    #[model(flatten)]
+    pub page: Paging,
+}
+
 /// Enums with data in the five representations, with secrets in struct and newtype variants,
-/// and structs with a flattened map (of secrets, of strings, of any values).
+/// structs with a flattened map (of secrets, of strings, of any values) and a struct with
+/// flattened models.
 ///
 /// Unknown members are skipped, and the wire names, tags and variants are those of
 /// [`Everything`] and [`Shapes`] documents where they fit: the fuzz target's seeds and corpus
@@ -606,6 +635,7 @@ pub struct Unions {
     pub vault: Option<Vault>,
     pub attributes: Option<Attributes>,
     pub payload: Option<Claims>,
+    pub stamped: Option<Stamped>,
 }
 
 /// The secret fields of [`Unions`], as JSON Pointers: where each representation puts them.
@@ -652,6 +682,8 @@ pub const UNIONS_SECRETS: &[&str] = &[
     // Flattened maps: every member of the vault, a declared one.
     "/vault/*",
     "/payload/signing_key",
+    // Flattened models: a member of one, at the struct's level.
+    "/stamped/sessionKey",
 ];
 
 /// A flattened map at the top level: every member of the document but the two declared ones,
