@@ -443,3 +443,42 @@ fn a_tag_s_pointer_is_escaped() {
         json!({"a/b~c": "One", "d/e": 7})
     );
 }
+
+/// Externally tagged, as `Event` is not: the variants hold a struct and nothing.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "snake_case")]
+enum Grant {
+    Code {
+        #[model(max_len = 8)]
+        token: String,
+    },
+    Implicit,
+}
+
+#[test]
+fn a_member_no_variant_declares_is_skipped_as_the_format_skips_it_in_from_json_too() {
+    // serde_json skips an unknown member's string without decoding it, so a lone surrogate
+    // there reads; `from_json` reads the variant in place too, and agrees (it once buffered
+    // the value, whose decoding refused it).
+    let doc = r#"{"code": {"token": "abc", "other": "x\ud800"}}"#;
+    let expected = Grant::Code {
+        token: "abc".into(),
+    };
+    assert_eq!(serde_json::from_str::<Grant>(doc).unwrap(), expected);
+    assert_eq!(from_json::<Grant>(doc).unwrap(), expected);
+    // The variant's violations, and a second member beside the tag, are all listed.
+    let errors =
+        from_json::<Grant>(r#"{"code": {"token": "123456789"}, "implicit": 1}"#).unwrap_err();
+    assert_eq!(
+        found(&errors),
+        pairs(&[("/code/token", "max_len"), ("", "type")])
+    );
+    let errors = from_json::<Grant>(r#"{"implicit": {}}"#).unwrap_err();
+    assert_eq!(found(&errors), pairs(&[("", "type")]));
+    let errors = from_json::<Grant>(r#"{"nope": {}}"#).unwrap_err();
+    assert_eq!(found(&errors), pairs(&[("", "enum")]));
+    assert_eq!(
+        from_json::<Grant>(r#""implicit""#).unwrap(),
+        Grant::Implicit
+    );
+}

@@ -385,61 +385,91 @@ pub fn collect_external<'de, U: Union, D: Deserializer<'de>>(
     at: Path<'_>,
     out: &mut Collector<'_>,
 ) -> Result<Option<U>, D::Error> {
-    // A unit variant's tag is a string, which the object reader would list as a wrong type:
-    // the value is buffered, and read again in place.
-    let value = Buffer(Value::deserialize(d)?);
-    match &value.0 {
-        Value::String(tag) => {
-            match find::<U>(tag) {
-                Some(i) if U::UNIT[i] => return Ok(Some(U::unit(i))),
-                Some(_) => out.push(ValidationError::at(
-                    at,
-                    Code::Type.as_str(),
-                    "must be an object of one member, the variant's tag, holding its content",
-                )),
-                None => out.push(ValidationError::at(
-                    at,
-                    Code::Enum.as_str(),
-                    &one_of_tags::<U>(),
-                )),
-            }
-            Ok(None)
+    // Read in place, as `read_external` reads: a member no variant takes is skipped by the
+    // format as it skips it there (a buffer would decode it, and could refuse what the read
+    // accepts).
+    let read = d.deserialize_any(ExternalCollect {
+        at,
+        out: &mut *out,
+        marker: core::marker::PhantomData::<fn() -> U>,
+    });
+    out.settle(read)
+}
+
+struct ExternalCollect<'p, 'o, 'i, U> {
+    at: Path<'p>,
+    out: &'o mut Collector<'i>,
+    marker: core::marker::PhantomData<fn() -> U>,
+}
+
+impl<'de, U: Union> Visitor<'de> for ExternalCollect<'_, '_, '_, U> {
+    type Value = Option<U>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(EXTERNAL)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<U>, E> {
+        match find::<U>(v) {
+            Some(i) if U::UNIT[i] => return Ok(Some(U::unit(i))),
+            Some(_) => self.out.push(ValidationError::at(
+                self.at,
+                Code::Type.as_str(),
+                "must be an object of one member, the variant's tag, holding its content",
+            )),
+            None => self.out.push(ValidationError::at(
+                self.at,
+                Code::Enum.as_str(),
+                &one_of_tags::<U>(),
+            )),
         }
-        Value::Object(members) if members.len() == 1 => {
-            let (tag, content) = members.iter().next().expect("one member");
-            let Some(i) = find::<U>(tag) else {
-                out.push(ValidationError::at(
-                    at,
-                    Code::Enum.as_str(),
-                    &one_of_tags::<U>(),
-                ));
-                return Ok(None);
-            };
-            if U::UNIT[i] {
-                out.push(ValidationError::at(
-                    at,
-                    Code::Type.as_str(),
-                    "must be the variant's tag alone, a string: the variant holds nothing",
-                ));
-                return Ok(None);
-            }
-            collect_buffered::<U, D::Error>(i, content, at.key(tag), out)
-        }
-        Value::Object(_) => {
+        Ok(None)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<U>, A::Error> {
+        let one_member = |out: &mut Collector<'_>, at| {
             out.push(ValidationError::at(
                 at,
                 Code::Type.as_str(),
                 "must have one member, the variant's tag",
             ));
-            Ok(None)
+        };
+        let Some(tag) = map.next_key::<String>()? else {
+            one_member(self.out, self.at);
+            return Ok(None);
+        };
+        let value = match find::<U>(&tag) {
+            Some(i) if !U::UNIT[i] => map.next_value_seed(CollectSeed {
+                i,
+                at: self.at.key(&tag),
+                out: &mut *self.out,
+                marker: core::marker::PhantomData::<fn() -> U>,
+            })?,
+            found => {
+                let (code, message) = match found {
+                    None => (Code::Enum, one_of_tags::<U>()),
+                    Some(_) => (
+                        Code::Type,
+                        "must be the variant's tag alone, a string: the variant holds nothing"
+                            .to_owned(),
+                    ),
+                };
+                self.out
+                    .push(ValidationError::at(self.at, code.as_str(), &message));
+                map.next_value::<IgnoredAny>()?;
+                None
+            }
+        };
+        if map.next_key::<IgnoredAny>()?.is_some() {
+            map.next_value::<IgnoredAny>()?;
+            crate::collect::skip_map(map)?;
+            one_member(self.out, self.at);
+            return Ok(None);
         }
-        other => {
-            let message = ["must be a tag or an object, got ", kind_of(other)].concat();
-            out.push(ValidationError::at(at, Code::Type.as_str(), &message));
-            Ok(None)
-        }
+        Ok(value)
     }
+    collect_refuse!(EXTERNAL; visit_bool visit_i64 visit_u64 visit_f64 visit_unit visit_seq);
 }
+
+/// What an externally tagged value must be, as a wrong type's message says.
+const EXTERNAL: &str = "a tag or an object";
 
 /// The kind of a JSON value, as type errors name it.
 #[inline]
