@@ -341,6 +341,7 @@ fn keys_set(a: &FieldAttrs) -> Vec<(&'static str, proc_macro2::Span)> {
     let mut set: Vec<(&'static str, Option<proc_macro2::Span>)> = vec![
         ("rename", a.rename.as_ref().map(|x| x.span)),
         ("charset", a.charset.as_ref().map(|x| x.span)),
+        ("pattern", a.pattern.as_ref().map(|x| x.span)),
         ("min_len", a.min_len.as_ref().map(|x| x.span)),
         ("max_len", a.max_len.as_ref().map(|x| x.span)),
         ("min", a.min.as_ref().map(|x| x.span)),
@@ -359,6 +360,7 @@ fn keys_set(a: &FieldAttrs) -> Vec<(&'static str, proc_macro2::Span)> {
         ("required", a.required),
         ("not_null", a.not_null),
         ("flatten", a.flatten),
+        ("check_format", a.check_format),
     ];
     set.extend(annotations(a).into_iter().map(|(k, s)| (k, Some(s))));
     set.into_iter()
@@ -468,6 +470,11 @@ fn check_default_literal(
                     cx.error_spanned_by(at, format!("the default holds {c:?}, outside `charset = \"{}\"`: write a default that keeps the field's rules", set.value.text));
                 }
             }
+            if let Some(pattern) = &a.pattern {
+                if !pattern.value.is_match(s) {
+                    cx.error_spanned_by(at, format!("the default does not match `pattern = {:?}`: write a default that keeps the field's rules", pattern.value.text));
+                }
+            }
         }
         (Shape::Int(name), L::Number(Number::Int(v))) => {
             let (lo, hi) = int_range(name);
@@ -559,6 +566,8 @@ fn check_opaque(cx: &mut Ctxt, a: &FieldAttrs) {
     check_direction(cx, a);
     const RULES: &[&str] = &[
         "charset",
+        "pattern",
+        "check_format",
         "min_len",
         "max_len",
         "min",
@@ -575,6 +584,33 @@ fn check_opaque(cx: &mut Ctxt, a: &FieldAttrs) {
         if RULES.contains(&key) {
             cx.error_at(at, format!("`{key}` does not apply to an `opaque` field, which its type's own serde impls read with no rule of this derive: remove `{key}`, or remove `opaque` to check the field"));
         }
+    }
+}
+
+/// `check_format` checks the `format` beside it, on a string, when the runtime has a check
+/// for that format.
+fn check_format(cx: &mut Ctxt, a: &FieldAttrs, span: proc_macro2::Span, value: &Shape, what: &str) {
+    if value != &Shape::Str {
+        cx.error_at(
+            span,
+            format!("`check_format` checks a string's format, but {what}: remove `check_format`"),
+        );
+        return;
+    }
+    let Some(format) = &a.format else {
+        cx.error_at(span, "`check_format` checks the `format` beside it, and there is none: add one, e.g. `format = \"email\"`, or remove `check_format`");
+        return;
+    };
+    let name = format.value.value();
+    if crate::pattern::format_variant(&name).is_none() {
+        let known: Vec<_> = crate::pattern::FORMATS
+            .iter()
+            .map(|(n, _)| format!("`{n}`"))
+            .collect();
+        cx.error_spanned_by(
+            &format.value,
+            format!("`check_format` checks these formats: {}; `{name}` is not one of them: remove `check_format` to keep it an annotation", known.join(", ")),
+        );
     }
 }
 
@@ -621,6 +657,21 @@ fn check_rules(cx: &mut Ctxt, a: &FieldAttrs, shape: &Shape, what: &str) {
                 ),
             );
         }
+    }
+
+    if let Some(pattern) = &a.pattern {
+        if value != &Shape::Str {
+            cx.error_at(
+                pattern.span,
+                format!(
+                    "`pattern` applies to strings, but {what}: remove `pattern`{}",
+                    vec_hint("pattern = \"...\"")
+                ),
+            );
+        }
+    }
+    if let Some(span) = a.check_format {
+        check_format(cx, a, span, value, what);
     }
 
     for (key, len) in [("min_len", &a.min_len), ("max_len", &a.max_len)] {

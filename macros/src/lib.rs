@@ -18,6 +18,7 @@ mod check;
 mod ctxt;
 mod emit;
 mod json;
+mod pattern;
 
 use proc_macro::TokenStream;
 

@@ -36,6 +36,10 @@ pub enum Code {
     Unique,
     /// A string that is none of an enum's values.
     Enum,
+    /// A string that does not match its `pattern`.
+    Pattern,
+    /// A string not written in its checked `format` (`check_format`).
+    Format,
     /// The text is not JSON ([`from_json`](crate::from_json) only).
     Syntax,
     /// A value of the wrong JSON type.
@@ -67,6 +71,8 @@ impl Code {
         Code::MultipleOf,
         Code::Unique,
         Code::Enum,
+        Code::Pattern,
+        Code::Format,
         Code::Syntax,
         Code::Type,
         Code::Required,
@@ -91,6 +97,8 @@ impl Code {
             Code::MultipleOf => "multiple_of",
             Code::Unique => "unique",
             Code::Enum => "enum",
+            Code::Pattern => "pattern",
+            Code::Format => "format",
             Code::Syntax => "syntax",
             Code::Type => "type",
             Code::Required => "required",

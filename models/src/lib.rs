@@ -396,6 +396,29 @@ macro_rules! __impl_json_schema {
     };
 }
 
+/// The check of a `check_format` field, named by its variant of `rules::formats::Format`:
+/// the derive writes it; without the `formats` feature, a compile error saying so.
+#[cfg(feature = "formats")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __format_check {
+    ($format:ident) => {
+        $crate::__private::Some(&$crate::__private::rules::formats::Format::$format.check())
+    };
+}
+
+/// Without the `formats` feature, `check_format` is a compile error that says which feature.
+#[cfg(not(feature = "formats"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __format_check {
+    ($format:ident) => {
+        ::core::compile_error!(
+            "`check_format` needs the `formats` feature of authlete-models: `authlete-models = { version = \"0.1\", features = [\"formats\"] }`"
+        )
+    };
+}
+
 /// Without the `schemars` feature, nothing.
 #[cfg(not(feature = "schemars"))]
 #[doc(hidden)]

@@ -8,6 +8,7 @@ use syn::LitStr;
 use super::{Attr, ContainerAttrs, FieldAttrs, Number, VariantAttrs};
 use crate::case::RenameRule;
 use crate::charset::CharsetSpec;
+use crate::pattern::PatternSpec;
 
 /// Where an attribute sits: on the type, on a field, or on an enum's variant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,6 +92,8 @@ pub(super) enum Read<A> {
     RenameRule(fn(&mut A) -> &mut Option<Attr<RenameRule>>),
     /// A string literal holding a charset, parsed into ranges: `charset = "A-Z"`.
     Charset(fn(&mut A) -> &mut Option<Attr<CharsetSpec>>),
+    /// A string literal holding a JSON Schema pattern, compiled: `pattern = "^AC[0-9a-f]{32}$"`.
+    Pattern(fn(&mut A) -> &mut Option<Attr<PatternSpec>>),
     /// A whole number, not negative: `max_len = 86`.
     Length(fn(&mut A) -> &mut Option<Attr<usize>>),
     /// An integer or float literal, with its sign: `min = -0.5`.
@@ -223,6 +226,11 @@ pub(super) static KEYS: &[Key] = &[
         "charset = \"A-Za-z0-9_-\"",
         Read::Charset(|a| &mut a.charset),
     ),
+    Key::field(
+        "pattern",
+        "pattern = \"^[a-z]+(-[a-z]+)*$\"",
+        Read::Pattern(|a| &mut a.pattern),
+    ),
     Key::field("min_len", "min_len = 1", Read::Length(|a| &mut a.min_len)),
     Key::field("max_len", "max_len = 86", Read::Length(|a| &mut a.max_len)),
     Key::field("min", "min = 1", Read::Number(|a| &mut a.min)),
@@ -281,6 +289,11 @@ pub(super) static KEYS: &[Key] = &[
     Key::field("flatten", "flatten", Read::Flag(|a| &mut a.flatten)),
     Key::field("format", "format = \"uri\"", Read::Text(|a| &mut a.format))
         .or_container(Read::Text(|a| &mut a.format)),
+    Key::field(
+        "check_format",
+        "check_format",
+        Read::Flag(|a| &mut a.check_format),
+    ),
     Key::field("read_only", "read_only", Read::Flag(|a| &mut a.read_only)),
     Key::field(
         "write_only",
@@ -358,6 +371,7 @@ mod tests {
             [
                 "rename",
                 "charset",
+                "pattern",
                 "min_len",
                 "max_len",
                 "min",
@@ -378,6 +392,7 @@ mod tests {
                 "skip",
                 "flatten",
                 "format",
+                "check_format",
                 "read_only",
                 "write_only",
                 "examples",

@@ -284,6 +284,22 @@ pub(super) fn charset(cx: &mut Ctxt, key: &Key, tokens: &TokenStream) -> Option<
     }
 }
 
+/// A pattern: a string literal, compiled (with the `pattern` feature).
+pub(super) fn pattern(
+    cx: &mut Ctxt,
+    key: &Key,
+    tokens: &TokenStream,
+) -> Option<crate::pattern::PatternSpec> {
+    let lit = lit_str(cx, key, tokens)?;
+    match crate::pattern::parse(&lit.value()) {
+        Ok(spec) => Some(spec),
+        Err(msg) => {
+            cx.error_spanned_by(&lit, msg);
+            None
+        }
+    }
+}
+
 /// The one literal (with its sign) a numeric key takes, or `None` with the error recorded.
 fn single_literal(cx: &mut Ctxt, key: &Key, tokens: &TokenStream, help: &str) -> Option<Value> {
     let Some(value) = parse_value(tokens) else {

@@ -23,6 +23,7 @@ use self::literal::{rest_of_item, value_tokens};
 use crate::case::RenameRule;
 use crate::charset::CharsetSpec;
 use crate::ctxt::Ctxt;
+use crate::pattern::PatternSpec;
 
 pub use self::docs::docs;
 
@@ -103,6 +104,8 @@ pub struct ContainerAttrs {
 pub struct FieldAttrs {
     pub rename: Option<Attr<LitStr>>,
     pub charset: Option<Attr<CharsetSpec>>,
+    /// A string must match it: a JSON Schema pattern, compiled.
+    pub pattern: Option<Attr<PatternSpec>>,
     pub min_len: Option<Attr<usize>>,
     pub max_len: Option<Attr<usize>>,
     pub min: Option<Attr<Number>>,
@@ -135,6 +138,8 @@ pub struct FieldAttrs {
     pub flatten: Option<Span>,
     /// The schema's `format`, an annotation: `uri`, `int64`.
     pub format: Option<Attr<LitStr>>,
+    /// The `format` is checked, not only an annotation.
+    pub check_format: Option<Span>,
     /// The schema's `readOnly`: the value is sent by the server only.
     pub read_only: Option<Span>,
     /// The schema's `writeOnly`: the value is sent to the server only.
@@ -319,6 +324,7 @@ fn read_key<A>(
         Read::Function(slot) => value(cx, meta, key, place, slot(attrs), literal::function),
         Read::RenameRule(slot) => value(cx, meta, key, place, slot(attrs), literal::rename_rule),
         Read::Charset(slot) => value(cx, meta, key, place, slot(attrs), literal::charset),
+        Read::Pattern(slot) => value(cx, meta, key, place, slot(attrs), literal::pattern),
         Read::Length(slot) => value(cx, meta, key, place, slot(attrs), literal::length),
         Read::Number(slot) => value(cx, meta, key, place, slot(attrs), literal::number),
         Read::Nested(slot) => nested(cx, meta, key, place, slot(attrs)),

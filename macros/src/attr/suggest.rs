@@ -5,8 +5,9 @@ use crate::case;
 
 /// Keys other validation and serialization crates use, and what this derive calls them.
 const ALIASES: &[(&str, &str)] = &[
-    ("pattern", "`charset`"),
-    ("regex", "`charset`"),
+    ("regex", "`pattern`"),
+    ("email", "`format = \"email\"` with `check_format`"),
+    ("url", "`format = \"uri\"` with `check_format`"),
     ("chars", "`charset`"),
     ("length", "`min_len` and `max_len`"),
     ("len", "`min_len` and `max_len`"),
@@ -133,7 +134,11 @@ mod tests {
         assert_eq!(suggest_key("minimum", k).as_deref(), Some("`min`"));
         assert_eq!(suggest_key("charst", k).as_deref(), Some("`charset`"));
         assert_eq!(suggest_key("uniqe", k).as_deref(), Some("`unique`"));
-        assert_eq!(suggest_key("pattern", k).as_deref(), Some("`charset`"));
+        assert_eq!(suggest_key("regex", k).as_deref(), Some("`pattern`"));
+        assert_eq!(
+            suggest_key("email", k).as_deref(),
+            Some("`format = \"email\"` with `check_format`")
+        );
         assert_eq!(
             suggest_key("length", k).as_deref(),
             Some("`min_len` and `max_len`")

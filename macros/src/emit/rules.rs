@@ -221,10 +221,14 @@ fn nested(list: &Option<Attr<Box<FieldAttrs>>>) -> Option<&FieldAttrs> {
 
 /// Whether a string's rule can refuse anything.
 fn string_checks(a: &FieldAttrs) -> bool {
-    a.charset.is_some() || a.min_len.is_some() || a.max_len.is_some()
+    a.charset.is_some()
+        || a.pattern.is_some()
+        || a.check_format.is_some()
+        || a.min_len.is_some()
+        || a.max_len.is_some()
 }
 
-/// A string's rule: `min_len`, `max_len` and `charset`.
+/// A string's rule: `min_len`, `max_len`, `charset`, `pattern` and a checked `format`.
 fn string(a: &FieldAttrs) -> TokenStream {
     let r = tpl!({ ::authlete_models::__private::rules });
     let p = tpl!({ ::authlete_models::__private });
@@ -240,8 +244,22 @@ fn string(a: &FieldAttrs) -> TokenStream {
         }
         None => tpl!({#p::None}, p),
     };
+    let pattern = match &a.pattern {
+        Some(spec) => spec.value.tokens(),
+        None => tpl!({#p::None}, p),
+    };
+    // The check comes from the runtime's `formats` feature: without it, the macro is an
+    // error, spanned on `check_format`.
+    let format = match (a.check_format, &a.format) {
+        (Some(span), Some(name)) => {
+            let variant = crate::pattern::format_variant(&name.value.value()).unwrap_or("Email");
+            let variant = syn::Ident::new(variant, span);
+            quote::quote_spanned!(span=> ::authlete_models::__format_check!(#variant))
+        }
+        _ => tpl!({#p::None}, p),
+    };
     let (min, max) = lengths(a);
-    tpl!({#r::Str { min_len: #min, max_len: #max, charset: #charset }}, r, min, max, charset)
+    tpl!({#r::Str { min_len: #min, max_len: #max, charset: #charset, pattern: #pattern, format: #format }}, r, min, max, charset, pattern, format)
 }
 
 /// `min_len` and `max_len` as literals: 0 and `NO_LIMIT` when unset.

@@ -324,6 +324,8 @@ mod tests {
                 min_len: 0,
                 max_len: 2,
                 charset: None,
+                pattern: None,
+                format: None,
             },
             value: Num::<u8> {
                 min: None,

@@ -82,9 +82,30 @@ impl Format {
             .map(|&(_, format)| format)
     }
 
+    /// The check a `check_format` field runs: the format's name and [`Format::is_valid`].
+    pub const fn check(self) -> super::FormatCheck {
+        super::FormatCheck {
+            name: self.name(),
+            check: match self {
+                Format::DateTime => |s| Format::DateTime.is_valid(s),
+                Format::Date => |s| Format::Date.is_valid(s),
+                Format::Time => |s| Format::Time.is_valid(s),
+                Format::Duration => |s| Format::Duration.is_valid(s),
+                Format::Email => |s| Format::Email.is_valid(s),
+                Format::Hostname => |s| Format::Hostname.is_valid(s),
+                Format::Ipv4 => |s| Format::Ipv4.is_valid(s),
+                Format::Ipv6 => |s| Format::Ipv6.is_valid(s),
+                Format::Uri => |s| Format::Uri.is_valid(s),
+                Format::UriReference => |s| Format::UriReference.is_valid(s),
+                Format::Uuid => |s| Format::Uuid.is_valid(s),
+                Format::JsonPointer => |s| Format::JsonPointer.is_valid(s),
+            },
+        }
+    }
+
     /// The JSON Schema name of the format, as written in a schema's `format`.
     #[inline]
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             Format::DateTime => "date-time",
             Format::Date => "date",

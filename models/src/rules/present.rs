@@ -52,6 +52,8 @@ mod tests {
         min_len: 1,
         max_len: 3,
         charset: None,
+        pattern: None,
+        format: None,
     };
 
     #[test]

@@ -6,6 +6,7 @@ use core::fmt;
 use serde::de;
 
 use super::format_error::describing;
+use super::pattern::{FormatCheck, Pattern};
 use crate::charset::Charset;
 use crate::code::Code;
 use crate::errors::ValidationError;
@@ -244,6 +245,10 @@ pub(super) enum Broken {
     Unique(usize, usize),
     /// A string that is none of an enum's values.
     Enum(&'static [&'static str]),
+    /// A string that does not match a `pattern`.
+    Pattern(&'static Pattern),
+    /// A string not written in a checked `format`.
+    Format(&'static FormatCheck),
 }
 
 /// A bound of `min` / `max`, as messages and schemas print it.
@@ -284,6 +289,8 @@ impl Broken {
             Broken::MultipleOf(_) => Code::MultipleOf,
             Broken::Unique(..) => Code::Unique,
             Broken::Enum(_) => Code::Enum,
+            Broken::Pattern(_) => Code::Pattern,
+            Broken::Format(_) => Code::Format,
         }
         .as_str()
     }
@@ -340,6 +347,25 @@ impl fmt::Display for Broken {
                 "must hold each item once, but items {i} and {j} are equal"
             ),
             Broken::Enum(values) => write!(f, "must be one of {}", OneOf(values)),
+            Broken::Pattern(pattern) => {
+                write!(f, "must match the pattern `{}`", Cut(pattern.source()))
+            }
+            Broken::Format(format) => write!(f, "must be a valid `{}`", format.name),
+        }
+    }
+}
+
+/// The most characters of a pattern a message quotes; a longer one is cut, with `…`.
+pub const PATTERN_LIMIT: usize = 64;
+
+/// A pattern as a message quotes it: cut after [`PATTERN_LIMIT`] characters.
+struct Cut(&'static str);
+
+impl fmt::Display for Cut {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.char_indices().nth(PATTERN_LIMIT) {
+            Some((end, _)) => write!(f, "{}…", &self.0[..end]),
+            None => f.write_str(self.0),
         }
     }
 }

@@ -298,6 +298,8 @@ mod tests {
             min_len: 0,
             max_len: 2,
             charset: None,
+            pattern: None,
+            format: None,
         });
         let root = Path::Root;
         let err = rule

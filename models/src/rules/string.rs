@@ -1,4 +1,5 @@
-//! `String` fields: `min_len` / `max_len` in Unicode scalar values, and `charset`.
+//! `String` fields: `min_len` / `max_len` in Unicode scalar values, `charset`, `pattern` and a
+//! checked `format`.
 
 use core::fmt;
 
@@ -6,6 +7,7 @@ use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde_json::{Map, Value};
 
 use super::Rule;
+use super::pattern::{FormatCheck, Pattern};
 use super::refusal::{Broken, counted, expected, listed, refuse};
 use crate::charset::Charset;
 use crate::collect::{Collector, kind};
@@ -13,7 +15,8 @@ use crate::errors::ValidationError;
 use crate::path::Path;
 use crate::schema::SchemaGen;
 
-/// `String` fields: `min_len` / `max_len` in Unicode scalar values, and `charset`.
+/// `String` fields: `min_len` / `max_len` in Unicode scalar values, `charset`, `pattern` and a
+/// checked `format`.
 #[derive(Clone, Copy, Debug)]
 pub struct Str {
     /// Fewest characters allowed (0 when unset).
@@ -22,6 +25,10 @@ pub struct Str {
     pub max_len: usize,
     /// The allowed characters, if restricted.
     pub charset: Option<&'static Charset>,
+    /// The pattern the string must match, if any.
+    pub pattern: Option<&'static Pattern>,
+    /// The format the string must be written in, if checked.
+    pub format: Option<&'static FormatCheck>,
 }
 
 impl Str {
@@ -30,9 +37,11 @@ impl Str {
         min_len: 0,
         max_len: usize::MAX,
         charset: None,
+        pattern: None,
+        format: None,
     };
 
-    /// The first rule `s` breaks, in the order max_len, min_len, charset.
+    /// The first rule `s` breaks, in the order max_len, min_len, charset, pattern, format.
     ///
     /// The fast path, for a charset of ASCII characters only (see the `charset` module for how
     /// the charset check itself is fast): once such a set holds, every character is one byte,
@@ -45,6 +54,31 @@ impl Str {
     // fold into the comparisons (out of line, they are loads, about 50 instructions a call).
     #[inline(always)]
     pub(in crate::rules) fn first_broken(&self, s: &str) -> Option<Broken> {
+        let broken = self.first_broken_counted(s);
+        // Without a pattern or a format (a constant in a field's read), nothing more to do.
+        if broken.is_some() || (self.pattern.is_none() && self.format.is_none()) {
+            return broken;
+        }
+        self.pattern_or_format(s)
+    }
+
+    /// The pattern or the format `s` breaks, the pattern first.
+    #[inline]
+    fn pattern_or_format(&self, s: &str) -> Option<Broken> {
+        if let Some(pattern) = self.pattern {
+            if !pattern.is_match(s) {
+                return Some(Broken::Pattern(pattern));
+            }
+        }
+        match self.format {
+            Some(format) if !(format.check)(s) => Some(Broken::Format(format)),
+            _ => None,
+        }
+    }
+
+    /// The length or charset rule `s` breaks, if any.
+    #[inline(always)]
+    fn first_broken_counted(&self, s: &str) -> Option<Broken> {
         let bytes = s.len();
         match self.charset {
             Some(set) if set.is_ascii() && bytes <= self.max_len && bytes >= self.min_len => {
@@ -120,7 +154,7 @@ impl Str {
         false
     }
 
-    /// Pushes every rule `s` breaks: the length rule, then the charset.
+    /// Pushes every rule `s` breaks: the length rule, the charset, the pattern, the format.
     pub fn check_str(&self, s: &str, at: Path<'_>, out: &mut Vec<ValidationError>) {
         let needs_count = s.len() > self.max_len || s.len().div_ceil(4) < self.min_len;
         if needs_count {
@@ -139,6 +173,16 @@ impl Str {
         if let Some(set) = self.charset {
             if !set.matches(s) {
                 out.push(listed(at, Broken::Charset(set)));
+            }
+        }
+        if let Some(pattern) = self.pattern {
+            if !pattern.is_match(s) {
+                out.push(listed(at, Broken::Pattern(pattern)));
+            }
+        }
+        if let Some(format) = self.format {
+            if !(format.check)(s) {
+                out.push(listed(at, Broken::Format(format)));
             }
         }
     }
@@ -226,8 +270,20 @@ impl Rule<String> for Str {
         if self.max_len != usize::MAX {
             s.insert("maxLength".into(), self.max_len.into());
         }
-        if let Some(set) = self.charset {
-            s.insert("pattern".into(), crate::schema::pattern(set).into());
+        // One `pattern` keyword: a charset's beside a pattern goes under `allOf`.
+        match (self.charset, self.pattern) {
+            (Some(set), None) => {
+                s.insert("pattern".into(), crate::schema::pattern(set).into());
+            }
+            (set, Some(pattern)) => {
+                s.insert("pattern".into(), pattern.source().into());
+                if let Some(set) = set {
+                    let mut charset = Map::new();
+                    charset.insert("pattern".into(), crate::schema::pattern(set).into());
+                    s.insert("allOf".into(), Value::Array(vec![Value::Object(charset)]));
+                }
+            }
+            (None, None) => {}
         }
         s
     }
@@ -259,6 +315,8 @@ mod tests {
             min_len,
             max_len,
             charset: None,
+            pattern: None,
+            format: None,
         }
     }
 
@@ -315,6 +373,8 @@ mod tests {
             min_len: 0,
             max_len: 3,
             charset: Some(&SET),
+            pattern: None,
+            format: None,
         };
         assert_eq!(
             codes(&rule, "ABCD"),
@@ -336,6 +396,8 @@ mod tests {
             min_len: 0,
             max_len: 3,
             charset: Some(&SET),
+            pattern: None,
+            format: None,
         };
         let root = Path::Root;
         let at = root.field("name");
@@ -383,6 +445,8 @@ mod tests {
         for charset in [None, Some(&URL), Some(&ACCENTED)] {
             for (min_len, max_len) in [(0, usize::MAX), (1, 5), (3, 3), (0, 0), (4, 20)] {
                 let rule = Str {
+                    pattern: None,
+                    format: None,
                     min_len,
                     max_len,
                     charset,

@@ -2,7 +2,7 @@ use authlete_models::Model;
 
 #[derive(Model)]
 pub struct Request {
-    #[model(pattern = "^[A-Za-z0-9_-]+$")]
+    #[model(regex = "^[A-Za-z0-9_-]+$")]
     pub client_id: String,
 }
 
