@@ -5,13 +5,17 @@
 #
 #   bash specs/codegen/roundtrip.sh path/to/openapi.json
 #   bash specs/codegen/roundtrip.sh path/to/openapi.yaml   # read with Python's PyYAML
+#   bash specs/codegen/roundtrip.sh path/to/openapi.json --check-formats   # options after the
+#                                                                           # document: the generator's
 #
-# The document is not kept: the generated crate is written under target/codegen-roundtrip/.
+# The generated crate has the features of authlete-models its module's header names (`pattern`,
+# `formats`). The document is not kept: the generated crate is written under target/codegen-roundtrip/.
 # Exits 0 when every generated type round-trips (schemas the generator refused are listed,
 # with why, and do not fail the run).
 set -euo pipefail
 
 DOC="$1"
+shift
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 WORK="$ROOT/target/codegen-roundtrip"
 rm -rf "$WORK"
@@ -33,14 +37,19 @@ PY
 esac
 
 cd "$ROOT"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 status=0
-cargo run -q -p authlete-models-codegen -- "$JSON" --expected "$WORK/expected.json" \
+cargo run -q -p authlete-models-codegen -- "$JSON" --expected "$WORK/expected.json" "$@" \
     >"$WORK/src/models.rs" 2>"$WORK/report.txt" || status=$?
 if [ "$status" -ne 0 ] && [ "$status" -ne 2 ]; then
     cat "$WORK/report.txt" >&2
     exit "$status"
 fi
 cat "$WORK/report.txt"
+
+# The features the module's header names, on the line `//! Needs `authlete-models` with `features = [...]`.`.
+FEATURES="$(sed -n 's/^\/\/! Needs `authlete-models` with `features = \(\[.*\]\)`\.$/\1/p' "$WORK/src/models.rs")"
+FEATURES="${FEATURES:-[]}"
 
 cat >"$WORK/Cargo.toml" <<TOML
 [package]
@@ -52,15 +61,18 @@ publish = false
 [workspace]
 
 [dependencies]
-authlete-models = { path = "$ROOT/models" }
+authlete-models = { path = "$ROOT/models", features = $FEATURES }
 serde_json = "1"
 TOML
 
-# One check per generated type, in the order of the expected schemas.
-python3 - "$WORK/expected.json" "$WORK/src/main.rs" <<'PY'
-import json, sys
+# One check per generated type, in the order of the expected schemas; each type alias named,
+# so that one nothing else uses is not dead code.
+python3 - "$WORK/expected.json" "$WORK/src/main.rs" "$WORK/src/models.rs" <<'PY'
+import json, re, sys
 names = list(json.load(open(sys.argv[1])).keys())
 checks = "\n".join(f'    check::<models::{n}>("{n}", &expected, &mut failed);' for n in names)
+aliases = re.findall(r"^pub type (\w+) = ", open(sys.argv[3]).read(), re.M)
+checks += "".join(f'\n    let _ = std::any::type_name::<models::{a}>();' for a in aliases)
 open(sys.argv[2], "w").write(f'''//! Each generated type's schema against the document's, normalised.
 
 mod models;
@@ -91,7 +103,6 @@ fn main() {{
 ''')
 PY
 
-export CARGO_TARGET_DIR="$ROOT/target"
 cargo clippy -q --manifest-path "$WORK/Cargo.toml" -- -D warnings
 echo "clippy -D warnings: clean"
 cargo run -q --manifest-path "$WORK/Cargo.toml"

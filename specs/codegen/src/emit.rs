@@ -16,6 +16,13 @@ pub fn module(types: &[TypeDef], header: &[String], flavour: Flavour) -> String 
             "Plain serde_derive types of the same shape, without rules, to compare with.".into(),
         );
     }
+    let needs = features(types, flavour);
+    if !needs.is_empty() {
+        if !header.is_empty() {
+            header.push(String::new());
+        }
+        header.push(features_line(&needs));
+    }
     for line in &header {
         let _ = writeln!(out, "//! {line}").map(|_| ());
         if line.is_empty() {
@@ -129,6 +136,70 @@ fn contains(ty: &Ty, f: fn(&Ty) -> bool) -> bool {
             Ty::Option(t) | Ty::Boxed(t) | Ty::Vec(t) | Ty::Map(t) => contains(t, f),
             _ => false,
         }
+}
+
+/// The features of `authlete-models` that `types` need, written in `flavour`: `pattern` for a
+/// `pattern` rule, `formats` for `check_format`.
+pub fn features(types: &[TypeDef], flavour: Flavour) -> Vec<&'static str> {
+    fn walk(r: &Rules, pattern: &mut bool, formats: &mut bool) {
+        *pattern |= r.pattern.is_some();
+        *formats |= r.check_format;
+        for nested in [&r.items, &r.keys, &r.values].into_iter().flatten() {
+            walk(nested, pattern, formats);
+        }
+    }
+    if flavour != Flavour::Model {
+        return Vec::new();
+    }
+    let (mut pattern, mut formats) = (false, false);
+    for t in types {
+        match &t.kind {
+            Kind::Struct { fields, .. } => fields
+                .iter()
+                .for_each(|f| walk(&f.value.rules, &mut pattern, &mut formats)),
+            Kind::Newtype(v) => walk(&v.rules, &mut pattern, &mut formats),
+            Kind::Enum(_) | Kind::Alias(_) => {}
+        }
+    }
+    let mut out = Vec::new();
+    if pattern {
+        out.push("pattern");
+    }
+    if formats {
+        out.push("formats");
+    }
+    out
+}
+
+/// The header line that names the features a module needs, in the words of `Cargo.toml`
+/// (`roundtrip.sh` reads the list back from it).
+fn features_line(features: &[&str]) -> String {
+    let list: Vec<String> = features.iter().map(|f| format!("{f:?}")).collect();
+    format!(
+        "Needs `authlete-models` with `features = [{}]`.",
+        list.join(", ")
+    )
+}
+
+/// `s` as a Rust string literal: raw (`r"..."`, `r#"..."#`) when it holds a backslash or a
+/// quote and every character of it can be written as itself, escaped otherwise.
+fn string_literal(s: &str) -> String {
+    let escaped = format!("{s:?}");
+    if !s.contains(['\\', '"']) {
+        return escaped;
+    }
+    let plain = format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+    if escaped != plain {
+        return escaped;
+    }
+    // One `#` more than the longest run of them after a quote.
+    let hashes = s
+        .match_indices('"')
+        .map(|(i, _)| s[i + 1..].chars().take_while(|&c| c == '#').count() + 1)
+        .max()
+        .unwrap_or(0);
+    let h = "#".repeat(hashes);
+    format!("r{h}\"{s}\"{h}")
 }
 
 fn doc(out: &mut String, text: &Option<String>, indent: &str) {
@@ -333,6 +404,9 @@ fn rules(r: &Rules, ty: &Ty, default: bool) -> String {
     if let Some(c) = &r.charset {
         a.push(format!("charset = {c:?}"));
     }
+    if let Some(p) = &r.pattern {
+        a.push(format!("pattern = {}", string_literal(p)));
+    }
     if let Some(n) = r.min_len {
         a.push(format!("min_len = {n}"));
     }
@@ -386,6 +460,9 @@ fn rules(r: &Rules, ty: &Ty, default: bool) -> String {
     }
     if let Some(f) = &r.format {
         a.push(format!("format = {f:?}"));
+        if r.check_format {
+            a.push("check_format".into());
+        }
     }
     if r.read_only {
         a.push("read_only".into());

@@ -14,7 +14,8 @@
 //!   members in their declaration order; an object type states `"type": "object"`;
 //! - an integer states its Rust type's range (`i32` for `format: int32`, `i64` otherwise) on
 //!   each side it leaves open; a number's bounds are floats;
-//! - a `pattern` is spelled as the derive spells it (the same characters);
+//! - a `pattern` that is one class over the whole string (`^[...]*$`, a `charset`) is spelled
+//!   as the derive spells it (the same characters); any other `pattern` is as written;
 //! - what says nothing is left out: `minLength: 0` (and items, properties), `uniqueItems:
 //!   false`, `readOnly: false`, `additionalProperties: true`, `$comment` and `x-` extensions;
 //! - a description's lines lose trailing spaces, and an empty description is left out.
@@ -268,9 +269,7 @@ impl<'d> Expect<'d> {
                     core.insert("type".into(), "string".into());
                     lengths(&map, &mut core, "minLength", "maxLength");
                     if let Some(p) = map.get("pattern").and_then(Value::as_str) {
-                        if let Ok(set) = charset::from_pattern(p) {
-                            core.insert("pattern".into(), charset::pattern(&set).into());
-                        }
+                        core.insert("pattern".into(), pattern(p).into());
                     }
                     if let Some(f) = format {
                         // A password is a secret, whose type writes the format itself.
@@ -356,12 +355,7 @@ impl<'d> Expect<'d> {
                                 let mut names = Map::new();
                                 lengths(n, &mut names, "minLength", "maxLength");
                                 if let Some(p) = n.get("pattern").and_then(Value::as_str) {
-                                    if let Ok(set) = charset::from_pattern(p) {
-                                        names.insert(
-                                            "pattern".into(),
-                                            charset::pattern(&set).into(),
-                                        );
-                                    }
+                                    names.insert("pattern".into(), pattern(p).into());
                                 }
                                 if !names.is_empty() {
                                     core.insert("propertyNames".into(), Value::Object(names));
@@ -377,6 +371,15 @@ impl<'d> Expect<'d> {
             core = nullable_of(core);
         }
         (core, notes)
+    }
+}
+
+/// A `pattern` as the derive writes it: a class over the whole string (a `charset`) in the
+/// derive's spelling, any other pattern as written.
+fn pattern(p: &str) -> String {
+    match charset::from_pattern(p) {
+        Ok(set) => charset::pattern(&set),
+        Err(_) => p.to_owned(),
     }
 }
 

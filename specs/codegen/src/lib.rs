@@ -2,6 +2,13 @@
 //! struct, string enum or newtype per schema, every constraint written as an attribute, and
 //! every keyword the derive cannot express refused with its JSON Pointer.
 //!
+//! A `pattern` that is one class over the whole string (`^[...]*$`) becomes `charset`; any
+//! other is compiled here as the derive will compile it, then written as `pattern` as the
+//! document writes it, or refused with the compiler's reason. A string `format` is an
+//! annotation, or, with [`Options::check_formats`], also a check (`check_format`) when the
+//! derive knows it ([`CHECKED_FORMATS`]). [`Output::features`] names the features of
+//! `authlete-models` the code then needs, as does a line of the module's doc comment.
+//!
 //! ```
 //! use authlete_models_codegen::{Document, Options, generate};
 //!
@@ -39,7 +46,32 @@ pub struct Options {
     pub header: Vec<String>,
     /// What to write.
     pub flavour: Flavour,
+    /// Write `check_format` beside each string `format` the derive can check
+    /// ([`CHECKED_FORMATS`]), so that the format is checked and not only written in the schema.
+    /// The generated code then needs the `formats` feature of `authlete-models`.
+    pub check_formats: bool,
 }
+
+/// The most states the derive lets a pattern's automaton have (its own bound, repeated): a
+/// `pattern` whose automaton would be larger is refused here, as the derive would refuse it.
+pub const MAX_STATES: usize = 10_000;
+
+/// The string formats the derive checks with `check_format`; any other format stays an
+/// annotation.
+pub const CHECKED_FORMATS: &[&str] = &[
+    "date-time",
+    "date",
+    "time",
+    "duration",
+    "email",
+    "hostname",
+    "ipv4",
+    "ipv6",
+    "uri",
+    "uri-reference",
+    "uuid",
+    "json-pointer",
+];
 
 /// What the generated types derive.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -95,12 +127,16 @@ pub struct Output {
     pub warnings: Vec<Note>,
     /// The names the refused types would have had.
     pub refused_types: Vec<String>,
+    /// The features of `authlete-models` the code needs: `pattern` when it checks a `pattern`,
+    /// `formats` when it checks a format. The module's doc comment names them too.
+    pub features: Vec<&'static str>,
 }
 
 /// Generates the types of every schema `doc` names (and the inline ones they hold).
 pub fn generate(doc: &Document, options: &Options) -> Output {
     let lowered = lower::lower(doc, options);
     let code = emit::module(&lowered.types, &options.header, options.flavour);
+    let features = emit::features(&lowered.types, options.flavour);
     let aliases = lowered
         .types
         .iter()
@@ -129,6 +165,7 @@ pub fn generate(doc: &Document, options: &Options) -> Output {
         refused: lowered.refused,
         warnings: lowered.warnings,
         refused_types: lowered.refused_names,
+        features,
     }
 }
 

@@ -788,16 +788,14 @@ impl Lowering<'_> {
                 self.only(map, at, &allowed, "a string");
                 self.lengths(map, at, "minLength", "maxLength", &mut rules);
                 if let Some(p) = map.get("pattern") {
-                    match p.as_str().map(charset::from_pattern) {
-                        Some(Ok(set)) => rules.charset = Some(charset::attribute(&set)),
-                        Some(Err(why)) => self.cannot(&format!("{at}/pattern"), "pattern", &why),
-                        None => self.refuse(&format!("{at}/pattern"), "`pattern` must be a string"),
-                    }
+                    self.pattern(p, at, &mut rules);
                 }
                 let ty = match map.get("format").and_then(Value::as_str) {
                     Some("password") => Ty::Secret,
                     Some(f) => {
                         rules.format = Some(f.to_owned());
+                        rules.check_format =
+                            self.options.check_formats && crate::CHECKED_FORMATS.contains(&f);
                         Ty::String
                     }
                     None => Ty::String,
@@ -969,16 +967,7 @@ impl Lowering<'_> {
                             self.only(n, &here, &allowed, "member names");
                             self.lengths(n, &here, "minLength", "maxLength", &mut keys);
                             if let Some(p) = n.get("pattern") {
-                                match p.as_str().map(charset::from_pattern) {
-                                    Some(Ok(set)) => keys.charset = Some(charset::attribute(&set)),
-                                    Some(Err(why)) => {
-                                        self.cannot(&format!("{here}/pattern"), "pattern", &why)
-                                    }
-                                    None => self.refuse(
-                                        &format!("{here}/pattern"),
-                                        "`pattern` must be a string",
-                                    ),
-                                }
+                                self.pattern(p, &here, &mut keys);
                             }
                         }
                         _ => self.refuse(&here, "`propertyNames` must be an object"),
@@ -1063,6 +1052,32 @@ impl Lowering<'_> {
             }
         };
         Some(value)
+    }
+
+    /// A string's `pattern` (at `at`/pattern): a class over the whole string, `^[...]*$`,
+    /// is a `charset`; any other pattern is a `pattern`, compiled here as the derive will
+    /// compile it, so that one the derive would refuse is refused here, with its pointer.
+    fn pattern(&mut self, p: &Value, at: &str, rules: &mut Rules) {
+        let here = format!("{at}/pattern");
+        let Some(p) = p.as_str() else {
+            self.refuse(&here, "`pattern` must be a string");
+            return;
+        };
+        if let Ok(set) = charset::from_pattern(p) {
+            rules.charset = Some(charset::attribute(&set));
+            return;
+        }
+        match authlete_models_pattern::compile(p, crate::MAX_STATES) {
+            Ok(_) => rules.pattern = Some(p.to_owned()),
+            Err(refusal) => self.cannot(
+                &here,
+                "pattern",
+                &format!(
+                    "is `{p}`, which the derive cannot check: {}",
+                    refusal.message()
+                ),
+            ),
+        }
     }
 
     /// A pair of length keywords (`minLength`/`maxLength`, `minItems`/`maxItems`...), each a

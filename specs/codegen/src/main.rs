@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use authlete_models_codegen::{Document, Flavour, Options, generate};
 
 const USAGE: &str =
-    "usage: authlete-models-codegen [--lossy] [--contracts] [--serde] [--expected FILE] INPUT...
+    "usage: authlete-models-codegen [--lossy] [--contracts] [--serde] [--check-formats]
+                              [--expected FILE] INPUT...
 
 Writes Rust types with #[derive(Model)] for every schema of INPUT to standard output, and
 what it read and refused to standard error.
@@ -17,6 +18,10 @@ what it read and refused to standard error.
                    of refusing the schema that has it
   --serde          write plain serde_derive types of the same shape instead, with no rule
                    (to compare with)
+  --check-formats  check each string format the derive can check (date-time, date, time,
+                   duration, email, hostname, ipv4, ipv6, uri, uri-reference, uuid,
+                   json-pointer) with `check_format`, instead of only writing it in the
+                   schema; the output then needs the `formats` feature of authlete-models
   --expected FILE  also write each type's expected schema (the input, normalised) to FILE,
                    as a JSON object keyed by type name
 
@@ -27,6 +32,7 @@ fn main() -> ExitCode {
     let mut lossy = false;
     let mut contracts = false;
     let mut flavour = Flavour::Model;
+    let mut check_formats = false;
     let mut expected = None;
     let mut inputs = Vec::new();
     let mut args = std::env::args().skip(1);
@@ -35,6 +41,7 @@ fn main() -> ExitCode {
             "--lossy" => lossy = true,
             "--contracts" => contracts = true,
             "--serde" => flavour = Flavour::SerdeDerive,
+            "--check-formats" => check_formats = true,
             "--expected" => expected = args.next(),
             "-h" | "--help" => {
                 println!("{USAGE}");
@@ -67,6 +74,7 @@ fn main() -> ExitCode {
         lossy,
         flavour,
         header,
+        check_formats,
     };
     let out = generate(&doc, &options);
     print!("{}", out.code);

@@ -106,6 +106,9 @@ pub struct Rules {
     pub max_len: Option<u64>,
     /// `charset`, written in the attribute's syntax.
     pub charset: Option<String>,
+    /// `pattern`, as the document writes it: a pattern that is not one class over the whole
+    /// string, which the derive compiles (and the generator has compiled, to refuse it first).
+    pub pattern: Option<String>,
     /// `min`, as the JSON number's text.
     pub min: Option<String>,
     /// `max`.
@@ -128,6 +131,8 @@ pub struct Rules {
     pub schema: Option<String>,
     /// `format`.
     pub format: Option<String>,
+    /// `check_format`: the format is checked, not only written in the schema.
+    pub check_format: bool,
     /// `read_only`.
     pub read_only: bool,
     /// `write_only`.

@@ -182,6 +182,246 @@ fn class_patterns_are_written_as_charsets() {
 }
 
 #[test]
+fn other_patterns_are_written_as_pattern_as_the_document_writes_them() {
+    for (pattern, attr) in [
+        ("^[a-z]+$", r#"pattern = "^[a-z]+$""#),
+        ("[a-z]*", r#"pattern = "[a-z]*""#),
+        ("^[^a]*$", r#"pattern = "^[^a]*$""#),
+        ("^[a-z]+(-[a-z]+)*$", r#"pattern = "^[a-z]+(-[a-z]+)*$""#),
+        ("^[]*$", r#"pattern = "^[]*$""#),
+        // A backslash or a quote: a raw string, with as many `#` as it takes.
+        (r"^[\s]*$", r#"pattern = r"^[\s]*$""#),
+        (r"^\w+@\w+$", r#"pattern = r"^\w+@\w+$""#),
+        (r#"say "hi""#, r##"pattern = r#"say "hi""#"##),
+        (r##"x"#\d"##, r###"pattern = r##"x"#\d"##"###),
+        // A character a raw string would hide: escaped.
+        ("\t\\d", r#"pattern = "\t\\d""#),
+        ("\u{202e}a", r#"pattern = "\u{202e}a""#),
+    ] {
+        let out = run(member(json!({"type": "string", "pattern": pattern})));
+        has(
+            &out,
+            &[&format!(
+                "    #[model({attr})]\n    pub x: Option<String>,\n"
+            )],
+        );
+        assert_eq!(out.features, ["pattern"]);
+        // The expected schema holds the pattern as written.
+        assert_eq!(
+            expected(&out, "A")["properties"]["x"],
+            json!({"type": ["string", "null"], "pattern": pattern})
+        );
+    }
+}
+
+#[test]
+fn a_pattern_keeps_its_place_among_the_other_string_rules() {
+    member_is(
+        json!({
+            "type": "string", "minLength": 2, "maxLength": 9, "pattern": "^AC[0-9a-f]+$",
+            "format": "password"
+        }),
+        r#"    #[model(pattern = "^AC[0-9a-f]+$", min_len = 2, max_len = 9)]
+    pub x: Option<Secret<String>>,
+"#,
+    );
+    member_is(
+        json!({"type": ["string", "null"], "pattern": "^a", "format": "uri", "readOnly": true}),
+        r#"    #[model(pattern = "^a", format = "uri", read_only)]
+    pub x: Option<String>,
+"#,
+    );
+}
+
+#[test]
+fn patterns_of_items_map_values_and_member_names() {
+    // (`json!` sorts the members.)
+    let out = run(json!({"$defs": {"A": {"type": "object", "properties": {
+        "list": {"type": "array", "items": {"type": "string", "pattern": "^\\d+$", "maxLength": 4}},
+        "classes": {"type": "array", "items": {"type": "string", "pattern": "^[a-z]*$"}},
+        "map": {
+            "type": "object",
+            "additionalProperties": {"type": "string", "pattern": "x$"},
+            "propertyNames": {"pattern": "^[a-z]+(_[a-z]+)*$", "maxLength": 8}
+        },
+        "names": {
+            "type": "object",
+            "additionalProperties": {"type": "boolean"},
+            "propertyNames": {"pattern": "^[a-z_]*$"}
+        }
+    }, "required": ["list", "classes", "map", "names"]}}}));
+    has(
+        &out,
+        &[r#"    #[model(items(charset = "a-z"))]
+    pub classes: Vec<String>,
+    #[model(items(pattern = r"^\d+$", max_len = 4))]
+    pub list: Vec<String>,
+    #[model(keys(pattern = "^[a-z]+(_[a-z]+)*$", max_len = 8), values(pattern = "x$"))]
+    pub map: BTreeMap<String, String>,
+    #[model(keys(charset = "a-z_"))]
+    pub names: BTreeMap<String, bool>,
+"#],
+    );
+    let a = expected(&out, "A");
+    assert_eq!(
+        a["properties"]["list"]["items"],
+        json!({"type": "string", "pattern": "^\\d+$", "maxLength": 4})
+    );
+    assert_eq!(
+        a["properties"]["classes"]["items"],
+        json!({"type": "string", "pattern": "^[a-z]*$"})
+    );
+    assert_eq!(
+        a["properties"]["map"],
+        json!({
+            "type": "object",
+            "additionalProperties": {"type": "string", "pattern": "x$"},
+            "propertyNames": {"pattern": "^[a-z]+(_[a-z]+)*$", "maxLength": 8}
+        })
+    );
+    assert_eq!(
+        a["properties"]["names"]["propertyNames"],
+        json!({"pattern": "^[\\u005Fa-z]*$"})
+    );
+}
+
+#[test]
+fn the_module_names_the_features_it_needs() {
+    // None: no pattern, no checked format (a class pattern is a charset).
+    let out = run(member(
+        json!({"type": "string", "pattern": "^[a-z]*$", "format": "email"}),
+    ));
+    assert!(out.features.is_empty());
+    assert!(!out.code.contains("features"), "{}", out.code);
+    // With a header, a line of its own after it.
+    let options = Options {
+        header: vec!["Line one.".into()],
+        check_formats: true,
+        ..Default::default()
+    };
+    let doc = Document::new(
+        member(json!({"type": "array", "items": {"type": "string", "format": "email", "pattern": "@"}})),
+        "Root",
+    )
+    .unwrap();
+    let out = generate(&doc, &options);
+    assert_eq!(out.features, ["pattern", "formats"]);
+    assert!(
+        out.code.starts_with(
+            "//! Line one.\n//!\n//! Needs `authlete-models` with `features = [\"pattern\", \"formats\"]`.\n"
+        ),
+        "{}",
+        out.code
+    );
+    // Without one, the only line of the doc comment.
+    let out = run(member(json!({"type": "string", "pattern": "^a"})));
+    assert!(
+        out.code
+            .starts_with("//! Needs `authlete-models` with `features = [\"pattern\"]`.\n"),
+        "{}",
+        out.code
+    );
+    // Plain serde types check nothing, and need nothing.
+    let options = Options {
+        flavour: authlete_models_codegen::Flavour::SerdeDerive,
+        check_formats: true,
+        ..Default::default()
+    };
+    let doc = Document::new(
+        member(json!({"type": "string", "format": "email", "pattern": "@"})),
+        "Root",
+    )
+    .unwrap();
+    let out = generate(&doc, &options);
+    assert!(out.features.is_empty());
+    assert!(!out.code.contains("Needs"), "{}", out.code);
+}
+
+#[test]
+fn check_formats_checks_the_formats_the_derive_knows() {
+    let checked = [
+        "date-time",
+        "date",
+        "time",
+        "duration",
+        "email",
+        "hostname",
+        "ipv4",
+        "ipv6",
+        "uri",
+        "uri-reference",
+        "uuid",
+        "json-pointer",
+    ];
+    assert_eq!(authlete_models_codegen::CHECKED_FORMATS, checked);
+    let run_checking = |doc: Value| {
+        let options = Options {
+            check_formats: true,
+            ..Default::default()
+        };
+        generate(&Document::new(doc, "Root").unwrap(), &options)
+    };
+    for f in checked {
+        let schema = json!({"type": "string", "format": f});
+        // Without the flag, an annotation.
+        let out = run(member(schema.clone()));
+        has(
+            &out,
+            &[&format!(
+                "    #[model(format = {f:?})]\n    pub x: Option<String>,\n"
+            )],
+        );
+        assert!(out.features.is_empty());
+        // With it, a check; the expected schema is the same.
+        let checking = run_checking(member(schema));
+        has(
+            &checking,
+            &[&format!(
+                "    #[model(format = {f:?}, check_format)]\n    pub x: Option<String>,\n"
+            )],
+        );
+        assert_eq!(checking.features, ["formats"]);
+        assert_eq!(expected(&checking, "A"), expected(&out, "A"));
+    }
+    // Other formats stay annotations, strings and numbers alike; a password is a secret.
+    let out = run_checking(member(json!({"type": "object", "properties": {
+        "regex": {"type": "string", "format": "regex"},
+        "iri": {"type": "string", "format": "iri"},
+        "n": {"type": "integer", "format": "int32"},
+        "f": {"type": "number", "format": "double"},
+        "key": {"type": "string", "format": "password"}
+    }})));
+    has(
+        &out,
+        &[
+            "    #[model(format = \"regex\")]\n    pub regex: Option<String>,\n",
+            "    #[model(format = \"iri\")]\n    pub iri: Option<String>,\n",
+            "    #[model(format = \"int32\")]\n    pub n: Option<i32>,\n",
+            "    #[model(format = \"double\")]\n    pub f: Option<f64>,\n",
+            "    pub key: Option<Secret<String>>,\n",
+        ],
+    );
+    assert!(!out.code.contains("check_format"), "{}", out.code);
+    assert!(out.features.is_empty());
+    // In items, map values and newtypes too.
+    let out = run_checking(json!({"$defs": {
+        "A": {"type": "object", "properties": {
+            "emails": {"type": "array", "items": {"type": "string", "format": "email"}},
+            "hosts": {"type": "object", "additionalProperties": {"type": "string", "format": "hostname"}}
+        }},
+        "Id": {"type": "string", "format": "uuid", "pattern": "^[0-9a-f-]*$"}
+    }}));
+    has(
+        &out,
+        &[
+            "    #[model(items(format = \"email\", check_format))]\n    pub emails: Option<Vec<String>>,\n",
+            "    #[model(values(format = \"hostname\", check_format))]\n    pub hosts: Option<BTreeMap<String, String>>,\n",
+            "pub struct Id(#[model(charset = \"a-f0-9\\\\-\", format = \"uuid\", check_format)] pub String);\n",
+        ],
+    );
+}
+
+#[test]
 fn format_password_is_a_secret_and_other_formats_are_kept() {
     let out = run_text(
         r#"{"$defs": {"A": {"type": "object", "properties": {
@@ -1207,7 +1447,7 @@ fn contracts_name_their_types_and_show_pointers_in_their_files() {
         ),
         (
             "owner.json".into(),
-            r#"{"model": "Owner", "schema": {"type": "string", "pattern": "^[a-z]+$"}}"#.into(),
+            r#"{"model": "Owner", "schema": {"type": "string", "pattern": "(a)\\1"}}"#.into(),
         ),
         (
             "tag.json".into(),
@@ -1219,7 +1459,7 @@ fn contracts_name_their_types_and_show_pointers_in_their_files() {
     refuses(
         &out,
         "owner.json#/schema/pattern",
-        "and the derive expresses only a character class",
+        "which the derive cannot check: `\\1` is a backreference",
     );
     refuses(
         &out,
@@ -1501,42 +1741,50 @@ fn enums_of_other_values_are_refused() {
 // Refusals: patterns.
 
 #[test]
-fn patterns_that_are_not_a_class_are_refused() {
+fn patterns_the_derive_cannot_check_are_refused_with_the_compiler_s_reason() {
     for (pattern, why) in [
+        ("(a)\\1", "`\\1` is a backreference"),
+        ("^(?=a)", "`(?=` is a lookahead"),
+        ("(?<!a)b", "`(?<!` is a lookbehind"),
+        ("(?i)a", "`(?i` sets flags for part of the pattern"),
         (
-            "^[a-z]+$",
-            "is `^[a-z]+$`, and the derive expresses only a character class over the whole string",
+            "^[z-a]*$",
+            "the range `z-a` in a character class is out of order",
         ),
-        ("[a-z]*", "and the derive expresses only a character class"),
-        ("^[^a]*$", "is a negated class (`[^...]`)"),
-        ("^[z-a]*$", "has the range `z-a`, which runs backwards"),
-        (r"^[a\]*$", "ends with a lone `\\`"),
+        (r"^[a\]*$", "unterminated character class"),
+        (r"^[\u12]*$", "`\\u12` is not a Unicode escape"),
+        (r"\p{Foo}", "`\\p{Foo}` is not a Unicode property"),
+        // The derive's bound on an automaton's states, repeated by the generator.
         (
-            r"^[\s]*$",
-            "has the escape `\\s`, which `charset` does not express",
-        ),
-        (r"^[a-\d]*$", "has `\\d` in a range"),
-        ("^[a[]*$", "has a nested `[`"),
-        ("^[]*$", "is an empty class"),
-        (r"^[\u12]*$", "has a short `\\u` escape"),
-        (r"^[\uD800]*$", "has a lone surrogate"),
-        (r"^[\u{41]*$", "has `\\u{` without `}`"),
-        (r"^[\x4]*$", "has a short `\\x` escape"),
-        (
-            r"^[\u{110000}]*$",
-            "has the escape of `110000`, not a character",
+            "(a|b)*a(a|b){20}",
+            "the automaton for this pattern has more than 10000 states",
         ),
     ] {
         member_refused(
             json!({"type": "string", "pattern": pattern}),
             "/pattern",
-            why,
+            &format!("`pattern` is `{pattern}`, which the derive cannot check: {why}"),
         );
     }
+    assert_eq!(authlete_models_codegen::MAX_STATES, 10_000);
     member_refused(
         json!({"type": "string", "pattern": 5}),
         "/pattern",
         "`pattern` must be a string",
+    );
+    // Inside items, map values and member names, at the pointer of each.
+    let at = |schema: Value, rel: &str| member_refused(schema, rel, "`\\1` is a backreference");
+    at(
+        json!({"type": "array", "items": {"type": "string", "pattern": "(a)\\1"}}),
+        "/items/pattern",
+    );
+    at(
+        json!({"type": "object", "additionalProperties": {"type": "string", "pattern": "(a)\\1"}}),
+        "/additionalProperties/pattern",
+    );
+    at(
+        json!({"type": "object", "additionalProperties": {"type": "string"}, "propertyNames": {"pattern": "(a)\\1"}}),
+        "/propertyNames/pattern",
     );
 }
 
@@ -1614,9 +1862,9 @@ fn malformed_property_names_and_unique_items_are_refused() {
         "`propertyNames` must be an object",
     );
     member_refused(
-        map(json!({"pattern": "^a$"})),
+        map(json!({"pattern": "^(?!a)"})),
         "/propertyNames/pattern",
-        "the derive expresses only a character class",
+        "`pattern` is `^(?!a)`, which the derive cannot check: `(?!` is a lookahead",
     );
     member_refused(
         map(json!({"pattern": 1})),
@@ -1939,11 +2187,11 @@ fn a_type_that_holds_a_refused_type_is_refused_too() {
             "b": {"$ref": "#/$defs/B"},
             "inline": {"type": "object", "properties": {}}
         }},
-        "B": {"type": "string", "pattern": "^a+$"},
+        "B": {"type": "string", "pattern": "(?<=a)b"},
         "C": {"type": "array", "items": {"$ref": "#/$defs/A"}},
         "D": {"type": "string"}
     }}));
-    refuses(&out, "#/$defs/B/pattern", "`pattern` is `^a+$`");
+    refuses(&out, "#/$defs/B/pattern", "`pattern` is `(?<=a)b`");
     refuses(&out, "#/$defs/A", "holds `B`, which is refused");
     refuses(&out, "#/$defs/C", "holds `A`, which is refused");
     // The inline type of a refused type goes with it, without a note of its own.
@@ -1956,9 +2204,9 @@ fn a_type_that_holds_a_refused_type_is_refused_too() {
 #[test]
 fn lossy_drops_what_the_derive_cannot_express_with_a_warning() {
     let out = member_lossy(
-        json!({"type": "string", "pattern": "^[a-z]+$", "maxLength": 3}),
+        json!({"type": "string", "pattern": "^([a-z])\\1$", "maxLength": 3}),
         "/pattern",
-        "`pattern` is `^[a-z]+$`",
+        "`pattern` is `^([a-z])\\1$`, which the derive cannot check",
     );
     has(
         &out,
