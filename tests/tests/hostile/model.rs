@@ -610,6 +610,34 @@ pub struct Stamped {
     pub page: Paging,
 }
 
+/// Patterns and checked formats: anchored and not, with Unicode classes, counted repetition and
+/// alternation, on a secret, in a list, on member names and values: the `checked` of
+/// [`Unions`].
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase")]
+pub struct Checked {
+    #[model(pattern = r"^AC[0-9a-fA-F]{32}$")]
+    pub sid: Option<String>,
+    #[model(pattern = r"\d", max_len = 12)]
+    pub code: Option<String>,
+    #[model(pattern = r"^[\p{L} .'-]{1,24}$")]
+    pub name: Option<String>,
+    #[model(pattern = r"^(v|release-)?\d+(\.\d+){0,2}$")]
+    pub version: Option<String>,
+    #[model(pattern = "^sk_[A-Za-z0-9]{8,16}$")]
+    pub api_key: Option<Secret<String>>,
+    #[model(format = "email", check_format)]
+    pub email: Option<String>,
+    #[model(format = "date-time", check_format)]
+    pub at: Option<String>,
+    #[model(format = "uri", check_format, min_len = 1)]
+    pub home: Option<Secret<String>>,
+    #[model(max_len = 4, items(format = "ipv4", check_format))]
+    pub hosts: Option<Vec<String>>,
+    #[model(keys(pattern = "^x-[a-z]+$"), values(pattern = "[^ ]", format = "uuid", check_format))]
+    pub ids: Option<BTreeMap<String, String>>,
+}
+
 /// Enums with data in the five representations, with secrets in struct and newtype variants,
 /// structs with a flattened map (of secrets, of strings, of any values) and a struct with
 /// flattened models.
@@ -636,6 +664,7 @@ pub struct Unions {
     pub attributes: Option<Attributes>,
     pub payload: Option<Claims>,
     pub stamped: Option<Stamped>,
+    pub checked: Option<Checked>,
 }
 
 /// The secret fields of [`Unions`], as JSON Pointers: where each representation puts them.
@@ -684,6 +713,9 @@ pub const UNIONS_SECRETS: &[&str] = &[
     "/payload/signing_key",
     // Flattened models: a member of one, at the struct's level.
     "/stamped/sessionKey",
+    // Held to a pattern and to a format.
+    "/checked/apiKey",
+    "/checked/home",
 ];
 
 /// A flattened map at the top level: every member of the document but the two declared ones,
