@@ -11,6 +11,10 @@
 # the same structs written with serde_derive (`tests/bench/src/authlete_serde.rs`, which the
 # generator writes from the same contracts without their rules), built the same way.
 #
+# With WHAT=pattern, the crate derives `Model` on a struct with a `pattern` (the `pattern`
+# feature on: the derive builds the pattern compiler), against the same struct with serde
+# (derive), no check.
+#
 # Dependencies are fetched first (not timed); each build then runs offline with its own target
 # directory, so neither shares compiled crates with the other or with the workspace.
 set -euo pipefail
@@ -52,6 +56,35 @@ serde_json = \"1\"" "$main"
     make_crate with-serde 'serde = { version = "1", features = ["derive"] }
 serde_json = "1"' "$main"
     cp "$HERE/src/authlete_serde.rs" "$WORK/with-serde/src/models.rs"
+elif [ "${WHAT:-one}" = pattern ]; then
+make_crate with-model "authlete-models = { path = \"$MODELS\", default-features = false, features = [\"pattern\"] }
+serde_json = \"1\"" '
+use authlete_models::Model;
+
+#[derive(Debug, Model)]
+struct Account {
+    #[model(pattern = r"^AC[0-9a-fA-F]{32}$")]
+    sid: String,
+}
+
+fn main() {
+    let a: Account = serde_json::from_str(r#"{"sid": "AC0123456789abcdef0123456789abcdef"}"#).unwrap();
+    println!("{a:?} {}", a.sid.len());
+}'
+
+make_crate with-serde 'serde = { version = "1", features = ["derive"] }
+serde_json = "1"' '
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+struct Account {
+    sid: String,
+}
+
+fn main() {
+    let a: Account = serde_json::from_str(r#"{"sid": "AC0123456789abcdef0123456789abcdef"}"#).unwrap();
+    println!("{a:?} {}", a.sid.len());
+}'
 else
 # Only the derive: the crate's Authlete models (its default feature) are left out.
 make_crate with-model "authlete-models = { path = \"$MODELS\", default-features = false }
