@@ -7,6 +7,7 @@
 #   bash tests/bench/instructions.sh serde_derive authlete_models
 #   bash tests/bench/instructions.sh shapes          # the `shapes` benchmark's rows
 #   bash tests/bench/instructions.sh unions          # the `unions` benchmark's rows
+#   bash tests/bench/instructions.sh patterns        # the `patterns` benchmark's rows
 #
 # Needs valgrind. Each figure is (count at 2N calls - count at N calls) / N, which leaves out
 # the program's start-up and the first calls' warm-up.
@@ -14,9 +15,10 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 N="${N:-5000}"
-# The `unions` rows have a profiling example of their own.
+# The `unions` and `patterns` rows have a profiling example of their own.
 EXAMPLE=profile
 [ "${1:-}" = unions ] && EXAMPLE=profile_unions
+[ "${1:-}" = patterns ] && EXAMPLE=profile_patterns
 cargo build --quiet --profile bench -p authlete-models-bench --features peers --example "$EXAMPLE"
 BIN="${CARGO_TARGET_DIR:-target}/release/examples/$EXAMPLE"
 
@@ -46,6 +48,39 @@ if [ "${1:-}" = unions ]; then
             printf '| %s | %s | %s | %s | %s |\n' "$shape" "$doc" "$s" "$m" \
                 "$(awk -v m="$m" -v s="$s" 'BEGIN {printf "%.2f", m / s}')"
         done
+    done
+    exit 0
+fi
+
+# `patterns`: every row of the `patterns` benchmark on each of its documents, one table per
+# struct, the ratios to its first row (serde_derive, no check). The example lists the rows,
+# each with its struct's documents.
+if [ "${1:-}" = patterns ]; then
+    mapfile -t listing < <("$BIN")
+    current=""
+    declare -A base=()
+    for line in "${listing[@]}"; do
+        read -r row docs <<<"$line"
+        shape=${row%%:*}
+        impl=${row#*:}
+        read -r -a cases <<<"$docs"
+        if [ "$shape" != "$current" ]; then
+            [ -n "$current" ] && echo
+            current=$shape
+            base=()
+            printf '| %s (instructions per call, ratio to %s) |' "$shape" "$impl"
+            printf ' %s |' "${cases[@]}"
+            printf '\n|---|'
+            printf -- '---|%.0s' "${cases[@]}"
+            printf '\n'
+        fi
+        out="| $impl |"
+        for c in "${cases[@]}"; do
+            n=$(per_call "$row" "$c")
+            [ -z "${base[$c]:-}" ] && base[$c]=$n
+            out="$out $n ($(awk -v n="$n" -v f="${base[$c]}" 'BEGIN {printf "%.2f", n / f}')) |"
+        done
+        echo "$out"
     done
     exit 0
 fi

@@ -10,6 +10,7 @@
 //! cargo bench -p authlete-models-bench --features peers --bench large
 //! cargo bench -p authlete-models-bench --features peers --bench shapes
 //! cargo bench -p authlete-models-bench --features peers --bench unions
+//! cargo bench -p authlete-models-bench --features peers --bench patterns
 //! cargo bench -p authlete-models-bench --features peers --bench authlete
 //! ```
 //!
@@ -18,6 +19,7 @@
 
 pub mod inputs;
 pub mod large;
+pub mod pattern_shapes;
 pub mod shapes;
 pub mod union_shapes;
 pub mod variants;
@@ -26,6 +28,8 @@ pub mod variants;
 #[rustfmt::skip]
 #[allow(missing_docs)]
 pub mod authlete_serde;
+#[cfg(feature = "peers")]
+pub mod pattern_peers;
 #[cfg(feature = "peers")]
 pub mod peers;
 #[cfg(feature = "peers")]
