@@ -634,7 +634,10 @@ pub struct Checked {
     pub home: Option<Secret<String>>,
     #[model(max_len = 4, items(format = "ipv4", check_format))]
     pub hosts: Option<Vec<String>>,
-    #[model(keys(pattern = "^x-[a-z]+$"), values(pattern = "[^ ]", format = "uuid", check_format))]
+    #[model(
+        keys(pattern = "^x-[a-z]+$"),
+        values(pattern = "[^ ]", format = "uuid", check_format)
+    )]
     pub ids: Option<BTreeMap<String, String>>,
 }
 
