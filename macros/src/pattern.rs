@@ -72,29 +72,55 @@ impl PatternSpec {
         unreachable!("no pattern is read without the `pattern` feature")
     }
 
-    /// The runtime's `Pattern` for it, a constant expression: the byte classes, the table (two
-    /// bytes a state and class, little-endian) and the end states as byte strings.
+    /// The runtime's `Pattern` for it, a constant expression: by positions when the pattern
+    /// matches strings of one length only, each byte from a set of its own (see
+    /// [`positions`]); otherwise the automaton's walk, each entry of its table the index of the
+    /// next state's row.
     #[cfg(feature = "pattern")]
     pub fn tokens(&self) -> TokenStream {
         let dfa = &self.dfa;
         let text = &self.text;
+        let p = tpl!({ ::authlete_models::__private });
+        if let Some((sets, at)) = positions(dfa) {
+            let len = Literal::usize_unsuffixed(at.len());
+            let runs = runs(&at).into_iter().map(|(i, n)| {
+                let set = &sets[usize::from(i)];
+                let bits = Literal::byte_string(set);
+                let n = Literal::usize_unsuffixed(n);
+                tpl!({ #p::rules::Run { len: #n, set: #bits } }, p, n, bits)
+            });
+            return tpl!(
+                {
+                    #p::Some(&#p::rules::Pattern::positions(#text, #len, &[#runs]))
+                },
+                p,
+                text,
+                len,
+                runs = quote::quote!(#(#runs),*),
+            );
+        }
+        let stride = dfa.class_count;
         let classes = Literal::byte_string(&dfa.classes);
-        let stride = Literal::usize_unsuffixed(dfa.class_count);
-        let table: Vec<u8> = dfa.table.iter().flat_map(|s| s.to_le_bytes()).collect();
-        let table = Literal::byte_string(&table);
-        let start = Literal::u16_unsuffixed(dfa.start);
-        let ends: Vec<u8> = dfa.accept_at_end.iter().map(|&a| u8::from(a)).collect();
+        let table = dfa
+            .table
+            .iter()
+            .map(|&next| Literal::u32_unsuffixed(u32::from(next) * stride as u32));
+        let start = Literal::u32_unsuffixed(u32::from(dfa.start) * stride as u32);
+        let mut ends: Vec<u8> = dfa.accept_at_end.iter().map(|&a| u8::from(a)).collect();
+        // The two rows the walk answers at: no match, and matched.
+        ends[0] = 0;
+        ends[1] = 1;
         let ends = Literal::byte_string(&ends);
+        let stride = Literal::usize_unsuffixed(stride);
         tpl!(
             {
-                ::authlete_models::__private::Some(&::authlete_models::__private::rules::Pattern::new(
-                    #text, #classes, #stride, #table, #start, #ends,
-                ))
+                #p::Some(&#p::rules::Pattern::walk(#text, #classes, #stride, &[#table], #start, #ends))
             },
+            p,
             text,
             classes,
             stride,
-            table,
+            table = quote::quote!(#(#table),*),
             start,
             ends,
         )
@@ -105,4 +131,68 @@ impl PatternSpec {
         let _ = (Literal::u8_unsuffixed(0), &self.text);
         unreachable!("no pattern is read without the `pattern` feature")
     }
+}
+
+/// The byte sets of a pattern that matches strings of one length only, each byte in a set of
+/// its own position, and which set each position takes: a chain of states from the start, each
+/// going on to one next state (or to none), ending in the one state where a string may end,
+/// which takes no more bytes. `None` for any other automaton, or a chain past 256 bytes.
+#[cfg(feature = "pattern")]
+fn positions(dfa: &authlete_models_pattern::Dfa) -> Option<(Vec<[u8; 32]>, Vec<u8>)> {
+    const DEAD: u16 = 0;
+    const MATCHED: u16 = 1;
+    let stride = dfa.class_count;
+    let mut sets: Vec<[u8; 32]> = Vec::new();
+    let mut at = Vec::new();
+    let mut state = dfa.start;
+    loop {
+        if state <= MATCHED || at.len() > 256 {
+            return None;
+        }
+        let row = &dfa.table[usize::from(state) * stride..][..stride];
+        let mut set = [0u8; 32];
+        let mut next = None;
+        for byte in 0..=255u8 {
+            let to = row[usize::from(dfa.classes[usize::from(byte)])];
+            if to == DEAD {
+                continue;
+            }
+            if next.is_some_and(|n| n != to) {
+                return None;
+            }
+            next = Some(to);
+            set[usize::from(byte >> 3)] |= 1 << (byte & 7);
+        }
+        let ends_here = dfa.accept_at_end[usize::from(state)];
+        match (ends_here, next) {
+            // The last state: the string ends here, and takes no more.
+            (true, None) => return Some((sets, at)),
+            (false, Some(to)) => {
+                let i = match sets.iter().position(|s| *s == set) {
+                    Some(i) => i,
+                    None => {
+                        sets.push(set);
+                        sets.len() - 1
+                    }
+                };
+                at.push(u8::try_from(i).ok()?);
+                state = to;
+            }
+            // A string may end here and also go on, or cannot go on nor end.
+            _ => return None,
+        }
+    }
+}
+
+/// The positions as runs of one set: each run's set and length, in order.
+#[cfg(feature = "pattern")]
+fn runs(at: &[u8]) -> Vec<(u8, usize)> {
+    let mut runs: Vec<(u8, usize)> = Vec::new();
+    for &i in at {
+        match runs.last_mut() {
+            Some((set, n)) if *set == i => *n += 1,
+            _ => runs.push((i, 1)),
+        }
+    }
+    runs
 }

@@ -8,41 +8,85 @@
 //!   module, and the format's name for messages.
 
 /// A JSON Schema `pattern`, compiled by the derive: the source as written, and its automaton.
-///
-/// The automaton's states are rows of `stride` entries, one per byte class (`classes` maps
-/// each byte to its class), each entry the next state in two bytes, little-endian. State 0
-/// can no longer match and state 1 has matched (each only leads to itself), so a walk that
-/// reaches either has its answer; at the end of the string, `ends` tells whether the state
-/// reached matches (1) or not (0). All are byte strings in the generated code: one token
-/// each, however large the automaton.
 #[derive(Debug)]
 pub struct Pattern {
     source: &'static str,
-    classes: &'static [u8; 256],
-    stride: usize,
-    table: &'static [u8],
-    start: u16,
-    ends: &'static [u8],
+    check: Check,
+}
+
+/// Positions of a [`Pattern`] checked by positions that share one set of bytes.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct Run {
+    /// How many positions.
+    pub len: usize,
+    /// The bytes allowed, 256 bits.
+    pub set: &'static [u8; 32],
+}
+
+impl Run {
+    /// Whether every byte is in the set: each looked at, without a branch each, so that the
+    /// checks do not wait on each other.
+    #[inline]
+    fn matches(&self, bytes: &[u8]) -> bool {
+        let set = self.set;
+        bytes.iter().fold(true, |all, &byte| {
+            all & (set[usize::from(byte >> 3)] & (1 << (byte & 7)) != 0)
+        })
+    }
+}
+
+/// How a pattern is checked.
+#[derive(Debug)]
+enum Check {
+    /// A walk of the automaton. Its states are rows of `stride` entries, one per byte class
+    /// (`classes` maps each byte to its class); each entry is the next state's row, its first
+    /// index. The row at 0 can no longer match and the row at `stride` has matched (each leads
+    /// only to itself), so a walk that reaches either has its answer; at the end of the string,
+    /// `ends` tells, by state, whether the one reached matches (1) or not (0).
+    Walk {
+        classes: &'static [u8; 256],
+        stride: usize,
+        table: &'static [u32],
+        start: u32,
+        ends: &'static [u8],
+    },
+    /// A pattern that matches only strings of one length, each byte from a set of its own
+    /// position (`^AC[0-9a-fA-F]{32}$`): the length, then each run of positions that share a
+    /// set, with no state carried from one byte to the next.
+    Positions { len: usize, runs: &'static [Run] },
 }
 
 impl Pattern {
-    /// The pattern `source` and the automaton the derive built for it.
+    /// The pattern `source`, checked by a walk of the automaton the derive built.
     #[doc(hidden)]
-    pub const fn new(
+    pub const fn walk(
         source: &'static str,
         classes: &'static [u8; 256],
         stride: usize,
-        table: &'static [u8],
-        start: u16,
+        table: &'static [u32],
+        start: u32,
         ends: &'static [u8],
     ) -> Pattern {
         Pattern {
             source,
-            classes,
-            stride,
-            table,
-            start,
-            ends,
+            check: Check::Walk {
+                classes,
+                stride,
+                table,
+                start,
+                ends,
+            },
+        }
+    }
+
+    /// The pattern `source`, which matches strings of `len` bytes, the runs' positions in
+    /// order.
+    #[doc(hidden)]
+    pub const fn positions(source: &'static str, len: usize, runs: &'static [Run]) -> Pattern {
+        Pattern {
+            source,
+            check: Check::Positions { len, runs },
         }
     }
 
@@ -54,16 +98,38 @@ impl Pattern {
     /// Whether `s` matches the pattern (anywhere in it, unless the pattern is anchored).
     #[inline]
     pub fn is_match(&self, s: &str) -> bool {
-        let mut state = usize::from(self.start);
-        for &byte in s.as_bytes() {
-            if state <= 1 {
-                return state == 1;
+        match self.check {
+            Check::Walk {
+                classes,
+                stride,
+                table,
+                start,
+                ends,
+            } => {
+                let mut state = start as usize;
+                for &byte in s.as_bytes() {
+                    if state <= stride {
+                        return state == stride;
+                    }
+                    state = table[state + usize::from(classes[usize::from(byte)])] as usize;
+                }
+                ends[state / stride] == 1
             }
-            let class = usize::from(self.classes[usize::from(byte)]);
-            let at = 2 * (state * self.stride + class);
-            state = usize::from(u16::from_le_bytes([self.table[at], self.table[at + 1]]));
+            Check::Positions { len, runs } => {
+                let mut rest = s.as_bytes();
+                if rest.len() != len {
+                    return false;
+                }
+                for run in runs {
+                    let (here, more) = rest.split_at(run.len);
+                    if !run.matches(here) {
+                        return false;
+                    }
+                    rest = more;
+                }
+                true
+            }
         }
-        self.ends[state] == 1
     }
 }
 
@@ -80,8 +146,8 @@ pub struct FormatCheck {
 mod tests {
     use super::*;
 
-    /// `^a[0-9]$` by hand: 0 dead, 1 matched, 2 start, 3 after `a`, 4 after a digit. Classes:
-    /// 0 other, 1 `a`, 2 digits.
+    /// `^a[0-9]$` by hand: rows of 3 (classes: 0 other, 1 `a`, 2 digits); 0 dead, 3 matched,
+    /// 6 start, 9 after `a`, 12 after the digit.
     static CLASSES: [u8; 256] = {
         let mut c = [0u8; 256];
         c[b'a' as usize] = 1;
@@ -92,28 +158,50 @@ mod tests {
         }
         c
     };
-    const ANCHORED: Pattern = Pattern::new(
+    const WALK: Pattern = Pattern::walk(
         "^a[0-9]$",
         &CLASSES,
         3,
-        &[
-            0, 0, 0, 0, 0, 0, // dead
-            1, 0, 1, 0, 1, 0, // matched
-            0, 0, 3, 0, 0, 0, // start
-            0, 0, 0, 0, 4, 0, // after `a`
-            0, 0, 0, 0, 0, 0, // after the digit
-        ],
-        2,
+        &[0, 0, 0, 3, 3, 3, 0, 9, 0, 0, 0, 12, 0, 0, 0],
+        6,
         &[0, 1, 0, 0, 1],
     );
-
+    /// The same by positions: `a`, then a digit.
+    const A: [u8; 32] = {
+        let mut set = [0u8; 32];
+        set[(b'a' >> 3) as usize] = 1 << (b'a' & 7);
+        set
+    };
+    const DIGITS: [u8; 32] = {
+        let mut set = [0u8; 32];
+        set[(b'0' >> 3) as usize] = 0xff;
+        set[(b'8' >> 3) as usize] = 0b11;
+        set
+    };
+    const BITS: Pattern = Pattern::positions(
+        "^a[0-9]$",
+        2,
+        &[
+            Run { len: 1, set: &A },
+            Run {
+                len: 1,
+                set: &DIGITS,
+            },
+        ],
+    );
     #[test]
-    fn the_walk_answers_at_the_end_or_as_soon_as_it_knows() {
-        assert!(ANCHORED.is_match("a7"));
-        assert!(!ANCHORED.is_match("a"));
-        assert!(!ANCHORED.is_match("a77"));
-        assert!(!ANCHORED.is_match("b7"));
-        assert!(!ANCHORED.is_match(""));
-        assert_eq!(ANCHORED.source(), "^a[0-9]$");
+    fn the_walk_and_the_positions_answer_alike() {
+        for pattern in [&WALK, &BITS] {
+            assert!(pattern.is_match("a7"));
+            assert!(pattern.is_match("a0"));
+            assert!(pattern.is_match("a9"));
+            assert!(!pattern.is_match("a"));
+            assert!(!pattern.is_match("a77"));
+            assert!(!pattern.is_match("b7"));
+            assert!(!pattern.is_match("a:"));
+            assert!(!pattern.is_match(""));
+            assert!(!pattern.is_match("é"));
+            assert_eq!(pattern.source(), "^a[0-9]$");
+        }
     }
 }
