@@ -196,3 +196,26 @@ fn runs(at: &[u8]) -> Vec<(u8, usize)> {
     }
     runs
 }
+
+#[cfg(all(test, feature = "pattern"))]
+mod tests {
+    use super::*;
+
+    fn runs_of(pattern: &str) -> Option<Vec<(u8, usize)>> {
+        let spec = parse(pattern).unwrap();
+        positions(&spec.dfa).map(|(_, at)| runs(&at))
+    }
+
+    #[test]
+    fn one_length_with_a_set_per_position_is_checked_by_positions() {
+        assert_eq!(
+            runs_of("^AC[0-9a-f]{3}$"),
+            Some(vec![(0, 1), (1, 1), (2, 3)])
+        );
+        assert_eq!(runs_of("^[ab][ab]$"), Some(vec![(0, 2)]));
+        // Several lengths, a match that may go on, or one found anywhere: the walk.
+        for pattern in ["^a+$", "^a{1,3}$", "^ab", "ab", "^(ab|cd)$", "^(a|bc)$"] {
+            assert_eq!(runs_of(pattern), None, "{pattern}");
+        }
+    }
+}
