@@ -85,20 +85,33 @@ impl PatternSpec {
         let p = tpl!({ ::authlete_models::__private });
         if let Some((sets, at)) = positions(dfa) {
             let len = Literal::usize_unsuffixed(at.len());
+            let mut start = 0;
             let runs = runs(&at).into_iter().map(|(i, n)| {
-                let set = &sets[usize::from(i)];
-                let bits = Literal::byte_string(set);
-                let n = Literal::usize_unsuffixed(n);
-                tpl!({ #p::rules::Run { len: #n, set: #bits } }, p, n, bits)
+                let (from, to) = (
+                    Literal::usize_unsuffixed(start),
+                    Literal::usize_unsuffixed(start + n),
+                );
+                start += n;
+                let test = byte_test(&sets[usize::from(i)]);
+                tpl!(
+                    {
+                        __b[#from..#to].iter().fold(true, |__all, &__c| __all & (#test))
+                    },
+                    from,
+                    to,
+                    test,
+                )
             });
             return tpl!(
                 {
-                    #p::Some(&#p::rules::Pattern::positions(#text, #len, &[#runs]))
+                    #p::Some(&#p::rules::Pattern::code(#text, |__b: &[u8]| -> bool {
+                        __b.len() == #len && (true #runs)
+                    }))
                 },
                 p,
                 text,
                 len,
-                runs = quote::quote!(#(#runs),*),
+                runs = quote::quote!(#(& #runs)*),
             );
         }
         let stride = dfa.class_count;
@@ -196,6 +209,25 @@ fn runs(at: &[u8]) -> Vec<(u8, usize)> {
         }
     }
     runs
+}
+
+/// A test of `__c`, a byte, for membership in `set`, without a branch: a comparison for each
+/// range of the set (`__c.wrapping_sub(lo) <= hi - lo`), joined with `|`.
+#[cfg(feature = "pattern")]
+fn byte_test(set: &[u8; 32]) -> TokenStream {
+    let has = |b: u8| set[usize::from(b >> 3)] & (1 << (b & 7)) != 0;
+    let mut ranges: Vec<(u8, u8)> = Vec::new();
+    for b in (0..=255u8).filter(|&b| has(b)) {
+        match ranges.last_mut() {
+            Some((_, hi)) if u16::from(*hi) + 1 == u16::from(b) => *hi = b,
+            _ => ranges.push((b, b)),
+        }
+    }
+    let tests = ranges.into_iter().map(|(lo, hi)| {
+        let (lo, span) = (Literal::u8_suffixed(lo), Literal::u8_suffixed(hi - lo));
+        tpl!({ (__c.wrapping_sub(#lo) <= #span) }, lo, span)
+    });
+    quote::quote!(#(#tests)|*)
 }
 
 #[cfg(all(test, feature = "pattern"))]

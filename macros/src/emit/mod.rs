@@ -214,7 +214,7 @@ fn expand(cont: &Container) -> TokenStream {
     let schemars = schemars(cont);
     tpl!({
         #[doc(hidden)]
-        #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+        #[allow(non_upper_case_globals, unused_comparisons, unused_qualifications, clippy::all, clippy::pedantic)]
         const _: () = {
             #rules
             #impls

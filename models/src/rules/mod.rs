@@ -105,7 +105,7 @@ pub use nested::Nested;
 pub use number::{Num, Number};
 pub use opaque::Opaque;
 pub use option::Opt;
-pub use pattern::{FormatCheck, Pattern, Run};
+pub use pattern::{FormatCheck, Pattern};
 pub use present::Present;
 pub use refusal::Bound;
 pub use secret::Secret;

@@ -14,28 +14,6 @@ pub struct Pattern {
     check: Check,
 }
 
-/// Positions of a [`Pattern`] checked by positions that share one set of bytes.
-#[doc(hidden)]
-#[derive(Debug)]
-pub struct Run {
-    /// How many positions.
-    pub len: usize,
-    /// The bytes allowed, 256 bits.
-    pub set: &'static [u8; 32],
-}
-
-impl Run {
-    /// Whether every byte is in the set: each looked at, without a branch each, so that the
-    /// checks do not wait on each other.
-    #[inline]
-    fn matches(&self, bytes: &[u8]) -> bool {
-        let set = self.set;
-        bytes.iter().fold(true, |all, &byte| {
-            all & (set[usize::from(byte >> 3)] & (1 << (byte & 7)) != 0)
-        })
-    }
-}
-
 /// How a pattern is checked.
 #[derive(Debug)]
 enum Check {
@@ -52,9 +30,10 @@ enum Check {
         ends: &'static [u8],
     },
     /// A pattern that matches only strings of one length, each byte from a set of its own
-    /// position (`^AC[0-9a-fA-F]{32}$`): the length, then each run of positions that share a
-    /// set, with no state carried from one byte to the next.
-    Positions { len: usize, runs: &'static [Run] },
+    /// position (`^AC[0-9a-fA-F]{32}$`): the derive writes the check as code, the length, then
+    /// each run of positions that share a set as comparisons with no branch, which the compiler
+    /// turns into vector compares; no state goes from one byte to the next.
+    Code(fn(&[u8]) -> bool),
 }
 
 impl Pattern {
@@ -80,13 +59,12 @@ impl Pattern {
         }
     }
 
-    /// The pattern `source`, which matches strings of `len` bytes, the runs' positions in
-    /// order.
+    /// The pattern `source`, checked by `check`, which the derive wrote for it.
     #[doc(hidden)]
-    pub const fn positions(source: &'static str, len: usize, runs: &'static [Run]) -> Pattern {
+    pub const fn code(source: &'static str, check: fn(&[u8]) -> bool) -> Pattern {
         Pattern {
             source,
-            check: Check::Positions { len, runs },
+            check: Check::Code(check),
         }
     }
 
@@ -115,20 +93,7 @@ impl Pattern {
                 }
                 ends[state / stride] == 1
             }
-            Check::Positions { len, runs } => {
-                let mut rest = s.as_bytes();
-                if rest.len() != len {
-                    return false;
-                }
-                for run in runs {
-                    let (here, more) = rest.split_at(run.len);
-                    if !run.matches(here) {
-                        return false;
-                    }
-                    rest = more;
-                }
-                true
-            }
+            Check::Code(check) => check(s.as_bytes()),
         }
     }
 }
@@ -166,32 +131,14 @@ mod tests {
         6,
         &[0, 1, 0, 0, 1],
     );
-    /// The same by positions: `a`, then a digit.
-    const A: [u8; 32] = {
-        let mut set = [0u8; 32];
-        set[(b'a' >> 3) as usize] = 1 << (b'a' & 7);
-        set
-    };
-    const DIGITS: [u8; 32] = {
-        let mut set = [0u8; 32];
-        set[(b'0' >> 3) as usize] = 0xff;
-        set[(b'8' >> 3) as usize] = 0b11;
-        set
-    };
-    const BITS: Pattern = Pattern::positions(
-        "^a[0-9]$",
-        2,
-        &[
-            Run { len: 1, set: &A },
-            Run {
-                len: 1,
-                set: &DIGITS,
-            },
-        ],
-    );
+    /// The same as the derive writes it for positions: `a`, then a digit.
+    const CODE: Pattern = Pattern::code("^a[0-9]$", |b| {
+        b.len() == 2 && (b[0] == b'a') & (b[1].wrapping_sub(b'0') <= 9)
+    });
+
     #[test]
-    fn the_walk_and_the_positions_answer_alike() {
-        for pattern in [&WALK, &BITS] {
+    fn the_walk_and_the_code_answer_alike() {
+        for pattern in [&WALK, &CODE] {
             assert!(pattern.is_match("a7"));
             assert!(pattern.is_match("a0"));
             assert!(pattern.is_match("a9"));
