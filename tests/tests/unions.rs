@@ -482,3 +482,26 @@ fn a_member_no_variant_declares_is_skipped_as_the_format_skips_it_in_from_json_t
         Grant::Implicit
     );
 }
+
+#[test]
+fn a_long_string_where_a_tagged_enum_is_expected_gives_a_short_error() {
+    // The format quotes the string it found in its type error: the read shortens it, as a
+    // struct's does, through every deserializer (a `Value`'s quotes it whole, escaped).
+    let long = "\u{7f}".repeat(400);
+    let read_text = serde_json::from_str::<Shape>(&json!(long).to_string())
+        .unwrap_err()
+        .to_string();
+    let read_tree = serde_json::from_value::<Shape>(json!(long))
+        .unwrap_err()
+        .to_string();
+    let read_external = serde_json::from_value::<Grant>(json!(long))
+        .unwrap_err()
+        .to_string();
+    for err in [read_text, read_tree, read_external] {
+        assert!(
+            err.len() <= authlete_models::rules::MESSAGE_LIMIT + 64,
+            "{} bytes: {err}",
+            err.len()
+        );
+    }
+}

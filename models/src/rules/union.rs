@@ -302,10 +302,10 @@ pub fn read_external<'de, U: Union, D: Deserializer<'de>>(
     d: D,
     at: Path<'_>,
 ) -> Result<U, D::Error> {
-    d.deserialize_any(External {
+    super::model_read(d.deserialize_any(External {
         at,
         marker: core::marker::PhantomData::<fn() -> U>,
-    })
+    }))
 }
 
 struct External<'p, U> {
@@ -316,6 +316,7 @@ struct External<'p, U> {
 impl<'de, U: Union> Visitor<'de> for External<'_, U> {
     type Value = U;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        super::describing();
         write!(
             f,
             "a tag, or an object of one member named by its tag, at {}",
@@ -494,11 +495,11 @@ pub fn read_internal<'de, U: Union, D: Deserializer<'de>>(
     at: Path<'_>,
     tag: Named,
 ) -> Result<U, D::Error> {
-    d.deserialize_map(Internal {
+    super::model_read(d.deserialize_map(Internal {
         at,
         tag,
         marker: core::marker::PhantomData::<fn() -> U>,
-    })
+    }))
 }
 
 struct Internal<'p, U> {
@@ -510,6 +511,8 @@ struct Internal<'p, U> {
 impl<'de, U: Union> Visitor<'de> for Internal<'_, U> {
     type Value = U;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // A format quotes what it found before this: the read then shortens its error.
+        super::describing();
         write!(f, "an object with its tag `{}`", self.tag.wire)
     }
     #[inline]
@@ -683,12 +686,12 @@ pub fn read_adjacent<'de, U: Union, D: Deserializer<'de>>(
     tag: Named,
     content: Named,
 ) -> Result<U, D::Error> {
-    d.deserialize_map(Adjacent {
+    super::model_read(d.deserialize_map(Adjacent {
         at,
         tag,
         content,
         marker: core::marker::PhantomData::<fn() -> U>,
-    })
+    }))
 }
 
 struct Adjacent<'p, U> {
@@ -701,6 +704,8 @@ struct Adjacent<'p, U> {
 impl<'de, U: Union> Visitor<'de> for Adjacent<'_, U> {
     type Value = U;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // A format quotes what it found before this: the read then shortens its error.
+        super::describing();
         write!(f, "an object with its tag `{}`", self.tag.wire)
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<U, A::Error> {
