@@ -1,0 +1,64 @@
+//! Arrays: `items` (a `Vec` of typed items, or any JSON array when there is none),
+//! `minItems`, `maxItems` and `uniqueItems`.
+
+use serde_json::{Map, Value};
+
+use super::Lowering;
+use super::annotations::NOTES;
+use crate::model::{self as m, Rules, Ty};
+
+/// The keywords of an array's schema, besides [`NOTES`].
+const ARRAY: &[&str] = &["type", "items", "minItems", "maxItems", "uniqueItems"];
+
+impl Lowering<'_> {
+    /// An array: a `Vec` of its items, each with their rules, or, with no `items`, any JSON
+    /// array, which takes no limits.
+    pub(super) fn lower_array(
+        &mut self,
+        map: &Map<String, Value>,
+        at: &str,
+        hint: &str,
+        mut rules: Rules,
+    ) -> Option<m::Value> {
+        self.only(map, at, &[ARRAY, NOTES], "an array");
+        self.lengths(map, at, "minItems", "maxItems", &mut rules);
+        match map.get("uniqueItems") {
+            None | Some(Value::Bool(false)) => {}
+            Some(Value::Bool(true)) => rules.unique = true,
+            Some(_) => self.refuse(
+                &format!("{at}/uniqueItems"),
+                "`uniqueItems` must be a boolean",
+            ),
+        }
+        match map.get("items") {
+            None | Some(Value::Bool(true)) => {
+                let limited = rules.min_len.is_some() || rules.max_len.is_some() || rules.unique;
+                self.any_of_kind(
+                    at,
+                    limited,
+                    "an array of any items with limits: the derive checks arrays of typed items; give `items` a schema",
+                    Ty::AnyArray,
+                    rules,
+                )
+            }
+            Some(items) => {
+                let here = format!("{at}/items");
+                let item = self.held_value(
+                    items,
+                    &here,
+                    &format!("{hint}Item"),
+                    "items of any type: the derive checks arrays of typed items",
+                    "an array's items",
+                )?;
+                self.item_default(items, &here);
+                if !item.rules.is_empty() {
+                    rules.items = Some(Box::new(item.rules));
+                }
+                Some(m::Value {
+                    ty: Ty::Vec(Box::new(item.ty)),
+                    rules,
+                })
+            }
+        }
+    }
+}

@@ -1,0 +1,519 @@
+//! From schemas to types: what each keyword becomes, and a refusal, with its pointer, for each
+//! keyword the derive cannot express.
+//!
+//! One module per kind of schema, as the runtime's `rules/` has one per rule. This one holds
+//! the entry point, the state of a lowering, the dispatch of each schema to its kind, and the
+//! helpers every kind shares (notes, refusals, keyword lists, lengths, held values). Then:
+//! - [`objects`]: structs: `properties`, `required`, `additionalProperties`, `allOf` merged;
+//! - [`maps`]: objects of any members: `additionalProperties` as a schema, `propertyNames`,
+//!   `minProperties`, `maxProperties`;
+//! - [`arrays`]: `items`, `minItems`, `maxItems`, `uniqueItems`;
+//! - [`scalars`]: strings (lengths, `pattern` as `charset` or `pattern`, `format`), numbers,
+//!   booleans and string enums;
+//! - [`references`]: `$ref`: the type it names, aliases, what a type holds, and `Box` where a
+//!   type holds itself;
+//! - [`unions`]: the `null` a schema allows, in each way it can be written: an `Option`;
+//! - [`annotations`]: `description`, `title`, `examples`, `readOnly`, `writeOnly`, `default`,
+//!   and the keywords that describe nothing (`$comment`, `x-`).
+
+mod annotations;
+mod arrays;
+mod maps;
+mod objects;
+mod references;
+mod scalars;
+mod unions;
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use serde_json::{Map, Value};
+
+pub use objects::{is_struct, merge_all_of, properties};
+pub use unions::unwrap_null;
+
+use crate::input::Document;
+use crate::model::{self as m, Kind, Rules, Ty, TypeDef};
+use crate::{Note, Options, names};
+use annotations::{NOTES, ignorable};
+use references::{alias_cycles, box_recursion, uses};
+
+/// The result of lowering a document.
+pub struct Lowered {
+    /// The types, in the order they were found.
+    pub types: Vec<TypeDef>,
+    /// Every schema's pointer and its type's name, inline ones included.
+    pub names: BTreeMap<String, String>,
+    /// What was refused, and why.
+    pub refused: Vec<Note>,
+    /// The types refused (those the document names and the inline ones).
+    pub refused_names: Vec<String>,
+    /// What was dropped or degraded, and why.
+    pub warnings: Vec<Note>,
+    /// The pointers of the schemas written inside a member, an item or a map's value, whose
+    /// description and annotations belong to that place rather than to their type.
+    pub inline: BTreeSet<String>,
+    /// The types that lost a keyword to `lossy`, or hold one that did: their schemas are not
+    /// the document's.
+    pub lossy: BTreeSet<String>,
+}
+
+/// Lowers every named schema of `doc`, and the inline ones they hold.
+pub fn lower(doc: &Document, options: &Options) -> Lowered {
+    let mut l = Lowering {
+        doc,
+        options,
+        names: BTreeMap::new(),
+        unique: names::Unique::default(),
+        queue: VecDeque::new(),
+        children: BTreeMap::new(),
+        inline: BTreeSet::new(),
+        lossy: BTreeSet::new(),
+        current: String::new(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    for n in &doc.named {
+        l.unique.give(&n.name);
+        l.names.insert(n.pointer.clone(), n.name.clone());
+        l.queue
+            .push_back((n.name.clone(), n.pointer.clone(), false));
+    }
+    let mut types = Vec::new();
+    let mut refused_types: BTreeMap<String, Vec<Note>> = BTreeMap::new();
+    while let Some((name, pointer, inline)) = l.queue.pop_front() {
+        l.current = name.clone();
+        l.errors.clear();
+        let def = l.lower_type(&name, &pointer, inline);
+        match def {
+            Some(def) if l.errors.is_empty() => types.push(def),
+            _ => {
+                let mut errors = std::mem::take(&mut l.errors);
+                if errors.is_empty() {
+                    errors.push(l.note(&pointer, "cannot be generated".into()));
+                }
+                refused_types.insert(name, errors);
+            }
+        }
+    }
+    // A type that holds a refused type is refused too; an inline type of a refused type goes
+    // with it.
+    loop {
+        let before = refused_types.len();
+        for (parent, kids) in &l.children {
+            if refused_types.contains_key(parent) {
+                for kid in kids {
+                    refused_types.entry(kid.clone()).or_default();
+                }
+            }
+        }
+        let mut newly = Vec::new();
+        for t in &types {
+            if refused_types.contains_key(&t.name) {
+                continue;
+            }
+            if let Some(missing) = uses(t).into_iter().find(|u| refused_types.contains_key(u)) {
+                let msg = format!("holds `{missing}`, which is refused");
+                newly.push((t.name.clone(), l.note(&t.pointer, msg)));
+            }
+        }
+        for (name, note) in newly {
+            refused_types.entry(name).or_default().push(note);
+        }
+        if refused_types.len() == before {
+            break;
+        }
+    }
+    types.retain(|t| !refused_types.contains_key(&t.name));
+    // Aliases that lead back to themselves name no type.
+    let cyclic = alias_cycles(&types);
+    let mut refused_cycle = Vec::new();
+    for name in &cyclic {
+        let pointer = types
+            .iter()
+            .find(|t| &t.name == name)
+            .map(|t| t.pointer.clone())
+            .unwrap_or_default();
+        let note = l.note(
+            &pointer,
+            "a `$ref` that leads back to itself names no type".into(),
+        );
+        refused_cycle.push(note);
+    }
+    types.retain(|t| !cyclic.contains(&t.name));
+    // A type that lost a keyword to `lossy`, and every type holding it, has a schema that is
+    // not the document's.
+    let mut lossy = l.lossy.clone();
+    loop {
+        let before = lossy.len();
+        for t in &types {
+            if uses(t).iter().any(|u| lossy.contains(u)) {
+                lossy.insert(t.name.clone());
+            }
+        }
+        if lossy.len() == before {
+            break;
+        }
+    }
+    box_recursion(&mut types);
+    let refused_names: Vec<String> = refused_types
+        .keys()
+        .cloned()
+        .chain(cyclic.iter().cloned())
+        .collect();
+    let mut refused: Vec<Note> = refused_types.into_values().flatten().collect();
+    refused.append(&mut refused_cycle);
+    Lowered {
+        types,
+        names: l.names,
+        refused,
+        refused_names,
+        warnings: l.warnings,
+        inline: l.inline,
+        lossy,
+    }
+}
+
+/// The state of a lowering: the types named and still to lower, and the notes of the type
+/// being lowered. Each kind of schema adds its own `impl` in its module.
+struct Lowering<'d> {
+    doc: &'d Document,
+    options: &'d Options,
+    names: BTreeMap<String, String>,
+    unique: names::Unique,
+    queue: VecDeque<(String, String, bool)>,
+    /// The inline types each type found, to drop with it when it is refused.
+    children: BTreeMap<String, Vec<String>>,
+    inline: BTreeSet<String>,
+    /// The types that lost a keyword to `lossy`.
+    lossy: BTreeSet<String>,
+    current: String,
+    errors: Vec<Note>,
+    warnings: Vec<Note>,
+}
+
+impl Lowering<'_> {
+    /// A type: a struct or a string enum, an alias of a `$ref` alone, or a newtype of any
+    /// other value.
+    fn lower_type(&mut self, name: &str, pointer: &str, inline: bool) -> Option<TypeDef> {
+        let (mut map, order) = self.node(pointer)?;
+        // A JSON Schema document's root also holds the document's own keywords.
+        if pointer.is_empty() {
+            for key in ["$schema", "$id", "$defs", "definitions"] {
+                map.remove(key);
+            }
+        }
+        if is_struct(&map) || map.contains_key("enum") {
+            self.type_without_null(&mut map, pointer, inline);
+        }
+        self.own_title(&mut map, name, inline);
+        // An inline type written in a member leaves its description and annotations to the
+        // field; one that is an item or a map's value takes its description and examples.
+        let described = !self.inline.contains(pointer);
+        let doc = if described {
+            self.doc_of(&map, pointer)
+        } else {
+            None
+        };
+        let at = pointer;
+        let mut examples = None;
+        let kind = if is_struct(&map) || (map.contains_key("enum") && !map.contains_key("$ref")) {
+            if described {
+                examples = self.examples(&map, at);
+            }
+            let mut map = map.clone();
+            if !inline {
+                map.remove("examples");
+            }
+            if is_struct(&map) {
+                self.lower_struct(name, &map, &order, at, inline)?
+            } else {
+                Kind::Enum(self.lower_enum(&map, at, inline)?)
+            }
+        } else if !inline
+            && map.len() == map.contains_key("description") as usize + 1
+            && map.contains_key("$ref")
+        {
+            self.lower_alias(name, &map, at)?
+        } else {
+            let mut body = map.clone();
+            body.remove("description");
+            self.type_default(&mut body, at);
+            let value = self.lower_value(&Value::Object(body), at, name)?;
+            Kind::Newtype(Box::new(value))
+        };
+        Some(TypeDef {
+            name: name.to_owned(),
+            pointer: pointer.to_owned(),
+            doc,
+            examples,
+            kind,
+        })
+    }
+
+    /// The node of a type, with an `allOf` merged, and the order of its members when merged.
+    fn node(&mut self, pointer: &str) -> Option<(Map<String, Value>, Vec<String>)> {
+        let Some(node) = self.doc.at(pointer) else {
+            self.refuse(pointer, "the schema is not there");
+            return None;
+        };
+        let Value::Object(map) = node else {
+            self.refuse(pointer, "a type's schema must be an object");
+            return None;
+        };
+        if map.contains_key("allOf") {
+            return match merge_all_of(self.doc, map, pointer) {
+                Ok(merged) => Some(merged),
+                Err((at, why)) => {
+                    self.refuse(&at, why);
+                    None
+                }
+            };
+        }
+        Some((map.clone(), Vec::new()))
+    }
+
+    /// A value: its type and rules, from its schema. An inline object or enum becomes a type of
+    /// its own, named after `hint`.
+    fn lower_value(&mut self, node: &Value, at: &str, hint: &str) -> Option<m::Value> {
+        let map = match node {
+            Value::Bool(true) => {
+                return Some(m::Value {
+                    ty: Ty::Any,
+                    rules: Rules::default(),
+                });
+            }
+            Value::Object(map) => map,
+            _ => {
+                self.refuse(at, "a schema must be an object (or `true`)");
+                return None;
+            }
+        };
+        let (map, nullable, at) = self.strip_null(map, at)?;
+        let mut value = self.lower_non_null(&map, &at, hint)?;
+        if nullable {
+            value.ty = Ty::Option(Box::new(value.ty));
+        }
+        Some(value)
+    }
+
+    /// A value that is not `null`, by its kind: a reference, an inline type of its own, or a
+    /// value of its `type` (told by `items` or `additionalProperties` when there is none).
+    fn lower_non_null(
+        &mut self,
+        map: &Map<String, Value>,
+        at: &str,
+        hint: &str,
+    ) -> Option<m::Value> {
+        let mut rules = Rules::default();
+        self.notes(map, at, &mut rules);
+        if let Some(r) = map.get("$ref") {
+            return self.lower_reference(r, map, at, rules);
+        }
+        if map.contains_key("allOf") || is_struct(map) || map.contains_key("enum") {
+            let name = self.inline(at, hint, true);
+            return Some(m::Value {
+                ty: Ty::Named(name),
+                rules,
+            });
+        }
+        let ty = match map.get("type") {
+            Some(Value::String(t)) => t.clone(),
+            Some(_) => {
+                self.refuse(
+                    &format!("{at}/type"),
+                    "`type` must be a string (or a type and `null`)",
+                );
+                return None;
+            }
+            None if map.contains_key("items") => "array".to_owned(),
+            None if map.contains_key("additionalProperties") => "object".to_owned(),
+            None => String::new(),
+        };
+        match ty.as_str() {
+            "string" => Some(self.lower_string(map, at, rules)),
+            "integer" | "number" => Some(self.lower_number(map, at, ty == "integer", rules)),
+            "boolean" => Some(self.lower_boolean(map, at, rules)),
+            "array" => self.lower_array(map, at, hint, rules),
+            "object" => self.lower_map(map, at, hint, rules),
+            "" => {
+                self.only(map, at, &[&["type"], NOTES], "a schema without a type");
+                Some(m::Value { ty: Ty::Any, rules })
+            }
+            "null" => {
+                self.refuse(
+                    &format!("{at}/type"),
+                    "a value that can only be `null` has no Rust type here",
+                );
+                None
+            }
+            other => {
+                self.refuse(
+                    &format!("{at}/type"),
+                    format!("`{other}` is not a JSON Schema type"),
+                );
+                None
+            }
+        }
+    }
+
+    /// A type's name for the schema at `at`, which the document does not name, given out
+    /// once per pointer. `inline` when it is written in a member, an item or a map's value
+    /// (not reached by a `$ref`).
+    fn inline(&mut self, at: &str, hint: &str, inline: bool) -> String {
+        if let Some(name) = self.names.get(at) {
+            return name.clone();
+        }
+        let name = self.unique.give(&names::type_name(hint));
+        self.names.insert(at.to_owned(), name.clone());
+        if inline {
+            self.inline.insert(at.to_owned());
+        }
+        self.queue.push_back((name.clone(), at.to_owned(), inline));
+        self.children
+            .entry(self.current.clone())
+            .or_default()
+            .push(name.clone());
+        name
+    }
+
+    /// A value an array or a map holds (its `items`, its `additionalProperties`), at `at`:
+    /// refused when it is of any type (`any` says why); its description is refused unless it
+    /// is a type's own, as `whose` values have no doc comment.
+    fn held_value(
+        &mut self,
+        node: &Value,
+        at: &str,
+        hint: &str,
+        any: &str,
+        whose: &str,
+    ) -> Option<m::Value> {
+        let value = self.lower_value(node, at, hint)?;
+        if value.ty.is_opaque() || matches!(&value.ty, Ty::Option(t) if t.is_opaque()) {
+            self.refuse(at, any);
+            return None;
+        }
+        if node.get("description").is_some() && !self.describes_its_type(at) {
+            self.cannot(
+                &format!("{at}/description"),
+                "description",
+                &format!(
+                    "of {whose} has no place in the derive (only fields and types have doc comments)"
+                ),
+            );
+        }
+        Some(value)
+    }
+
+    /// Any JSON array or any JSON object (`ty`, with no `items` or `additionalProperties`),
+    /// its schema written as its type alone; refused, with `why`, when it has `limited`s,
+    /// which the derive checks only on typed items and values.
+    fn any_of_kind(
+        &mut self,
+        at: &str,
+        limited: bool,
+        why: &str,
+        ty: Ty,
+        mut rules: Rules,
+    ) -> Option<m::Value> {
+        if limited {
+            self.refuse(at, why);
+            return None;
+        }
+        let kind = if ty == Ty::AnyArray {
+            "array"
+        } else {
+            "object"
+        };
+        rules.schema = Some(format!(r#"{{"type":"{kind}"}}"#));
+        Some(m::Value { ty, rules })
+    }
+
+    /// A pair of length keywords (`minLength`/`maxLength`, `minItems`/`maxItems`...), each a
+    /// whole number; a minimum of 0 says nothing and is left out.
+    fn lengths(
+        &mut self,
+        map: &Map<String, Value>,
+        at: &str,
+        min: &str,
+        max: &str,
+        rules: &mut Rules,
+    ) {
+        for (key, is_min) in [(min, true), (max, false)] {
+            let Some(v) = map.get(key) else { continue };
+            match v.as_u64() {
+                Some(0) if is_min => {}
+                Some(n) if is_min => rules.min_len = Some(n),
+                Some(n) => rules.max_len = Some(n),
+                None => self.refuse(
+                    &format!("{at}/{key}"),
+                    format!("`{key}` must be a whole number"),
+                ),
+            }
+        }
+        if let (Some(lo), Some(hi)) = (rules.min_len, rules.max_len) {
+            if lo > hi {
+                self.refuse(
+                    at,
+                    format!("`{min}` {lo} is more than `{max}` {hi}: no value fits"),
+                );
+            }
+        }
+    }
+
+    /// Refuses every key of `map` in none of the lists of `allowed`; drops comments and
+    /// extensions with a warning.
+    fn only(&mut self, map: &Map<String, Value>, at: &str, allowed: &[&[&str]], what: &str) {
+        for key in map.keys() {
+            if allowed.iter().any(|list| list.contains(&key.as_str())) {
+                continue;
+            }
+            let here = format!("{at}/{}", crate::input::escape(key));
+            if ignorable(key) {
+                let note = self.note(
+                    &here,
+                    format!("`{key}` describes nothing the derive reads; dropped"),
+                );
+                self.warnings.push(note);
+            } else {
+                self.cannot(&here, key, &unsupported(key, what));
+            }
+        }
+    }
+
+    /// A keyword the derive cannot express: refused, or, with `lossy`, dropped with a warning.
+    fn cannot(&mut self, pointer: &str, key: &str, why: &str) {
+        let message = format!("`{key}` {why}");
+        if self.options.lossy {
+            let note = self.note(pointer, format!("{message}; dropped (lossy)"));
+            self.warnings.push(note);
+            self.lossy.insert(self.current.clone());
+        } else {
+            self.refuse(pointer, message);
+        }
+    }
+
+    fn refuse(&mut self, pointer: &str, message: impl Into<String>) {
+        let note = self.note(pointer, message.into());
+        self.errors.push(note);
+    }
+
+    fn note(&self, pointer: &str, message: String) -> Note {
+        Note {
+            pointer: self.doc.show(pointer),
+            message,
+        }
+    }
+}
+
+/// Why the derive cannot express `key` where it is, in a schema of `what`: the keywords no
+/// kind of schema reads yet, and any other keyword of another kind.
+fn unsupported(key: &str, what: &str) -> String {
+    match key {
+        "oneOf" | "anyOf" => "(other than with `{\"type\": \"null\"}`) would need a Rust enum of types, which the derive does not make".to_owned(),
+        "const" => "would need a one-value rule, which the derive does not have".to_owned(),
+        "title" => "names a type, and the derive titles each type with its Rust name".to_owned(),
+        "deprecated" => "has no attribute in the derive".to_owned(),
+        "not" | "if" | "then" | "else" | "dependentSchemas" | "dependentRequired" | "patternProperties" | "prefixItems" | "contains" | "minContains" | "maxContains" | "unevaluatedProperties" | "unevaluatedItems" => "has no attribute in the derive".to_owned(),
+        _ => format!("does not apply to {what} in the derive"),
+    }
+}

@@ -1,0 +1,286 @@
+//! Objects with declared members, structs: `properties` in the document's order, `required`,
+//! `additionalProperties` (`false` denies unknown members), and `allOf` of object schemas
+//! merged into one.
+
+use serde_json::{Map, Value};
+
+use super::Lowering;
+use super::annotations::{NOTES, ignorable};
+use crate::input::{Document, ref_target};
+use crate::model::{Field, Kind, Ty};
+use crate::names;
+
+/// The keywords of a struct's schema (an inline one also takes [`NOTES`]).
+const STRUCT: &[&str] = &[
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+    "description",
+];
+
+/// The keywords a part of an `allOf` may have to be merged.
+const PART: &[&str] = &[
+    "type",
+    "properties",
+    "required",
+    "description",
+    "additionalProperties",
+];
+
+/// Whether a schema is an object with declared members, a struct.
+pub fn is_struct(map: &Map<String, Value>) -> bool {
+    map.contains_key("properties")
+}
+
+/// Where and why a schema is refused.
+pub type Refused = (String, String);
+
+/// Merges an `allOf` of object schemas (and `$ref`s to them) into one object schema: the
+/// members in order, `required` joined, and the keywords beside `allOf` kept.
+pub fn merge_all_of(
+    doc: &Document,
+    map: &Map<String, Value>,
+    at: &str,
+) -> Result<(Map<String, Value>, Vec<String>), Refused> {
+    let mut out = map.clone();
+    out.remove("allOf");
+    if closed(&out) {
+        return Err((
+            format!("{at}/additionalProperties"),
+            "`additionalProperties` beside `allOf` sees only the members declared beside it, and refuses those of the parts: the derive cannot say that (write one object schema instead)".into(),
+        ));
+    }
+    let Some(Value::Array(parts)) = map.get("allOf") else {
+        return Err((format!("{at}/allOf"), "`allOf` must be an array".into()));
+    };
+    let mut props = match out.remove("properties") {
+        Some(Value::Object(p)) => p,
+        _ => Map::new(),
+    };
+    let mut required: Vec<Value> = match out.remove("required") {
+        Some(Value::Array(r)) => r,
+        _ => Vec::new(),
+    };
+    let mut part_props = Map::new();
+    let mut order: Vec<String> = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        let here = format!("{at}/allOf/{i}");
+        let mut node = part;
+        let mut node_at = here.clone();
+        for _ in 0..16 {
+            match node.get("$ref").and_then(Value::as_str) {
+                Some(r) => {
+                    let Some(target) = ref_target(r) else {
+                        return Err((
+                            here,
+                            format!(
+                                "`$ref` to `{r}`: only references inside the document are read"
+                            ),
+                        ));
+                    };
+                    node = doc.at(&target).ok_or_else(|| {
+                        (here.clone(), format!("`$ref` to `{r}`, which is not there"))
+                    })?;
+                    node_at = target;
+                }
+                None => break,
+            }
+        }
+        let Value::Object(part_map) = node else {
+            return Err((
+                node_at,
+                "each part of `allOf` must be an object schema".into(),
+            ));
+        };
+        let (part_map, part_order) = if part_map.contains_key("allOf") {
+            merge_all_of(doc, part_map, &node_at)?
+        } else {
+            let order = match part_map.get("properties") {
+                Some(Value::Object(p)) => doc
+                    .keys(&format!("{node_at}/properties"), p)
+                    .into_iter()
+                    .cloned()
+                    .collect(),
+                _ => Vec::new(),
+            };
+            (part_map.clone(), order)
+        };
+        if closed(&part_map) {
+            return Err((
+                format!("{node_at}/additionalProperties"),
+                "`additionalProperties` in a part of `allOf` refuses the members of the other parts: the derive cannot say that (write one object schema instead)".into(),
+            ));
+        }
+        for key in part_map.keys() {
+            if !PART.contains(&key.as_str()) && !ignorable(key) {
+                return Err((
+                    format!("{node_at}/{key}"),
+                    format!(
+                        "`{key}` in a part of `allOf`: only object schemas (`properties`, `required`) are merged"
+                    ),
+                ));
+            }
+        }
+        if part_map.get("type").is_some_and(|t| t != "object") {
+            return Err((
+                format!("{node_at}/type"),
+                "each part of `allOf` must be an object".into(),
+            ));
+        }
+        if let Some(Value::Object(p)) = part_map.get("properties") {
+            for k in part_order {
+                let v = &p[&k];
+                order.push(k.clone());
+                if part_props.insert(k.clone(), v.clone()).is_some() {
+                    return Err((
+                        format!("{node_at}/properties/{}", crate::input::escape(&k)),
+                        format!("`{k}` is declared by two parts of `allOf`"),
+                    ));
+                }
+            }
+        }
+        if let Some(Value::Array(r)) = part_map.get("required") {
+            for name in r {
+                if !required.contains(name) {
+                    required.push(name.clone());
+                }
+            }
+        }
+    }
+    let own: Vec<String> = doc
+        .keys(&format!("{at}/properties"), &props)
+        .into_iter()
+        .cloned()
+        .collect();
+    for k in own {
+        let v = props.remove(&k).unwrap_or_default();
+        if part_props.insert(k.clone(), v).is_some() {
+            return Err((
+                format!("{at}/properties/{}", crate::input::escape(&k)),
+                format!("`{k}` is declared beside `allOf` and in one of its parts"),
+            ));
+        }
+        order.push(k);
+    }
+    out.insert("type".into(), "object".into());
+    out.insert("properties".into(), Value::Object(part_props));
+    if !required.is_empty() {
+        out.insert("required".into(), Value::Array(required));
+    }
+    Ok((out, order))
+}
+
+/// Whether an object schema refuses members it does not declare (`additionalProperties`
+/// other than `true`), which, in or beside an `allOf`, refuses those of the other parts.
+fn closed(map: &Map<String, Value>) -> bool {
+    map.get("additionalProperties")
+        .is_some_and(|a| a != &Value::Bool(true))
+}
+
+impl Lowering<'_> {
+    /// A struct: its fields, in `order` when its `allOf` was merged, else in the document's.
+    pub(super) fn lower_struct(
+        &mut self,
+        name: &str,
+        map: &Map<String, Value>,
+        order: &[String],
+        at: &str,
+        inline: bool,
+    ) -> Option<Kind> {
+        let notes: &[&str] = if inline { NOTES } else { &[] };
+        self.only(map, at, &[STRUCT, notes], "an object with `properties`");
+        let empty = Map::new();
+        let props = match map.get("properties") {
+            Some(Value::Object(p)) => p,
+            None => &empty,
+            Some(_) => {
+                self.refuse(
+                    &format!("{at}/properties"),
+                    "`properties` must be an object",
+                );
+                return None;
+            }
+        };
+        let deny_unknown_fields = match map.get("additionalProperties") {
+            None | Some(Value::Bool(true)) => false,
+            Some(Value::Bool(false)) => true,
+            Some(Value::Object(o)) if o.is_empty() => false,
+            Some(_) => {
+                self.cannot(&format!("{at}/additionalProperties"), "additionalProperties", "beside `properties` would need a struct that also holds a map of the other members, which the derive does not make");
+                false
+            }
+        };
+        let required: Vec<String> = match map.get("required") {
+            None => Vec::new(),
+            Some(Value::Array(r)) => r
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect(),
+            Some(_) => {
+                self.refuse(
+                    &format!("{at}/required"),
+                    "`required` must be an array of names",
+                );
+                return None;
+            }
+        };
+        for (i, r) in required.iter().enumerate() {
+            if !props.contains_key(r) {
+                self.refuse(&format!("{at}/required/{i}"), format!("`{r}` is required but not among the `properties`: a struct cannot require a member it does not declare"));
+            }
+        }
+        let mut fields = Vec::new();
+        for (wire, sub) in properties(self.doc, map, order, at) {
+            let (wire, sub) = (&wire, &sub);
+            let here = format!("{at}/properties/{}", crate::input::escape(wire));
+            let hint = format!("{name}{}", names::pascal(wire));
+            let Some(mut value) = self.lower_value(sub, &here, &hint) else {
+                continue;
+            };
+            let is_required = required.contains(wire);
+            let nullable = matches!(value.ty, Ty::Option(_));
+            let doc = sub.as_object().and_then(|s| self.doc_of(s, &here));
+            let default = self.field_default(sub, &here, &value, is_required, nullable);
+            if is_required && nullable {
+                self.refuse(&here, "is required and may be `null`: the derive reads `null` as an absent member, so it cannot require one that may be `null`");
+            }
+            if !is_required && !nullable && !default {
+                value.ty = Ty::Option(Box::new(value.ty));
+            }
+            fields.push(Field {
+                wire: wire.clone(),
+                doc,
+                value,
+                default,
+            });
+        }
+        Some(Kind::Struct {
+            fields,
+            deny_unknown_fields,
+        })
+    }
+}
+
+/// A struct's members in document order, an `allOf`'s merged: each with its schema.
+pub fn properties(
+    doc: &Document,
+    map: &Map<String, Value>,
+    order: &[String],
+    at: &str,
+) -> Vec<(String, Value)> {
+    let Some(Value::Object(props)) = map.get("properties") else {
+        return Vec::new();
+    };
+    let keys: Vec<String> = if order.is_empty() {
+        doc.keys(&format!("{at}/properties"), props)
+            .into_iter()
+            .cloned()
+            .collect()
+    } else {
+        order.to_vec()
+    };
+    keys.into_iter()
+        .filter_map(|k| Some((k.clone(), props.get(&k)?.clone())))
+        .collect()
+}

@@ -1,0 +1,188 @@
+//! `$ref`: the type a reference names (found, or made and named after the reference's last
+//! token), a type that is only a reference (an alias), which types a type holds, and where a
+//! type holds itself (an alias cycle refused, a field boxed).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Map, Value};
+
+use super::Lowering;
+use super::annotations::NOTES;
+use crate::input::ref_target;
+use crate::model::{self as m, Kind, Rules, Ty, TypeDef};
+
+/// The keywords of a value that is a `$ref`, besides [`NOTES`].
+const REFERENCE: &[&str] = &["$ref"];
+
+impl Lowering<'_> {
+    /// A value that is a `$ref` (`r`): the type it names, with the value's annotations.
+    pub(super) fn lower_reference(
+        &mut self,
+        r: &Value,
+        map: &Map<String, Value>,
+        at: &str,
+        rules: Rules,
+    ) -> Option<m::Value> {
+        self.only(map, at, &[REFERENCE, NOTES], "a `$ref`");
+        let name = self.reference(r.as_str().unwrap_or_default(), &format!("{at}/$ref"))?;
+        Some(m::Value {
+            ty: Ty::Named(name),
+            rules,
+        })
+    }
+
+    /// A named type whose schema is a `$ref` alone (and a description): an alias of the type
+    /// the reference names.
+    pub(super) fn lower_alias(
+        &mut self,
+        name: &str,
+        map: &Map<String, Value>,
+        at: &str,
+    ) -> Option<Kind> {
+        let target = self.reference(
+            map["$ref"].as_str().unwrap_or_default(),
+            &format!("{at}/$ref"),
+        )?;
+        if target == name {
+            self.refuse(at, "a `$ref` to itself names no type");
+            return None;
+        }
+        Some(Kind::Alias(target))
+    }
+
+    /// The type a `$ref` names, found or made.
+    fn reference(&mut self, reference: &str, at: &str) -> Option<String> {
+        let Some(target) = ref_target(reference) else {
+            self.refuse(at, format!("`$ref` to `{reference}`: only references inside the document (`#/...`) are read"));
+            return None;
+        };
+        if let Some(name) = self.names.get(&target) {
+            return Some(name.clone());
+        }
+        if self.doc.at(&target).is_none() {
+            self.refuse(
+                at,
+                format!("`$ref` to `{reference}`, which is not in the document"),
+            );
+            return None;
+        }
+        let hint = target
+            .rsplit('/')
+            .next()
+            .unwrap_or("Schema")
+            .replace("~1", "/")
+            .replace("~0", "~");
+        Some(self.inline(&target, &hint, false))
+    }
+}
+
+/// The generated types a type holds.
+pub(super) fn uses(t: &TypeDef) -> Vec<String> {
+    fn walk(ty: &Ty, out: &mut Vec<String>) {
+        match ty {
+            Ty::Named(n) => out.push(n.clone()),
+            Ty::Option(t) | Ty::Boxed(t) | Ty::Vec(t) | Ty::Map(t) => walk(t, out),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    match &t.kind {
+        Kind::Struct { fields, .. } => fields.iter().for_each(|f| walk(&f.value.ty, &mut out)),
+        Kind::Newtype(v) => walk(&v.ty, &mut out),
+        Kind::Alias(n) => out.push(n.clone()),
+        Kind::Enum(_) => {}
+    }
+    out
+}
+
+/// The aliases among `types` that lead back to themselves, and so name no type.
+pub(super) fn alias_cycles(types: &[TypeDef]) -> Vec<String> {
+    let aliases: BTreeMap<String, String> = types
+        .iter()
+        .filter_map(|t| match &t.kind {
+            Kind::Alias(target) => Some((t.name.clone(), target.clone())),
+            _ => None,
+        })
+        .collect();
+    aliases
+        .keys()
+        .filter(|start| {
+            let mut at = aliases.get(*start);
+            for _ in 0..=aliases.len() {
+                match at {
+                    Some(n) if n == *start => return true,
+                    Some(n) => at = aliases.get(n),
+                    None => return false,
+                }
+            }
+            false
+        })
+        .cloned()
+        .collect()
+}
+
+/// Boxes each field that holds, not through a `Vec` or a map, a type that holds the field's
+/// own type the same way: a recursion Rust cannot size.
+pub(super) fn box_recursion(types: &mut [TypeDef]) {
+    fn direct(ty: &Ty) -> Option<&str> {
+        match ty {
+            Ty::Named(n) => Some(n),
+            Ty::Option(t) => direct(t),
+            _ => None,
+        }
+    }
+    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for t in types.iter() {
+        let set = edges.entry(t.name.clone()).or_default();
+        match &t.kind {
+            Kind::Struct { fields, .. } => {
+                set.extend(
+                    fields
+                        .iter()
+                        .filter_map(|f| direct(&f.value.ty))
+                        .map(str::to_owned),
+                );
+            }
+            Kind::Newtype(v) => set.extend(direct(&v.ty).map(str::to_owned)),
+            Kind::Alias(n) => {
+                set.insert(n.clone());
+            }
+            Kind::Enum(_) => {}
+        }
+    }
+    let reaches = |from: &str, to: &str| {
+        let mut seen = BTreeSet::new();
+        let mut stack = vec![from.to_owned()];
+        while let Some(n) = stack.pop() {
+            if n == to {
+                return true;
+            }
+            if seen.insert(n.clone()) {
+                stack.extend(edges.get(&n).into_iter().flatten().cloned());
+            }
+        }
+        false
+    };
+    fn boxed(ty: &mut Ty) {
+        match ty {
+            Ty::Option(t) => boxed(t),
+            Ty::Named(_) => *ty = Ty::Boxed(Box::new(std::mem::take(ty))),
+            _ => {}
+        }
+    }
+    for t in types.iter_mut() {
+        let name = t.name.clone();
+        let values: Vec<&mut m::Value> = match &mut t.kind {
+            Kind::Struct { fields, .. } => fields.iter_mut().map(|f| &mut f.value).collect(),
+            Kind::Newtype(v) => vec![&mut **v],
+            _ => Vec::new(),
+        };
+        for v in values {
+            if let Some(target) = direct(&v.ty) {
+                if reaches(target, &name) {
+                    boxed(&mut v.ty);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! Values of one JSON scalar: strings (`minLength`, `maxLength`, `pattern` as a `charset` or a
+//! `pattern`, `format`), numbers (bounds, `multipleOf`, `format`), booleans, and string enums.
+
+use serde_json::{Map, Value};
+
+use super::Lowering;
+use super::annotations::NOTES;
+use crate::charset;
+use crate::model::{self as m, Rules, Ty};
+
+/// The keywords of a string's schema, besides [`NOTES`].
+const STRING: &[&str] = &["type", "minLength", "maxLength", "pattern", "format"];
+
+/// The keywords of a number's schema, besides [`NOTES`].
+const NUMBER: &[&str] = &[
+    "type",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "format",
+];
+
+/// The keywords of a boolean's schema, besides [`NOTES`].
+const BOOLEAN: &[&str] = &["type"];
+
+/// The keywords of a string enum's schema (an inline one also takes [`NOTES`]).
+const ENUM: &[&str] = &["enum", "type", "description"];
+
+impl Lowering<'_> {
+    /// A string: `String`, or `Secret` for `format: password`.
+    pub(super) fn lower_string(
+        &mut self,
+        map: &Map<String, Value>,
+        at: &str,
+        mut rules: Rules,
+    ) -> m::Value {
+        self.only(map, at, &[STRING, NOTES], "a string");
+        self.lengths(map, at, "minLength", "maxLength", &mut rules);
+        if let Some(p) = map.get("pattern") {
+            self.pattern(p, at, &mut rules);
+        }
+        let ty = match map.get("format").and_then(Value::as_str) {
+            Some("password") => Ty::Secret,
+            Some(f) => {
+                rules.format = Some(f.to_owned());
+                rules.check_format =
+                    self.options.check_formats && crate::CHECKED_FORMATS.contains(&f);
+                Ty::String
+            }
+            None => Ty::String,
+        };
+        m::Value { ty, rules }
+    }
+
+    /// A string's `pattern` (at `at`/pattern): a class over the whole string, `^[...]*$`,
+    /// is a `charset`; any other pattern is a `pattern`, compiled here as the derive will
+    /// compile it, so that one the derive would refuse is refused here, with its pointer.
+    pub(super) fn pattern(&mut self, p: &Value, at: &str, rules: &mut Rules) {
+        let here = format!("{at}/pattern");
+        let Some(p) = p.as_str() else {
+            self.refuse(&here, "`pattern` must be a string");
+            return;
+        };
+        if let Ok(set) = charset::from_pattern(p) {
+            rules.charset = Some(charset::attribute(&set));
+            return;
+        }
+        match authlete_models_pattern::compile(p, crate::MAX_STATES) {
+            Ok(_) => rules.pattern = Some(p.to_owned()),
+            Err(refusal) => self.cannot(
+                &here,
+                "pattern",
+                &format!(
+                    "is `{p}`, which the derive cannot check: {}",
+                    refusal.message()
+                ),
+            ),
+        }
+    }
+
+    /// A number: `i32` (`integer` of format `int32`), `i64` (any other `integer`) or `f64`,
+    /// with bounds that are numbers of that type and leave some value.
+    pub(super) fn lower_number(
+        &mut self,
+        map: &Map<String, Value>,
+        at: &str,
+        integer: bool,
+        mut rules: Rules,
+    ) -> m::Value {
+        self.only(map, at, &[NUMBER, NOTES], "a number");
+        let format = map.get("format").and_then(Value::as_str);
+        let ty = match (integer, format) {
+            (true, Some("int32")) => Ty::I32,
+            (true, _) => Ty::I64,
+            _ => Ty::F64,
+        };
+        rules.format = format.map(str::to_owned);
+        for (key, slot) in [
+            ("minimum", &mut rules.min),
+            ("maximum", &mut rules.max),
+            ("exclusiveMinimum", &mut rules.exclusive_min),
+            ("exclusiveMaximum", &mut rules.exclusive_max),
+            ("multipleOf", &mut rules.multiple_of),
+        ] {
+            let Some(v) = map.get(key) else { continue };
+            let here = format!("{at}/{key}");
+            let Value::Number(n) = v else {
+                self.refuse(&here, format!("`{key}` must be a number"));
+                continue;
+            };
+            let fits = match ty {
+                Ty::I32 => n.as_i64().is_some_and(|v| i32::try_from(v).is_ok()),
+                Ty::I64 => n.as_i64().is_some(),
+                _ => true,
+            };
+            if !fits {
+                let kind = if ty == Ty::I32 {
+                    "an `i32` (format int32)"
+                } else {
+                    "an `i64`"
+                };
+                self.refuse(&here, format!("{n} is not {kind}, the field's type: an integer's bounds must be integers of its type"));
+                continue;
+            }
+            if key == "multipleOf" && n.as_f64().is_none_or(|v| v <= 0.0) {
+                self.refuse(&here, "`multipleOf` must be positive");
+                continue;
+            }
+            *slot = Some(n.to_string());
+        }
+        for (inclusive, exclusive, key, beside) in [
+            (
+                &rules.min,
+                &mut rules.exclusive_min,
+                "exclusiveMinimum",
+                "minimum",
+            ),
+            (
+                &rules.max,
+                &mut rules.exclusive_max,
+                "exclusiveMaximum",
+                "maximum",
+            ),
+        ] {
+            if inclusive.is_some() && exclusive.is_some() {
+                self.cannot(
+                    &format!("{at}/{key}"),
+                    key,
+                    &format!(
+                        "beside `{beside}` has no attribute in the derive (keep the stricter one)"
+                    ),
+                );
+                *exclusive = None;
+            }
+        }
+        if let Some(why) = no_number_between(&rules, ty != Ty::F64) {
+            self.refuse(at, why);
+        }
+        m::Value { ty, rules }
+    }
+
+    /// A boolean: `bool`.
+    pub(super) fn lower_boolean(
+        &mut self,
+        map: &Map<String, Value>,
+        at: &str,
+        rules: Rules,
+    ) -> m::Value {
+        self.only(map, at, &[BOOLEAN, NOTES], "a boolean");
+        m::Value {
+            ty: Ty::Bool,
+            rules,
+        }
+    }
+
+    /// A string enum's values, in order: each a string, given once.
+    pub(super) fn lower_enum(
+        &mut self,
+        map: &Map<String, Value>,
+        at: &str,
+        inline: bool,
+    ) -> Option<Vec<String>> {
+        let notes: &[&str] = if inline { NOTES } else { &[] };
+        self.only(map, at, &[ENUM, notes], "a string enum");
+        if let Some(t) = map.get("type") {
+            if t != "string" {
+                self.refuse(
+                    &format!("{at}/type"),
+                    "an `enum` is read as a string enum: its type must be `string`",
+                );
+                return None;
+            }
+        }
+        let Some(Value::Array(values)) = map.get("enum") else {
+            self.refuse(&format!("{at}/enum"), "`enum` must be an array");
+            return None;
+        };
+        let mut out = Vec::new();
+        for (i, v) in values.iter().enumerate() {
+            match v {
+                Value::String(s) if !out.contains(s) => out.push(s.clone()),
+                Value::String(_) => self.refuse(&format!("{at}/enum/{i}"), "a value given twice"),
+                _ => self.refuse(
+                    &format!("{at}/enum/{i}"),
+                    "only strings are read in an `enum` (the derive's enums are string enums)",
+                ),
+            }
+        }
+        if out.is_empty() {
+            self.refuse(
+                &format!("{at}/enum"),
+                "an `enum` with no value accepts nothing",
+            );
+            return None;
+        }
+        Some(out)
+    }
+}
+
+/// Why the bounds of `rules` leave no number (no integer, for `integer`), if they do.
+fn no_number_between(rules: &Rules, integer: bool) -> Option<String> {
+    let parse = |v: &Option<String>| v.as_deref().and_then(|v| v.parse::<f64>().ok());
+    let (min, max) = (parse(&rules.min), parse(&rules.max));
+    let (emin, emax) = (parse(&rules.exclusive_min), parse(&rules.exclusive_max));
+    let empty = if integer {
+        // The least and the greatest integer each side allows.
+        let lo = min.or(emin.map(|e| e + 1.0));
+        let hi = max.or(emax.map(|e| e - 1.0));
+        matches!((lo, hi), (Some(lo), Some(hi)) if lo > hi)
+    } else {
+        match (min.or(emin), max.or(emax)) {
+            (Some(lo), Some(hi)) => lo > hi || (lo == hi && (emin.is_some() || emax.is_some())),
+            _ => false,
+        }
+    };
+    empty.then(|| {
+        let side = |inclusive: Option<f64>, key: &str, exclusive: Option<f64>, ekey: &str| match (
+            inclusive, exclusive,
+        ) {
+            (Some(v), _) => format!("`{key}` {v}"),
+            (_, Some(v)) => format!("`{ekey}` {v}"),
+            _ => String::new(),
+        };
+        format!(
+            "{} and {} leave no value",
+            side(min, "minimum", emin, "exclusiveMinimum"),
+            side(max, "maximum", emax, "exclusiveMaximum")
+        )
+    })
+}
