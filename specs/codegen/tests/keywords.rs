@@ -2317,3 +2317,30 @@ fn the_serde_flavour_writes_the_same_shapes_without_rules() {
         );
     }
 }
+
+#[test]
+fn a_schema_made_of_itself_through_all_of_is_refused_not_followed_for_ever() {
+    let out = run(json!({"$defs": {
+        "A": {"allOf": [{"$ref": "#/$defs/A"}]},
+        "B": {"allOf": [{"$ref": "#/$defs/C"}]},
+        "C": {"allOf": [{"$ref": "#/$defs/B"}]},
+        "D": {"type": "string"}
+    }}));
+    refuses(
+        &out,
+        "#/$defs/A/allOf/0",
+        "which includes this schema again",
+    );
+    refuses(
+        &out,
+        "#/$defs/B/allOf/0",
+        "which includes this schema again",
+    );
+    refuses(
+        &out,
+        "#/$defs/C/allOf/0",
+        "which includes this schema again",
+    );
+    let names: Vec<&str> = out.types.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["D"]);
+}

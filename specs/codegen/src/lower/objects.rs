@@ -43,6 +43,17 @@ pub fn merge_all_of(
     map: &Map<String, Value>,
     at: &str,
 ) -> Result<(Map<String, Value>, Vec<String>), Refused> {
+    merge_parts(doc, map, at, &mut Vec::new())
+}
+
+/// [`merge_all_of`], with the parts being merged on the way here (`within`): a part that is
+/// one of them includes itself, which is refused rather than followed for ever.
+fn merge_parts(
+    doc: &Document,
+    map: &Map<String, Value>,
+    at: &str,
+    within: &mut Vec<String>,
+) -> Result<(Map<String, Value>, Vec<String>), Refused> {
     let mut out = map.clone();
     out.remove("allOf");
     if closed(&out) {
@@ -94,7 +105,18 @@ pub fn merge_all_of(
             ));
         };
         let (part_map, part_order) = if part_map.contains_key("allOf") {
-            merge_all_of(doc, part_map, &node_at)?
+            if node_at == at || within.contains(&node_at) {
+                return Err((
+                    here,
+                    format!(
+                        "`allOf` includes `{node_at}`, which includes this schema again: a schema cannot be made of itself"
+                    ),
+                ));
+            }
+            within.push(at.to_owned());
+            let merged = merge_parts(doc, part_map, &node_at, within)?;
+            within.pop();
+            merged
         } else {
             let order = match part_map.get("properties") {
                 Some(Value::Object(p)) => doc
