@@ -29,6 +29,8 @@ pub mod variants;
 #[allow(missing_docs)]
 pub mod authlete_serde;
 #[cfg(feature = "peers")]
+pub mod grid;
+#[cfg(feature = "peers")]
 pub mod pattern_peers;
 #[cfg(feature = "peers")]
 pub mod peers;

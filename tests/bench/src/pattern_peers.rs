@@ -122,6 +122,22 @@ pub struct Shape {
     pub rows: Vec<Row>,
 }
 
+impl Shape {
+    /// The shape as the runner's table.
+    pub fn grid(&self) -> crate::grid::Grid {
+        crate::grid::Grid {
+            name: self.name,
+            heading: self.heading,
+            docs: self
+                .docs
+                .iter()
+                .map(|&(t, id, doc, _)| (t, id, doc))
+                .collect(),
+            rows: self.rows.iter().map(|r| (r.title, r.id, r.read)).collect(),
+        }
+    }
+}
+
 /// An implementation in a table.
 #[derive(Clone, Copy)]
 pub struct Row {
