@@ -204,7 +204,8 @@ fn string_literal(s: &str) -> String {
 
 fn doc(out: &mut String, text: &Option<String>, indent: &str) {
     if let Some(text) = text {
-        for line in text.lines() {
+        // A carriage return alone ends a line too: left in, it would end the comment.
+        for line in text.replace("\r\n", "\n").split(['\n', '\r']) {
             if line.is_empty() {
                 let _ = writeln!(out, "{indent}///");
             } else {
@@ -270,7 +271,14 @@ impl Writer {
                 self.container_attrs(out, rule, false, examples);
                 let _ = writeln!(out, "pub enum {} {{", t.name);
                 for (ident, wire) in &variants {
-                    let _ = writeln!(out, "    /// `{wire}`");
+                    // A value with a line break or another control character is shown as
+                    // JSON writes it, on one line.
+                    if wire.chars().any(char::is_control) {
+                        let shown = serde_json::to_string(wire).unwrap_or_default();
+                        let _ = writeln!(out, "    /// `{shown}`");
+                    } else {
+                        let _ = writeln!(out, "    /// `{wire}`");
+                    }
                     let written = match rule {
                         Some(r) => names::variant_wire(r, ident),
                         None => ident.clone(),

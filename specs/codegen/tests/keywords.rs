@@ -2344,3 +2344,20 @@ fn a_schema_made_of_itself_through_all_of_is_refused_not_followed_for_ever() {
     let names: Vec<&str> = out.types.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, ["D"]);
 }
+
+#[test]
+fn a_value_or_a_description_with_a_line_break_stays_inside_its_doc_comment() {
+    let out = run(json!({"$defs": {
+        "E": {"type": "string", "enum": ["foo\nbar", "baz"]},
+        "S": {"type": "object", "description": "one\rtwo\r\nthree",
+              "properties": {"a": {"type": "string"}}}
+    }}));
+    has(
+        &out,
+        &[
+            "    /// `\"foo\\nbar\"`\n    #[model(rename = \"foo\\nbar\")]\n",
+            "/// one\n/// two\n/// three\n",
+        ],
+    );
+    assert!(!out.code.contains('\r'), "{}", out.code);
+}
