@@ -628,6 +628,7 @@ fn annotations(a: &FieldAttrs) -> Vec<(&'static str, proc_macro2::Span)> {
         ("read_only", a.read_only),
         ("write_only", a.write_only),
         ("examples", a.examples.as_ref().map(|x| x.span)),
+        ("title", a.title.as_ref().map(|x| x.span)),
         ("deprecated", a.deprecated),
     ]
     .into_iter()

@@ -169,9 +169,9 @@ fn a_newtype_s_and_an_enum_s_examples_and_a_secret_s_format() {
 #[derive(Debug, PartialEq, Model)]
 #[model(title = "A page of clients", deprecated, format = "page")]
 struct Page {
-    #[model(deprecated, max = 100)]
+    #[model(deprecated, max = 100, title = "Page size")]
     limit: Option<u32>,
-    #[model(format = "client-kind", deprecated)]
+    #[model(format = "client-kind", deprecated, title = "Kind of the clients")]
     kind: Kind,
     #[model(format = "token", items(deprecated))]
     tokens: Vec<Token>,
@@ -200,12 +200,12 @@ fn title_deprecated_and_format_on_types_and_on_values_of_any_kind() {
     let p = &schema["properties"];
     assert_eq!(
         p["limit"],
-        json!({"type": ["integer", "null"], "minimum": 0, "maximum": 100, "deprecated": true})
+        json!({"type": ["integer", "null"], "minimum": 0, "maximum": 100, "title": "Page size", "deprecated": true})
     );
     // A model's reference, a list of models and a map carry them beside their own keywords.
     assert_eq!(
         p["kind"],
-        json!({"$ref": "#/$defs/Kind", "format": "client-kind", "deprecated": true})
+        json!({"$ref": "#/$defs/Kind", "format": "client-kind", "title": "Kind of the clients", "deprecated": true})
     );
     assert_eq!(
         p["tokens"],

@@ -306,7 +306,8 @@ pub(super) static KEYS: &[Key] = &[
         Read::Examples(|a| &mut a.examples),
     )
     .or_container(Read::Examples(|a| &mut a.examples)),
-    Key::container("title", "title = \"Client\"", Read::Text(|a| &mut a.title)),
+    Key::field("title", "title = \"Client\"", Read::Text(|a| &mut a.title))
+        .or_container(Read::Text(|a| &mut a.title)),
     Key::field(
         "deprecated",
         "deprecated",
@@ -396,6 +397,7 @@ mod tests {
                 "read_only",
                 "write_only",
                 "examples",
+                "title",
                 "deprecated"
             ]
         );

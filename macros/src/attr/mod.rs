@@ -146,6 +146,8 @@ pub struct FieldAttrs {
     pub write_only: Option<Span>,
     /// The schema's `examples`, a JSON array checked at expansion.
     pub examples: Option<Attr<LitStr>>,
+    /// The schema's `title` of the value.
+    pub title: Option<Attr<LitStr>>,
     /// The schema's `deprecated: true`.
     pub deprecated: Option<Span>,
 }
@@ -157,6 +159,7 @@ impl FieldAttrs {
             || self.read_only.is_some()
             || self.write_only.is_some()
             || self.examples.is_some()
+            || self.title.is_some()
             || self.deprecated.is_some()
     }
 }

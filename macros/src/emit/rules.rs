@@ -52,7 +52,8 @@ impl Tree {
 }
 
 /// The rule tree of a field's value, or of an item or a map's value, wrapped in the schema
-/// annotations `a` sets (`format`, `read_only`, `write_only`, `examples`, `deprecated`), if any.
+/// annotations `a` sets (`format`, `read_only`, `write_only`, `examples`, `title`,
+/// `deprecated`), if any.
 fn annotated(shape: &Shape, a: &FieldAttrs) -> Tree {
     let inner = tree(shape, a);
     if !a.annotates() {
@@ -69,13 +70,13 @@ fn annotated(shape: &Shape, a: &FieldAttrs) -> Tree {
         }
         None => tpl!({#p::None}, p),
     };
-    let (format, examples) = (text(&a.format), text(&a.examples));
+    let (format, examples, title) = (text(&a.format), text(&a.examples), text(&a.title));
     let (read_only, write_only) = (a.read_only.is_some(), a.write_only.is_some());
     let deprecated = a.deprecated.is_some();
     let (t, v) = (inner.ty, inner.value);
     Tree::new(
         tpl!({#r::Annotated<#t>}, r, t),
-        tpl!({#r::Annotated { rule: #v, notes: #r::Notes { format: #format, read_only: #read_only, write_only: #write_only, examples: #examples, deprecated: #deprecated } }}, r, v, format, read_only, write_only, examples, deprecated),
+        tpl!({#r::Annotated { rule: #v, notes: #r::Notes { format: #format, read_only: #read_only, write_only: #write_only, examples: #examples, title: #title, deprecated: #deprecated } }}, r, v, format, read_only, write_only, examples, title, deprecated),
         inner.checks,
     )
 }

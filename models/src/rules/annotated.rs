@@ -1,5 +1,5 @@
 //! Schema annotations: keywords that describe a value and check nothing (`format`, `readOnly`,
-//! `writeOnly`, `examples`, `deprecated`).
+//! `writeOnly`, `examples`, `title`, `deprecated`).
 
 use serde::de::Deserializer;
 use serde_json::{Map, Value};
@@ -21,6 +21,8 @@ pub struct Notes {
     pub write_only: bool,
     /// `examples`: the text of a JSON array, checked by the derive.
     pub examples: Option<&'static str>,
+    /// `title`.
+    pub title: Option<&'static str>,
     /// `deprecated: true`.
     pub deprecated: bool,
 }
@@ -51,6 +53,7 @@ impl<T, R: Rule<T>> Rule<T> for Annotated<R> {
             read_only,
             write_only,
             examples,
+            title,
             deprecated,
         } = self.notes;
         if let Some(format) = format {
@@ -66,6 +69,9 @@ impl<T, R: Rule<T>> Rule<T> for Annotated<R> {
             // The derive checked the text to be a JSON array.
             let examples: Value = serde_json::from_str(examples).unwrap_or(Value::Null);
             s.insert("examples".into(), examples);
+        }
+        if let Some(title) = title {
+            s.insert("title".into(), title.into());
         }
         if deprecated {
             s.insert("deprecated".into(), true.into());
@@ -103,6 +109,7 @@ mod tests {
                 read_only: true,
                 write_only: false,
                 examples: Some(r#"["a", null]"#),
+                title: Some("Name"),
                 deprecated: true,
             },
         };
@@ -115,7 +122,7 @@ mod tests {
             serde_json::json!({
                 "type": ["string", "null"], "minLength": 1, "maxLength": 3,
                 "format": "uri", "readOnly": true, "examples": ["a", null],
-                "deprecated": true
+                "title": "Name", "deprecated": true
             })
         );
         let mut out = Vec::new();
