@@ -7,202 +7,283 @@ use authlete_models::{Model, Secret};
 #[model(rename_all = "camelCase")]
 pub struct Client {
     /// Sequential number Authlete gives the client; set by Authlete.
-    #[model(format = "int32", read_only)]
+    #[model(format = "int32", read_only, not_null)]
     pub number: Option<i32>,
     /// Sequential number of the owning service; set by Authlete.
-    #[model(format = "int32", read_only)]
+    #[model(format = "int32", read_only, not_null)]
     pub service_number: Option<i32>,
     /// Owner (developer) of the client application.
+    #[model(not_null)]
     pub developer: Option<String>,
     /// Display name of the client application (client_name metadata).
+    #[model(not_null)]
     pub client_name: Option<String>,
     /// Display names of the client for several languages, each with its language tag.
+    #[model(not_null)]
     pub client_names: Option<Vec<TaggedValue>>,
     /// Human-readable text describing the client.
+    #[model(not_null)]
     pub description: Option<String>,
     /// Descriptions of the client for several languages, each with its language tag.
+    #[model(not_null)]
     pub descriptions: Option<Vec<TaggedValue>>,
     /// Numeric ID of the client, chosen by Authlete.
-    #[model(format = "int64", read_only)]
+    #[model(format = "int64", read_only, not_null)]
     pub client_id: Option<i64>,
     /// Client secret; Authlete generates it as 86 base64url characters, and a public client should act as if it had none.
-    #[model(read_only)]
+    #[model(read_only, not_null)]
     pub client_secret: Option<Secret<String>>,
     /// Alternative identifier of the client, honoured only when both the client and its service enable aliases.
+    #[model(not_null)]
     pub client_id_alias: Option<String>,
     /// Whether the client ID alias of this client is in effect; the service has to enable aliases too.
+    #[model(not_null)]
     pub client_id_alias_enabled: Option<bool>,
     /// Whether the client is public or confidential in the sense of RFC 6749.
+    #[model(not_null)]
     pub client_type: Option<ClientType>,
     /// Web or native application; it decides which redirect URI checks apply, and may be absent.
+    #[model(not_null)]
     pub application_type: Option<ApplicationType>,
     /// Address of the logo image of the client (logo_uri metadata).
+    #[model(not_null)]
     pub logo_uri: Option<String>,
     /// Logo image addresses for several languages, each with its language tag.
+    #[model(not_null)]
     pub logo_uris: Option<Vec<TaggedValue>>,
     /// People to contact about the client, as email addresses.
+    #[model(not_null)]
     pub contacts: Option<Vec<String>>,
     /// Whether access tokens issued to the client are bound to its TLS client certificate.
+    #[model(not_null)]
     pub tls_client_certificate_bound_access_tokens: Option<bool>,
     /// True when the client was created through dynamic client registration (RFC 7591); set by Authlete.
-    #[model(read_only)]
+    #[model(read_only, not_null)]
     pub dynamically_registered: Option<bool>,
     /// Identifier of the client software given at dynamic registration (software_id metadata).
+    #[model(not_null)]
     pub software_id: Option<String>,
     /// Version of the client software that softwareId names (software_version metadata).
+    #[model(not_null)]
     pub software_version: Option<String>,
     /// Hashed value of the registration access token of the client.
+    #[model(not_null)]
     pub registration_access_token_hash: Option<String>,
     /// Creation time of the client, in milliseconds since the Unix epoch; set by Authlete.
-    #[model(format = "int64", read_only)]
+    #[model(format = "int64", read_only, not_null)]
     pub created_at: Option<i64>,
     /// Time of the last change to the client, in milliseconds since the Unix epoch; set by Authlete.
-    #[model(format = "int64", read_only)]
+    #[model(format = "int64", read_only, not_null)]
     pub modified_at: Option<i64>,
     /// Grant types the client restricts itself to (grant_types metadata).
+    #[model(not_null)]
     pub grant_types: Option<Vec<GrantType>>,
     /// Response types the client restricts itself to (response_types metadata).
+    #[model(not_null)]
     pub response_types: Option<Vec<ResponseType>>,
     /// Registered redirect URIs; Authlete accepts only absolute URIs without a fragment, written in printable ASCII and at most 200 characters long.
-    #[model(items(charset = " -~", max_len = 200))]
+    #[model(items(charset = " -~", max_len = 200), not_null)]
     pub redirect_uris: Option<Vec<String>>,
     /// Algorithm used to sign JARM authorization responses sent to the client.
+    #[model(not_null)]
     pub authorization_sign_alg: Option<JwsAlg>,
     /// Key management algorithm used to encrypt JARM authorization responses sent to the client.
+    #[model(not_null)]
     pub authorization_encryption_alg: Option<JweAlg>,
     /// Content encryption algorithm used to encrypt JARM authorization responses sent to the client.
+    #[model(not_null)]
     pub authorization_encryption_enc: Option<JweEnc>,
     /// How the client authenticates at the token endpoint (token_endpoint_auth_method metadata).
+    #[model(not_null)]
     pub token_auth_method: Option<ClientAuthMethod>,
     /// Algorithm the client uses to sign the JWT it authenticates with at the token endpoint.
+    #[model(not_null)]
     pub token_auth_sign_alg: Option<JwsAlg>,
     /// Identifies, by key ID, the JWK in which the client publishes its self-signed certificate.
+    #[model(not_null)]
     pub self_signed_certificate_key_id: Option<String>,
     /// Subject distinguished name expected in the certificate the client presents for mutual TLS authentication.
+    #[model(not_null)]
     pub tls_client_auth_subject_dn: Option<String>,
     /// DNS name expected as subject alternative name of the certificate the client presents for mutual TLS.
+    #[model(not_null)]
     pub tls_client_auth_san_dns: Option<String>,
     /// URI expected as subject alternative name of the certificate the client presents for mutual TLS.
+    #[model(not_null)]
     pub tls_client_auth_san_uri: Option<String>,
     /// IP address expected as subject alternative name of the certificate the client presents for mutual TLS.
+    #[model(not_null)]
     pub tls_client_auth_san_ip: Option<String>,
     /// Email address expected as subject alternative name of the certificate the client presents for mutual TLS.
+    #[model(not_null)]
     pub tls_client_auth_san_email: Option<String>,
     /// Whether the client has to go through the pushed authorization request endpoint (require_pushed_authorization_requests).
+    #[model(not_null)]
     pub par_required: Option<bool>,
     /// Whether each authorization request of the client must carry a request object, by value or by reference.
+    #[model(not_null)]
     pub request_object_required: Option<bool>,
     /// Algorithm the client is expected to sign its request objects with.
+    #[model(not_null)]
     pub request_sign_alg: Option<JwsAlg>,
     /// Key management algorithm the client is expected to use to encrypt its request objects.
+    #[model(not_null)]
     pub request_encryption_alg: Option<JweAlg>,
     /// Content encryption algorithm the client is expected to use to encrypt its request objects.
+    #[model(not_null)]
     pub request_encryption_enc: Option<JweEnc>,
     /// URLs registered in advance that the client may pass as request_uri.
+    #[model(not_null)]
     pub request_uris: Option<Vec<String>>,
     /// Maximum authentication age, in seconds, applied when an authorization request has no max_age.
-    #[model(format = "int32")]
+    #[model(format = "int32", not_null)]
     pub default_max_age: Option<i32>,
     /// Authentication context class references applied when an authorization request names none.
+    #[model(not_null)]
     pub default_acrs: Option<Vec<String>>,
     /// Algorithm used to sign the ID tokens issued to the client.
+    #[model(not_null)]
     pub id_token_sign_alg: Option<JwsAlg>,
     /// Key management algorithm used to encrypt the ID tokens issued to the client.
+    #[model(not_null)]
     pub id_token_encryption_alg: Option<JweAlg>,
     /// Content encryption algorithm used to encrypt the ID tokens issued to the client.
+    #[model(not_null)]
     pub id_token_encryption_enc: Option<JweEnc>,
     /// Whether ID tokens for the client must contain the auth_time claim (require_auth_time).
+    #[model(not_null)]
     pub auth_time_required: Option<bool>,
     /// Kind of subject identifier the client asks for, public or pairwise.
+    #[model(not_null)]
     pub subject_type: Option<SubjectType>,
     /// Sector identifier URI of the client (sector_identifier_uri metadata).
+    #[model(not_null)]
     pub sector_identifier_uri: Option<String>,
     /// Host used as sector identifier, taken from the sector identifier URI or from the only redirect URI; absent when neither gives one. Set by Authlete.
-    #[model(read_only)]
+    #[model(read_only, not_null)]
     pub derived_sector_identifier: Option<String>,
     /// Address of the public JWK Set of the client, which Authlete fetches when it needs the keys.
+    #[model(not_null)]
     pub jwks_uri: Option<String>,
     /// JWK Set of the client as JSON text; it must hold no private key and is not used when jwksUri is set.
+    #[model(not_null)]
     pub jwks: Option<String>,
     /// Algorithm used to sign userinfo responses sent to the client.
+    #[model(not_null)]
     pub user_info_sign_alg: Option<JwsAlg>,
     /// Key management algorithm used to encrypt userinfo responses sent to the client.
+    #[model(not_null)]
     pub user_info_encryption_alg: Option<JweAlg>,
     /// Content encryption algorithm used to encrypt userinfo responses sent to the client.
+    #[model(not_null)]
     pub user_info_encryption_enc: Option<JweEnc>,
     /// Address a third party can use to make the client start a login (initiate_login_uri).
+    #[model(not_null)]
     pub login_uri: Option<String>,
     /// Address of the terms of service page of the client (tos_uri).
+    #[model(not_null)]
     pub tos_uri: Option<String>,
     /// Terms of service addresses for several languages, each with its language tag.
+    #[model(not_null)]
     pub tos_uris: Option<Vec<TaggedValue>>,
     /// Address of the page that says how the client uses profile data of end-users (policy_uri).
+    #[model(not_null)]
     pub policy_uri: Option<String>,
     /// Policy page addresses for several languages, each with its language tag.
+    #[model(not_null)]
     pub policy_uris: Option<Vec<TaggedValue>>,
     /// Address of the home page of the client (client_uri).
+    #[model(not_null)]
     pub client_uri: Option<String>,
     /// Home page addresses for several languages, each with its language tag.
+    #[model(not_null)]
     pub client_uris: Option<Vec<TaggedValue>>,
     /// CIBA token delivery mode of the client (backchannel_token_delivery_mode); a plain string in the API document.
+    #[model(not_null)]
     pub bc_delivery_mode: Option<String>,
     /// Endpoint where the client receives CIBA notifications (backchannel_client_notification_endpoint).
+    #[model(not_null)]
     pub bc_notification_endpoint: Option<String>,
     /// Algorithm the client signs its CIBA backchannel authentication requests with.
+    #[model(not_null)]
     pub bc_request_sign_alg: Option<JwsAlg>,
     /// Whether the CIBA requests of the client must include a user code (backchannel_user_code_parameter).
+    #[model(not_null)]
     pub bc_user_code_required: Option<bool>,
     /// Free key and value pairs attached to the client.
+    #[model(not_null)]
     pub attributes: Option<Vec<Pair>>,
     /// Authlete-specific settings of the client, such as requestable scopes and token lifetimes.
+    #[model(not_null)]
     pub extension: Option<ClientExtension>,
     /// Values the client may put in the type field of authorization_details entries (RAR).
+    #[model(not_null)]
     pub authorization_details_types: Option<Vec<String>>,
     /// Custom client metadata kept for the client, as JSON text.
+    #[model(not_null)]
     pub custom_metadata: Option<String>,
     /// Whether request objects that travel through the front channel must be encrypted; pushed requests are not affected.
+    #[model(not_null)]
     pub front_channel_request_object_encryption_required: Option<bool>,
     /// Whether the JWE alg of an encrypted request object has to equal the registered requestEncryptionAlg.
+    #[model(not_null)]
     pub request_object_encryption_alg_match_required: Option<bool>,
     /// Whether the JWE enc of an encrypted request object has to equal the registered requestEncryptionEnc.
+    #[model(not_null)]
     pub request_object_encryption_enc_match_required: Option<bool>,
     /// Hash algorithm the client wants for digests of identity assurance external attachments; sha-256 applies when absent.
+    #[model(not_null)]
     pub digest_algorithm: Option<String>,
     /// When true, a new access token for a subject and this client revokes the earlier ones (client credentials tokens excepted).
+    #[model(not_null)]
     pub single_access_token_per_subject: Option<bool>,
     /// Whether authorization code requests of the client must use PKCE.
+    #[model(not_null)]
     pub pkce_required: Option<bool>,
     /// Whether PKCE requests of the client must use the S256 challenge method.
+    #[model(not_null)]
     pub pkce_s256_required: Option<bool>,
     /// Whether the client must use DPoP.
+    #[model(not_null)]
     pub dpop_required: Option<bool>,
     /// True when the client came from automatic registration of OpenID Federation.
+    #[model(not_null)]
     pub automatically_registered: Option<bool>,
     /// True when the client came from explicit registration of OpenID Federation.
+    #[model(not_null)]
     pub explicitly_registered: Option<bool>,
     /// Flag about signing of the exchanges between the client and the resource server.
+    #[model(not_null)]
     pub rs_request_signed: Option<bool>,
     /// Key ID of the JWK the client signs its requests to the resource server with.
+    #[model(not_null)]
     pub rs_signed_request_key_id: Option<String>,
     /// Which OpenID Federation registration types, automatic or explicit, the client supports.
+    #[model(not_null)]
     pub client_registration_types: Option<Vec<ClientRegistrationType>>,
     /// Human-readable name of the organization that runs the client (organization_name).
+    #[model(not_null)]
     pub organization_name: Option<String>,
     /// Address that serves the JWK Set of the client as a signed JWT (signed_jwks_uri).
+    #[model(not_null)]
     pub signed_jwks_uri: Option<String>,
     /// Entity identifier of the client in OpenID Federation.
+    #[model(not_null)]
     pub entity_id: Option<String>,
     /// Trust anchor (its entity ID) at the end of the chain used at the last federation registration or update of the client.
+    #[model(not_null)]
     pub trust_anchor_id: Option<String>,
     /// Trust chain used when the client was last registered or updated through federation.
+    #[model(not_null)]
     pub trust_chain: Option<Vec<String>>,
     /// Expiry time of that trust chain, in milliseconds since the Unix epoch.
-    #[model(format = "int64")]
+    #[model(format = "int64", not_null)]
     pub trust_chain_expires_at: Option<i64>,
     /// Time at which the trust chain was last updated through federation.
-    #[model(format = "int64")]
+    #[model(format = "int64", not_null)]
     pub trust_chain_updated_at: Option<i64>,
     /// Whether the client is locked.
+    #[model(not_null)]
     pub locked: Option<bool>,
 }
 
@@ -210,8 +291,10 @@ pub struct Client {
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct Pair {
     /// Key of the pair.
+    #[model(not_null)]
     pub key: Option<String>,
     /// Value of the pair.
+    #[model(not_null)]
     pub value: Option<String>,
 }
 
@@ -250,8 +333,10 @@ pub enum ClientAuthMethod {
 #[model(rename_all = "camelCase")]
 pub struct ClientAuthorizationDeleteResponse {
     /// Code that identifies the outcome of the API call, for example A001201.
+    #[model(not_null)]
     pub result_code: Option<String>,
     /// Human-readable text that explains the outcome of the API call.
+    #[model(not_null)]
     pub result_message: Option<String>,
 }
 
@@ -260,19 +345,22 @@ pub struct ClientAuthorizationDeleteResponse {
 #[model(rename_all = "camelCase")]
 pub struct ClientAuthorizationGetListResponse {
     /// Position of the first result in the whole result set (inclusive).
-    #[model(format = "int32")]
+    #[model(format = "int32", not_null)]
     pub start: Option<i32>,
     /// Position just past the last result (exclusive).
-    #[model(format = "int32")]
+    #[model(format = "int32", not_null)]
     pub end: Option<i32>,
     /// Developer the results were filtered by.
+    #[model(not_null)]
     pub developer: Option<String>,
     /// Identifier of the end-user whose authorizations are listed.
+    #[model(not_null)]
     pub subject: Option<String>,
     /// Number of matching clients in all.
-    #[model(format = "int32")]
+    #[model(format = "int32", not_null)]
     pub total_count: Option<i32>,
     /// The clients of the page.
+    #[model(not_null)]
     pub clients: Option<Vec<Client>>,
 }
 
@@ -282,6 +370,7 @@ pub struct ClientAuthorizationUpdateRequest {
     /// Identifier of the end-user whose grant to the client is changed.
     pub subject: String,
     /// Scopes to put on every existing access token of that grant; leave out to keep the scopes (in a form body, names are separated by spaces).
+    #[model(not_null)]
     pub scopes: Option<Vec<String>>,
 }
 
@@ -290,8 +379,10 @@ pub struct ClientAuthorizationUpdateRequest {
 #[model(rename_all = "camelCase")]
 pub struct ClientAuthorizationUpdateResponse {
     /// Code that identifies the outcome of the API call, for example A001201.
+    #[model(not_null)]
     pub result_code: Option<String>,
     /// Human-readable text that explains the outcome of the API call.
+    #[model(not_null)]
     pub result_message: Option<String>,
 }
 
@@ -300,16 +391,19 @@ pub struct ClientAuthorizationUpdateResponse {
 #[model(rename_all = "camelCase")]
 pub struct ClientExtension {
     /// Scopes the client may request: absent means every scope of the service, an empty list means none.
+    #[model(not_null)]
     pub requestable_scopes: Option<Vec<String>>,
     /// Whether the per-client list of requestable scopes applies; when false, any scope of the service may be requested.
+    #[model(not_null)]
     pub requestable_scopes_enabled: Option<bool>,
     /// Per-client access token lifetime in seconds; it applies only when positive and shorter than the service value.
-    #[model(format = "int64")]
+    #[model(format = "int64", not_null)]
     pub access_token_duration: Option<i64>,
     /// Per-client refresh token lifetime in seconds; it applies only when positive and shorter than the service value.
-    #[model(format = "int64")]
+    #[model(format = "int64", not_null)]
     pub refresh_token_duration: Option<i64>,
     /// Whether the client is explicitly allowed to make RFC 8693 token exchange requests.
+    #[model(not_null)]
     pub token_exchange_permitted: Option<bool>,
 }
 
@@ -336,17 +430,19 @@ pub struct ClientFlagUpdateResponse {
 #[model(rename_all = "camelCase")]
 pub struct ClientGetListResponse {
     /// Developer the list was filtered by; absent when the request named none.
+    #[model(not_null)]
     pub developer: Option<String>,
     /// Index of the first client of the page (inclusive).
-    #[model(format = "int32")]
+    #[model(format = "int32", not_null)]
     pub start: Option<i32>,
     /// Index just after the last client of the page (exclusive).
-    #[model(format = "int32")]
+    #[model(format = "int32", not_null)]
     pub end: Option<i32>,
     /// Number of clients the service has in all, not the number in this page.
-    #[model(format = "int32")]
+    #[model(format = "int32", not_null)]
     pub total_count: Option<i32>,
     /// The clients of the page.
+    #[model(not_null)]
     pub clients: Option<Vec<Client>>,
 }
 
@@ -355,8 +451,10 @@ pub struct ClientGetListResponse {
 #[model(rename_all = "camelCase")]
 pub struct ClientGrantedScopesDeleteResponse {
     /// Code that identifies the outcome of the API call, for example A001201.
+    #[model(not_null)]
     pub result_code: Option<String>,
     /// Human-readable text that explains the outcome of the API call.
+    #[model(not_null)]
     pub result_message: Option<String>,
 }
 
@@ -365,23 +463,26 @@ pub struct ClientGrantedScopesDeleteResponse {
 #[model(rename_all = "camelCase")]
 pub struct ClientGrantedScopesGetResponse {
     /// Code that identifies the outcome of the API call, for example A001201.
+    #[model(not_null)]
     pub result_code: Option<String>,
     /// Human-readable text that explains the outcome of the API call.
+    #[model(not_null)]
     pub result_message: Option<String>,
     /// API key identifying the service.
-    #[model(format = "int64")]
+    #[model(format = "int64", not_null)]
     pub service_api_key: Option<i64>,
     /// Identifier of the client.
-    #[model(format = "int64")]
+    #[model(format = "int64", not_null)]
     pub client_id: Option<i64>,
     /// Identifier of the end-user who granted the scopes.
+    #[model(not_null)]
     pub subject: Option<String>,
-    /// Scopes granted by the most recent authorization of the end-user; absent means no record, empty means a record without scopes.
+    /// Scopes granted by the most recent authorization of the end-user; `null` (or absent) means no record, empty means a record without scopes.
     pub latest_granted_scopes: Option<Vec<String>>,
-    /// Every scope granted by past authorizations of the end-user, less the revoked ones.
+    /// Every scope granted by past authorizations of the end-user, less the revoked ones; `null` (or absent) when there is no record.
     pub merged_granted_scopes: Option<Vec<String>>,
     /// Time of the last change to the record, in milliseconds since the Unix epoch.
-    #[model(format = "int64")]
+    #[model(format = "int64", not_null)]
     pub modified_at: Option<i64>,
 }
 
@@ -400,12 +501,16 @@ pub enum ClientRegistrationType {
 #[model(rename_all = "camelCase")]
 pub struct ClientSecretRefreshResponse {
     /// Code that identifies the outcome of the API call, for example A001201.
+    #[model(not_null)]
     pub result_code: Option<String>,
     /// Human-readable text that explains the outcome of the API call.
+    #[model(not_null)]
     pub result_message: Option<String>,
     /// Secret the client has from now on.
+    #[model(not_null)]
     pub new_client_secret: Option<Secret<String>>,
     /// Secret the client had before.
+    #[model(not_null)]
     pub old_client_secret: Option<Secret<String>>,
 }
 
@@ -423,12 +528,16 @@ pub struct ApiServiceIdClientSecretUpdateClientIdentifie {
 #[model(rename_all = "camelCase")]
 pub struct ClientSecretUpdateResponse {
     /// Code that identifies the outcome of the call, for example `A149001`.
+    #[model(not_null)]
     pub result_code: Option<String>,
     /// Human-readable text that explains the outcome of the call.
+    #[model(not_null)]
     pub result_message: Option<String>,
     /// Secret the client has from now on.
+    #[model(not_null)]
     pub new_client_secret: Option<Secret<String>>,
     /// Secret the client had before the change.
+    #[model(not_null)]
     pub old_client_secret: Option<Secret<String>>,
 }
 
@@ -601,8 +710,10 @@ pub enum ResponseType {
 #[model(rename_all = "camelCase")]
 pub struct ApiResult {
     /// Code that identifies the outcome of the API call, for example A001201.
+    #[model(not_null)]
     pub result_code: Option<String>,
     /// Human-readable text that explains the outcome of the API call.
+    #[model(not_null)]
     pub result_message: Option<String>,
 }
 
@@ -620,7 +731,9 @@ pub enum SubjectType {
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct TaggedValue {
     /// Language tag of the value, such as en or ja.
+    #[model(not_null)]
     pub tag: Option<String>,
     /// Text for that language.
+    #[model(not_null)]
     pub value: Option<String>,
 }

@@ -44,25 +44,25 @@ pub struct Strings {
     /// The name: base64url characters.
     #[model(charset = "A-Za-z0-9\\-_", min_len = 1, max_len = 86)]
     pub name: String,
-    #[model(charset = "a-z /~é", max_len = 5)]
+    #[model(charset = "a-z /~é", max_len = 5, not_null)]
     pub label: Option<String>,
-    #[model(format = "uri")]
+    #[model(format = "uri", not_null)]
     pub homepage: Option<String>,
-    #[model(min_len = 8, max_len = 64, write_only)]
+    #[model(min_len = 8, max_len = 64, write_only, not_null)]
     pub password: Option<Secret<String>>,
     #[model(default)]
     pub note: String,
-    #[model(read_only, examples = "[\"c-1\"]")]
+    #[model(read_only, examples = "[\"c-1\"]", not_null)]
     pub code: Option<String>,
     #[model(max_len = 3)]
     pub hint: Option<String>,
-    #[model(charset = "0-9.", min_len = 2)]
+    #[model(charset = "0-9.", min_len = 2, not_null)]
     pub digits: Option<String>,
-    #[model(pattern = "^[a-z]+(-[a-z]+)*$", max_len = 12)]
+    #[model(pattern = "^[a-z]+(-[a-z]+)*$", max_len = 12, not_null)]
     pub slug: Option<String>,
     #[model(pattern = r"^\d+(\.\d+)?$")]
     pub version: Option<String>,
-    #[model(pattern = "[0-9]")]
+    #[model(pattern = "[0-9]", not_null)]
     pub any_digit: Option<String>,
 }
 
@@ -70,17 +70,17 @@ pub struct Strings {
 pub struct Numbers {
     #[model(min = 0, max = 100)]
     pub count: i64,
-    #[model(exclusive_min = -6, exclusive_max = 6, multiple_of = 2, format = "int32")]
+    #[model(exclusive_min = -6, exclusive_max = 6, multiple_of = 2, format = "int32", not_null)]
     pub small: Option<i32>,
-    #[model(min = -9000000000, format = "int64")]
+    #[model(min = -9000000000, format = "int64", not_null)]
     pub big: Option<i64>,
-    #[model(max = 30, multiple_of = 3)]
+    #[model(max = 30, multiple_of = 3, not_null)]
     pub step: Option<i64>,
-    #[model(min = -1.5, max = 1.5)]
+    #[model(min = -1.5, max = 1.5, not_null)]
     pub ratio: Option<f64>,
-    #[model(exclusive_min = 0.0, exclusive_max = 100.0)]
+    #[model(exclusive_min = 0.0, exclusive_max = 100.0, not_null)]
     pub score: Option<f64>,
-    #[model(min = -2.0, multiple_of = 0.25)]
+    #[model(min = -2.0, multiple_of = 0.25, not_null)]
     pub quarter: Option<f64>,
     #[model(default)]
     pub enabled: bool,
@@ -88,7 +88,7 @@ pub struct Numbers {
     pub retries: i32,
     #[model(min = 1)]
     pub maybe: Option<i64>,
-    #[model(examples = "[1.5]")]
+    #[model(examples = "[1.5]", not_null)]
     pub weight: Option<f64>,
 }
 
@@ -96,28 +96,28 @@ pub struct Numbers {
 pub struct Collections {
     #[model(min_len = 1, max_len = 3, unique, items(min = 1, max = 9))]
     pub ids: Vec<i64>,
-    #[model(max_len = 2, items(min_len = 1, items(max_len = 2)))]
+    #[model(max_len = 2, items(min_len = 1, items(max_len = 2)), not_null)]
     pub matrix: Option<Vec<Vec<String>>>,
+    #[model(not_null)]
     pub levels: Option<Vec<Level>>,
-    #[model(items(format = "uri", read_only))]
+    #[model(items(format = "uri", read_only), not_null)]
     pub uris: Option<Vec<String>>,
     #[model(default)]
     pub words: Vec<String>,
-    #[model(min_len = 1, max_len = 3, keys(charset = "a-z", min_len = 1, max_len = 10), values(max_len = 8))]
+    #[model(min_len = 1, max_len = 3, keys(charset = "a-z", min_len = 1, max_len = 10), values(max_len = 8), not_null)]
     pub labels: Option<BTreeMap<String, String>>,
-    #[model(max_len = 3, items(pattern = r"^[A-Z]+\d*$"))]
+    #[model(max_len = 3, items(pattern = r"^[A-Z]+\d*$"), not_null)]
     pub codes: Option<Vec<String>>,
-    #[model(keys(pattern = "^[a-z]+(-[a-z]+)?$"), values(pattern = "^[a-z]+!?$"))]
+    #[model(keys(pattern = "^[a-z]+(-[a-z]+)?$"), values(pattern = "^[a-z]+!?$"), not_null)]
     pub answers: Option<BTreeMap<String, String>>,
-    #[model(values(min = 0, format = "int32"))]
+    #[model(values(min = 0, format = "int32"), not_null)]
     pub counts: Option<BTreeMap<String, i32>>,
-    #[model(values(max_len = 2))]
+    #[model(values(max_len = 2), not_null)]
     pub flags: Option<BTreeMap<String, Vec<bool>>>,
-    #[model(opaque)]
     pub anything: Option<serde_json::Value>,
-    #[model(opaque, schema = "{\"type\":\"object\"}")]
+    #[model(not_null)]
     pub object: Option<serde_json::Map<String, serde_json::Value>>,
-    #[model(opaque, schema = "{\"type\":\"array\"}")]
+    #[model(not_null)]
     pub array: Option<Vec<serde_json::Value>>,
 }
 
@@ -125,9 +125,10 @@ pub struct Collections {
 #[derive(Clone, Debug, PartialEq, Model)]
 pub struct Holder {
     /// An inline object.
+    #[model(not_null)]
     pub child: Option<HolderChild>,
     pub mode: HolderMode,
-    #[model(read_only)]
+    #[model(read_only, not_null)]
     pub strings: Option<Strings>,
     pub numbers: Option<Numbers>,
     pub level: Option<Level>,
@@ -140,7 +141,7 @@ pub struct Holder {
 pub struct Base {
     #[model(min_len = 1)]
     pub id: String,
-    #[model(max_len = 4)]
+    #[model(max_len = 4, not_null)]
     pub kind: Option<String>,
 }
 
@@ -149,10 +150,10 @@ pub struct Base {
 pub struct Merged {
     #[model(min_len = 1)]
     pub id: String,
-    #[model(max_len = 4)]
+    #[model(max_len = 4, not_null)]
     pub kind: Option<String>,
     pub extra: bool,
-    #[model(max = 0)]
+    #[model(max = 0, not_null)]
     pub own: Option<i64>,
 }
 
@@ -161,9 +162,11 @@ pub struct Merged {
 pub struct Node {
     #[model(max_len = 3)]
     pub value: String,
+    #[model(not_null)]
     pub next: Option<Box<Node>>,
-    #[model(max_len = 2)]
+    #[model(max_len = 2, not_null)]
     pub children: Option<Vec<Node>>,
+    #[model(not_null)]
     pub named: Option<BTreeMap<String, Node>>,
 }
 
@@ -171,8 +174,9 @@ pub struct Node {
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(deny_unknown_fields, examples = "[{\"a\":\"x\"},{\"b\":1}]")]
 pub struct Strict {
+    #[model(not_null)]
     pub a: Option<String>,
-    #[model(min = 0)]
+    #[model(min = 0, not_null)]
     pub b: Option<i64>,
 }
 
@@ -180,11 +184,13 @@ pub struct Strict {
 #[model(rename_all = "camelCase")]
 pub struct ResultModel {
     pub r#type: String,
+    #[model(not_null)]
     pub client_id: Option<String>,
-    #[model(rename = "HTTPStatus", min = 100, max = 599)]
+    #[model(rename = "HTTPStatus", min = 100, max = 599, not_null)]
     pub http_status: Option<i64>,
-    #[model(rename = "2fa")]
+    #[model(rename = "2fa", not_null)]
     pub n_2fa: Option<bool>,
+    #[model(not_null)]
     pub self_: Option<String>,
 }
 
@@ -195,8 +201,9 @@ pub struct Scores(#[model(max_len = 2, values(min = 0.0))] pub BTreeMap<String, 
 /// Items and map values that are types of their own take their descriptions.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct Lists {
-    #[model(items(examples = "[\"x\"]"))]
+    #[model(items(examples = "[\"x\"]"), not_null)]
     pub kinds: Option<Vec<ListsKindsItem>>,
+    #[model(not_null)]
     pub named: Option<BTreeMap<String, ListsNamedValue>>,
 }
 
@@ -205,6 +212,7 @@ pub struct Lists {
 pub struct HolderChild {
     #[model(format = "int32")]
     pub x: i32,
+    #[model(not_null)]
     pub y: Option<HolderChildY>,
 }
 

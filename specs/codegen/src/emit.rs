@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::Flavour;
-use crate::model::{Field, Kind, Rules, Ty, TypeDef};
+use crate::model::{Absent, Field, Kind, Rules, Ty, TypeDef, TypeNotes};
 use crate::names;
 
 /// The source of a module holding `types`. `header` is the module's doc comment, line by line.
@@ -123,11 +123,7 @@ fn comparable(types: &[TypeDef]) -> std::collections::BTreeSet<&str> {
 }
 
 fn tys(t: &TypeDef) -> Vec<&Ty> {
-    match &t.kind {
-        Kind::Struct { fields, .. } => fields.iter().map(|f| &f.value.ty).collect(),
-        Kind::Newtype(v) => vec![&v.ty],
-        _ => Vec::new(),
-    }
+    t.kind.values().into_iter().map(|v| &v.ty).collect()
 }
 
 fn contains(ty: &Ty, f: fn(&Ty) -> bool) -> bool {
@@ -153,12 +149,8 @@ pub fn features(types: &[TypeDef], flavour: Flavour) -> Vec<&'static str> {
     }
     let (mut pattern, mut formats) = (false, false);
     for t in types {
-        match &t.kind {
-            Kind::Struct { fields, .. } => fields
-                .iter()
-                .for_each(|f| walk(&f.value.rules, &mut pattern, &mut formats)),
-            Kind::Newtype(v) => walk(&v.rules, &mut pattern, &mut formats),
-            Kind::Enum(_) | Kind::Alias(_) => {}
+        for v in t.kind.values() {
+            walk(&v.rules, &mut pattern, &mut formats);
         }
     }
     let mut out = Vec::new();
@@ -268,7 +260,7 @@ impl Writer {
                     }
                 };
                 out.push_str(derive);
-                self.container_attrs(out, rule, false, examples);
+                self.container_attrs(out, rule, false, examples, &t.notes);
                 let _ = writeln!(out, "pub enum {} {{", t.name);
                 for (ident, wire) in &variants {
                     // A value with a line break or another control character is shown as
@@ -292,8 +284,9 @@ impl Writer {
             }
             Kind::Newtype(value) => {
                 out.push_str(derive);
+                self.container_attrs(out, None, false, None, &t.notes);
                 let attrs = match self.flavour {
-                    Flavour::Model => rules(&value.rules, &value.ty, false),
+                    Flavour::Model => rules(&value.rules, &value.ty, None),
                     Flavour::SerdeDerive => String::new(),
                 };
                 let attrs = if attrs.is_empty() {
@@ -308,6 +301,45 @@ impl Writer {
                     self.rust_type(&value.ty)
                 );
             }
+            Kind::Union { one_of, variants } => {
+                out.push_str(derive);
+                let mode = match (self.flavour, one_of) {
+                    (Flavour::Model, true) => "one_of",
+                    _ => "untagged",
+                };
+                let mut attrs = vec![mode.to_owned()];
+                if self.flavour == Flavour::Model {
+                    attrs.extend(notes_attrs(&t.notes));
+                    attrs.extend(examples);
+                }
+                let _ = writeln!(out, "{}", self.attr(&attrs));
+                let _ = writeln!(out, "pub enum {} {{", t.name);
+                for v in variants {
+                    match &v.value {
+                        None => {
+                            let _ = writeln!(out, "    {},", v.name);
+                        }
+                        Some(value) => {
+                            let attrs = match self.flavour {
+                                Flavour::Model => rules(&value.rules, &value.ty, None),
+                                Flavour::SerdeDerive => String::new(),
+                            };
+                            let attrs = if attrs.is_empty() {
+                                String::new()
+                            } else {
+                                format!("#[model({attrs})] ")
+                            };
+                            let _ = writeln!(
+                                out,
+                                "    {}({attrs}{}),",
+                                v.name,
+                                self.rust_type(&value.ty)
+                            );
+                        }
+                    }
+                }
+                out.push_str("}\n");
+            }
             Kind::Struct {
                 fields,
                 deny_unknown_fields,
@@ -319,7 +351,7 @@ impl Writer {
                     .collect();
                 let rule = names::best_rule(&idents, names::field_wire);
                 out.push_str(derive);
-                self.container_attrs(out, rule, *deny_unknown_fields, examples);
+                self.container_attrs(out, rule, *deny_unknown_fields, examples, &t.notes);
                 let _ = writeln!(out, "pub struct {} {{", t.name);
                 for (f, (ident, wire)) in fields.iter().zip(&idents) {
                     self.field(out, f, ident, wire, rule);
@@ -335,6 +367,7 @@ impl Writer {
         rule: Option<&str>,
         deny: bool,
         examples: Option<String>,
+        notes: &TypeNotes,
     ) {
         let mut attrs = Vec::new();
         if let Some(rule) = rule {
@@ -344,6 +377,7 @@ impl Writer {
             attrs.push("deny_unknown_fields".to_owned());
         }
         if self.flavour == Flavour::Model {
+            attrs.extend(notes_attrs(notes));
             attrs.extend(examples);
         }
         if !attrs.is_empty() {
@@ -364,13 +398,19 @@ impl Writer {
         }
         match self.flavour {
             Flavour::Model => {
-                let r = rules(&f.value.rules, &f.value.ty, f.default);
+                let r = rules(&f.value.rules, &f.value.ty, f.default.as_ref());
                 if !r.is_empty() {
                     attrs.push(r);
                 }
+                if f.required {
+                    attrs.push("required".into());
+                }
+                if f.not_null {
+                    attrs.push("not_null".into());
+                }
             }
             Flavour::SerdeDerive => {
-                if f.default {
+                if f.default.is_some() {
                     attrs.push("default".into());
                 }
                 if matches!(f.value.ty, Ty::Option(_)) {
@@ -406,8 +446,23 @@ impl Writer {
     }
 }
 
+/// A type's annotations as container attributes: `title`, `format`, `deprecated`.
+fn notes_attrs(notes: &TypeNotes) -> Vec<String> {
+    let mut attrs = Vec::new();
+    if let Some(t) = &notes.title {
+        attrs.push(format!("title = {}", string_literal(t)));
+    }
+    if let Some(f) = &notes.format {
+        attrs.push(format!("format = {}", string_literal(f)));
+    }
+    if notes.deprecated {
+        attrs.push("deprecated".to_owned());
+    }
+    attrs
+}
+
 /// The attribute list of a value's rules (without `#[model(` and `)]`).
-fn rules(r: &Rules, ty: &Ty, default: bool) -> String {
+fn rules(r: &Rules, ty: &Ty, default: Option<&Absent>) -> String {
     let mut a: Vec<String> = Vec::new();
     if let Some(c) = &r.charset {
         a.push(format!("charset = {c:?}"));
@@ -454,17 +509,13 @@ fn rules(r: &Rules, ty: &Ty, default: bool) -> String {
     ] {
         if let Some(n) = nested {
             let item_ty = if key == "keys" { Ty::String } else { inner(ty) };
-            a.push(format!("{key}({})", rules(n, &item_ty, false)));
+            a.push(format!("{key}({})", rules(n, &item_ty, None)));
         }
     }
-    if ty.is_opaque() || matches!(ty, Ty::Option(t) if t.is_opaque()) {
-        a.push("opaque".into());
-        if let Some(s) = &r.schema {
-            a.push(format!("schema = {s:?}"));
-        }
-    }
-    if default {
-        a.push("default".into());
+    match default {
+        Some(Absent::Own) => a.push("default".into()),
+        Some(Absent::Literal(text)) => a.push(format!("default = {text}")),
+        None => {}
     }
     if let Some(f) = &r.format {
         a.push(format!("format = {f:?}"));
@@ -480,6 +531,12 @@ fn rules(r: &Rules, ty: &Ty, default: bool) -> String {
     }
     if let Some(e) = &r.examples {
         a.push(format!("examples = {e:?}"));
+    }
+    if let Some(t) = &r.title {
+        a.push(format!("title = {}", string_literal(t)));
+    }
+    if r.deprecated {
+        a.push("deprecated".into());
     }
     a.join(", ")
 }

@@ -9,9 +9,10 @@
 //! - OpenAPI 3.0's spellings are 2020-12's (`nullable`, `example`, boolean `exclusiveMinimum`);
 //!   `allOf` of objects is merged, and an `allOf` of one `$ref` is that `$ref`; a `$ref` to a
 //!   schema that is only a `$ref` (a type alias) is a `$ref` to the type it names;
-//! - a member not in `required` may be `null` (`"type": [t, "null"]`, or `anyOf` with
-//!   `{"type": "null"}` for a `$ref`), since the derive reads `null` as absent; `required` lists
-//!   members in their declaration order; an object type states `"type": "object"`;
+//! - `required` lists members in their declaration order (Swagger 2's `required: true` inside
+//!   a member among them), and a required member's `default`, never used, is left out; an
+//!   object type states `"type": "object"`;
+//! - a title that names the type is the type's name, as the derive writes it;
 //! - an integer states its Rust type's range (`i32` for `format: int32`, `i64` otherwise) on
 //!   each side it leaves open; a number's bounds are floats;
 //! - a `pattern` that is one class over the whole string (`^[...]*$`, a `charset`) is spelled
@@ -26,7 +27,9 @@ use serde_json::{Map, Value, json};
 
 use crate::charset;
 use crate::input::{Document, ref_target};
-use crate::lower::{is_struct, merge_all_of, properties, unwrap_null};
+use crate::lower::{
+    branches, const_as_enum, is_struct, is_union, merge_all_of, properties, unwrap_null,
+};
 
 /// The JSON Schema dialect the derive declares.
 const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -105,6 +108,7 @@ impl<'d> Expect<'d> {
             _ => (Map::new(), Vec::new()),
         };
         let mut map = map;
+        const_as_enum(&mut map);
         if pointer.is_empty() {
             for key in ["$schema", "$id", "$defs", "definitions"] {
                 map.remove(key);
@@ -126,6 +130,21 @@ impl<'d> Expect<'d> {
         let mut s = Map::new();
         s.insert("title".into(), name.into());
         if !inline {
+            // A title that does not name the type is the type's, as are `deprecated` and the
+            // `format` of a struct or an enum.
+            if let Some(t) = map.get("title").and_then(Value::as_str) {
+                if crate::names::type_name(t) != name {
+                    s.insert("title".into(), t.into());
+                }
+            }
+            if map.get("deprecated") == Some(&Value::Bool(true)) {
+                s.insert("deprecated".into(), true.into());
+            }
+            if is_struct(&map) || map.contains_key("enum") {
+                if let Some(f) = map.get("format") {
+                    s.insert("format".into(), f.clone());
+                }
+            }
             let d = map
                 .get("description")
                 .and_then(Value::as_str)
@@ -137,11 +156,17 @@ impl<'d> Expect<'d> {
         if is_struct(&map) {
             s.insert("type".into(), "object".into());
             let props = properties(self.doc, &map, &order, &pointer);
-            let required: Vec<&str> = map
+            let mut required: Vec<&str> = map
                 .get("required")
                 .and_then(Value::as_array)
                 .map(|r| r.iter().filter_map(Value::as_str).collect())
                 .unwrap_or_default();
+            // Swagger 2's `required: true` inside a member.
+            for (wire, sub) in &props {
+                if sub.get("required") == Some(&Value::Bool(true)) {
+                    required.push(wire);
+                }
+            }
             let mut out = Map::new();
             for (wire, sub) in &props {
                 let at = format!("{pointer}/properties/{}", crate::input::escape(wire));
@@ -168,6 +193,35 @@ impl<'d> Expect<'d> {
                     s.insert("examples".into(), e.clone());
                 }
             }
+        } else if is_union(&map) {
+            // An enum of values: `oneOf` the branches, or `anyOf` them (`anyOf`, a `type`
+            // list); a member's union leaves its `null` to the member.
+            let (one_of, list) = branches(&map, &pointer);
+            let mut out = Vec::new();
+            for (here, branch) in list {
+                match branch {
+                    None if inline => {}
+                    None => out.push(json!({"type": "null"})),
+                    Some(b) => {
+                        let (mut core, notes) = self.value(&b, &here);
+                        core.extend(notes);
+                        out.push(Value::Object(core));
+                    }
+                }
+            }
+            if map.get("nullable") == Some(&Value::Bool(true)) && !inline {
+                out.push(json!({"type": "null"}));
+            }
+            let key = if one_of { "oneOf" } else { "anyOf" };
+            s.insert(key.into(), Value::Array(out));
+            if !inline {
+                if let Some(e) = map.get("examples") {
+                    s.insert("examples".into(), e.clone());
+                }
+                if let Some(f) = map.get("format") {
+                    s.insert("format".into(), f.clone());
+                }
+            }
         } else if map.contains_key("enum") && !map.contains_key("$ref") {
             s.insert("type".into(), "string".into());
             s.insert("enum".into(), map["enum"].clone());
@@ -188,16 +242,12 @@ impl<'d> Expect<'d> {
         s
     }
 
-    /// A member's schema: its value's, `null` added when it may be absent, then the
-    /// annotations, the description and the default.
+    /// A member's schema: its value's, then the annotations, the description and the
+    /// default (which a required member, never absent, does not keep).
     fn field(&self, sub: &Value, at: &str, required: bool) -> Map<String, Value> {
-        let default = sub.get("default").cloned();
+        let default = sub.get("default").cloned().filter(|_| !required);
         let (core, notes) = self.value(sub, at);
-        let mut s = if !required && default.is_none() {
-            nullable(core)
-        } else {
-            core
-        };
+        let mut s = core;
         s.extend(notes);
         if let Some(d) = sub.get("description").and_then(Value::as_str) {
             let d = crate::doc_text(d);
@@ -226,7 +276,9 @@ impl<'d> Expect<'d> {
         let Value::Object(map) = node else {
             return (Map::new(), Map::new());
         };
-        let (map, nullable, at) = match unwrap_null(map, at) {
+        let mut map = map.clone();
+        const_as_enum(&mut map);
+        let (map, nullable, at) = match unwrap_null(&map, at) {
             Ok(u) => (u.map, u.nullable, u.at),
             Err(_) => (map.clone(), false, at.to_owned()),
         };
@@ -240,6 +292,16 @@ impl<'d> Expect<'d> {
         if let Some(e) = map.get("examples") {
             notes.insert("examples".into(), e.clone());
         }
+        if let Some(t) = map.get("title") {
+            notes.insert("title".into(), t.clone());
+        }
+        if map.get("deprecated") == Some(&Value::Bool(true)) {
+            notes.insert("deprecated".into(), true.into());
+        }
+        // The format of any value but a secret, whose type writes it.
+        if let Some(f) = map.get("format").filter(|f| *f != "password") {
+            notes.insert("format".into(), f.clone());
+        }
         let mut core = Map::new();
         let reference = |name: &str| {
             let mut m = Map::new();
@@ -250,7 +312,11 @@ impl<'d> Expect<'d> {
             let target = ref_target(r).unwrap_or_default();
             let name = self.names.get(&target).cloned().unwrap_or_default();
             core = reference(&self.resolve(&name));
-        } else if map.contains_key("allOf") || is_struct(&map) || map.contains_key("enum") {
+        } else if map.contains_key("allOf")
+            || is_struct(&map)
+            || map.contains_key("enum")
+            || is_union(&map)
+        {
             core = reference(self.names.get(at).map(String::as_str).unwrap_or_default());
         } else {
             let ty =
@@ -271,13 +337,8 @@ impl<'d> Expect<'d> {
                     if let Some(p) = map.get("pattern").and_then(Value::as_str) {
                         core.insert("pattern".into(), pattern(p).into());
                     }
-                    if let Some(f) = format {
-                        // A password is a secret, whose type writes the format itself.
-                        if f == "password" {
-                            core.insert("format".into(), f.into());
-                        } else {
-                            notes.insert("format".into(), f.into());
-                        }
+                    if format == Some("password") {
+                        core.insert("format".into(), "password".into());
                     }
                 }
                 "integer" => {
@@ -300,9 +361,6 @@ impl<'d> Expect<'d> {
                             core.insert(key.into(), v.clone());
                         }
                     }
-                    if let Some(f) = format {
-                        notes.insert("format".into(), f.into());
-                    }
                 }
                 "number" => {
                     core.insert("type".into(), "number".into());
@@ -317,50 +375,49 @@ impl<'d> Expect<'d> {
                             core.insert(key.into(), json!(v));
                         }
                     }
-                    if let Some(f) = format {
-                        notes.insert("format".into(), f.into());
-                    }
                 }
                 "boolean" => {
                     core.insert("type".into(), "boolean".into());
                 }
-                "array" => match map.get("items") {
-                    None | Some(Value::Bool(true)) => {
-                        core.insert("type".into(), "array".into());
-                    }
-                    Some(items) => {
-                        core.insert("type".into(), "array".into());
-                        let (item, item_notes) = self.value(items, &format!("{at}/items"));
-                        let mut item = item;
-                        item.extend(item_notes);
-                        core.insert("items".into(), Value::Object(item));
-                        lengths(&map, &mut core, "minItems", "maxItems");
-                        if map.get("uniqueItems") == Some(&Value::Bool(true)) {
-                            core.insert("uniqueItems".into(), true.into());
+                "array" => {
+                    core.insert("type".into(), "array".into());
+                    // Items of any value are `{}`.
+                    let item = match map.get("items") {
+                        None | Some(Value::Bool(true)) => Map::new(),
+                        Some(items) => {
+                            let (mut item, item_notes) = self.value(items, &format!("{at}/items"));
+                            item.extend(item_notes);
+                            item
                         }
+                    };
+                    core.insert("items".into(), Value::Object(item));
+                    lengths(&map, &mut core, "minItems", "maxItems");
+                    if map.get("uniqueItems") == Some(&Value::Bool(true)) {
+                        core.insert("uniqueItems".into(), true.into());
                     }
-                },
+                }
                 "object" => {
                     core.insert("type".into(), "object".into());
                     match map.get("additionalProperties") {
                         None | Some(Value::Bool(true)) => {}
+                        Some(Value::Object(o)) if o.is_empty() => {}
                         Some(values) => {
                             let (v, v_notes) =
                                 self.value(values, &format!("{at}/additionalProperties"));
                             let mut v = v;
                             v.extend(v_notes);
                             core.insert("additionalProperties".into(), Value::Object(v));
-                            lengths(&map, &mut core, "minProperties", "maxProperties");
-                            if let Some(Value::Object(n)) = map.get("propertyNames") {
-                                let mut names = Map::new();
-                                lengths(n, &mut names, "minLength", "maxLength");
-                                if let Some(p) = n.get("pattern").and_then(Value::as_str) {
-                                    names.insert("pattern".into(), pattern(p).into());
-                                }
-                                if !names.is_empty() {
-                                    core.insert("propertyNames".into(), Value::Object(names));
-                                }
-                            }
+                        }
+                    }
+                    lengths(&map, &mut core, "minProperties", "maxProperties");
+                    if let Some(Value::Object(n)) = map.get("propertyNames") {
+                        let mut names = Map::new();
+                        lengths(n, &mut names, "minLength", "maxLength");
+                        if let Some(p) = n.get("pattern").and_then(Value::as_str) {
+                            names.insert("pattern".into(), pattern(p).into());
+                        }
+                        if !names.is_empty() {
+                            core.insert("propertyNames".into(), Value::Object(names));
                         }
                     }
                 }
@@ -428,21 +485,6 @@ fn nullable_of(mut inner: Map<String, Value>) -> Map<String, Value> {
             );
             s
         }
-    }
-}
-
-/// A member that may be absent: `null` added to its value's schema.
-fn nullable(core: Map<String, Value>) -> Map<String, Value> {
-    match core.get("type") {
-        Some(Value::Array(t)) if t.contains(&"null".into()) => core,
-        _ if core
-            .get("anyOf")
-            .and_then(Value::as_array)
-            .is_some_and(|a| a.contains(&json!({"type": "null"}))) =>
-        {
-            core
-        }
-        _ => nullable_of(core),
     }
 }
 

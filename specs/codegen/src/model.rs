@@ -12,6 +12,9 @@ pub struct TypeDef {
     pub doc: Option<String>,
     /// The schema's `examples` of a struct or enum, the JSON array's text.
     pub examples: Option<String>,
+    /// The schema's `title`, when it is not the type's name, `deprecated` and (of a struct
+    /// or an enum) `format`: the container's annotations.
+    pub notes: TypeNotes,
     /// A struct, a string enum, a newtype or an alias.
     pub kind: Kind,
 }
@@ -32,6 +35,70 @@ pub enum Kind {
     Newtype(Box<Value>),
     /// `pub type Name = Other;`: a schema that is only a `$ref`.
     Alias(String),
+    /// An enum of values, one per branch of a `oneOf` (`one_of`: exactly one branch holds) or
+    /// of an `anyOf` or a `type` list (`untagged`: the first that holds).
+    Union {
+        /// `oneOf`.
+        one_of: bool,
+        /// The variants, in the schema's order.
+        variants: Vec<Variant>,
+    },
+}
+
+impl Kind {
+    /// The values the type holds: its fields', its newtype's, its variants'.
+    pub fn values(&self) -> Vec<&Value> {
+        match self {
+            Kind::Struct { fields, .. } => fields.iter().map(|f| &f.value).collect(),
+            Kind::Newtype(v) => vec![&**v],
+            Kind::Union { variants, .. } => {
+                variants.iter().filter_map(|v| v.value.as_ref()).collect()
+            }
+            Kind::Enum(_) | Kind::Alias(_) => Vec::new(),
+        }
+    }
+
+    /// [`Kind::values`], to change.
+    pub fn values_mut(&mut self) -> Vec<&mut Value> {
+        match self {
+            Kind::Struct { fields, .. } => fields.iter_mut().map(|f| &mut f.value).collect(),
+            Kind::Newtype(v) => vec![&mut **v],
+            Kind::Union { variants, .. } => variants
+                .iter_mut()
+                .filter_map(|v| v.value.as_mut())
+                .collect(),
+            Kind::Enum(_) | Kind::Alias(_) => Vec::new(),
+        }
+    }
+}
+
+/// A variant of a [`Kind::Union`].
+#[derive(Clone, Debug)]
+pub struct Variant {
+    /// Its Rust name.
+    pub name: String,
+    /// What it holds; `None` for `null`, a unit variant.
+    pub value: Option<Value>,
+}
+
+/// What a type's schema says of the whole type, and checks nothing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TypeNotes {
+    /// `title`, when it is not the type's name.
+    pub title: Option<String>,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+    /// `format` of a struct or an enum (a newtype's is its value's).
+    pub format: Option<String>,
+}
+
+/// What an absent member takes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Absent {
+    /// `default`: the type's own value (`false`, `0`, `""`, `[]`, `{}`).
+    Own,
+    /// `default = <literal>`: the Rust literal's text.
+    Literal(String),
 }
 
 /// A struct's field.
@@ -43,8 +110,12 @@ pub struct Field {
     pub doc: Option<String>,
     /// The value: its type and rules. An optional field's type is an `Option`.
     pub value: Value,
-    /// Absent means `Default::default()`.
-    pub default: bool,
+    /// What an absent member takes, if it may be absent and is not an `Option`.
+    pub default: Option<Absent>,
+    /// `required` on an `Option`: the member must be present, and may be `null`.
+    pub required: bool,
+    /// `not_null` on an `Option`: the member may be absent, and is never `null`.
+    pub not_null: bool,
 }
 
 /// A value's Rust type and the rules on it.
@@ -82,19 +153,12 @@ pub enum Ty {
     Map(Box<Ty>),
     /// Another generated type.
     Named(String),
-    /// `serde_json::Value`, `opaque`.
+    /// `serde_json::Value`: any JSON value.
     Any,
-    /// `serde_json::Map<String, serde_json::Value>`, `opaque`.
+    /// `serde_json::Map<String, serde_json::Value>`: any JSON object.
     AnyObject,
-    /// `Vec<serde_json::Value>`, `opaque`.
+    /// `Vec<serde_json::Value>`: any JSON array.
     AnyArray,
-}
-
-impl Ty {
-    /// Whether the type is read by its own serde impls (`opaque`).
-    pub fn is_opaque(&self) -> bool {
-        matches!(self, Ty::Any | Ty::AnyObject | Ty::AnyArray)
-    }
 }
 
 /// The rules and annotations of a value, as the derive's attributes name them.
@@ -127,8 +191,6 @@ pub struct Rules {
     pub keys: Option<Box<Rules>>,
     /// `values(...)`.
     pub values: Option<Box<Rules>>,
-    /// `schema = "..."` of an opaque value.
-    pub schema: Option<String>,
     /// `format`.
     pub format: Option<String>,
     /// `check_format`: the format is checked, not only written in the schema.
@@ -139,6 +201,10 @@ pub struct Rules {
     pub write_only: bool,
     /// `examples`, the JSON array's text.
     pub examples: Option<String>,
+    /// `title`.
+    pub title: Option<String>,
+    /// `deprecated`.
+    pub deprecated: bool,
 }
 
 impl Rules {

@@ -149,16 +149,20 @@ pub struct A {
 fn a_minimum_of_zero_and_unique_false_say_nothing() {
     has(
         &run(member(json!({"type": "string", "minLength": 0}))),
-        &["pub struct A {\n    pub x: Option<String>,\n}\n"],
+        &["pub struct A {\n    #[model(not_null)]\n    pub x: Option<String>,\n}\n"],
     );
     let out = run(member(json!({
         "type": "array", "items": {"type": "string"}, "minItems": 0, "uniqueItems": false
     })));
     has(
         &out,
-        &["pub struct A {\n    pub x: Option<Vec<String>>,\n}\n"],
+        &["pub struct A {\n    #[model(not_null)]\n    pub x: Option<Vec<String>>,\n}\n"],
     );
-    assert!(!out.code.contains("#[model("), "{}", out.code);
+    assert!(
+        !out.code.contains("min_len") && !out.code.contains("unique"),
+        "{}",
+        out.code
+    );
 }
 
 #[test]
@@ -176,7 +180,7 @@ fn class_patterns_are_written_as_charsets() {
     ] {
         member_is(
             json!({"type": "string", "pattern": pattern}),
-            &format!("    #[model({charset})]\n    pub x: Option<String>,\n"),
+            &format!("    #[model({charset}, not_null)]\n    pub x: Option<String>,\n"),
         );
     }
 }
@@ -202,14 +206,14 @@ fn other_patterns_are_written_as_pattern_as_the_document_writes_them() {
         has(
             &out,
             &[&format!(
-                "    #[model({attr})]\n    pub x: Option<String>,\n"
+                "    #[model({attr}, not_null)]\n    pub x: Option<String>,\n"
             )],
         );
         assert_eq!(out.features, ["pattern"]);
         // The expected schema holds the pattern as written.
         assert_eq!(
             expected(&out, "A")["properties"]["x"],
-            json!({"type": ["string", "null"], "pattern": pattern})
+            json!({"type": "string", "pattern": pattern})
         );
     }
 }
@@ -221,7 +225,7 @@ fn a_pattern_keeps_its_place_among_the_other_string_rules() {
             "type": "string", "minLength": 2, "maxLength": 9, "pattern": "^AC[0-9a-f]+$",
             "format": "password"
         }),
-        r#"    #[model(pattern = "^AC[0-9a-f]+$", min_len = 2, max_len = 9)]
+        r#"    #[model(pattern = "^AC[0-9a-f]+$", min_len = 2, max_len = 9, not_null)]
     pub x: Option<Secret<String>>,
 "#,
     );
@@ -368,7 +372,7 @@ fn check_formats_checks_the_formats_the_derive_knows() {
         has(
             &out,
             &[&format!(
-                "    #[model(format = {f:?})]\n    pub x: Option<String>,\n"
+                "    #[model(format = {f:?}, not_null)]\n    pub x: Option<String>,\n"
             )],
         );
         assert!(out.features.is_empty());
@@ -377,7 +381,7 @@ fn check_formats_checks_the_formats_the_derive_knows() {
         has(
             &checking,
             &[&format!(
-                "    #[model(format = {f:?}, check_format)]\n    pub x: Option<String>,\n"
+                "    #[model(format = {f:?}, check_format, not_null)]\n    pub x: Option<String>,\n"
             )],
         );
         assert_eq!(checking.features, ["formats"]);
@@ -394,11 +398,11 @@ fn check_formats_checks_the_formats_the_derive_knows() {
     has(
         &out,
         &[
-            "    #[model(format = \"regex\")]\n    pub regex: Option<String>,\n",
-            "    #[model(format = \"iri\")]\n    pub iri: Option<String>,\n",
-            "    #[model(format = \"int32\")]\n    pub n: Option<i32>,\n",
-            "    #[model(format = \"double\")]\n    pub f: Option<f64>,\n",
-            "    pub key: Option<Secret<String>>,\n",
+            "    #[model(format = \"regex\", not_null)]\n    pub regex: Option<String>,\n",
+            "    #[model(format = \"iri\", not_null)]\n    pub iri: Option<String>,\n",
+            "    #[model(format = \"int32\", not_null)]\n    pub n: Option<i32>,\n",
+            "    #[model(format = \"double\", not_null)]\n    pub f: Option<f64>,\n",
+            "    #[model(not_null)]\n    pub key: Option<Secret<String>>,\n",
         ],
     );
     assert!(!out.code.contains("check_format"), "{}", out.code);
@@ -414,8 +418,8 @@ fn check_formats_checks_the_formats_the_derive_knows() {
     has(
         &out,
         &[
-            "    #[model(items(format = \"email\", check_format))]\n    pub emails: Option<Vec<String>>,\n",
-            "    #[model(values(format = \"hostname\", check_format))]\n    pub hosts: Option<BTreeMap<String, String>>,\n",
+            "    #[model(items(format = \"email\", check_format), not_null)]\n    pub emails: Option<Vec<String>>,\n",
+            "    #[model(values(format = \"hostname\", check_format), not_null)]\n    pub hosts: Option<BTreeMap<String, String>>,\n",
             "pub struct Id(#[model(charset = \"a-f0-9\\\\-\", format = \"uuid\", check_format)] pub String);\n",
         ],
     );
@@ -434,9 +438,9 @@ fn format_password_is_a_secret_and_other_formats_are_kept() {
         &out,
         &[
             "use authlete_models::{Model, Secret};\n",
-            r#"    #[model(format = "uri")]
+            r#"    #[model(format = "uri", not_null)]
     pub uri: Option<String>,
-    #[model(min_len = 8)]
+    #[model(min_len = 8, not_null)]
     pub secret: Option<Secret<String>>,
     pub key: Secret<String>,
 "#,
@@ -460,12 +464,13 @@ fn integer_formats_choose_i32_or_i64_and_bounds_are_integers() {
             }}}}"#,
         ),
         &[r#"pub struct A {
-    #[model(min = -1, max = 10, format = "int32")]
+    #[model(min = -1, max = 10, format = "int32", not_null)]
     pub a: Option<i32>,
-    #[model(exclusive_min = 0, exclusive_max = 100, multiple_of = 5, format = "int64")]
+    #[model(exclusive_min = 0, exclusive_max = 100, multiple_of = 5, format = "int64", not_null)]
     pub b: Option<i64>,
+    #[model(not_null)]
     pub c: Option<i64>,
-    #[model(max = 9223372036854775807)]
+    #[model(max = 9223372036854775807, not_null)]
     pub d: Option<i64>,
 }
 "#],
@@ -484,9 +489,9 @@ fn number_bounds_are_floats_and_a_float_takes_eq_away() {
         ),
         &[r#"#[derive(Clone, Debug, PartialEq, Model)]
 pub struct A {
-    #[model(min = 0.0, max = 1.5, multiple_of = 0.5)]
+    #[model(min = 0.0, max = 1.5, multiple_of = 0.5, not_null)]
     pub d: Option<f64>,
-    #[model(exclusive_min = -1.0, exclusive_max = 100.0, format = "double")]
+    #[model(exclusive_min = -1.0, exclusive_max = 100.0, format = "double", not_null)]
     pub e: Option<f64>,
 }
 "#],
@@ -495,7 +500,10 @@ pub struct A {
 
 #[test]
 fn booleans() {
-    member_is(json!({"type": "boolean"}), "    pub x: Option<bool>,\n");
+    member_is(
+        json!({"type": "boolean"}),
+        "    #[model(not_null)]\n    pub x: Option<bool>,\n",
+    );
     has(
         &run(required_member(json!({"type": "boolean"}))),
         &["    pub x: bool,\n"],
@@ -531,7 +539,7 @@ fn array_rules_nest_as_items() {
                 "items": {"type": "string", "maxLength": 4, "pattern": "^[a-z]*$"}
             }
         }),
-        r#"    #[model(min_len = 1, max_len = 3, unique, items(max_len = 2, items(charset = "a-z", max_len = 4)))]
+        r#"    #[model(min_len = 1, max_len = 3, unique, items(max_len = 2, items(charset = "a-z", max_len = 4)), not_null)]
     pub x: Option<Vec<Vec<String>>>,
 "#,
     );
@@ -539,14 +547,14 @@ fn array_rules_nest_as_items() {
         json!({"type": "array", "items": {
             "type": "number", "minimum": 0, "format": "double", "readOnly": true
         }}),
-        r#"    #[model(items(min = 0.0, format = "double", read_only))]
+        r#"    #[model(items(min = 0.0, format = "double", read_only), not_null)]
     pub x: Option<Vec<f64>>,
 "#,
     );
     // `items` without a type is an array.
     member_is(
         json!({"items": {"type": "integer", "format": "int32"}}),
-        "    #[model(items(format = \"int32\"))]\n    pub x: Option<Vec<i32>>,\n",
+        "    #[model(items(format = \"int32\"), not_null)]\n    pub x: Option<Vec<i32>>,\n",
     );
 }
 
@@ -563,7 +571,7 @@ fn maps_take_property_names_counts_and_value_rules() {
         &out,
         &[
             "use std::collections::BTreeMap;\n",
-            r#"    #[model(min_len = 1, max_len = 5, keys(charset = "a-z", min_len = 1, max_len = 8), values(min = 0))]
+            r#"    #[model(min_len = 1, max_len = 5, keys(charset = "a-z", min_len = 1, max_len = 8), values(min = 0), not_null)]
     pub x: Option<BTreeMap<String, i64>>,
 "#,
         ],
@@ -571,44 +579,44 @@ fn maps_take_property_names_counts_and_value_rules() {
     // `additionalProperties` without a type is a map; a float deep inside keeps its `.0`.
     member_is(
         json!({"additionalProperties": {"type": "string"}}),
-        "    pub x: Option<BTreeMap<String, String>>,\n",
+        "    #[model(not_null)]\n    pub x: Option<BTreeMap<String, String>>,\n",
     );
     member_is(
         json!({"type": "object", "additionalProperties": {
             "type": "array", "items": {"type": "number", "maximum": 1}
         }}),
-        "    #[model(values(items(max = 1.0)))]\n    pub x: Option<BTreeMap<String, Vec<f64>>>,\n",
+        "    #[model(values(items(max = 1.0)), not_null)]\n    pub x: Option<BTreeMap<String, Vec<f64>>>,\n",
     );
 }
 
 #[test]
-fn any_value_is_opaque() {
+fn any_value_is_a_json_value() {
+    // Any value, `null` included: absent or `null` is `None`.
     for any in [json!({}), json!(true)] {
-        member_is(
-            any,
-            "    #[model(opaque)]\n    pub x: Option<serde_json::Value>,\n",
-        );
+        member_is(any, "    pub x: Option<serde_json::Value>,\n");
     }
     has(
         &run(required_member(json!({}))),
-        &["    #[model(opaque)]\n    pub x: serde_json::Value,\n"],
+        &["    pub x: serde_json::Value,\n"],
     );
     for object in [
         json!({"type": "object"}),
         json!({"type": "object", "additionalProperties": true}),
+        json!({"type": "object", "additionalProperties": {}}),
     ] {
         member_is(
             object,
-            r#"    #[model(opaque, schema = "{\"type\":\"object\"}")]
-    pub x: Option<serde_json::Map<String, serde_json::Value>>,
-"#,
+            "    #[model(not_null)]\n    pub x: Option<serde_json::Map<String, serde_json::Value>>,\n",
         );
     }
     member_is(
         json!({"type": "array"}),
-        r#"    #[model(opaque, schema = "{\"type\":\"array\"}")]
-    pub x: Option<Vec<serde_json::Value>>,
-"#,
+        "    #[model(not_null)]\n    pub x: Option<Vec<serde_json::Value>>,\n",
+    );
+    let out = run(member(json!({"type": "array", "items": true})));
+    assert_eq!(
+        expected(&out, "A")["properties"]["x"],
+        json!({"type": "array", "items": {}})
     );
 }
 
@@ -639,6 +647,7 @@ fn structs_have_required_and_optional_members_doc_comments_and_deny_unknown_fiel
 pub struct Scope {
     /// The name.
     pub name: String,
+    #[model(not_null)]
     pub age: Option<i64>,
 }
 "#,
@@ -663,7 +672,10 @@ fn a_module_whose_every_item_is_documented_allows_no_missing_docs() {
     }}}));
     has(
         &out,
-        &["/// A.\n", "    /// X.\n    pub x: Option<String>,\n"],
+        &[
+            "/// A.\n",
+            "    /// X.\n    #[model(not_null)]\n    pub x: Option<String>,\n",
+        ],
     );
     assert!(!out.code.contains("allow(missing_docs)"), "{}", out.code);
 }
@@ -749,16 +761,16 @@ fn read_only_write_only_and_examples_are_annotations() {
     has(
         &out,
         &[
-            r#"    #[model(read_only)]
+            r#"    #[model(read_only, not_null)]
     pub r: Option<String>,
-    #[model(write_only)]
+    #[model(write_only, not_null)]
     pub w: Option<String>,
-    #[model(examples = "[1,2]")]
+    #[model(examples = "[1,2]", not_null)]
     pub e: Option<i64>,
-    #[model(examples = "[\"a\"]")]
+    #[model(examples = "[\"a\"]", not_null)]
     pub s: Option<String>,
     /// A B.
-    #[model(read_only)]
+    #[model(read_only, not_null)]
     pub rb: Option<B>,
 "#,
             "#[derive(Clone, Debug, PartialEq, Eq, Model)]\n#[model(examples = \"[{\\\"a\\\":1}]\")]\npub struct B {\n",
@@ -769,11 +781,11 @@ fn read_only_write_only_and_examples_are_annotations() {
     let a = expected(&out, "A");
     assert_eq!(
         a["properties"]["rb"],
-        json!({"anyOf": [{"$ref": "#/$defs/B"}, {"type": "null"}], "readOnly": true, "description": "A B."})
+        json!({"$ref": "#/$defs/B", "readOnly": true, "description": "A B."})
     );
     assert_eq!(
         a["properties"]["w"],
-        json!({"type": ["string", "null"], "writeOnly": true})
+        json!({"type": "string", "writeOnly": true})
     );
     assert_eq!(expected(&out, "B")["examples"], json!([{"a": 1}]));
 }
@@ -834,7 +846,7 @@ fn inline_objects_and_enums_become_types_named_after_their_place() {
     has(
         &out,
         &[
-            "    pub mode: Option<AMode>,\n    pub child: Option<AChild>,\n    pub list: Option<Vec<AListItem>>,\n",
+            "    #[model(not_null)]\n    pub mode: Option<AMode>,\n    #[model(not_null)]\n    pub child: Option<AChild>,\n    #[model(not_null)]\n    pub list: Option<Vec<AListItem>>,\n",
             "pub enum AMode {\n",
             "pub struct AChild {\n    pub x: i64,\n}\n",
             "pub struct AListItem {\n}\n",
@@ -942,7 +954,7 @@ fn type_name_collisions_count_up() {
     has(
         &out,
         &[
-            "    pub b: Option<Ab2>,\n",
+            "    #[model(not_null)]\n    pub b: Option<Ab2>,\n",
             "pub struct Ab(pub String);",
             "pub struct Ab2 {\n}\n",
         ],
@@ -964,10 +976,13 @@ fn field_names_are_snake_case_keywords_raw_and_renamed_when_needed() {
         ),
         &[r#"#[model(rename_all = "camelCase")]
 pub struct A {
+    #[model(not_null)]
     pub client_id: Option<String>,
+    #[model(not_null)]
     pub r#type: Option<String>,
+    #[model(not_null)]
     pub self_: Option<String>,
-    #[model(rename = "2fa")]
+    #[model(rename = "2fa", not_null)]
     pub n_2fa: Option<String>,
 }
 "#],
@@ -981,8 +996,9 @@ pub struct A {
             }}}}"#,
         ),
         &[r#"pub struct A {
+    #[model(not_null)]
     pub a_b: Option<String>,
-    #[model(rename = "aB")]
+    #[model(rename = "aB", not_null)]
     pub a_b2: Option<i64>,
 }
 "#],
@@ -1003,7 +1019,7 @@ fn members_and_types_follow_the_document_s_order() {
     has(
         &out,
         &[
-            "pub struct Z {\n    pub zeta: String,\n    pub alpha: Option<String>,\n    pub mid: String,\n}\n",
+            "pub struct Z {\n    pub zeta: String,\n    #[model(not_null)]\n    pub alpha: Option<String>,\n    pub mid: String,\n}\n",
         ],
     );
     let names: Vec<&str> = out.types.iter().map(|t| t.name.as_str()).collect();
@@ -1016,7 +1032,7 @@ fn members_and_types_follow_the_document_s_order() {
     has(
         &out,
         &[
-            "pub struct Z {\n    pub alpha: Option<String>,\n    pub mid: String,\n    pub zeta: String,\n}\n",
+            "pub struct Z {\n    #[model(not_null)]\n    pub alpha: Option<String>,\n    pub mid: String,\n    pub zeta: String,\n}\n",
         ],
     );
     let names: Vec<&str> = out.types.iter().map(|t| t.name.as_str()).collect();
@@ -1052,15 +1068,16 @@ fn all_of_merges_its_parts_and_refs_in_order() {
 pub struct M {
     #[model(charset = "a-z_")]
     pub id: String,
+    #[model(not_null)]
     pub kind: Option<String>,
     pub extra: bool,
-    #[model(min = 0)]
+    #[model(min = 0, not_null)]
     pub own: Option<i64>,
 }
 "#,
             // An `allOf` of one `$ref` is that reference (OpenAPI 3.0's way to put keywords
             // beside one).
-            "    pub base: Option<Base>,\n",
+            "    #[model(not_null)]\n    pub base: Option<Base>,\n",
         ],
     );
     assert!(!out.code.contains("ABase"), "{}", out.code);
@@ -1073,9 +1090,9 @@ pub struct M {
             "type": "object",
             "properties": {
                 "id": {"type": "string", "pattern": "^[\\u005Fa-z]*$"},
-                "kind": {"type": ["string", "null"]},
+                "kind": {"type": "string"},
                 "extra": {"type": "boolean"},
-                "own": {"type": ["integer", "null"], "minimum": 0, "maximum": i64::MAX}
+                "own": {"type": "integer", "minimum": 0, "maximum": i64::MAX}
             },
             "required": ["id", "extra"]
         })
@@ -1098,18 +1115,18 @@ fn a_type_that_holds_itself_directly_is_boxed() {
     has(
         &out,
         &[
-            "    pub next: Option<Box<Node>>,\n    pub kids: Option<Vec<Node>>,\n    pub map: Option<BTreeMap<String, Node>>,\n",
+            "    #[model(not_null)]\n    pub next: Option<Box<Node>>,\n    #[model(not_null)]\n    pub kids: Option<Vec<Node>>,\n    #[model(not_null)]\n    pub map: Option<BTreeMap<String, Node>>,\n",
             "pub struct A {\n    pub b: Box<B>,\n}\n",
-            "pub struct B {\n    pub a: Option<Box<A>>,\n}\n",
+            "pub struct B {\n    #[model(not_null)]\n    pub a: Option<Box<A>>,\n}\n",
         ],
     );
     let node = json!({
         "title": "Node",
         "type": "object",
         "properties": {
-            "next": {"anyOf": [{"$ref": "#/$defs/Node"}, {"type": "null"}]},
-            "kids": {"type": ["array", "null"], "items": {"$ref": "#/$defs/Node"}},
-            "map": {"type": ["object", "null"], "additionalProperties": {"$ref": "#/$defs/Node"}}
+            "next": {"$ref": "#/$defs/Node"},
+            "kids": {"type": "array", "items": {"$ref": "#/$defs/Node"}},
+            "map": {"type": "object", "additionalProperties": {"$ref": "#/$defs/Node"}}
         }
     });
     let mut root = node.clone();
@@ -1126,11 +1143,15 @@ fn nullable_members_through_type_lists_and_any_of_with_null() {
                 "t": {"type": ["string", "null"], "maxLength": 2},
                 "n": {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "null"}]},
                 "r": {"anyOf": [{"type": "null"}, {"$ref": "#/$defs/B"}]},
-                "o": {"oneOf": [{"$ref": "#/$defs/B"}, {"type": "null"}]}
-            }},
+                "o": {"oneOf": [{"$ref": "#/$defs/B"}, {"type": "null"}]},
+                "q": {"type": ["string", "null"]},
+                "s": {"type": "string"}
+            }, "required": ["q"]},
             "B": {"type": "string"}
         }}"##,
     );
+    // May be absent or `null`: an `Option`; must be present, maybe `null`: `required`; may be
+    // absent, never `null`: `not_null`.
     has(
         &out,
         &[r#"    #[model(max_len = 2)]
@@ -1139,8 +1160,13 @@ fn nullable_members_through_type_lists_and_any_of_with_null() {
     pub n: Option<i64>,
     pub r: Option<B>,
     pub o: Option<B>,
+    #[model(required)]
+    pub q: Option<String>,
+    #[model(not_null)]
+    pub s: Option<String>,
 "#],
     );
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
     let a = expected(&out, "A");
     assert_eq!(
         a["properties"]["t"],
@@ -1211,11 +1237,11 @@ fn a_struct_s_expected_schema() {
             "properties": {
                 "name": {"type": "string", "maxLength": 32, "description": "The name."},
                 "age": {
-                    "type": ["integer", "null"], "format": "int32",
+                    "type": "integer", "format": "int32",
                     "minimum": 0, "maximum": i32::MAX
                 },
-                "tags": {"type": ["array", "null"], "items": {"type": "string"}},
-                "ratio": {"type": ["number", "null"], "maximum": 1.0}
+                "tags": {"type": "array", "items": {"type": "string"}},
+                "ratio": {"type": "number", "maximum": 1.0}
             },
             "required": ["name"],
             "additionalProperties": false
@@ -1268,7 +1294,7 @@ fn openapi_30_nullable_example_and_boolean_exclusive_bounds() {
         &out,
         &[r#"    #[model(examples = "[\"x\"]")]
     pub s: Option<String>,
-    #[model(max = 10, exclusive_min = 0)]
+    #[model(max = 10, exclusive_min = 0, not_null)]
     pub n: Option<i64>,
     pub r: B,
     pub q: Option<B>,
@@ -1284,7 +1310,7 @@ fn openapi_30_nullable_example_and_boolean_exclusive_bounds() {
             "properties": {
                 "s": {"type": ["string", "null"], "examples": ["x"]},
                 "n": {
-                    "type": ["integer", "null"], "exclusiveMinimum": 0,
+                    "type": "integer", "exclusiveMinimum": 0,
                     "minimum": i64::MIN, "maximum": 10
                 },
                 "r": {"$ref": "#/$defs/B"},
@@ -1297,17 +1323,21 @@ fn openapi_30_nullable_example_and_boolean_exclusive_bounds() {
 }
 
 #[test]
-fn openapi_30_nullable_and_required_is_refused() {
+fn openapi_30_nullable_and_required_is_a_required_option() {
     let out = run(json!({"openapi": "3.0.0", "components": {"schemas": {"A": {
         "type": "object",
         "properties": {"s": {"type": "string", "nullable": true}},
         "required": ["s"]
     }}}}));
-    refuses(
+    has(
         &out,
-        "#/components/schemas/A/properties/s",
-        "is required and may be `null`",
+        &["    #[model(required)]\n    pub s: Option<String>,\n"],
     );
+    assert_eq!(
+        expected(&out, "A")["properties"]["s"],
+        json!({"type": ["string", "null"]})
+    );
+    assert_eq!(expected(&out, "A")["required"], json!(["s"]));
 }
 
 #[test]
@@ -1328,7 +1358,7 @@ fn openapi_31_reads_json_schema_and_not_30_spellings() {
     }}}}));
     has(
         &out,
-        &["    #[model(examples = \"[\\\"x\\\"]\")]\n    pub s: Option<String>,\n"],
+        &["    #[model(examples = \"[\\\"x\\\"]\", not_null)]\n    pub s: Option<String>,\n"],
     );
     let out = run(json!({"$defs": {"A": {
         "type": "object",
@@ -1418,7 +1448,9 @@ fn openapi_inline_bodies_are_named_after_operation_id_or_method_and_path() {
     );
     has(
         &out,
-        &["pub struct PostClientsIdRequest {\n    pub a: Option<String>,\n}\n"],
+        &[
+            "pub struct PostClientsIdRequest {\n    #[model(not_null)]\n    pub a: Option<String>,\n}\n",
+        ],
     );
 }
 
@@ -1495,7 +1527,7 @@ fn contracts_name_their_types_and_show_pointers_in_their_files() {
     has(
         &out,
         &[
-            "pub struct Scope {\n    pub owner: Option<Owner>,\n    #[model(max_len = 8)]\n    pub name: String,\n}\n",
+            "pub struct Scope {\n    #[model(not_null)]\n    pub owner: Option<Owner>,\n    #[model(max_len = 8)]\n    pub name: String,\n}\n",
             "pub struct Owner(pub String);\n",
         ],
     );
@@ -1518,38 +1550,142 @@ fn broken_contracts_are_not_read() {
 // Refusals: keywords with no attribute.
 
 #[test]
-fn one_of_and_any_of_other_than_with_null_are_refused() {
-    for key in ["oneOf", "anyOf"] {
-        member_refused(
-            json!({ key: [{"type": "string"}, {"type": "integer"}] }),
-            &format!("/{key}"),
-            "would need a Rust enum of types",
-        );
-    }
+fn one_of_is_one_of_and_any_of_and_type_lists_are_untagged() {
+    let out = run(json!({"$defs": {
+        "A": {"type": "object", "properties": {
+            "o": {"oneOf": [{"type": "string", "maxLength": 2}, {"$ref": "#/$defs/B"}, {"type": "null"}]},
+            "a": {"anyOf": [{"type": "integer"}, {"type": "object", "properties": {"k": {"type": "string"}}}]},
+            "t": {"type": ["string", "boolean"], "maxLength": 1}
+        }, "required": ["a", "t"]},
+        "B": {"type": "object", "properties": {"b": {"type": "boolean"}}},
+        "N": {"type": ["integer", "array", "null"], "minimum": 1, "items": {"type": "string"}, "description": "Numbers or names."}
+    }}));
+    has(
+        &out,
+        &[
+            "    pub a: Aa,\n    pub o: Option<Ao>,\n    pub t: At,\n",
+            "#[model(one_of)]\npub enum Ao {\n    String(#[model(max_len = 2)] String),\n    B(B),\n}\n",
+            "#[model(untagged)]\npub enum Aa {\n    Integer(i64),\n    Object(AaObject),\n}\n",
+            "#[model(untagged)]\npub enum At {\n    String(#[model(max_len = 1)] String),\n    Boolean(bool),\n}\n",
+            // A named union's `null` is a unit variant.
+            "/// Numbers or names.\n#[derive(Clone, Debug, PartialEq, Eq, Model)]\n#[model(untagged)]\npub enum N {\n    Integer(#[model(min = 1)] i64),\n    Array(Vec<String>),\n    Null,\n}\n",
+        ],
+    );
+    let a = expected(&out, "A");
+    assert_eq!(
+        a["properties"]["o"],
+        json!({"anyOf": [{"$ref": "#/$defs/Ao"}, {"type": "null"}]})
+    );
+    assert_eq!(
+        a["$defs"]["Ao"],
+        json!({"title": "Ao", "oneOf": [{"type": "string", "maxLength": 2}, {"$ref": "#/$defs/B"}]})
+    );
+    assert_eq!(
+        expected(&out, "N"),
+        json!({
+            "$schema": DIALECT, "title": "N", "description": "Numbers or names.",
+            "anyOf": [
+                {"type": "integer", "minimum": 1, "maximum": i64::MAX},
+                {"type": "array", "items": {"type": "string"}},
+                {"type": "null"}
+            ]
+        })
+    );
+    // A `discriminator` adds nothing to what the branches check; a `type` they all have is
+    // read as theirs.
+    let out = run(json!({"openapi": "3.1.0", "components": {"schemas": {
+        "P": {"type": "object", "oneOf": [{"$ref": "#/components/schemas/C"}],
+              "discriminator": {"propertyName": "k"}},
+        "C": {"type": "object", "properties": {"k": {"const": "c"}}, "required": ["k"]}
+    }}}));
+    has(
+        &out,
+        &[
+            "#[model(one_of)]\npub enum P {\n    C(C),\n}\n",
+            "    pub k: Ck,\n",
+        ],
+    );
+    assert_eq!(
+        expected(&out, "P"),
+        json!({"$schema": DIALECT, "title": "P", "oneOf": [{"$ref": "#/$defs/C"}],
+        "$defs": {
+            "C": {"title": "C", "type": "object", "properties": {"k": {"$ref": "#/$defs/Ck"}}, "required": ["k"]},
+            "Ck": {"title": "Ck", "type": "string", "enum": ["c"]}
+        }})
+    );
+    // A `type` that is not every branch's, or keywords of an object beside the branches.
+    member_refused(
+        json!({"type": "string", "oneOf": [{"type": "integer"}, {"type": "string"}]}),
+        "/type",
+        "is not the type of every branch",
+    );
+    a_refused(
+        json!({"$defs": {"A": {"type": "object", "properties": {"a": {"type": "string"}}, "oneOf": [{"required": ["a"]}]}}}),
+        "#/$defs/A/oneOf",
+        "would need each branch to hold them too",
+    );
 }
 
 #[test]
-fn const_title_and_deprecated_are_refused() {
-    member_refused(
+fn a_string_const_is_an_enum_of_one_value() {
+    member_is(
         json!({"type": "string", "const": "a"}),
+        "    #[model(not_null)]\n    pub x: Option<Ax>,\n",
+    );
+    let out = run(member(json!({"const": "a"})));
+    assert_eq!(
+        expected(&out, "Ax"),
+        json!({"$schema": DIALECT, "title": "Ax", "type": "string", "enum": ["a"]})
+    );
+    member_refused(
+        json!({"const": 5}),
         "/const",
-        "`const` would need a one-value rule",
+        "`const` of a value other than a string has no attribute",
     );
-    member_refused(
-        json!({"type": "string", "title": "X"}),
-        "/title",
-        "`title` names a type",
+}
+
+#[test]
+fn title_deprecated_and_format_are_annotations_of_values_and_types() {
+    let out = run(json!({"$defs": {
+        "A": {
+            "title": "Other", "deprecated": true, "format": "thing",
+            "type": "object", "properties": {
+                "s": {"type": "string", "title": "X", "deprecated": true},
+                "b": {"type": "boolean", "format": "flag"},
+                "e": {"$ref": "#/$defs/E", "title": "Kind", "format": "kind"},
+                "m": {"type": "object", "additionalProperties": {"type": "string"}, "format": "labels"}
+            }, "required": ["s", "b", "e", "m"]
+        },
+        "E": {"type": "string", "enum": ["a"], "title": "E", "deprecated": true},
+        "N": {"type": "integer", "title": "Count", "deprecated": false}
+    }}));
+    has(
+        &out,
+        &[
+            "#[model(title = \"Other\", format = \"thing\", deprecated)]\npub struct A {\n",
+            "    #[model(title = \"X\", deprecated)]\n    pub s: String,\n",
+            "    #[model(format = \"flag\")]\n    pub b: bool,\n",
+            "    #[model(format = \"kind\", title = \"Kind\")]\n    pub e: E,\n",
+            "    #[model(format = \"labels\")]\n    pub m: BTreeMap<String, String>,\n",
+            // A title that names the type is its name; `deprecated: false` says nothing.
+            "#[model(rename_all = \"camelCase\", deprecated)]\npub enum E {\n",
+            "#[model(title = \"Count\")]\npub struct N(pub i64);\n",
+        ],
     );
-    a_refused(
-        json!({"$defs": {"A": {"title": "Other", "type": "object", "properties": {}}}}),
-        "#/$defs/A/title",
-        "`title` names a type",
+    let a = expected(&out, "A");
+    assert_eq!(a["title"], "Other");
+    assert_eq!(a["deprecated"], true);
+    assert_eq!(a["format"], "thing");
+    assert_eq!(
+        a["properties"]["s"],
+        json!({"type": "string", "title": "X", "deprecated": true})
     );
-    member_refused(
-        json!({"type": "string", "deprecated": true}),
-        "/deprecated",
-        "`deprecated` has no attribute in the derive",
+    assert_eq!(
+        a["properties"]["e"],
+        json!({"$ref": "#/$defs/E", "title": "Kind", "format": "kind"})
     );
+    assert_eq!(expected(&out, "E")["title"], "E");
+    assert_eq!(expected(&out, "N")["title"], "Count");
 }
 
 #[test]
@@ -1594,11 +1730,6 @@ fn a_keyword_of_another_type_is_refused() {
         json!({"type": "string", "minimum": 3}),
         "/minimum",
         "`minimum` does not apply to a string in the derive",
-    );
-    member_refused(
-        json!({"type": "boolean", "format": "x"}),
-        "/format",
-        "`format` does not apply to a boolean in the derive",
     );
     member_refused(
         json!({"type": "array", "items": {"type": "string"}, "maxProperties": 1}),
@@ -1648,40 +1779,84 @@ fn required_not_among_the_properties_is_refused_even_when_lossy() {
 }
 
 #[test]
-fn required_and_nullable_is_refused() {
-    a_refused(
-        required_member(json!({"type": ["string", "null"]})),
-        "#/$defs/A/properties/x",
-        "is required and may be `null`",
+fn defaults_are_literals_held_to_the_member_s_own_schema() {
+    member_is(
+        json!({"type": "integer", "default": 5, "maximum": 9}),
+        "    #[model(max = 9, default = 5)]\n    pub x: i64,\n",
     );
-}
-
-#[test]
-fn defaults_other_than_the_type_s_own_are_refused() {
-    member_refused(
-        json!({"type": "integer", "default": 5}),
-        "/default",
-        "`default` is 5, and the derive's `default` is the type's own value",
+    member_is(
+        json!({"type": "number", "default": 1}),
+        "    #[model(default = 1.0)]\n    pub x: f64,\n",
     );
-    member_refused(
-        json!({"type": "string", "default": "a"}),
-        "/default",
-        "`default` is \"a\"",
+    member_is(
+        json!({"type": "string", "default": "a\"b"}),
+        "    #[model(default = \"a\\\"b\")]\n    pub x: String,\n",
     );
-    member_refused(
-        json!({"type": "string", "enum": ["a"], "default": "a"}),
-        "/default",
-        "the derive's `default` is the type's own value",
+    member_is(
+        json!({"type": "boolean", "default": true}),
+        "    #[model(default = true)]\n    pub x: bool,\n",
     );
-    a_refused(
-        required_member(json!({"type": "string", "default": ""})),
-        "#/$defs/A/properties/x/default",
-        "a required member is never absent, so its `default` is never used",
+    member_is(
+        json!({"type": "string", "enum": ["a", "b"], "default": "b"}),
+        "    #[model(default = \"b\")]\n    pub x: Ax,\n",
     );
-    member_refused(
+    // The type's own value is `default`; under `Option` (a member that may be `null`), a
+    // literal.
+    member_is(
+        json!({"type": "array", "items": {"type": "string"}, "default": []}),
+        "    #[model(default)]\n    pub x: Vec<String>,\n",
+    );
+    member_is(
         json!({"type": ["string", "null"], "default": ""}),
+        "    #[model(default = \"\")]\n    pub x: Option<String>,\n",
+    );
+    let out = run(member(json!({"type": "integer", "default": 5})));
+    assert_eq!(
+        expected(&out, "A")["properties"]["x"],
+        json!({"type": "integer", "minimum": i64::MIN, "maximum": i64::MAX, "default": 5})
+    );
+    // A required member is never absent: its default is dropped, with a warning.
+    let out = run(required_member(json!({"type": "string", "default": "a"})));
+    has(&out, &["    pub x: String,\n"]);
+    warns(
+        &out,
+        "#/$defs/A/properties/x/default",
+        "a required member is never absent, so its `default` is never used; dropped",
+    );
+    assert_eq!(
+        expected(&out, "A")["properties"]["x"],
+        json!({"type": "string"})
+    );
+    // A default its own schema refuses, of a kind the derive does not write, or on a secret.
+    member_refused(
+        json!({"type": "string", "maxLength": 1, "default": "ab"}),
         "/default",
-        "on a member that may be `null` has no attribute",
+        "which its own schema refuses (`maxLength`)",
+    );
+    member_refused(
+        json!({"type": "string", "pattern": "^a", "default": "b"}),
+        "/default",
+        "(`pattern`)",
+    );
+    member_refused(
+        json!({"type": "integer", "minimum": 1, "default": 0}),
+        "/default",
+        "(`minimum`)",
+    );
+    member_refused(
+        json!({"type": "string", "enum": ["a"], "default": "b"}),
+        "/default",
+        "(`enum`)",
+    );
+    member_refused(
+        json!({"type": "array", "items": {"type": "string"}, "default": ["a"]}),
+        "/default",
+        "the derive's `default` cannot write",
+    );
+    member_refused(
+        json!({"type": "string", "format": "password", "default": "a"}),
+        "/default",
+        "a secret's default would sit in the source",
     );
     a_refused(
         json!({"$defs": {"A": {"type": "string", "default": ""}}}),
@@ -1791,41 +1966,30 @@ fn patterns_the_derive_cannot_check_are_refused_with_the_compiler_s_reason() {
 // Refusals: arrays and maps of any values.
 
 #[test]
-fn arrays_and_maps_of_any_values_with_rules_are_refused() {
-    member_refused(
-        json!({"type": "array", "minItems": 1}),
-        "",
-        "an array of any items with limits",
+fn arrays_and_maps_of_any_values_take_counts_and_key_rules() {
+    member_is(
+        json!({"type": "array", "minItems": 1, "uniqueItems": true}),
+        "    #[model(min_len = 1, unique, not_null)]\n    pub x: Option<Vec<serde_json::Value>>,\n",
     );
-    member_refused(
-        json!({"type": "array", "uniqueItems": true}),
-        "",
-        "an array of any items with limits",
+    member_is(
+        json!({"type": "object", "maxProperties": 3, "propertyNames": {"maxLength": 3}}),
+        "    #[model(max_len = 3, keys(max_len = 3), not_null)]\n    pub x: Option<serde_json::Map<String, serde_json::Value>>,\n",
     );
-    member_refused(
-        json!({"type": "array", "items": {}}),
-        "/items",
-        "items of any type: the derive checks arrays of typed items",
+    let out = run(member(
+        json!({"type": "object", "maxProperties": 3, "propertyNames": {"maxLength": 3}}),
+    ));
+    assert_eq!(
+        expected(&out, "A")["properties"]["x"],
+        json!({"type": "object", "maxProperties": 3, "propertyNames": {"maxLength": 3}})
     );
+}
+
+#[test]
+fn malformed_maps_are_refused() {
     member_refused(
-        json!({"type": "object", "maxProperties": 3}),
-        "",
-        "an object of any members with limits",
-    );
-    member_refused(
-        json!({"type": "object", "propertyNames": {"maxLength": 3}}),
-        "",
-        "an object of any members with limits",
-    );
-    member_refused(
-        json!({"type": "object", "additionalProperties": {}}),
+        json!({"type": "object", "additionalProperties": {"type": "string", "anyOf": []}}),
         "/additionalProperties",
-        "a map of any values",
-    );
-    member_refused(
-        json!({"type": "object", "additionalProperties": {"type": ["string", "null"], "anyOf": []}}),
-        "/additionalProperties/anyOf",
-        "would need a Rust enum of types",
+        "a union with no branch accepts nothing",
     );
     member_refused(
         json!({"type": "object", "additionalProperties": false}),
@@ -1915,7 +2079,7 @@ fn a_percent_encoded_reference_is_read() {
         "A B": {"type": "string"},
         "C": {"type": "object", "properties": {"x": {"$ref": "#/$defs/A%20B"}}}
     }}));
-    has(&out, &["    pub x: Option<AB>,\n"]);
+    has(&out, &["    #[model(not_null)]\n    pub x: Option<AB>,\n"]);
 }
 
 // Refusals: numbers.
@@ -2017,16 +2181,16 @@ fn lengths_that_leave_no_value_or_are_not_whole_numbers_are_refused() {
 // Refusals: types.
 
 #[test]
-fn type_lists_of_several_types_null_and_unknown_types_are_refused() {
+fn type_lists_of_null_alone_and_unknown_types_are_refused() {
     member_refused(
-        json!({"type": ["string", "integer"]}),
+        json!({"type": ["null"]}),
         "/type",
-        "`type` lists several types, and a Rust value has one",
+        "a value that can only be `null` has no Rust type here",
     );
     member_refused(
-        json!({"type": ["string", "integer", "null"]}),
-        "/type",
-        "lists several types",
+        json!({"type": ["string", "integer"], "properties": {}}),
+        "/properties",
+        "in a `type` list would need a struct of its own",
     );
     member_refused(
         json!({"type": "null"}),
@@ -2041,18 +2205,21 @@ fn type_lists_of_several_types_null_and_unknown_types_are_refused() {
     member_refused(
         json!({"type": 5}),
         "/type",
-        "`type` must be a string (or a type and `null`)",
+        "`type` must be a string or a list of types",
     );
     // A one-type list is that type.
-    member_is(json!({"type": ["integer"]}), "    pub x: Option<i64>,\n");
+    member_is(
+        json!({"type": ["integer"]}),
+        "    #[model(not_null)]\n    pub x: Option<i64>,\n",
+    );
 }
 
 #[test]
 fn any_of_with_null_must_be_written_once() {
     member_refused(
         json!({"anyOf": [{"type": "string"}, 5]}),
-        "/anyOf",
-        "would need a Rust enum of types",
+        "/anyOf/1",
+        "a schema must be an object",
     );
     member_refused(
         json!({"anyOf": [{"type": "null"}, 5]}),
@@ -2210,29 +2377,23 @@ fn lossy_drops_what_the_derive_cannot_express_with_a_warning() {
     );
     has(
         &out,
-        &["    #[model(max_len = 3)]\n    pub x: Option<String>,\n"],
+        &["    #[model(max_len = 3, not_null)]\n    pub x: Option<String>,\n"],
     );
     let out = member_lossy(
-        json!({"type": "string", "const": "a"}),
+        json!({"type": "integer", "const": 5}),
         "/const",
-        "`const` would need a one-value rule",
+        "`const` of a value other than a string has no attribute",
     );
-    has(&out, &["    pub x: Option<String>,\n"]);
-    let out = member_lossy(
-        json!({"oneOf": [{"type": "string"}, {"type": "integer"}]}),
-        "/oneOf",
-        "would need a Rust enum of types",
-    );
-    has(
-        &out,
-        &["    #[model(opaque)]\n    pub x: Option<serde_json::Value>,\n"],
-    );
+    has(&out, &["    #[model(not_null)]\n    pub x: Option<i64>,\n"]);
     let out = member_lossy(
         json!({"type": "array", "items": {"type": "string", "description": "d"}}),
         "/items/description",
         "of an array's items has no place",
     );
-    has(&out, &["    pub x: Option<Vec<String>>,\n"]);
+    has(
+        &out,
+        &["    #[model(not_null)]\n    pub x: Option<Vec<String>>,\n"],
+    );
     // A type that lost a keyword has no expected schema: its schema is not the document's.
     let a = out
         .types
@@ -2250,27 +2411,14 @@ fn lossy_drops_what_the_derive_cannot_express_with_a_warning() {
 }
 
 #[test]
-fn lossy_makes_a_value_of_several_types_any_value() {
-    let out = run_lossy(json!({"$defs": {"A": {"type": ["string", "integer"]}}}));
-    warns(&out, "#/$defs/A/type", "lists several types");
-    has(
-        &out,
-        &["pub struct A(#[model(opaque)] pub serde_json::Value);\n"],
-    );
-    assert!(out.refused.is_empty());
-    assert!(out.types[0].expected.is_none());
-    // Without `lossy`, refused.
-    let out = run(json!({"$defs": {"A": {"type": ["string", "integer"]}}}));
-    refuses(&out, "#/$defs/A/type", "lists several types");
-    assert!(out.types.is_empty());
-}
-
-#[test]
 fn comments_and_extensions_are_dropped_with_a_warning() {
     let out = run(member(
         json!({"type": "string", "$comment": "c", "x-internal": true}),
     ));
-    has(&out, &["    pub x: Option<String>,\n"]);
+    has(
+        &out,
+        &["    #[model(not_null)]\n    pub x: Option<String>,\n"],
+    );
     warns(
         &out,
         "#/$defs/A/properties/x/$comment",
@@ -2283,7 +2431,7 @@ fn comments_and_extensions_are_dropped_with_a_warning() {
     );
     assert_eq!(
         expected(&out, "A")["properties"]["x"],
-        json!({"type": ["string", "null"]})
+        json!({"type": "string"})
     );
 }
 
@@ -2360,4 +2508,26 @@ fn a_value_or_a_description_with_a_line_break_stays_inside_its_doc_comment() {
         ],
     );
     assert!(!out.code.contains('\r'), "{}", out.code);
+}
+
+#[test]
+fn swagger_s_required_inside_a_member_is_read_with_a_warning() {
+    let out = run(json!({"$defs": {"A": {"type": "object", "properties": {
+        "a": {"type": "string", "required": true},
+        "b": {"type": "string", "required": false}
+    }}}}));
+    has(
+        &out,
+        &["    pub a: String,\n    #[model(not_null)]\n    pub b: Option<String>,\n"],
+    );
+    warns(
+        &out,
+        "#/$defs/A/properties/a/required",
+        "`required: true` inside a member is Swagger 2's spelling; read as the member listed",
+    );
+    assert_eq!(expected(&out, "A")["required"], json!(["a"]));
+    assert_eq!(
+        expected(&out, "A")["properties"]["a"],
+        json!({"type": "string"})
+    );
 }

@@ -479,10 +479,10 @@ pub struct ClientGrantedScopesGetResponse {
     /// Identifier of the end-user who granted the scopes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
-    /// Scopes granted by the most recent authorization of the end-user; absent means no record, empty means a record without scopes.
+    /// Scopes granted by the most recent authorization of the end-user; `null` (or absent) means no record, empty means a record without scopes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub latest_granted_scopes: Option<Vec<String>>,
-    /// Every scope granted by past authorizations of the end-user, less the revoked ones.
+    /// Every scope granted by past authorizations of the end-user, less the revoked ones; `null` (or absent) when there is no record.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub merged_granted_scopes: Option<Vec<String>>,
     /// Time of the last change to the record, in milliseconds since the Unix epoch.

@@ -1,21 +1,27 @@
 //! What describes a value rather than checks it: `description` (a doc comment), `title`,
-//! `examples`, `readOnly`, `writeOnly` and `default`; and the keywords that describe nothing
-//! the derive reads (`$comment`, `x-` extensions), dropped with a warning.
+//! `deprecated`, `format`, `examples`, `readOnly`, `writeOnly` and `default`; and the keywords
+//! that describe nothing the derive reads (`$comment`, `x-` extensions), dropped with a
+//! warning.
 
 use serde_json::{Map, Value};
 
 use super::Lowering;
-use crate::model::{self as m, Rules, Ty};
+use crate::input::ref_target;
+use crate::model::{self as m, Absent, Rules, Ty, TypeNotes};
 use crate::names;
 
 /// Keywords a value may carry beside its type's own: the caller reads `description` and
-/// `default`; `readOnly`, `writeOnly`, `examples` and `format` become annotations.
+/// `default`; `readOnly`, `writeOnly`, `examples`, `title`, `deprecated` and `format` become
+/// annotations.
 pub(super) const NOTES: &[&str] = &[
     "description",
     "default",
     "readOnly",
     "writeOnly",
     "examples",
+    "title",
+    "deprecated",
+    "format",
 ];
 
 /// Keywords that describe and check nothing, which the generator drops with a warning: a
@@ -26,13 +32,47 @@ pub(super) fn ignorable(key: &str) -> bool {
 
 impl Lowering<'_> {
     /// A type's own title is its name (the derive titles each type with its Rust name): it is
-    /// dropped; any other title stays, to be refused.
+    /// dropped.
     pub(super) fn own_title(&self, map: &mut Map<String, Value>, name: &str, inline: bool) {
         if let Some(Value::String(title)) = map.get("title") {
             if !inline && names::type_name(title) == name {
                 map.remove("title");
             }
         }
+    }
+
+    /// What a named type's schema (`map`, at `at`) says of the whole type: its `title`,
+    /// `deprecated` and, when `with_format` (a struct or an enum), `format`, each taken out
+    /// of `map`. An inline type's are its field's.
+    pub(super) fn type_notes(
+        &mut self,
+        map: &mut Map<String, Value>,
+        at: &str,
+        with_format: bool,
+    ) -> TypeNotes {
+        let mut notes = TypeNotes::default();
+        if let Some(t) = map.remove("title") {
+            match t {
+                Value::String(t) => notes.title = Some(t),
+                _ => self.refuse(&format!("{at}/title"), "`title` must be a string"),
+            }
+        }
+        match map.remove("deprecated") {
+            None | Some(Value::Bool(false)) => {}
+            Some(Value::Bool(true)) => notes.deprecated = true,
+            Some(_) => self.refuse(
+                &format!("{at}/deprecated"),
+                "`deprecated` must be a boolean",
+            ),
+        }
+        if with_format {
+            match map.remove("format") {
+                None => {}
+                Some(Value::String(f)) => notes.format = Some(f),
+                Some(_) => self.refuse(&format!("{at}/format"), "`format` must be a string"),
+            }
+        }
+        notes
     }
 
     /// The doc comment a `description` becomes; refused when the derive would not read all
@@ -63,7 +103,8 @@ impl Lowering<'_> {
         own
     }
 
-    /// A value's annotations: `readOnly`, `writeOnly` and `examples`.
+    /// A value's annotations: `readOnly`, `writeOnly`, `examples`, `title`, `deprecated` and
+    /// `format` (which a string or a number may read again).
     pub(super) fn notes(&mut self, map: &Map<String, Value>, at: &str, rules: &mut Rules) {
         for (key, slot) in [("readOnly", 0), ("writeOnly", 1)] {
             match map.get(key) {
@@ -84,6 +125,24 @@ impl Lowering<'_> {
             self.refuse(at, "both `readOnly` and `writeOnly`: a value cannot be sent only by the server and only to it");
         }
         rules.examples = self.examples(map, at);
+        match map.get("title") {
+            None => {}
+            Some(Value::String(t)) => rules.title = Some(t.clone()),
+            Some(_) => self.refuse(&format!("{at}/title"), "`title` must be a string"),
+        }
+        match map.get("deprecated") {
+            None | Some(Value::Bool(false)) => {}
+            Some(Value::Bool(true)) => rules.deprecated = true,
+            Some(_) => self.refuse(
+                &format!("{at}/deprecated"),
+                "`deprecated` must be a boolean",
+            ),
+        }
+        match map.get("format") {
+            None => {}
+            Some(Value::String(f)) => rules.format = Some(f.clone()),
+            Some(_) => self.refuse(&format!("{at}/format"), "`format` must be a string"),
+        }
     }
 
     /// The text of the `examples` array of the schema at `at`.
@@ -98,30 +157,116 @@ impl Lowering<'_> {
         }
     }
 
-    /// Whether the member at `here` (schema `sub`, lowered to `value`) has a `default` the
-    /// derive writes: only the type's own value, on a member that may be absent and not `null`.
+    /// What the member at `here` (schema `sub`, lowered to `value`) takes when absent, from
+    /// its `default`: the type's own value, or a literal of a string, a number, a boolean or
+    /// a string enum's value, held to the member's own schema. A required member's default
+    /// is never used: it is dropped, with a warning.
     pub(super) fn field_default(
         &mut self,
         sub: &Value,
         here: &str,
         value: &m::Value,
         is_required: bool,
-        nullable: bool,
-    ) -> bool {
-        let Some(d) = sub.get("default") else {
-            return false;
-        };
+    ) -> Option<Absent> {
+        let d = sub.get("default")?;
         let there = format!("{here}/default");
         if is_required {
-            self.refuse(&there, "a required member is never absent, so its `default` is never used: remove one of them");
-        } else if nullable {
-            self.cannot(&there, "default", "on a member that may be `null` has no attribute in the derive (its absent value is `None`)");
-        } else if !is_default_of(&value.ty, d) {
-            self.cannot(&there, "default", &format!("is {d}, and the derive's `default` is the type's own value (`false`, `0`, `\"\"`, `[]`, `{{}}`)"));
-        } else {
-            return true;
+            let note = self.note(
+                &there,
+                "a required member is never absent, so its `default` is never used; dropped".into(),
+            );
+            self.warnings.push(note);
+            return None;
         }
-        false
+        let ty = match &value.ty {
+            Ty::Option(t) => t,
+            t => t,
+        };
+        let own = sub
+            .as_object()
+            .and_then(|m| super::unwrap_null(m, here).ok())
+            .map(|u| u.map)
+            .unwrap_or_default();
+        if is_default_of(ty, d) && !matches!(value.ty, Ty::Option(_)) && breaks(d, &own).is_none() {
+            return Some(Absent::Own);
+        }
+        match self.literal(d, ty, sub, here) {
+            Ok(text) => Some(Absent::Literal(text)),
+            Err(why) => {
+                self.cannot(&there, "default", &why);
+                None
+            }
+        }
+    }
+
+    /// `d` as the Rust literal of a `default` on a value of `ty` whose schema is `sub` (at
+    /// `at`), or why the derive cannot take it: a value of another kind, or one that breaks
+    /// the schema it is the default of (the derive refuses such a literal).
+    fn literal(&self, d: &Value, ty: &Ty, sub: &Value, at: &str) -> Result<String, String> {
+        let (map, _) = match sub.as_object().map(|m| super::unwrap_null(m, at)) {
+            Some(Ok(u)) => (u.map, u.at),
+            _ => (Map::new(), at.to_owned()),
+        };
+        let kind = match (ty, d) {
+            (Ty::String, Value::String(_)) => "string",
+            (Ty::Bool, Value::Bool(_)) => "boolean",
+            (Ty::I32 | Ty::I64, Value::Number(n)) if n.as_i64().is_some() => "integer",
+            (Ty::F64, Value::Number(_)) => "number",
+            (Ty::Named(_), Value::String(_)) => "enum",
+            (Ty::Secret, _) => {
+                return Err(format!(
+                    "is {d}: a secret's default would sit in the source and in the schema, so the derive refuses one"
+                ));
+            }
+            _ => {
+                return Err(format!(
+                    "is {d}, which the derive's `default` cannot write on this member (it takes the type's own value, or a string, number or boolean literal, or a string enum's value)"
+                ));
+            }
+        };
+        if let Some(why) = breaks(d, &map) {
+            return Err(format!(
+                "is {d}, which its own schema refuses ({why}): the derive refuses such a default"
+            ));
+        }
+        match kind {
+            "enum" => {
+                // An inline enum's values are beside the default; a named one's behind its
+                // `$ref`.
+                let target = map
+                    .get("$ref")
+                    .and_then(Value::as_str)
+                    .and_then(ref_target)
+                    .and_then(|t| self.doc.at(&t));
+                let values = match map.get("enum") {
+                    Some(v) => v.as_array(),
+                    None => target.and_then(|t| t.get("enum")).and_then(Value::as_array),
+                };
+                match values {
+                    Some(v) if v.contains(d) => Ok(d.to_string()),
+                    Some(_) => Err(format!("is {d}, which is not one of the enum's values")),
+                    None => Err(format!(
+                        "is {d}, and the derive reads a literal default only into a string, a number, a boolean or a string enum"
+                    )),
+                }
+            }
+            "number" => {
+                let text = d.to_string();
+                Ok(if text.contains(['.', 'e', 'E']) {
+                    text
+                } else {
+                    format!("{text}.0")
+                })
+            }
+            "integer"
+                if *ty == Ty::I32 && d.as_i64().and_then(|v| i32::try_from(v).ok()).is_none() =>
+            {
+                Err(format!(
+                    "is {d}, which an `i32` (format int32) does not hold"
+                ))
+            }
+            _ => Ok(d.to_string()),
+        }
     }
 
     /// A `default` on a whole type (a newtype's schema, at `at`): dropped from `body`, and
@@ -147,6 +292,65 @@ impl Lowering<'_> {
             );
         }
     }
+}
+
+/// Which keyword of a string's or a number's schema (`map`) refuses `d`, if one does.
+fn breaks(d: &Value, map: &Map<String, Value>) -> Option<String> {
+    if let Value::String(s) = d {
+        let chars = s.chars().count() as u64;
+        if map
+            .get("minLength")
+            .and_then(Value::as_u64)
+            .is_some_and(|n| chars < n)
+        {
+            return Some("`minLength`".into());
+        }
+        if map
+            .get("maxLength")
+            .and_then(Value::as_u64)
+            .is_some_and(|n| chars > n)
+        {
+            return Some("`maxLength`".into());
+        }
+        if let Some(p) = map.get("pattern").and_then(Value::as_str) {
+            let matched = authlete_models_pattern::compile(p, crate::MAX_STATES)
+                .is_ok_and(|dfa| dfa.is_match(s));
+            if !matched {
+                return Some("`pattern`".into());
+            }
+        }
+        if let Some(Value::Array(values)) = map.get("enum") {
+            if !values.contains(d) {
+                return Some("`enum`".into());
+            }
+        }
+    }
+    if let Some(v) = d.as_f64() {
+        let bound = |k: &str| map.get(k).and_then(Value::as_f64);
+        let out = [
+            ("minimum", bound("minimum").is_some_and(|b| v < b)),
+            ("maximum", bound("maximum").is_some_and(|b| v > b)),
+            (
+                "exclusiveMinimum",
+                bound("exclusiveMinimum").is_some_and(|b| v <= b),
+            ),
+            (
+                "exclusiveMaximum",
+                bound("exclusiveMaximum").is_some_and(|b| v >= b),
+            ),
+            (
+                "multipleOf",
+                bound("multipleOf").is_some_and(|m| {
+                    let q = v / m;
+                    (q - q.round()).abs() > 1e-9
+                }),
+            ),
+        ];
+        if let Some((k, _)) = out.iter().find(|(_, broken)| *broken) {
+            return Some(format!("`{k}`"));
+        }
+    }
+    None
 }
 
 /// Whether `d` is the `Default` value of `ty`, as JSON.

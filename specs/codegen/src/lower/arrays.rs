@@ -1,4 +1,4 @@
-//! Arrays: `items` (a `Vec` of typed items, or any JSON array when there is none),
+//! Arrays: `items` (a `Vec` of its items, of any JSON values when there is none),
 //! `minItems`, `maxItems` and `uniqueItems`.
 
 use serde_json::{Map, Value};
@@ -11,8 +11,8 @@ use crate::model::{self as m, Rules, Ty};
 const ARRAY: &[&str] = &["type", "items", "minItems", "maxItems", "uniqueItems"];
 
 impl Lowering<'_> {
-    /// An array: a `Vec` of its items, each with their rules, or, with no `items`, any JSON
-    /// array, which takes no limits.
+    /// An array: a `Vec` of its items, each with their rules, or, with no `items`, of any
+    /// JSON values.
     pub(super) fn lower_array(
         &mut self,
         map: &Map<String, Value>,
@@ -31,25 +31,14 @@ impl Lowering<'_> {
             ),
         }
         match map.get("items") {
-            None | Some(Value::Bool(true)) => {
-                let limited = rules.min_len.is_some() || rules.max_len.is_some() || rules.unique;
-                self.any_of_kind(
-                    at,
-                    limited,
-                    "an array of any items with limits: the derive checks arrays of typed items; give `items` a schema",
-                    Ty::AnyArray,
-                    rules,
-                )
-            }
+            None | Some(Value::Bool(true)) => Some(m::Value {
+                ty: Ty::AnyArray,
+                rules,
+            }),
             Some(items) => {
                 let here = format!("{at}/items");
-                let item = self.held_value(
-                    items,
-                    &here,
-                    &format!("{hint}Item"),
-                    "items of any type: the derive checks arrays of typed items",
-                    "an array's items",
-                )?;
+                let item =
+                    self.held_value(items, &here, &format!("{hint}Item"), "an array's items")?;
                 self.item_default(items, &here);
                 if !item.rules.is_empty() {
                     rules.items = Some(Box::new(item.rules));

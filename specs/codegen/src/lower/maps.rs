@@ -19,7 +19,7 @@ const MAP: &[&str] = &[
 
 impl Lowering<'_> {
     /// A map: a string-keyed map of its values, each with their rules, or, with no
-    /// `additionalProperties`, any JSON object, which takes no limits.
+    /// `additionalProperties` (or `{}`), of any JSON values.
     pub(super) fn lower_map(
         &mut self,
         map: &Map<String, Value>,
@@ -33,21 +33,14 @@ impl Lowering<'_> {
             self.property_names(names, at, &mut rules);
         }
         match map.get("additionalProperties") {
-            None | Some(Value::Bool(true)) => {
-                let limited =
-                    rules.min_len.is_some() || rules.max_len.is_some() || rules.keys.is_some();
-                self.any_of_kind(
-                    at,
-                    limited,
-                    "an object of any members with limits: the derive checks maps of typed values; give `additionalProperties` a schema",
-                    Ty::AnyObject,
-                    rules,
-                )
-            }
-            Some(Value::Object(o)) if o.is_empty() => {
-                self.refuse(&format!("{at}/additionalProperties"), "a map of any values: the derive checks maps of typed values; remove `additionalProperties: {}` for any object");
-                None
-            }
+            None | Some(Value::Bool(true)) => Some(m::Value {
+                ty: Ty::AnyObject,
+                rules,
+            }),
+            Some(Value::Object(o)) if o.is_empty() => Some(m::Value {
+                ty: Ty::AnyObject,
+                rules,
+            }),
             Some(Value::Bool(false)) => {
                 self.refuse(
                     &format!("{at}/additionalProperties"),
@@ -60,7 +53,6 @@ impl Lowering<'_> {
                     values,
                     &format!("{at}/additionalProperties"),
                     &format!("{hint}Value"),
-                    "a map of any values: the derive checks maps of typed values",
                     "a map's values",
                 )?;
                 if !value.rules.is_empty() {

@@ -12,7 +12,8 @@
 //!   booleans and string enums;
 //! - [`references`]: `$ref`: the type it names, aliases, what a type holds, and `Box` where a
 //!   type holds itself;
-//! - [`unions`]: the `null` a schema allows, in each way it can be written: an `Option`;
+//! - [`unions`]: the `null` a schema allows, in each way it can be written (an `Option`), and
+//!   `oneOf`, `anyOf` and `type` lists: enums of values;
 //! - [`annotations`]: `description`, `title`, `examples`, `readOnly`, `writeOnly`, `default`,
 //!   and the keywords that describe nothing (`$comment`, `x-`).
 
@@ -29,7 +30,8 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use serde_json::{Map, Value};
 
 pub use objects::{is_struct, merge_all_of, properties};
-pub use unions::unwrap_null;
+pub use scalars::const_as_enum;
+pub use unions::{branches, is_union, unwrap_null};
 
 use crate::input::Document;
 use crate::model::{self as m, Kind, Rules, Ty, TypeDef};
@@ -196,6 +198,7 @@ impl Lowering<'_> {
     /// other value.
     fn lower_type(&mut self, name: &str, pointer: &str, inline: bool) -> Option<TypeDef> {
         let (mut map, order) = self.node(pointer)?;
+        const_as_enum(&mut map);
         // A JSON Schema document's root also holds the document's own keywords.
         if pointer.is_empty() {
             for key in ["$schema", "$id", "$defs", "definitions"] {
@@ -209,6 +212,13 @@ impl Lowering<'_> {
         // An inline type written in a member leaves its description and annotations to the
         // field; one that is an item or a map's value takes its description and examples.
         let described = !self.inline.contains(pointer);
+        let union = !is_struct(&map) && !map.contains_key("enum") && is_union(&map);
+        let notes = if inline {
+            m::TypeNotes::default()
+        } else {
+            let whole = is_struct(&map) || map.contains_key("enum") || union;
+            self.type_notes(&mut map, pointer, whole)
+        };
         let doc = if described {
             self.doc_of(&map, pointer)
         } else {
@@ -216,7 +226,14 @@ impl Lowering<'_> {
         };
         let at = pointer;
         let mut examples = None;
-        let kind = if is_struct(&map) || (map.contains_key("enum") && !map.contains_key("$ref")) {
+        let kind = if union {
+            if described {
+                examples = self.examples(&map, at);
+            }
+            let mut map = map.clone();
+            map.remove("examples");
+            self.lower_union(name, &map, at, inline)?
+        } else if is_struct(&map) || (map.contains_key("enum") && !map.contains_key("$ref")) {
             if described {
                 examples = self.examples(&map, at);
             }
@@ -246,6 +263,7 @@ impl Lowering<'_> {
             pointer: pointer.to_owned(),
             doc,
             examples,
+            notes,
             kind,
         })
     }
@@ -288,7 +306,9 @@ impl Lowering<'_> {
                 return None;
             }
         };
-        let (map, nullable, at) = self.strip_null(map, at)?;
+        let mut map = map.clone();
+        const_as_enum(&mut map);
+        let (map, nullable, at) = self.strip_null(&map, at)?;
         let mut value = self.lower_non_null(&map, &at, hint)?;
         if nullable {
             value.ty = Ty::Option(Box::new(value.ty));
@@ -309,7 +329,8 @@ impl Lowering<'_> {
         if let Some(r) = map.get("$ref") {
             return self.lower_reference(r, map, at, rules);
         }
-        if map.contains_key("allOf") || is_struct(map) || map.contains_key("enum") {
+        if map.contains_key("allOf") || is_struct(map) || map.contains_key("enum") || is_union(map)
+        {
             let name = self.inline(at, hint, true);
             return Some(m::Value {
                 ty: Ty::Named(name),
@@ -321,7 +342,7 @@ impl Lowering<'_> {
             Some(_) => {
                 self.refuse(
                     &format!("{at}/type"),
-                    "`type` must be a string (or a type and `null`)",
+                    "`type` must be a string or a list of types",
                 );
                 return None;
             }
@@ -376,22 +397,11 @@ impl Lowering<'_> {
         name
     }
 
-    /// A value an array or a map holds (its `items`, its `additionalProperties`), at `at`:
-    /// refused when it is of any type (`any` says why); its description is refused unless it
-    /// is a type's own, as `whose` values have no doc comment.
-    fn held_value(
-        &mut self,
-        node: &Value,
-        at: &str,
-        hint: &str,
-        any: &str,
-        whose: &str,
-    ) -> Option<m::Value> {
+    /// A value an array, a map or a union holds (its `items`, its `additionalProperties`, a
+    /// branch), at `at`: its description is refused unless it is a type's own, as `whose`
+    /// values have no doc comment.
+    fn held_value(&mut self, node: &Value, at: &str, hint: &str, whose: &str) -> Option<m::Value> {
         let value = self.lower_value(node, at, hint)?;
-        if value.ty.is_opaque() || matches!(&value.ty, Ty::Option(t) if t.is_opaque()) {
-            self.refuse(at, any);
-            return None;
-        }
         if node.get("description").is_some() && !self.describes_its_type(at) {
             self.cannot(
                 &format!("{at}/description"),
@@ -402,30 +412,6 @@ impl Lowering<'_> {
             );
         }
         Some(value)
-    }
-
-    /// Any JSON array or any JSON object (`ty`, with no `items` or `additionalProperties`),
-    /// its schema written as its type alone; refused, with `why`, when it has `limited`s,
-    /// which the derive checks only on typed items and values.
-    fn any_of_kind(
-        &mut self,
-        at: &str,
-        limited: bool,
-        why: &str,
-        ty: Ty,
-        mut rules: Rules,
-    ) -> Option<m::Value> {
-        if limited {
-            self.refuse(at, why);
-            return None;
-        }
-        let kind = if ty == Ty::AnyArray {
-            "array"
-        } else {
-            "object"
-        };
-        rules.schema = Some(format!(r#"{{"type":"{kind}"}}"#));
-        Some(m::Value { ty, rules })
     }
 
     /// A pair of length keywords (`minLength`/`maxLength`, `minItems`/`maxItems`...), each a
@@ -509,8 +495,8 @@ impl Lowering<'_> {
 /// kind of schema reads yet, and any other keyword of another kind.
 fn unsupported(key: &str, what: &str) -> String {
     match key {
-        "oneOf" | "anyOf" => "(other than with `{\"type\": \"null\"}`) would need a Rust enum of types, which the derive does not make".to_owned(),
-        "const" => "would need a one-value rule, which the derive does not have".to_owned(),
+        "oneOf" | "anyOf" => format!("beside the keywords of {what} would need each branch to hold them too, which the derive does not make: write them in each branch"),
+        "const" => "of a value other than a string has no attribute in the derive (a string `const` is an enum of one value)".to_owned(),
         "title" => "names a type, and the derive titles each type with its Rust name".to_owned(),
         "deprecated" => "has no attribute in the derive".to_owned(),
         "not" | "if" | "then" | "else" | "dependentSchemas" | "dependentRequired" | "patternProperties" | "prefixItems" | "contains" | "minContains" | "maxContains" | "unevaluatedProperties" | "unevaluatedItems" => "has no attribute in the derive".to_owned(),

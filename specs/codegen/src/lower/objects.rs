@@ -212,6 +212,17 @@ impl Lowering<'_> {
     ) -> Option<Kind> {
         let notes: &[&str] = if inline { NOTES } else { &[] };
         self.only(map, at, &[STRUCT, notes], "an object with `properties`");
+        match map.get("type") {
+            None => {}
+            Some(t) if t == "object" => {}
+            Some(Value::Array(_)) => {
+                self.cannot(&format!("{at}/properties"), "properties", "in a `type` list would need a struct of its own inside the union: write the object as a branch of `anyOf` instead");
+            }
+            Some(t) => self.refuse(
+                &format!("{at}/type"),
+                format!("`properties` beside `type` {t}: members belong to an object"),
+            ),
+        }
         let empty = Map::new();
         let props = match map.get("properties") {
             Some(Value::Object(p)) => p,
@@ -254,33 +265,73 @@ impl Lowering<'_> {
         }
         let mut fields = Vec::new();
         for (wire, sub) in properties(self.doc, map, order, at) {
-            let (wire, sub) = (&wire, &sub);
+            let wire = &wire;
             let here = format!("{at}/properties/{}", crate::input::escape(wire));
             let hint = format!("{name}{}", names::pascal(wire));
+            let (sub, swagger_required) = self.swagger_required(sub, &here);
+            let sub = &sub;
             let Some(mut value) = self.lower_value(sub, &here, &hint) else {
                 continue;
             };
-            let is_required = required.contains(wire);
+            let is_required = required.contains(wire) || swagger_required;
             let nullable = matches!(value.ty, Ty::Option(_));
             let doc = sub.as_object().and_then(|s| self.doc_of(s, &here));
-            let default = self.field_default(sub, &here, &value, is_required, nullable);
-            if is_required && nullable {
-                self.refuse(&here, "is required and may be `null`: the derive reads `null` as an absent member, so it cannot require one that may be `null`");
-            }
-            if !is_required && !nullable && !default {
-                value.ty = Ty::Option(Box::new(value.ty));
-            }
+            let default = self.field_default(sub, &here, &value, is_required);
+            // Each of the four ways a member may be: present or not, `null` or not.
+            let any = value.ty == Ty::Any;
+            let (required, not_null) = match (is_required, nullable) {
+                (true, false) => (false, false),
+                (true, true) => (true, false),
+                (false, true) => (false, false),
+                (false, false) if default.is_some() || any => {
+                    if any && default.is_none() {
+                        // Any value, `null` included: an absent one is `None` too.
+                        value.ty = Ty::Option(Box::new(value.ty));
+                    }
+                    (false, false)
+                }
+                (false, false) => {
+                    value.ty = Ty::Option(Box::new(value.ty));
+                    (false, true)
+                }
+            };
             fields.push(Field {
                 wire: wire.clone(),
                 doc,
                 value,
                 default,
+                required,
+                not_null,
             });
         }
         Some(Kind::Struct {
             fields,
             deny_unknown_fields,
         })
+    }
+}
+
+impl Lowering<'_> {
+    /// A member's schema without Swagger 2's `required: true` inside it, and whether it was
+    /// there: the member is then required, with a warning, since JSON Schema says so with the
+    /// object's `required` list.
+    fn swagger_required(&mut self, sub: Value, here: &str) -> (Value, bool) {
+        let Value::Object(mut map) = sub else {
+            return (sub, false);
+        };
+        match map.get("required") {
+            Some(Value::Bool(flag)) => {
+                let flag = *flag;
+                map.remove("required");
+                let note = self.note(
+                    &format!("{here}/required"),
+                    format!("`required: {flag}` inside a member is Swagger 2's spelling; read as the member {} in the object's `required`", if flag { "listed" } else { "not listed" }),
+                );
+                self.warnings.push(note);
+                (Value::Object(map), flag)
+            }
+            _ => (Value::Object(map), false),
+        }
     }
 }
 

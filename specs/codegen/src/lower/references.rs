@@ -86,11 +86,11 @@ pub(super) fn uses(t: &TypeDef) -> Vec<String> {
         }
     }
     let mut out = Vec::new();
-    match &t.kind {
-        Kind::Struct { fields, .. } => fields.iter().for_each(|f| walk(&f.value.ty, &mut out)),
-        Kind::Newtype(v) => walk(&v.ty, &mut out),
-        Kind::Alias(n) => out.push(n.clone()),
-        Kind::Enum(_) => {}
+    if let Kind::Alias(n) = &t.kind {
+        out.push(n.clone());
+    }
+    for v in t.kind.values() {
+        walk(&v.ty, &mut out);
     }
     out
 }
@@ -134,21 +134,16 @@ pub(super) fn box_recursion(types: &mut [TypeDef]) {
     let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for t in types.iter() {
         let set = edges.entry(t.name.clone()).or_default();
-        match &t.kind {
-            Kind::Struct { fields, .. } => {
-                set.extend(
-                    fields
-                        .iter()
-                        .filter_map(|f| direct(&f.value.ty))
-                        .map(str::to_owned),
-                );
-            }
-            Kind::Newtype(v) => set.extend(direct(&v.ty).map(str::to_owned)),
-            Kind::Alias(n) => {
-                set.insert(n.clone());
-            }
-            Kind::Enum(_) => {}
+        if let Kind::Alias(n) = &t.kind {
+            set.insert(n.clone());
         }
+        set.extend(
+            t.kind
+                .values()
+                .into_iter()
+                .filter_map(|v| direct(&v.ty))
+                .map(str::to_owned),
+        );
     }
     let reaches = |from: &str, to: &str| {
         let mut seen = BTreeSet::new();
@@ -172,12 +167,7 @@ pub(super) fn box_recursion(types: &mut [TypeDef]) {
     }
     for t in types.iter_mut() {
         let name = t.name.clone();
-        let values: Vec<&mut m::Value> = match &mut t.kind {
-            Kind::Struct { fields, .. } => fields.iter_mut().map(|f| &mut f.value).collect(),
-            Kind::Newtype(v) => vec![&mut **v],
-            _ => Vec::new(),
-        };
-        for v in values {
+        for v in t.kind.values_mut() {
             if let Some(target) = direct(&v.ty) {
                 if reaches(target, &name) {
                     boxed(&mut v.ty);

@@ -1,5 +1,6 @@
 //! Values of one JSON scalar: strings (`minLength`, `maxLength`, `pattern` as a `charset` or a
-//! `pattern`, `format`), numbers (bounds, `multipleOf`, `format`), booleans, and string enums.
+//! `pattern`, `format`), numbers (bounds, `multipleOf`, `format`), booleans, and string enums
+//! (`enum`, and a string `const`: an enum of one value).
 
 use serde_json::{Map, Value};
 
@@ -28,6 +29,18 @@ const BOOLEAN: &[&str] = &["type"];
 /// The keywords of a string enum's schema (an inline one also takes [`NOTES`]).
 const ENUM: &[&str] = &["enum", "type", "description"];
 
+/// A string `const` is a one-value string enum: `enum` in its place.
+pub fn const_as_enum(map: &mut Map<String, Value>) {
+    if map.contains_key("enum") {
+        return;
+    }
+    if let Some(Value::String(c)) = map.get("const") {
+        let c = c.clone();
+        map.remove("const");
+        map.insert("enum".into(), Value::Array(vec![Value::String(c)]));
+    }
+}
+
 impl Lowering<'_> {
     /// A string: `String`, or `Secret` for `format: password`.
     pub(super) fn lower_string(
@@ -42,7 +55,11 @@ impl Lowering<'_> {
             self.pattern(p, at, &mut rules);
         }
         let ty = match map.get("format").and_then(Value::as_str) {
-            Some("password") => Ty::Secret,
+            Some("password") => {
+                // A secret's type writes its format itself.
+                rules.format = None;
+                Ty::Secret
+            }
             Some(f) => {
                 rules.format = Some(f.to_owned());
                 rules.check_format =

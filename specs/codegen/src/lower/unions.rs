@@ -1,10 +1,256 @@
-//! Schemas of several kinds. Today only the `null` a schema allows, in each way it can be
-//! written: a value that may be `null` is an `Option`. Any other union (`oneOf`, `anyOf`,
-//! a `type` of several types) is refused: the derive makes no Rust enum of types.
+//! Schemas of several kinds: the `null` a schema allows, in each way it can be written (a
+//! value that may be `null` is an `Option`), and unions: `oneOf` (an enum with `one_of`: the
+//! one branch that holds), `anyOf` and a `type` list (an enum with `untagged`: the first
+//! branch that holds). Each branch is a variant holding its value; a `null` branch is a unit
+//! variant of a named union, and the `Option` of a member's. OpenAPI's `discriminator` names
+//! the member that tells the branches apart, which the branches' own schemas already check: it
+//! adds nothing to what is accepted, and is read as the `oneOf` it sits beside.
 
 use serde_json::{Map, Value};
 
 use super::Lowering;
+use super::annotations::NOTES;
+use crate::input::{Document, ref_target};
+use crate::model::{Kind, Variant};
+use crate::names;
+
+/// The keywords of a union's schema besides [`NOTES`]: `type` beside `oneOf`/`anyOf` only when
+/// every branch is of that type.
+const UNION: &[&str] = &["oneOf", "anyOf", "type", "discriminator", "nullable"];
+
+/// The keywords each type of a `type` list takes, besides [`NOTES`].
+const BY_TYPE: &[(&str, &[&str])] = &[
+    ("string", &["minLength", "maxLength", "pattern"]),
+    (
+        "integer",
+        &[
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+        ],
+    ),
+    (
+        "number",
+        &[
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+        ],
+    ),
+    ("boolean", &[]),
+    ("array", &["items", "minItems", "maxItems", "uniqueItems"]),
+    (
+        "object",
+        &[
+            "additionalProperties",
+            "propertyNames",
+            "minProperties",
+            "maxProperties",
+        ],
+    ),
+];
+
+/// Whether a schema is a union: `oneOf` or `anyOf` (other than of a schema and `null`, read
+/// as an `Option` first), or a `type` list of more than one type besides `null`.
+pub fn is_union(map: &Map<String, Value>) -> bool {
+    let null = serde_json::json!({"type": "null"});
+    let branching = ["oneOf", "anyOf"].iter().any(|k| match map.get(*k) {
+        Some(Value::Array(list)) => !(list.len() == 2 && list.contains(&null)),
+        Some(_) => true,
+        None => false,
+    });
+    branching || several_types(map)
+}
+
+/// Whether `type` lists more than one type besides `null`.
+fn several_types(map: &Map<String, Value>) -> bool {
+    matches!(map.get("type"), Some(Value::Array(t)) if t.iter().filter(|t| *t != "null").count() > 1)
+}
+
+/// A union's branches: each one's pointer and schema, `None` for a `null` branch; and whether
+/// it is a `oneOf`. A `type` list's branches are its types, each with the keywords of its
+/// kind, at the union's own pointer (their `items` and `additionalProperties` are where the
+/// document has them).
+pub fn branches(map: &Map<String, Value>, at: &str) -> (bool, Vec<(String, Option<Value>)>) {
+    for (key, one_of) in [("oneOf", true), ("anyOf", false)] {
+        if let Some(Value::Array(list)) = map.get(key) {
+            let out = list
+                .iter()
+                .enumerate()
+                .map(|(i, b)| {
+                    let null = b.get("type") == Some(&Value::from("null"))
+                        && b.as_object().is_some_and(|o| o.len() == 1);
+                    (format!("{at}/{key}/{i}"), (!null).then(|| b.clone()))
+                })
+                .collect();
+            return (one_of, out);
+        }
+    }
+    let types: Vec<&str> = match map.get("type") {
+        Some(Value::Array(t)) => t.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let mut out = Vec::new();
+    for t in types {
+        if t == "null" {
+            out.push((at.to_owned(), None));
+            continue;
+        }
+        let mut branch = Map::new();
+        branch.insert("type".into(), t.into());
+        let own = BY_TYPE
+            .iter()
+            .find(|(name, _)| *name == t)
+            .map_or(&[][..], |(_, keys)| *keys);
+        for key in own {
+            if let Some(v) = map.get(*key) {
+                branch.insert((*key).into(), v.clone());
+            }
+        }
+        if t == "string" || t == "integer" || t == "number" {
+            if let Some(f) = map.get("format") {
+                branch.insert("format".into(), f.clone());
+            }
+        }
+        out.push((at.to_owned(), Some(Value::Object(branch))));
+    }
+    (false, out)
+}
+
+/// The type of the schema `node` is, following `$ref`s: its `type`, or `object` for one with
+/// `properties`.
+fn type_of(doc: &Document, node: &Value) -> Option<String> {
+    let mut node = node;
+    for _ in 0..16 {
+        match node.get("$ref").and_then(Value::as_str) {
+            Some(r) => node = doc.at(&ref_target(r)?)?,
+            None => break,
+        }
+    }
+    match node.get("type") {
+        Some(Value::String(t)) => Some(t.clone()),
+        None if node.get("properties").is_some() => Some("object".into()),
+        None if node.get("enum").is_some() => Some("string".into()),
+        _ => None,
+    }
+}
+
+/// Whether a `type` beside `oneOf`/`anyOf` in `map` says nothing more than its branches do:
+/// every branch that is not `null` is of that type.
+fn type_beside_branches_repeats(doc: &Document, map: &Map<String, Value>) -> bool {
+    let Some(Value::String(t)) = map.get("type") else {
+        return !map.contains_key("type");
+    };
+    let (_, branches) = branches(map, "");
+    branches
+        .iter()
+        .filter_map(|(_, b)| b.as_ref())
+        .all(|b| type_of(doc, b).as_deref() == Some(t))
+}
+
+impl Lowering<'_> {
+    /// A union's variants (see [`branches`]): each a value of its own, named after its type,
+    /// its `title` or its place; a `null` branch is a unit variant, or, in a union written in
+    /// a member (`inline`), left to the member's `Option`.
+    pub(super) fn lower_union(
+        &mut self,
+        name: &str,
+        map: &Map<String, Value>,
+        at: &str,
+        inline: bool,
+    ) -> Option<Kind> {
+        let notes: &[&str] = if inline { NOTES } else { &[] };
+        let mut allowed: Vec<&str> = UNION.to_vec();
+        if several_types(map) {
+            for (_, keys) in BY_TYPE {
+                allowed.extend_from_slice(keys);
+            }
+            allowed.push("format");
+        }
+        self.only(map, at, &[&allowed, notes, &["description"]], "a union");
+        if map.contains_key("oneOf") && map.contains_key("anyOf") {
+            self.cannot(
+                &format!("{at}/anyOf"),
+                "anyOf",
+                "beside `oneOf` would need two unions of one value, which the derive does not make",
+            );
+        }
+        if (map.contains_key("oneOf") || map.contains_key("anyOf"))
+            && !type_beside_branches_repeats(self.doc, map)
+        {
+            self.cannot(&format!("{at}/type"), "type", "beside `oneOf`/`anyOf` is not the type of every branch: the derive's union has no rule of its own");
+        }
+        let (one_of, list) = branches(map, at);
+        if list.is_empty() {
+            self.refuse(at, "a union with no branch accepts nothing");
+            return None;
+        }
+        let nullable = map.get("nullable") == Some(&Value::Bool(true));
+        let mut used = names::Unique::default();
+        let mut variants = Vec::new();
+        for (i, (here, branch)) in list.iter().enumerate() {
+            let Some(branch) = branch else {
+                if !inline {
+                    variants.push(Variant {
+                        name: used.give("Null"),
+                        value: None,
+                    });
+                }
+                continue;
+            };
+            if several_types(map) {
+                if let Some(kind) = branch.get("type").and_then(Value::as_str) {
+                    if kind == "object" && map.contains_key("properties") {
+                        self.cannot(&format!("{at}/properties"), "properties", "in a `type` list would need a struct of its own inside the union: write the object as a branch of `anyOf` instead");
+                    }
+                }
+            }
+            let label = self.variant_label(branch, i);
+            let hint = format!("{name}{label}");
+            let value = self.held_value(branch, here, &hint, "a union's branch")?;
+            variants.push(Variant {
+                name: used.give(&label),
+                value: Some(value),
+            });
+        }
+        if nullable && !inline {
+            variants.push(Variant {
+                name: used.give("Null"),
+                value: None,
+            });
+        }
+        Some(Kind::Union { one_of, variants })
+    }
+
+    /// A variant's name: its type's, its `title`, or its JSON type.
+    fn variant_label(&self, branch: &Value, i: usize) -> String {
+        if let Some(r) = branch.get("$ref").and_then(Value::as_str) {
+            if let Some(name) = ref_target(r).and_then(|t| self.names.get(&t)) {
+                return name.clone();
+            }
+            if let Some(last) = r.rsplit('/').next() {
+                return names::type_name(&last.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        if let Some(t) = branch.get("title").and_then(Value::as_str) {
+            return names::type_name(t);
+        }
+        match branch.get("type").and_then(Value::as_str) {
+            Some("string") if branch.get("enum").is_none() => "String".into(),
+            Some("integer") => "Integer".into(),
+            Some("number") => "Number".into(),
+            Some("boolean") => "Boolean".into(),
+            Some("array") => "Array".into(),
+            Some("object") => "Object".into(),
+            None if branch.get("properties").is_some() => "Object".into(),
+            _ => format!("Variant{}", i + 1),
+        }
+    }
+}
 
 impl Lowering<'_> {
     /// A struct or an enum holds no `null`: the field that holds an inline one is an `Option`
@@ -26,8 +272,7 @@ impl Lowering<'_> {
         }
     }
 
-    /// The schema without the `null` it allows (see [`unwrap_null`]); with `lossy`, a list of
-    /// several types is dropped (the value is then any JSON value).
+    /// The schema without the `null` it allows (see [`unwrap_null`]).
     pub(super) fn strip_null(
         &mut self,
         map: &Map<String, Value>,
@@ -38,16 +283,6 @@ impl Lowering<'_> {
             Err(Unwrap::Refused(pointer, why)) => {
                 self.refuse(&pointer, why);
                 None
-            }
-            Err(Unwrap::SeveralTypes(pointer)) => {
-                self.cannot(
-                    &pointer,
-                    "type",
-                    "lists several types, and a Rust value has one",
-                );
-                let mut map = map.clone();
-                map.remove("type");
-                self.options.lossy.then(|| (map, false, at.to_owned()))
             }
         }
     }
@@ -63,17 +298,16 @@ pub struct Unwrapped {
     pub at: String,
 }
 
-/// Why a schema's `null` could not be taken out.
+/// Why a schema's `null` could not be taken out: a malformed schema, where and why.
 pub enum Unwrap {
-    /// A malformed schema: where, and why.
+    /// Where, and why.
     Refused(String, String),
-    /// A `type` listing several types besides `null`, at this pointer.
-    SeveralTypes(String),
 }
 
 /// Takes out the `null` a schema allows, in each way it can be written: `type: [t, "null"]`,
 /// OpenAPI 3.0's `nullable: true`, `null` among `enum` values, or `anyOf` (or `oneOf`) of a
-/// schema and `{"type": "null"}`. An `allOf` of one `$ref` alone (OpenAPI 3.0's way to put
+/// schema and `{"type": "null"}`. A union of more types or branches keeps them, `null` among
+/// them, and says it allows `null`. An `allOf` of one `$ref` alone (OpenAPI 3.0's way to put
 /// keywords beside a reference) becomes the `$ref`.
 pub fn unwrap_null(map: &Map<String, Value>, at: &str) -> Result<Unwrapped, Unwrap> {
     let mut map = map.clone();
@@ -110,13 +344,23 @@ pub fn unwrap_null(map: &Map<String, Value>, at: &str) -> Result<Unwrapped, Unwr
     }
     if let Some(Value::Array(types)) = map.get("type").cloned() {
         let others: Vec<&Value> = types.iter().filter(|t| *t != "null").collect();
+        nullable |= others.len() < types.len();
         match others.as_slice() {
             [t] => {
-                nullable |= others.len() < types.len();
                 let t = (*t).clone();
                 map.insert("type".into(), t);
             }
-            _ => return Err(Unwrap::SeveralTypes(format!("{at}/type"))),
+            // A union of the types, whose `null` is the value's `Option`.
+            [_, _, ..] => {}
+            [] => return Err(Unwrap::Refused(format!("{at}/type"), "a `type` list of `null` alone, or of nothing: a value that can only be `null` has no Rust type here".into())),
+        }
+    }
+    for key in ["anyOf", "oneOf"] {
+        if let Some(Value::Array(options)) = map.get(key) {
+            // A union of the other branches, whose `null` is the value's `Option`.
+            if options.len() > 2 && options.contains(&serde_json::json!({"type": "null"})) {
+                nullable = true;
+            }
         }
     }
     if let Some(Value::Array(values)) = map.get_mut("enum") {
