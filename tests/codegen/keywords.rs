@@ -207,6 +207,29 @@ pub struct Lists {
     pub named: Option<BTreeMap<String, ListsNamedValue>>,
 }
 
+/// A union, a constant, a default, annotations and members of any name.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+pub struct Shapes {
+    #[model(title = "Identifier", not_null)]
+    pub id: Option<ShapesId>,
+    pub value: Option<ShapesValue>,
+    pub kind: ShapesKind,
+    #[model(min = 1, default = 3, deprecated)]
+    pub size: i64,
+    #[model(required)]
+    pub note: Option<String>,
+    #[model(max_len = 2, not_null)]
+    pub list: Option<Vec<serde_json::Value>>,
+    pub anything: Option<serde_json::Value>,
+    /// The members no other field declares, by name.
+    #[model(flatten, values(max_len = 2))]
+    pub additional_properties: BTreeMap<String, String>,
+}
+
+/// Up to three counts, by lowercase name.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+pub struct Labels(#[model(max_len = 3, keys(pattern = "^[a-z]+$"))] pub BTreeMap<String, i64>);
+
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(deny_unknown_fields)]
 pub struct HolderChild {
@@ -240,6 +263,27 @@ pub enum ListsKindsItem {
 pub struct ListsNamedValue {
     #[model(max_len = 4)]
     pub k: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+#[model(one_of)]
+pub enum ShapesId {
+    String(#[model(max_len = 4)] String),
+    Level(Level),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+#[model(untagged)]
+pub enum ShapesValue {
+    Integer(#[model(min = 0)] i64),
+    Boolean(bool),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
+#[model(rename_all = "camelCase")]
+pub enum ShapesKind {
+    /// `shape`
+    Shape,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]

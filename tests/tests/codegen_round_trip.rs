@@ -68,6 +68,11 @@ const TYPES: &[Type] = types![
     Lists,
     ListsKindsItem,
     ListsNamedValue,
+    Shapes,
+    ShapesId,
+    ShapesValue,
+    ShapesKind,
+    Labels,
 ];
 
 fn fixture(name: &str) -> PathBuf {
@@ -188,8 +193,7 @@ fn input_schema(def: &str) -> Value {
 }
 
 /// Documents with the verdict the input schema gives them, by the type (and its `$defs` name
-/// in the input). No member that may be absent is `null` in them: that is where the generated
-/// types (and the expected schemas) accept more than the input, as the normalisation says.
+/// in the input), `null`s among them.
 fn listed() -> Vec<(&'static str, &'static str, Value, bool)> {
     let long_name = "A".repeat(86);
     let too_long = "A".repeat(87);
@@ -696,6 +700,85 @@ fn listed() -> Vec<(&'static str, &'static str, Value, bool)> {
         ("ListsKindsItem", "", json!("Y"), false),
         ("ListsNamedValue", "", json!({"k": ""}), true),
         ("ListsNamedValue", "", json!({"k": 1}), false),
+        // Shapes: `kind` and `note` required, `note` maybe `null`; the others optional and
+        // never `null` (`value` and `anything` aside); other members strings of at most 2.
+        (
+            "Shapes",
+            "Shapes",
+            json!({"kind": "shape", "note": null}),
+            true,
+        ),
+        (
+            "Shapes",
+            "Shapes",
+            json!({"kind": "shape", "note": "n", "id": "abcd", "value": null, "size": 1,
+                   "list": [1, "a"], "anything": null, "ab": "cd"}),
+            true,
+        ),
+        ("Shapes", "Shapes", json!({"kind": "shape"}), false),
+        (
+            "Shapes",
+            "Shapes",
+            json!({"kind": "other", "note": null}),
+            false,
+        ),
+        (
+            "Shapes",
+            "Shapes",
+            json!({"kind": "shape", "note": null, "size": null}),
+            false,
+        ),
+        (
+            "Shapes",
+            "Shapes",
+            json!({"kind": "shape", "note": null, "size": 0}),
+            false,
+        ),
+        (
+            "Shapes",
+            "Shapes",
+            json!({"kind": "shape", "note": null, "id": null}),
+            false,
+        ),
+        (
+            "Shapes",
+            "Shapes",
+            json!({"kind": "shape", "note": null, "list": [1, 2, 3]}),
+            false,
+        ),
+        (
+            "Shapes",
+            "Shapes",
+            json!({"kind": "shape", "note": null, "ab": "cde"}),
+            false,
+        ),
+        (
+            "Shapes",
+            "Shapes",
+            json!({"kind": "shape", "note": null, "ab": 1}),
+            false,
+        ),
+        // `low` is both a short string and a level: `oneOf` refuses it.
+        ("ShapesId", "", json!("abc"), true),
+        ("ShapesId", "", json!("VERY_HIGH"), true),
+        ("ShapesId", "", json!("low"), false),
+        ("ShapesId", "", json!(1), false),
+        ("ShapesValue", "", json!(0), true),
+        ("ShapesValue", "", json!(true), true),
+        ("ShapesValue", "", json!(-1), false),
+        ("ShapesValue", "", json!("1"), false),
+        ("ShapesKind", "", json!("shape"), true),
+        ("ShapesKind", "", json!("Shape"), false),
+        ("Labels", "Labels", json!({"a": 1, "bc": 2}), true),
+        ("Labels", "Labels", json!({}), true),
+        ("Labels", "Labels", json!({"A": 1}), false),
+        ("Labels", "Labels", json!({"a": "1"}), false),
+        (
+            "Labels",
+            "Labels",
+            json!({"a": 1, "b": 2, "c": 3, "d": 4}),
+            false,
+        ),
     ]
 }
 

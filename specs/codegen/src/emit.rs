@@ -345,11 +345,26 @@ impl Writer {
                 deny_unknown_fields,
             } => {
                 let mut used = names::Unique::default();
-                let idents: Vec<(String, String)> = fields
+                // A flattened map is named after what it holds, once the members are named.
+                let mut idents: Vec<(String, String)> = fields
                     .iter()
-                    .map(|f| (used.give(&names::snake(&f.wire)), f.wire.clone()))
+                    .map(|f| match f.flatten {
+                        true => (String::new(), String::new()),
+                        false => (used.give(&names::snake(&f.wire)), f.wire.clone()),
+                    })
                     .collect();
-                let rule = names::best_rule(&idents, names::field_wire);
+                let members: Vec<(String, String)> = fields
+                    .iter()
+                    .zip(&idents)
+                    .filter(|(f, _)| !f.flatten)
+                    .map(|(_, i)| i.clone())
+                    .collect();
+                let rule = names::best_rule(&members, names::field_wire);
+                for (f, ident) in fields.iter().zip(idents.iter_mut()) {
+                    if f.flatten {
+                        ident.0 = used.give("additional_properties");
+                    }
+                }
                 out.push_str(derive);
                 self.container_attrs(out, rule, *deny_unknown_fields, examples, &t.notes);
                 let _ = writeln!(out, "pub struct {} {{", t.name);
@@ -393,7 +408,9 @@ impl Writer {
             Some(r) => names::field_wire(r, bare),
             None => bare.to_owned(),
         };
-        if written != wire {
+        if f.flatten {
+            attrs.push("flatten".to_owned());
+        } else if written != wire {
             attrs.push(format!("rename = {wire:?}"));
         }
         match self.flavour {

@@ -185,8 +185,38 @@ impl<'d> Expect<'d> {
             if !required.is_empty() {
                 s.insert("required".into(), Value::Array(required));
             }
-            if map.get("additionalProperties") == Some(&Value::Bool(false)) {
-                s.insert("additionalProperties".into(), false.into());
+            // The members it does not declare: refused, or a flattened map's, whose names are
+            // the declared ones or, beside `additionalProperties: false`, those of the one
+            // `patternProperties` entry.
+            let closed = map.get("additionalProperties") == Some(&Value::Bool(false));
+            let patterns = map
+                .get("patternProperties")
+                .and_then(Value::as_object)
+                .filter(|p| !p.is_empty());
+            match (patterns, map.get("additionalProperties")) {
+                (Some(p), _) if closed && p.len() == 1 => {
+                    let (key, values) = p.iter().next().expect("one pattern");
+                    let here = format!("{pointer}/patternProperties/{}", crate::input::escape(key));
+                    let (mut v, notes) = self.value(values, &here);
+                    v.extend(notes);
+                    s.insert("additionalProperties".into(), Value::Object(v));
+                    let declared: Vec<Value> =
+                        props.iter().map(|(k, _)| Value::from(k.as_str())).collect();
+                    s.insert(
+                        "propertyNames".into(),
+                        json!({"anyOf": [{"enum": declared}, {"pattern": pattern(key)}]}),
+                    );
+                }
+                (_, Some(Value::Bool(false))) => {
+                    s.insert("additionalProperties".into(), false.into());
+                }
+                (_, Some(values @ Value::Object(o))) if !o.is_empty() => {
+                    let here = format!("{pointer}/additionalProperties");
+                    let (mut v, notes) = self.value(values, &here);
+                    v.extend(notes);
+                    s.insert("additionalProperties".into(), Value::Object(v));
+                }
+                _ => {}
             }
             if !inline {
                 if let Some(e) = map.get("examples") {
@@ -398,9 +428,22 @@ impl<'d> Expect<'d> {
                 }
                 "object" => {
                     core.insert("type".into(), "object".into());
+                    let patterns = map
+                        .get("patternProperties")
+                        .and_then(Value::as_object)
+                        .filter(|p| p.len() == 1);
+                    if let Some((key, values)) = patterns.and_then(|p| p.iter().next()) {
+                        // One `patternProperties` entry beside `additionalProperties: false`.
+                        let here = format!("{at}/patternProperties/{}", crate::input::escape(key));
+                        let (mut v, v_notes) = self.value(values, &here);
+                        v.extend(v_notes);
+                        core.insert("additionalProperties".into(), Value::Object(v));
+                        core.insert("propertyNames".into(), json!({"pattern": pattern(key)}));
+                    }
                     match map.get("additionalProperties") {
                         None | Some(Value::Bool(true)) => {}
                         Some(Value::Object(o)) if o.is_empty() => {}
+                        Some(_) if patterns.is_some() => {}
                         Some(values) => {
                             let (v, v_notes) =
                                 self.value(values, &format!("{at}/additionalProperties"));

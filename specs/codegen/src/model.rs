@@ -116,6 +116,8 @@ pub struct Field {
     pub required: bool,
     /// `not_null` on an `Option`: the member may be absent, and is never `null`.
     pub not_null: bool,
+    /// `flatten`: a map of the members no other field declares (its `wire` is empty).
+    pub flatten: bool,
 }
 
 /// A value's Rust type and the rules on it.

@@ -1713,8 +1713,8 @@ fn applicators_and_conditionals_are_refused() {
     }
     // On a struct too.
     a_refused(
-        json!({"$defs": {"A": {"type": "object", "properties": {}, "patternProperties": {}}}}),
-        "#/$defs/A/patternProperties",
+        json!({"$defs": {"A": {"type": "object", "properties": {}, "not": {}}}}),
+        "#/$defs/A/not",
         "has no attribute in the derive",
     );
 }
@@ -1751,13 +1751,63 @@ fn a_keyword_of_another_type_is_refused() {
 // Refusals: objects.
 
 #[test]
-fn additional_properties_beside_properties_is_refused() {
+fn other_members_are_a_flattened_map() {
+    let out = run(json!({"$defs": {
+        "A": {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"],
+              "additionalProperties": {"type": "integer", "maximum": 5}},
+        "B": {"type": "object", "properties": {"name": {"type": "string"}},
+              "patternProperties": {"^x-": {"type": "string", "maxLength": 3}},
+              "additionalProperties": false},
+        "C": {"type": "object", "patternProperties": {"^[a-z]+$": {"type": "boolean"}},
+              "additionalProperties": false, "maxProperties": 2}
+    }}));
+    has(
+        &out,
+        &[
+            "    pub a: String,\n    /// The members no other field declares, by name.\n    #[model(flatten, values(max = 5))]\n    pub additional_properties: BTreeMap<String, i64>,\n",
+            "    #[model(flatten, keys(pattern = \"^x-\"), values(max_len = 3))]\n    pub additional_properties: BTreeMap<String, String>,\n",
+            "pub struct C(#[model(max_len = 2, keys(pattern = \"^[a-z]+$\"))] pub BTreeMap<String, bool>);\n",
+        ],
+    );
+    assert_eq!(
+        expected(&out, "A")["additionalProperties"],
+        json!({"type": "integer", "minimum": i64::MIN, "maximum": 5})
+    );
+    let b = expected(&out, "B");
+    assert_eq!(
+        b["additionalProperties"],
+        json!({"type": "string", "maxLength": 3})
+    );
+    assert_eq!(
+        b["propertyNames"],
+        json!({"anyOf": [{"enum": ["name"]}, {"pattern": "^x-"}]})
+    );
+    assert_eq!(
+        expected(&out, "C"),
+        json!({
+            "$schema": DIALECT, "title": "C", "type": "object",
+            "additionalProperties": {"type": "boolean"}, "maxProperties": 2,
+            "propertyNames": {"pattern": "^[a-z]+$"}
+        })
+    );
+    // Names any other member may take, two patterns, or a pattern a declared member matches.
     a_refused(
-        json!({"$defs": {"A": {
-            "type": "object", "properties": {}, "additionalProperties": {"type": "string"}
-        }}}),
-        "#/$defs/A/additionalProperties",
-        "beside `properties` would need a struct that also holds a map",
+        json!({"$defs": {"A": {"type": "object", "properties": {"a": {"type": "string"}},
+            "patternProperties": {"^x-": {"type": "string"}}}}}),
+        "#/$defs/A/patternProperties",
+        "beside other members of any name",
+    );
+    a_refused(
+        json!({"$defs": {"A": {"type": "object", "additionalProperties": false,
+            "patternProperties": {"^x-": {"type": "string"}, "^y-": {"type": "string"}}}}}),
+        "#/$defs/A/patternProperties",
+        "of more than one pattern",
+    );
+    a_refused(
+        json!({"$defs": {"A": {"type": "object", "properties": {"x-a": {"type": "string"}},
+            "patternProperties": {"^x-": {"type": "string"}}, "additionalProperties": false}}}),
+        "#/$defs/A/patternProperties",
+        "the declared member `x-a` matches too",
     );
 }
 
@@ -2529,5 +2579,25 @@ fn swagger_s_required_inside_a_member_is_read_with_a_warning() {
     assert_eq!(
         expected(&out, "A")["properties"]["a"],
         json!({"type": "string"})
+    );
+}
+
+#[test]
+fn properties_without_an_object_type_are_read_as_an_object_with_a_warning() {
+    let out = run(json!({"$defs": {
+        "A": {"properties": {"a": {"type": "string"}}},
+        "B": {"allOf": [{"$ref": "#/$defs/C"}]},
+        "C": {"type": "object", "properties": {"c": {"type": "string"}}},
+        "D": {"allOf": [{"properties": {"d": {"type": "string"}}}]}
+    }}));
+    warns(&out, "#/$defs/A", "has `properties` and no `type: object`");
+    warns(&out, "#/$defs/D", "has `properties` and no `type: object`");
+    // A part that states it is enough.
+    assert!(
+        !out.warnings
+            .iter()
+            .any(|w| w.pointer == "#/$defs/B" || w.pointer == "#/$defs/C"),
+        "{:?}",
+        out.warnings
     );
 }

@@ -66,7 +66,7 @@ impl Near {
             let target = self.root["$defs"][name].clone();
             return self.inner(&target, depth - 1);
         }
-        if let Some(Value::Array(options)) = schema.get("anyOf") {
+        if let Some(Value::Array(options)) = schema.get("anyOf").or_else(|| schema.get("oneOf")) {
             let options: Vec<_> = options.iter().map(|o| self.of(o, depth)).collect();
             return Union::new(options).boxed();
         }

@@ -1,6 +1,6 @@
 //! Objects of any members, maps: `additionalProperties` as the values' schema (any JSON
-//! object when there is none), `propertyNames` as the keys' rules, `minProperties` and
-//! `maxProperties`.
+//! object when there is none), `propertyNames` as the keys' rules, one `patternProperties`
+//! entry beside `additionalProperties: false` as both, `minProperties` and `maxProperties`.
 
 use serde_json::{Map, Value};
 
@@ -12,6 +12,7 @@ use crate::model::{self as m, Rules, Ty};
 const MAP: &[&str] = &[
     "type",
     "additionalProperties",
+    "patternProperties",
     "propertyNames",
     "minProperties",
     "maxProperties",
@@ -31,6 +32,11 @@ impl Lowering<'_> {
         self.lengths(map, at, "minProperties", "maxProperties", &mut rules);
         if let Some(names) = map.get("propertyNames") {
             self.property_names(names, at, &mut rules);
+        }
+        if let Some(Value::Object(patterns)) = map.get("patternProperties") {
+            if !patterns.is_empty() {
+                return self.map_of_patterns(map, patterns, at, hint, rules);
+            }
         }
         match map.get("additionalProperties") {
             None | Some(Value::Bool(true)) => Some(m::Value {
@@ -64,6 +70,47 @@ impl Lowering<'_> {
                 })
             }
         }
+    }
+
+    /// A map whose members are those of one `patternProperties` entry, beside
+    /// `additionalProperties: false`: its names held to the entry's pattern, its values to the
+    /// entry's schema. Any other `patternProperties` is refused: the derive's map holds every
+    /// value to one schema.
+    fn map_of_patterns(
+        &mut self,
+        map: &Map<String, Value>,
+        patterns: &Map<String, Value>,
+        at: &str,
+        hint: &str,
+        mut rules: Rules,
+    ) -> Option<m::Value> {
+        let here = format!("{at}/patternProperties");
+        if patterns.len() > 1 || map.get("additionalProperties") != Some(&Value::Bool(false)) {
+            let why = if patterns.len() > 1 {
+                "of more than one pattern would need a map whose values' rules depend on their names, which the derive does not make"
+            } else {
+                "beside members of any other name would need a map whose values' rules depend on their names, which the derive does not make (with `additionalProperties: false` beside it, it is a map of names that match)"
+            };
+            self.cannot(&here, "patternProperties", why);
+            return None;
+        }
+        if rules.keys.is_some() {
+            self.cannot(&format!("{at}/propertyNames"), "propertyNames", "beside `patternProperties` would hold member names to two sets of rules, which the derive does not write in one `keys(...)`");
+            return None;
+        }
+        let (pattern, values) = patterns.iter().next().expect("one pattern");
+        let entry = format!("{here}/{}", crate::input::escape(pattern));
+        let value = self.held_value(values, &entry, &format!("{hint}Value"), "a map's values")?;
+        let mut keys = Rules::default();
+        self.pattern(&Value::String(pattern.clone()), &here, &mut keys);
+        rules.keys = Some(Box::new(keys));
+        if !value.rules.is_empty() {
+            rules.values = Some(Box::new(value.rules));
+        }
+        Some(m::Value {
+            ty: Ty::Map(Box::new(value.ty)),
+            rules,
+        })
     }
 
     /// A map's `propertyNames` (of the map at `at`): the rules of a string on its keys.

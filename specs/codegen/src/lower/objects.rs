@@ -1,5 +1,6 @@
 //! Objects with declared members, structs: `properties` in the document's order, `required`,
-//! `additionalProperties` (`false` denies unknown members), and `allOf` of object schemas
+//! `additionalProperties` (`false` denies unknown members; a schema is a flattened map of the
+//! others, as is one `patternProperties` entry beside `false`), and `allOf` of object schemas
 //! merged into one.
 
 use serde_json::{Map, Value};
@@ -7,7 +8,7 @@ use serde_json::{Map, Value};
 use super::Lowering;
 use super::annotations::{NOTES, ignorable};
 use crate::input::{Document, ref_target};
-use crate::model::{Field, Kind, Ty};
+use crate::model::{self as m, Field, Kind, Ty};
 use crate::names;
 
 /// The keywords of a struct's schema (an inline one also takes [`NOTES`]).
@@ -16,6 +17,7 @@ const STRUCT: &[&str] = &[
     "properties",
     "required",
     "additionalProperties",
+    "patternProperties",
     "description",
 ];
 
@@ -193,6 +195,31 @@ fn merge_parts(
     Ok((out, order))
 }
 
+/// Whether the schema `node` says its value is an object: `type: object` (alone or with
+/// `null`), in itself or in a part of its `allOf` (followed through `$ref`s).
+pub fn states_object(doc: &Document, node: &Value, depth: usize) -> bool {
+    let mut node = node;
+    for _ in 0..16 {
+        match node.get("$ref").and_then(Value::as_str) {
+            Some(r) => match ref_target(r).and_then(|t| doc.at(&t)) {
+                Some(n) => node = n,
+                None => return false,
+            },
+            None => break,
+        }
+    }
+    let own = match node.get("type") {
+        Some(Value::String(t)) => t == "object",
+        Some(Value::Array(t)) => t.iter().all(|t| t == "object" || t == "null"),
+        _ => false,
+    };
+    own || (depth < 16
+        && node
+            .get("allOf")
+            .and_then(Value::as_array)
+            .is_some_and(|parts| parts.iter().any(|p| states_object(doc, p, depth + 1))))
+}
+
 /// Whether an object schema refuses members it does not declare (`additionalProperties`
 /// other than `true`), which, in or beside an `allOf`, refuses those of the other parts.
 fn closed(map: &Map<String, Value>) -> bool {
@@ -212,6 +239,12 @@ impl Lowering<'_> {
     ) -> Option<Kind> {
         let notes: &[&str] = if inline { NOTES } else { &[] };
         self.only(map, at, &[STRUCT, notes], "an object with `properties`");
+        if let Some(node) = self.doc.at(at) {
+            if !states_object(self.doc, node, 0) {
+                let note = self.note(at, "has `properties` and no `type: object`: read as an object, so the type refuses the other values the schema accepts (a string, a number, an array...)".into());
+                self.warnings.push(note);
+            }
+        }
         match map.get("type") {
             None => {}
             Some(t) if t == "object" => {}
@@ -235,15 +268,7 @@ impl Lowering<'_> {
                 return None;
             }
         };
-        let deny_unknown_fields = match map.get("additionalProperties") {
-            None | Some(Value::Bool(true)) => false,
-            Some(Value::Bool(false)) => true,
-            Some(Value::Object(o)) if o.is_empty() => false,
-            Some(_) => {
-                self.cannot(&format!("{at}/additionalProperties"), "additionalProperties", "beside `properties` would need a struct that also holds a map of the other members, which the derive does not make");
-                false
-            }
-        };
+        let (deny_unknown_fields, others) = self.other_members(name, map, props, at)?;
         let required: Vec<String> = match map.get("required") {
             None => Vec::new(),
             Some(Value::Array(r)) => r
@@ -302,8 +327,10 @@ impl Lowering<'_> {
                 default,
                 required,
                 not_null,
+                flatten: false,
             });
         }
+        fields.extend(others);
         Some(Kind::Struct {
             fields,
             deny_unknown_fields,
@@ -312,6 +339,103 @@ impl Lowering<'_> {
 }
 
 impl Lowering<'_> {
+    /// What a struct (schema `map`, named `name`, at `at`, declaring `props`) does with the
+    /// members it does not declare: whether it refuses them (`additionalProperties: false`
+    /// and no `patternProperties`), and the flattened map that takes them, if any: its values
+    /// from `additionalProperties` as a schema, or from the one `patternProperties` entry
+    /// beside `additionalProperties: false`, its names then held to the entry's pattern.
+    fn other_members(
+        &mut self,
+        name: &str,
+        map: &Map<String, Value>,
+        props: &Map<String, Value>,
+        at: &str,
+    ) -> Option<(bool, Option<Field>)> {
+        let additional = map.get("additionalProperties");
+        let closed = additional == Some(&Value::Bool(false));
+        let open = matches!(additional, None | Some(Value::Bool(true)))
+            || matches!(additional, Some(Value::Object(o)) if o.is_empty());
+        let patterns = match map.get("patternProperties") {
+            None => None,
+            Some(Value::Object(p)) if p.is_empty() => None,
+            Some(Value::Object(p)) => Some(p),
+            Some(_) => {
+                self.refuse(
+                    &format!("{at}/patternProperties"),
+                    "`patternProperties` must be an object",
+                );
+                return None;
+            }
+        };
+        let field = |value: m::Value| Field {
+            wire: String::new(),
+            doc: Some("The members no other field declares, by name.".to_owned()),
+            value,
+            default: None,
+            required: false,
+            not_null: false,
+            flatten: true,
+        };
+        let Some(patterns) = patterns else {
+            if closed || open {
+                return Some((closed, None));
+            }
+            // `additionalProperties` as a schema: a map of the other members.
+            let here = format!("{at}/additionalProperties");
+            let values = additional.cloned().unwrap_or_default();
+            let value =
+                self.held_value(&values, &here, &format!("{name}Value"), "a map's values")?;
+            let mut rules = m::Rules::default();
+            if !value.rules.is_empty() {
+                rules.values = Some(Box::new(value.rules));
+            }
+            let ty = Ty::Map(Box::new(value.ty));
+            return Some((false, Some(field(m::Value { ty, rules }))));
+        };
+        let here = format!("{at}/patternProperties");
+        if patterns.len() > 1 || !closed {
+            let why = if patterns.len() > 1 {
+                "of more than one pattern would need a map whose values' rules depend on their names, which the derive does not make"
+            } else {
+                "beside other members of any name would need a map whose values' rules depend on their names, which the derive does not make (with `additionalProperties: false` beside it, it is a map of names that match)"
+            };
+            self.cannot(&here, "patternProperties", why);
+            return Some((false, None));
+        }
+        let (pattern, values) = patterns.iter().next().expect("one pattern");
+        let dfa = match authlete_models_pattern::compile(pattern, crate::MAX_STATES) {
+            Ok(dfa) => dfa,
+            Err(refusal) => {
+                self.cannot(
+                    &here,
+                    "patternProperties",
+                    &format!(
+                        "has the pattern `{pattern}`, which the derive cannot check: {}",
+                        refusal.message()
+                    ),
+                );
+                return Some((false, None));
+            }
+        };
+        if let Some(declared) = props.keys().find(|k| dfa.is_match(k)) {
+            self.cannot(&here, "patternProperties", &format!("has a pattern the declared member `{declared}` matches too, whose value would then be held to two schemas: the derive holds a declared member to its own"));
+            return Some((false, None));
+        }
+        let entry = format!("{here}/{}", crate::input::escape(pattern));
+        let value = self.held_value(values, &entry, &format!("{name}Value"), "a map's values")?;
+        let mut keys = m::Rules::default();
+        self.pattern(&Value::String(pattern.clone()), &here, &mut keys);
+        let mut rules = m::Rules {
+            keys: Some(Box::new(keys)),
+            ..m::Rules::default()
+        };
+        if !value.rules.is_empty() {
+            rules.values = Some(Box::new(value.rules));
+        }
+        let ty = Ty::Map(Box::new(value.ty));
+        Some((false, Some(field(m::Value { ty, rules }))))
+    }
+
     /// A member's schema without Swagger 2's `required: true` inside it, and whether it was
     /// there: the member is then required, with a warning, since JSON Schema says so with the
     /// object's `required` list.
