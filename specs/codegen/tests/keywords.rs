@@ -2601,3 +2601,39 @@ fn properties_without_an_object_type_are_read_as_an_object_with_a_warning() {
         out.warnings
     );
 }
+
+#[test]
+fn a_type_beside_a_ref_that_is_its_target_s_is_read_as_the_ref() {
+    let out = run(json!({"$defs": {
+        "A": {"type": "object", "properties": {
+            "b": {"$ref": "#/$defs/B", "type": "object"},
+            "s": {"$ref": "#/$defs/S", "type": "string", "description": "An S."}
+        }, "required": ["b", "s"]},
+        "B": {"type": "object", "properties": {"x": {"type": "string"}}},
+        "S": {"type": "string", "maxLength": 2}
+    }}));
+    has(&out, &["    pub b: B,\n    /// An S.\n    pub s: S,\n"]);
+    assert_eq!(
+        expected(&out, "A")["properties"]["b"],
+        json!({"$ref": "#/$defs/B"})
+    );
+    member_refused(
+        json!({"$ref": "#/$defs/B", "type": "string"}),
+        "/type",
+        "`type` does not apply to a `$ref`",
+    );
+}
+
+#[test]
+fn a_default_of_held_values_is_refused() {
+    member_refused(
+        json!({"type": "object", "additionalProperties": {"type": "string", "default": "a"}}),
+        "/additionalProperties/default",
+        "of a map's values has no attribute in the derive",
+    );
+    member_refused(
+        json!({"type": "array", "items": {"type": "string", "default": "a"}}),
+        "/items/default",
+        "of an array's items has no attribute in the derive",
+    );
+}

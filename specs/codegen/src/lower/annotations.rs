@@ -281,17 +281,6 @@ impl Lowering<'_> {
             body.remove("default");
         }
     }
-
-    /// A `default` on an array's items (at `at`), refused.
-    pub(super) fn item_default(&mut self, items: &Value, at: &str) {
-        if items.get("default").is_some() {
-            self.cannot(
-                &format!("{at}/default"),
-                "default",
-                "of an array's items has no attribute in the derive",
-            );
-        }
-    }
 }
 
 /// Which keyword of a string's or a number's schema (`map`) refuses `d`, if one does.

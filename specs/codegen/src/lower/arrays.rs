@@ -39,7 +39,6 @@ impl Lowering<'_> {
                 let here = format!("{at}/items");
                 let item =
                     self.held_value(items, &here, &format!("{hint}Item"), "an array's items")?;
-                self.item_default(items, &here);
                 if !item.rules.is_empty() {
                     rules.items = Some(Box::new(item.rules));
                 }

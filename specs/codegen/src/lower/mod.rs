@@ -402,6 +402,13 @@ impl Lowering<'_> {
     /// values have no doc comment.
     fn held_value(&mut self, node: &Value, at: &str, hint: &str, whose: &str) -> Option<m::Value> {
         let value = self.lower_value(node, at, hint)?;
+        if node.get("default").is_some() {
+            self.cannot(
+                &format!("{at}/default"),
+                "default",
+                &format!("of {whose} has no attribute in the derive (only a field has a default)"),
+            );
+        }
         if node.get("description").is_some() && !self.describes_its_type(at) {
             self.cannot(
                 &format!("{at}/description"),

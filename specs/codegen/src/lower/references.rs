@@ -23,7 +23,20 @@ impl Lowering<'_> {
         at: &str,
         rules: Rules,
     ) -> Option<m::Value> {
-        self.only(map, at, &[REFERENCE, NOTES], "a `$ref`");
+        // A `type` beside it (OpenAPI 3.1 and 2020-12 allow siblings) that is the target's
+        // own says nothing more.
+        let target = r
+            .as_str()
+            .and_then(ref_target)
+            .and_then(|t| self.doc.at(&t));
+        let repeats = match (map.get("type"), target) {
+            (Some(Value::String(t)), Some(node)) => {
+                super::unions::type_of(self.doc, node).as_deref() == Some(t.as_str())
+            }
+            _ => false,
+        };
+        let allowed: &[&str] = if repeats { &["type"] } else { &[] };
+        self.only(map, at, &[REFERENCE, NOTES, allowed], "a `$ref`");
         let name = self.reference(r.as_str().unwrap_or_default(), &format!("{at}/$ref"))?;
         Some(m::Value {
             ty: Ty::Named(name),

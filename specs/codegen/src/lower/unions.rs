@@ -123,7 +123,7 @@ pub fn branches(map: &Map<String, Value>, at: &str) -> (bool, Vec<(String, Optio
 
 /// The type of the schema `node` is, following `$ref`s: its `type`, or `object` for one with
 /// `properties`.
-fn type_of(doc: &Document, node: &Value) -> Option<String> {
+pub(super) fn type_of(doc: &Document, node: &Value) -> Option<String> {
     let mut node = node;
     for _ in 0..16 {
         match node.get("$ref").and_then(Value::as_str) {
