@@ -3,18 +3,59 @@
 //! Three kinds are read:
 //! - an OpenAPI document, 3.0 or 3.1: its `components.schemas`, and the request and response
 //!   bodies of its operations that are written inline (named after their operation);
-//! - a JSON Schema document (2020-12): the root schema and its `$defs` (or `definitions`);
+//! - a JSON Schema document (draft-06, draft-07, 2019-09 or 2020-12, told by `$schema`; older
+//!   drafts are not read): the root schema, unless it only holds `$defs` (or `definitions`)
+//!   and says nothing of its own, and each of its `$defs` (or `definitions`);
 //! - a set of contracts (`specs/*.json`): each a `{"model", "schema"}`, whose schemas refer to
 //!   each other as `#/$defs/<model>`.
 //!
-//! Every kind becomes one JSON value with named schemas at known pointers, so that the rest of
-//! the generator reads them alike. OpenAPI 3.0's own spellings (`nullable`, `example`, boolean
-//! `exclusiveMinimum`) are rewritten into 2020-12's first.
+//! A document is JSON or YAML: YAML when its file's name ends in `.yaml` or `.yml`, else JSON
+//! when it starts with `{` or `[` and reads as JSON, else YAML (`order.rs` reads YAML, in the
+//! order of its members). Every kind becomes one JSON value with named schemas at known
+//! pointers, so that the rest of the generator reads them alike and follows only references
+//! inside that value (`#/...`). To get there, each `$ref` is resolved here, once, as JSON Schema
+//! resolves it: against the base URI that the `$id`s around it set (else the location of the
+//! file that holds it), to
+//! - a subschema that an `$id` names (`"$ref": "address.json"`, `"address.json#/properties/x"`,
+//!   or the root's own `"https://example.com/root.json#/definitions/a"`),
+//! - a plain-name fragment that an `$anchor` (or `$dynamicAnchor`, or draft-07's
+//!   `"$id": "#address"`) gives, within its resource,
+//! - a JSON Pointer fragment, within its resource,
+//! - or a file (`common.yaml#/components/schemas/Error`, `./defs/address.json`,
+//!   `../x.json#/$defs/A`), JSON or YAML, read once however many references name it, its own
+//!   references resolved from where it is.
+//!
+//! Each file read is grafted into the root value at `/$defs/$files/<path>/<name>`: `<path>` is
+//! its path from the document's folder as messages show it (`defs/address.json`), `<name>` its
+//! root's `title`, else its file name before the first `.`, which is the name a reference to the
+//! whole file gives its type (the `title` then goes, as a type's own title does). The root's
+//! `$defs` is a place the generator reads as nothing but named schemas, and `$files` one that
+//! names none (another name is taken if the document has a schema of that name). The `$defs`
+//! (or `definitions`) of every schema but the document's root are moved out of their schema,
+//! to `/$defs/$files/<path>/<pointer of the $defs member>` (`<path>` the document's own file
+//! name for its own), so that the schema is a plain one; a subschema's `$id` and `$schema`,
+//! and every `$anchor` and `$dynamicAnchor`, go once read. Each reference that resolved is
+//! rewritten to the pointer it leads to (one already written so is kept), and
+//! [`Document::show`] shows every grafted or moved pointer where its file writes it
+//! (`common.yaml#/components/schemas/Error`, `#/$defs/A/$defs/B`).
+//!
+//! A reference that resolves to nothing (a file that is missing, unreadable, not JSON nor YAML
+//! or of a draft not read; a URL; a pointer or a name that is not there; any reference of a
+//! document read from text, with no folder, to another file) fails nothing: it is kept as
+//! written, or, when as written it would lead to another place of the root value (a `#/...`
+//! of another file or under another `$id`), written as where it leads (`part.json#/$defs/X`,
+//! `https://example.com/scope.json#/definitions/a`). The generator refuses the schema that
+//! holds it, with the reference and its pointer, and [`Document::unresolved`] says why.
+//!
+//! OpenAPI 3.0's own spellings (`nullable`, `example`, boolean `exclusiveMinimum`) are
+//! rewritten into 2020-12's first, in every file read.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
+use crate::Note;
 use crate::names;
 use crate::order::{self, Order};
 
@@ -23,7 +64,8 @@ use crate::order::{self, Order};
 pub enum Dialect {
     /// OpenAPI 3.0's schema objects.
     OpenApi30,
-    /// JSON Schema 2020-12, which OpenAPI 3.1 uses too.
+    /// JSON Schema 2020-12, which OpenAPI 3.1 uses too (and draft-06, draft-07 and 2019-09,
+    /// read alike).
     JsonSchema,
 }
 
@@ -39,85 +81,108 @@ pub struct Named {
 /// A document, ready to generate from.
 #[derive(Debug)]
 pub struct Document {
-    /// The whole document, OpenAPI 3.0 spellings rewritten.
+    /// The whole document, OpenAPI 3.0 spellings rewritten, the files its `$ref`s name grafted
+    /// in and every `$ref` that resolved rewritten to a pointer into it.
     pub root: Value,
     /// The dialect it was written in.
     pub dialect: Dialect,
     /// The schemas it names, in the document's order.
     pub named: Vec<Named>,
     /// How messages show a pointer: the prefix of a named schema and what to print instead
-    /// (a contract's file name).
+    /// (a contract's file name, a grafted file's `common.yaml#`).
     pub shown_as: Vec<(String, String)>,
     /// Each object's member names in the order the document writes them.
     pub order: Order,
+    /// The files read besides the document for its `$ref`s, as messages show them (relative
+    /// to the document's folder), in the order read.
+    pub files: Vec<String>,
+    /// Each `$ref` that resolved to nothing, and why: at the `$ref` member, as messages show it.
+    /// The generator refuses a schema that holds one, with a message of its own.
+    pub unresolved: Vec<Note>,
 }
 
 impl Document {
-    /// Reads an OpenAPI or JSON Schema document written in JSON, keeping the order of its
-    /// members. `name` names a JSON Schema document's root when it has no `title`.
+    /// Reads an OpenAPI or JSON Schema document written in JSON or YAML (JSON when it starts
+    /// with `{` or `[` and reads as JSON), keeping the order of its members. `name` names a
+    /// JSON Schema document's root when it has no `title`. With no folder to look in, a `$ref`
+    /// to another file resolves to nothing ([`Document::read_file`] reads them).
     pub fn parse(text: &str, name: &str) -> Result<Document, String> {
-        let root: Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
-        let order = order::read(text).map_err(|e| format!("not JSON: {e}"))?;
-        Document::read(root, order, name)
+        let (root, order) = parse_text(text, false)?;
+        Document::read(root, order, name, None)
+    }
+
+    /// Reads the document at `path`, JSON or YAML (YAML when its name ends in `.yaml` or
+    /// `.yml`, else as [`Document::parse`] tells), and every file its `$ref`s name, found
+    /// relative to the file that holds the `$ref`. The root is named after the file (the part
+    /// of its name before the first `.`) when it has no `title`.
+    pub fn read_file(path: &Path) -> Result<Document, String> {
+        let shown = path.display();
+        let text =
+            std::fs::read_to_string(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+        let (root, order) = parse_text(&text, is_yaml(path))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let stem = name
+            .split('.')
+            .next()
+            .filter(|s| !s.is_empty())
+            .unwrap_or("Schema");
+        let absolute =
+            std::path::absolute(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+        Document::read(root, order, stem, Some(&absolute))
     }
 
     /// Reads a parsed OpenAPI or JSON Schema document. Without the text, members are taken in
-    /// name order; [`Document::parse`] keeps the document's.
+    /// name order; [`Document::parse`] keeps the document's. `$ref`s to other files resolve to
+    /// nothing.
     pub fn new(root: Value, name: &str) -> Result<Document, String> {
-        Document::read(root, Order::new(), name)
+        Document::read(root, Order::new(), name, None)
     }
 
-    fn read(mut root: Value, order: Order, name: &str) -> Result<Document, String> {
-        let Value::Object(top) = &root else {
-            return Err("the document is not a JSON object".into());
-        };
-        if let Some(version) = top.get("openapi") {
-            let version = version.as_str().unwrap_or_default().to_owned();
-            let dialect = if version.starts_with("3.0") {
-                Dialect::OpenApi30
-            } else if version.starts_with("3.1") {
-                Dialect::JsonSchema
-            } else {
-                return Err(format!("OpenAPI {version} is not read: 3.0 and 3.1 are"));
-            };
-            rewrite_openapi(&mut root, dialect == Dialect::OpenApi30);
-            let named = openapi_schemas(&root, &order);
-            return Ok(Document {
-                root,
-                dialect,
-                named,
-                shown_as: Vec::new(),
-                order,
-            });
-        }
-        let mut named = Vec::new();
-        let mut unique = names::Unique::default();
-        let title = top.get("title").and_then(Value::as_str).unwrap_or(name);
-        let is_schema = ["type", "properties", "enum", "$ref", "allOf", "items"]
-            .iter()
-            .any(|k| top.contains_key(*k));
-        if is_schema {
-            named.push(Named {
-                name: unique.give(&names::type_name(title)),
-                pointer: String::new(),
-            });
-        }
-        for defs in ["$defs", "definitions"] {
-            if let Some(Value::Object(map)) = top.get(defs) {
-                for key in keys(&order, &format!("/{defs}"), map) {
-                    named.push(Named {
-                        name: unique.give(&names::type_name(key)),
-                        pointer: format!("/{defs}/{}", escape(key)),
-                    });
+    /// Reads `root` (`order` its member order), from the file at `path` (absolute) when there
+    /// is one to find other files beside.
+    fn read(
+        mut root: Value,
+        order: Order,
+        name: &str,
+        path: Option<&Path>,
+    ) -> Result<Document, String> {
+        let openapi = match &root {
+            Value::Object(top) => match top.get("openapi") {
+                Some(version) => Some(openapi_version(version)?),
+                None => {
+                    draft(&root)?;
+                    None
                 }
-            }
+            },
+            Value::Bool(_) => None,
+            _ => return Err("the document is not a JSON object".into()),
+        };
+        let dialect = match openapi {
+            Some(true) => Dialect::OpenApi30,
+            _ => Dialect::JsonSchema,
+        };
+        if let Some(v30) = openapi {
+            rewrite_openapi(&mut root, v30, false);
         }
+        let named_root = openapi.is_none() && is_schema_root(&root);
+        let linked = link(root, order, path, openapi)?;
+        let (root, order) = (linked.root, linked.order);
+        let named = if openapi.is_some() {
+            openapi_schemas(&root, &order)
+        } else {
+            schema_document_named(&root, &order, name, named_root, linked.files_key.as_deref())
+        };
         Ok(Document {
             root,
-            dialect: Dialect::JsonSchema,
+            dialect,
             named,
-            shown_as: Vec::new(),
+            shown_as: linked.shown_as,
             order,
+            files: linked.files,
+            unresolved: linked.unresolved,
         })
     }
 
@@ -165,6 +230,8 @@ impl Document {
             named,
             shown_as,
             order: all_order,
+            files: Vec::new(),
+            unresolved: Vec::new(),
         })
     }
 
@@ -201,34 +268,162 @@ impl Document {
         self.root.pointer(pointer)
     }
 
-    /// How a message shows `pointer`: as a fragment (`#/components/schemas/Client`), or in its
-    /// contract's file (`client.json#/schema/properties/x`).
+    /// How a message shows `pointer`: as a fragment (`#/components/schemas/Client`), in the
+    /// file it was read from (`common.yaml#/components/schemas/Error`), or in its contract's
+    /// file (`client.json#/schema/properties/x`).
     pub fn show(&self, pointer: &str) -> String {
-        for (prefix, shown) in &self.shown_as {
-            if let Some(rest) = pointer.strip_prefix(prefix.as_str()) {
-                if rest.is_empty() || rest.starts_with('/') {
-                    return format!("{shown}{rest}");
-                }
+        show(&self.shown_as, pointer)
+    }
+}
+
+/// How `shown_as` shows `pointer` (see [`Document::show`]).
+fn show(shown_as: &[(String, String)], pointer: &str) -> String {
+    for (prefix, shown) in shown_as {
+        if let Some(rest) = pointer.strip_prefix(prefix.as_str()) {
+            if rest.is_empty() || rest.starts_with('/') {
+                return format!("{shown}{rest}");
             }
         }
-        format!("#{pointer}")
     }
+    format!("#{pointer}")
+}
+
+/// Whether the file at `path` is YAML by its name.
+fn is_yaml(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("yaml") || x.eq_ignore_ascii_case("yml"))
+}
+
+/// Reads `text` as YAML (`yaml`), or as JSON when it starts with `{` or `[` and reads as JSON,
+/// else as YAML.
+fn parse_text(text: &str, yaml: bool) -> Result<(Value, Order), String> {
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    if !yaml && (start.starts_with('{') || start.starts_with('[')) {
+        let json =
+            serde_json::from_str::<Value>(text).and_then(|root| Ok((root, order::read(text)?)));
+        return match json {
+            Ok(read) => Ok(read),
+            // A YAML flow mapping starts the same way.
+            Err(e) => order::yaml(text).map_err(|_| format!("not JSON: {e}")),
+        };
+    }
+    order::yaml(text).map_err(|e| format!("not YAML: {e}"))
+}
+
+/// Which OpenAPI version `version` (the `openapi` member) is: 3.0 (`true`) or 3.1.
+fn openapi_version(version: &Value) -> Result<bool, String> {
+    let version = match version {
+        Value::String(s) => s.clone(),
+        // `openapi: 3.0` in YAML is a number.
+        Value::Number(n) => n.to_string(),
+        _ => String::new(),
+    };
+    if version.starts_with("3.0") {
+        Ok(true)
+    } else if version.starts_with("3.1") {
+        Ok(false)
+    } else {
+        Err(format!("OpenAPI {version} is not read: 3.0 and 3.1 are"))
+    }
+}
+
+/// Refuses a JSON Schema document of a draft that is not read (`$schema`): draft-04 and
+/// older spell `$id` as `id` and bounds as booleans.
+fn draft(root: &Value) -> Result<(), String> {
+    let Some(schema) = root.get("$schema").and_then(Value::as_str) else {
+        return Ok(());
+    };
+    for old in ["draft-03", "draft-04"] {
+        if schema.contains(&format!("json-schema.org/{old}/")) {
+            return Err(format!(
+                "JSON Schema {old} is not read: draft-06, draft-07, 2019-09 and 2020-12 are"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The keywords of a JSON Schema document's root that say nothing of a value: a root of these
+/// alone, with `$defs` or `definitions`, only gathers the schemas it defines.
+const DOCUMENT_KEYWORDS: &[&str] = &[
+    "$schema",
+    "$id",
+    "$anchor",
+    "$dynamicAnchor",
+    "$vocabulary",
+    "$defs",
+    "definitions",
+    "title",
+    "description",
+    "$comment",
+];
+
+/// Whether a JSON Schema document's root is a schema to generate: any object or boolean but
+/// one that only gathers definitions.
+fn is_schema_root(root: &Value) -> bool {
+    let Value::Object(top) = root else {
+        return true;
+    };
+    let gathers = top.contains_key("$defs") || top.contains_key("definitions");
+    let own = top
+        .keys()
+        .any(|k| !DOCUMENT_KEYWORDS.contains(&k.as_str()) && !k.starts_with("x-"));
+    own || !gathers
+}
+
+/// The schemas a JSON Schema document names: its root (when `named_root`), after its `title`
+/// or `name`, then each of its `$defs` and `definitions` but `files`, which holds what was
+/// grafted.
+fn schema_document_named(
+    root: &Value,
+    order: &Order,
+    name: &str,
+    named_root: bool,
+    files: Option<&str>,
+) -> Vec<Named> {
+    let mut named = Vec::new();
+    let mut unique = names::Unique::default();
+    if named_root {
+        let title = root.get("title").and_then(Value::as_str).unwrap_or(name);
+        named.push(Named {
+            name: unique.give(&names::type_name(title)),
+            pointer: String::new(),
+        });
+    }
+    for defs in ["$defs", "definitions"] {
+        if let Some(Value::Object(map)) = root.get(defs) {
+            for key in keys(order, &format!("/{defs}"), map) {
+                if defs == "$defs" && Some(key.as_str()) == files {
+                    continue;
+                }
+                named.push(Named {
+                    name: unique.give(&names::type_name(key)),
+                    pointer: format!("/{defs}/{}", escape(key)),
+                });
+            }
+        }
+    }
+    named
 }
 
 /// A reference's target pointer: `#/components/schemas/A` → `/components/schemas/A`; `None`
 /// for a reference to another document.
 pub fn ref_target(reference: &str) -> Option<String> {
-    let fragment = reference.strip_prefix('#')?.as_bytes();
-    // Percent-encoding in the fragment, as URIs allow; a `%` not followed by two hex digits
-    // stands for itself.
-    let mut out = Vec::with_capacity(fragment.len());
+    Some(percent_decode(reference.strip_prefix('#')?))
+}
+
+/// `text` with each `%` and two hex digits as the byte they stand for, as URIs write them; a
+/// `%` not followed by two hex digits stands for itself.
+fn percent_decode(text: &str) -> String {
+    let text = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len());
     let mut i = 0;
-    while i < fragment.len() {
-        let hex = fragment
+    while i < text.len() {
+        let hex = text
             .get(i + 1..i + 3)
             .and_then(|h| std::str::from_utf8(h).ok())
             .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (fragment[i], hex) {
+        match (text[i], hex) {
             (b'%', Some(b)) => {
                 out.push(b);
                 i += 3;
@@ -239,7 +434,7 @@ pub fn ref_target(reference: &str) -> Option<String> {
             }
         }
     }
-    Some(String::from_utf8_lossy(&out).into_owned())
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The member names of `map`, the object at `pointer`, in the order `order` has for it; names
@@ -371,9 +566,14 @@ fn follow(root: &Value, pointer: String) -> (String, Option<&Value>) {
 /// never in data such as examples, defaults and enum values: `example: x` becomes
 /// `examples: [x]` (OpenAPI 3.1 still allows it), and, for OpenAPI 3.0 (`v30`), `nullable:
 /// true` adds `null` to the type (or, without a type, is kept for the generator to read) and a
-/// boolean `exclusiveMinimum` takes the `minimum` beside it.
-fn rewrite_openapi(value: &mut Value, v30: bool) {
-    document(value, v30);
+/// boolean `exclusiveMinimum` takes the `minimum` beside it. `value` is a whole document, or,
+/// with `as_schema`, a schema (a file a `$ref` names, whose root is a schema).
+fn rewrite_openapi(value: &mut Value, v30: bool, as_schema: bool) {
+    if as_schema {
+        schema(value, v30);
+    } else {
+        document(value, v30);
+    }
 
     /// A part of the document that is not a schema: its schemas are below `schema` and
     /// `schemas` members.
@@ -465,6 +665,766 @@ fn rewrite_openapi(value: &mut Value, v30: bool) {
     }
 }
 
+// References: files, `$id`s and anchors resolved, files grafted, `$ref`s rewritten.
+
+/// The member of the root's `$defs` that holds the files read and the `$defs` moved out of
+/// their schemas, unless the document has a schema of that name (then `$files2`...).
+const FILES: &str = "$files";
+
+/// Keywords whose value is data, not schemas: a `$ref` or an `$id` in them is not one.
+const DATA: &[&str] = &["enum", "const", "default", "examples", "example"];
+
+/// Keywords whose value maps names to schemas.
+const SCHEMA_MAPS: &[&str] = &[
+    "properties",
+    "patternProperties",
+    "$defs",
+    "definitions",
+    "dependentSchemas",
+    "dependencies",
+];
+
+/// Members of a file's root that tell an OpenAPI document (or a part of one), whose schemas
+/// are found where OpenAPI puts them, from a schema.
+const OPENAPI_MEMBERS: &[&str] = &["openapi", "swagger", "components", "paths"];
+
+/// What [`link`] made: the root value with every file grafted, and how to show its pointers.
+struct Linked {
+    root: Value,
+    order: Order,
+    shown_as: Vec<(String, String)>,
+    files: Vec<String>,
+    unresolved: Vec<Note>,
+    /// The member of the root's `$defs` that holds what was grafted, if anything was.
+    files_key: Option<String>,
+}
+
+/// A file read: the document (the first) or one a `$ref` names.
+struct Source {
+    /// Where it was read from: a `file:` URI, its base URI.
+    uri: String,
+    /// How messages show it: empty for the document, else its path from the document's folder.
+    shown: String,
+    value: Value,
+    order: Order,
+    /// Whether its root is a schema (else an OpenAPI document, or a part of one).
+    as_schema: bool,
+    /// The name of its root where it is grafted (not for the document).
+    name: String,
+    /// The `$defs` (and `definitions`) members to move out of their schemas, by pointer.
+    moved: Vec<String>,
+    /// The members to drop once read: the object's pointer and the member's name.
+    strip: Vec<(String, &'static str)>,
+}
+
+/// A `$ref`: in which file, the pointer of the object that holds it, its text, and the
+/// absolute URI it resolves to.
+struct Reference {
+    source: usize,
+    at: String,
+    text: String,
+    uri: String,
+}
+
+/// Resolves every `$ref` of a document: the state while its files are read.
+struct Linker {
+    sources: Vec<Source>,
+    /// Each resource's URI (a file's, an `$id`'s), without fragment: its file and pointer.
+    resources: HashMap<String, (usize, String)>,
+    /// Each plain-name fragment (`$anchor`, draft-07's `"$id": "#name"`) by its resource's URI.
+    anchors: HashMap<(String, String), (usize, String)>,
+    /// The files that could not be read, and why.
+    failed: HashMap<String, String>,
+    refs: Vec<Reference>,
+    /// The path part of the document's folder's URI (`/work/specs/`), which paths show from.
+    folder: String,
+    /// Whether there is a folder to read files from (not for a document read from text).
+    readable: bool,
+    /// How to rewrite OpenAPI's spellings in the files read: `Some(v30)` for an OpenAPI
+    /// document.
+    openapi: Option<bool>,
+}
+
+/// Where each file's pointers go in the root value.
+struct Places {
+    /// For each file, the `$defs` members moved: their pointer in the file and in the root
+    /// value, the longest first.
+    moved: Vec<Vec<(String, String)>>,
+    /// For each file, the pointer of its root in the root value (empty for the document).
+    grafted: Vec<String>,
+}
+
+impl Places {
+    /// The pointer in the root value of `local`, a pointer in the file `source`.
+    fn merged(&self, source: usize, local: &str) -> String {
+        for (from, to) in &self.moved[source] {
+            if let Some(rest) = local.strip_prefix(from.as_str()) {
+                if rest.is_empty() || rest.starts_with('/') {
+                    return format!("{to}{rest}");
+                }
+            }
+        }
+        format!("{}{local}", self.grafted[source])
+    }
+}
+
+/// Resolves every `$ref` of `root` (read from `path`, absolute, when there is a folder to
+/// read other files from; `openapi` as [`Linker::openapi`]).
+fn link(
+    root: Value,
+    order: Order,
+    path: Option<&Path>,
+    openapi: Option<bool>,
+) -> Result<Linked, String> {
+    let uri = match path {
+        Some(p) => file_uri(p),
+        None => "file:///document".to_owned(),
+    };
+    let folder = parts(&uri).path;
+    let folder = folder[..folder.rfind('/').map_or(0, |i| i + 1)].to_owned();
+    let mut l = Linker {
+        sources: Vec::new(),
+        resources: HashMap::new(),
+        anchors: HashMap::new(),
+        failed: HashMap::new(),
+        refs: Vec::new(),
+        folder,
+        readable: path.is_some(),
+        openapi,
+    };
+    l.resources.insert(uri.clone(), (0, String::new()));
+    l.sources.push(Source {
+        uri,
+        shown: String::new(),
+        value: root,
+        order,
+        as_schema: openapi.is_none(),
+        name: String::new(),
+        moved: Vec::new(),
+        strip: Vec::new(),
+    });
+    l.run();
+    l.finish()
+}
+
+impl Linker {
+    /// Reads each file in turn, the files its `$ref`s name after it.
+    fn run(&mut self) {
+        let mut next = 0;
+        while next < self.sources.len() {
+            let first_ref = self.refs.len();
+            let value = std::mem::take(&mut self.sources[next].value);
+            let base = self.sources[next].uri.clone();
+            let mut at = String::new();
+            if self.sources[next].as_schema {
+                self.schema(next, &value, &mut at, &base);
+            } else {
+                self.document(next, &value, &mut at, &base);
+            }
+            self.sources[next].value = value;
+            for i in first_ref..self.refs.len() {
+                let resource = split_fragment(&self.refs[i].uri).0.to_owned();
+                if resource.starts_with("file:")
+                    && !self.resources.contains_key(&resource)
+                    && !self.failed.contains_key(&resource)
+                {
+                    match self.read(&resource) {
+                        Ok(source) => {
+                            let index = self.sources.len();
+                            self.resources.insert(resource, (index, String::new()));
+                            self.sources.push(source);
+                        }
+                        Err(why) => {
+                            self.failed.insert(resource, why);
+                        }
+                    }
+                }
+            }
+            next += 1;
+        }
+    }
+
+    /// Reads the file at `uri`.
+    fn read(&self, uri: &str) -> Result<Source, String> {
+        let shown = self.shown(uri);
+        if !self.readable {
+            return Err(format!(
+                "the document was read from text, with no folder to read {shown} from"
+            ));
+        }
+        let path = file_path(uri);
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+        let (mut value, order) =
+            parse_text(&text, is_yaml(&path)).map_err(|e| format!("cannot read {shown}: {e}"))?;
+        draft(&value).map_err(|e| format!("{shown}: {e}"))?;
+        let as_schema = !matches!(&value, Value::Object(m)
+            if OPENAPI_MEMBERS.iter().any(|k| m.contains_key(*k)));
+        let openapi = match value.get("openapi") {
+            Some(version) => Some(openapi_version(version).map_err(|e| format!("{shown}: {e}"))?),
+            None => self.openapi,
+        };
+        if let Some(v30) = openapi {
+            rewrite_openapi(&mut value, v30, as_schema);
+        }
+        let mut strip = Vec::new();
+        let title = value
+            .get("title")
+            .and_then(Value::as_str)
+            .filter(|t| as_schema && !t.starts_with('/') && names::pascal(t) != "Empty");
+        let name = match title {
+            Some(title) => {
+                // The title names the type; it goes, as a type's own title does.
+                strip.push((String::new(), "title"));
+                title.to_owned()
+            }
+            None => {
+                let file = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let stem = file.split('.').next().unwrap_or_default();
+                if stem.is_empty() { "Schema" } else { stem }.to_owned()
+            }
+        };
+        Ok(Source {
+            uri: uri.to_owned(),
+            shown,
+            value,
+            order,
+            as_schema,
+            name,
+            moved: Vec::new(),
+            strip,
+        })
+    }
+
+    /// Reads `node`, a schema (or an array of schemas) at `at` in the file `source`, whose base
+    /// URI is `base`.
+    fn schema(&mut self, source: usize, node: &Value, at: &mut String, base: &str) {
+        match node {
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let len = at.len();
+                    at.push_str(&format!("/{i}"));
+                    self.schema(source, item, at, base);
+                    at.truncate(len);
+                }
+            }
+            Value::Object(map) => self.schema_object(source, map, at, base),
+            _ => {}
+        }
+    }
+
+    fn schema_object(
+        &mut self,
+        source: usize,
+        map: &Map<String, Value>,
+        at: &mut String,
+        base: &str,
+    ) {
+        let document_root = source == 0 && at.is_empty();
+        let mut base = base.to_owned();
+        if let Some(Value::String(id)) = map.get("$id") {
+            let uri = resolve(&base, id);
+            let (resource, fragment) = split_fragment(&uri);
+            if let Some(name) = fragment.filter(|f| !f.is_empty() && !f.starts_with('/')) {
+                self.anchors
+                    .entry((resource.to_owned(), percent_decode(name)))
+                    .or_insert_with(|| (source, at.clone()));
+            }
+            if resource != base {
+                self.resources
+                    .entry(resource.to_owned())
+                    .or_insert_with(|| (source, at.clone()));
+                base = resource.to_owned();
+            }
+        }
+        let strip = &mut self.sources[source].strip;
+        for key in ["$anchor", "$dynamicAnchor"] {
+            if let Some(Value::String(name)) = map.get(key) {
+                self.anchors
+                    .entry((base.clone(), name.clone()))
+                    .or_insert_with(|| (source, at.clone()));
+                strip.push((at.clone(), key));
+            }
+        }
+        if !document_root {
+            for key in ["$id", "$schema"] {
+                if map.contains_key(key) {
+                    strip.push((at.clone(), key));
+                }
+            }
+            for key in ["$defs", "definitions"] {
+                if let Some(Value::Object(_)) = map.get(key) {
+                    self.sources[source].moved.push(format!("{at}/{key}"));
+                }
+            }
+        }
+        if let Some(Value::String(text)) = map.get("$ref") {
+            self.reference(source, at, text, &base);
+        }
+        for (key, value) in map {
+            if DATA.contains(&key.as_str()) || key.starts_with("x-") {
+                continue;
+            }
+            let len = at.len();
+            at.push('/');
+            at.push_str(&escape(key));
+            match value {
+                Value::Object(members) if SCHEMA_MAPS.contains(&key.as_str()) => {
+                    for (name, sub) in members {
+                        let len = at.len();
+                        at.push('/');
+                        at.push_str(&escape(name));
+                        self.schema(source, sub, at, &base);
+                        at.truncate(len);
+                    }
+                }
+                Value::Object(_) | Value::Array(_) => self.schema(source, value, at, &base),
+                _ => {}
+            }
+            at.truncate(len);
+        }
+    }
+
+    /// Reads `node`, a part of an OpenAPI document that is not a schema: its schemas are below
+    /// `schema` and `schemas` members, and it may be a `$ref` itself.
+    fn document(&mut self, source: usize, node: &Value, at: &mut String, base: &str) {
+        match node {
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let len = at.len();
+                    at.push_str(&format!("/{i}"));
+                    self.document(source, item, at, base);
+                    at.truncate(len);
+                }
+            }
+            Value::Object(map) => {
+                if let Some(Value::String(text)) = map.get("$ref") {
+                    self.reference(source, at, text, base);
+                }
+                for (key, value) in map {
+                    if key == "example" || key == "examples" || key.starts_with("x-") {
+                        continue;
+                    }
+                    let len = at.len();
+                    at.push('/');
+                    at.push_str(&escape(key));
+                    match (key.as_str(), value) {
+                        ("schema", _) => self.schema(source, value, at, base),
+                        ("schemas", Value::Object(all)) => {
+                            for (name, sub) in all {
+                                let len = at.len();
+                                at.push('/');
+                                at.push_str(&escape(name));
+                                self.schema(source, sub, at, base);
+                                at.truncate(len);
+                            }
+                        }
+                        (_, Value::Object(_) | Value::Array(_)) => {
+                            self.document(source, value, at, base);
+                        }
+                        _ => {}
+                    }
+                    at.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn reference(&mut self, source: usize, at: &str, text: &str, base: &str) {
+        self.refs.push(Reference {
+            source,
+            at: at.to_owned(),
+            text: text.to_owned(),
+            uri: resolve(base, text),
+        });
+    }
+
+    /// How messages show `uri`: a file as its path from the document's folder, anything else
+    /// as it is.
+    fn shown(&self, uri: &str) -> String {
+        let (resource, fragment) = split_fragment(uri);
+        let p = parts(resource);
+        let mut out = match (p.scheme, p.authority) {
+            (Some("file"), Some("")) => relative(&self.folder, p.path),
+            _ => resource.to_owned(),
+        };
+        if let Some(f) = fragment {
+            out.push('#');
+            out.push_str(f);
+        }
+        out
+    }
+
+    /// The file and pointer `r` leads to, or why it leads nowhere.
+    fn target(&self, r: &Reference) -> Result<(usize, String), String> {
+        let (resource, fragment) = split_fragment(&r.uri);
+        let Some((source, root)) = self.resources.get(resource) else {
+            if let Some(why) = self.failed.get(resource) {
+                return Err(why.clone());
+            }
+            return Err(format!(
+                "`{}` is not a file beside the document, and no `$id` in the document names it (URLs are not read)",
+                self.shown(resource)
+            ));
+        };
+        let place = || match (*source, root.as_str()) {
+            (0, "") => "the document".to_owned(),
+            _ => self.shown(resource),
+        };
+        let fragment = percent_decode(fragment.unwrap_or_default());
+        let (source, local) = if fragment.is_empty() {
+            (*source, root.clone())
+        } else if fragment.starts_with('/') {
+            (*source, format!("{root}{fragment}"))
+        } else {
+            self.anchors
+                .get(&(resource.to_owned(), fragment.clone()))
+                .cloned()
+                .ok_or_else(|| format!("no `$anchor` (nor `$id`) `{fragment}` in {}", place()))?
+        };
+        if self.sources[source].value.pointer(&local).is_none() {
+            return Err(format!("nothing at `{fragment}` in {}", place()));
+        }
+        Ok((source, local))
+    }
+
+    /// Rewrites every `$ref`, grafts every file and moves every `$defs`.
+    fn finish(mut self) -> Result<Linked, String> {
+        let grafting = self.sources.len() > 1 || self.sources.iter().any(|s| !s.moved.is_empty());
+        let files_key = grafting.then(|| {
+            let taken = self.sources[0].value.get("$defs");
+            let mut key = FILES.to_owned();
+            let mut n = 2;
+            while taken.and_then(|d| d.get(&key)).is_some() {
+                key = format!("{FILES}{n}");
+                n += 1;
+            }
+            key
+        });
+        let fk = files_key.as_deref().map(escape).unwrap_or_default();
+        // The document's own key is its file's name: no other file shows so.
+        let document_key = self.shown(&self.sources[0].uri);
+        let file_key = |i: usize, s: &Source| {
+            if i == 0 {
+                document_key.clone()
+            } else {
+                s.shown.clone()
+            }
+        };
+        let mut places = Places {
+            moved: Vec::new(),
+            grafted: Vec::new(),
+        };
+        for (i, s) in self.sources.iter_mut().enumerate() {
+            let key = escape(&file_key(i, s));
+            s.moved.sort_by_key(|m| std::cmp::Reverse(m.len()));
+            places.moved.push(
+                s.moved
+                    .iter()
+                    .map(|m| (m.clone(), format!("/$defs/{fk}/{key}/{}", escape(m))))
+                    .collect(),
+            );
+            places.grafted.push(match i {
+                0 => String::new(),
+                _ => format!("/$defs/{fk}/{key}/{}", escape(&s.name)),
+            });
+        }
+        // Each `$ref`'s new text, and why those that lead nowhere do.
+        let mut texts = Vec::with_capacity(self.refs.len());
+        let mut why_not = Vec::new();
+        for (i, r) in self.refs.iter().enumerate() {
+            let text = match self.target(r) {
+                Ok((source, local)) => {
+                    let merged = places.merged(source, &local);
+                    if r.source == 0 && ref_target(&r.text).as_deref() == Some(merged.as_str()) {
+                        None
+                    } else {
+                        Some(format!("#{}", merged.replace('%', "%25")))
+                    }
+                }
+                Err(why) => {
+                    why_not.push((i, why));
+                    let resource = split_fragment(&r.uri).0;
+                    let in_root = self.resources.get(resource).map(|(s, p)| (*s, p.as_str()))
+                        == Some((0, ""));
+                    // As written, unless it would then lead to a place of the root value.
+                    match r.text.starts_with('#') && !(r.source == 0 && in_root) {
+                        true => Some(self.shown(&r.uri)),
+                        false => None,
+                    }
+                }
+            };
+            texts.push(text);
+        }
+        for (r, text) in self.refs.iter().zip(texts) {
+            if let Some(text) = text {
+                if let Some(Value::Object(map)) = self.sources[r.source].value.pointer_mut(&r.at) {
+                    map.insert("$ref".into(), Value::String(text));
+                }
+            }
+        }
+        // Drop what was read, move the `$defs`, graft the files.
+        let mut grafts = Map::new();
+        let mut shown_as = Vec::new();
+        let mut order = Order::new();
+        let mut files = Vec::new();
+        let mut root = Value::Null;
+        for (i, mut s) in std::mem::take(&mut self.sources).into_iter().enumerate() {
+            for (at, key) in &s.strip {
+                if let Some(Value::Object(map)) = s.value.pointer_mut(at) {
+                    map.remove(*key);
+                }
+            }
+            let key = file_key(i, &s);
+            let mut wrapper = Map::new();
+            for m in &s.moved {
+                let (parent, key) = m.rsplit_once('/').unwrap_or_default();
+                if let Some(Value::Object(map)) = s.value.pointer_mut(parent) {
+                    if let Some(defs) = map.remove(key) {
+                        wrapper.insert(m.clone(), defs);
+                    }
+                }
+            }
+            for (from, to) in &places.moved[i] {
+                shown_as.push((to.clone(), format!("{}#{from}", s.shown)));
+            }
+            if i == 0 && places.moved[0].is_empty() {
+                order = std::mem::take(&mut s.order);
+            } else {
+                for (at, keys) in std::mem::take(&mut s.order) {
+                    order.insert(places.merged(i, &at), keys);
+                }
+            }
+            if i == 0 {
+                root = s.value;
+            } else {
+                shown_as.push((places.grafted[i].clone(), format!("{}#", s.shown)));
+                files.push(s.shown.clone());
+                wrapper.insert(s.name.clone(), s.value);
+            }
+            if !wrapper.is_empty() {
+                grafts.insert(key, Value::Object(wrapper));
+            }
+        }
+        if let Some(key) = &files_key {
+            let Value::Object(top) = &mut root else {
+                return Err("the document is not a JSON object".into());
+            };
+            let defs = top
+                .entry("$defs")
+                .or_insert_with(|| Value::Object(Map::new()));
+            let Value::Object(defs) = defs else {
+                return Err("`$defs` is not an object, where the files `$ref`s name go".into());
+            };
+            defs.insert(key.clone(), Value::Object(grafts));
+        }
+        let unresolved = why_not
+            .into_iter()
+            .map(|(i, why)| {
+                let r = &self.refs[i];
+                let at = places.merged(r.source, &format!("{}/$ref", r.at));
+                Note {
+                    pointer: show(&shown_as, &at),
+                    message: format!("`$ref` to `{}`: {why}", r.text),
+                }
+            })
+            .collect();
+        Ok(Linked {
+            root,
+            order,
+            shown_as,
+            files,
+            unresolved,
+            files_key,
+        })
+    }
+}
+
+// URIs, as far as references need them (RFC 3986).
+
+/// A URI reference's parts: `scheme:` `//authority` `path` `?query` `#fragment`.
+struct Parts<'a> {
+    scheme: Option<&'a str>,
+    authority: Option<&'a str>,
+    path: &'a str,
+    query: Option<&'a str>,
+    fragment: Option<&'a str>,
+}
+
+fn parts(uri: &str) -> Parts<'_> {
+    let (rest, fragment) = match uri.split_once('#') {
+        Some((r, f)) => (r, Some(f)),
+        None => (uri, None),
+    };
+    let (rest, query) = match rest.split_once('?') {
+        Some((r, q)) => (r, Some(q)),
+        None => (rest, None),
+    };
+    let scheme = rest.find(':').filter(|&i| {
+        rest[..i].char_indices().all(|(j, c)| {
+            c.is_ascii_alphabetic() || (j > 0 && (c.is_ascii_digit() || "+-.".contains(c)))
+        }) && i > 0
+    });
+    let (scheme, rest) = match scheme {
+        Some(i) => (Some(&rest[..i]), &rest[i + 1..]),
+        None => (None, rest),
+    };
+    let (authority, path) = match rest.strip_prefix("//") {
+        Some(r) => {
+            let end = r.find('/').unwrap_or(r.len());
+            (Some(&r[..end]), &r[end..])
+        }
+        None => (None, rest),
+    };
+    Parts {
+        scheme,
+        authority,
+        path,
+        query,
+        fragment,
+    }
+}
+
+/// `reference` resolved against `base` (RFC 3986, 5.2.2), a `file:` URI's path written one way
+/// whatever the escapes of the reference.
+fn resolve(base: &str, reference: &str) -> String {
+    let b = parts(base);
+    let r = parts(reference);
+    let (scheme, authority, path, query) = if r.scheme.is_some() {
+        (r.scheme, r.authority, remove_dots(r.path), r.query)
+    } else if r.authority.is_some() {
+        (b.scheme, r.authority, remove_dots(r.path), r.query)
+    } else if r.path.is_empty() {
+        (
+            b.scheme,
+            b.authority,
+            b.path.to_owned(),
+            r.query.or(b.query),
+        )
+    } else if r.path.starts_with('/') {
+        (b.scheme, b.authority, remove_dots(r.path), r.query)
+    } else {
+        let merged = if b.authority.is_some() && b.path.is_empty() {
+            format!("/{}", r.path)
+        } else {
+            let dir = b.path.rfind('/').map_or("", |i| &b.path[..=i]);
+            format!("{dir}{}", r.path)
+        };
+        (b.scheme, b.authority, remove_dots(&merged), r.query)
+    };
+    let mut out = String::new();
+    if let Some(s) = scheme {
+        out.push_str(s);
+        out.push(':');
+    }
+    if let Some(a) = authority {
+        out.push_str("//");
+        out.push_str(a);
+    }
+    if scheme == Some("file") {
+        out.push_str(&encode_path(&percent_decode(&path)));
+    } else {
+        out.push_str(&path);
+    }
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(q);
+    }
+    if let Some(f) = r.fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
+}
+
+/// `path` without its `.` and `..` segments (RFC 3986, 5.2.4).
+fn remove_dots(path: &str) -> String {
+    let mut input = path;
+    let mut out = String::with_capacity(path.len());
+    let pop = |out: &mut String| {
+        let cut = out.rfind('/').unwrap_or(0);
+        out.truncate(cut);
+    };
+    while !input.is_empty() {
+        if let Some(rest) = input.strip_prefix("../") {
+            input = rest;
+        } else if let Some(rest) = input.strip_prefix("./") {
+            input = rest;
+        } else if input.starts_with("/./") {
+            input = &input[2..];
+        } else if input == "/." {
+            input = "/";
+        } else if input.starts_with("/../") {
+            input = &input[3..];
+            pop(&mut out);
+        } else if input == "/.." {
+            input = "/";
+            pop(&mut out);
+        } else if input == "." || input == ".." {
+            input = "";
+        } else {
+            let start = usize::from(input.starts_with('/'));
+            let end = input[start..].find('/').map_or(input.len(), |i| i + start);
+            out.push_str(&input[..end]);
+            input = &input[end..];
+        }
+    }
+    out
+}
+
+/// A URI and its fragment (`None` without `#`).
+fn split_fragment(uri: &str) -> (&str, Option<&str>) {
+    match uri.split_once('#') {
+        Some((r, f)) => (r, Some(f)),
+        None => (uri, None),
+    }
+}
+
+/// A path as a `file:` URI's path writes it: `%`, `#` and `?` escaped.
+fn encode_path(path: &str) -> String {
+    path.replace('%', "%25")
+        .replace('#', "%23")
+        .replace('?', "%3F")
+}
+
+/// The `file:` URI of `path`, absolute.
+fn file_uri(path: &Path) -> String {
+    let mut text = path.to_string_lossy().replace('\\', "/");
+    if !text.starts_with('/') {
+        text.insert(0, '/');
+    }
+    format!("file://{}", encode_path(&remove_dots(&text)))
+}
+
+/// The path a `file:` URI names.
+fn file_path(uri: &str) -> PathBuf {
+    let path = percent_decode(parts(uri).path);
+    // `/C:/x` on Windows.
+    match path.as_bytes() {
+        [b'/', _, b':', ..] => PathBuf::from(&path[1..]),
+        _ => PathBuf::from(path),
+    }
+}
+
+/// `path` (a URI path) from `folder` (a URI path ending in `/`), as a relative path: `x.json`,
+/// `defs/a.json`, `../x.json`; unescaped.
+fn relative(folder: &str, path: &str) -> String {
+    let dir: Vec<&str> = folder.trim_end_matches('/').split('/').collect();
+    let target: Vec<&str> = path.split('/').collect();
+    let common = dir
+        .iter()
+        .zip(&target[..target.len().saturating_sub(1)])
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut out: Vec<&str> = vec![".."; dir.len() - common];
+    out.extend(&target[common..]);
+    percent_decode(&out.join("/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -480,7 +1440,7 @@ mod tests {
                 "c": {"$ref": "#/components/schemas/B", "nullable": true}
             }
         }}}});
-        rewrite_openapi(&mut doc, true);
+        rewrite_openapi(&mut doc, true, false);
         let p = &doc["components"]["schemas"]["A"]["properties"];
         assert_eq!(
             p["a"],
@@ -524,6 +1484,125 @@ mod tests {
             d.named[1].pointer,
             "/paths/~1api~1client~1create/post/requestBody/content/application~1json/schema"
         );
+    }
+
+    #[test]
+    fn references_resolve_as_rfc_3986_says() {
+        let base = "http://a/b/c/d;p?q";
+        for (reference, target) in [
+            ("g", "http://a/b/c/g"),
+            ("./g", "http://a/b/c/g"),
+            ("g/", "http://a/b/c/g/"),
+            ("/g", "http://a/g"),
+            ("//g", "http://g"),
+            ("?y", "http://a/b/c/d;p?y"),
+            ("#s", "http://a/b/c/d;p?q#s"),
+            ("", "http://a/b/c/d;p?q"),
+            ("../g", "http://a/b/g"),
+            ("../../../g", "http://a/g"),
+            ("/./g", "http://a/g"),
+            ("g/../h", "http://a/b/c/h"),
+            (
+                "https://example.com/x.json#/a",
+                "https://example.com/x.json#/a",
+            ),
+        ] {
+            assert_eq!(resolve(base, reference), target, "{reference}");
+        }
+        let file = "file:///w/specs/main.yaml";
+        assert_eq!(
+            resolve(file, "common.yaml#/x"),
+            "file:///w/specs/common.yaml#/x"
+        );
+        assert_eq!(
+            resolve(file, "./defs/a.json"),
+            "file:///w/specs/defs/a.json"
+        );
+        assert_eq!(
+            resolve(file, "../x.json#/$defs/A"),
+            "file:///w/x.json#/$defs/A"
+        );
+        // One spelling of a file whatever the escapes: `%20` and a space are one file.
+        assert_eq!(
+            resolve(file, "my%20file.json"),
+            resolve(file, "my file.json")
+        );
+        assert_eq!(resolve(file, "a%23b.json"), "file:///w/specs/a%23b.json");
+    }
+
+    #[test]
+    fn files_show_relative_to_the_document_s_folder() {
+        assert_eq!(relative("/w/specs/", "/w/specs/common.yaml"), "common.yaml");
+        assert_eq!(relative("/w/specs/", "/w/specs/defs/a.json"), "defs/a.json");
+        assert_eq!(relative("/w/specs/", "/w/x.json"), "../x.json");
+        assert_eq!(relative("/w/specs/", "/other/x.json"), "../../other/x.json");
+        assert_eq!(relative("/", "/x.json"), "x.json");
+        assert_eq!(relative("/w/", "/w/a%23b.json"), "a#b.json");
+        assert_eq!(
+            file_path("file:///w/a%23b.json"),
+            PathBuf::from("/w/a#b.json")
+        );
+    }
+
+    #[test]
+    fn a_root_is_a_schema_unless_it_only_gathers_definitions() {
+        for root in [
+            json!({}),
+            json!(true),
+            json!({"maxLength": 2}),
+            json!({"title": "A"}),
+            json!({"$defs": {}, "anyOf": []}),
+            json!({"definitions": {}, "type": "string"}),
+        ] {
+            assert!(is_schema_root(&root), "{root}");
+        }
+        for root in [
+            json!({"$defs": {}}),
+            json!({"$schema": "x", "$id": "y", "title": "t", "description": "d",
+                   "$comment": "c", "x-a": 1, "definitions": {}}),
+        ] {
+            assert!(!is_schema_root(&root), "{root}");
+        }
+    }
+
+    #[test]
+    fn ids_anchors_and_pointers_resolve_inside_the_document() {
+        let d = Document::new(
+            json!({
+                "$id": "https://example.com/root.json",
+                "$defs": {
+                    "A": {"$id": "a.json", "$anchor": "top", "$defs": {"B": {"$anchor": "b"}}},
+                    "C": {"properties": {
+                        "x": {"$ref": "a.json#b"},
+                        "y": {"$ref": "a.json#top"},
+                        "v": {"$ref": "#top"},
+                        "z": {"$ref": "a.json#/$defs/B"},
+                        "w": {"$ref": "https://example.com/root.json#/$defs/A"}
+                    }}
+                }
+            }),
+            "x",
+        )
+        .unwrap();
+        let c = &d.root["$defs"]["C"]["properties"];
+        let moved = "#/$defs/$files/document/~1$defs~1A~1$defs/B";
+        assert_eq!(c["x"]["$ref"], moved);
+        assert_eq!(c["y"]["$ref"], "#/$defs/A");
+        assert_eq!(c["z"]["$ref"], moved);
+        assert_eq!(c["w"]["$ref"], "#/$defs/A");
+        // Read, and gone: the subschemas are plain schemas.
+        assert_eq!(d.root["$defs"]["A"], json!({}));
+        // `top` is an anchor of `a.json`, not of the root: as written, and why.
+        assert_eq!(c["v"]["$ref"], "#top");
+        assert_eq!(d.unresolved.len(), 1);
+        assert_eq!(d.unresolved[0].pointer, "#/$defs/C/properties/v/$ref");
+        assert_eq!(
+            d.unresolved[0].message,
+            "`$ref` to `#top`: no `$anchor` (nor `$id`) `top` in the document"
+        );
+        assert_eq!(d.show(&moved[1..]), "#/$defs/A/$defs/B");
+        let names: Vec<&str> = d.named.iter().map(|n| n.name.as_str()).collect();
+        assert_eq!(names, ["A", "C"]);
     }
 
     #[test]

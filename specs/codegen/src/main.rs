@@ -1,5 +1,6 @@
 //! `authlete-models-codegen INPUT... > models.rs`: generates `#[derive(Model)]` types from a
-//! JSON Schema or OpenAPI document (JSON), or from contract files (`specs/*.json`).
+//! JSON Schema or OpenAPI document (JSON or YAML, with the files its `$ref`s name beside it),
+//! or from contract files (`specs/*.json`).
 
 use std::process::ExitCode;
 
@@ -12,8 +13,11 @@ const USAGE: &str =
 Writes Rust types with #[derive(Model)] for every schema of INPUT to standard output, and
 what it read and refused to standard error.
 
-  INPUT            an OpenAPI 3.0 or 3.1 document, or a JSON Schema document, in JSON;
-                   with --contracts, contract files (specs/*.json) or a folder of them
+  INPUT            an OpenAPI 3.0 or 3.1 document, or a JSON Schema document (draft-06
+                   to 2020-12), in JSON or YAML (.yaml, .yml); the files its $refs name
+                   (common.yaml#/components/schemas/Error, ../defs/a.json) are read too,
+                   relative to the file that names them; with --contracts, contract files
+                   (specs/*.json) or a folder of them
   --lossy          drop, with a warning, each keyword the derive cannot express, instead
                    of refusing the schema that has it
   --serde          write plain serde_derive types of the same shape instead, with no rule
@@ -26,7 +30,7 @@ what it read and refused to standard error.
                    as a JSON object keyed by type name
 
 Exit status: 0 when every schema was generated, 2 when some were refused (the others are
-still written), 1 when the input could not be read.";
+still written) or when no type at all was generated, 1 when the input could not be read.";
 
 fn main() -> ExitCode {
     let mut lossy = false;
@@ -65,10 +69,11 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let names: Vec<&str> = inputs
+    let mut names: Vec<&str> = inputs
         .iter()
         .map(|i| short(i.trim_end_matches('/')))
         .collect();
+    names.extend(doc.files.iter().map(String::as_str));
     let header = authlete_models_codegen::header(&names);
     let options = Options {
         lossy,
@@ -100,7 +105,20 @@ fn main() -> ExitCode {
         eprintln!("warning: {w}");
     }
     for r in &out.refused {
-        eprintln!("refused: {r}");
+        // A `$ref` that resolved to nothing: say why, rather than that it was not followed.
+        match doc.unresolved.iter().find(|u| u.pointer == r.pointer) {
+            Some(why) => eprintln!("refused: {why}"),
+            None => eprintln!("refused: {r}"),
+        }
+    }
+    if out.types.is_empty() {
+        let what = if out.refused.is_empty() {
+            "the input names no schema"
+        } else {
+            "every schema was refused"
+        };
+        eprintln!("error: no type generated: {what}");
+        return ExitCode::from(2);
     }
     if out.refused.is_empty() {
         ExitCode::SUCCESS
@@ -135,6 +153,10 @@ fn read(inputs: &[String], contracts: bool) -> Result<Document, String> {
     let [input] = inputs else {
         return Err("give one document (or --contracts for several contract files)".into());
     };
-    let stem = short(input).split('.').next().unwrap_or("Schema");
-    Document::parse(&parse(input)?, stem).map_err(|e| format!("{input}: {e}"))
+    Document::read_file(std::path::Path::new(input)).map_err(|e| {
+        match e.starts_with("cannot read") {
+            true => e,
+            false => format!("{input}: {e}"),
+        }
+    })
 }
