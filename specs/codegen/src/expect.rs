@@ -36,6 +36,8 @@ const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// Builds expected schemas from a document and the names its schemas were given.
 pub struct Expect<'d> {
+    /// Each type's own schema, once built: every type that reaches it holds it.
+    built: std::cell::RefCell<BTreeMap<String, Map<String, Value>>>,
     doc: &'d Document,
     names: &'d BTreeMap<String, String>,
     inline: &'d BTreeSet<String>,
@@ -57,6 +59,7 @@ impl<'d> Expect<'d> {
             .map(|(p, n)| (n.as_str(), p.as_str()))
             .collect();
         Expect {
+            built: std::cell::RefCell::default(),
             doc,
             names,
             inline,
@@ -123,8 +126,18 @@ impl<'d> Expect<'d> {
         (pointer.to_owned(), map, order)
     }
 
-    /// A type's own schema, without `$schema` and `$defs`.
+    /// A type's own schema, without `$schema` and `$defs`, built once.
     fn type_schema(&self, name: &str) -> Map<String, Value> {
+        if let Some(s) = self.built.borrow().get(name) {
+            return s.clone();
+        }
+        let s = self.build(name);
+        self.built.borrow_mut().insert(name.to_owned(), s.clone());
+        s
+    }
+
+    /// [`Expect::type_schema`], built.
+    fn build(&self, name: &str) -> Map<String, Value> {
         let (pointer, map, order) = self.node(name);
         let inline = self.inline.contains(&pointer);
         let mut s = Map::new();

@@ -50,6 +50,10 @@ pub struct Options {
     /// ([`CHECKED_FORMATS`]), so that the format is checked and not only written in the schema.
     /// The generated code then needs the `formats` feature of `authlete-models`.
     pub check_formats: bool,
+    /// Leave each [`Generated::expected`] empty. Each type's expected schema holds every type
+    /// it reaches, so that all of them together grow with the square of a document's types:
+    /// the command line builds them only for `--expected`.
+    pub skip_expected: bool,
 }
 
 /// The most states the derive lets a pattern's automaton have (its own bound, repeated): a
@@ -108,8 +112,9 @@ pub struct Generated {
     /// Where its schema is.
     pub pointer: String,
     /// The schema its `json_schema()` must return: the input's, normalised. `None` for a type
-    /// alias, which has no schema of its own, and, with `lossy`, for a type that lost a
-    /// keyword (or holds one that did), whose schema is not the document's.
+    /// alias, which has no schema of its own, with `lossy` for a type that lost a keyword (or
+    /// holds one that did), whose schema is not the document's, and with
+    /// [`Options::skip_expected`].
     pub expected: Option<Value>,
 }
 
@@ -153,6 +158,7 @@ pub fn generate(doc: &Document, options: &Options) -> Output {
             name: t.name.clone(),
             pointer: doc.show(&t.pointer),
             expected: match t.kind {
+                _ if options.skip_expected => None,
                 model::Kind::Alias(_) => None,
                 _ if lowered.lossy.contains(&t.name) => None,
                 _ => Some(expect.root(&t.name)),

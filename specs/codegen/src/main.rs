@@ -80,6 +80,7 @@ fn main() -> ExitCode {
         flavour,
         header,
         check_formats,
+        skip_expected: expected.is_none(),
     };
     let out = generate(&doc, &options);
     print!("{}", out.code);
