@@ -106,11 +106,7 @@ fn main() -> ExitCode {
         eprintln!("warning: {w}");
     }
     for r in &out.refused {
-        // A `$ref` that resolved to nothing: say why, rather than that it was not followed.
-        match doc.unresolved.iter().find(|u| u.pointer == r.pointer) {
-            Some(why) => eprintln!("refused: {why}"),
-            None => eprintln!("refused: {r}"),
-        }
+        eprintln!("refused: {r}");
     }
     if out.types.is_empty() {
         let what = if out.refused.is_empty() {

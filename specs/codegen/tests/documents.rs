@@ -168,11 +168,11 @@ fn a_missing_file_a_url_and_a_missing_pointer_are_refused_with_their_pointer() {
     );
     refuses(&out, "#/$defs/D/properties/n/$ref", "`#/$defs/Nowhere`");
     refuses(&out, "#/$defs/B", "holds `Part`, which is refused");
-    // A `#/...` of another file is not one of the document: written as where it leads.
+    // A `#/...` of another file is not one of the document: refused with why.
     refuses(
         &out,
         "part.json#/properties/y/$ref",
-        "`part.json#/$defs/Missing`",
+        "`$ref` to `#/$defs/Missing`: ",
     );
     refuses(&out, "part.json#/properties/z/$ref", "`bad.yaml`");
     // And the document says why each leads nowhere.
@@ -273,11 +273,11 @@ fn refs_that_resolve_to_no_id_stay_refused() {
     let out = run(&doc);
     refuses(&out, "#/properties/sibling/$ref", "`sibling.json`");
     refuses(&out, "#/properties/anchor/$ref", "`#nowhere`");
-    // Not the document's own `#/definitions/absent`: the absolute form says where it leads.
+    // Not the document's own `#/definitions/absent`: the refusal says where it looked.
     refuses(
         &out,
         "#/definitions/scope/properties/p/$ref",
-        "`https://example.com/schemas/scope.json#/definitions/absent`",
+        "nothing at `/definitions/absent` in https://example.com/schemas/scope.json",
     );
     assert!(out.types.is_empty());
 }

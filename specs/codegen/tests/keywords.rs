@@ -2109,17 +2109,17 @@ fn references_outside_the_document_or_to_nothing_are_refused() {
     member_refused(
         json!({"$ref": "other.json#/$defs/B"}),
         "/$ref",
-        "`$ref` to `other.json#/$defs/B`: only references inside the document",
+        "`$ref` to `other.json#/$defs/B`: the document was read from text, with no folder",
     );
     member_refused(
         json!({"$ref": "#/$defs/Missing"}),
         "/$ref",
-        "`$ref` to `#/$defs/Missing`, which is not in the document",
+        "`$ref` to `#/$defs/Missing`: nothing at `/$defs/Missing` in the document",
     );
     a_refused(
         json!({"$defs": {"A": {"$ref": "#/$defs/Missing"}}}),
         "#/$defs/A/$ref",
-        "which is not in the document",
+        "nothing at `/$defs/Missing` in the document",
     );
 }
 

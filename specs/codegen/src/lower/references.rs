@@ -63,8 +63,15 @@ impl Lowering<'_> {
         Some(Kind::Alias(target))
     }
 
-    /// The type a `$ref` names, found or made.
+    /// The type a `$ref` names, found or made. One the reading could not resolve is refused
+    /// with the reading's reason (a file it could not read, an anchor no schema declares).
     fn reference(&mut self, reference: &str, at: &str) -> Option<String> {
+        let shown = self.doc.show(at);
+        if let Some(why) = self.doc.unresolved.iter().find(|u| u.pointer == shown) {
+            let message = why.message.clone();
+            self.refuse(at, message);
+            return None;
+        }
         let Some(target) = ref_target(reference) else {
             self.refuse(at, format!("`$ref` to `{reference}`: only references inside the document (`#/...`) are read"));
             return None;
