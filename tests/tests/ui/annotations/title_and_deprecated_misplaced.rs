@@ -5,9 +5,9 @@ use authlete_models::Model;
 #[derive(Model)]
 #[model(title = "")]
 pub struct Request {
-    #[model(title = "A")]
+    #[model(title = "")]
     pub a: String,
-    #[model(keys(deprecated))]
+    #[model(keys(deprecated, title = "Name"))]
     pub b: HashMap<String, String>,
     #[model(deprecated = true)]
     pub c: String,
