@@ -27,9 +27,7 @@ use serde_json::{Map, Value, json};
 
 use crate::charset;
 use crate::input::{Document, ref_target};
-use crate::lower::{
-    branches, const_as_enum, is_struct, is_union, merge_all_of, properties, unwrap_null,
-};
+use crate::lower::{branches, is_struct, is_union, merge_all_of, plain, properties, unwrap_null};
 
 /// The JSON Schema dialect the derive declares.
 const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -103,15 +101,17 @@ impl<'d> Expect<'d> {
 
     fn node(&self, name: &str) -> (String, Map<String, Value>, Vec<String>) {
         let pointer = self.by_name.get(name).copied().unwrap_or_default();
-        let (map, order) = match self.doc.at(pointer) {
-            Some(Value::Object(m)) if m.contains_key("allOf") => {
-                merge_all_of(self.doc, m, pointer).unwrap_or_default()
-            }
-            Some(Value::Object(m)) => (m.clone(), Vec::new()),
-            _ => (Map::new(), Vec::new()),
+        let mut own = match self.doc.at(pointer) {
+            Some(Value::Object(m)) => m.clone(),
+            _ => Map::new(),
+        };
+        plain(&mut own);
+        let (map, order) = if own.contains_key("allOf") {
+            merge_all_of(self.doc, &own, pointer).unwrap_or_default()
+        } else {
+            (own, Vec::new())
         };
         let mut map = map;
-        const_as_enum(&mut map);
         if pointer.is_empty() {
             for key in ["$schema", "$id", "$defs", "definitions"] {
                 map.remove(key);
@@ -320,7 +320,7 @@ impl<'d> Expect<'d> {
             return (Map::new(), Map::new());
         };
         let mut map = map.clone();
-        const_as_enum(&mut map);
+        plain(&mut map);
         let (map, nullable, at) = match unwrap_null(&map, at) {
             Ok(u) => (u.map, u.nullable, u.at),
             Err(_) => (map.clone(), false, at.to_owned()),

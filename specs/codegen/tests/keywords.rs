@@ -1594,24 +1594,25 @@ fn one_of_is_one_of_and_any_of_and_type_lists_are_untagged() {
     // A `discriminator` adds nothing to what the branches check; a `type` they all have is
     // read as theirs.
     let out = run(json!({"openapi": "3.1.0", "components": {"schemas": {
-        "P": {"type": "object", "oneOf": [{"$ref": "#/components/schemas/C"}],
+        "P": {"type": "object", "oneOf": [{"$ref": "#/components/schemas/C"}, {"$ref": "#/components/schemas/D"}],
               "discriminator": {"propertyName": "k"}},
-        "C": {"type": "object", "properties": {"k": {"const": "c"}}, "required": ["k"]}
+        "C": {"type": "object", "properties": {"k": {"const": "c"}}, "required": ["k"]},
+        "D": {"type": "object", "properties": {"k": {"const": "d"}}, "required": ["k"]}
     }}}));
     has(
         &out,
         &[
-            "#[model(one_of)]\npub enum P {\n    C(C),\n}\n",
+            "#[model(one_of)]\npub enum P {\n    C(C),\n    D(D),\n}\n",
             "    pub k: Ck,\n",
         ],
     );
     assert_eq!(
-        expected(&out, "P"),
-        json!({"$schema": DIALECT, "title": "P", "oneOf": [{"$ref": "#/$defs/C"}],
-        "$defs": {
-            "C": {"title": "C", "type": "object", "properties": {"k": {"$ref": "#/$defs/Ck"}}, "required": ["k"]},
-            "Ck": {"title": "Ck", "type": "string", "enum": ["c"]}
-        }})
+        expected(&out, "P")["oneOf"],
+        json!([{"$ref": "#/$defs/C"}, {"$ref": "#/$defs/D"}])
+    );
+    assert_eq!(
+        expected(&out, "C")["$defs"]["Ck"],
+        json!({"title": "Ck", "type": "string", "enum": ["c"]})
     );
     // A `type` that is not every branch's, or keywords of an object beside the branches.
     member_refused(
@@ -1620,7 +1621,7 @@ fn one_of_is_one_of_and_any_of_and_type_lists_are_untagged() {
         "is not the type of every branch",
     );
     a_refused(
-        json!({"$defs": {"A": {"type": "object", "properties": {"a": {"type": "string"}}, "oneOf": [{"required": ["a"]}]}}}),
+        json!({"$defs": {"A": {"type": "object", "properties": {"a": {"type": "string"}}, "oneOf": [{"required": ["a"]}, {"required": ["b"]}]}}}),
         "#/$defs/A/oneOf",
         "would need each branch to hold them too",
     );
@@ -2590,8 +2591,16 @@ fn properties_without_an_object_type_are_read_as_an_object_with_a_warning() {
         "C": {"type": "object", "properties": {"c": {"type": "string"}}},
         "D": {"allOf": [{"properties": {"d": {"type": "string"}}}]}
     }}));
-    warns(&out, "#/$defs/A", "has `properties` and no `type: object`");
-    warns(&out, "#/$defs/D", "has `properties` and no `type: object`");
+    warns(
+        &out,
+        "#/$defs/A",
+        "has `properties` and no `type`: read as an object",
+    );
+    warns(
+        &out,
+        "#/$defs/D",
+        "has `properties` and no `type`: read as an object",
+    );
     // A part that states it is enough.
     assert!(
         !out.warnings
@@ -2636,4 +2645,58 @@ fn a_default_of_held_values_is_refused() {
         "/items/default",
         "of an array's items has no attribute in the derive",
     );
+}
+
+#[test]
+fn items_or_additional_properties_without_a_type_are_read_with_a_warning() {
+    let out = run(json!({"$defs": {
+        "A": {"items": {"type": "integer"}},
+        "M": {"additionalProperties": {"type": "integer"}}
+    }}));
+    has(
+        &out,
+        &[
+            "pub struct A(pub Vec<i64>);\n",
+            "pub struct M(pub BTreeMap<String, i64>);\n",
+        ],
+    );
+    warns(
+        &out,
+        "#/$defs/A",
+        "has `items` and no `type`: read as an array",
+    );
+    warns(
+        &out,
+        "#/$defs/M",
+        "has `additionalProperties` and no `type`: read as an object",
+    );
+}
+
+#[test]
+fn one_branch_is_that_branch_and_empty_all_of_parts_say_nothing() {
+    let out = run(json!({"$defs": {
+        "A": {"anyOf": [{"type": "string", "maxLength": 2}]},
+        "B": {"allOf": [{}, true]},
+        "N": {"anyOf": [{"anyOf": [{"type": "null"}]}]}
+    }}));
+    assert!(
+        out.code
+            .contains("pub struct A(#[model(max_len = 2)] pub String);\n"),
+        "{}",
+        out.code
+    );
+    assert!(
+        out.code.contains("pub struct B(pub serde_json::Value);\n"),
+        "{}",
+        out.code
+    );
+    assert_eq!(
+        expected(&out, "A"),
+        json!({"$schema": DIALECT, "title": "A", "type": "string", "maxLength": 2})
+    );
+    assert_eq!(
+        expected(&out, "B"),
+        json!({"$schema": DIALECT, "title": "B"})
+    );
+    refuses(&out, "#/$defs/N/anyOf/0", "a union of nothing but `null`");
 }

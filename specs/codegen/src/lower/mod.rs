@@ -30,7 +30,20 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use serde_json::{Map, Value};
 
 pub use objects::{is_struct, merge_all_of, properties};
-pub use scalars::const_as_enum;
+
+/// A schema in the fewest keywords that say the same: a part of `allOf` that is `{}` or
+/// `true` says nothing (an `allOf` of none is gone), nor does OpenAPI's `discriminator` (the
+/// branches check the member it names), and a string `const` is an `enum` of one value.
+pub fn plain(map: &mut Map<String, Value>) {
+    map.remove("discriminator");
+    if let Some(Value::Array(parts)) = map.get_mut("allOf") {
+        parts.retain(|p| !(p == &Value::Bool(true) || p.as_object().is_some_and(Map::is_empty)));
+        if parts.is_empty() {
+            map.remove("allOf");
+        }
+    }
+    scalars::const_as_enum(map);
+}
 pub use unions::{branches, is_union, unwrap_null};
 
 use crate::input::Document;
@@ -198,7 +211,6 @@ impl Lowering<'_> {
     /// other value.
     fn lower_type(&mut self, name: &str, pointer: &str, inline: bool) -> Option<TypeDef> {
         let (mut map, order) = self.node(pointer)?;
-        const_as_enum(&mut map);
         // A JSON Schema document's root also holds the document's own keywords.
         if pointer.is_empty() {
             for key in ["$schema", "$id", "$defs", "definitions"] {
@@ -278,8 +290,10 @@ impl Lowering<'_> {
             self.refuse(pointer, "a type's schema must be an object");
             return None;
         };
+        let mut map = map.clone();
+        plain(&mut map);
         if map.contains_key("allOf") {
-            return match merge_all_of(self.doc, map, pointer) {
+            return match merge_all_of(self.doc, &map, pointer) {
                 Ok(merged) => Some(merged),
                 Err((at, why)) => {
                     self.refuse(&at, why);
@@ -287,7 +301,7 @@ impl Lowering<'_> {
                 }
             };
         }
-        Some((map.clone(), Vec::new()))
+        Some((map, Vec::new()))
     }
 
     /// A value: its type and rules, from its schema. An inline object or enum becomes a type of
@@ -307,7 +321,7 @@ impl Lowering<'_> {
             }
         };
         let mut map = map.clone();
-        const_as_enum(&mut map);
+        plain(&mut map);
         let (map, nullable, at) = self.strip_null(&map, at)?;
         let mut value = self.lower_non_null(&map, &at, hint)?;
         if nullable {
@@ -346,8 +360,16 @@ impl Lowering<'_> {
                 );
                 return None;
             }
-            None if map.contains_key("items") => "array".to_owned(),
-            None if map.contains_key("additionalProperties") => "object".to_owned(),
+            None if map.contains_key("items") => {
+                self.narrowed(at, "`items`", "an array");
+                "array".to_owned()
+            }
+            None if map.contains_key("additionalProperties")
+                || map.contains_key("patternProperties") =>
+            {
+                self.narrowed(at, "`additionalProperties`", "an object");
+                "object".to_owned()
+            }
             None => String::new(),
         };
         match ty.as_str() {
@@ -451,6 +473,16 @@ impl Lowering<'_> {
                 );
             }
         }
+    }
+
+    /// A warning that the schema at `at`, which has `keyword` and no `type`, is read as `what`:
+    /// the value then refuses the other values the schema accepts.
+    fn narrowed(&mut self, at: &str, keyword: &str, what: &str) {
+        let note = self.note(
+            at,
+            format!("has {keyword} and no `type`: read as {what}, so the value refuses the values of other types that the schema accepts"),
+        );
+        self.warnings.push(note);
     }
 
     /// Refuses every key of `map` in none of the lists of `allowed`; drops comments and

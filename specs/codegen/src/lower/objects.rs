@@ -241,8 +241,7 @@ impl Lowering<'_> {
         self.only(map, at, &[STRUCT, notes], "an object with `properties`");
         if let Some(node) = self.doc.at(at) {
             if !states_object(self.doc, node, 0) {
-                let note = self.note(at, "has `properties` and no `type: object`: read as an object, so the type refuses the other values the schema accepts (a string, a number, an array...)".into());
-                self.warnings.push(note);
+                self.narrowed(at, "`properties`", "an object");
             }
         }
         match map.get("type") {

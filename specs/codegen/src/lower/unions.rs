@@ -16,7 +16,7 @@ use crate::names;
 
 /// The keywords of a union's schema besides [`NOTES`]: `type` beside `oneOf`/`anyOf` only when
 /// every branch is of that type.
-const UNION: &[&str] = &["oneOf", "anyOf", "type", "discriminator", "nullable"];
+const UNION: &[&str] = &["oneOf", "anyOf", "type", "nullable"];
 
 /// The keywords each type of a `type` list takes, besides [`NOTES`].
 const BY_TYPE: &[(&str, &[&str])] = &[
@@ -59,7 +59,9 @@ const BY_TYPE: &[(&str, &[&str])] = &[
 pub fn is_union(map: &Map<String, Value>) -> bool {
     let null = serde_json::json!({"type": "null"});
     let branching = ["oneOf", "anyOf"].iter().any(|k| match map.get(*k) {
-        Some(Value::Array(list)) => !(list.len() == 2 && list.contains(&null)),
+        Some(Value::Array(list)) => {
+            !(list.len() == 2 && list.contains(&null) || list.len() == 1 && list[0] != null)
+        }
         Some(_) => true,
         None => false,
     });
@@ -223,6 +225,13 @@ impl Lowering<'_> {
                 value: None,
             });
         }
+        if variants.iter().all(|v| v.value.is_none()) {
+            self.refuse(
+                at,
+                "a union of nothing but `null`: a value that can only be `null` has no Rust type here",
+            );
+            return None;
+        }
         Some(Kind::Union { one_of, variants })
     }
 
@@ -322,8 +331,10 @@ pub fn unwrap_null(map: &Map<String, Value>, at: &str) -> Result<Unwrapped, Unwr
             continue;
         };
         let null = serde_json::json!({"type": "null"});
-        if options.len() == 2 && options.contains(&null) {
-            let i = usize::from(options[0] == null);
+        // A schema and `null`, or one branch alone: that branch, beside the other keywords.
+        let pair = options.len() == 2 && options.contains(&null);
+        if pair || (options.len() == 1 && options[0] != null) {
+            let i = usize::from(pair && options[0] == null);
             map.remove(key);
             let branch = format!("{at}/{key}/{i}");
             let Value::Object(inner) = &options[i] else {
@@ -337,7 +348,7 @@ pub fn unwrap_null(map: &Map<String, Value>, at: &str) -> Result<Unwrapped, Unwr
                     ));
                 }
             }
-            nullable = true;
+            nullable |= pair;
             at = branch;
             break;
         }
