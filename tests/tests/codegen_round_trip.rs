@@ -861,7 +861,7 @@ fn random_documents_get_the_expected_schema_s_verdict() {
         let validator = jsonschema::validator_for(&schema).unwrap();
         let strategy = Near::new(&schema, true).of(&schema, 3);
         let mut runner = TestRunner::new(Config {
-            cases: 600,
+            cases: 900,
             failure_persistence: None,
             rng_algorithm: RngAlgorithm::XorShift,
             ..Config::default()

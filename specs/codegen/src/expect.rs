@@ -27,7 +27,9 @@ use serde_json::{Map, Value, json};
 
 use crate::charset;
 use crate::input::{Document, ref_target};
-use crate::lower::{branches, is_struct, is_union, merge_all_of, plain, properties, unwrap_null};
+use crate::lower::{
+    branches, holds_null, is_struct, is_union, merge_all_of, plain, properties, unwrap_null,
+};
 
 /// The JSON Schema dialect the derive declares.
 const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -321,7 +323,7 @@ impl<'d> Expect<'d> {
         };
         let mut map = map.clone();
         plain(&mut map);
-        let (map, nullable, at) = match unwrap_null(&map, at) {
+        let (map, mut nullable, at) = match unwrap_null(&map, at) {
             Ok(u) => (u.map, u.nullable, u.at),
             Err(_) => (map.clone(), false, at.to_owned()),
         };
@@ -353,6 +355,7 @@ impl<'d> Expect<'d> {
         };
         if let Some(r) = map.get("$ref").and_then(Value::as_str) {
             let target = ref_target(r).unwrap_or_default();
+            nullable |= holds_null(self.doc, &target);
             let name = self.names.get(&target).cloned().unwrap_or_default();
             core = reference(&self.resolve(&name));
         } else if map.contains_key("allOf")

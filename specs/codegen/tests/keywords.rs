@@ -2050,21 +2050,81 @@ fn malformed_maps_are_refused() {
 }
 
 #[test]
-fn descriptions_and_defaults_inside_arrays_and_maps_are_refused() {
-    member_refused(
-        json!({"type": "array", "items": {"type": "string", "description": "d"}}),
-        "/items/description",
-        "of an array's items has no place in the derive",
-    );
+fn descriptions_inside_arrays_maps_and_unions_are_dropped_and_defaults_refused() {
+    for (schema, at, whose) in [
+        (
+            json!({"type": "array", "items": {"type": "string", "description": "d"}}),
+            "/items/description",
+            "an array's items",
+        ),
+        (
+            json!({"type": "object", "additionalProperties": {"type": "string", "description": "d"}}),
+            "/additionalProperties/description",
+            "a map's values",
+        ),
+        (
+            json!({"anyOf": [{"type": "string", "description": "d"}, {"type": "integer"}]}),
+            "/anyOf/0/description",
+            "a union's branch",
+        ),
+    ] {
+        let out = run(member(schema));
+        assert!(out.refused.is_empty(), "{:?}", out.refused);
+        warns(
+            &out,
+            &format!("#/$defs/A/properties/x{at}"),
+            &format!(
+                "`description` of {whose} has no place in the derive (only fields and types have doc comments); dropped"
+            ),
+        );
+    }
     member_refused(
         json!({"type": "array", "items": {"type": "string", "default": ""}}),
         "/items/default",
         "of an array's items has no attribute in the derive",
     );
+}
+
+#[test]
+fn keywords_json_schema_does_not_define_are_dropped_with_a_warning() {
+    let out = run(member(
+        json!({"type": "string", "markdownDescription": "*d*", "externalDocs": {"url": "u"}}),
+    ));
+    has(
+        &out,
+        &["    #[model(not_null)]\n    pub x: Option<String>,\n"],
+    );
+    warns(
+        &out,
+        "#/$defs/A/properties/x/markdownDescription",
+        "`markdownDescription` describes nothing the derive reads; dropped",
+    );
+    warns(
+        &out,
+        "#/$defs/A/properties/x/externalDocs",
+        "`externalDocs` describes nothing the derive reads; dropped",
+    );
+}
+
+#[test]
+fn a_type_list_beside_branches_says_what_they_say() {
+    // `null` listed beside `oneOf` is allowed only where a branch allows it: here, nowhere.
+    let out = run(member(json!({
+        "type": ["null", "integer", "string"],
+        "oneOf": [{"type": "integer"}, {"type": "string", "format": "date-time"}]
+    })));
+    has(&out, &["    #[model(not_null)]\n    pub x: Option<Ax>,\n"]);
+    assert_eq!(
+        expected(&out, "Ax")["oneOf"],
+        json!([
+            {"type": "integer", "minimum": i64::MIN, "maximum": i64::MAX},
+            {"type": "string", "format": "date-time"}
+        ])
+    );
     member_refused(
-        json!({"type": "object", "additionalProperties": {"type": "string", "description": "d"}}),
-        "/additionalProperties/description",
-        "of a map's values has no place in the derive",
+        json!({"type": ["integer", "null"], "oneOf": [{"type": "integer"}, {"type": "string"}]}),
+        "/type",
+        "is not the type of every branch",
     );
 }
 
@@ -2437,9 +2497,9 @@ fn lossy_drops_what_the_derive_cannot_express_with_a_warning() {
     );
     has(&out, &["    #[model(not_null)]\n    pub x: Option<i64>,\n"]);
     let out = member_lossy(
-        json!({"type": "array", "items": {"type": "string", "description": "d"}}),
-        "/items/description",
-        "of an array's items has no place",
+        json!({"type": "array", "items": {"type": "string", "default": "d"}}),
+        "/items/default",
+        "of an array's items has no attribute",
     );
     has(
         &out,

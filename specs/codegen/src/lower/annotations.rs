@@ -24,10 +24,79 @@ pub(super) const NOTES: &[&str] = &[
     "format",
 ];
 
+/// Every keyword of JSON Schema (drafts 06 to 2020-12) and of OpenAPI's schema objects.
+const KNOWN: &[&str] = &[
+    "$schema",
+    "$id",
+    "$ref",
+    "$defs",
+    "$anchor",
+    "$dynamicRef",
+    "$dynamicAnchor",
+    "$recursiveRef",
+    "$recursiveAnchor",
+    "$vocabulary",
+    "definitions",
+    "type",
+    "enum",
+    "const",
+    "multipleOf",
+    "maximum",
+    "exclusiveMaximum",
+    "minimum",
+    "exclusiveMinimum",
+    "maxLength",
+    "minLength",
+    "pattern",
+    "maxItems",
+    "minItems",
+    "uniqueItems",
+    "maxContains",
+    "minContains",
+    "maxProperties",
+    "minProperties",
+    "required",
+    "dependentRequired",
+    "dependencies",
+    "allOf",
+    "anyOf",
+    "oneOf",
+    "not",
+    "if",
+    "then",
+    "else",
+    "dependentSchemas",
+    "prefixItems",
+    "items",
+    "additionalItems",
+    "contains",
+    "properties",
+    "patternProperties",
+    "additionalProperties",
+    "propertyNames",
+    "unevaluatedItems",
+    "unevaluatedProperties",
+    "format",
+    "contentEncoding",
+    "contentMediaType",
+    "contentSchema",
+    "title",
+    "description",
+    "default",
+    "deprecated",
+    "readOnly",
+    "writeOnly",
+    "examples",
+    "nullable",
+    "discriminator",
+    "example",
+];
+
 /// Keywords that describe and check nothing, which the generator drops with a warning: a
-/// comment, and every `x-` extension (read by other tools).
+/// comment, OpenAPI's `externalDocs` and `xml`, and every keyword JSON Schema does not define
+/// (an `x-` extension, an editor's `markdownDescription`...), which a validator ignores.
 pub(super) fn ignorable(key: &str) -> bool {
-    key == "$comment" || key.starts_with("x-")
+    matches!(key, "$comment" | "externalDocs" | "xml") || !KNOWN.contains(&key)
 }
 
 impl Lowering<'_> {

@@ -31,6 +31,24 @@ use serde_json::{Map, Value};
 
 pub use objects::{is_struct, merge_all_of, properties};
 
+/// Whether the schema at `pointer` is a struct or an enum that also allows `null`: a Rust
+/// struct or enum cannot hold `null`, so every value that holds it by a `$ref` is an `Option`.
+pub fn holds_null(doc: &Document, pointer: &str) -> bool {
+    let Some(Value::Object(map)) = doc.at(pointer) else {
+        return false;
+    };
+    let mut map = map.clone();
+    plain(&mut map);
+    if map.contains_key("allOf") {
+        match merge_all_of(doc, &map, pointer) {
+            Ok((merged, _)) => map = merged,
+            Err(_) => return false,
+        }
+    }
+    (is_struct(&map) || map.contains_key("enum"))
+        && unwrap_null(&map, pointer).is_ok_and(|u| u.nullable)
+}
+
 /// A schema in the fewest keywords that say the same: a part of `allOf` that is `{}` or
 /// `true` says nothing (an `allOf` of none is gone), nor does OpenAPI's `discriminator` (the
 /// branches check the member it names), and a string `const` is an `enum` of one value.
@@ -324,7 +342,7 @@ impl Lowering<'_> {
         plain(&mut map);
         let (map, nullable, at) = self.strip_null(&map, at)?;
         let mut value = self.lower_non_null(&map, &at, hint)?;
-        if nullable {
+        if nullable && !matches!(value.ty, Ty::Option(_)) {
             value.ty = Ty::Option(Box::new(value.ty));
         }
         Some(value)
@@ -432,13 +450,11 @@ impl Lowering<'_> {
             );
         }
         if node.get("description").is_some() && !self.describes_its_type(at) {
-            self.cannot(
+            let note = self.note(
                 &format!("{at}/description"),
-                "description",
-                &format!(
-                    "of {whose} has no place in the derive (only fields and types have doc comments)"
-                ),
+                format!("`description` of {whose} has no place in the derive (only fields and types have doc comments); dropped"),
             );
+            self.warnings.push(note);
         }
         Some(value)
     }

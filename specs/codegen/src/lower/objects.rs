@@ -21,12 +21,15 @@ const STRUCT: &[&str] = &[
     "description",
 ];
 
-/// The keywords a part of an `allOf` may have to be merged.
+/// The keywords a part of an `allOf` may have to be merged (a part's `title`, `description`
+/// and `examples` describe the part, not the whole, and are left out).
 const PART: &[&str] = &[
     "type",
     "properties",
     "required",
     "description",
+    "title",
+    "examples",
     "additionalProperties",
 ];
 

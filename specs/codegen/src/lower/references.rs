@@ -38,10 +38,16 @@ impl Lowering<'_> {
         let allowed: &[&str] = if repeats { &["type"] } else { &[] };
         self.only(map, at, &[REFERENCE, NOTES, allowed], "a `$ref`");
         let name = self.reference(r.as_str().unwrap_or_default(), &format!("{at}/$ref"))?;
-        Some(m::Value {
-            ty: Ty::Named(name),
-            rules,
-        })
+        // A struct or an enum that allows `null` is held as an `Option` wherever it is held.
+        let nullable = r
+            .as_str()
+            .and_then(ref_target)
+            .is_some_and(|t| super::holds_null(self.doc, &t));
+        let ty = match nullable {
+            true => Ty::Option(Box::new(Ty::Named(name))),
+            false => Ty::Named(name),
+        };
+        Some(m::Value { ty, rules })
     }
 
     /// A named type whose schema is a `$ref` alone (and a description): an alias of the type

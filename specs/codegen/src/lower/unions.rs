@@ -144,14 +144,18 @@ pub(super) fn type_of(doc: &Document, node: &Value) -> Option<String> {
 /// Whether a `type` beside `oneOf`/`anyOf` in `map` says nothing more than its branches do:
 /// every branch that is not `null` is of that type.
 fn type_beside_branches_repeats(doc: &Document, map: &Map<String, Value>) -> bool {
-    let Some(Value::String(t)) = map.get("type") else {
-        return !map.contains_key("type");
+    let listed: Vec<&str> = match map.get("type") {
+        None => return true,
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(t)) => t.iter().filter_map(Value::as_str).collect(),
+        Some(_) => return false,
     };
     let (_, branches) = branches(map, "");
-    branches
-        .iter()
-        .filter_map(|(_, b)| b.as_ref())
-        .all(|b| type_of(doc, b).as_deref() == Some(t))
+    branches.iter().filter_map(|(_, b)| b.as_ref()).all(|b| {
+        type_of(doc, b).is_some_and(|t| {
+            listed.contains(&t.as_str()) || (t == "integer" && listed.contains(&"number"))
+        })
+    })
 }
 
 impl Lowering<'_> {
@@ -263,8 +267,8 @@ impl Lowering<'_> {
 
 impl Lowering<'_> {
     /// A struct or an enum holds no `null`: the field that holds an inline one is an `Option`
-    /// instead, and a named one cannot be. Takes the `null` out of `map`, refusing it on a
-    /// named type.
+    /// instead, as is every value that holds a named one (see [`super::holds_null`]), which
+    /// says so in a warning. Takes the `null` out of `map`.
     pub(super) fn type_without_null(
         &mut self,
         map: &mut Map<String, Value>,
@@ -273,7 +277,8 @@ impl Lowering<'_> {
     ) {
         match unwrap_null(map, pointer) {
             Ok(u) if u.nullable && !inline => {
-                self.cannot(pointer, "null", "is allowed by a whole struct or enum type, which the derive cannot hold: allow `null` in the members that hold it");
+                let note = self.note(pointer, "allows `null`, which a Rust struct or enum cannot hold: the type refuses it, and the members, items and values that hold it take `null` instead".into());
+                self.warnings.push(note);
                 *map = u.map;
             }
             Ok(u) => *map = u.map,
@@ -341,6 +346,14 @@ pub fn unwrap_null(map: &Map<String, Value>, at: &str) -> Result<Unwrapped, Unwr
                 return Err(Unwrap::Refused(branch, "a schema must be an object".into()));
             };
             for (k, v) in inner {
+                // An annotation written on both says what the outer one says.
+                let note = matches!(
+                    k.as_str(),
+                    "description" | "title" | "examples" | "deprecated" | "readOnly" | "writeOnly"
+                );
+                if note && map.contains_key(k) {
+                    continue;
+                }
                 if map.insert(k.clone(), v.clone()).is_some() {
                     return Err(Unwrap::Refused(
                         format!("{branch}/{}", crate::input::escape(k)),
@@ -353,9 +366,11 @@ pub fn unwrap_null(map: &Map<String, Value>, at: &str) -> Result<Unwrapped, Unwr
             break;
         }
     }
+    let branching = map.contains_key("oneOf") || map.contains_key("anyOf");
     if let Some(Value::Array(types)) = map.get("type").cloned() {
         let others: Vec<&Value> = types.iter().filter(|t| *t != "null").collect();
-        nullable |= others.len() < types.len();
+        // Beside branches, `null` in the list is allowed only where a branch allows it.
+        nullable |= others.len() < types.len() && !branching;
         match others.as_slice() {
             [t] => {
                 let t = (*t).clone();
