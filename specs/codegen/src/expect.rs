@@ -28,7 +28,7 @@ use serde_json::{Map, Value, json};
 use crate::charset;
 use crate::input::{Document, ref_target};
 use crate::lower::{
-    branches, holds_null, is_struct, is_union, merge_all_of, plain, properties, unwrap_null,
+    Member, branches, holds_null, is_struct, is_union, merge_all_of, plain, properties, unwrap_null,
 };
 
 /// The JSON Schema dialect the derive declares.
@@ -101,7 +101,7 @@ impl<'d> Expect<'d> {
         Value::Object(root)
     }
 
-    fn node(&self, name: &str) -> (String, Map<String, Value>, Vec<String>) {
+    fn node(&self, name: &str) -> (String, Map<String, Value>, Vec<Member>) {
         let pointer = self.by_name.get(name).copied().unwrap_or_default();
         let mut own = match self.doc.at(pointer) {
             Some(Value::Object(m)) => m.clone(),
@@ -177,23 +177,22 @@ impl<'d> Expect<'d> {
                 .map(|r| r.iter().filter_map(Value::as_str).collect())
                 .unwrap_or_default();
             // Swagger 2's `required: true` inside a member.
-            for (wire, sub) in &props {
+            for (wire, sub, _) in &props {
                 if sub.get("required") == Some(&Value::Bool(true)) {
                     required.push(wire);
                 }
             }
             let mut out = Map::new();
-            for (wire, sub) in &props {
-                let at = format!("{pointer}/properties/{}", crate::input::escape(wire));
+            for (wire, sub, at) in &props {
                 out.insert(
                     wire.clone(),
-                    Value::Object(self.field(sub, &at, required.contains(&wire.as_str()))),
+                    Value::Object(self.field(sub, at, required.contains(&wire.as_str()))),
                 );
             }
             s.insert("properties".into(), Value::Object(out));
             let required: Vec<Value> = props
                 .iter()
-                .map(|(k, _)| k)
+                .map(|(k, _, _)| k)
                 .filter(|k| required.contains(&k.as_str()))
                 .map(|k| Value::from(k.as_str()))
                 .collect();
@@ -215,8 +214,10 @@ impl<'d> Expect<'d> {
                     let (mut v, notes) = self.value(values, &here);
                     v.extend(notes);
                     s.insert("additionalProperties".into(), Value::Object(v));
-                    let declared: Vec<Value> =
-                        props.iter().map(|(k, _)| Value::from(k.as_str())).collect();
+                    let declared: Vec<Value> = props
+                        .iter()
+                        .map(|(k, _, _)| Value::from(k.as_str()))
+                        .collect();
                     s.insert(
                         "propertyNames".into(),
                         json!({"anyOf": [{"enum": declared}, {"pattern": pattern(key)}]}),

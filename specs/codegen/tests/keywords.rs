@@ -2439,7 +2439,7 @@ fn all_of_parts_that_are_not_object_schemas_are_refused() {
         all_of(
             json!([
                 {"properties": {"a": {"type": "string"}}},
-                {"properties": {"a": {"type": "string"}}}
+                {"properties": {"a": {"type": "string", "maxLength": 2}}}
             ]),
             json!(null),
         ),
@@ -2759,4 +2759,41 @@ fn one_branch_is_that_branch_and_empty_all_of_parts_say_nothing() {
         json!({"$schema": DIALECT, "title": "B"})
     );
     refuses(&out, "#/$defs/N/anyOf/0", "a union of nothing but `null`");
+}
+
+#[test]
+fn a_merged_member_s_inline_type_is_read_where_its_part_declares_it() {
+    let out = run(json!({"$defs": {
+        "A": {"allOf": [
+            {"type": "object", "properties": {
+                "x": {"type": "object", "properties": {"y": {"type": "string"}}},
+                "same": {"type": "string"}
+            }},
+            {"$ref": "#/$defs/B"}
+        ]},
+        "B": {"type": "object", "properties": {
+            "z": {"type": "string", "enum": ["a"]},
+            "same": {"type": "string"}
+        }}
+    }}));
+    has(
+        &out,
+        &[
+            "    pub x: Option<Ax>,\n",
+            "    pub same: Option<String>,\n",
+            "pub struct Ax {\n",
+        ],
+    );
+    assert_eq!(
+        expected(&out, "Ax")["properties"]["y"],
+        json!({"type": "string"})
+    );
+    a_refused(
+        json!({"$defs": {"A": {"allOf": [
+            {"type": "object", "properties": {"s": {"type": "string"}}},
+            {"type": "object", "properties": {"s": {"type": "integer"}}}
+        ]}}}),
+        "#/$defs/A/allOf/1/properties/s",
+        "`s` is declared by two parts of `allOf`, differently",
+    );
 }

@@ -29,7 +29,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use serde_json::{Map, Value};
 
-pub use objects::{is_struct, merge_all_of, properties};
+pub use objects::{Member, is_struct, merge_all_of, properties};
 
 /// Whether the schema at `pointer` is a struct or an enum that also allows `null`: a Rust
 /// struct or enum cannot hold `null`, so every value that holds it by a `$ref` is an `Option`.
@@ -299,7 +299,7 @@ impl Lowering<'_> {
     }
 
     /// The node of a type, with an `allOf` merged, and the order of its members when merged.
-    fn node(&mut self, pointer: &str) -> Option<(Map<String, Value>, Vec<String>)> {
+    fn node(&mut self, pointer: &str) -> Option<(Map<String, Value>, Vec<objects::Member>)> {
         let Some(node) = self.doc.at(pointer) else {
             self.refuse(pointer, "the schema is not there");
             return None;

@@ -41,13 +41,17 @@ pub fn is_struct(map: &Map<String, Value>) -> bool {
 /// Where and why a schema is refused.
 pub type Refused = (String, String);
 
+/// A member of a merged `allOf`: its name and where its schema is (in the part that declares
+/// it).
+pub type Member = (String, String);
+
 /// Merges an `allOf` of object schemas (and `$ref`s to them) into one object schema: the
 /// members in order, `required` joined, and the keywords beside `allOf` kept.
 pub fn merge_all_of(
     doc: &Document,
     map: &Map<String, Value>,
     at: &str,
-) -> Result<(Map<String, Value>, Vec<String>), Refused> {
+) -> Result<(Map<String, Value>, Vec<Member>), Refused> {
     merge_parts(doc, map, at, &mut Vec::new())
 }
 
@@ -58,7 +62,7 @@ fn merge_parts(
     map: &Map<String, Value>,
     at: &str,
     within: &mut Vec<String>,
-) -> Result<(Map<String, Value>, Vec<String>), Refused> {
+) -> Result<(Map<String, Value>, Vec<Member>), Refused> {
     let mut out = map.clone();
     out.remove("allOf");
     if closed(&out) {
@@ -79,7 +83,7 @@ fn merge_parts(
         _ => Vec::new(),
     };
     let mut part_props = Map::new();
-    let mut order: Vec<String> = Vec::new();
+    let mut order: Vec<Member> = Vec::new();
     for (i, part) in parts.iter().enumerate() {
         let here = format!("{at}/allOf/{i}");
         let mut node = part;
@@ -127,7 +131,10 @@ fn merge_parts(
                 Some(Value::Object(p)) => doc
                     .keys(&format!("{node_at}/properties"), p)
                     .into_iter()
-                    .cloned()
+                    .map(|k| {
+                        let at = format!("{node_at}/properties/{}", crate::input::escape(k));
+                        (k.clone(), at)
+                    })
                     .collect(),
                 _ => Vec::new(),
             };
@@ -156,13 +163,17 @@ fn merge_parts(
             ));
         }
         if let Some(Value::Object(p)) = part_map.get("properties") {
-            for k in part_order {
+            for (k, from) in part_order {
                 let v = &p[&k];
-                order.push(k.clone());
+                // Declared again alike, it says nothing more.
+                if part_props.get(&k) == Some(v) {
+                    continue;
+                }
+                order.push((k.clone(), from));
                 if part_props.insert(k.clone(), v.clone()).is_some() {
                     return Err((
                         format!("{node_at}/properties/{}", crate::input::escape(&k)),
-                        format!("`{k}` is declared by two parts of `allOf`"),
+                        format!("`{k}` is declared by two parts of `allOf`, differently"),
                     ));
                 }
             }
@@ -188,7 +199,8 @@ fn merge_parts(
                 format!("`{k}` is declared beside `allOf` and in one of its parts"),
             ));
         }
-        order.push(k);
+        let from = format!("{at}/properties/{}", crate::input::escape(&k));
+        order.push((k, from));
     }
     out.insert("type".into(), "object".into());
     out.insert("properties".into(), Value::Object(part_props));
@@ -236,7 +248,7 @@ impl Lowering<'_> {
         &mut self,
         name: &str,
         map: &Map<String, Value>,
-        order: &[String],
+        order: &[Member],
         at: &str,
         inline: bool,
     ) -> Option<Kind> {
@@ -291,9 +303,8 @@ impl Lowering<'_> {
             }
         }
         let mut fields = Vec::new();
-        for (wire, sub) in properties(self.doc, map, order, at) {
+        for (wire, sub, here) in properties(self.doc, map, order, at) {
             let wire = &wire;
-            let here = format!("{at}/properties/{}", crate::input::escape(wire));
             let hint = format!("{name}{}", names::pascal(wire));
             let (sub, swagger_required) = self.swagger_required(sub, &here);
             let sub = &sub;
@@ -461,25 +472,29 @@ impl Lowering<'_> {
     }
 }
 
-/// A struct's members in document order, an `allOf`'s merged: each with its schema.
+/// A struct's members in document order, an `allOf`'s merged (`order`): each with its schema
+/// and where that is.
 pub fn properties(
     doc: &Document,
     map: &Map<String, Value>,
-    order: &[String],
+    order: &[Member],
     at: &str,
-) -> Vec<(String, Value)> {
+) -> Vec<(String, Value, String)> {
     let Some(Value::Object(props)) = map.get("properties") else {
         return Vec::new();
     };
-    let keys: Vec<String> = if order.is_empty() {
+    let keys: Vec<Member> = if order.is_empty() {
         doc.keys(&format!("{at}/properties"), props)
             .into_iter()
-            .cloned()
+            .map(|k| {
+                let here = format!("{at}/properties/{}", crate::input::escape(k));
+                (k.clone(), here)
+            })
             .collect()
     } else {
         order.to_vec()
     };
     keys.into_iter()
-        .filter_map(|k| Some((k.clone(), props.get(&k)?.clone())))
+        .filter_map(|(k, here)| Some((k.clone(), props.get(&k)?.clone(), here)))
         .collect()
 }
