@@ -28,7 +28,8 @@ use serde_json::{Map, Value, json};
 use crate::charset;
 use crate::input::{Document, ref_target};
 use crate::lower::{
-    Member, branches, holds_null, is_struct, is_union, merge_all_of, plain, properties, unwrap_null,
+    Member, branches, holds_null, is_struct, is_union, merge_all_of, pattern_entries, plain,
+    properties, unwrap_null,
 };
 
 /// The JSON Schema dialect the derive declares.
@@ -202,14 +203,9 @@ impl<'d> Expect<'d> {
             // The members it does not declare: refused, or a flattened map's, whose names are
             // the declared ones or, beside `additionalProperties: false`, those of the one
             // `patternProperties` entry.
-            let closed = map.get("additionalProperties") == Some(&Value::Bool(false));
-            let patterns = map
-                .get("patternProperties")
-                .and_then(Value::as_object)
-                .filter(|p| !p.is_empty());
-            match (patterns, map.get("additionalProperties")) {
-                (Some(p), _) if closed && p.len() == 1 => {
-                    let (key, values) = p.iter().next().expect("one pattern");
+            let patterns = pattern_entries(&map);
+            match (patterns.first(), map.get("additionalProperties")) {
+                (Some((key, values)), _) => {
                     let here = format!("{pointer}/patternProperties/{}", crate::input::escape(key));
                     let (mut v, notes) = self.value(values, &here);
                     v.extend(notes);
@@ -445,11 +441,8 @@ impl<'d> Expect<'d> {
                 }
                 "object" => {
                     core.insert("type".into(), "object".into());
-                    let patterns = map
-                        .get("patternProperties")
-                        .and_then(Value::as_object)
-                        .filter(|p| p.len() == 1);
-                    if let Some((key, values)) = patterns.and_then(|p| p.iter().next()) {
+                    let patterns = pattern_entries(&map);
+                    if let Some((key, values)) = patterns.first() {
                         // One `patternProperties` entry beside `additionalProperties: false`.
                         let here = format!("{at}/patternProperties/{}", crate::input::escape(key));
                         let (mut v, v_notes) = self.value(values, &here);
@@ -460,7 +453,7 @@ impl<'d> Expect<'d> {
                     match map.get("additionalProperties") {
                         None | Some(Value::Bool(true)) => {}
                         Some(Value::Object(o)) if o.is_empty() => {}
-                        Some(_) if patterns.is_some() => {}
+                        Some(_) if !patterns.is_empty() => {}
                         Some(values) => {
                             let (v, v_notes) =
                                 self.value(values, &format!("{at}/additionalProperties"));

@@ -1791,13 +1791,34 @@ fn other_members_are_a_flattened_map() {
             "propertyNames": {"pattern": "^[a-z]+$"}
         })
     );
-    // Names any other member may take, two patterns, or a pattern a declared member matches.
-    a_refused(
-        json!({"$defs": {"A": {"type": "object", "properties": {"a": {"type": "string"}},
-            "patternProperties": {"^x-": {"type": "string"}}}}}),
-        "#/$defs/A/patternProperties",
-        "beside other members of any name",
+    // Beside members of any other name: the same map, with a warning, since it refuses the
+    // names the pattern does not match; an entry of any value says nothing there.
+    let out = run(json!({"$defs": {
+        "A": {"type": "object", "properties": {"a": {"type": "string"}},
+              "patternProperties": {"^x-": {"type": "string"}}},
+        "E": {"type": "object", "properties": {"a": {"type": "string"}},
+              "patternProperties": {"^x-": {}}}
+    }}));
+    has(
+        &out,
+        &[
+            "    #[model(flatten, keys(pattern = \"^x-\"))]\n    pub additional_properties: BTreeMap<String, String>,\n",
+            "pub struct E {\n    #[model(not_null)]\n    pub a: Option<String>,\n}\n",
+        ],
     );
+    warns(
+        &out,
+        "#/$defs/A/patternProperties",
+        "beside members of any other name: read as a map of the names `^x-` matches",
+    );
+    assert!(
+        !out.warnings
+            .iter()
+            .any(|w| w.pointer.starts_with("#/$defs/E")),
+        "{:?}",
+        out.warnings
+    );
+    // Two patterns, or a pattern a declared member matches.
     a_refused(
         json!({"$defs": {"A": {"type": "object", "additionalProperties": false,
             "patternProperties": {"^x-": {"type": "string"}, "^y-": {"type": "string"}}}}}),

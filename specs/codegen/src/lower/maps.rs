@@ -33,10 +33,9 @@ impl Lowering<'_> {
         if let Some(names) = map.get("propertyNames") {
             self.property_names(names, at, &mut rules);
         }
-        if let Some(Value::Object(patterns)) = map.get("patternProperties") {
-            if !patterns.is_empty() {
-                return self.map_of_patterns(map, patterns, at, hint, rules);
-            }
+        let patterns = super::objects::pattern_entries(map);
+        if !patterns.is_empty() {
+            return self.map_of_patterns(map, &patterns, at, hint, rules);
         }
         match map.get("additionalProperties") {
             None | Some(Value::Bool(true)) => Some(m::Value {
@@ -79,17 +78,22 @@ impl Lowering<'_> {
     fn map_of_patterns(
         &mut self,
         map: &Map<String, Value>,
-        patterns: &Map<String, Value>,
+        patterns: &[(String, Value)],
         at: &str,
         hint: &str,
         mut rules: Rules,
     ) -> Option<m::Value> {
         let here = format!("{at}/patternProperties");
-        if patterns.len() > 1 || map.get("additionalProperties") != Some(&Value::Bool(false)) {
+        let open = matches!(
+            map.get("additionalProperties"),
+            None | Some(Value::Bool(true))
+        ) || matches!(map.get("additionalProperties"), Some(Value::Object(o)) if o.is_empty());
+        let closed = map.get("additionalProperties") == Some(&Value::Bool(false));
+        if patterns.len() > 1 || !(open || closed) {
             let why = if patterns.len() > 1 {
                 "of more than one pattern would need a map whose values' rules depend on their names, which the derive does not make"
             } else {
-                "beside members of any other name would need a map whose values' rules depend on their names, which the derive does not make (with `additionalProperties: false` beside it, it is a map of names that match)"
+                "beside `additionalProperties` would need a map whose values' rules depend on their names, which the derive does not make"
             };
             self.cannot(&here, "patternProperties", why);
             return None;
@@ -98,7 +102,11 @@ impl Lowering<'_> {
             self.cannot(&format!("{at}/propertyNames"), "propertyNames", "beside `patternProperties` would hold member names to two sets of rules, which the derive does not write in one `keys(...)`");
             return None;
         }
-        let (pattern, values) = patterns.iter().next().expect("one pattern");
+        let (pattern, values) = patterns.first().expect("one pattern");
+        if open {
+            let note = self.note(&here, format!("beside members of any other name: read as a map of the names `{pattern}` matches, so the value refuses the other names the schema lets through"));
+            self.warnings.push(note);
+        }
         let entry = format!("{here}/{}", crate::input::escape(pattern));
         let value = self.held_value(values, &entry, &format!("{hint}Value"), "a map's values")?;
         let mut keys = Rules::default();

@@ -235,6 +235,26 @@ pub fn states_object(doc: &Document, node: &Value, depth: usize) -> bool {
             .is_some_and(|parts| parts.iter().any(|p| states_object(doc, p, depth + 1))))
 }
 
+/// The `patternProperties` entries of an object schema that say something: beside members of
+/// any name (no `additionalProperties`, or `true`), an entry whose schema is `{}` or `true`
+/// holds nothing.
+pub fn pattern_entries(map: &Map<String, Value>) -> Vec<(String, Value)> {
+    let open = match map.get("additionalProperties") {
+        None | Some(Value::Bool(true)) => true,
+        Some(Value::Object(o)) => o.is_empty(),
+        _ => false,
+    };
+    let Some(Value::Object(p)) = map.get("patternProperties") else {
+        return Vec::new();
+    };
+    p.iter()
+        .filter(|(_, v)| {
+            !(open && (*v == &Value::Bool(true) || v.as_object().is_some_and(Map::is_empty)))
+        })
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
 /// Whether an object schema refuses members it does not declare (`additionalProperties`
 /// other than `true`), which, in or beside an `allOf`, refuses those of the other parts.
 fn closed(map: &Map<String, Value>) -> bool {
@@ -368,18 +388,15 @@ impl Lowering<'_> {
         let closed = additional == Some(&Value::Bool(false));
         let open = matches!(additional, None | Some(Value::Bool(true)))
             || matches!(additional, Some(Value::Object(o)) if o.is_empty());
-        let patterns = match map.get("patternProperties") {
-            None => None,
-            Some(Value::Object(p)) if p.is_empty() => None,
-            Some(Value::Object(p)) => Some(p),
-            Some(_) => {
-                self.refuse(
-                    &format!("{at}/patternProperties"),
-                    "`patternProperties` must be an object",
-                );
-                return None;
-            }
-        };
+        if map.get("patternProperties").is_some_and(|p| !p.is_object()) {
+            self.refuse(
+                &format!("{at}/patternProperties"),
+                "`patternProperties` must be an object",
+            );
+            return None;
+        }
+        let entries = pattern_entries(map);
+        let patterns = (!entries.is_empty()).then_some(&entries);
         let field = |value: m::Value| Field {
             wire: String::new(),
             doc: Some("The members no other field declares, by name.".to_owned()),
@@ -406,16 +423,20 @@ impl Lowering<'_> {
             return Some((false, Some(field(m::Value { ty, rules }))));
         };
         let here = format!("{at}/patternProperties");
-        if patterns.len() > 1 || !closed {
+        if patterns.len() > 1 || !(closed || open) {
             let why = if patterns.len() > 1 {
                 "of more than one pattern would need a map whose values' rules depend on their names, which the derive does not make"
             } else {
-                "beside other members of any name would need a map whose values' rules depend on their names, which the derive does not make (with `additionalProperties: false` beside it, it is a map of names that match)"
+                "beside `additionalProperties` would need a map whose values' rules depend on their names, which the derive does not make"
             };
             self.cannot(&here, "patternProperties", why);
             return Some((false, None));
         }
-        let (pattern, values) = patterns.iter().next().expect("one pattern");
+        let (pattern, values) = patterns.first().expect("one pattern");
+        if open {
+            let note = self.note(&here, format!("beside members of any other name: read as a map of the names `{pattern}` matches, so the type refuses the other names the schema lets through"));
+            self.warnings.push(note);
+        }
         let dfa = match authlete_models_pattern::compile(pattern, crate::MAX_STATES) {
             Ok(dfa) => dfa,
             Err(refusal) => {

@@ -57,15 +57,23 @@ const BY_TYPE: &[(&str, &[&str])] = &[
 /// Whether a schema is a union: `oneOf` or `anyOf` (other than of a schema and `null`, read
 /// as an `Option` first), or a `type` list of more than one type besides `null`.
 pub fn is_union(map: &Map<String, Value>) -> bool {
-    let null = serde_json::json!({"type": "null"});
     let branching = ["oneOf", "anyOf"].iter().any(|k| match map.get(*k) {
         Some(Value::Array(list)) => {
-            !(list.len() == 2 && list.contains(&null) || list.len() == 1 && list[0] != null)
+            !(list.len() == 2 && list.iter().any(is_null) || list.len() == 1 && !is_null(&list[0]))
         }
         Some(_) => true,
         None => false,
     });
     branching || several_types(map)
+}
+
+/// Whether a branch is `null` alone: `{"type": "null"}`, described or not.
+pub fn is_null(branch: &Value) -> bool {
+    branch.get("type") == Some(&Value::from("null"))
+        && branch.as_object().is_some_and(|o| {
+            o.keys()
+                .all(|k| matches!(k.as_str(), "type" | "description" | "title" | "$comment"))
+        })
 }
 
 /// Whether `type` lists more than one type besides `null`.
@@ -83,11 +91,7 @@ pub fn branches(map: &Map<String, Value>, at: &str) -> (bool, Vec<(String, Optio
             let out = list
                 .iter()
                 .enumerate()
-                .map(|(i, b)| {
-                    let null = b.get("type") == Some(&Value::from("null"))
-                        && b.as_object().is_some_and(|o| o.len() == 1);
-                    (format!("{at}/{key}/{i}"), (!null).then(|| b.clone()))
-                })
+                .map(|(i, b)| (format!("{at}/{key}/{i}"), (!is_null(b)).then(|| b.clone())))
                 .collect();
             return (one_of, out);
         }
@@ -335,11 +339,10 @@ pub fn unwrap_null(map: &Map<String, Value>, at: &str) -> Result<Unwrapped, Unwr
         let Some(Value::Array(options)) = map.get(key).cloned() else {
             continue;
         };
-        let null = serde_json::json!({"type": "null"});
         // A schema and `null`, or one branch alone: that branch, beside the other keywords.
-        let pair = options.len() == 2 && options.contains(&null);
-        if pair || (options.len() == 1 && options[0] != null) {
-            let i = usize::from(pair && options[0] == null);
+        let pair = options.len() == 2 && options.iter().any(is_null);
+        if pair || (options.len() == 1 && !is_null(&options[0])) {
+            let i = usize::from(pair && is_null(&options[0]));
             map.remove(key);
             let branch = format!("{at}/{key}/{i}");
             let Value::Object(inner) = &options[i] else {
@@ -384,7 +387,7 @@ pub fn unwrap_null(map: &Map<String, Value>, at: &str) -> Result<Unwrapped, Unwr
     for key in ["anyOf", "oneOf"] {
         if let Some(Value::Array(options)) = map.get(key) {
             // A union of the other branches, whose `null` is the value's `Option`.
-            if options.len() > 2 && options.contains(&serde_json::json!({"type": "null"})) {
+            if options.len() > 2 && options.iter().any(is_null) {
                 nullable = true;
             }
         }
