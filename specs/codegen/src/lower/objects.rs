@@ -147,6 +147,10 @@ fn merge_parts(
             ));
         }
         for key in part_map.keys() {
+            // A `patternProperties` of entries that hold nothing says nothing.
+            if key == "patternProperties" && pattern_entries(&part_map).is_empty() {
+                continue;
+            }
             if !PART.contains(&key.as_str()) && !ignorable(key) {
                 return Err((
                     format!("{node_at}/{key}"),
