@@ -1,25 +1,56 @@
 #!/usr/bin/env bash
 # Reads a whole OpenAPI or JSON Schema document end to end: generates its models, builds them
-# and runs clippy on them with warnings denied, then checks that every generated type's
-# `json_schema()` equals its schema in the document, normalised (see the README).
+# and runs clippy on them with warnings denied, then checks each generated type two ways:
+# - the round trip: its `json_schema()` equals its schema in the document, normalised (the
+#   generator's `--expected`, see the README);
+# - the differential check: on documents made around the type's schema in the INPUT, as the
+#   document writes it (tests/src/instances.rs), the type reads a document
+#   (`authlete_models::from_json`, and `serde_json::from_str` alike) exactly when the
+#   `jsonschema` crate finds it valid against that input schema.
 #
 #   bash specs/codegen/roundtrip.sh path/to/openapi.json
 #   bash specs/codegen/roundtrip.sh path/to/openapi.yaml   # read with Python's PyYAML
 #   bash specs/codegen/roundtrip.sh path/to/openapi.json --check-formats   # options after the
 #                                                                           # document: the generator's
 #
-# The generated crate has the features of authlete-models its module's header names (`pattern`,
-# `formats`). The document is not kept: the generated crate is written under target/codegen-roundtrip/.
-# Exits 0 when every generated type round-trips (schemas the generator refused are listed,
-# with why, and do not fail the run).
+# The validator reads the input as the generator does: an OpenAPI 3.0 document's `nullable`,
+# boolean `exclusiveMinimum`/`exclusiveMaximum` and `example` rewritten into 2020-12's
+# spellings first, and each integer bounded by its Rust type's range (`i32` for `format:
+# int32`, else `i64`), a normalisation the README documents. A document that is `null` alone,
+# refused by an inline schema's type whose input takes it, is counted apart and does not
+# fail: the README gives that `null` to the members that hold the type. `format` is an annotation on both sides, unless `--check-formats` is given: then the
+# validator asserts the formats the derive checks, and no other.
+#
+# ROUNDTRIP_DOCUMENTS sets how many documents each type gets (200); ROUNDTRIP_SEED their seed.
+# The generated crate is written under target/codegen-roundtrip/ (ROUNDTRIP_WORK to change
+# it; the document is not kept), with every disagreement in full in disagreements.txt there,
+# and both schemas of each type that does not round-trip in round-trip.txt.
+# The pointer of each type into the input comes from the generator's library
+# (specs/codegen/documents/facts.sh).
+# Exits 0 when clippy finds nothing in the generated code (warnings denied), every generated
+# type round-trips, and every type agrees with its input schema on every document (schemas
+# the generator refused are listed, with why, and do not fail the run; a type that lost a
+# keyword to `--lossy`, whose schema is not the document's, or whose schema reaches a place
+# the generator warned about, is checked and its disagreements listed, but they do not fail
+# the run either). Exits 1 when the generator made no type at all, or could not read the
+# document.
 set -euo pipefail
 
+if [ $# -lt 1 ]; then
+    echo "usage: bash specs/codegen/roundtrip.sh DOCUMENT [generator options]" >&2
+    exit 1
+fi
 DOC="$1"
 shift
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-WORK="$ROOT/target/codegen-roundtrip"
+WORK="${ROUNDTRIP_WORK:-$ROOT/target/codegen-roundtrip}"
 rm -rf "$WORK"
 mkdir -p "$WORK/src"
+
+# Prints how long the step that started at $1 (seconds since the epoch, with a fraction) took.
+took() {
+    python3 -c 'import sys, time; print(f"{sys.argv[2]}: {time.time() - float(sys.argv[1]):.1f} s")' "$1" "$2"
+}
 
 case "$DOC" in
 *.yaml | *.yml)
@@ -38,18 +69,32 @@ esac
 
 cd "$ROOT"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
+cargo build -q --release -p authlete-models-codegen
+start="$(date +%s.%N)"
 status=0
-cargo run -q -p authlete-models-codegen -- "$JSON" --expected "$WORK/expected.json" "$@" \
+cargo run -q --release -p authlete-models-codegen -- "$JSON" --expected "$WORK/expected.json" "$@" \
     >"$WORK/src/models.rs" 2>"$WORK/report.txt" || status=$?
 if [ "$status" -ne 0 ] && [ "$status" -ne 2 ]; then
     cat "$WORK/report.txt" >&2
     exit "$status"
 fi
 cat "$WORK/report.txt"
+took "$start" "generate"
+
+if ! grep -Eq '^pub (struct|enum|type) ' "$WORK/src/models.rs"; then
+    echo "error: the generator made no type of $DOC (every schema it read was refused, see above): nothing to build or check" >&2
+    exit 1
+fi
 
 # The features the module's header names, on the line `//! Needs `authlete-models` with `features = [...]`.`.
 FEATURES="$(sed -n 's/^\/\/! Needs `authlete-models` with `features = \(\[.*\]\)`\.$/\1/p' "$WORK/src/models.rs")"
 FEATURES="${FEATURES:-[]}"
+
+# Each generated type's pointer into the input, from the generator's library (the command
+# line does not print it), with the same options.
+start="$(date +%s.%N)"
+bash "$ROOT/specs/codegen/documents/facts.sh" "$JSON" "$@" >"$WORK/facts.json"
+took "$start" "pointers"
 
 cat >"$WORK/Cargo.toml" <<TOML
 [package]
@@ -62,47 +107,453 @@ publish = false
 
 [dependencies]
 authlete-models = { path = "$ROOT/models", features = $FEATURES }
+jsonschema = { version = "0.61", default-features = false }
 serde_json = "1"
 TOML
+cp "$ROOT/Cargo.lock" "$WORK/Cargo.lock"
 
-# One check per generated type, in the order of the expected schemas; each type alias named,
+# The table of generated types, in the generator's order. A type whose schema is not the
+# document's (`--lossy`), or whose schema reaches (through `$ref`s too) a place the generator
+# warned about, other than for a keyword it drops as meaningless to the derive (`$comment`,
+# `x-`, a default that is never used, a description with no place to go), checks less than
+# the input says (the warning's text is matched for these, as the command line prints no
+# kind): its disagreements are
+# listed and do not fail the run. An alias takes its target's strictness; each alias is named,
 # so that one nothing else uses is not dead code.
-python3 - "$WORK/expected.json" "$WORK/src/main.rs" "$WORK/src/models.rs" <<'PY'
+python3 - "$WORK/facts.json" "$WORK/src/models.rs" "$WORK/src/types.rs" "$JSON" "$FEATURES" <<'PY'
 import json, re, sys
-names = list(json.load(open(sys.argv[1])).keys())
-checks = "\n".join(f'    check::<models::{n}>("{n}", &expected, &mut failed);' for n in names)
-aliases = re.findall(r"^pub type (\w+) = ", open(sys.argv[3]).read(), re.M)
-checks += "".join(f'\n    let _ = std::any::type_name::<models::{a}>();' for a in aliases)
-open(sys.argv[2], "w").write(f'''//! Each generated type's schema against the document's, normalised.
+
+facts = json.load(open(sys.argv[1]))
+types = facts["types"]
+code = open(sys.argv[2]).read()
+doc = json.load(open(sys.argv[4]))
+aliases = dict(re.findall(r"^pub type (\w+) = (\w+);", code, re.M))
+named = {n["pointer"] for n in facts["named"]}
+HARMLESS = ("describes nothing the derive reads", "is never used", "`description` of ")
+warnings = [w for w in facts["warnings"] if not any(h in w["message"] for h in HARMLESS)]
+
+
+def prefixes(p):
+    """`p` and every pointer above it, the root's (`""`) last."""
+    out = [p]
+    while p:
+        p = p[: p.rfind("/")]
+        out.append(p)
+    return out
+
+
+# Every `$ref` of the document: where it is and the pointer it names.
+refs = []
+
+
+def walk(v, at):
+    if isinstance(v, dict):
+        r = v.get("$ref")
+        if isinstance(r, str) and r.startswith("#"):
+            refs.append((at, r[1:]))
+        for k, x in v.items():
+            walk(x, at + "/" + k.replace("~", "~0").replace("/", "~1"))
+    elif isinstance(v, list):
+        for i, x in enumerate(v):
+            walk(x, f"{at}/{i}")
+
+
+walk(doc, "")
+pointers = {t["name"]: t["pointer"].lstrip("#") for t in types}
+# Regions: the types' schemas and the `$ref` targets; for each target, the regions that hold
+# a `$ref` to it.
+regions = set(pointers.values()) | {x for _, x in refs}
+holders = {}
+for at, target in refs:
+    holders.setdefault(target, set()).update(r for r in prefixes(at) if r in regions)
+
+
+def reaching(place):
+    """The regions whose schema reaches `place`, directly or through `$ref`s."""
+    found = {r for r in prefixes(place) if r in regions}
+    frontier = list(found)
+    while frontier:
+        p = frontier.pop()
+        for target in prefixes(p):
+            for r in holders.get(target, ()):
+                if r not in found:
+                    found.add(r)
+                    frontier.append(r)
+    return found
+
+
+warned = {}
+for w in warnings:
+    place = w["pointer"].lstrip("#")
+    for r in reaching(place):
+        warned.setdefault(r, w["message"])
+exact = {t["name"]: t["exact"] for t in types}
+strict = {}
+for t in types:
+    n = t["name"]
+    strict[n] = t["exact"] and pointers[n] not in warned
+for t in types:
+    n = t["name"]
+    if n in aliases:
+        strict[n] = strict.get(aliases[n], False) and pointers[n] not in warned
+
+
+def rust_str(text):
+    """`text` as a Rust string literal."""
+    out = []
+    for c in text:
+        if c in '"\\':
+            out.append("\\" + c)
+        elif c.isprintable():
+            out.append(c)
+        else:
+            out.append(f"\\u{{{ord(c):x}}}")
+    return '"' + "".join(out) + '"'
+
+
+rows = []
+for t in types:
+    n = t["name"]
+    why = warned.get(pointers[n])
+    rows.append(
+        f'    Type {{ name: "{n}", pointer: {rust_str(t["pointer"])}, exact: {str(t["exact"]).lower()}, '
+        f'strict: {str(strict[n]).lower()}, warned: {f"Some({rust_str(why)})" if why else "None"}, '
+        f'inline: {str(t["pointer"] not in named).lower()}, '
+        f'schema: <models::{n} as Model>::json_schema, verdict: verdict::<models::{n}> }},'
+    )
+formats = "true" if '"formats"' in sys.argv[5] else "false"
+open(sys.argv[3], "w").write(
+    "// The generated types, in the generator's order.\n\n"
+    f"/// The document the types were generated from.\npub const DOCUMENT: &str = {rust_str(sys.argv[4])};\n\n"
+    f"/// Whether the types check formats (`--check-formats`).\npub const CHECK_FORMATS: bool = {formats};\n\n"
+    "/// Every generated type.\npub const TYPES: &[Type] = &[\n" + "\n".join(rows) + "\n];\n"
+)
+PY
+
+cat >"$WORK/src/main.rs" <<RS
+//! Each generated type's schema against the document's, normalised, then each type's verdict
+//! on documents made around its input schema against the \`jsonschema\` crate's.
 
 mod models;
 
+#[allow(dead_code)]
+#[path = "$ROOT/tests/src/instances.rs"]
+mod instances;
+
+include!("harness.rs");
+RS
+cat >"$WORK/src/harness.rs" <<'RS'
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
 use authlete_models::Model;
-use serde_json::{{Map, Value}};
+use serde_json::{Map, Value, json};
 
-fn check<T: Model>(name: &str, expected: &Map<String, Value>, failed: &mut usize) {{
-    let derived = T::json_schema();
-    if expected.get(name) != Some(&derived) {{
-        *failed += 1;
-        println!(
-            "{{name}} differs:\\n--- expected:\\n{{}}\\n--- derived:\\n{{}}",
-            serde_json::to_string_pretty(&expected[name]).unwrap(),
-            serde_json::to_string_pretty(&derived).unwrap()
-        );
-    }}
-}}
+include!("types.rs");
 
-fn main() {{
+/// A generated type.
+pub struct Type {
+    /// Its Rust name.
+    name: &'static str,
+    /// Its schema's place in the input (`#/components/schemas/A`).
+    pointer: &'static str,
+    /// Whether its `json_schema()` must equal the expected one.
+    exact: bool,
+    /// Whether a disagreement with the input fails the run: its schema is the document's, and
+    /// reaches no place the generator warned about.
+    strict: bool,
+    /// The warning that makes it check less than the input says, if any.
+    warned: Option<&'static str>,
+    /// Whether it is an inline schema's type (not a schema the document names), whose `null`
+    /// the README gives to the members that hold it.
+    inline: bool,
+    /// Its `json_schema()`.
+    schema: fn() -> Value,
+    /// Its verdict on a document's text.
+    verdict: fn(&str) -> Verdict,
+}
+
+/// What a type makes of a document: whether `authlete_models::from_json` reads it, and
+/// whether `serde_json::from_str` does.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Verdict {
+    from_json: bool,
+    serde: bool,
+}
+
+/// `T`'s verdict on `text`.
+fn verdict<T: Model>(text: &str) -> Verdict {
+    Verdict {
+        from_json: authlete_models::from_json::<T>(text).is_ok(),
+        serde: serde_json::from_str::<T>(text).is_ok(),
+    }
+}
+
+/// The formats the derive checks with `check_format` (the generator's `CHECKED_FORMATS`).
+const CHECKED_FORMATS: &[&str] = &[
+    "date-time", "date", "time", "duration", "email", "hostname", "ipv4", "ipv6", "uri",
+    "uri-reference", "uuid", "json-pointer",
+];
+
+/// The formats the validator knows: under `--check-formats`, those the derive does not check
+/// are made to accept anything, so that they stay annotations on both sides.
+const VALIDATOR_FORMATS: &[&str] = &[
+    "date", "date-time", "duration", "email", "hostname", "idn-email", "idn-hostname", "ipv4",
+    "ipv6", "iri", "iri-reference", "json-pointer", "regex", "relative-json-pointer", "time",
+    "uri", "uri-reference", "uri-template", "uuid",
+];
+
+/// The base URI of the input in the validator's registry, unless it names its own.
+const DOCUMENT_URI: &str = "urn:authlete-models:input";
+
+/// Runs both checks, and exits 1 when one fails.
+fn main() {
+    let ok = round_trip() & differential();
+    std::process::exit(i32::from(!ok));
+}
+
+/// Each exact type's `json_schema()` against its expected schema; prints where each differs,
+/// and writes both schemas of each to `round-trip.txt`.
+fn round_trip() -> bool {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/expected.json")).unwrap();
     let expected: Map<String, Value> = serde_json::from_str(&text).unwrap();
     let mut failed = 0;
-{checks}
-    println!("round trip: {{}} of {{}} types equal the document's schema", expected.len() - failed, expected.len());
-    std::process::exit(i32::from(failed > 0));
-}}
-''')
-PY
+    let mut log = String::new();
+    for t in TYPES.iter().filter(|t| t.exact) {
+        let derived = (t.schema)();
+        let want = expected.get(t.name).cloned().unwrap_or(Value::Null);
+        if want != derived {
+            failed += 1;
+            let mut places = Vec::new();
+            differences(&want, &derived, String::new(), &mut places);
+            println!("{} differs:", t.name);
+            for p in places.iter().take(5) {
+                println!("  {p}");
+            }
+            if places.len() > 5 {
+                println!("  ... {} more", places.len() - 5);
+            }
+            let _ = writeln!(
+                log,
+                "{} differs:\n--- expected:\n{}\n--- derived:\n{}",
+                t.name,
+                serde_json::to_string_pretty(&want).unwrap(),
+                serde_json::to_string_pretty(&derived).unwrap()
+            );
+        }
+    }
+    std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/round-trip.txt"), log).unwrap();
+    println!(
+        "round trip: {} of {} types equal the document's schema",
+        expected.len() - failed,
+        expected.len()
+    );
+    failed == 0
+}
 
-cargo clippy -q --manifest-path "$WORK/Cargo.toml" -- -D warnings
-echo "clippy -D warnings: clean"
-cargo run -q --manifest-path "$WORK/Cargo.toml"
+/// Where `want` and `got` differ, as `pointer: expected …, derived …` lines.
+fn differences(want: &Value, got: &Value, at: String, out: &mut Vec<String>) {
+    match (want, got) {
+        (Value::Object(a), Value::Object(b)) => {
+            for (k, v) in a {
+                let here = format!("{at}/{}", k.replace('~', "~0").replace('/', "~1"));
+                match b.get(k) {
+                    Some(w) => differences(v, w, here, out),
+                    None => out.push(format!("{here}: expected {}, derived nothing", cut(&v.to_string(), 120))),
+                }
+            }
+            for (k, w) in b.iter().filter(|(k, _)| !a.contains_key(*k)) {
+                let here = format!("{at}/{}", k.replace('~', "~0").replace('/', "~1"));
+                out.push(format!("{here}: expected nothing, derived {}", cut(&w.to_string(), 120)));
+            }
+        }
+        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => {
+            for (i, (v, w)) in a.iter().zip(b).enumerate() {
+                differences(v, w, format!("{at}/{i}"), out);
+            }
+        }
+        _ if want != got => out.push(format!(
+            "{}: expected {}, derived {}",
+            if at.is_empty() { "(the root)" } else { &at },
+            cut(&want.to_string(), 120),
+            cut(&got.to_string(), 120)
+        )),
+        _ => {}
+    }
+}
+
+/// A JSON Pointer written as a URI fragment: each byte a fragment may not hold
+/// percent-encoded.
+fn fragment(pointer: &str) -> String {
+    let mut out = String::with_capacity(pointer.len());
+    for b in pointer.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/?".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// `text` cut to `n` characters, with how much was left out.
+fn cut(text: &str, n: usize) -> String {
+    match text.char_indices().nth(n) {
+        Some((i, _)) => format!("{}… ({} more bytes)", &text[..i], text.len() - i),
+        None => text.to_owned(),
+    }
+}
+
+/// A verdict in words.
+fn accepts(yes: bool) -> &'static str {
+    if yes { "accepts" } else { "refuses" }
+}
+
+/// Each type's verdict against the input schema's on documents made around it; prints the
+/// disagreements and a count per type, and writes them all to `disagreements.txt`.
+fn differential() -> bool {
+    let count: usize = std::env::var("ROUNDTRIP_DOCUMENTS").ok().and_then(|n| n.parse().ok()).unwrap_or(200);
+    let seed: u64 = std::env::var("ROUNDTRIP_SEED").ok().and_then(|n| n.parse().ok()).unwrap_or(0x5eed);
+    let text = std::fs::read_to_string(DOCUMENT).unwrap();
+    let input: Value = serde_json::from_str(&text).unwrap();
+    let mut judged = input.clone();
+    instances::openapi_30_as_2020_12(&mut judged);
+    instances::integer_ranges(&mut judged);
+    // The input under its own `$id` when that is an absolute URI; under ours otherwise.
+    let uri = match judged.get("$id").and_then(Value::as_str) {
+        Some(id) if id.contains(':') => id.trim_end_matches('#').to_owned(),
+        _ => {
+            if let Some(map) = judged.as_object_mut() {
+                map.remove("$id");
+            }
+            DOCUMENT_URI.to_owned()
+        }
+    };
+    let registry = match jsonschema::Registry::new().add(&uri, judged).and_then(|r| r.prepare()) {
+        Ok(r) => r,
+        Err(e) => {
+            println!("differential: the validator cannot read the document: {e}");
+            return false;
+        }
+    };
+    let mut options = jsonschema::options().with_registry(&registry).should_validate_formats(CHECK_FORMATS);
+    if CHECK_FORMATS {
+        for f in VALIDATOR_FORMATS.iter().filter(|f| !CHECKED_FORMATS.contains(f)) {
+            options = options.with_format(*f, |_: &str| true);
+        }
+    }
+    let mut log = String::new();
+    let mut per_type: BTreeMap<&str, (usize, usize, &Type)> = BTreeMap::new();
+    let mut unjudged = Vec::new();
+    let (mut documents, mut valid, mut left_to_holders) = (0usize, 0usize, 0usize);
+    for t in TYPES {
+        let at = t.pointer.strip_prefix('#').unwrap_or(t.pointer);
+        let judge = match options.build(&json!({"$ref": format!("{uri}#{}", fragment(at))})) {
+            Ok(j) => j,
+            Err(e) => {
+                unjudged.push(format!("{} ({}): {e}", t.name, t.pointer));
+                continue;
+            }
+        };
+        let mut shown = 0;
+        let mut wrong = 0;
+        for doc in instances::documents(&input, t.pointer, count, seed) {
+            let body = doc.to_string();
+            let schema = judge.is_valid(&doc);
+            let model = (t.verdict)(&body);
+            documents += 1;
+            valid += usize::from(schema);
+            if model.from_json == schema && model.serde == schema {
+                continue;
+            }
+            if t.inline && doc.is_null() && schema && !model.from_json && !model.serde {
+                // `null` among an inline union's branches is the holding member's `Option`.
+                left_to_holders += 1;
+                continue;
+            }
+            wrong += 1;
+            // The least part of the document on which the verdicts still differ the same way.
+            let least = instances::shrink(&doc, 400, &mut |d: &Value| {
+                let text = d.to_string();
+                judge.is_valid(d) == schema && (t.verdict)(&text) == model
+            });
+            let line = format!(
+                "{} ({}): from_json {}, serde_json {}, input schema {}\n  least: {}\n  document: {}\n",
+                t.name,
+                t.pointer,
+                accepts(model.from_json),
+                accepts(model.serde),
+                accepts(schema),
+                least,
+                body
+            );
+            log.push_str(&line);
+            if shown < 2 {
+                shown += 1;
+                println!(
+                    "{} ({}): from_json {}, serde_json {}, input schema {}\n  least: {}\n  document: {}",
+                    t.name,
+                    t.pointer,
+                    accepts(model.from_json),
+                    accepts(model.serde),
+                    accepts(schema),
+                    cut(&least.to_string(), 600),
+                    cut(&body, 300)
+                );
+            }
+        }
+        if wrong > 0 {
+            per_type.insert(t.name, (wrong, count, t));
+        }
+    }
+    let _ = writeln!(log, "{} documents, {} valid by the input schema", documents, valid);
+    std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/disagreements.txt"), &log).unwrap();
+    for u in &unjudged {
+        println!("not judged: {u}");
+    }
+    if left_to_holders > 0 {
+        println!(
+            "{left_to_holders} documents `null`, refused by an inline type whose input schema takes it: the README gives that `null` to the members that hold the type"
+        );
+    }
+    let mut failing = 0;
+    for (name, (wrong, count, t)) in &per_type {
+        let why = match (t.strict, t.warned) {
+            (true, _) => String::new(),
+            (false, Some(w)) => format!(" (warned, not failing: {w})"),
+            (false, None) => " (its schema is not the document's: not failing)".to_owned(),
+        };
+        println!("{name}: {wrong} of {count} documents disagree{why}");
+        failing += usize::from(t.strict);
+    }
+    println!(
+        "differential: {} types, {} documents ({} valid by the input schema); {} types disagree ({} failing), {} not judged",
+        TYPES.len(),
+        documents,
+        valid,
+        per_type.len(),
+        failing,
+        unjudged.len()
+    );
+    failing == 0
+}
+RS
+
+start="$(date +%s.%N)"
+# Clippy's findings fail the run, at the end: the checks still run, since the code builds.
+clippy=0
+cargo clippy -q --manifest-path "$WORK/Cargo.toml" -- -D warnings || clippy=$?
+if [ "$clippy" -eq 0 ]; then
+    echo "clippy -D warnings: clean"
+else
+    echo "clippy -D warnings: the generated code has findings (above)"
+fi
+took "$start" "build and clippy"
+start="$(date +%s.%N)"
+status=0
+cargo run -q --manifest-path "$WORK/Cargo.toml" || status=$?
+took "$start" "round trip and differential"
+if [ "$status" -eq 0 ] && [ "$clippy" -ne 0 ]; then
+    status=1
+fi
+exit "$status"

@@ -2,6 +2,8 @@
 
 use authlete_models::ValidationErrors;
 
+pub mod instances;
+
 /// Every error as `(path, code)`, in order.
 pub fn found(errors: &ValidationErrors) -> Vec<(String, String)> {
     errors

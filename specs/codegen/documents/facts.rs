@@ -1,0 +1,54 @@
+//! `facts DOCUMENT [--lossy] [--check-formats]`: what the generator's library makes of a
+//! document, as one JSON object on standard output, for the scripts beside this file (the
+//! command line prints the code and the notes, not the places): the schemas the document
+//! names, each type generated with its pointer into the input and whether its schema is the
+//! document's (`exact`: `false` for an alias, and for a type that lost a keyword to
+//! `--lossy`), the refusals and warnings, and how long reading and generating took.
+//!
+//! The document is read as the command line reads it: JSON, a JSON Schema document's root
+//! named after the file when it has no `title`.
+
+use std::time::Instant;
+
+use authlete_models_codegen::{Document, Note, Options, generate};
+use serde_json::{Value, json};
+
+/// Reads the document and the options from the command line and prints the facts.
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let input = args
+        .next()
+        .expect("usage: facts DOCUMENT [--lossy] [--check-formats]");
+    let mut options = Options::default();
+    for arg in args {
+        match arg.as_str() {
+            "--lossy" => options.lossy = true,
+            "--check-formats" => options.check_formats = true,
+            _ => {}
+        }
+    }
+    let text = std::fs::read_to_string(&input).expect("the document");
+    let file = input.rsplit('/').next().unwrap_or(&input);
+    let stem = file.split('.').next().unwrap_or("Schema");
+    let start = Instant::now();
+    let doc = Document::parse(&text, stem).expect("the document reads");
+    let read = start.elapsed().as_secs_f64();
+    let start = Instant::now();
+    let out = generate(&doc, &options);
+    let generated = start.elapsed().as_secs_f64();
+    let notes = |notes: &[Note]| -> Vec<Value> {
+        notes
+            .iter()
+            .map(|n| json!({"pointer": n.pointer, "message": n.message}))
+            .collect()
+    };
+    let facts = json!({
+        "named": doc.named.iter().map(|n| json!({"name": n.name, "pointer": doc.show(&n.pointer)})).collect::<Vec<_>>(),
+        "types": out.types.iter().map(|t| json!({"name": t.name, "pointer": t.pointer, "exact": t.expected.is_some()})).collect::<Vec<_>>(),
+        "refused": notes(&out.refused),
+        "warnings": notes(&out.warnings),
+        "refused_types": out.refused_types,
+        "seconds": {"read": read, "generate": generated},
+    });
+    println!("{facts}");
+}
