@@ -28,8 +28,8 @@ use serde_json::{Map, Value, json};
 use crate::charset;
 use crate::input::{Document, ref_target};
 use crate::lower::{
-    Member, branches, holds_null, is_struct, is_union, merge_all_of, pattern_entries, plain,
-    properties, unwrap_null,
+    Member, branches, holds_null, is_struct, is_union, matches_every_name, merge_all_of,
+    pattern_entries, plain, properties, unwrap_null,
 };
 
 /// The JSON Schema dialect the derive declares.
@@ -214,10 +214,12 @@ impl<'d> Expect<'d> {
                         .iter()
                         .map(|(k, _, _)| Value::from(k.as_str()))
                         .collect();
-                    s.insert(
-                        "propertyNames".into(),
-                        json!({"anyOf": [{"enum": declared}, {"pattern": pattern(key)}]}),
-                    );
+                    if !matches_every_name(key) {
+                        s.insert(
+                            "propertyNames".into(),
+                            json!({"anyOf": [{"enum": declared}, {"pattern": pattern(key)}]}),
+                        );
+                    }
                 }
                 (_, Some(Value::Bool(false))) => {
                     s.insert("additionalProperties".into(), false.into());
@@ -448,7 +450,9 @@ impl<'d> Expect<'d> {
                         let (mut v, v_notes) = self.value(values, &here);
                         v.extend(v_notes);
                         core.insert("additionalProperties".into(), Value::Object(v));
-                        core.insert("propertyNames".into(), json!({"pattern": pattern(key)}));
+                        if !matches_every_name(key) {
+                            core.insert("propertyNames".into(), json!({"pattern": pattern(key)}));
+                        }
                     }
                     match map.get("additionalProperties") {
                         None | Some(Value::Bool(true)) => {}

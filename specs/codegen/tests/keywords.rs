@@ -2818,3 +2818,17 @@ fn a_merged_member_s_inline_type_is_read_where_its_part_declares_it() {
         "`s` is declared by two parts of `allOf`, differently",
     );
 }
+
+#[test]
+fn a_pattern_every_name_matches_says_nothing_of_the_names() {
+    let out = run(json!({"$defs": {
+        "M": {"type": "object", "patternProperties": {".*": {"type": "integer"}}}
+    }}));
+    has(&out, &["pub struct M(pub BTreeMap<String, i64>);\n"]);
+    assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    assert_eq!(
+        expected(&out, "M"),
+        json!({"$schema": DIALECT, "title": "M", "type": "object",
+               "additionalProperties": {"type": "integer", "minimum": i64::MIN, "maximum": i64::MAX}})
+    );
+}

@@ -103,15 +103,18 @@ impl Lowering<'_> {
             return None;
         }
         let (pattern, values) = patterns.first().expect("one pattern");
-        if open {
+        let every = super::objects::matches_every_name(pattern);
+        if open && !every {
             let note = self.note(&here, format!("beside members of any other name: read as a map of the names `{pattern}` matches, so the value refuses the other names the schema lets through"));
             self.warnings.push(note);
         }
         let entry = format!("{here}/{}", crate::input::escape(pattern));
         let value = self.held_value(values, &entry, &format!("{hint}Value"), "a map's values")?;
-        let mut keys = Rules::default();
-        self.pattern(&Value::String(pattern.clone()), &here, &mut keys);
-        rules.keys = Some(Box::new(keys));
+        if !every {
+            let mut keys = Rules::default();
+            self.pattern(&Value::String(pattern.clone()), &here, &mut keys);
+            rules.keys = Some(Box::new(keys));
+        }
         if !value.rules.is_empty() {
             rules.values = Some(Box::new(value.rules));
         }

@@ -29,7 +29,9 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use serde_json::{Map, Value};
 
-pub use objects::{Member, is_struct, merge_all_of, pattern_entries, properties};
+pub use objects::{
+    Member, is_struct, matches_every_name, merge_all_of, pattern_entries, properties,
+};
 
 /// Whether the schema at `pointer` is a struct or an enum that also allows `null`: a Rust
 /// struct or enum cannot hold `null`, so every value that holds it by a `$ref` is an `Option`.

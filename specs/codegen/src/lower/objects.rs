@@ -259,6 +259,12 @@ pub fn pattern_entries(map: &Map<String, Value>) -> Vec<(String, Value)> {
         .collect()
 }
 
+/// Whether a pattern matches every member name (`.*`, `^.*`, an empty pattern...): it then
+/// says nothing of the names.
+pub fn matches_every_name(pattern: &str) -> bool {
+    matches!(pattern, "" | ".*" | "^.*" | ".*$" | "^" | "$")
+}
+
 /// Whether an object schema refuses members it does not declare (`additionalProperties`
 /// other than `true`), which, in or beside an `allOf`, refuses those of the other parts.
 fn closed(map: &Map<String, Value>) -> bool {
@@ -437,7 +443,8 @@ impl Lowering<'_> {
             return Some((false, None));
         }
         let (pattern, values) = patterns.first().expect("one pattern");
-        if open {
+        let every = matches_every_name(pattern);
+        if open && !every {
             let note = self.note(&here, format!("beside members of any other name: read as a map of the names `{pattern}` matches, so the type refuses the other names the schema lets through"));
             self.warnings.push(note);
         }
@@ -462,9 +469,11 @@ impl Lowering<'_> {
         let entry = format!("{here}/{}", crate::input::escape(pattern));
         let value = self.held_value(values, &entry, &format!("{name}Value"), "a map's values")?;
         let mut keys = m::Rules::default();
-        self.pattern(&Value::String(pattern.clone()), &here, &mut keys);
+        if !every {
+            self.pattern(&Value::String(pattern.clone()), &here, &mut keys);
+        }
         let mut rules = m::Rules {
-            keys: Some(Box::new(keys)),
+            keys: (!keys.is_empty()).then(|| Box::new(keys)),
             ..m::Rules::default()
         };
         if !value.rules.is_empty() {
