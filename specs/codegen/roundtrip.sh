@@ -109,6 +109,10 @@ publish = false
 authlete-models = { path = "$ROOT/models", features = $FEATURES }
 jsonschema = { version = "0.61", default-features = false }
 serde_json = "1"
+
+# No debug information: with thousands of types, it is most of the compiler's memory.
+[profile.dev]
+debug = false
 TOML
 cp "$ROOT/Cargo.lock" "$WORK/Cargo.lock"
 

@@ -1,13 +1,16 @@
-//! `facts DOCUMENT [--lossy] [--check-formats]`: what the generator's library makes of a
-//! document, as one JSON object on standard output, for the scripts beside this file (the
-//! command line prints the code and the notes, not the places): the schemas the document
-//! names, each type generated with its pointer into the input and whether its schema is the
-//! document's (`exact`: `false` for an alias, and for a type that lost a keyword to
+//! `facts DOCUMENT [--lossy] [--check-formats] [--no-expected]`: what the generator's library
+//! makes of a document, as one JSON object on standard output, for the scripts beside this
+//! file (the command line prints the code and the notes, not the places): the schemas the
+//! document names, each type generated with its pointer into the input and whether its schema
+//! is the document's (`exact`: `false` for an alias, and for a type that lost a keyword to
 //! `--lossy`), the refusals and warnings, and how long reading and generating took.
 //!
-//! The document is read as the command line reads it: JSON, a JSON Schema document's root
-//! named after the file when it has no `title`.
+//! The document is read as the command line reads it (`Document::read_file`: JSON or YAML,
+//! the files its `$ref`s name, a JSON Schema document's root named after the file when it has
+//! no `title`). `--no-expected` skips the expected schemas, the larger part of the time on a
+//! large document: `exact` is then `false` throughout.
 
+use std::path::Path;
 use std::time::Instant;
 
 use authlete_models_codegen::{Document, Note, Options, generate};
@@ -18,20 +21,18 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let input = args
         .next()
-        .expect("usage: facts DOCUMENT [--lossy] [--check-formats]");
+        .expect("usage: facts DOCUMENT [--lossy] [--check-formats] [--no-expected]");
     let mut options = Options::default();
     for arg in args {
         match arg.as_str() {
             "--lossy" => options.lossy = true,
             "--check-formats" => options.check_formats = true,
+            "--no-expected" => options.skip_expected = true,
             _ => {}
         }
     }
-    let text = std::fs::read_to_string(&input).expect("the document");
-    let file = input.rsplit('/').next().unwrap_or(&input);
-    let stem = file.split('.').next().unwrap_or("Schema");
     let start = Instant::now();
-    let doc = Document::parse(&text, stem).expect("the document reads");
+    let doc = Document::read_file(Path::new(&input)).expect("the document reads");
     let read = start.elapsed().as_secs_f64();
     let start = Instant::now();
     let out = generate(&doc, &options);
