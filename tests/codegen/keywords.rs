@@ -4,6 +4,7 @@
 #![allow(missing_docs)]
 #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items)]
 #![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
+#![allow(clippy::enum_variant_names, clippy::large_enum_variant)]
 
 use std::collections::BTreeMap;
 
