@@ -10,8 +10,12 @@
 //!   `allOf` of objects is merged, and an `allOf` of one `$ref` is that `$ref`; a `$ref` to a
 //!   schema that is only a `$ref` (a type alias) is a `$ref` to the type it names;
 //! - `required` lists members in their declaration order (Swagger 2's `required: true` inside
-//!   a member among them), and a required member's `default`, never used, is left out; an
+//!   a member among them), and a required member's `default`, never used, is left out, as is
+//!   a default the derive's `default` cannot write (only a member has one, and it is the
+//!   type's own empty value or a literal of a string, string enum, number or boolean); an
 //!   object type states `"type": "object"`;
+//! - a keyword that applies only to values of types the schema's `type` does not allow
+//!   (`items` beside `"type": "string"`) checks nothing and is left out;
 //! - a title that names the type is the type's name, as the derive writes it;
 //! - an integer states its Rust type's range (`i32` for `format: int32`, `i64` otherwise) on
 //!   each side it leaves open; a number's bounds are floats;
@@ -28,8 +32,8 @@ use serde_json::{Map, Value, json};
 use crate::charset;
 use crate::input::{Document, ref_target};
 use crate::lower::{
-    Member, branches, holds_null, is_struct, is_union, matches_every_name, merge_all_of,
-    pattern_entries, plain, properties, unwrap_null,
+    Member, branches, default_written, holds_null, is_struct, is_union, matches_every_name,
+    merge_all_of, pattern_entries, plain, properties, unwrap_null,
 };
 
 /// The JSON Schema dialect the derive declares.
@@ -289,7 +293,16 @@ impl<'d> Expect<'d> {
     /// A member's schema: its value's, then the annotations, the description and the
     /// default (which a required member, never absent, does not keep).
     fn field(&self, sub: &Value, at: &str, required: bool) -> Map<String, Value> {
-        let default = sub.get("default").cloned().filter(|_| !required);
+        // A default the derive's `default` cannot write is dropped, as it checks nothing.
+        let own = sub
+            .as_object()
+            .and_then(|m| unwrap_null(m, at).ok())
+            .map(|u| u.map)
+            .unwrap_or_default();
+        let default = sub
+            .get("default")
+            .cloned()
+            .filter(|d| !required && default_written(self.doc, d, &own));
         let (core, notes) = self.value(sub, at);
         let mut s = core;
         s.extend(notes);

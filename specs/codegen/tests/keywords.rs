@@ -1703,18 +1703,21 @@ fn applicators_and_conditionals_are_refused() {
         "if",
         "then",
         "else",
-        "dependentSchemas",
-        "dependentRequired",
-        "patternProperties",
         "prefixItems",
         "contains",
         "minContains",
         "maxContains",
-        "unevaluatedProperties",
         "unevaluatedItems",
     ] {
         member_refused(
             json!({"type": "array", "items": {"type": "string"}, key: {}}),
+            &format!("/{key}"),
+            &format!("`{key}` has no attribute in the derive"),
+        );
+    }
+    for key in ["dependentSchemas", "dependentRequired"] {
+        member_refused(
+            json!({"type": "object", "properties": {"a": {"type": "string"}}, key: {}}),
             &format!("/{key}"),
             &format!("`{key}` has no attribute in the derive"),
         );
@@ -1728,22 +1731,9 @@ fn applicators_and_conditionals_are_refused() {
 }
 
 #[test]
-fn a_keyword_of_another_type_is_refused() {
-    member_refused(
-        json!({"type": "integer", "maxLength": 3}),
-        "/maxLength",
-        "`maxLength` does not apply to a number in the derive",
-    );
-    member_refused(
-        json!({"type": "string", "minimum": 3}),
-        "/minimum",
-        "`minimum` does not apply to a string in the derive",
-    );
-    member_refused(
-        json!({"type": "array", "items": {"type": "string"}, "maxProperties": 1}),
-        "/maxProperties",
-        "does not apply to an array",
-    );
+fn a_keyword_the_derive_cannot_place_is_refused() {
+    // Each applies to the value (a `$ref` states no type; `maxLength` applies to a string),
+    // and no attribute of the derive says it there.
     member_refused(
         json!({"$ref": "#/$defs/A", "maxLength": 1}),
         "/maxLength",
@@ -1928,19 +1918,9 @@ fn defaults_are_literals_held_to_the_member_s_own_schema() {
         "(`enum`)",
     );
     member_refused(
-        json!({"type": "array", "items": {"type": "string"}, "default": ["a"]}),
-        "/default",
-        "the derive's `default` cannot write",
-    );
-    member_refused(
         json!({"type": "string", "format": "password", "default": "a"}),
         "/default",
         "a secret's default would sit in the source",
-    );
-    a_refused(
-        json!({"$defs": {"A": {"type": "string", "default": ""}}}),
-        "#/$defs/A/default",
-        "on a whole type has no attribute in the derive",
     );
 }
 
@@ -2078,7 +2058,7 @@ fn malformed_maps_are_refused() {
 }
 
 #[test]
-fn descriptions_inside_arrays_maps_and_unions_are_dropped_and_defaults_refused() {
+fn descriptions_inside_arrays_maps_and_unions_are_dropped() {
     for (schema, at, whose) in [
         (
             json!({"type": "array", "items": {"type": "string", "description": "d"}}),
@@ -2106,11 +2086,6 @@ fn descriptions_inside_arrays_maps_and_unions_are_dropped_and_defaults_refused()
             ),
         );
     }
-    member_refused(
-        json!({"type": "array", "items": {"type": "string", "default": ""}}),
-        "/items/default",
-        "of an array's items has no attribute in the derive",
-    );
 }
 
 #[test]
@@ -2327,7 +2302,7 @@ fn type_lists_of_null_alone_and_unknown_types_are_refused() {
         "a value that can only be `null` has no Rust type here",
     );
     member_refused(
-        json!({"type": ["string", "integer"], "properties": {}}),
+        json!({"type": ["string", "object"], "properties": {}}),
         "/properties",
         "in a `type` list would need a struct of its own",
     );
@@ -2466,7 +2441,7 @@ fn all_of_parts_that_are_not_object_schemas_are_refused() {
     a_refused(
         all_of(
             json!([
-                {"properties": {"a": {"type": "string"}}},
+                {"properties": {"a": {"type": "string", "minLength": 1}}},
                 {"properties": {"a": {"type": "string", "maxLength": 2}}}
             ]),
             json!(null),
@@ -2525,9 +2500,9 @@ fn lossy_drops_what_the_derive_cannot_express_with_a_warning() {
     );
     has(&out, &["    #[model(not_null)]\n    pub x: Option<i64>,\n"]);
     let out = member_lossy(
-        json!({"type": "array", "items": {"type": "string", "default": "d"}}),
-        "/items/default",
-        "of an array's items has no attribute",
+        json!({"type": "array", "items": {"type": "string"}, "contains": {"const": "a"}}),
+        "/contains",
+        "`contains` has no attribute",
     );
     has(
         &out,
@@ -2540,11 +2515,11 @@ fn lossy_drops_what_the_derive_cannot_express_with_a_warning() {
         .find(|t| t.name == "A")
         .expect("A is generated");
     assert!(a.expected.is_none());
-    let out = run_lossy(json!({"$defs": {"A": {"type": "string", "default": ""}}}));
+    let out = run_lossy(json!({"$defs": {"A": {"type": "string", "not": {"const": ""}}}}));
     warns(
         &out,
-        "#/$defs/A/default",
-        "on a whole type has no attribute",
+        "#/$defs/A/not",
+        "`not` has no attribute in the derive; dropped (lossy)",
     );
     has(&out, &["pub struct A(pub String);\n"]);
 }
@@ -2722,17 +2697,65 @@ fn a_type_beside_a_ref_that_is_its_target_s_is_read_as_the_ref() {
 }
 
 #[test]
-fn a_default_of_held_values_is_refused() {
-    member_refused(
-        json!({"type": "object", "additionalProperties": {"type": "string", "default": "a"}}),
-        "/additionalProperties/default",
-        "of a map's values has no attribute in the derive",
-    );
-    member_refused(
-        json!({"type": "array", "items": {"type": "string", "default": "a"}}),
-        "/items/default",
-        "of an array's items has no attribute in the derive",
-    );
+fn a_default_the_derive_cannot_write_is_dropped_with_a_warning() {
+    // A default checks nothing: the type accepts what the schema does, and an absent value
+    // reads as `None`.
+    for (schema, at, why) in [
+        (
+            json!({"type": "object", "additionalProperties": {"type": "string", "default": "a"}}),
+            "/additionalProperties/default",
+            "of a map's values has no attribute in the derive",
+        ),
+        (
+            json!({"type": "array", "items": {"type": "string", "default": "a"}}),
+            "/items/default",
+            "of an array's items has no attribute in the derive",
+        ),
+        (
+            json!({"type": "array", "items": {"type": "string"}, "default": ["a"]}),
+            "/default",
+            "is [\"a\"], which the derive's `default` cannot write on this member",
+        ),
+        (
+            json!({"type": ["boolean", "string"], "default": true}),
+            "/default",
+            "is true, which the derive's `default` cannot write on this member",
+        ),
+    ] {
+        let out = run(member(schema));
+        assert!(out.refused.is_empty(), "{:?}", out.refused);
+        warns(
+            &out,
+            &format!("#/$defs/A/properties/x{at}"),
+            &format!("`default` {why}"),
+        );
+        warns(
+            &out,
+            &format!("#/$defs/A/properties/x{at}"),
+            "; dropped: it checks nothing, and an absent value reads as `None`",
+        );
+        assert!(
+            !out.code.contains("default"),
+            "no default written: {}",
+            out.code
+        );
+        let x = &expected(&out, "A")["properties"]["x"];
+        assert!(x.get("default").is_none(), "{x}");
+    }
+    // On a whole type.
+    let out = run(json!({"$defs": {
+        "When": {"type": "string", "enum": ["a", "b"], "default": "a"},
+        "N": {"type": "integer", "default": 3}
+    }}));
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    for at in ["#/$defs/When/default", "#/$defs/N/default"] {
+        warns(
+            &out,
+            at,
+            "`default` on a whole type has no attribute in the derive",
+        );
+    }
+    assert!(expected(&out, "When").get("default").is_none());
 }
 
 #[test]
@@ -2823,6 +2846,92 @@ fn a_merged_member_s_inline_type_is_read_where_its_part_declares_it() {
         ]}}}),
         "#/$defs/A/allOf/1/properties/s",
         "`s` is declared by two parts of `allOf`, differently",
+    );
+}
+
+#[test]
+fn a_member_two_parts_declare_is_the_stronger_declaration_when_one_implies_the_other() {
+    // The first part says less: the second's `maxLength` and `enum` make the member.
+    let out = run(json!({"$defs": {
+        "A": {"allOf": [
+            {"type": "object", "properties": {"s": {"type": ["string", "null"], "description": "weak"}}},
+            {"type": "object", "properties": {"s": {"type": ["string", "null"], "enum": ["a", "b", null], "description": "strong"}}}
+        ]},
+        "B": {"allOf": [
+            {"type": "object", "properties": {"s": {"type": "string", "maxLength": 3}}},
+            {"type": "object", "properties": {"s": {"type": ["string", "null"]}}}
+        ]},
+        "C": {"allOf": [
+            {"type": "object", "properties": {"l": {"type": "array", "items": {"type": "object"}}}},
+            {"type": "object", "properties": {"l": {"type": "array", "items": {"type": "object", "properties": {"n": {"type": "integer"}}}}}}
+        ]}
+    }}));
+    has(
+        &out,
+        &[
+            "    /// strong\n    pub s: Option<As>,\n",
+            "    #[model(max_len = 3, not_null)]\n    pub s: Option<String>,\n",
+            "    #[model(not_null)]\n    pub l: Option<Vec<ClItem>>,\n",
+            "pub struct ClItem {\n    #[model(not_null)]\n    pub n: Option<i64>,\n}\n",
+        ],
+    );
+    assert_eq!(
+        expected(&out, "A")["properties"]["s"]["description"],
+        "strong"
+    );
+    // Neither implies the other: refused.
+    a_refused(
+        json!({"$defs": {"A": {"allOf": [
+            {"type": "object", "properties": {"s": {"type": "string", "maxLength": 3}}},
+            {"type": "object", "properties": {"s": {"type": "string", "minLength": 1}}}
+        ]}}}),
+        "#/$defs/A/allOf/1/properties/s",
+        "`s` is declared by two parts of `allOf`, differently",
+    );
+}
+
+#[test]
+fn a_keyword_of_another_type_checks_nothing_and_is_dropped_with_a_warning() {
+    let out = run(json!({"$defs": {
+        "A": {"type": "array", "items": {"type": "string", "enum": ["a"], "minItems": 1},
+              "additionalProperties": false, "patternProperties": {"^x-": {}}, "maxProperties": 1},
+        "S": {"type": ["string", "null"], "minimum": 3, "maxLength": 4}
+    }}));
+    has(
+        &out,
+        &[
+            "pub struct A(pub Vec<AItem>);\n",
+            "pub struct S(#[model(max_len = 4)] pub Option<String>);\n",
+        ],
+    );
+    for (pointer, key, types) in [
+        (
+            "#/$defs/A/additionalProperties",
+            "additionalProperties",
+            "(`array`)",
+        ),
+        (
+            "#/$defs/A/patternProperties",
+            "patternProperties",
+            "(`array`)",
+        ),
+        ("#/$defs/A/maxProperties", "maxProperties", "(`array`)"),
+        ("#/$defs/A/items/minItems", "minItems", "(`string`)"),
+        ("#/$defs/S/minimum", "minimum", "(`string`, `null`)"),
+    ] {
+        warns(
+            &out,
+            pointer,
+            &format!("`{key}` applies to no value of the schema's type {types}: it checks nothing"),
+        );
+    }
+    assert_eq!(out.warnings.len(), 5, "{:?}", out.warnings);
+    // The expected schema leaves them out as well: a validator ignores them.
+    assert_eq!(
+        expected(&out, "A"),
+        json!({"$schema": DIALECT, "title": "A", "type": "array",
+               "items": {"$ref": "#/$defs/AItem"},
+               "$defs": {"AItem": {"title": "AItem", "type": "string", "enum": ["a"]}}})
     );
 }
 

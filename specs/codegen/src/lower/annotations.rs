@@ -6,7 +6,7 @@
 use serde_json::{Map, Value};
 
 use super::Lowering;
-use crate::input::ref_target;
+use crate::input::{Document, ref_target};
 use crate::model::{self as m, Absent, Rules, Ty, TypeNotes};
 use crate::names;
 
@@ -261,17 +261,34 @@ impl Lowering<'_> {
         }
         match self.literal(d, ty, sub, here) {
             Ok(text) => Some(Absent::Literal(text)),
-            Err(why) => {
+            Err(Unwritten::Refused(why)) => {
                 self.cannot(&there, "default", &why);
+                None
+            }
+            Err(Unwritten::Shape(why)) => {
+                self.default_dropped(&there, &why);
                 None
             }
         }
     }
 
+    /// A warning that the `default` at `at` is left out: a default is an annotation, which
+    /// checks nothing, so the type accepts what the schema does; an absent member reads as
+    /// `None` rather than as the default.
+    pub(super) fn default_dropped(&mut self, at: &str, why: &str) {
+        let note = self.note(
+            at,
+            format!(
+                "`default` {why}; dropped: it checks nothing, and an absent value reads as `None`"
+            ),
+        );
+        self.warnings.push(note);
+    }
+
     /// `d` as the Rust literal of a `default` on a value of `ty` whose schema is `sub` (at
     /// `at`), or why the derive cannot take it: a value of another kind, or one that breaks
     /// the schema it is the default of (the derive refuses such a literal).
-    fn literal(&self, d: &Value, ty: &Ty, sub: &Value, at: &str) -> Result<String, String> {
+    fn literal(&self, d: &Value, ty: &Ty, sub: &Value, at: &str) -> Result<String, Unwritten> {
         let (map, _) = match sub.as_object().map(|m| super::unwrap_null(m, at)) {
             Some(Ok(u)) => (u.map, u.at),
             _ => (Map::new(), at.to_owned()),
@@ -283,20 +300,20 @@ impl Lowering<'_> {
             (Ty::F64, Value::Number(_)) => "number",
             (Ty::Named(_), Value::String(_)) => "enum",
             (Ty::Secret, _) => {
-                return Err(format!(
+                return Err(Unwritten::Refused(format!(
                     "is {d}: a secret's default would sit in the source and in the schema, so the derive refuses one"
-                ));
+                )));
             }
             _ => {
-                return Err(format!(
+                return Err(Unwritten::Shape(format!(
                     "is {d}, which the derive's `default` cannot write on this member (it takes the type's own value, or a string, number or boolean literal, or a string enum's value)"
-                ));
+                )));
             }
         };
         if let Some(why) = breaks(d, &map) {
-            return Err(format!(
+            return Err(Unwritten::Refused(format!(
                 "is {d}, which its own schema refuses ({why}): the derive refuses such a default"
-            ));
+            )));
         }
         match kind {
             "enum" => {
@@ -313,10 +330,12 @@ impl Lowering<'_> {
                 };
                 match values {
                     Some(v) if v.contains(d) => Ok(d.to_string()),
-                    Some(_) => Err(format!("is {d}, which is not one of the enum's values")),
-                    None => Err(format!(
+                    Some(_) => Err(Unwritten::Refused(format!(
+                        "is {d}, which is not one of the enum's values"
+                    ))),
+                    None => Err(Unwritten::Shape(format!(
                         "is {d}, and the derive reads a literal default only into a string, a number, a boolean or a string enum"
-                    )),
+                    ))),
                 }
             }
             "number" => {
@@ -330,26 +349,58 @@ impl Lowering<'_> {
             "integer"
                 if *ty == Ty::I32 && d.as_i64().and_then(|v| i32::try_from(v).ok()).is_none() =>
             {
-                Err(format!(
+                Err(Unwritten::Refused(format!(
                     "is {d}, which an `i32` (format int32) does not hold"
-                ))
+                )))
             }
             _ => Ok(d.to_string()),
         }
     }
 
-    /// A `default` on a whole type (a newtype's schema, at `at`): dropped from `body`, and
-    /// refused, as only a field has a default.
+    /// A `default` on a whole named type (its schema `body`, at `at`): taken out, with a
+    /// warning, as only a field has a default in the derive.
     pub(super) fn type_default(&mut self, body: &mut Map<String, Value>, at: &str) {
-        if body.contains_key("default") {
-            self.cannot(
+        if body.remove("default").is_some() {
+            self.default_dropped(
                 &format!("{at}/default"),
-                "default",
                 "on a whole type has no attribute in the derive (only a field has a default)",
             );
-            body.remove("default");
         }
     }
+}
+
+/// Whether the derive's `default` writes `d` on a member whose schema, without its `null`, is
+/// `own`: the type's own empty array or object, a string on a string or a string enum (inline
+/// or behind a `$ref`), a boolean on a boolean, a whole number on an integer or a number, any
+/// number on a number. Made from the schema alone, for the expected schemas; lowering decides
+/// the same from the member's Rust type.
+pub fn default_written(doc: &Document, d: &Value, own: &Map<String, Value>) -> bool {
+    let ty = own.get("type").and_then(Value::as_str).unwrap_or_default();
+    match d {
+        Value::String(_) => {
+            own.contains_key("enum")
+                || match own.get("$ref").and_then(Value::as_str) {
+                    Some(r) => ref_target(r)
+                        .and_then(|t| doc.at(&t))
+                        .is_some_and(|t| t.get("enum").is_some()),
+                    None => ty == "string",
+                }
+        }
+        Value::Bool(_) => ty == "boolean",
+        Value::Number(n) if n.as_i64().is_some() => ty == "integer" || ty == "number",
+        Value::Number(_) => ty == "number",
+        Value::Array(a) => a.is_empty() && ty == "array",
+        Value::Object(o) => o.is_empty() && ty == "object",
+        Value::Null => false,
+    }
+}
+
+/// Why a member's `default` is not written: the document's slip (refused), or a value the
+/// derive's `default` has no way to write (dropped with a warning, as a default checks
+/// nothing).
+enum Unwritten {
+    Refused(String),
+    Shape(String),
 }
 
 /// Which keyword of a string's or a number's schema (`map`) refuses `d`, if one does.

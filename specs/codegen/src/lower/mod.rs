@@ -51,10 +51,79 @@ pub fn holds_null(doc: &Document, pointer: &str) -> bool {
         && unwrap_null(&map, pointer).is_ok_and(|u| u.nullable)
 }
 
+/// The keywords that apply to one kind of value alone, and the `type`s of those values: a
+/// validator ignores them in a value of any other type.
+const APPLIES_TO: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "properties",
+            "required",
+            "additionalProperties",
+            "patternProperties",
+            "propertyNames",
+            "minProperties",
+            "maxProperties",
+            "dependentRequired",
+            "dependentSchemas",
+            "dependencies",
+            "unevaluatedProperties",
+        ],
+        &["object"],
+    ),
+    (
+        &[
+            "items",
+            "prefixItems",
+            "additionalItems",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "contains",
+            "minContains",
+            "maxContains",
+            "unevaluatedItems",
+        ],
+        &["array"],
+    ),
+    (&["minLength", "maxLength", "pattern"], &["string"]),
+    (
+        &[
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+        ],
+        &["number", "integer"],
+    ),
+];
+
 /// A schema in the fewest keywords that say the same: a part of `allOf` that is `{}` or
 /// `true` says nothing (an `allOf` of none is gone), nor does OpenAPI's `discriminator` (the
-/// branches check the member it names), and a string `const` is an `enum` of one value.
-pub fn plain(map: &mut Map<String, Value>) {
+/// branches check the member it names), a string `const` is an `enum` of one value, and a
+/// keyword that applies only to values of a type the schema's `type` does not allow checks
+/// nothing. Returns those keywords, which are taken out.
+pub fn plain(map: &mut Map<String, Value>) -> Vec<String> {
+    let types: Vec<&str> = match map.get("type") {
+        Some(Value::String(t)) => vec![t.as_str()],
+        Some(Value::Array(list)) => list.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let idle: Vec<String> = if types.is_empty() {
+        Vec::new()
+    } else {
+        map.keys()
+            .filter(|k| {
+                APPLIES_TO.iter().any(|(keys, to)| {
+                    keys.contains(&k.as_str()) && !to.iter().any(|t| types.contains(t))
+                })
+            })
+            .cloned()
+            .collect()
+    };
+    for k in &idle {
+        map.remove(k);
+    }
     map.remove("discriminator");
     if let Some(Value::Array(parts)) = map.get_mut("allOf") {
         parts.retain(|p| !(p == &Value::Bool(true) || p.as_object().is_some_and(Map::is_empty)));
@@ -63,7 +132,9 @@ pub fn plain(map: &mut Map<String, Value>) {
         }
     }
     scalars::const_as_enum(map);
+    idle
 }
+pub use annotations::default_written;
 pub use unions::{branches, is_union, unwrap_null};
 
 use crate::input::Document;
@@ -241,6 +312,9 @@ impl Lowering<'_> {
             self.type_without_null(&mut map, pointer, inline);
         }
         self.own_title(&mut map, name, inline);
+        if !inline {
+            self.type_default(&mut map, pointer);
+        }
         // An inline type written in a member leaves its description and annotations to the
         // field; one that is an item or a map's value takes its description and examples.
         let described = !self.inline.contains(pointer);
@@ -311,7 +385,8 @@ impl Lowering<'_> {
             return None;
         };
         let mut map = map.clone();
-        plain(&mut map);
+        let idle = plain(&mut map);
+        self.idle(&idle, &map, pointer);
         if map.contains_key("allOf") {
             return match merge_all_of(self.doc, &map, pointer) {
                 Ok(merged) => Some(merged),
@@ -341,7 +416,8 @@ impl Lowering<'_> {
             }
         };
         let mut map = map.clone();
-        plain(&mut map);
+        let idle = plain(&mut map);
+        self.idle(&idle, &map, at);
         let (map, nullable, at) = self.strip_null(&map, at)?;
         let mut value = self.lower_non_null(&map, &at, hint)?;
         if nullable && !matches!(value.ty, Ty::Option(_)) {
@@ -445,9 +521,8 @@ impl Lowering<'_> {
     fn held_value(&mut self, node: &Value, at: &str, hint: &str, whose: &str) -> Option<m::Value> {
         let value = self.lower_value(node, at, hint)?;
         if node.get("default").is_some() {
-            self.cannot(
+            self.default_dropped(
                 &format!("{at}/default"),
-                "default",
                 &format!("of {whose} has no attribute in the derive (only a field has a default)"),
             );
         }
@@ -501,6 +576,30 @@ impl Lowering<'_> {
             format!("has {keyword} and no `type`: read as {what}, so the value refuses the values of other types that the schema accepts"),
         );
         self.warnings.push(note);
+    }
+
+    /// A warning for each keyword [`plain`] took out of the schema at `at` (now `map`), which
+    /// applies to no value its `type` allows. Said once per place.
+    fn idle(&mut self, keys: &[String], map: &Map<String, Value>, at: &str) {
+        let types = match map.get("type") {
+            Some(Value::Array(list)) => list
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|t| format!("`{t}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            Some(t) => format!("`{}`", t.as_str().unwrap_or_default()),
+            None => String::new(),
+        };
+        for key in keys {
+            let note = self.note(
+                &format!("{at}/{}", crate::input::escape(key)),
+                format!("`{key}` applies to no value of the schema's type ({types}): it checks nothing, as in any validator; dropped"),
+            );
+            if !self.warnings.contains(&note) {
+                self.warnings.push(note);
+            }
+        }
     }
 
     /// Refuses every key of `map` in none of the lists of `allowed`; drops comments and

@@ -173,12 +173,26 @@ fn merge_parts(
                 if part_props.get(&k) == Some(v) {
                     continue;
                 }
-                order.push((k.clone(), from));
-                if part_props.insert(k.clone(), v.clone()).is_some() {
-                    return Err((
-                        format!("{node_at}/properties/{}", crate::input::escape(&k)),
-                        format!("`{k}` is declared by two parts of `allOf`, differently"),
-                    ));
+                match part_props.get(&k) {
+                    None => {
+                        order.push((k.clone(), from));
+                        part_props.insert(k.clone(), v.clone());
+                    }
+                    // One declaration says all the other does and more: the value must meet
+                    // both, so it meets the stronger, which is the member.
+                    Some(old) if implies(old, v) => {}
+                    Some(old) if implies(v, old) => {
+                        if let Some(slot) = order.iter_mut().find(|(name, _)| *name == k) {
+                            slot.1 = from;
+                        }
+                        part_props.insert(k.clone(), v.clone());
+                    }
+                    Some(_) => {
+                        return Err((
+                            format!("{node_at}/properties/{}", crate::input::escape(&k)),
+                            format!("`{k}` is declared by two parts of `allOf`, differently"),
+                        ));
+                    }
                 }
             }
         }
@@ -212,6 +226,42 @@ fn merge_parts(
         out.insert("required".into(), Value::Array(required));
     }
     Ok((out, order))
+}
+
+/// Whether the schema `strong` states every rule of `weak`, so that a value that meets
+/// `strong` meets `weak`: each keyword of `weak` is an annotation (`description`, `title`,
+/// `examples`, `example`), or OpenAPI's `nullable: true` (which only widens), or a `type`
+/// whose types include all of `strong`'s, or `items` that `strong`'s items imply, or
+/// `properties` (beside no `additionalProperties`) each of which `strong` declares in a way
+/// that implies it, or is in `strong` with the same value.
+fn implies(strong: &Value, weak: &Value) -> bool {
+    let (Value::Object(s), Value::Object(w)) = (strong, weak) else {
+        return false;
+    };
+    let types = |m: &Map<String, Value>| -> Option<Vec<Value>> {
+        match m.get("type")? {
+            Value::Array(list) => Some(list.clone()),
+            t => Some(vec![t.clone()]),
+        }
+    };
+    w.iter().all(|(k, v)| match k.as_str() {
+        "description" | "title" | "examples" | "example" => true,
+        "nullable" => v == &Value::Bool(true) || s.get(k) == Some(v),
+        "type" => match (types(s), types(w)) {
+            (Some(st), Some(wt)) => st.iter().all(|t| wt.contains(t)),
+            _ => false,
+        },
+        "items" => s.get(k).is_some_and(|si| implies(si, v)),
+        "properties" if !w.contains_key("additionalProperties") => {
+            match (s.get(k), v) {
+                (Some(Value::Object(sp)), Value::Object(wp)) => wp
+                    .iter()
+                    .all(|(name, ws)| sp.get(name).is_some_and(|ss| implies(ss, ws))),
+                _ => false,
+            }
+        }
+        _ => s.get(k) == Some(v),
+    })
 }
 
 /// Whether the schema `node` says its value is an object: `type: object` (alone or with
