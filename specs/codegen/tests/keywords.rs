@@ -1749,6 +1749,56 @@ fn a_keyword_the_derive_cannot_place_is_refused() {
 // Refusals: objects.
 
 #[test]
+fn unevaluated_properties_beside_merged_parts_is_additional_properties_of_the_whole() {
+    let out = run(json!({"$defs": {
+        "Spec": {"type": "object", "properties": {"image": {"type": "string"}},
+                 "patternProperties": {"^x-": {}}},
+        "Job": {"allOf": [{"$ref": "#/$defs/Spec"}], "required": ["image"],
+                "properties": {"per_replica": {"type": "boolean"}},
+                "unevaluatedProperties": false},
+        "Plain": {"type": "object", "properties": {"a": {"type": "string"}},
+                  "unevaluatedProperties": {"type": "integer"}}
+    }}));
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    has(
+        &out,
+        &[
+            "pub struct Job {\n    pub image: String,\n    #[model(not_null)]\n    pub per_replica: Option<bool>,\n    /// The members no other field declares, by name.\n    #[model(flatten, keys(pattern = \"^x-\"))]\n    pub additional_properties: BTreeMap<String, serde_json::Value>,\n}\n",
+            "    #[model(flatten)]\n    pub additional_properties: BTreeMap<String, i64>,\n",
+        ],
+    );
+    assert_eq!(
+        expected(&out, "Job")["propertyNames"],
+        json!({"anyOf": [{"enum": ["image", "per_replica"]}, {"pattern": "^x-"}]})
+    );
+    // In a part, it refuses the other parts' members; beside a union, which members it sees
+    // depends on the branch.
+    a_refused(
+        json!({"$defs": {"A": {"allOf": [
+            {"type": "object", "properties": {"a": {"type": "string"}}, "unevaluatedProperties": false},
+            {"type": "object", "properties": {"b": {"type": "string"}}}
+        ]}}}),
+        "#/$defs/A/allOf/0/unevaluatedProperties",
+        "in a part of `allOf`",
+    );
+    a_refused(
+        json!({"$defs": {"A": {"type": "object", "properties": {"a": {"type": "string"}},
+            "anyOf": [{"required": ["a"]}], "unevaluatedProperties": false}}}),
+        "#/$defs/A/unevaluatedProperties",
+        "has no attribute in the derive",
+    );
+    // Two parts that give one pattern differently.
+    a_refused(
+        json!({"$defs": {"A": {"allOf": [
+            {"type": "object", "patternProperties": {"^x-": {"type": "string"}}},
+            {"type": "object", "patternProperties": {"^x-": {"type": "integer"}}}
+        ]}}}),
+        "#/$defs/A/allOf/1/patternProperties/^x-",
+        "the pattern `^x-` is given by two parts of `allOf`, differently",
+    );
+}
+
+#[test]
 fn other_members_are_a_flattened_map() {
     let out = run(json!({"$defs": {
         "A": {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"],

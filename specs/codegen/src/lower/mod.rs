@@ -125,6 +125,7 @@ pub fn plain(map: &mut Map<String, Value>) -> Vec<String> {
         map.remove(k);
     }
     map.remove("discriminator");
+    objects::evaluated(map);
     if let Some(Value::Array(parts)) = map.get_mut("allOf") {
         parts.retain(|p| !(p == &Value::Bool(true) || p.as_object().is_some_and(Map::is_empty)));
         if parts.is_empty() {

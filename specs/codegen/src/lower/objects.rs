@@ -27,6 +27,7 @@ const PART: &[&str] = &[
     "type",
     "properties",
     "required",
+    "patternProperties",
     "description",
     "title",
     "examples",
@@ -83,6 +84,10 @@ fn merge_parts(
         _ => Vec::new(),
     };
     let mut part_props = Map::new();
+    let mut patterns = match out.remove("patternProperties") {
+        Some(Value::Object(p)) => p,
+        _ => Map::new(),
+    };
     let mut order: Vec<Member> = Vec::new();
     for (i, part) in parts.iter().enumerate() {
         let here = format!("{at}/allOf/{i}");
@@ -146,11 +151,29 @@ fn merge_parts(
                 "`additionalProperties` in a part of `allOf` refuses the members of the other parts: the derive cannot say that (write one object schema instead)".into(),
             ));
         }
-        for key in part_map.keys() {
-            // A `patternProperties` of entries that hold nothing says nothing.
-            if key == "patternProperties" && pattern_entries(&part_map).is_empty() {
-                continue;
+        // Each part's `patternProperties` checks the members whose names match, as one
+        // beside the merged members does; the same pattern twice must say the same.
+        if let Some(Value::Object(p)) = part_map.get("patternProperties") {
+            for (pattern, schema) in p {
+                match patterns.get(pattern) {
+                    Some(old) if old != schema => {
+                        return Err((
+                            format!(
+                                "{node_at}/patternProperties/{}",
+                                crate::input::escape(pattern)
+                            ),
+                            format!(
+                                "the pattern `{pattern}` is given by two parts of `allOf`, differently"
+                            ),
+                        ));
+                    }
+                    _ => {
+                        patterns.insert(pattern.clone(), schema.clone());
+                    }
+                }
             }
+        }
+        for key in part_map.keys() {
             if !PART.contains(&key.as_str()) && !ignorable(key) {
                 return Err((
                     format!("{node_at}/{key}"),
@@ -225,7 +248,39 @@ fn merge_parts(
     if !required.is_empty() {
         out.insert("required".into(), Value::Array(required));
     }
+    if !patterns.is_empty() {
+        out.insert("patternProperties".into(), Value::Object(patterns));
+    }
+    evaluated(&mut out);
     Ok((out, order))
+}
+
+/// `unevaluatedProperties` beside members that every value has checked the same way (no
+/// `oneOf`, `anyOf`, `if` or other keyword that checks members only in some values): the
+/// members it sees are those the `properties` and `patternProperties` beside it do not
+/// name, which is what `additionalProperties` sees, and it becomes that. An `allOf`'s parts
+/// are merged first, so that it sees their members too.
+pub fn evaluated(map: &mut Map<String, Value>) {
+    const SOME_VALUES: &[&str] = &[
+        "allOf",
+        "oneOf",
+        "anyOf",
+        "not",
+        "if",
+        "then",
+        "else",
+        "dependentSchemas",
+        "dependencies",
+        "$ref",
+        "additionalProperties",
+    ];
+    if map.contains_key("unevaluatedProperties")
+        && !SOME_VALUES.iter().any(|k| map.contains_key(*k))
+    {
+        if let Some(v) = map.remove("unevaluatedProperties") {
+            map.insert("additionalProperties".into(), v);
+        }
+    }
 }
 
 /// Whether the schema `strong` states every rule of `weak`, so that a value that meets
@@ -252,14 +307,12 @@ fn implies(strong: &Value, weak: &Value) -> bool {
             _ => false,
         },
         "items" => s.get(k).is_some_and(|si| implies(si, v)),
-        "properties" if !w.contains_key("additionalProperties") => {
-            match (s.get(k), v) {
-                (Some(Value::Object(sp)), Value::Object(wp)) => wp
-                    .iter()
-                    .all(|(name, ws)| sp.get(name).is_some_and(|ss| implies(ss, ws))),
-                _ => false,
-            }
-        }
+        "properties" if !w.contains_key("additionalProperties") => match (s.get(k), v) {
+            (Some(Value::Object(sp)), Value::Object(wp)) => wp
+                .iter()
+                .all(|(name, ws)| sp.get(name).is_some_and(|ss| implies(ss, ws))),
+            _ => false,
+        },
         _ => s.get(k) == Some(v),
     })
 }
