@@ -33,7 +33,7 @@ use crate::charset;
 use crate::input::{Document, ref_target};
 use crate::lower::{
     Member, branches, default_written, holds_null, is_struct, is_union, matches_every_name,
-    merge_all_of, pattern_entries, plain, properties, unwrap_null,
+    merge_all_of, pattern_entries, plain, properties, synthetic, unwrap_null,
 };
 
 /// The JSON Schema dialect the derive declares.
@@ -110,7 +110,7 @@ impl<'d> Expect<'d> {
         let pointer = self.by_name.get(name).copied().unwrap_or_default();
         let mut own = match self.doc.at(pointer) {
             Some(Value::Object(m)) => m.clone(),
-            _ => Map::new(),
+            _ => synthetic(self.doc, pointer).unwrap_or_default(),
         };
         plain(&mut own);
         let (map, order) = if own.contains_key("allOf") {

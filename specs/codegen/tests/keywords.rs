@@ -2345,16 +2345,43 @@ fn lengths_that_leave_no_value_or_are_not_whole_numbers_are_refused() {
 // Refusals: types.
 
 #[test]
+fn an_object_with_properties_in_a_type_list_is_a_struct_of_its_own_in_the_union() {
+    let out = run(json!({"$defs": {
+        "Ext": {"type": ["boolean", "object", "null"], "properties": {"name": {"type": "string"}},
+                "required": ["name"], "additionalProperties": false},
+        "Config": {"type": "object", "properties": {
+            "external": {"type": ["string", "object"], "maxLength": 3,
+                         "properties": {"name": {"type": "string"}}}}}
+    }}));
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    has(
+        &out,
+        &[
+            "#[model(untagged)]\npub enum Ext {\n    Boolean(bool),\n    Object(ExtObject),\n    Null,\n}\n",
+            "#[model(deny_unknown_fields)]\npub struct ExtObject {\n    pub name: String,\n}\n",
+            "pub enum ConfigExternal {\n    String(#[model(max_len = 3)] String),\n    Object(ConfigExternalObject),\n}\n",
+        ],
+    );
+    // The object's keywords are its branch's; the string's, the string's.
+    assert_eq!(
+        expected(&out, "ExtObject"),
+        json!({"$schema": DIALECT, "title": "ExtObject", "type": "object",
+               "properties": {"name": {"type": "string"}}, "required": ["name"],
+               "additionalProperties": false})
+    );
+    assert_eq!(
+        expected(&out, "ConfigExternal")["anyOf"],
+        json!([{"type": "string", "maxLength": 3}, {"$ref": "#/$defs/ConfigExternalObject"}])
+    );
+}
+
+#[test]
 fn type_lists_of_null_alone_and_unknown_types_are_refused() {
     member_refused(
         json!({"type": ["null"]}),
         "/type",
         "a value that can only be `null` has no Rust type here",
-    );
-    member_refused(
-        json!({"type": ["string", "object"], "properties": {}}),
-        "/properties",
-        "in a `type` list would need a struct of its own",
     );
     member_refused(
         json!({"type": "null"}),

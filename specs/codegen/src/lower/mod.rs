@@ -136,7 +136,7 @@ pub fn plain(map: &mut Map<String, Value>) -> Vec<String> {
     idle
 }
 pub use annotations::default_written;
-pub use unions::{branches, is_union, unwrap_null};
+pub use unions::{branches, is_union, synthetic, unwrap_null};
 
 use crate::input::Document;
 use crate::model::{self as m, Kind, Rules, Ty, TypeDef};
@@ -381,11 +381,16 @@ impl Lowering<'_> {
             self.refuse(pointer, "the schema is not there");
             return None;
         };
-        let Value::Object(map) = node else {
-            self.refuse(pointer, "a type's schema must be an object");
-            return None;
+        let mut map = match node {
+            Value::Object(map) => map.clone(),
+            _ => match unions::synthetic(self.doc, pointer) {
+                Some(map) => map,
+                None => {
+                    self.refuse(pointer, "a type's schema must be an object");
+                    return None;
+                }
+            },
         };
-        let mut map = map.clone();
         let idle = plain(&mut map);
         self.idle(&idle, &map, pointer);
         if map.contains_key("allOf") {

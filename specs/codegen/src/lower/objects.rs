@@ -34,9 +34,10 @@ const PART: &[&str] = &[
     "additionalProperties",
 ];
 
-/// Whether a schema is an object with declared members, a struct.
+/// Whether a schema is an object with declared members, a struct (not a `type` list of an
+/// object and other types, a union, whose object branch is a struct).
 pub fn is_struct(map: &Map<String, Value>) -> bool {
-    map.contains_key("properties")
+    map.contains_key("properties") && !super::unions::several_types(map)
 }
 
 /// Where and why a schema is refused.
@@ -387,7 +388,7 @@ impl Lowering<'_> {
     ) -> Option<Kind> {
         let notes: &[&str] = if inline { NOTES } else { &[] };
         self.only(map, at, &[STRUCT, notes], "an object with `properties`");
-        if let Some(node) = self.doc.at(at) {
+        if let Some(node) = self.doc.at(at).filter(|n| n.is_object()) {
             if !states_object(self.doc, node, 0) {
                 self.narrowed(at, "`properties`", "an object");
             }

@@ -46,7 +46,10 @@ const BY_TYPE: &[(&str, &[&str])] = &[
     (
         "object",
         &[
+            "properties",
+            "required",
             "additionalProperties",
+            "patternProperties",
             "propertyNames",
             "minProperties",
             "maxProperties",
@@ -77,14 +80,15 @@ pub fn is_null(branch: &Value) -> bool {
 }
 
 /// Whether `type` lists more than one type besides `null`.
-fn several_types(map: &Map<String, Value>) -> bool {
+pub(super) fn several_types(map: &Map<String, Value>) -> bool {
     matches!(map.get("type"), Some(Value::Array(t)) if t.iter().filter(|t| *t != "null").count() > 1)
 }
 
 /// A union's branches: each one's pointer and schema, `None` for a `null` branch; and whether
 /// it is a `oneOf`. A `type` list's branches are its types, each with the keywords of its
 /// kind, at the union's own pointer (their `items` and `additionalProperties` are where the
-/// document has them).
+/// document has them), but for an object with `properties`, a struct of its own, whose
+/// pointer is its type's in the list (`.../type/2`, see [`synthetic`]).
 pub fn branches(map: &Map<String, Value>, at: &str) -> (bool, Vec<(String, Option<Value>)>) {
     for (key, one_of) in [("oneOf", true), ("anyOf", false)] {
         if let Some(Value::Array(list)) = map.get(key) {
@@ -101,7 +105,7 @@ pub fn branches(map: &Map<String, Value>, at: &str) -> (bool, Vec<(String, Optio
         _ => Vec::new(),
     };
     let mut out = Vec::new();
-    for t in types {
+    for (i, t) in types.into_iter().enumerate() {
         if t == "null" {
             out.push((at.to_owned(), None));
             continue;
@@ -122,9 +126,35 @@ pub fn branches(map: &Map<String, Value>, at: &str) -> (bool, Vec<(String, Optio
                 branch.insert("format".into(), f.clone());
             }
         }
-        out.push((at.to_owned(), Some(Value::Object(branch))));
+        let here = if branch.contains_key("properties") {
+            format!("{at}/type/{i}")
+        } else {
+            at.to_owned()
+        };
+        out.push((here, Some(Value::Object(branch))));
     }
     (false, out)
+}
+
+/// The schema of an object branch of a `type` list, which the document writes nowhere on its
+/// own: at `pointer`, `<list's schema>/type/<i>`, where the document has the type's name,
+/// the keywords of an object taken from beside the list (see [`branches`]).
+pub fn synthetic(doc: &Document, pointer: &str) -> Option<Map<String, Value>> {
+    let (parent, i) = pointer.rsplit_once("/type/")?;
+    i.parse::<usize>().ok()?;
+    let Value::Object(map) = doc.at(parent)? else {
+        return None;
+    };
+    let mut map = map.clone();
+    super::plain(&mut map);
+    let map = unwrap_null(&map, parent).ok()?.map;
+    let (_, list) = branches(&map, parent);
+    list.into_iter()
+        .find(|(at, _)| at == pointer)
+        .and_then(|(_, b)| match b {
+            Some(Value::Object(m)) => Some(m),
+            _ => None,
+        })
 }
 
 /// The type of the schema `node` is, following `$ref`s: its `type`, or `object` for one with
@@ -212,13 +242,6 @@ impl Lowering<'_> {
                 }
                 continue;
             };
-            if several_types(map) {
-                if let Some(kind) = branch.get("type").and_then(Value::as_str) {
-                    if kind == "object" && map.contains_key("properties") {
-                        self.cannot(&format!("{at}/properties"), "properties", "in a `type` list would need a struct of its own inside the union: write the object as a branch of `anyOf` instead");
-                    }
-                }
-            }
             let label = self.variant_label(branch, i);
             let hint = format!("{name}{label}");
             let value = self.held_value(branch, here, &hint, "a union's branch")?;
