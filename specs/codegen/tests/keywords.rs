@@ -2956,6 +2956,33 @@ fn a_member_two_parts_declare_is_the_stronger_declaration_when_one_implies_the_o
         expected(&out, "A")["properties"]["s"]["description"],
         "strong"
     );
+    // `null` only where both allow it; an integer is a number; enums as sets of values.
+    let out = run(json!({"$defs": {
+        "A": {"allOf": [
+            {"type": "object", "properties": {
+                "u": {"type": "object", "nullable": true, "properties": {"id": {"type": "integer"}}},
+                "n": {"type": "number"},
+                "e": {"type": "string", "enum": ["a", "b"]},
+                "m": {"type": "string", "nullable": true, "format": "email"}
+            }},
+            {"type": "object", "properties": {
+                "u": {"type": "object"},
+                "n": {"type": "integer"},
+                "e": {"type": "string", "enum": ["b", "a"], "description": "Either."},
+                "m": {"type": ["string", "null"]}
+            }}
+        ]}
+    }}));
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    has(
+        &out,
+        &[
+            "    #[model(not_null)]\n    pub u: Option<Au>,\n",
+            "    #[model(not_null)]\n    pub n: Option<i64>,\n",
+            "    #[model(not_null)]\n    pub e: Option<Ae>,\n",
+            "    #[model(format = \"email\")]\n    pub m: Option<String>,\n",
+        ],
+    );
     // Neither implies the other: refused.
     a_refused(
         json!({"$defs": {"A": {"allOf": [

@@ -197,21 +197,23 @@ fn merge_parts(
                 if part_props.get(&k) == Some(v) {
                     continue;
                 }
-                match part_props.get(&k) {
+                match part_props.get(&k).map(|old| (old, meet(old, v))) {
                     None => {
                         order.push((k.clone(), from));
                         part_props.insert(k.clone(), v.clone());
                     }
                     // One declaration says all the other does and more: the value must meet
-                    // both, so it meets the stronger, which is the member.
-                    Some(old) if implies(old, v) => {}
-                    Some(old) if implies(v, old) => {
-                        if let Some(slot) = order.iter_mut().find(|(name, _)| *name == k) {
-                            slot.1 = from;
+                    // both, so it meets the stronger, which is the member, allowing `null`
+                    // only where both do. It is read where the stronger is written.
+                    Some((_, Some((met, first)))) => {
+                        if !first {
+                            if let Some(slot) = order.iter_mut().find(|(name, _)| *name == k) {
+                                slot.1 = from;
+                            }
                         }
-                        part_props.insert(k.clone(), v.clone());
+                        part_props.insert(k.clone(), met);
                     }
-                    Some(_) => {
+                    Some((_, None)) => {
                         return Err((
                             format!("{node_at}/properties/{}", crate::input::escape(&k)),
                             format!("`{k}` is declared by two parts of `allOf`, differently"),
@@ -284,16 +286,70 @@ pub fn evaluated(map: &mut Map<String, Value>) {
     }
 }
 
+/// The schema a value meets when it meets both `a` and `b`, when one of them states every rule
+/// of the other (see [`implies`]), apart from `null`: that one, allowing `null` only where
+/// both do; and whether it is `a`.
+fn meet(a: &Value, b: &Value) -> Option<(Value, bool)> {
+    let (Value::Object(a), Value::Object(b)) = (a, b) else {
+        return None;
+    };
+    let (a_plain, a_null) = without_null(a);
+    let (b_plain, b_null) = without_null(b);
+    let (strong, strong_plain, weak_null, is_a) = if implies_plain(&a_plain, &b_plain) {
+        (a, a_plain, b_null, true)
+    } else if implies_plain(&b_plain, &a_plain) {
+        (b, b_plain, a_null, false)
+    } else {
+        return None;
+    };
+    let met = if weak_null {
+        strong.clone()
+    } else {
+        strong_plain
+    };
+    Some((Value::Object(met), is_a))
+}
+
+/// A schema without the `null` it allows (OpenAPI's `nullable: true`, `null` in a `type`
+/// list or among `enum` values), and whether it allowed it.
+fn without_null(map: &Map<String, Value>) -> (Map<String, Value>, bool) {
+    let mut map = map.clone();
+    let mut null = map.remove("nullable") == Some(Value::Bool(true));
+    if let Some(Value::Array(types)) = map.get_mut("type") {
+        let before = types.len();
+        types.retain(|t| t != "null");
+        null |= types.len() < before;
+        if let [one] = types.as_slice() {
+            let one = one.clone();
+            map.insert("type".into(), one);
+        }
+    }
+    if let Some(Value::Array(values)) = map.get_mut("enum") {
+        let before = values.len();
+        values.retain(|v| !v.is_null());
+        null &= values.len() < before || !map.contains_key("enum");
+    }
+    (map, null)
+}
+
 /// Whether the schema `strong` states every rule of `weak`, so that a value that meets
-/// `strong` meets `weak`: each keyword of `weak` is an annotation (`description`, `title`,
-/// `examples`, `example`), or OpenAPI's `nullable: true` (which only widens), or a `type`
-/// whose types include all of `strong`'s, or `items` that `strong`'s items imply, or
-/// `properties` (beside no `additionalProperties`) each of which `strong` declares in a way
-/// that implies it, or is in `strong` with the same value.
+/// `strong` meets `weak`.
 fn implies(strong: &Value, weak: &Value) -> bool {
     let (Value::Object(s), Value::Object(w)) = (strong, weak) else {
         return false;
     };
+    let (s, s_null) = without_null(s);
+    let (w, w_null) = without_null(w);
+    (!s_null || w_null) && implies_plain(&s, &w)
+}
+
+/// [`implies`] between two schemas that allow no `null`: each keyword of `weak` is an
+/// annotation (`description`, `title`, `examples`, `example`), or a `type` whose types include
+/// all of `strong`'s (a `number` includes an `integer`), or an `enum` whose values include
+/// all of `strong`'s, or `items` that `strong`'s items imply, or `properties` (beside no
+/// `additionalProperties`) each of which `strong` declares in a way that implies it, or is in
+/// `strong` with the same value.
+fn implies_plain(s: &Map<String, Value>, w: &Map<String, Value>) -> bool {
     let types = |m: &Map<String, Value>| -> Option<Vec<Value>> {
         match m.get("type")? {
             Value::Array(list) => Some(list.clone()),
@@ -302,9 +358,14 @@ fn implies(strong: &Value, weak: &Value) -> bool {
     };
     w.iter().all(|(k, v)| match k.as_str() {
         "description" | "title" | "examples" | "example" => true,
-        "nullable" => v == &Value::Bool(true) || s.get(k) == Some(v),
         "type" => match (types(s), types(w)) {
-            (Some(st), Some(wt)) => st.iter().all(|t| wt.contains(t)),
+            (Some(st), Some(wt)) => st
+                .iter()
+                .all(|t| wt.contains(t) || (t == "integer" && wt.contains(&"number".into()))),
+            _ => false,
+        },
+        "enum" => match (s.get(k), v) {
+            (Some(Value::Array(se)), Value::Array(we)) => se.iter().all(|x| we.contains(x)),
             _ => false,
         },
         "items" => s.get(k).is_some_and(|si| implies(si, v)),
