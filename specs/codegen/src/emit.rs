@@ -265,7 +265,7 @@ impl Writer {
                     }
                 };
                 out.push_str(derive);
-                self.container_attrs(out, rule, false, examples, &t.notes);
+                self.container_attrs(out, rule, false, examples, &t.notes, Vec::new());
                 let _ = writeln!(out, "pub enum {} {{", t.name);
                 for (ident, wire) in &variants {
                     // A value with a line break or another control character is shown as
@@ -289,7 +289,7 @@ impl Writer {
             }
             Kind::Newtype(value) => {
                 out.push_str(derive);
-                self.container_attrs(out, None, false, None, &t.notes);
+                self.container_attrs(out, None, false, None, &t.notes, Vec::new());
                 let attrs = match self.flavour {
                     Flavour::Model => rules(&value.rules, &value.ty, None),
                     Flavour::SerdeDerive => String::new(),
@@ -348,6 +348,7 @@ impl Writer {
             Kind::Struct {
                 fields,
                 deny_unknown_fields,
+                presence,
             } => {
                 let mut used = names::Unique::default();
                 // A flattened map is named after what it holds, once the members are named.
@@ -370,11 +371,57 @@ impl Writer {
                         ident.0 = used.give("additional_properties");
                     }
                 }
+                // A presence rule names fields by their Rust names.
+                let ident_of = |wire: &String| {
+                    idents
+                        .iter()
+                        .find(|(_, w)| w == wire)
+                        .map_or_else(|| wire.clone(), |(i, _)| i.clone())
+                };
+                let mut presence_attrs = Vec::new();
+                if self.flavour == Flavour::Model {
+                    for c in presence {
+                        let groups: Vec<String> = c
+                            .groups
+                            .iter()
+                            .map(|g| match g.as_slice() {
+                                [one] => ident_of(one),
+                                _ => format!(
+                                    "({})",
+                                    g.iter().map(ident_of).collect::<Vec<_>>().join(", ")
+                                ),
+                            })
+                            .collect();
+                        let key = if c.exactly_one {
+                            "required_one_of"
+                        } else {
+                            "required_any_of"
+                        };
+                        presence_attrs.push(format!("{key}({})", groups.join(", ")));
+                    }
+                }
+                let requires: Vec<String> = fields
+                    .iter()
+                    .map(|f| {
+                        f.requires
+                            .iter()
+                            .map(ident_of)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
+                    .collect();
                 out.push_str(derive);
-                self.container_attrs(out, rule, *deny_unknown_fields, examples, &t.notes);
+                self.container_attrs(
+                    out,
+                    rule,
+                    *deny_unknown_fields,
+                    examples,
+                    &t.notes,
+                    presence_attrs,
+                );
                 let _ = writeln!(out, "pub struct {} {{", t.name);
-                for (f, (ident, wire)) in fields.iter().zip(&idents) {
-                    self.field(out, f, ident, wire, rule);
+                for ((f, (ident, wire)), requires) in fields.iter().zip(&idents).zip(&requires) {
+                    self.field(out, f, ident, wire, rule, requires);
                 }
                 out.push_str("}\n");
             }
@@ -388,6 +435,7 @@ impl Writer {
         deny: bool,
         examples: Option<String>,
         notes: &TypeNotes,
+        presence: Vec<String>,
     ) {
         let mut attrs = Vec::new();
         if let Some(rule) = rule {
@@ -396,6 +444,7 @@ impl Writer {
         if deny {
             attrs.push("deny_unknown_fields".to_owned());
         }
+        attrs.extend(presence);
         if self.flavour == Flavour::Model {
             attrs.extend(notes_attrs(notes));
             attrs.extend(examples);
@@ -405,7 +454,15 @@ impl Writer {
         }
     }
 
-    fn field(&self, out: &mut String, f: &Field, ident: &str, wire: &str, rule: Option<&str>) {
+    fn field(
+        &self,
+        out: &mut String,
+        f: &Field,
+        ident: &str,
+        wire: &str,
+        rule: Option<&str>,
+        requires: &str,
+    ) {
         doc(out, &f.doc, "    ");
         let bare = ident.trim_start_matches("r#");
         let mut attrs = Vec::new();
@@ -429,6 +486,9 @@ impl Writer {
                 }
                 if f.not_null {
                     attrs.push("not_null".into());
+                }
+                if !requires.is_empty() {
+                    attrs.push(format!("requires({requires})"));
                 }
             }
             Flavour::SerdeDerive => {

@@ -33,7 +33,7 @@ use crate::charset;
 use crate::input::{Document, ref_target};
 use crate::lower::{
     Member, branches, default_written, holds_null, is_struct, is_union, matches_every_name,
-    merge_all_of, pattern_entries, plain, properties, synthetic, unwrap_null,
+    merge_all_of, pattern_entries, plain, presence_rules, properties, synthetic, unwrap_null,
 };
 
 /// The JSON Schema dialect the derive declares.
@@ -203,6 +203,39 @@ impl<'d> Expect<'d> {
                 .collect();
             if !required.is_empty() {
                 s.insert("required".into(), Value::Array(required));
+            }
+            // Which members are present together: `dependentRequired` (draft 7's
+            // `dependencies` of names), and each `oneOf`/`anyOf` of `required` lists, under
+            // `allOf` when there are both.
+            if let Some(rules) = presence_rules(&map) {
+                if !rules.requires.is_empty() {
+                    let dependent: Map<String, Value> = rules
+                        .requires
+                        .into_iter()
+                        .map(|(from, needs)| (from, json!(needs)))
+                        .collect();
+                    s.insert("dependentRequired".into(), Value::Object(dependent));
+                }
+                let mut parts: Vec<Value> = rules
+                    .choices
+                    .into_iter()
+                    .map(|(key, c)| {
+                        let branches: Vec<Value> =
+                            c.groups.iter().map(|g| json!({"required": g})).collect();
+                        json!({ key: branches })
+                    })
+                    .collect();
+                match parts.len() {
+                    0 => {}
+                    1 => {
+                        if let Some(Value::Object(one)) = parts.pop() {
+                            s.extend(one);
+                        }
+                    }
+                    _ => {
+                        s.insert("allOf".into(), Value::Array(parts));
+                    }
+                }
             }
             // The members it does not declare: refused, or a flattened map's, whose names are
             // the declared ones or, beside `additionalProperties: false`, those of the one

@@ -28,6 +28,9 @@ pub enum Kind {
         fields: Vec<Field>,
         /// `additionalProperties: false`.
         deny_unknown_fields: bool,
+        /// `oneOf`/`anyOf` of `required` lists beside the members: which members are present
+        /// together.
+        presence: Vec<Choice>,
     },
     /// A string enum: the values, in the schema's order.
     Enum(Vec<String>),
@@ -70,6 +73,16 @@ impl Kind {
             Kind::Enum(_) | Kind::Alias(_) => Vec::new(),
         }
     }
+}
+
+/// `required_one_of` (a `oneOf` of `required` lists) or `required_any_of` (an `anyOf`):
+/// exactly one, or at least one, of the groups of members is present in full.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    /// `oneOf`.
+    pub exactly_one: bool,
+    /// Each group's members, by wire name.
+    pub groups: Vec<Vec<String>>,
 }
 
 /// A variant of a [`Kind::Union`].
@@ -118,6 +131,9 @@ pub struct Field {
     pub not_null: bool,
     /// `flatten`: a map of the members no other field declares (its `wire` is empty).
     pub flatten: bool,
+    /// `requires`: the members (by wire name) that must be present when this one is
+    /// (`dependentRequired`).
+    pub requires: Vec<String>,
 }
 
 /// A value's Rust type and the rules on it.

@@ -1628,7 +1628,7 @@ fn one_of_is_one_of_and_any_of_and_type_lists_are_untagged() {
         "is not the type of every branch",
     );
     a_refused(
-        json!({"$defs": {"A": {"type": "object", "properties": {"a": {"type": "string"}}, "oneOf": [{"required": ["a"]}, {"required": ["b"]}]}}}),
+        json!({"$defs": {"A": {"type": "object", "properties": {"a": {"type": "string"}}, "oneOf": [{"required": ["a"]}, {"properties": {"a": {"maxLength": 1}}}]}}}),
         "#/$defs/A/oneOf",
         "would need each branch to hold them too",
     );
@@ -1796,6 +1796,84 @@ fn unevaluated_properties_beside_merged_parts_is_additional_properties_of_the_wh
         "#/$defs/A/allOf/1/patternProperties/^x-",
         "the pattern `^x-` is given by two parts of `allOf`, differently",
     );
+}
+
+#[test]
+fn required_lists_in_one_of_any_of_and_dependencies_are_presence_rules() {
+    let out = run(json!({"$defs": {
+        "Changes": {"type": "object", "additionalProperties": false,
+            "oneOf": [{"required": ["paths"]}, {"required": ["regexp"]}],
+            "properties": {"paths": {"type": "array", "items": {"type": "string"}},
+                           "compare_to": {"type": "string"},
+                           "regexp": {"type": "string", "maxLength": 255}}},
+        "Item": {"type": "object",
+            "properties": {"id": {"type": "integer"}, "owner": {"type": "string"},
+                           "repo": {"type": ["string", "null"]}, "number": {"type": "integer"}},
+            "oneOf": [{"required": ["id"]}, {"required": ["owner", "repo", "number"]}],
+            "anyOf": [{"required": ["id"]}, {"required": ["owner"]}]},
+        "Trigger": {"type": "object",
+            "properties": {"project": {"type": "string"}, "branch": {"type": "string"}},
+            "dependencies": {"branch": ["project"]}}
+    }}));
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    has(
+        &out,
+        &[
+            "#[model(deny_unknown_fields, required_one_of(paths, regexp))]\npub struct Changes {\n",
+            "#[model(required_one_of(id, (owner, repo, number)), required_any_of(id, owner))]\npub struct Item {\n",
+            // A member that may be `null` is present when it is: `Some(None)`.
+            "    pub repo: Option<Option<String>>,\n",
+            "    #[model(not_null, requires(project))]\n    pub branch: Option<String>,\n",
+        ],
+    );
+    let changes = expected(&out, "Changes");
+    assert_eq!(
+        changes["oneOf"],
+        json!([{"required": ["paths"]}, {"required": ["regexp"]}])
+    );
+    assert_eq!(
+        expected(&out, "Item")["allOf"],
+        json!([
+            {"oneOf": [{"required": ["id"]}, {"required": ["owner", "repo", "number"]}]},
+            {"anyOf": [{"required": ["id"]}, {"required": ["owner"]}]}
+        ])
+    );
+    assert_eq!(
+        expected(&out, "Trigger")["dependentRequired"],
+        json!({"branch": ["project"]})
+    );
+    // A rule that names a member not declared, a required one, or one with a default; and
+    // branches that say more than which members are present.
+    for (extra, at, why) in [
+        (
+            json!({"oneOf": [{"required": ["a"]}, {"required": ["z"]}]}),
+            "#/$defs/A/oneOf",
+            "names `z`, which is not among the `properties`",
+        ),
+        (
+            json!({"anyOf": [{"required": ["a"]}, {"required": ["r"]}], "required": ["r"]}),
+            "#/$defs/A/anyOf",
+            "names `r`, which is required, so always present",
+        ),
+        (
+            json!({"dependentRequired": {"d": ["a"]}}),
+            "#/$defs/A/dependentRequired",
+            "names `d`, whose `default` fills it in",
+        ),
+        (
+            json!({"oneOf": [{"required": ["a"]}, {"required": ["r"], "not": {"required": ["a"]}}]}),
+            "#/$defs/A/oneOf",
+            "`oneOf` beside the keywords of an object with `properties`",
+        ),
+    ] {
+        let mut a = json!({"type": "object", "properties": {
+            "a": {"type": "string"}, "r": {"type": "string"}, "d": {"type": "string", "default": "x"}
+        }});
+        for (k, v) in extra.as_object().unwrap() {
+            a[k] = v.clone();
+        }
+        a_refused(json!({"$defs": {"A": a}}), at, why);
+    }
 }
 
 #[test]

@@ -30,7 +30,8 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use serde_json::{Map, Value};
 
 pub use objects::{
-    Member, is_struct, matches_every_name, merge_all_of, pattern_entries, properties,
+    Member, is_struct, matches_every_name, merge_all_of, pattern_entries, presence_rules,
+    properties,
 };
 
 /// Whether the schema at `pointer` is a struct or an enum that also allows `null`: a Rust

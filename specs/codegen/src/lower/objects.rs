@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use super::Lowering;
 use super::annotations::{NOTES, ignorable};
 use crate::input::{Document, ref_target};
-use crate::model::{self as m, Field, Kind, Ty};
+use crate::model::{self as m, Choice, Field, Kind, Ty};
 use crate::names;
 
 /// The keywords of a struct's schema (an inline one also takes [`NOTES`]).
@@ -448,7 +448,12 @@ impl Lowering<'_> {
         inline: bool,
     ) -> Option<Kind> {
         let notes: &[&str] = if inline { NOTES } else { &[] };
-        self.only(map, at, &[STRUCT, notes], "an object with `properties`");
+        self.only(
+            &without_presence(map),
+            at,
+            &[STRUCT, notes],
+            "an object with `properties`",
+        );
         if let Some(node) = self.doc.at(at).filter(|n| n.is_object()) {
             if !states_object(self.doc, node, 0) {
                 self.narrowed(at, "`properties`", "an object");
@@ -536,14 +541,150 @@ impl Lowering<'_> {
                 required,
                 not_null,
                 flatten: false,
+                requires: Vec::new(),
             });
         }
+        let presence = self.presence(map, at, &mut fields);
         fields.extend(others);
         Some(Kind::Struct {
             fields,
             deny_unknown_fields,
+            presence,
         })
     }
+
+    /// The presence rules beside a struct's members (see [`presence_rules`]), checked against
+    /// its `fields`: each member a rule names is declared and may be absent, and is read so
+    /// that its presence shows (an `Option` that refuses `null`, or `Option<Option<T>>` for
+    /// one that may be `null`).
+    fn presence(
+        &mut self,
+        map: &Map<String, Value>,
+        at: &str,
+        fields: &mut [Field],
+    ) -> Vec<Choice> {
+        let Some(rules) = presence_rules(map) else {
+            return Vec::new();
+        };
+        let mut named: Vec<(String, String)> = Vec::new();
+        for (key, choice) in &rules.choices {
+            for name in choice.groups.iter().flatten() {
+                named.push((format!("{at}/{key}"), name.clone()));
+            }
+        }
+        for (from, needs) in &rules.requires {
+            named.push((format!("{at}/{}", rules.requires_key), from.clone()));
+            for n in needs {
+                named.push((format!("{at}/{}", rules.requires_key), n.clone()));
+            }
+        }
+        let mut ok = true;
+        for (here, name) in &named {
+            match fields.iter_mut().find(|f| &f.wire == name) {
+                None => {
+                    self.refuse(here, format!("names `{name}`, which is not among the `properties`: the derive's presence rules name the struct's fields"));
+                    ok = false;
+                }
+                Some(f) if f.default.is_some() => {
+                    self.refuse(here, format!("names `{name}`, whose `default` fills it in when it is absent, so that its presence does not show"));
+                    ok = false;
+                }
+                Some(f) if !matches!(f.value.ty, Ty::Option(_)) || f.required => {
+                    self.refuse(here, format!("names `{name}`, which is required, so always present: the rule would say nothing of it, or forbid the others"));
+                    ok = false;
+                }
+                Some(f) => {
+                    // `null` is present: `Some(None)`.
+                    if !f.not_null
+                        && !matches!(&f.value.ty, Ty::Option(t) if matches!(**t, Ty::Option(_)))
+                    {
+                        f.value.ty = Ty::Option(Box::new(f.value.ty.clone()));
+                    }
+                }
+            }
+        }
+        if !ok {
+            return Vec::new();
+        }
+        for (from, needs) in rules.requires {
+            if let Some(f) = fields.iter_mut().find(|f| f.wire == from) {
+                f.requires = needs;
+            }
+        }
+        rules.choices.into_iter().map(|(_, c)| c).collect()
+    }
+}
+
+/// The presence rules beside an object's members: a `oneOf` or an `anyOf` whose every branch
+/// is a `required` list alone, and `dependentRequired` (or draft 7's `dependencies` whose
+/// every value is a list of names). `None` when there is none, or when one of those keywords
+/// says more than presence.
+pub struct PresenceRules {
+    /// Each `oneOf`/`anyOf`, with its keyword.
+    pub choices: Vec<(&'static str, Choice)>,
+    /// Each member that requires others, and those others, in the document's order.
+    pub requires: Vec<(String, Vec<String>)>,
+    /// `dependentRequired` or `dependencies`.
+    pub requires_key: &'static str,
+}
+
+/// Reads [`PresenceRules`] from an object schema.
+pub fn presence_rules(map: &Map<String, Value>) -> Option<PresenceRules> {
+    let names = |v: &Value| -> Option<Vec<String>> {
+        v.as_array()?
+            .iter()
+            .map(|n| n.as_str().map(str::to_owned))
+            .collect()
+    };
+    let mut choices = Vec::new();
+    for (key, exactly_one) in [("oneOf", true), ("anyOf", false)] {
+        let Some(branches) = map.get(key) else {
+            continue;
+        };
+        let groups: Option<Vec<Vec<String>>> = branches.as_array().and_then(|list| {
+            list.iter()
+                .map(|b| {
+                    let b = b.as_object()?;
+                    if b.len() != 1 {
+                        return None;
+                    }
+                    names(b.get("required")?).filter(|g| !g.is_empty())
+                })
+                .collect()
+        });
+        choices.push((
+            key,
+            Choice {
+                exactly_one,
+                groups: groups.filter(|g| !g.is_empty())?,
+            },
+        ));
+    }
+    let mut requires = Vec::new();
+    let mut requires_key = "dependentRequired";
+    for key in ["dependentRequired", "dependencies"] {
+        let Some(d) = map.get(key) else { continue };
+        requires_key = key;
+        for (from, needs) in d.as_object()? {
+            requires.push((from.clone(), names(needs)?));
+        }
+    }
+    (!choices.is_empty() || !requires.is_empty()).then_some(PresenceRules {
+        choices,
+        requires,
+        requires_key,
+    })
+}
+
+/// The keywords [`presence_rules`] reads, taken out of `map` when it reads them all.
+pub fn without_presence(map: &Map<String, Value>) -> Map<String, Value> {
+    let mut map = map.clone();
+    if presence_rules(&map).is_some() {
+        for key in ["oneOf", "anyOf", "dependentRequired", "dependencies"] {
+            map.remove(key);
+        }
+    }
+    map
 }
 
 impl Lowering<'_> {
@@ -580,6 +721,7 @@ impl Lowering<'_> {
             required: false,
             not_null: false,
             flatten: true,
+            requires: Vec::new(),
         };
         let Some(patterns) = patterns else {
             if closed || open {
