@@ -202,18 +202,24 @@ impl<'d> Expect<'d> {
                 .map(|k| Value::from(k.as_str()))
                 .collect();
             if !required.is_empty() {
-                s.insert("required".into(), Value::Array(required));
+                s.insert("required".into(), Value::Array(required.clone()));
             }
             // Which members are present together: `dependentRequired` (draft 7's
             // `dependencies` of names), and each `oneOf`/`anyOf` of `required` lists, under
             // `allOf` when there are both.
+            // A required member is always present, and needing it says nothing.
             if let Some(rules) = presence_rules(&map) {
-                if !rules.requires.is_empty() {
-                    let dependent: Map<String, Value> = rules
-                        .requires
-                        .into_iter()
-                        .map(|(from, needs)| (from, json!(needs)))
-                        .collect();
+                let dependent: Map<String, Value> = rules
+                    .requires
+                    .into_iter()
+                    .map(|(from, mut needs)| {
+                        needs.retain(|n| !required.iter().any(|r| r == n));
+                        (from, needs)
+                    })
+                    .filter(|(_, needs)| !needs.is_empty())
+                    .map(|(from, needs)| (from, json!(needs)))
+                    .collect();
+                if !dependent.is_empty() {
                     s.insert("dependentRequired".into(), Value::Object(dependent));
                 }
                 let mut parts: Vec<Value> = rules

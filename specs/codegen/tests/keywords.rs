@@ -1813,6 +1813,9 @@ fn required_lists_in_one_of_any_of_and_dependencies_are_presence_rules() {
             "anyOf": [{"required": ["id"]}, {"required": ["owner"]}]},
         "Trigger": {"type": "object",
             "properties": {"project": {"type": "string"}, "branch": {"type": "string"}},
+            "dependencies": {"branch": ["project"]}},
+        "Always": {"type": "object", "required": ["project"],
+            "properties": {"project": {"type": "string"}, "branch": {"type": "string"}},
             "dependencies": {"branch": ["project"]}}
     }}));
     assert!(out.refused.is_empty(), "{:?}", out.refused);
@@ -1842,6 +1845,14 @@ fn required_lists_in_one_of_any_of_and_dependencies_are_presence_rules() {
         expected(&out, "Trigger")["dependentRequired"],
         json!({"branch": ["project"]})
     );
+    // A member that needs a required one, always present, needs nothing more.
+    has(
+        &out,
+        &[
+            "pub struct Always {\n    #[model(not_null)]\n    pub branch: Option<String>,\n    pub project: String,\n}\n",
+        ],
+    );
+    assert!(expected(&out, "Always").get("dependentRequired").is_none());
     // A rule that names a member not declared, a required one, or one with a default; and
     // branches that say more than which members are present.
     for (extra, at, why) in [

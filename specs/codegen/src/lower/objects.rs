@@ -563,9 +563,19 @@ impl Lowering<'_> {
         at: &str,
         fields: &mut [Field],
     ) -> Vec<Choice> {
-        let Some(rules) = presence_rules(map) else {
+        let Some(mut rules) = presence_rules(map) else {
             return Vec::new();
         };
+        // A required member is always present: a member that needs it needs nothing more.
+        let always = |name: &String| {
+            fields
+                .iter()
+                .any(|f| &f.wire == name && (!matches!(f.value.ty, Ty::Option(_)) || f.required))
+        };
+        for (_, needs) in &mut rules.requires {
+            needs.retain(|n| !always(n));
+        }
+        rules.requires.retain(|(_, needs)| !needs.is_empty());
         let mut named: Vec<(String, String)> = Vec::new();
         for (key, choice) in &rules.choices {
             for name in choice.groups.iter().flatten() {
