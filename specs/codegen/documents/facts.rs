@@ -1,4 +1,4 @@
-//! `facts DOCUMENT [--lossy] [--check-formats] [--no-expected]`: what the generator's library
+//! `facts DOCUMENT [--lossy] [--check-formats] [--no-expected] [--only FILE]`: what the generator's library
 //! makes of a document, as one JSON object on standard output, for the scripts beside this
 //! file (the command line prints the code and the notes, not the places): the schemas the
 //! document names, each type generated with its pointer into the input and whether its schema
@@ -23,11 +23,22 @@ fn main() {
         .next()
         .expect("usage: facts DOCUMENT [--lossy] [--check-formats] [--no-expected]");
     let mut options = Options::default();
-    for arg in args {
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--lossy" => options.lossy = true,
             "--check-formats" => options.check_formats = true,
             "--no-expected" => options.skip_expected = true,
+            "--only" => {
+                let file = args.next().expect("--only names a file");
+                let text = std::fs::read_to_string(file).expect("the --only file reads");
+                options.only = Some(
+                    text.lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .map(str::to_owned)
+                        .collect(),
+                );
+            }
             _ => {}
         }
     }

@@ -54,6 +54,9 @@ pub struct Options {
     /// it reaches, so that all of them together grow with the square of a document's types:
     /// the command line builds them only for `--expected`.
     pub skip_expected: bool,
+    /// Write only these types (by name) and the types they hold, to check a large document a
+    /// part at a time. Every schema is still read, and each refusal reported.
+    pub only: Option<Vec<String>>,
 }
 
 /// The most states the derive lets a pattern's automaton have (its own bound, repeated): a
@@ -139,7 +142,11 @@ pub struct Output {
 
 /// Generates the types of every schema `doc` names (and the inline ones they hold).
 pub fn generate(doc: &Document, options: &Options) -> Output {
-    let lowered = lower::lower(doc, options);
+    let mut lowered = lower::lower(doc, options);
+    if let Some(only) = &options.only {
+        let keep = lower::reached(&lowered.types, only);
+        lowered.types.retain(|t| keep.contains(&t.name));
+    }
     let code = emit::module(&lowered.types, &options.header, options.flavour);
     let features = emit::features(&lowered.types, options.flavour);
     let aliases = lowered

@@ -8,7 +8,7 @@ use authlete_models_codegen::{Document, Flavour, Options, generate};
 
 const USAGE: &str =
     "usage: authlete-models-codegen [--lossy] [--contracts] [--serde] [--check-formats]
-                              [--expected FILE] INPUT...
+                              [--expected FILE] [--only FILE] INPUT...
 
 Writes Rust types with #[derive(Model)] for every schema of INPUT to standard output, and
 what it read and refused to standard error.
@@ -28,6 +28,8 @@ what it read and refused to standard error.
                    schema; the output then needs the `formats` feature of authlete-models
   --expected FILE  also write each type's expected schema (the input, normalised) to FILE,
                    as a JSON object keyed by type name
+  --only FILE      write only the types FILE names (one name a line) and the types they
+                   hold, to check a large document a part at a time
 
 Exit status: 0 when every schema was generated, 2 when some were refused (the others are
 still written) or when no type at all was generated, 1 when the input could not be read.";
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
     let mut flavour = Flavour::Model;
     let mut check_formats = false;
     let mut expected = None;
+    let mut only = None;
     let mut inputs = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -47,6 +50,21 @@ fn main() -> ExitCode {
             "--serde" => flavour = Flavour::SerdeDerive,
             "--check-formats" => check_formats = true,
             "--expected" => expected = args.next(),
+            "--only" => match args.next().map(std::fs::read_to_string) {
+                Some(Ok(text)) => {
+                    only = Some(
+                        text.lines()
+                            .map(str::trim)
+                            .filter(|l| !l.is_empty())
+                            .map(str::to_owned)
+                            .collect(),
+                    )
+                }
+                _ => {
+                    eprintln!("--only needs a file of type names\n\n{USAGE}");
+                    return ExitCode::from(1);
+                }
+            },
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -81,6 +99,7 @@ fn main() -> ExitCode {
         header,
         check_formats,
         skip_expected: expected.is_none(),
+        only,
     };
     let out = generate(&doc, &options);
     print!("{}", out.code);

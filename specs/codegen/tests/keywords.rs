@@ -1888,6 +1888,37 @@ fn required_lists_in_one_of_any_of_and_dependencies_are_presence_rules() {
 }
 
 #[test]
+fn only_writes_the_types_named_and_those_they_hold() {
+    let doc = Document::new(
+        json!({"$defs": {
+            "A": {"type": "object", "properties": {"b": {"$ref": "#/$defs/B"},
+                  "inline": {"type": "object", "properties": {"x": {"type": "string"}}}}},
+            "B": {"type": "array", "items": {"$ref": "#/$defs/C"}},
+            "C": {"type": "string", "enum": ["c"]},
+            "D": {"type": "object", "properties": {"n": {"type": "integer", "maximum": "x"}}}
+        }}),
+        "doc",
+    )
+    .unwrap();
+    let options = Options {
+        only: Some(vec!["A".to_owned()]),
+        ..Options::default()
+    };
+    let out = generate(&doc, &options);
+    let names: Vec<&str> = out.types.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["A", "B", "C", "AInline"], "{}", out.code);
+    assert!(!out.code.contains("pub struct D"));
+    // Every schema is still read: a refusal elsewhere is reported.
+    assert!(
+        out.refused
+            .iter()
+            .any(|n| n.pointer.starts_with("#/$defs/D")),
+        "{:?}",
+        out.refused
+    );
+}
+
+#[test]
 fn other_members_are_a_flattened_map() {
     let out = run(json!({"$defs": {
         "A": {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"],

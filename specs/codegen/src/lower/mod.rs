@@ -99,6 +99,21 @@ const APPLIES_TO: &[(&[&str], &[&str])] = &[
     ),
 ];
 
+/// The names of `roots` and of every type they hold, through any number of others.
+pub fn reached(types: &[TypeDef], roots: &[String]) -> BTreeSet<String> {
+    let by_name: BTreeMap<&str, &TypeDef> = types.iter().map(|t| (t.name.as_str(), t)).collect();
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut todo: Vec<String> = roots.to_vec();
+    while let Some(name) = todo.pop() {
+        if let Some(t) = by_name.get(name.as_str()) {
+            if seen.insert(name) {
+                todo.extend(uses(t));
+            }
+        }
+    }
+    seen
+}
+
 /// A schema in the fewest keywords that say the same: a part of `allOf` that is `{}` or
 /// `true` says nothing (an `allOf` of none is gone), nor does OpenAPI's `discriminator` (the
 /// branches check the member it names), a string `const` is an `enum` of one value, and a
