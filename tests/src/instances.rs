@@ -214,7 +214,7 @@ fn schema_and_below(value: &mut Value, f: &mut dyn FnMut(&mut Map<String, Value>
 /// Rewrites an OpenAPI 3.0 document's schema spellings into JSON Schema 2020-12's, as the
 /// generator does before it reads them, so that a 2020-12 validator judges them by what they
 /// mean: `nullable: true` adds `null` to a single `type` (and, without one, makes the schema
-/// `anyOf` itself and `{"type": "null"}`), a boolean `exclusiveMinimum`/`exclusiveMaximum`
+/// `anyOf` itself and `{"type": "null"}`) and to an `enum`'s values, a boolean `exclusiveMinimum`/`exclusiveMaximum`
 /// takes the `minimum`/`maximum` beside it, `nullable: false` and a false exclusive flag go,
 /// and `example` becomes `examples`. Documents of other kinds are left as they are.
 pub fn openapi_30_as_2020_12(doc: &mut Value) {
@@ -248,6 +248,14 @@ pub fn openapi_30_as_2020_12(doc: &mut Value) {
                 }
                 _ => {}
             }
+        }
+        // OpenAPI 3.0.3: "a true value adds `null` to the allowed values", those of an
+        // `enum` too.
+        if map.get("nullable") == Some(&Value::Bool(true))
+            && let Some(Value::Array(values)) = map.get_mut("enum")
+            && !values.contains(&Value::Null)
+        {
+            values.push(Value::Null);
         }
         match map.remove("nullable") {
             Some(Value::Bool(true)) => match map.get("type").cloned() {

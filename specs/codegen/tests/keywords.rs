@@ -1919,6 +1919,22 @@ fn only_writes_the_types_named_and_those_they_hold() {
 }
 
 #[test]
+fn null_in_a_type_list_beside_an_enum_is_allowed_only_among_its_values() {
+    let out = run(json!({"$defs": {"A": {"type": "object", "properties": {
+        "closed": {"type": ["string", "null"], "enum": ["a", "b"]},
+        "open": {"type": ["string", "null"], "enum": ["a", null]}
+    }}}}));
+    has(
+        &out,
+        &[
+            "    #[model(not_null)]\n    pub closed: Option<AClosed>,\n",
+            "    pub open: Option<AOpen>,\n",
+        ],
+    );
+    assert!(!out.code.contains("#[model(not_null)]\n    pub open"));
+}
+
+#[test]
 fn other_members_are_a_flattened_map() {
     let out = run(json!({"$defs": {
         "A": {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"],

@@ -393,10 +393,15 @@ pub fn unwrap_null(map: &Map<String, Value>, at: &str) -> Result<Unwrapped, Unwr
         }
     }
     let branching = map.contains_key("oneOf") || map.contains_key("anyOf");
+    // Beside an `enum`, `null` is allowed only when it is among the values.
+    let listed = match map.get("enum") {
+        Some(Value::Array(values)) => values.contains(&Value::Null),
+        _ => true,
+    };
     if let Some(Value::Array(types)) = map.get("type").cloned() {
         let others: Vec<&Value> = types.iter().filter(|t| *t != "null").collect();
         // Beside branches, `null` in the list is allowed only where a branch allows it.
-        nullable |= others.len() < types.len() && !branching;
+        nullable |= others.len() < types.len() && !branching && listed;
         match others.as_slice() {
             [t] => {
                 let t = (*t).clone();
