@@ -1,6 +1,6 @@
 //! The model of the type a derive is on: a struct's fields in declaration order (each with its
-//! wire name, the shape of its type and its attributes), a newtype's one field, or a string
-//! enum's variants with their wire values. The emitters read only this.
+//! wire name, the shape of its type and its attributes) and its presence rules, a newtype's one
+//! field, or a string enum's variants with their wire values. The emitters read only this.
 
 use proc_macro2::Span;
 use syn::ext::IdentExt;
@@ -9,6 +9,10 @@ use syn::{GenericArgument, Ident, PathArguments, Type};
 use crate::attr::{self, ContainerAttrs, FieldAttrs};
 use crate::case::RenameRule;
 use crate::ctxt::Ctxt;
+
+mod presence;
+
+pub use self::presence::{Named, Presence};
 
 pub struct Container<'a> {
     pub ident: &'a Ident,
@@ -21,6 +25,9 @@ pub struct Container<'a> {
     /// A struct's `flatten` fields: maps that take the members no field declares (the check
     /// allows one).
     pub flattened: Vec<Field<'a>>,
+    /// A struct's presence rules (`required_one_of`, `required_any_of`, `requires`), each name
+    /// resolved to one of `fields()`; none for other types.
+    pub presence: Presence,
 }
 
 /// What the type is on the wire.
@@ -436,15 +443,16 @@ impl<'a> Container<'a> {
                 syn::GenericParam::Const(_) => cx.error_spanned_by(param, "`Model` cannot be derived for a type with a const parameter: a model's rules and schema are fixed when it expands; remove the parameter"),
             }
         }
-        let (data, skipped, flattened) = match data? {
+        let (data, skipped, flattened, presence) = match data? {
             Data::Struct(fields) => {
                 let (skipped, fields): (Vec<_>, Vec<_>) =
                     fields.into_iter().partition(|f| f.attrs.skip.is_some());
-                let (flattened, fields) =
+                let (flattened, fields): (Vec<_>, Vec<_>) =
                     fields.into_iter().partition(|f| f.attrs.flatten.is_some());
-                (Data::Struct(fields), skipped, flattened)
+                let presence = Presence::of(&attrs, &fields);
+                (Data::Struct(fields), skipped, flattened, presence)
             }
-            data => (data, Vec::new(), Vec::new()),
+            data => (data, Vec::new(), Vec::new(), Presence::default()),
         };
         Some(Container {
             ident: &input.ident,
@@ -454,6 +462,7 @@ impl<'a> Container<'a> {
             data,
             skipped,
             flattened,
+            presence,
         })
     }
 

@@ -1,5 +1,6 @@
 //! Checks across the model: each rule against the field's type, bounds against each other,
-//! and wire names against each other. Each message says how to mend the mistake.
+//! wire names against each other, and the presence rules' names against the fields
+//! (`presence`). Each message says how to mend the mistake.
 
 use std::collections::HashMap;
 
@@ -9,6 +10,8 @@ use crate::ast::{Container, Data, Field, Shape, WireFrom};
 use crate::attr::{Attr, FieldAttrs, Number};
 use crate::case;
 use crate::ctxt::Ctxt;
+
+mod presence;
 
 pub fn check(cx: &mut Ctxt, cont: &Container) {
     for field in cont.fields().iter().chain(&cont.flattened) {
@@ -27,6 +30,7 @@ pub fn check(cx: &mut Ctxt, cont: &Container) {
         check_skip(cx, field);
     }
     check_flatten(cx, cont);
+    presence::check(cx, cont);
     if !matches!(cont.data, Data::Union(_)) {
         check_not_a_union(cx, cont);
     }
@@ -141,6 +145,11 @@ fn check_union(cx: &mut Ctxt, cont: &Container, variants: &[crate::ast::UnionVar
             if let Some(span) = field.attrs.flatten {
                 cx.error_at(span, "`flatten` in an enum's variant is not supported: put the map in a struct that derives `Model`, and hold that struct in the variant");
             }
+            if let (VariantKind::Struct(_), None, Some(requires)) =
+                (&v.kind, field.attrs.skip, &field.attrs.requires)
+            {
+                cx.error_at(requires.span, "`requires` in an enum's variant is not supported: put the fields in a struct that derives `Model`, and hold that struct in the variant");
+            }
         }
         match &v.kind {
             VariantKind::Newtype(field) => {
@@ -212,6 +221,12 @@ fn check_newtype(cx: &mut Ctxt, cont: &Container, field: &Field) {
         cx.error_at(
             span,
             "a newtype's field is its whole value and cannot be skipped: remove `skip`",
+        );
+    }
+    if let Some(requires) = &field.attrs.requires {
+        cx.error_at(
+            requires.span,
+            "`requires` names other members of an object; a newtype's field is its whole value, with none beside it: remove `requires`",
         );
     }
 }
@@ -286,6 +301,9 @@ fn check_flatten(cx: &mut Ctxt, cont: &Container) {
                     "a flattened map is never absent: it is empty when no other member is given"
                 }
                 "opaque" | "schema" => "a flattened map is read member by member",
+                "requires" => {
+                    "a flattened field is no member of its own, and never absent: its members sit beside this struct's"
+                }
                 _ => continue,
             };
             cx.error_at(
@@ -317,7 +335,7 @@ fn check_skip(cx: &mut Ctxt, field: &Field) {
 /// The keys that say how a member is present on the wire, which a value inside another (a
 /// variant's one value) does not take.
 const PRESENCE_KEYS: &[&str] = &[
-    "rename", "default", "required", "not_null", "skip", "flatten",
+    "rename", "default", "required", "not_null", "requires", "skip", "flatten",
 ];
 
 /// The keys named in `names` that are set on a field (`skip` among them), in the table's order.
@@ -359,6 +377,7 @@ fn keys_set(a: &FieldAttrs) -> Vec<(&'static str, proc_macro2::Span)> {
         ("default", a.default.as_ref().map(|x| x.span)),
         ("required", a.required),
         ("not_null", a.not_null),
+        ("requires", a.requires.as_ref().map(|x| x.span)),
         ("flatten", a.flatten),
         ("check_format", a.check_format),
     ];
@@ -869,7 +888,8 @@ fn check_rules(cx: &mut Ctxt, a: &FieldAttrs, shape: &Shape, what: &str) {
         for (flag, span) in keys_among(
             inner,
             &[
-                "rename", "custom", "default", "required", "not_null", "skip", "flatten",
+                "rename", "custom", "default", "required", "not_null", "requires", "skip",
+                "flatten",
             ],
         ) {
             cx.error_at(

@@ -24,7 +24,9 @@ use proc_macro::TokenStream;
 
 /// Derives `Validate`, `Model`, `serde::Serialize` and `serde::Deserialize` for a struct with
 /// named fields, a newtype, an enum of string values or an enum with data, from its
-/// `#[model(...)]` attributes.
+/// `#[model(...)]` attributes (among them the presence rules of a struct:
+/// `required_one_of(a, (b, c))`, `required_any_of(...)`, and `requires(x, y)` on a field).
+/// `authlete_models::Model` documents them.
 #[proc_macro_derive(Model, attributes(model))]
 pub fn derive_model(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);

@@ -40,6 +40,14 @@ pub enum Code {
     Pattern,
     /// A string not written in its checked `format` (`check_format`).
     Format,
+    /// An object holds none, or more than one, of the members (or groups of members) of
+    /// which exactly one must be present (`required_one_of`).
+    RequiredOneOf,
+    /// An object holds none of the members (or groups of members) of which at least one
+    /// must be present (`required_any_of`).
+    RequiredAnyOf,
+    /// A member that must be present when another is (`requires` on that one) is absent.
+    Requires,
     /// The text is not JSON ([`from_json`](crate::from_json) only).
     Syntax,
     /// A value of the wrong JSON type.
@@ -73,6 +81,9 @@ impl Code {
         Code::Enum,
         Code::Pattern,
         Code::Format,
+        Code::RequiredOneOf,
+        Code::RequiredAnyOf,
+        Code::Requires,
         Code::Syntax,
         Code::Type,
         Code::Required,
@@ -99,6 +110,9 @@ impl Code {
             Code::Enum => "enum",
             Code::Pattern => "pattern",
             Code::Format => "format",
+            Code::RequiredOneOf => "required_one_of",
+            Code::RequiredAnyOf => "required_any_of",
+            Code::Requires => "requires",
             Code::Syntax => "syntax",
             Code::Type => "type",
             Code::Required => "required",

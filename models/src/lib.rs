@@ -82,6 +82,50 @@ pub use crate::secret::Secret;
 /// Derives [`Validate`], [`Model`], `serde::Serialize` and `serde::Deserialize` from the
 /// `#[model(...)]` attributes of a struct with named fields, a newtype, an enum of string
 /// values or an enum with data. See the crate's README for the attribute reference.
+///
+/// # Members present together
+///
+/// `required_one_of(a, (b, c))` on a struct asks for exactly one item to be present: a field,
+/// or a group of fields in parentheses, present when each of them is; `required_any_of(...)`
+/// asks for at least one; `requires(x, y)` on a field asks, when its member is present, for
+/// those of `x` and `y` too. A rule names fields by their Rust names, each an `Option` whose
+/// `Some` says the member was given: one that refuses `null` (`not_null`), or an
+/// `Option<Option<T>>`, whose `Some(None)` is a `null` given. The schema says the same:
+/// `oneOf` (`anyOf`) of a `required` list per item, several rules under `allOf`, and
+/// `dependentRequired`. Violations carry the codes `required_one_of` and `required_any_of`
+/// (at the object's pointer) and `requires` (at the absent member's).
+///
+/// ```
+/// use authlete_models::{Model, Validate};
+///
+/// #[derive(Debug, Model)]
+/// #[model(required_any_of(email, phone))]
+/// struct Contact {
+///     #[model(not_null, requires(name))]
+///     email: Option<String>,
+///     phone: Option<Option<String>>,
+///     #[model(not_null)]
+///     name: Option<String>,
+/// }
+///
+/// let err = serde_json::from_str::<Contact>(r#"{"name": "n"}"#).unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "(root): required_any_of: must hold at least one of `email`, `phone`; none is present at line 1 column 13"
+/// );
+/// assert!(serde_json::from_str::<Contact>(r#"{"phone": null}"#).is_ok());
+///
+/// let built = Contact { email: Some("e".into()), phone: None, name: None };
+/// let errors = built.validate().unwrap_err();
+/// assert_eq!(errors.to_string(), "/name: requires: is required when `email` is present");
+///
+/// let schema = Contact::json_schema();
+/// assert_eq!(schema["dependentRequired"], serde_json::json!({"email": ["name"]}));
+/// assert_eq!(
+///     schema["anyOf"],
+///     serde_json::json!([{"required": ["email"]}, {"required": ["phone"]}])
+/// );
+/// ```
 pub use authlete_models_macros::Model;
 
 use serde::Serialize;

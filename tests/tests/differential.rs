@@ -422,7 +422,9 @@ const ANNOTATIONS: &[&str] = &[
 /// values already have that type; and a string enum with a catch-all, whose `type` and `anyOf`
 /// each say "a string" (they are taken away together); and the `type` of an internally tagged
 /// variant holding a struct model, beside an `allOf` of that model's `$ref`, whose schema has
-/// the same `type`. A keyword whose schema is `{}` or `true` (any value, as for
+/// the same `type`; and the `type: object` of a struct with a `required_one_of` of two items
+/// or more, whose `oneOf` of `required` lists every other value matches each branch of, so
+/// refuses. A keyword whose schema is `{}` or `true` (any value, as for
 /// `serde_json::Value` items) asserts nothing, and is left too. The branches of an `anyOf`,
 /// a `oneOf` and an `allOf` are walked.
 fn mutants(schema: &Value) -> Vec<(String, Value)> {
@@ -452,6 +454,14 @@ fn mutants(schema: &Value) -> Vec<(String, Value)> {
                 .and_then(|model| model.get("type")),
             _ => None,
         };
+        let choice = members.get("oneOf").is_some_and(is_presence_choice)
+            || members
+                .get("allOf")
+                .and_then(Value::as_array)
+                .is_some_and(|all| {
+                    all.iter()
+                        .any(|p| p.get("oneOf").is_some_and(is_presence_choice))
+                });
         for (key, value) in members {
             let here = format!("{at}/{}", authlete_models::escape_pointer_token(key));
             let mutate = |out: &mut Vec<(String, Value)>, what: String, f: &dyn Fn(&mut Value)| {
@@ -473,6 +483,7 @@ fn mutants(schema: &Value) -> Vec<(String, Value)> {
                     remove(node, &["type", "anyOf"]);
                 }),
                 "type" if members.contains_key("enum") => {}
+                "type" if choice && value == "object" => {}
                 "type" if referred_type == Some(value) => {}
                 // An integer type's bound beside a stricter exclusive bound on its side.
                 "minimum" if implied(members, "minimum", "exclusiveMinimum", |b, e| e >= b) => {}
@@ -510,6 +521,18 @@ fn mutants(schema: &Value) -> Vec<(String, Value)> {
     let mut out = Vec::new();
     walk(schema, schema, "", &mut out);
     out
+}
+
+/// Whether a `oneOf` is a `required_one_of` of two items or more: branches that each hold only
+/// a `required` list.
+fn is_presence_choice(one_of: &Value) -> bool {
+    one_of.as_array().is_some_and(|branches| {
+        branches.len() > 1
+            && branches.iter().all(|b| {
+                b.as_object()
+                    .is_some_and(|b| b.len() == 1 && b.contains_key("required"))
+            })
+    })
 }
 
 /// The generated documents reach every rule: with any one assertion taken out of the schema,
@@ -2655,4 +2678,116 @@ fn flattened_models_under_deny_unknown_fields_agree_with_their_schema() {
     assert_eq!(schema["properties"], Layered::json_schema()["properties"]);
     assert_eq!(schema["additionalProperties"], false, "{schema:#}");
     agree::<LayeredStrict>(a_layered(), 1500);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Presence rules: `required_one_of`, `required_any_of` and `requires`
+
+/// Each presence rule, over members that refuse `null` (`not_null`) and members whose `null`
+/// is present (`Option<Option<T>>`), beside rules of the members' own and a member no rule
+/// names.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(
+    rename_all = "camelCase",
+    required_one_of(id, (name, uri)),
+    required_any_of(email, phone)
+)]
+struct Contact {
+    #[model(not_null, charset = "a-z", min_len = 1, max_len = 3)]
+    id: Option<String>,
+    #[model(not_null, max_len = 3)]
+    name: Option<String>,
+    #[model(max_len = 3)]
+    uri: Option<Option<String>>,
+    #[model(not_null)]
+    email: Option<String>,
+    #[model(min = 1, max = 9)]
+    phone: Option<Option<u8>>,
+    #[model(not_null, requires(name, email))]
+    logo: Option<String>,
+    #[model(requires(uri))]
+    note: Option<Option<bool>>,
+    extra: Option<u8>,
+}
+
+/// A struct with presence rules of its own flattening [`Contact`]: both hold.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(required_any_of(label, code))]
+struct Card {
+    #[model(not_null, max_len = 2)]
+    label: Option<String>,
+    #[model(not_null, requires(level))]
+    code: Option<u8>,
+    level: Option<Option<u8>>,
+    #[model(flatten)]
+    contact: Contact,
+}
+
+/// The members of [`Contact`], each absent nearly half the time, at times `null` (refused
+/// where the member is `not_null`) or breaking its own rule.
+fn contact_members() -> BoxedStrategy<Value> {
+    let refused_null =
+        |v: BoxedStrategy<Value>| prop_oneof![12 => v, 1 => Just(Value::Null)].boxed();
+    an_object_with(
+        0.55,
+        vec![
+            ("id", mostly(refused_null(edge_string("az", "A9", 1, 3)))),
+            ("name", mostly(refused_null(edge_string("ab", "", 0, 3)))),
+            ("uri", mostly(or_null(edge_string("u", "", 0, 3)))),
+            ("email", mostly(refused_null(valid_string("x@", 1, 3)))),
+            ("phone", mostly(or_null(edge_int(1, 9)))),
+            ("logo", mostly(refused_null(valid_string("l", 0, 2)))),
+            (
+                "note",
+                mostly(or_null(any::<bool>().prop_map(Value::Bool).boxed())),
+            ),
+            ("extra", mostly(or_null(valid_int(0, 255)))),
+        ],
+    )
+}
+
+fn a_card() -> BoxedStrategy<Value> {
+    let own = an_object_with(
+        0.8,
+        vec![
+            ("label", mostly(edge_string("ab", "", 0, 2))),
+            ("code", mostly(valid_int(0, 255))),
+            ("level", mostly(or_null(valid_int(0, 255)))),
+        ],
+    );
+    with_members(own, contact_members())
+}
+
+#[test]
+fn presence_rules_agree_with_their_schema() {
+    let schema = Contact::json_schema();
+    assert_eq!(
+        schema["dependentRequired"],
+        json!({"logo": ["name", "email"], "note": ["uri"]}),
+        "{schema:#}"
+    );
+    assert_eq!(
+        schema["allOf"],
+        json!([
+            {"oneOf": [{"required": ["id"]}, {"required": ["name", "uri"]}]},
+            {"anyOf": [{"required": ["email"]}, {"required": ["phone"]}]},
+        ])
+    );
+    agree::<Contact>(contact_members(), 2000);
+}
+
+#[test]
+fn presence_rules_of_a_flattened_model_agree_with_their_schema() {
+    let schema = Card::json_schema();
+    assert_eq!(
+        schema["dependentRequired"],
+        json!({"code": ["level"], "logo": ["name", "email"], "note": ["uri"]}),
+        "{schema:#}"
+    );
+    assert_eq!(
+        schema["allOf"].as_array().map(Vec::len),
+        Some(3),
+        "{schema:#}"
+    );
+    agree::<Card>(a_card(), 2000);
 }

@@ -255,10 +255,28 @@ pub mod shadowed {
         /// Would share a local's name with `__field_x` if locals were prefixed naively.
         pub x: ::core::primitive::u8,
     }
+
+    /// Presence rules in the shadowed scope, over fields named like the locals and the
+    /// constant they add.
+    #[derive(Debug, Clone, PartialEq, ::authlete_models::Model)]
+    #[model(required_one_of(__present, (__presence, __value)), required_any_of(__presence_held, __value))]
+    pub struct Together {
+        /// Named like a local.
+        #[model(not_null)]
+        pub __present: ::core::option::Option<::core::primitive::u8>,
+        /// Named like the rules' constant.
+        #[model(not_null, requires(__presence_held))]
+        pub __presence: ::core::option::Option<::core::primitive::u8>,
+        /// Named like a local.
+        pub __value: ::core::option::Option<::core::option::Option<::core::primitive::u8>>,
+        /// Named like a local.
+        #[model(not_null)]
+        pub __presence_held: ::core::option::Option<::core::primitive::u8>,
+    }
 }
 
 use ::authlete_models::{Secret, Validate as _, from_json};
-use shadowed::{Count, Everything, Inner, LocalLookalikes, Outcome};
+use shadowed::{Count, Everything, Inner, LocalLookalikes, Outcome, Together};
 
 fn sample() -> Everything {
     Everything {
@@ -381,4 +399,20 @@ fn the_new_shapes_work_in_a_shadowed_scope() {
     assert!(matches!(u, Untagged::Rule(_)));
     assert!(serde_json::from_str::<OneOf>("3").is_ok());
     assert!(<Tagged as authlete_models::Model>::json_schema()["oneOf"].is_array());
+}
+
+#[test]
+fn presence_rules_work_in_a_shadowed_scope() {
+    let value: Together = serde_json::from_str(r#"{"__present": 1, "__value": null}"#).unwrap();
+    assert_eq!((value.__present, value.__value), (Some(1), Some(None)));
+    assert_eq!(value.validate(), Ok(()));
+    let errors =
+        from_json::<Together>(r#"{"__presence": 1, "__value": 2, "__present": 3}"#).unwrap_err();
+    let found: Vec<(&str, &str)> = errors.iter().map(|e| (e.path(), e.code())).collect();
+    assert_eq!(
+        found,
+        [("/__presence_held", "requires"), ("", "required_one_of")]
+    );
+    let schema = <Together as ::authlete_models::Model>::json_schema();
+    assert!(schema.get("dependentRequired").is_some());
 }

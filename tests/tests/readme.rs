@@ -95,3 +95,39 @@ fn the_tagged_union_example() {
         "/type: enum: must be one of `secret`, `private_key_jwt` or `none` at line 1 column 14"
     );
 }
+
+/// Registered by an id, or by a name and a URI together; a logo needs an e-mail beside it.
+#[derive(Debug, Model)]
+#[model(
+    rename_all = "camelCase",
+    required_one_of(client_id, (client_name, client_uri))
+)]
+pub struct Registration {
+    #[model(not_null)]
+    pub client_id: Option<String>,
+    #[model(not_null)]
+    pub client_name: Option<String>,
+    /// A `null` here is a member given.
+    pub client_uri: Option<Option<String>>,
+    #[model(not_null, requires(email))]
+    pub logo_uri: Option<String>,
+    #[model(not_null)]
+    pub email: Option<String>,
+}
+
+#[test]
+fn the_members_present_together_example() {
+    let err = serde_json::from_str::<Registration>(r#"{"clientName": "app"}"#).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "(root): required_one_of: must hold exactly one of `clientId`, (`clientName`, `clientUri`); none is present (a group is present when each of its members is) at line 1 column 21"
+    );
+    let ok = serde_json::from_str::<Registration>(r#"{"clientName": "app", "clientUri": null}"#);
+    assert!(ok.is_ok(), "{ok:?}");
+    let errors = authlete_models::from_json::<Registration>(r#"{"clientId": "a", "logoUri": "l"}"#)
+        .unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "/email: requires: is required when `logoUri` is present"
+    );
+}

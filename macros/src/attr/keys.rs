@@ -2,10 +2,10 @@
 //! place it is allowed on, how its value is read and which slot of that place's attribute
 //! struct it fills. The readers, the messages and the lists of known keys all come from here.
 
-use proc_macro2::Span;
+use proc_macro2::{Ident, Span};
 use syn::LitStr;
 
-use super::{Attr, ContainerAttrs, FieldAttrs, Number, VariantAttrs};
+use super::{Attr, ContainerAttrs, FieldAttrs, Number, RequiredOf, VariantAttrs};
 use crate::case::RenameRule;
 use crate::charset::CharsetSpec;
 use crate::pattern::PatternSpec;
@@ -103,6 +103,12 @@ pub(super) enum Read<A> {
     /// A list of field rules in parentheses, for the values inside the field's value:
     /// `items(max_len = 2000)`.
     Nested(fn(&mut A) -> &mut Option<Attr<Box<FieldAttrs>>>),
+    /// Field names and parenthesized groups of them, `required_one_of(a, (b, c))`: exactly one
+    /// item present (`true`) or at least one (`false`). The key may be given more than once,
+    /// each a rule of its own.
+    Groups(bool, fn(&mut A) -> &mut Vec<Attr<RequiredOf>>),
+    /// Field names in parentheses: `requires(a, b)`.
+    Names(fn(&mut A) -> &mut Option<Attr<Vec<Ident>>>),
 }
 
 /// One key of the table.
@@ -215,6 +221,16 @@ pub(super) static KEYS: &[Key] = &[
         "deny_unknown_fields",
         Read::Flag(|a| &mut a.deny_unknown_fields),
     ),
+    Key::container(
+        "required_one_of",
+        "required_one_of(a, (b, c))",
+        Read::Groups(true, |a| &mut a.required_of),
+    ),
+    Key::container(
+        "required_any_of",
+        "required_any_of(a, (b, c))",
+        Read::Groups(false, |a| &mut a.required_of),
+    ),
     Key::field(
         "rename",
         "rename = \"clientId\"",
@@ -285,6 +301,11 @@ pub(super) static KEYS: &[Key] = &[
     ),
     Key::field("required", "required", Read::Flag(|a| &mut a.required)),
     Key::field("not_null", "not_null", Read::Flag(|a| &mut a.not_null)),
+    Key::field(
+        "requires",
+        "requires(a, b)",
+        Read::Names(|a| &mut a.requires),
+    ),
     Key::field("skip", "skip", Read::Flag(|a| &mut a.skip)),
     Key::field("flatten", "flatten", Read::Flag(|a| &mut a.flatten)),
     Key::field("format", "format = \"uri\"", Read::Text(|a| &mut a.format))
@@ -355,6 +376,8 @@ mod tests {
             [
                 "rename_all",
                 "deny_unknown_fields",
+                "required_one_of",
+                "required_any_of",
                 "custom",
                 "format",
                 "examples",
@@ -390,6 +413,7 @@ mod tests {
                 "default",
                 "required",
                 "not_null",
+                "requires",
                 "skip",
                 "flatten",
                 "format",

@@ -4,12 +4,14 @@
 //! A mistake in one key is recorded and parsing goes on with the next key, so that every
 //! mistake of a struct is reported in one compile. Each message says how to mend the mistake.
 //!
-//! `keys` holds the table of keys, `literal` reads their values, `suggest` finds the key meant
-//! by an unknown one, `docs` reads doc comments.
+//! `keys` holds the table of keys, `literal` reads their values, `members` reads the lists of
+//! field names of the presence rules, `suggest` finds the key meant by an unknown one, `docs`
+//! reads doc comments.
 
 mod docs;
 mod keys;
 mod literal;
+mod members;
 mod suggest;
 
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
@@ -26,6 +28,7 @@ use crate::ctxt::Ctxt;
 use crate::pattern::PatternSpec;
 
 pub use self::docs::docs;
+pub use self::suggest::closest_name;
 
 /// A value, the span of the attribute key that set it, and the value's tokens as written.
 #[derive(Clone, Debug)]
@@ -97,6 +100,31 @@ pub struct ContainerAttrs {
     pub one_of: Option<Span>,
     /// The wire names of the fields of an enum's struct variants.
     pub rename_all_fields: Option<Attr<RenameRule>>,
+    /// `required_one_of(...)` and `required_any_of(...)`, in the order written (the key may be
+    /// given more than once).
+    pub required_of: Vec<Attr<RequiredOf>>,
+}
+
+/// `required_one_of(a, (b, c))` or `required_any_of(...)`: of the items, each a field or a
+/// group of fields (present when each of its fields is), exactly one (at least one) must be
+/// present.
+#[derive(Clone, Debug)]
+pub struct RequiredOf {
+    /// `required_one_of`: exactly one; `required_any_of`: at least one.
+    pub exactly_one: bool,
+    /// The items in the order written, each the fields it names (one for a field alone).
+    pub items: Vec<Vec<Ident>>,
+}
+
+impl RequiredOf {
+    /// The key that wrote it.
+    pub fn key(&self) -> &'static str {
+        if self.exactly_one {
+            "required_one_of"
+        } else {
+            "required_any_of"
+        }
+    }
 }
 
 /// `#[model(...)]` on a field; each slot is filled by its key in `keys::KEYS`.
@@ -132,6 +160,8 @@ pub struct FieldAttrs {
     pub required: Option<Span>,
     /// On an `Option`: the member may be absent, but `null` is refused.
     pub not_null: Option<Span>,
+    /// When the member is present, these fields' members must be present too.
+    pub requires: Option<Attr<Vec<Ident>>>,
     /// The field is neither read nor written, and takes its default.
     pub skip: Option<Span>,
     /// The field, a map, takes every member no other field declares.
@@ -332,6 +362,24 @@ fn read_key<A>(
         Read::Number(slot) => value(cx, meta, key, place, slot(attrs), literal::number),
         Read::Nested(slot) => nested(cx, meta, key, place, slot(attrs)),
         Read::Default(slot) => default_value(cx, meta, key, place, slot(attrs)),
+        Read::Groups(exactly_one, slot) => {
+            if let Some(rule) = members::groups(cx, meta, key, exactly_one)? {
+                slot(attrs).push(rule);
+            }
+            Ok(())
+        }
+        Read::Names(slot) => {
+            let Some(names) = members::names(cx, meta, key)? else {
+                return Ok(());
+            };
+            let slot = slot(attrs);
+            if slot.is_some() {
+                cx.error_at(names.span, duplicate(place, key.name));
+            } else {
+                *slot = Some(names);
+            }
+            Ok(())
+        }
     }
 }
 
@@ -633,6 +681,68 @@ mod tests {
         let (_, errors) = container_attrs("#[model] #[model = \"x\"]");
         assert_eq!(errors.len(), 2);
         assert!(errors[0].starts_with("`model` takes its keys in parentheses"));
+    }
+
+    #[test]
+    fn presence_rules_are_lists_of_fields_and_groups() {
+        let (a, errors) = container_attrs(
+            "#[model(required_one_of(a, (b, c),), required_any_of(r#type, (d)))] #[model(required_one_of(e, f))]",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let rules: Vec<(&str, Vec<Vec<String>>)> = a
+            .required_of
+            .iter()
+            .map(|r| {
+                let items = r.value.items.iter();
+                let names = items.map(|i| i.iter().map(ToString::to_string).collect());
+                (r.value.key(), names.collect())
+            })
+            .collect();
+        let names = |items: &[&[&str]]| -> Vec<Vec<String>> {
+            items
+                .iter()
+                .map(|i| i.iter().map(|n| (*n).to_owned()).collect())
+                .collect()
+        };
+        assert_eq!(
+            rules,
+            [
+                ("required_one_of", names(&[&["a"], &["b", "c"]])),
+                ("required_any_of", names(&[&["r#type"], &["d"]])),
+                ("required_one_of", names(&[&["e"], &["f"]])),
+            ]
+        );
+        let (f, errors) = field_attrs("#[model(requires(x, y))]");
+        assert!(errors.is_empty(), "{errors:?}");
+        let needs: Vec<String> = f
+            .requires
+            .unwrap()
+            .value
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(needs, ["x", "y"]);
+    }
+
+    #[test]
+    fn every_malformed_item_of_a_presence_rule_is_reported() {
+        let (a, errors) = container_attrs(
+            r#"#[model(required_one_of(a, "b", (), (c, (d)), e::f, (g, 1)), required_any_of)]"#,
+        );
+        assert_eq!(errors.len(), 6, "{errors:#?}");
+        assert!(errors[0].contains("found a literal"), "{}", errors[0]);
+        assert!(errors[1].starts_with("an empty group names no field"));
+        assert!(errors[2].starts_with("a group holds field names, not other groups"));
+        assert!(errors[3].starts_with("expected a field name or a group"));
+        assert!(errors[4].starts_with("expected a field name, found a literal"));
+        assert!(errors[5].starts_with("`required_any_of` takes a list of field names"));
+        // What could be read is kept, so that its names are checked too.
+        assert_eq!(a.required_of.len(), 1);
+        assert_eq!(a.required_of[0].value.items.len(), 1);
+        let (_, errors) = field_attrs("#[model(requires((a, b)), requires())]");
+        assert_eq!(errors.len(), 2, "{errors:#?}");
+        assert!(errors[0].starts_with("`requires` takes field names, not groups"));
+        assert!(errors[1].starts_with("`requires()` names no field"));
     }
 
     #[test]

@@ -61,6 +61,33 @@ pub(super) fn suggest_key(key: &str, known: &[&str]) -> Option<String> {
         .map(|(_, k)| format!("`{k}`"))
 }
 
+/// The name among `known` (a struct's field names) that the unknown `name` most likely means:
+/// the same letters in other capitals or without separators (a wire name such as `clientId`
+/// for `client_id`), else the closest one a typo or two away.
+pub fn closest_name<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    let norm = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !matches!(c, '_' | '-'))
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let n = norm(name);
+    if let Some(same) = known.iter().find(|k| norm(k) == n) {
+        return Some(same);
+    }
+    let most = match name.chars().count() {
+        0 | 1 => return None,
+        2..=4 => 1,
+        _ => 2,
+    };
+    known
+        .iter()
+        .map(|k| (edit_distance(name, k), *k))
+        .filter(|(d, _)| *d <= most)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
 /// Levenshtein distance, by characters.
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -170,6 +197,19 @@ mod tests {
         assert_eq!(suggest_case("UpperCamelCase"), Some("PascalCase"));
         assert_eq!(suggest_case("CONSTANT_CASE"), Some("SCREAMING_SNAKE_CASE"));
         assert_eq!(suggest_case("title"), None);
+    }
+
+    #[test]
+    fn suggests_field_names() {
+        let fields = ["client_id", "client_secret", "scope", "a", "b"];
+        assert_eq!(closest_name("clientId", &fields), Some("client_id"));
+        assert_eq!(
+            closest_name("client_secrte", &fields),
+            Some("client_secret")
+        );
+        assert_eq!(closest_name("scop", &fields), Some("scope"));
+        assert_eq!(closest_name("c", &fields), None);
+        assert_eq!(closest_name("redirect_uris", &fields), None);
     }
 
     #[test]

@@ -244,6 +244,10 @@ pub fn impl_flat(cont: &Container) -> TokenStream {
     };
     let map_finish = map_local.iter().map(|l| tpl!({let #l = __state.#l;}, l));
     let write = super::ser::map_entries(cont);
+    let presence_read = super::presence::read(cont);
+    let presence_present = super::presence::collect_present(cont);
+    let presence_collect = super::presence::collect(cont);
+    let presence_held = super::presence::collect_held(cont);
     let map_collect_finish = map_local
         .iter()
         .map(|l| tpl!({let #l = __state.#l.finish();}, l));
@@ -312,6 +316,7 @@ pub fn impl_flat(cont: &Container) -> TokenStream {
                 #__rep14
                 #__rep15
                 let __value = #build;
+                #presence_read
                 #refuse_custom
                 #p::Ok(__value)
             }
@@ -329,10 +334,13 @@ pub fn impl_flat(cont: &Container) -> TokenStream {
 
             #[inline]
             fn collect_finish(__state: __Collected #ty, __at: &#p::Path<'_>, __out: &mut #p::Collector<'_>) -> #p::Option<Self> {
+                #presence_present
                 #__rep18
                 #__rep19
                 #__rep20
+                #presence_collect
                 #unwrap
+                #presence_held
                 let __value = #build;
                 #collect_custom
             }
@@ -342,7 +350,7 @@ pub fn impl_flat(cont: &Container) -> TokenStream {
                 #write
             }
         }
-    }, impl_, where_, __rep0 = quote!(#(#locals: #p::Option<#tys>,)*), __rep1 = quote!(#(#mlocals: #mflats::Read,)*), map_read, p, ident, ty, __rep2 = quote!(#(#locals: #p::Option<#p::Option<#tys>>,)*), __rep3 = quote!(#(#mlocals: #mflats::Collected,)*), map_collected, __rep4 = quote!(#(#wires),*), flattens, __rep5 = quote!(#(#locals: #p::None,)*), __rep6 = quote!(#(#mlocals: #mflats::new_read(),)*), map_new, __rep7 = quote!(#(#locals: #p::None,)*), __rep8 = quote!(#(#mlocals: #mflats::new_collected(),)*), __rep9 = quote!(#(#index_arms)*), __rep10 = quote!(#(#index_models)*), de, __rep11 = quote!(#(#read_arms)*), __rep12 = quote!(#(#read_models)*), __rep13 = quote!(#(#finish)*), __rep14 = quote!(#(let #mlocals = #mflats::finish(__state.#mlocals, __at)?;)*), __rep15 = quote!(#(#map_finish)*), build, refuse_custom, __rep16 = quote!(#(#collect_arms)*), __rep17 = quote!(#(#collect_models)*), __rep18 = quote!(#(#collect_finish)*), __rep19 = quote!(#(let #mlocals = #mflats::collect_finish(__state.#mlocals, __at, __out);)*), __rep20 = quote!(#(#map_collect_finish)*), unwrap, collect_custom, write)
+    }, impl_, where_, __rep0 = quote!(#(#locals: #p::Option<#tys>,)*), __rep1 = quote!(#(#mlocals: #mflats::Read,)*), map_read, p, ident, ty, __rep2 = quote!(#(#locals: #p::Option<#p::Option<#tys>>,)*), __rep3 = quote!(#(#mlocals: #mflats::Collected,)*), map_collected, __rep4 = quote!(#(#wires),*), flattens, __rep5 = quote!(#(#locals: #p::None,)*), __rep6 = quote!(#(#mlocals: #mflats::new_read(),)*), map_new, __rep7 = quote!(#(#locals: #p::None,)*), __rep8 = quote!(#(#mlocals: #mflats::new_collected(),)*), __rep9 = quote!(#(#index_arms)*), __rep10 = quote!(#(#index_models)*), de, __rep11 = quote!(#(#read_arms)*), __rep12 = quote!(#(#read_models)*), __rep13 = quote!(#(#finish)*), __rep14 = quote!(#(let #mlocals = #mflats::finish(__state.#mlocals, __at)?;)*), __rep15 = quote!(#(#map_finish)*), build, presence_read, refuse_custom, __rep16 = quote!(#(#collect_arms)*), __rep17 = quote!(#(#collect_models)*), __rep18 = quote!(#(#collect_finish)*), __rep19 = quote!(#(let #mlocals = #mflats::collect_finish(__state.#mlocals, __at, __out);)*), __rep20 = quote!(#(#map_collect_finish)*), presence_present, presence_collect, unwrap, presence_held, collect_custom, write)
 }
 
 pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream {

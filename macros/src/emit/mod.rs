@@ -3,6 +3,7 @@
 mod de;
 mod defaults;
 mod newtype;
+mod presence;
 mod rules;
 mod schema;
 mod ser;
@@ -205,7 +206,8 @@ fn expand(cont: &Container) -> TokenStream {
             let flat = de::impl_flat(cont);
             let model = de::impl_model(cont, &schema::schema_methods(cont));
             let flat_checks = de::flat_checks(cont);
-            tpl!({#validate #ser #de #flat #model #flat_checks}, validate, ser, de, flat, model, flat_checks)
+            let presence = presence::constant(cont);
+            tpl!({#presence #validate #ser #de #flat #model #flat_checks}, presence, validate, ser, de, flat, model, flat_checks)
         }
         Data::Newtype(field) => newtype::impls(cont, field),
         Data::Enum(variants) => string_enum::impls(cont, variants),

@@ -73,10 +73,11 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
 
         fn __schema_object(__gen: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
             let __s = #p::schema_object(&#title, #container_description, #p::Vec::from([#__rep0]), #deny, #flat);
+            #presence
             #__rep1
             #p::with_notes(__s, #notes)
         }
-    }, p, name, title, container_description, __rep0 = quote!(#(#properties),*), deny, flat, __rep1 = quote!(#(let __s = #p::rules::merge_flat(__s, <#models as #p::Model>::__schema_object(__gen));)*), notes)
+    }, p, name, title, container_description, __rep0 = quote!(#(#properties),*), deny, flat, presence = super::presence::schema(cont), __rep1 = quote!(#(let __s = #p::rules::merge_flat(__s, <#models as #p::Model>::__schema_object(__gen));)*), notes)
 }
 
 /// What the type's own attributes add to its schema (`format`, `examples`, `deprecated`): a

@@ -264,7 +264,9 @@ const fn same(a: &[u8], b: &[u8]) -> bool {
     true
 }
 
-/// A struct's object schema with a flattened model's properties and `required` after its own.
+/// A struct's object schema with a flattened model's properties and `required` after its own,
+/// and its presence rules (`dependentRequired`, and the choices under `oneOf`, `anyOf` or
+/// `allOf`) beside the struct's.
 #[inline]
 pub fn merge_flat(
     mut schema: serde_json::Map<String, serde_json::Value>,
@@ -284,6 +286,7 @@ pub fn merge_flat(
             }
         }
     }
+    super::presence::merge(&mut schema, &mut inner);
     schema
 }
 

@@ -127,7 +127,26 @@ pub struct Attributes(
     #[model(max_len = 4, keys(max_len = 8))] pub std::collections::BTreeMap<String, Kind>,
 );
 
+// The presence rules: repeated, with a group of one, raw and renamed fields, trailing commas,
+// a member named by several rules, on a generic struct beside a flattened model.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(required_one_of(r#type, (a,), (b, c),))]
+#[model(required_one_of(a, b), required_any_of(r#type, c))]
+pub struct Together<T> {
+    #[model(not_null, rename = "kind", requires(a, c,))]
+    pub r#type: Option<String>,
+    pub a: Option<Option<T>>,
+    #[model(not_null, opaque)]
+    pub b: Option<std::net::Ipv4Addr>,
+    #[model(not_null, requires(b))]
+    pub c: Option<Box<Scope>>,
+    pub free: Option<String>,
+    #[model(flatten)]
+    pub scope: Scope,
+}
+
 fn main() {
+    let _ = Together::<Scope>::json_schema();
     let scope = Scope {
         name: "openid".into(),
     };

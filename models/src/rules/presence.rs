@@ -1,0 +1,487 @@
+//! Which members of an object are present together: `required_one_of` and `required_any_of` on
+//! a struct, `requires` on its fields.
+//!
+//! The derive lists the members the rules are about, in declaration order, and the rules as
+//! indexes into that list; for a value read or built it hands over whether each member is
+//! present (each is an `Option` whose `Some` says so: one that refuses `null`, or an
+//! `Option<Option<T>>`). A value that keeps every rule costs a few comparisons; the errors are
+//! written only when one breaks.
+//!
+//! Violations are listed `requires` first (each absent member at its own pointer, as a
+//! missing `required` member is), then `required_one_of` and `required_any_of` in the order
+//! written, at the object's pointer. Messages name members, never values.
+
+use core::fmt;
+
+use serde::de;
+use serde_json::{Map, Value};
+
+use crate::code::Code;
+use crate::collect::Collector;
+use crate::errors::ValidationError;
+use crate::path::{Path, Short};
+
+/// A struct's presence rules.
+#[derive(Clone, Copy, Debug)]
+pub struct Presence {
+    /// The members the rules are about, by wire name, in declaration order.
+    pub names: &'static [&'static str],
+    /// The same members' names escaped as JSON Pointer tokens.
+    pub tokens: &'static [&'static str],
+    /// `required_one_of` and `required_any_of`, in the order written.
+    pub choices: &'static [Choice],
+    /// `requires`, in field declaration order.
+    pub requires: &'static [Requires],
+}
+
+/// `required_one_of` (`exactly_one`) or `required_any_of`: each item is a group of members
+/// (one alone, or several present together), by index into [`Presence::names`].
+#[derive(Clone, Copy, Debug)]
+pub struct Choice {
+    pub exactly_one: bool,
+    pub items: &'static [&'static [usize]],
+}
+
+/// `requires` on the member `member`: when it is present, each of `needs` is too.
+#[derive(Clone, Copy, Debug)]
+pub struct Requires {
+    pub member: usize,
+    pub needs: &'static [usize],
+}
+
+impl Choice {
+    /// How many items are present: a group when each of its members is.
+    fn count(&self, present: &[bool]) -> usize {
+        self.items
+            .iter()
+            .filter(|item| item.iter().all(|&i| present[i]))
+            .count()
+    }
+
+    fn holds(&self, present: &[bool]) -> bool {
+        match self.count(present) {
+            0 => false,
+            1 => true,
+            _ => !self.exactly_one,
+        }
+    }
+}
+
+impl Requires {
+    fn holds(&self, present: &[bool]) -> bool {
+        !present[self.member] || self.needs.iter().all(|&i| present[i])
+    }
+}
+
+impl Presence {
+    /// Whether every rule holds, given whether each of [`Presence::names`] is present.
+    #[inline]
+    pub fn holds(&self, present: &[bool]) -> bool {
+        self.requires.iter().all(|r| r.holds(present))
+            && self.choices.iter().all(|c| c.holds(present))
+    }
+
+    /// `validate()`: pushes every broken rule onto `out`, the object being at `at`.
+    #[inline]
+    pub fn check(&self, present: &[bool], at: Path<'_>, out: &mut Vec<ValidationError>) {
+        if !self.holds(present) {
+            self.broken(present, at, out);
+        }
+    }
+
+    /// The reader: the first broken rule, as the error a read returns (`/path: code: message`).
+    #[inline]
+    pub fn refuse<E: de::Error>(&self, present: &[bool], at: Path<'_>) -> Result<(), E> {
+        if self.holds(present) {
+            Ok(())
+        } else {
+            Err(self.first(present, at))
+        }
+    }
+
+    /// `from_json`: lists every broken rule; whether all held.
+    #[inline]
+    pub fn collect(&self, present: &[bool], at: Path<'_>, out: &mut Collector<'_>) -> bool {
+        if self.holds(present) {
+            return true;
+        }
+        let mut broken = Vec::new();
+        self.broken(present, at, &mut broken);
+        for e in broken {
+            out.push(e);
+        }
+        false
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn first<E: de::Error>(&self, present: &[bool], at: Path<'_>) -> E {
+        let mut broken = Vec::new();
+        self.broken(present, at, &mut broken);
+        match broken.first() {
+            Some(e) => E::custom(Refusal(e)),
+            None => E::custom("the presence rules broke"),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn broken(&self, present: &[bool], at: Path<'_>, out: &mut Vec<ValidationError>) {
+        for r in self.requires.iter().filter(|r| present[r.member]) {
+            let message = format!("is required when `{}` is present", self.names[r.member]);
+            for &need in r.needs.iter().filter(|&&i| !present[i]) {
+                let member = at.field(self.tokens[need]);
+                out.push(ValidationError::at(
+                    member,
+                    Code::Requires.as_str(),
+                    &message,
+                ));
+            }
+        }
+        for c in self.choices.iter().filter(|c| !c.holds(present)) {
+            out.push(ValidationError::at(
+                at,
+                self.code(c),
+                &self.message(c, present),
+            ));
+        }
+    }
+
+    fn code(&self, choice: &Choice) -> &'static str {
+        match choice.exactly_one {
+            true => Code::RequiredOneOf.as_str(),
+            false => Code::RequiredAnyOf.as_str(),
+        }
+    }
+
+    /// An item as a message names it: `` `a` ``, or a group `` (`b`, `c`) ``.
+    fn item(&self, item: &[usize]) -> String {
+        let names: Vec<String> = item
+            .iter()
+            .map(|&i| format!("`{}`", self.names[i]))
+            .collect();
+        match names.as_slice() {
+            [one] => one.clone(),
+            _ => format!("({})", names.join(", ")),
+        }
+    }
+
+    /// What a broken choice says: the items, and which are present.
+    fn message(&self, choice: &Choice, present: &[bool]) -> String {
+        let all: Vec<String> = choice.items.iter().map(|item| self.item(item)).collect();
+        let how_many = match choice.exactly_one {
+            true => "exactly one",
+            false => "at least one",
+        };
+        let found: Vec<String> = choice
+            .items
+            .iter()
+            .filter(|item| item.iter().all(|&i| present[i]))
+            .map(|item| self.item(item))
+            .collect();
+        let groups = choice.items.iter().any(|item| item.len() > 1);
+        let what = match found.as_slice() {
+            [] if groups => {
+                "none is present (a group is present when each of its members is)".to_owned()
+            }
+            [] => "none is present".to_owned(),
+            [..] => format!("{} are present: {}", found.len(), found.join(" and ")),
+        };
+        format!("must hold {how_many} of {}; {what}", all.join(", "))
+    }
+
+    /// The object's schema with the rules added: `dependentRequired` for `requires` (one
+    /// member each, in declaration order), and each choice as `oneOf` (`anyOf`) of a
+    /// `required` list per item; several choices go under `allOf`, in the order written.
+    pub fn schema(&self, mut schema: Map<String, Value>) -> Map<String, Value> {
+        let names = |members: &[usize]| -> Value {
+            Value::Array(members.iter().map(|&i| self.names[i].into()).collect())
+        };
+        if !self.requires.is_empty() {
+            let mut dependent = Map::new();
+            for r in self.requires {
+                dependent.insert(self.names[r.member].to_owned(), names(r.needs));
+            }
+            add_dependent(&mut schema, dependent);
+        }
+        let parts = self.choices.iter().map(|c| {
+            let branches = c.items.iter().map(|item| {
+                let mut branch = Map::new();
+                branch.insert("required".into(), names(item));
+                Value::Object(branch)
+            });
+            let keyword = if c.exactly_one { "oneOf" } else { "anyOf" };
+            let mut part = Map::new();
+            part.insert(keyword.into(), Value::Array(branches.collect()));
+            part
+        });
+        add_parts(&mut schema, parts);
+        schema
+    }
+}
+
+/// A broken rule as the reader's error reads: `/path: code: message`, the path cut in the
+/// middle when long, `(root)` for the document itself.
+struct Refusal<'e>(&'e ValidationError);
+
+impl fmt::Display for Refusal<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = self.0;
+        match e.path() {
+            "" => f.write_str("(root)")?,
+            path => write!(f, "{}", Short(path))?,
+        }
+        write!(f, ": {}: {}", e.code(), e.message())
+    }
+}
+
+/// Adds the presence rules of a flattened model's schema (`inner`, which loses them) to the
+/// schema of the struct that flattens it: the `dependentRequired` members join the struct's,
+/// and the choices join its own, after them.
+pub(crate) fn merge(schema: &mut Map<String, Value>, inner: &mut Map<String, Value>) {
+    if let Some(Value::Object(dependent)) = inner.remove("dependentRequired") {
+        add_dependent(schema, dependent);
+    }
+    let parts = take_parts(inner);
+    add_parts(schema, parts);
+}
+
+fn add_dependent(schema: &mut Map<String, Value>, more: Map<String, Value>) {
+    match schema.get_mut("dependentRequired") {
+        Some(Value::Object(dependent)) => dependent.extend(more),
+        _ => {
+            schema.insert("dependentRequired".into(), Value::Object(more));
+        }
+    }
+}
+
+/// The choices of a struct's schema, each a map of one keyword, taken out of it. At a struct's
+/// level, `oneOf`, `anyOf` and `allOf` are only ever written by these rules.
+fn take_parts(schema: &mut Map<String, Value>) -> Vec<Map<String, Value>> {
+    if let Some(Value::Array(all)) = schema.remove("allOf") {
+        return all
+            .into_iter()
+            .filter_map(|part| match part {
+                Value::Object(part) => Some(part),
+                _ => None,
+            })
+            .collect();
+    }
+    ["oneOf", "anyOf"]
+        .into_iter()
+        .filter_map(|keyword| {
+            let value = schema.remove(keyword)?;
+            let mut part = Map::new();
+            part.insert(keyword.into(), value);
+            Some(part)
+        })
+        .collect()
+}
+
+/// Adds `more` choices after those the schema holds: one alone is written in place, several
+/// under `allOf`.
+fn add_parts(schema: &mut Map<String, Value>, more: impl IntoIterator<Item = Map<String, Value>>) {
+    let mut parts = take_parts(schema);
+    parts.extend(more);
+    if parts.len() > 1 {
+        let all = parts.into_iter().map(Value::Object).collect();
+        schema.insert("allOf".into(), Value::Array(all));
+    } else if let Some(part) = parts.pop() {
+        schema.extend(part);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// `required_one_of(a, (b, c))`, `required_any_of(c, d)`, and `requires(c)` on `d`.
+    const RULES: Presence = Presence {
+        names: &["a", "b", "c", "d/e"],
+        tokens: &["a", "b", "c", "d~1e"],
+        choices: &[
+            Choice {
+                exactly_one: true,
+                items: &[&[0], &[1, 2]],
+            },
+            Choice {
+                exactly_one: false,
+                items: &[&[2], &[3]],
+            },
+        ],
+        requires: &[Requires {
+            member: 3,
+            needs: &[2],
+        }],
+    };
+
+    fn found(present: [bool; 4]) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        RULES.check(&present, Path::Root, &mut out);
+        out.iter()
+            .map(|e| (e.path().into(), e.code().into(), e.message().into()))
+            .collect()
+    }
+
+    fn codes(present: [bool; 4]) -> Vec<(String, String)> {
+        found(present).into_iter().map(|(p, c, _)| (p, c)).collect()
+    }
+
+    #[test]
+    fn a_group_counts_when_each_of_its_members_is_present() {
+        assert!(RULES.holds(&[true, false, true, false]));
+        assert!(RULES.holds(&[false, true, true, false]));
+        assert!(!RULES.holds(&[true, true, false, false]));
+        // `b` without `c`: the group is not present, so nothing of the first rule is.
+        assert_eq!(
+            found([false, true, false, false])[0],
+            (
+                String::new(),
+                "required_one_of".into(),
+                "must hold exactly one of `a`, (`b`, `c`); none is present (a group is present when each of its members is)".into()
+            )
+        );
+    }
+
+    #[test]
+    fn every_broken_rule_is_listed_requires_first() {
+        assert_eq!(
+            codes([true, true, true, false]),
+            [(String::new(), "required_one_of".to_owned())]
+        );
+        assert_eq!(
+            found([true, true, true, false])[0].2,
+            "must hold exactly one of `a`, (`b`, `c`); 2 are present: `a` and (`b`, `c`)"
+        );
+        assert_eq!(
+            codes([false, false, false, true]),
+            [
+                ("/c".to_owned(), "requires".to_owned()),
+                (String::new(), "required_one_of".to_owned()),
+            ]
+        );
+        assert_eq!(
+            found([false, false, false, true])[0].2,
+            "is required when `d/e` is present"
+        );
+        assert_eq!(
+            codes([false, false, false, false]),
+            [
+                (String::new(), "required_one_of".to_owned()),
+                (String::new(), "required_any_of".to_owned()),
+            ]
+        );
+        assert_eq!(
+            found([false, false, false, false])[1].2,
+            "must hold at least one of `c`, `d/e`; none is present"
+        );
+        assert!(
+            found([true, false, false, true])
+                .iter()
+                .all(|e| e.1 != "required_any_of")
+        );
+    }
+
+    #[test]
+    fn below_the_root_the_pointers_are_the_object_s_and_the_member_s() {
+        let root = Path::Root;
+        let at = root.field("x~1y");
+        let mut out = Vec::new();
+        RULES.check(&[false, false, false, true], at, &mut out);
+        assert_eq!(out[0].path(), "/x~1y/c");
+        assert_eq!(out[1].path(), "/x~1y");
+        let mut c = Collector::new();
+        assert!(!RULES.collect(&[false, false, false, true], at, &mut c));
+        assert_eq!(c.len(), 2);
+        assert!(RULES.collect(&[true, false, true, false], at, &mut c));
+        assert_eq!(c.len(), 2);
+    }
+
+    #[test]
+    fn the_reader_refuses_at_the_first() {
+        let e = RULES
+            .refuse::<serde_json::Error>(&[false, false, false, true], Path::Root)
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "/c: requires: is required when `d/e` is present"
+        );
+        let e = RULES
+            .refuse::<serde_json::Error>(&[true, true, true, false], Path::Root)
+            .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("(root): required_one_of: must hold exactly one of")
+        );
+        assert!(
+            RULES
+                .refuse::<serde_json::Error>(&[true, false, true, false], Path::Root)
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn the_schema_says_the_same() {
+        let schema = Value::Object(RULES.schema(Map::new()));
+        assert_eq!(
+            schema,
+            json!({
+                "dependentRequired": {"d/e": ["c"]},
+                "allOf": [
+                    {"oneOf": [{"required": ["a"]}, {"required": ["b", "c"]}]},
+                    {"anyOf": [{"required": ["c"]}, {"required": ["d/e"]}]},
+                ]
+            })
+        );
+        const ONE: Presence = Presence {
+            names: &["a", "b"],
+            tokens: &["a", "b"],
+            choices: &[Choice {
+                exactly_one: false,
+                items: &[&[0], &[1]],
+            }],
+            requires: &[],
+        };
+        assert_eq!(
+            Value::Object(ONE.schema(Map::new())),
+            json!({"anyOf": [{"required": ["a"]}, {"required": ["b"]}]})
+        );
+    }
+
+    #[test]
+    fn a_flattened_model_s_rules_join_the_struct_s_after_them() {
+        const OWN: Presence = Presence {
+            names: &["x", "y"],
+            tokens: &["x", "y"],
+            choices: &[Choice {
+                exactly_one: true,
+                items: &[&[0], &[1]],
+            }],
+            requires: &[Requires {
+                member: 0,
+                needs: &[1],
+            }],
+        };
+        let mut schema = OWN.schema(Map::new());
+        let mut inner = RULES.schema(Map::new());
+        merge(&mut schema, &mut inner);
+        assert_eq!(inner, Map::new());
+        assert_eq!(
+            Value::Object(schema),
+            json!({
+                "dependentRequired": {"x": ["y"], "d/e": ["c"]},
+                "allOf": [
+                    {"oneOf": [{"required": ["x"]}, {"required": ["y"]}]},
+                    {"oneOf": [{"required": ["a"]}, {"required": ["b", "c"]}]},
+                    {"anyOf": [{"required": ["c"]}, {"required": ["d/e"]}]},
+                ]
+            })
+        );
+        // Nothing to add: the schema is left as it was.
+        let mut plain = Map::new();
+        plain.insert("type".into(), "object".into());
+        merge(&mut plain, &mut Map::new());
+        assert_eq!(Value::Object(plain), json!({"type": "object"}));
+    }
+}
