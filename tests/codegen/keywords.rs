@@ -231,6 +231,49 @@ pub struct Shapes {
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct Labels(#[model(max_len = 3, keys(pattern = "^[a-z]+$"))] pub BTreeMap<String, i64>);
 
+/// Who may act: one identity, or a team with its owner; a branch needs its project.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+#[model(required_one_of(id, (team, owner)))]
+pub struct Access {
+    #[model(not_null)]
+    pub id: Option<i64>,
+    #[model(not_null)]
+    pub team: Option<String>,
+    pub owner: Option<Option<String>>,
+    #[model(not_null)]
+    pub project: Option<String>,
+    #[model(not_null, requires(project))]
+    pub branch: Option<String>,
+}
+
+/// What every job runs, and extensions of any value.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+pub struct Container {
+    #[model(min_len = 1, not_null)]
+    pub image: Option<String>,
+}
+
+/// A container's settings and its own, and no member but those and extensions.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+pub struct Job {
+    #[model(min_len = 1)]
+    pub image: String,
+    #[model(min = 1, not_null)]
+    pub replicas: Option<i64>,
+    /// The members no other field declares, by name.
+    #[model(flatten, keys(pattern = "^x-"))]
+    pub additional_properties: BTreeMap<String, serde_json::Value>,
+}
+
+/// A flag, a name, or an object that names it.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+#[model(untagged)]
+pub enum External {
+    Boolean(bool),
+    String(#[model(max_len = 8)] String),
+    Object(ExternalObject),
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(deny_unknown_fields)]
 pub struct HolderChild {
@@ -285,6 +328,13 @@ pub enum ShapesValue {
 pub enum ShapesKind {
     /// `shape`
     Shape,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+#[model(deny_unknown_fields)]
+pub struct ExternalObject {
+    #[model(max_len = 8, not_null)]
+    pub name: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]

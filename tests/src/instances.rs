@@ -211,6 +211,43 @@ fn schema_and_below(value: &mut Value, f: &mut dyn FnMut(&mut Map<String, Value>
     }
 }
 
+/// Where a type's schema is, for a type the generator made of one type of a `type` list
+/// (an object with `properties` beside `["string", "object"]`): its pointer, `.../type/<i>`,
+/// names that type in the list, and its schema is the list's schema held to that one type.
+/// Returns the list's schema's pointer and the type; `None` for any other pointer.
+pub fn type_in_list<'p>(doc: &Value, pointer: &'p str) -> Option<(&'p str, String)> {
+    let (parent, i) = pointer.rsplit_once("/type/")?;
+    i.parse::<usize>().ok()?;
+    let at = pointer.strip_prefix('#').unwrap_or(pointer);
+    match doc.pointer(at)? {
+        Value::String(t) => Some((parent, t.clone())),
+        _ => None,
+    }
+}
+
+/// The schema that judges the type at `pointer` of the document at `uri`: a `$ref` to it, or,
+/// for a type of a `type` list ([`type_in_list`]), the list's schema and that type.
+pub fn judging_schema(doc: &Value, uri: &str, pointer: &str) -> Value {
+    let fragment = |p: &str| {
+        let mut out = String::new();
+        for b in p.trim_start_matches('#').bytes() {
+            if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/?".contains(&b) {
+                out.push(char::from(b));
+            } else {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+        out
+    };
+    match type_in_list(doc, pointer) {
+        Some((parent, t)) => serde_json::json!({"allOf": [
+            {"$ref": format!("{uri}#{}", fragment(parent))},
+            {"type": t}
+        ]}),
+        None => serde_json::json!({"$ref": format!("{uri}#{}", fragment(pointer))}),
+    }
+}
+
 /// Rewrites an OpenAPI 3.0 document's schema spellings into JSON Schema 2020-12's, as the
 /// generator does before it reads them, so that a 2020-12 validator judges them by what they
 /// mean: `nullable: true` adds `null` to a single `type` (and, without one, makes the schema

@@ -26,7 +26,9 @@ use std::path::PathBuf;
 
 use authlete_models::Model;
 use authlete_models_codegen::{Document, Options, generate, header};
-use authlete_models_tests::instances::{Rng, documents, integer_ranges, sample_pattern, shrink};
+use authlete_models_tests::instances::{
+    Rng, documents, integer_ranges, judging_schema, sample_pattern, shrink, type_in_list,
+};
 use jsonschema::Registry;
 use serde_json::{Value, json};
 
@@ -89,6 +91,11 @@ const TYPES: &[Type] = types![
     Lists,
     Shapes,
     Labels,
+    Access,
+    Container,
+    Job,
+    External,
+    ExternalObject,
     HolderChild,
     HolderMode,
     ListsKindsItem,
@@ -135,20 +142,6 @@ fn generated() -> Vec<(String, String, bool)> {
         .collect()
 }
 
-/// A JSON Pointer written as a URI fragment: each byte a fragment may not hold
-/// percent-encoded.
-fn fragment(pointer: &str) -> String {
-    let mut out = String::with_capacity(pointer.len());
-    for b in pointer.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/?".contains(&b) {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 /// One document on which a type and the input schema disagree.
 struct Disagreement {
     name: String,
@@ -173,13 +166,12 @@ struct Reach {
 }
 
 /// The validator of the schema at `pointer` (a fragment, `#/$defs/Tag`) in the document that
-/// `registry` holds.
-fn judge(registry: &Registry<'_>, pointer: &str) -> jsonschema::Validator {
-    let at = pointer.strip_prefix('#').expect("a fragment");
+/// `registry` holds (`root`), or of one type of the `type` list it names.
+fn judge(registry: &Registry<'_>, root: &Value, pointer: &str) -> jsonschema::Validator {
     jsonschema::options()
         .with_registry(registry)
         .should_validate_formats(false)
-        .build(&json!({"$ref": format!("{DOCUMENT_URI}#{}", fragment(at))}))
+        .build(&judging_schema(root, DOCUMENT_URI, pointer))
         .unwrap_or_else(|e| panic!("{pointer}: {e}"))
 }
 
@@ -205,9 +197,14 @@ fn compare() -> (Vec<Disagreement>, BTreeMap<String, Reach>) {
             .iter()
             .find(|t| t.name == name)
             .unwrap_or_else(|| panic!("{name} is generated and is not in TYPES: add it"));
-        let (plain, judge) = (judge(&as_written, &pointer), judge(&ranged, &pointer));
+        let (plain, judge) = (
+            judge(&as_written, &root, &pointer),
+            judge(&ranged, &root, &pointer),
+        );
         let mut r = Reach::default();
-        for doc in documents(&root, &pointer, PER_TYPE, SEED) {
+        // A type of a `type` list gets the list's documents.
+        let at = type_in_list(&root, &pointer).map_or(pointer.as_str(), |(p, _)| p);
+        for doc in documents(&root, at, PER_TYPE, SEED) {
             let text = doc.to_string();
             let schema = judge.is_valid(&doc);
             let model = (ty.verdict)(&text);
@@ -431,7 +428,8 @@ fn the_documents_reach_every_assertion_of_the_input() {
     let types: Vec<(String, Vec<Value>, BTreeSet<String>)> = generated()
         .into_iter()
         .map(|(_, pointer, _)| {
-            let docs = documents(&root, &pointer, PER_TYPE, SEED);
+            let at = type_in_list(&root, &pointer).map_or(pointer.as_str(), |(p, _)| p);
+            let docs = documents(&root, at, PER_TYPE, SEED);
             let reads = reachable(&root, &places, pointer.trim_start_matches('#'));
             (pointer, docs, reads)
         })
@@ -449,7 +447,7 @@ fn the_documents_reach_every_assertion_of_the_input() {
                 reads.contains(place) && doc.pointer(pointer.trim_start_matches('#')).is_some()
             })
             .flat_map(|(pointer, ds, _)| {
-                let j = judge(&registry, pointer);
+                let j = judge(&registry, doc, pointer);
                 ds.iter().map(|d| j.is_valid(d)).collect::<Vec<_>>()
             })
             .collect()
@@ -461,8 +459,22 @@ fn the_documents_reach_every_assertion_of_the_input() {
             let Some(value) = schema.get(*keyword) else {
                 continue;
             };
+            // Beside values, or beside a `oneOf` of two `required` lists or more, each of
+            // which every other value than an object matches, so that `oneOf` refuses it.
+            let presence_choice = schema
+                .get("oneOf")
+                .and_then(Value::as_array)
+                .is_some_and(|bs| {
+                    bs.len() > 1
+                        && bs.iter().all(|b| {
+                            b.as_object()
+                                .is_some_and(|b| b.len() == 1 && b.contains_key("required"))
+                        })
+                });
             let beside_values = *keyword == "type"
-                && (schema.get("enum").is_some() || schema.get("const").is_some());
+                && (schema.get("enum").is_some()
+                    || schema.get("const").is_some()
+                    || presence_choice);
             let listed = REDUNDANT.iter().any(|(p, k, _)| p == place && k == keyword);
             if beside_values || listed {
                 continue;

@@ -73,6 +73,11 @@ const TYPES: &[Type] = types![
     ShapesValue,
     ShapesKind,
     Labels,
+    Access,
+    Container,
+    Job,
+    External,
+    ExternalObject,
 ];
 
 fn fixture(name: &str) -> PathBuf {
@@ -779,6 +784,54 @@ fn listed() -> Vec<(&'static str, &'static str, Value, bool)> {
             json!({"a": 1, "b": 2, "c": 3, "d": 4}),
             false,
         ),
+        // Access: exactly one of `id` and (`team`, `owner`), a `null` owner present; a
+        // branch needs its project.
+        ("Access", "Access", json!({"id": 1}), true),
+        (
+            "Access",
+            "Access",
+            json!({"team": "t", "owner": null}),
+            true,
+        ),
+        ("Access", "Access", json!({"team": "t"}), false),
+        ("Access", "Access", json!({}), false),
+        (
+            "Access",
+            "Access",
+            json!({"id": 1, "team": "t", "owner": "o"}),
+            false,
+        ),
+        ("Access", "Access", json!({"id": 1, "branch": "b"}), false),
+        (
+            "Access",
+            "Access",
+            json!({"id": 1, "branch": "b", "project": "p"}),
+            true,
+        ),
+        (
+            "Container",
+            "Container",
+            json!({"image": "i", "other": 1}),
+            true,
+        ),
+        ("Container", "Container", json!({"image": ""}), false),
+        // Job: the container's members, its own, and extensions; nothing else.
+        ("Job", "Job", json!({"image": "i"}), true),
+        ("Job", "Job", json!({"image": "i", "x-a": [1]}), true),
+        ("Job", "Job", json!({"image": "i", "other": 1}), false),
+        ("Job", "Job", json!({"replicas": 1}), false),
+        ("Job", "Job", json!({"image": "", "replicas": 1}), false),
+        // External: a flag, a short name, or an object of a short name alone.
+        ("External", "External", json!(true), true),
+        ("External", "External", json!("abc"), true),
+        ("External", "External", json!({"name": "n"}), true),
+        ("External", "External", json!("123456789"), false),
+        ("External", "External", json!({"other": 1}), false),
+        ("External", "External", json!(1), false),
+        ("External", "External", json!(null), false),
+        ("ExternalObject", "", json!({"name": "n"}), true),
+        ("ExternalObject", "", json!({"name": "123456789"}), false),
+        ("ExternalObject", "", json!("n"), false),
     ]
 }
 

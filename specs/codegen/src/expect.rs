@@ -252,7 +252,10 @@ impl<'d> Expect<'d> {
                     let here = format!("{pointer}/patternProperties/{}", crate::input::escape(key));
                     let (mut v, notes) = self.value(values, &here);
                     v.extend(notes);
-                    s.insert("additionalProperties".into(), Value::Object(v));
+                    // Values of any kind: `{}` says nothing.
+                    if !v.is_empty() {
+                        s.insert("additionalProperties".into(), Value::Object(v));
+                    }
                     let declared: Vec<Value> = props
                         .iter()
                         .map(|(k, _, _)| Value::from(k.as_str()))

@@ -66,7 +66,13 @@ impl Near {
             let target = self.root["$defs"][name].clone();
             return self.inner(&target, depth - 1);
         }
-        if let Some(Value::Array(options)) = schema.get("anyOf").or_else(|| schema.get("oneOf")) {
+        // Beside `properties`, `oneOf`/`anyOf` are presence rules (lists of `required`): the
+        // members, each present or not, reach both sides of them.
+        if let Some(Value::Array(options)) = schema
+            .get("anyOf")
+            .or_else(|| schema.get("oneOf"))
+            .filter(|_| schema.get("properties").is_none())
+        {
             let options: Vec<_> = options.iter().map(|o| self.of(o, depth)).collect();
             return Union::new(options).boxed();
         }
