@@ -1771,6 +1771,15 @@ fn unevaluated_properties_beside_merged_parts_is_additional_properties_of_the_wh
         expected(&out, "Job")["propertyNames"],
         json!({"anyOf": [{"enum": ["image", "per_replica"]}, {"pattern": "^x-"}]})
     );
+    // A part that takes members of any name evaluates them all: nothing is left to refuse.
+    let out = run(json!({"$defs": {"Open": {"type": "object",
+        "allOf": [{"properties": {"a": {"type": "string"}}, "additionalProperties": true}],
+        "unevaluatedProperties": false}}}));
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    has(
+        &out,
+        &["pub struct Open {\n    #[model(not_null)]\n    pub a: Option<String>,\n}\n"],
+    );
     // In a part, it refuses the other parts' members; beside a union, which members it sees
     // depends on the branch.
     a_refused(

@@ -90,6 +90,7 @@ fn merge_parts(
         _ => Map::new(),
     };
     let mut order: Vec<Member> = Vec::new();
+    let mut every_member = false;
     for (i, part) in parts.iter().enumerate() {
         let here = format!("{at}/allOf/{i}");
         let mut node = part;
@@ -151,6 +152,10 @@ fn merge_parts(
                 format!("{node_at}/additionalProperties"),
                 "`additionalProperties` in a part of `allOf` refuses the members of the other parts: the derive cannot say that (write one object schema instead)".into(),
             ));
+        }
+        // A part that takes members of any name evaluates every member.
+        if part_map.contains_key("additionalProperties") {
+            every_member = true;
         }
         // Each part's `patternProperties` checks the members whose names match, as one
         // beside the merged members does; the same pattern twice must say the same.
@@ -254,6 +259,9 @@ fn merge_parts(
     if !patterns.is_empty() {
         out.insert("patternProperties".into(), Value::Object(patterns));
     }
+    if every_member {
+        out.insert("additionalProperties".into(), Value::Bool(true));
+    }
     evaluated(&mut out);
     Ok((out, order))
 }
@@ -262,7 +270,8 @@ fn merge_parts(
 /// `oneOf`, `anyOf`, `if` or other keyword that checks members only in some values): the
 /// members it sees are those the `properties` and `patternProperties` beside it do not
 /// name, which is what `additionalProperties` sees, and it becomes that. An `allOf`'s parts
-/// are merged first, so that it sees their members too.
+/// are merged first, so that it sees their members too; one whose part takes members of any
+/// name sees none, and says nothing.
 pub fn evaluated(map: &mut Map<String, Value>) {
     const SOME_VALUES: &[&str] = &[
         "allOf",
@@ -277,6 +286,10 @@ pub fn evaluated(map: &mut Map<String, Value>) {
         "$ref",
         "additionalProperties",
     ];
+    // Beside `additionalProperties: true` (or a part's), no member is left unevaluated.
+    if map.get("additionalProperties") == Some(&Value::Bool(true)) && !map.contains_key("allOf") {
+        map.remove("unevaluatedProperties");
+    }
     if map.contains_key("unevaluatedProperties")
         && !SOME_VALUES.iter().any(|k| map.contains_key(*k))
     {
