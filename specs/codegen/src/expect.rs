@@ -46,17 +46,20 @@ pub struct Expect<'d> {
     doc: &'d Document,
     names: &'d BTreeMap<String, String>,
     inline: &'d BTreeSet<String>,
+    held: &'d BTreeSet<String>,
     aliases: BTreeMap<String, String>,
     by_name: BTreeMap<&'d str, &'d str>,
 }
 
 impl<'d> Expect<'d> {
-    /// `names` maps each schema's pointer to its type's name; `inline` are the pointers of
-    /// schemas written in a member, an item or a map's value.
+    /// `names` maps each schema's pointer to its type's name; `held` are the pointers of
+    /// schemas written in a member, an item, a map's value or a branch, and `inline` those of
+    /// them whose description and examples are their holder's.
     pub fn new(
         doc: &'d Document,
         names: &'d BTreeMap<String, String>,
         inline: &'d BTreeSet<String>,
+        held: &'d BTreeSet<String>,
         aliases: BTreeMap<String, String>,
     ) -> Self {
         let by_name = names
@@ -68,6 +71,7 @@ impl<'d> Expect<'d> {
             doc,
             names,
             inline,
+            held,
             aliases,
             by_name,
         }
@@ -146,10 +150,14 @@ impl<'d> Expect<'d> {
     /// [`Expect::type_schema`], built.
     fn build(&self, name: &str) -> Map<String, Value> {
         let (pointer, map, order) = self.node(name);
-        let inline = self.inline.contains(&pointer);
+        // Written inside another schema: its `title`, `deprecated`, `format` and a union's
+        // `null` are its holder's. Its description and examples are too, unless it is an
+        // item or a map's value that describes itself.
+        let held = self.held.contains(&pointer);
+        let described = !self.inline.contains(&pointer);
         let mut s = Map::new();
         s.insert("title".into(), name.into());
-        if !inline {
+        if !held {
             // A title that does not name the type is the type's, as are `deprecated` and the
             // `format` of a struct or an enum.
             if let Some(t) = map.get("title").and_then(Value::as_str) {
@@ -165,6 +173,8 @@ impl<'d> Expect<'d> {
                     s.insert("format".into(), f.clone());
                 }
             }
+        }
+        if described {
             let d = map
                 .get("description")
                 .and_then(Value::as_str)
@@ -278,7 +288,7 @@ impl<'d> Expect<'d> {
                 }
                 _ => {}
             }
-            if !inline {
+            if described {
                 if let Some(e) = map.get("examples") {
                     s.insert("examples".into(), e.clone());
                 }
@@ -290,7 +300,7 @@ impl<'d> Expect<'d> {
             let mut out = Vec::new();
             for (here, branch) in list {
                 match branch {
-                    None if inline => {}
+                    None if held => {}
                     None => out.push(json!({"type": "null"})),
                     Some(b) => {
                         let (mut core, notes) = self.value(&b, &here);
@@ -299,15 +309,17 @@ impl<'d> Expect<'d> {
                     }
                 }
             }
-            if map.get("nullable") == Some(&Value::Bool(true)) && !inline {
+            if map.get("nullable") == Some(&Value::Bool(true)) && !held {
                 out.push(json!({"type": "null"}));
             }
             let key = if one_of { "oneOf" } else { "anyOf" };
             s.insert(key.into(), Value::Array(out));
-            if !inline {
+            if described {
                 if let Some(e) = map.get("examples") {
                     s.insert("examples".into(), e.clone());
                 }
+            }
+            if !held {
                 if let Some(f) = map.get("format") {
                     s.insert("format".into(), f.clone());
                 }
@@ -315,7 +327,7 @@ impl<'d> Expect<'d> {
         } else if map.contains_key("enum") && !map.contains_key("$ref") {
             s.insert("type".into(), "string".into());
             s.insert("enum".into(), map["enum"].clone());
-            if !inline {
+            if described {
                 if let Some(e) = map.get("examples") {
                     s.insert("examples".into(), e.clone());
                 }

@@ -157,7 +157,7 @@ pub fn generate(doc: &Document, options: &Options) -> Output {
             _ => None,
         })
         .collect();
-    let expect = expect::Expect::new(doc, &lowered.names, &lowered.inline, aliases);
+    let expect = expect::Expect::new(doc, &lowered.names, &lowered.inline, &lowered.held, aliases);
     let types = lowered
         .types
         .iter()

@@ -1944,6 +1944,24 @@ fn null_in_a_type_list_beside_an_enum_is_allowed_only_among_its_values() {
 }
 
 #[test]
+fn a_described_union_of_map_values_leaves_its_null_to_the_map() {
+    // The union describes itself (a map's value takes its description) and still leaves its
+    // `null` to the map's values, in the code and in the expected schema alike.
+    let out = run(json!({"$defs": {"M": {"type": "object",
+        "additionalProperties": {"type": ["string", "boolean", "null"], "description": "V.", "title": "Value"}}}}));
+    has(
+        &out,
+        &[
+            "pub struct M(#[model(values(title = \"Value\"))] pub BTreeMap<String, Option<MValue>>);\n",
+        ],
+    );
+    let v = expected(&out, "MValue");
+    assert_eq!(v["anyOf"], json!([{"type": "string"}, {"type": "boolean"}]));
+    assert_eq!(v["description"], "V.");
+    assert_eq!(v["title"], "MValue");
+}
+
+#[test]
 fn other_members_are_a_flattened_map() {
     let out = run(json!({"$defs": {
         "A": {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"],

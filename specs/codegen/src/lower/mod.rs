@@ -175,6 +175,10 @@ pub struct Lowered {
     /// The pointers of the schemas written inside a member, an item or a map's value, whose
     /// description and annotations belong to that place rather than to their type.
     pub inline: BTreeSet<String>,
+    /// The pointers of every schema written inside another (a member, an item, a map's
+    /// value, a branch) and given a type of its own: its title, `deprecated`, `format` and
+    /// a union's `null` are its holder's.
+    pub held: BTreeSet<String>,
     /// The types that lost a keyword to `lossy`, or hold one that did: their schemas are not
     /// the document's.
     pub lossy: BTreeSet<String>,
@@ -190,6 +194,7 @@ pub fn lower(doc: &Document, options: &Options) -> Lowered {
         queue: VecDeque::new(),
         children: BTreeMap::new(),
         inline: BTreeSet::new(),
+        held: BTreeSet::new(),
         lossy: BTreeSet::new(),
         current: String::new(),
         errors: Vec::new(),
@@ -292,6 +297,7 @@ pub fn lower(doc: &Document, options: &Options) -> Lowered {
         refused_names,
         warnings: l.warnings,
         inline: l.inline,
+        held: l.held,
         lossy,
     }
 }
@@ -307,6 +313,7 @@ struct Lowering<'d> {
     /// The inline types each type found, to drop with it when it is refused.
     children: BTreeMap<String, Vec<String>>,
     inline: BTreeSet<String>,
+    held: BTreeSet<String>,
     /// The types that lost a keyword to `lossy`.
     lossy: BTreeSet<String>,
     current: String,
@@ -528,6 +535,7 @@ impl Lowering<'_> {
         self.names.insert(at.to_owned(), name.clone());
         if inline {
             self.inline.insert(at.to_owned());
+            self.held.insert(at.to_owned());
         }
         self.queue.push_back((name.clone(), at.to_owned(), inline));
         self.children
