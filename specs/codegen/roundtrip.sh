@@ -251,7 +251,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use authlete_models::Model;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 include!("types.rs");
 
