@@ -32,8 +32,9 @@ use serde_json::{Map, Value, json};
 use crate::charset;
 use crate::input::{Document, ref_target};
 use crate::lower::{
-    Member, branches, default_written, holds_null, is_struct, is_union, matches_every_name,
-    merge_all_of, pattern_entries, plain, presence_rules, properties, synthetic, unwrap_null,
+    Member, branches, declare_required, default_written, holds_null, is_struct, is_union,
+    matches_every_name, merge_all_of, pattern_entries, plain, presence_rules, properties,
+    synthetic, unwrap_null,
 };
 
 /// The JSON Schema dialect the derive declares.
@@ -123,6 +124,7 @@ impl<'d> Expect<'d> {
             (own, Vec::new())
         };
         let mut map = map;
+        declare_required(&mut map);
         if pointer.is_empty() {
             for key in ["$schema", "$id", "$defs", "definitions"] {
                 map.remove(key);

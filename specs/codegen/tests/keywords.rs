@@ -1866,7 +1866,7 @@ fn required_lists_in_one_of_any_of_and_dependencies_are_presence_rules() {
     // branches that say more than which members are present.
     for (extra, at, why) in [
         (
-            json!({"oneOf": [{"required": ["a"]}, {"required": ["z"]}]}),
+            json!({"oneOf": [{"required": ["a"]}, {"required": ["z"]}], "additionalProperties": false}),
             "#/$defs/A/oneOf",
             "names `z`, which is not among the `properties`",
         ),
@@ -2044,9 +2044,29 @@ fn other_members_are_a_flattened_map() {
 }
 
 #[test]
-fn required_not_among_the_properties_is_refused_even_when_lossy() {
+fn a_member_required_and_not_declared_holds_any_value_unless_none_may_be_there() {
+    // Open to members of any name: the member may hold any value, and is declared so.
+    let out = run(json!({"$defs": {
+        "A": {"type": "object", "properties": {"x": {"type": "string"}}, "required": ["x", "y"]},
+        "P": {"type": "object", "properties": {"x": {"type": "string"}},
+              "anyOf": [{"required": ["x"]}, {"required": ["z"]}]}
+    }}));
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    has(
+        &out,
+        &[
+            "pub struct A {\n    pub x: String,\n    pub y: serde_json::Value,\n}\n",
+            "#[model(required_any_of(x, z))]\npub struct P {\n",
+            "    pub z: Option<Option<serde_json::Value>>,\n",
+        ],
+    );
+    assert_eq!(expected(&out, "A")["properties"]["y"], json!({}));
+    assert_eq!(expected(&out, "A")["required"], json!(["x", "y"]));
+    // Closed, or open to the names of a pattern: no value could be there; refused, even when
+    // lossy.
     let doc = json!({"$defs": {"A": {
-        "type": "object", "properties": {"x": {"type": "string"}}, "required": ["x", "y"]
+        "type": "object", "properties": {"x": {"type": "string"}}, "required": ["x", "y"],
+        "additionalProperties": false
     }}});
     a_refused(
         doc.clone(),

@@ -30,8 +30,8 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use serde_json::{Map, Value};
 
 pub use objects::{
-    Member, is_struct, matches_every_name, merge_all_of, pattern_entries, presence_rules,
-    properties,
+    Member, declare_required, is_struct, matches_every_name, merge_all_of, pattern_entries,
+    presence_rules, properties,
 };
 
 /// Whether the schema at `pointer` is a struct or an enum that also allows `null`: a Rust
@@ -418,13 +418,17 @@ impl Lowering<'_> {
         self.idle(&idle, &map, pointer);
         if map.contains_key("allOf") {
             return match merge_all_of(self.doc, &map, pointer) {
-                Ok(merged) => Some(merged),
+                Ok((mut merged, order)) => {
+                    objects::declare_required(&mut merged);
+                    Some((merged, order))
+                }
                 Err((at, why)) => {
                     self.refuse(&at, why);
                     None
                 }
             };
         }
+        objects::declare_required(&mut map);
         Some((map, Vec::new()))
     }
 

@@ -858,7 +858,56 @@ pub fn properties(
     } else {
         order.to_vec()
     };
-    keys.into_iter()
+    let mut out: Vec<(String, Value, String)> = keys
+        .into_iter()
         .filter_map(|(k, here)| Some((k.clone(), props.get(&k)?.clone(), here)))
-        .collect()
+        .collect();
+    // Members declared for `required` (see [`declare_required`]) come last.
+    for (k, v) in props {
+        if !out.iter().any(|(name, _, _)| name == k) {
+            let here = format!("{at}/properties/{}", crate::input::escape(k));
+            out.push((k.clone(), v.clone(), here));
+        }
+    }
+    out
+}
+
+/// An object open to members of any name and value that requires, or names in a presence
+/// rule, a member it does not declare: that member may hold any value, and is declared so
+/// (`{}`), after the others.
+pub fn declare_required(map: &mut Map<String, Value>) {
+    let open = match map.get("additionalProperties") {
+        None | Some(Value::Bool(true)) => true,
+        Some(Value::Object(o)) => o.is_empty(),
+        _ => false,
+    };
+    if !is_struct(map) || !open || !pattern_entries(map).is_empty() {
+        return;
+    }
+    let mut names: Vec<String> = map
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| {
+            r.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some(rules) = presence_rules(map) {
+        for (_, c) in rules.choices {
+            names.extend(c.groups.into_iter().flatten());
+        }
+        for (from, needs) in rules.requires {
+            names.push(from);
+            names.extend(needs);
+        }
+    }
+    if let Some(Value::Object(props)) = map.get_mut("properties") {
+        for name in names {
+            if !props.contains_key(&name) {
+                props.insert(name, Value::Object(Map::new()));
+            }
+        }
+    }
 }
