@@ -524,6 +524,7 @@ impl Writer {
             Ty::Any => "serde_json::Value".into(),
             Ty::AnyObject => "serde_json::Map<String, serde_json::Value>".into(),
             Ty::AnyArray => "Vec<serde_json::Value>".into(),
+            Ty::Unit => "()".into(),
         }
     }
 }

@@ -445,6 +445,9 @@ impl<'d> Expect<'d> {
                     });
             let format = map.get("format").and_then(Value::as_str);
             match ty {
+                "null" => {
+                    core.insert("type".into(), "null".into());
+                }
                 "string" => {
                     core.insert("type".into(), "string".into());
                     lengths(&map, &mut core, "minLength", "maxLength");

@@ -177,6 +177,8 @@ pub enum Ty {
     AnyObject,
     /// `Vec<serde_json::Value>`: any JSON array.
     AnyArray,
+    /// `()`: `null` and nothing else.
+    Unit,
 }
 
 /// The rules and annotations of a value, as the derive's attributes name them.

@@ -2560,17 +2560,30 @@ fn an_object_with_properties_in_a_type_list_is_a_struct_of_its_own_in_the_union(
 }
 
 #[test]
-fn type_lists_of_null_alone_and_unknown_types_are_refused() {
-    member_refused(
-        json!({"type": ["null"]}),
-        "/type",
-        "a value that can only be `null` has no Rust type here",
+fn a_value_that_is_always_null_is_the_unit_type() {
+    // Optional: absent or `null`; required: `null`.
+    member_is(json!({"type": ["null"]}), "    pub x: Option<()>,\n");
+    member_is(
+        json!({"type": "null", "description": "Always null."}),
+        "    /// Always null.\n    pub x: Option<()>,\n",
     );
-    member_refused(
-        json!({"type": "null"}),
-        "/type",
-        "a value that can only be `null` has no Rust type here",
+    has(
+        &run(required_member(json!({"type": "null"}))),
+        &["    pub x: (),\n"],
     );
+    let out = run(json!({"$defs": {"A": {"type": "array", "items": {"type": "null"}}}}));
+    has(&out, &["pub struct A(pub Vec<()>);\n"]);
+    assert_eq!(expected(&out, "A")["items"], json!({"type": "null"}));
+    // A list of no type accepts nothing.
+    member_refused(
+        json!({"type": []}),
+        "/type",
+        "an empty `type` list accepts nothing",
+    );
+}
+
+#[test]
+fn unknown_types_are_refused() {
     member_refused(
         json!({"type": "date"}),
         "/type",

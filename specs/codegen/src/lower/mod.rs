@@ -512,11 +512,11 @@ impl Lowering<'_> {
                 Some(m::Value { ty: Ty::Any, rules })
             }
             "null" => {
-                self.refuse(
-                    &format!("{at}/type"),
-                    "a value that can only be `null` has no Rust type here",
-                );
-                None
+                self.only(map, at, &[&["type"], NOTES], "`null`");
+                Some(m::Value {
+                    ty: Ty::Unit,
+                    rules,
+                })
             }
             other => {
                 self.refuse(

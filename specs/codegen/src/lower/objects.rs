@@ -541,6 +541,11 @@ impl Lowering<'_> {
                     }
                     (false, false)
                 }
+                // `null` alone, or absent.
+                (false, false) if value.ty == Ty::Unit => {
+                    value.ty = Ty::Option(Box::new(value.ty));
+                    (false, false)
+                }
                 (false, false) => {
                     value.ty = Ty::Option(Box::new(value.ty));
                     (false, true)

@@ -409,7 +409,17 @@ pub fn unwrap_null(map: &Map<String, Value>, at: &str) -> Result<Unwrapped, Unwr
             }
             // A union of the types, whose `null` is the value's `Option`.
             [_, _, ..] => {}
-            [] => return Err(Unwrap::Refused(format!("{at}/type"), "a `type` list of `null` alone, or of nothing: a value that can only be `null` has no Rust type here".into())),
+            // `null` alone: a value that is always `null`.
+            [] if !types.is_empty() => {
+                map.insert("type".into(), "null".into());
+                nullable = false;
+            }
+            [] => {
+                return Err(Unwrap::Refused(
+                    format!("{at}/type"),
+                    "an empty `type` list accepts nothing".into(),
+                ));
+            }
         }
     }
     for key in ["anyOf", "oneOf"] {
