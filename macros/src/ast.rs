@@ -143,6 +143,8 @@ pub enum WireFrom {
 pub enum Shape {
     Str,
     Bool,
+    /// `()`: a value that is always `null`.
+    Null,
     Int(&'static str),
     Float(&'static str),
     Option(Box<Shape>),
@@ -161,7 +163,7 @@ const INTS: &[&str] = &[
     "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
 ];
 const FLOATS: &[&str] = &["f32", "f64"];
-const SUPPORTED: &str = "use `String`, `bool`, an integer, `f32`, `f64`, `Option<T>`, `Vec<T>`, `HashMap<String, V>`, `BTreeMap<String, V>`, `Box<T>`, `Secret<String>`, `serde_json::Value`, `serde_json::Map<String, Value>` or a type that derives `Model`";
+const SUPPORTED: &str = "use `String`, `bool`, an integer, `f32`, `f64`, `()` (a value that is always `null`), `Option<T>`, `Vec<T>`, `HashMap<String, V>`, `BTreeMap<String, V>`, `Box<T>`, `Secret<String>`, `serde_json::Value`, `serde_json::Map<String, Value>` or a type that derives `Model`";
 
 impl Shape {
     /// Reads the shape of `ty`, or `None` for a type that cannot be a field (a reference, a
@@ -284,7 +286,7 @@ impl Shape {
                     &format!("a model owns its values; use {owned}"),
                 )
             }
-            Type::Tuple(t) if t.elems.is_empty() => unsupported("`()`", SUPPORTED),
+            Type::Tuple(t) if t.elems.is_empty() => Ok(Shape::Null),
             Type::Tuple(_) => unsupported(
                 "a tuple",
                 "use a struct that derives `Model`, whose fields name the members",
@@ -346,6 +348,7 @@ impl Shape {
         match self {
             Shape::Str => "String".into(),
             Shape::Bool => "bool".into(),
+            Shape::Null => "()".into(),
             Shape::Int(n) | Shape::Float(n) => (*n).into(),
             Shape::Option(s) => format!("Option<{}>", s.describe()),
             Shape::Vec(s) => format!("Vec<{}>", s.describe()),
@@ -784,6 +787,13 @@ mod tests {
             )))))
         );
         assert_eq!(shape("Scope"), Some(Shape::Model));
+        assert_eq!(shape("()"), Some(Shape::Null));
+        assert_eq!(
+            shape("Option<Vec<Box<()>>>"),
+            Some(Shape::Option(Box::new(Shape::Vec(Box::new(Shape::Box(
+                Box::new(Shape::Null)
+            ))))))
+        );
         assert_eq!(shape("&'static str"), None);
         assert_eq!(shape("(u8, u8)"), None);
     }

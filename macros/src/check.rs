@@ -30,6 +30,7 @@ pub fn check(cx: &mut Ctxt, cont: &Container) {
         check_skip(cx, field);
     }
     check_flatten(cx, cont);
+    check_direction(cx, cont.attrs.read_only, cont.attrs.write_only);
     presence::check(cx, cont);
     if !matches!(cont.data, Data::Union(_)) {
         check_not_a_union(cx, cont);
@@ -393,6 +394,9 @@ fn check_presence(cx: &mut Ctxt, field: &Field) {
     let a = &field.attrs;
     let shape = &field.shape;
     let ty = type_text(field.ty);
+    // `Option<()>`: `None` is absent or `null`, and `Some(())` is never read.
+    let null_option =
+        shape.is_option() && !shape.is_double_option() && shape.value() == &Shape::Null;
     for (key, span, what) in [
         (
             "required",
@@ -406,14 +410,20 @@ fn check_presence(cx: &mut Ctxt, field: &Field) {
         ),
     ] {
         let Some(span) = span else { continue };
-        if !shape.is_option() {
-            cx.error_at(span, format!("`{key}` applies to an `Option` ({what}), but this field is `{ty}`, which is required and never `null` already: remove `{key}`"));
+        if null_option {
+            check_null_option(cx, key, span, &ty);
+        } else if !shape.is_option() {
+            let already = match shape.value() {
+                Shape::Null => "required already, and always `null`",
+                _ => "required and never `null` already",
+            };
+            cx.error_at(span, format!("`{key}` applies to an `Option` ({what}), but this field is `{ty}`, which is {already}: remove `{key}`"));
         } else if shape.is_double_option() {
             cx.error_at(span, format!("`{key}` does not apply to `Option<Option<T>>`, which reads an absent member as `None` and `null` as `Some(None)`: remove `{key}`, or make the field `Option<T>`"));
         }
     }
     if let (Some(_), Some(span)) = (a.required, a.not_null) {
-        if !shape.is_double_option() {
+        if !shape.is_double_option() && !null_option {
             cx.error_at(span, "a member that must be present and cannot be `null` is the value itself: remove `required`, `not_null` and the `Option`");
         }
     }
@@ -425,6 +435,16 @@ fn check_presence(cx: &mut Ctxt, field: &Field) {
         return;
     };
     check_default_literal(cx, field, default, lit);
+}
+
+/// `required` or `not_null` on `Option<()>`, whose one present value is `null`: the first
+/// leaves that value alone, which is `()`; the second refuses it, which leaves none.
+fn check_null_option(cx: &mut Ctxt, key: &str, span: proc_macro2::Span, ty: &str) {
+    if key == "required" {
+        cx.error_at(span, format!("a `required` `{ty}` is always present and `null`, which is what `()` holds: make the field `()` and remove `required`"));
+    } else {
+        cx.error_at(span, format!("`not_null` refuses `null`, the one value of `()`, so this `{ty}` would accept no member that is present: remove `not_null` (an absent member and `null` are then both `None`)"));
+    }
 }
 
 /// A literal `default` fits the field's type (under `Option` and `Box`), and, for a string or
@@ -467,6 +487,7 @@ fn check_default_literal(
                 "the path of a function `fn() -> T` (`default = path`), or `default` alone"
                     .to_owned()
             }
+            Shape::Null => "`default` alone, since `()` has one value, `null`".to_owned(),
             other => format!("a literal of `{}`", other.describe()),
         };
         cx.error_spanned_by(
@@ -582,7 +603,7 @@ fn check_field(cx: &mut Ctxt, field: &Field) {
 
 /// An `opaque` field takes no rule: its type's own serde impls read it.
 fn check_opaque(cx: &mut Ctxt, a: &FieldAttrs) {
-    check_direction(cx, a);
+    check_direction(cx, a.read_only, a.write_only);
     const RULES: &[&str] = &[
         "charset",
         "pattern",
@@ -633,9 +654,14 @@ fn check_format(cx: &mut Ctxt, a: &FieldAttrs, span: proc_macro2::Span, value: &
     }
 }
 
-/// `read_only` and `write_only` exclude each other.
-fn check_direction(cx: &mut Ctxt, a: &FieldAttrs) {
-    if let (Some(_), Some(span)) = (a.read_only, a.write_only) {
+/// `read_only` and `write_only`, on a field, inside a list or on a type, exclude each other:
+/// an error on `write_only`.
+fn check_direction(
+    cx: &mut Ctxt,
+    read_only: Option<proc_macro2::Span>,
+    write_only: Option<proc_macro2::Span>,
+) {
+    if let (Some(_), Some(span)) = (read_only, write_only) {
         cx.error_at(span, "a value cannot be both `read_only` (sent by the server only) and `write_only` (sent to the server only): keep one");
     }
 }
@@ -659,7 +685,7 @@ fn annotations(a: &FieldAttrs) -> Vec<(&'static str, proc_macro2::Span)> {
 /// `Secret`), then the nested lists against the items, member names and values. `what` names
 /// the value in messages (`this field is `Vec<u16>``, `each item is `u16``).
 fn check_rules(cx: &mut Ctxt, a: &FieldAttrs, shape: &Shape, what: &str) {
-    check_direction(cx, a);
+    check_direction(cx, a.read_only, a.write_only);
     let value = shape.value();
     let vec_hint = |rule: &str| match value {
         Shape::Vec(_) => format!(", or check each item with `items({rule})`"),
@@ -692,6 +718,12 @@ fn check_rules(cx: &mut Ctxt, a: &FieldAttrs, shape: &Shape, what: &str) {
     }
     if let Some(span) = a.check_format {
         check_format(cx, a, span, value, what);
+    }
+    if let (Some(format), Shape::Null) = (&a.format, value) {
+        cx.error_at(
+            format.span,
+            format!("`format` describes how a string or a number is written, but {what}, which is always `null`: remove `format`"),
+        );
     }
 
     for (key, len) in [("min_len", &a.min_len), ("max_len", &a.max_len)] {
@@ -1203,6 +1235,94 @@ mod tests {
             "remove `min`, or bound the length with `min_len`, or check each item with `items(min = ...)`"
         ));
         assert!(e[3].contains("this field is `Option<Nested>`"));
+    }
+
+    #[test]
+    fn a_null_takes_annotations_and_no_rule() {
+        let ok = r#"struct A {
+            #[model(title = "t", deprecated, read_only, examples = "[null]")] a: (),
+            b: Option<()>,
+            #[model(default, write_only)] c: (),
+            #[model(max_len = 2, items(title = "t"))] d: Vec<()>,
+            #[model(values(deprecated))] e: BTreeMap<String, ()>,
+            f: Box<()>,
+            g: Option<Option<()>>,
+            #[model(default = make)] h: Option<()>,
+        }"#;
+        assert_eq!(errors(ok), Vec::<String>::new());
+        let e = errors(
+            r#"struct A {
+                #[model(max_len = 1)] a: (),
+                #[model(min = 0, charset = "a")] b: Option<()>,
+                #[model(items(max = 1))] c: Vec<()>,
+                #[model(default = 0)] d: (),
+                #[model(format = "uri")] e: (),
+                #[model(unique, keys(max_len = 1))] f: Box<()>,
+            }"#,
+        );
+        assert_eq!(
+            e,
+            [
+                "`max_len` applies to strings (counting characters), `Vec`s (counting items) and maps (counting members), but this field is `()`: remove `max_len`",
+                "`charset` applies to strings, but this field is `Option<()>`: remove `charset`",
+                "`min` applies to numbers (integers and floats), but this field is `Option<()>`: remove `min`",
+                "`max` applies to numbers (integers and floats), but each item is `()`: remove `max`",
+                "`default` is an integer here, but this field is `()`: write `default` alone, since `()` has one value, `null`",
+                "`format` describes how a string or a number is written, but this field is `()`, which is always `null`: remove `format`",
+                "`unique` applies to a `Vec`, whose items must all differ, but this field is `Box<()>`: remove `unique`",
+                "`keys(...)` applies to a map (`HashMap<String, V>` or `BTreeMap<String, V>`), but this field is `Box<()>`: remove `keys`",
+            ]
+        );
+    }
+
+    #[test]
+    fn required_and_not_null_on_a_null() {
+        let e = errors(
+            r#"struct A {
+                #[model(required)] a: Option<()>,
+                #[model(not_null)] b: Option<()>,
+                #[model(required, not_null)] c: Option<Box<()>>,
+                #[model(required)] d: (),
+                #[model(not_null)] e: Option<Option<()>>,
+            }"#,
+        );
+        assert_eq!(
+            e,
+            [
+                "a `required` `Option<()>` is always present and `null`, which is what `()` holds: make the field `()` and remove `required`",
+                "`not_null` refuses `null`, the one value of `()`, so this `Option<()>` would accept no member that is present: remove `not_null` (an absent member and `null` are then both `None`)",
+                "a `required` `Option<Box<()>>` is always present and `null`, which is what `()` holds: make the field `()` and remove `required`",
+                "`not_null` refuses `null`, the one value of `()`, so this `Option<Box<()>>` would accept no member that is present: remove `not_null` (an absent member and `null` are then both `None`)",
+                "`required` applies to an `Option` (the member must be present, `null` reading as `None`), but this field is `()`, which is required already, and always `null`: remove `required`",
+                "`not_null` does not apply to `Option<Option<T>>`, which reads an absent member as `None` and `null` as `Some(None)`: remove `not_null`, or make the field `Option<T>`",
+            ]
+        );
+    }
+
+    #[test]
+    fn read_only_and_write_only_on_a_type() {
+        for ok in [
+            "#[model(read_only)] struct A { a: u8 }",
+            "#[model(write_only)] struct A(u8);",
+            "#[model(read_only)] enum A { B, C }",
+            "#[model(write_only, untagged)] enum A { B(u8), C(String) }",
+        ] {
+            assert_eq!(errors(ok), Vec::<String>::new(), "{ok}");
+        }
+        for both in [
+            "#[model(read_only, write_only)] struct A { a: u8 }",
+            "#[model(write_only)] #[model(read_only)] struct A(u8);",
+            "#[model(read_only, write_only)] enum A { B, C }",
+            "#[model(write_only, tag = \"t\", read_only)] enum A { B { b: u8 } }",
+        ] {
+            assert_eq!(
+                errors(both),
+                [
+                    "a value cannot be both `read_only` (sent by the server only) and `write_only` (sent to the server only): keep one"
+                ],
+                "{both}"
+            );
+        }
     }
 
     #[test]

@@ -126,6 +126,42 @@ pub use crate::secret::Secret;
 ///     serde_json::json!([{"required": ["email"]}, {"required": ["phone"]}])
 /// );
 /// ```
+///
+/// # Values that are always `null`
+///
+/// A field of type `()` reads `null` and nothing else (any other value is a `type` error at
+/// its pointer), writes `null`, and its schema is `{"type": "null"}`; so does a `()` under
+/// `Vec`, a map or `Box`. `Option<()>` takes an absent member or `null`, both `None`, as any
+/// `Option` does; `required` and `not_null` on it are compile errors, as is a rule (`max_len`,
+/// `min`, `pattern`, `items(...)`, a literal `default`...) or `format`. The annotations apply.
+///
+/// # Annotations on a type
+///
+/// `title`, `format`, `examples`, `deprecated`, `read_only` and `write_only` on a struct, a
+/// newtype or an enum describe the type's own schema (`readOnly: true`, `writeOnly: true`; not
+/// both) and check nothing; on a field, the field's.
+///
+/// ```
+/// use authlete_models::Model;
+///
+/// /// A revocation, as the server returns it: its members are there to be `null`.
+/// #[derive(Debug, Model)]
+/// #[model(read_only)]
+/// struct Revoked {
+///     revoked_at: (),
+///     reason: Option<()>,
+/// }
+///
+/// let r: Revoked = serde_json::from_str(r#"{"revoked_at": null}"#).unwrap();
+/// assert_eq!(serde_json::to_string(&r).unwrap(), r#"{"revoked_at":null}"#);
+/// let err = serde_json::from_str::<Revoked>(r#"{"revoked_at": 0}"#).unwrap_err();
+/// assert_eq!(err.to_string(), "invalid type: integer `0`, expected null at /revoked_at at line 1 column 16");
+///
+/// let schema = Revoked::json_schema();
+/// assert_eq!(schema["readOnly"], true);
+/// assert_eq!(schema["properties"]["revoked_at"], serde_json::json!({"type": "null"}));
+/// assert_eq!(schema["properties"]["reason"], serde_json::json!({"type": "null"}));
+/// ```
 pub use authlete_models_macros::Model;
 
 use serde::Serialize;
@@ -348,6 +384,30 @@ pub mod __private {
         if notes.deprecated {
             schema.insert("deprecated".into(), true.into());
         }
+        schema
+    }
+
+    /// Who sends a type's values, from its own `read_only` or `write_only` (one at most).
+    #[derive(Clone, Copy, Debug)]
+    pub enum Direction {
+        /// `readOnly: true`: sent by the server only.
+        ReadOnly,
+        /// `writeOnly: true`: sent to the server only.
+        WriteOnly,
+    }
+
+    /// A type's schema with its `readOnly` or `writeOnly`, beside the keywords of
+    /// [`with_notes`]; a type without either is not passed here.
+    #[inline]
+    pub fn with_direction(
+        mut schema: serde_json::Map<String, serde_json::Value>,
+        direction: Direction,
+    ) -> serde_json::Map<String, serde_json::Value> {
+        let keyword = match direction {
+            Direction::ReadOnly => "readOnly",
+            Direction::WriteOnly => "writeOnly",
+        };
+        schema.insert(keyword.into(), true.into());
         schema
     }
 

@@ -248,6 +248,8 @@ pub fn nullable(mut inner: Map<String, Value>) -> Map<String, Value> {
         return inner;
     }
     match inner.get_mut("type") {
+        // `()`'s `{"type": "null"}` too.
+        Some(Value::String(t)) if t == "null" => inner,
         Some(Value::String(t)) => {
             let t = core::mem::take(t);
             inner.insert("type".into(), Value::Array(vec![t.into(), "null".into()]));
@@ -336,6 +338,12 @@ mod tests {
         assert_eq!(
             Value::Object(nullable(r)),
             serde_json::json!({"anyOf": [{"$ref": "#/$defs/A"}, {"type": "null"}]})
+        );
+        let mut null = Map::new();
+        null.insert("type".into(), "null".into());
+        assert_eq!(
+            Value::Object(nullable(null)),
+            serde_json::json!({"type": "null"})
         );
     }
 }

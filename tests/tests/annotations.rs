@@ -1,5 +1,5 @@
 //! Schema annotations: `format`, `read_only`, `write_only`, `examples`, `title`, `deprecated`,
-//! the doc comment as `description` and `default`'s value. They describe a value in the schema and change nothing
+//! the doc comment as `description` and `default`'s value, on fields and on types. They describe a value in the schema and change nothing
 //! else: what reads, what validates and what is written stay the same.
 
 use std::collections::BTreeMap;
@@ -258,4 +258,146 @@ fn title_deprecated_and_format_check_nothing() {
         "must be one of `On` or `Off`"
     );
     assert!(serde_json::from_value::<Serial>(json!(10)).is_err());
+}
+
+/// An id the server assigns.
+#[derive(Debug, PartialEq, Model)]
+#[model(read_only, title = "Assigned id")]
+struct AssignedId(#[model(min = 1)] u64);
+
+/// What the client sends, and never gets back.
+#[derive(Debug, PartialEq, Model)]
+#[model(write_only, deprecated)]
+struct Credentials {
+    #[model(max_len = 8)]
+    password: String,
+}
+
+#[derive(Debug, PartialEq, Model)]
+#[model(read_only, rename_all = "lowercase", format = "state")]
+enum State {
+    Active,
+    Suspended,
+}
+
+#[derive(Debug, PartialEq, Model)]
+#[model(write_only, tag = "kind", rename_all = "lowercase")]
+enum Grant {
+    Password {
+        #[model(max_len = 4)]
+        secret: String,
+    },
+    Anonymous,
+}
+
+#[derive(Debug, PartialEq, Model)]
+struct Account {
+    id: AssignedId,
+    credentials: Credentials,
+    state: State,
+    grant: Grant,
+}
+
+#[test]
+fn read_only_and_write_only_on_a_struct_a_newtype_and_enums() {
+    assert_eq!(
+        AssignedId::json_schema(),
+        json!({
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "Assigned id",
+            "description": "An id the server assigns.",
+            "type": "integer", "minimum": 1, "maximum": u64::MAX,
+            "readOnly": true
+        })
+    );
+    assert_eq!(
+        Credentials::json_schema(),
+        json!({
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "Credentials",
+            "description": "What the client sends, and never gets back.",
+            "type": "object",
+            "properties": {"password": {"type": "string", "maxLength": 8}},
+            "required": ["password"],
+            "deprecated": true,
+            "writeOnly": true
+        })
+    );
+    assert_eq!(
+        State::json_schema(),
+        json!({
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "State",
+            "type": "string",
+            "enum": ["active", "suspended"],
+            "format": "state",
+            "readOnly": true
+        })
+    );
+    let grant = Grant::json_schema();
+    assert_eq!(
+        grant,
+        json!({
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "Grant",
+            "oneOf": [
+                {
+                    "title": "Password",
+                    "type": "object",
+                    "properties": {
+                        "kind": {"const": "password"},
+                        "secret": {"type": "string", "maxLength": 4}
+                    },
+                    "required": ["kind", "secret"]
+                },
+                {
+                    "title": "anonymous",
+                    "type": "object",
+                    "properties": {"kind": {"const": "anonymous"}},
+                    "required": ["kind"]
+                }
+            ],
+            "writeOnly": true
+        })
+    );
+    // A field holding the type refers to it; the annotation is the type's, under `$defs`.
+    let account = Account::json_schema();
+    let p = &account["properties"];
+    assert_eq!(p["id"], json!({"$ref": "#/$defs/AssignedId"}));
+    assert_eq!(p["credentials"], json!({"$ref": "#/$defs/Credentials"}));
+    let defs = &account["$defs"];
+    assert_eq!(defs["AssignedId"]["readOnly"], true);
+    assert_eq!(defs["Credentials"]["writeOnly"], true);
+    assert_eq!(defs["State"]["readOnly"], true);
+    assert_eq!(defs["Grant"]["writeOnly"], true);
+    for def in defs.as_object().unwrap().values() {
+        assert!(def.get("readOnly").is_none() || def.get("writeOnly").is_none());
+    }
+}
+
+#[test]
+fn read_only_and_write_only_on_a_type_check_nothing() {
+    let doc = json!({
+        "id": 7,
+        "credentials": {"password": "hunter2"},
+        "state": "active",
+        "grant": {"kind": "password", "secret": "abcd"}
+    });
+    let account: Account = serde_json::from_value(doc.clone()).unwrap();
+    assert!(account.validate().is_ok());
+    assert_eq!(serde_json::to_value(&account).unwrap(), doc);
+    // The rules beside them still check.
+    let errors = from_json::<Account>(
+        r#"{"id": 0, "credentials": {"password": "123456789"}, "state": "gone", "grant": {"kind": "password", "secret": "abcde"}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        found(&errors),
+        pairs(&[
+            ("/id", "min"),
+            ("/credentials/password", "max_len"),
+            ("/state", "enum"),
+            ("/grant/secret", "max_len")
+        ])
+    );
 }

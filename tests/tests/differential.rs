@@ -2791,3 +2791,92 @@ fn presence_rules_of_a_flattened_model_agree_with_their_schema() {
     );
     agree::<Card>(a_card(), 2000);
 }
+
+// ---------------------------------------------------------------------------------------------
+// `()`: a value that is always `null`
+
+/// A value cleared on purpose, as a type of its own.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(read_only)]
+struct Cleared(());
+
+/// A short label, or `null` for none.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(untagged)]
+enum NullableLabel {
+    Text(#[model(max_len = 2)] String),
+    Cleared(()),
+}
+
+/// `()` alone and under each wrapper, in a newtype and a variant, beside a member of another
+/// type.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(rename_all = "camelCase")]
+struct Nulls {
+    always: (),
+    maybe: Option<()>,
+    #[model(default)]
+    or_absent: (),
+    #[model(min_len = 1, max_len = 2, items(title = "A null"))]
+    list: Vec<()>,
+    #[model(max_len = 2)]
+    by_name: BTreeMap<String, ()>,
+    boxed: Box<()>,
+    patch: Option<Option<()>>,
+    cleared: Cleared,
+    label: NullableLabel,
+    #[model(max = 3)]
+    count: u8,
+}
+
+/// Mostly `null`, at times a value of another type.
+fn a_null() -> BoxedStrategy<Value> {
+    mostly(Just(Value::Null))
+}
+
+fn some_nulls() -> BoxedStrategy<Value> {
+    let name = prop::sample::select(vec!["a", "b", "c", "d", "e", "f"])
+        .prop_map(str::to_owned)
+        .boxed();
+    an_object_with(
+        0.9,
+        vec![
+            ("always", a_null()),
+            ("maybe", a_null()),
+            ("orAbsent", a_null()),
+            ("list", mostly(a_list(a_null(), edge_count(1, 2)))),
+            ("byName", mostly(a_map(name, a_null(), edge_count(0, 2)))),
+            ("boxed", a_null()),
+            ("patch", a_null()),
+            ("cleared", a_null()),
+            (
+                "label",
+                mostly(prop_oneof![Just(Value::Null), edge_string("ab", "", 0, 2)]),
+            ),
+            ("count", mostly(edge_int(0, 3))),
+        ],
+    )
+}
+
+#[test]
+fn null_values_agree_with_their_schema() {
+    let schema = Nulls::json_schema();
+    let p = &schema["properties"];
+    for name in ["always", "maybe", "orAbsent", "boxed", "patch"] {
+        assert_eq!(p[name]["type"], "null", "{name}: {schema:#}");
+    }
+    assert_eq!(
+        schema["$defs"]["Cleared"],
+        json!({
+            "title": "Cleared",
+            "description": "A value cleared on purpose, as a type of its own.",
+            "type": "null",
+            "readOnly": true
+        })
+    );
+    assert_eq!(
+        schema["$defs"]["NullableLabel"]["anyOf"],
+        json!([{"type": "string", "maxLength": 2}, {"type": "null"}])
+    );
+    agree::<Nulls>(some_nulls(), 2500);
+}

@@ -89,6 +89,11 @@ pub mod shadowed {
     #[derive(Debug, Clone, PartialEq, ::authlete_models::Model)]
     pub struct Count(#[model(min = 1)] pub ::core::primitive::u32);
 
+    /// A value that is always `null`, sent by the server only, in the shadowed scope.
+    #[derive(Debug, Clone, PartialEq, ::authlete_models::Model)]
+    #[model(read_only)]
+    pub struct Cleared(pub ());
+
     /// A nested model, in the shadowed scope.
     #[derive(Debug, Clone, PartialEq, ::authlete_models::Model)]
     #[model(rename_all = "camelCase")]
@@ -276,7 +281,7 @@ pub mod shadowed {
 }
 
 use ::authlete_models::{Secret, Validate as _, from_json};
-use shadowed::{Count, Everything, Inner, LocalLookalikes, Outcome, Together};
+use shadowed::{Cleared, Count, Everything, Inner, LocalLookalikes, Outcome, Together};
 
 fn sample() -> Everything {
     Everything {
@@ -374,6 +379,13 @@ fn enums_and_newtypes_work_in_a_shadowed_scope() {
     assert_eq!(serde_json::to_string(&count).unwrap(), "3");
     assert!(Count::try_from(0).is_err());
     assert!(from_json::<Count>("0").is_err());
+    let cleared: Cleared = serde_json::from_str("null").unwrap();
+    assert_eq!(serde_json::to_string(&cleared).unwrap(), "null");
+    assert!(from_json::<Cleared>("0").is_err());
+    assert_eq!(
+        <Cleared as ::authlete_models::Model>::json_schema()["readOnly"],
+        true
+    );
 }
 
 #[test]

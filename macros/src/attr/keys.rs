@@ -315,12 +315,14 @@ pub(super) static KEYS: &[Key] = &[
         "check_format",
         Read::Flag(|a| &mut a.check_format),
     ),
-    Key::field("read_only", "read_only", Read::Flag(|a| &mut a.read_only)),
+    Key::field("read_only", "read_only", Read::Flag(|a| &mut a.read_only))
+        .or_container(Read::Flag(|a| &mut a.read_only)),
     Key::field(
         "write_only",
         "write_only",
         Read::Flag(|a| &mut a.write_only),
-    ),
+    )
+    .or_container(Read::Flag(|a| &mut a.write_only)),
     Key::field(
         "examples",
         "examples = r#\"[\"https://client.example\"]\"#",
@@ -380,6 +382,8 @@ mod tests {
                 "required_any_of",
                 "custom",
                 "format",
+                "read_only",
+                "write_only",
                 "examples",
                 "title",
                 "deprecated",

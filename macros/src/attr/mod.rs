@@ -90,6 +90,10 @@ pub struct ContainerAttrs {
     pub deprecated: Option<Span>,
     /// The schema's `format` of the whole value, an annotation.
     pub format: Option<Attr<LitStr>>,
+    /// The schema's `readOnly: true`: the type's values are sent by the server only.
+    pub read_only: Option<Span>,
+    /// The schema's `writeOnly: true`: the type's values are sent to the server only.
+    pub write_only: Option<Span>,
     /// An enum's tag member, inside the object (or beside `content`).
     pub tag: Option<Attr<LitStr>>,
     /// An enum's content member, beside `tag`.

@@ -19,9 +19,12 @@ pub fn impls(cont: &Container, field: &Field) -> TokenStream {
         ..
     } = super::Generics::of(cont);
     let description = super::schema::description(&cont.docs);
-    let notes = super::schema::notes(cont);
     let p = tpl!({ ::authlete_models::__private });
     let r = tpl!({<_ as #p::Rule<#ty>>}, p, ty);
+    let schema = super::schema::annotate(
+        cont,
+        tpl!({#p::newtype_schema(&#title, #description, #r::schema(&#rule, __gen))}, p, title, description, r, rule),
+    );
     // A generic newtype cannot have it: `impl<T> TryFrom<T> for Wrapper<T>` overlaps the
     // standard library's `impl<T, U: Into<T>> TryFrom<U> for T`.
     let try_from = cont.generics.params.is_empty().then(|| {
@@ -90,7 +93,7 @@ pub fn impls(cont: &Container, field: &Field) -> TokenStream {
             #[inline]
 
             fn __schema_object(__gen: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
-                #p::with_notes(#p::newtype_schema(&#title, #description, #r::schema(&#rule, __gen)), #notes)
+                #schema
             }
 
             #[inline]
@@ -112,5 +115,5 @@ pub fn impls(cont: &Container, field: &Field) -> TokenStream {
         }
 
         #try_from
-    }, impl_, p, ident, ty_args, where_, r, rule, custom_validate, impl_de, name, title, description, notes, custom_collect, custom_read, reader, try_from)
+    }, impl_, p, ident, ty_args, where_, r, rule, custom_validate, impl_de, name, schema, custom_collect, custom_read, reader, try_from)
 }

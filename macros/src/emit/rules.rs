@@ -93,6 +93,7 @@ fn tree(shape: &Shape, a: &FieldAttrs) -> Tree {
     match shape {
         Shape::Str => Tree::new(quote!(#r::Str), string(a), string_checks(a)),
         Shape::Bool => Tree::new(tpl!({#r::Flag}, r), tpl!({#r::Flag}, r), false),
+        Shape::Null => Tree::new(tpl!({#r::Null}, r), tpl!({#r::Null}, r), false),
         Shape::Int(name) | Shape::Float(name) => {
             // An `f32` is read as the `f64` written, with `f64` bounds (see the runtime's
             // `impl Rule<f32> for Num<f64>`).

@@ -12,7 +12,7 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
     let title = super::Generics::schema_name(cont, true);
     let name = super::Generics::schema_name(cont, false);
     let container_description = description(&cont.docs);
-    let notes = notes(cont);
+    let annotated = annotate(cont, quote!(__s));
     let deny = cont.attrs.deny_unknown_fields.is_some();
     let properties = cont.fields().iter().map(|f| {
         let ty = f.ty;
@@ -75,14 +75,29 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
             let __s = #p::schema_object(&#title, #container_description, #p::Vec::from([#__rep0]), #deny, #flat);
             #presence
             #__rep1
-            #p::with_notes(__s, #notes)
+            #annotated
         }
-    }, p, name, title, container_description, __rep0 = quote!(#(#properties),*), deny, flat, presence = super::presence::schema(cont), __rep1 = quote!(#(let __s = #p::rules::merge_flat(__s, <#models as #p::Model>::__schema_object(__gen));)*), notes)
+    }, p, name, title, container_description, __rep0 = quote!(#(#properties),*), deny, flat, presence = super::presence::schema(cont), __rep1 = quote!(#(let __s = #p::rules::merge_flat(__s, <#models as #p::Model>::__schema_object(__gen));)*), annotated)
+}
+
+/// The type's own schema, `schema` (tokens of a `Map`), with what the type's own attributes
+/// add: `format`, `examples` and `deprecated` (`with_notes`), then `readOnly` or `writeOnly`
+/// (`with_direction`, only for a type that has one).
+pub fn annotate(cont: &Container, schema: TokenStream) -> TokenStream {
+    let p = tpl!({ ::authlete_models::__private });
+    let notes = notes(cont);
+    let noted = tpl!({#p::with_notes(#schema, #notes)}, p, schema, notes);
+    let direction = match (cont.attrs.read_only, cont.attrs.write_only) {
+        (Some(_), _) => tpl!({#p::Direction::ReadOnly}, p),
+        (None, Some(_)) => tpl!({#p::Direction::WriteOnly}, p),
+        (None, None) => return noted,
+    };
+    tpl!({#p::with_direction(#noted, #direction)}, p, noted, direction)
 }
 
 /// What the type's own attributes add to its schema (`format`, `examples`, `deprecated`): a
 /// `TypeNotes` value, as tokens.
-pub fn notes(cont: &Container) -> TokenStream {
+fn notes(cont: &Container) -> TokenStream {
     let p = tpl!({ ::authlete_models::__private });
     let text = |lit: &Option<crate::attr::Attr<syn::LitStr>>| match lit {
         Some(lit) => {

@@ -15,8 +15,11 @@ pub fn impls(cont: &Container, variants: &[Variant]) -> TokenStream {
         .as_ref()
         .map_or_else(|| name.clone(), |t| t.value.value());
     let description = super::schema::description(&cont.docs);
-    let notes = super::schema::notes(cont);
     let p = tpl!({ ::authlete_models::__private });
+    let schema = super::schema::annotate(
+        cont,
+        tpl!({__enum().schema(#title, #description)}, title, description),
+    );
     let known: Vec<&Variant> = variants.iter().filter(|v| v.other.is_none()).collect();
     let other = variants.iter().find(|v| v.other.is_some()).map(|v| v.ident);
     let has_other = other.is_some();
@@ -152,7 +155,7 @@ pub fn impls(cont: &Container, variants: &[Variant]) -> TokenStream {
             #[inline]
 
             fn __schema_object(_: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
-                #p::with_notes(__enum().schema(#title, #description), #notes)
+                #schema
             }
 
             #[inline]
@@ -173,5 +176,5 @@ pub fn impls(cont: &Container, variants: &[Variant]) -> TokenStream {
                 #p::Ok(#found)
             }
         }
-    }, p, __rep0 = quote!(#(#values),*), __rep1 = quote!(#(#index_arms)*), has_other, value_name, ident, __rep2 = quote!(#(#as_str_arms)*), as_str_other, found, check_other, custom_validate, name, title, description, notes, custom_collect, custom_read, reader)
+    }, p, __rep0 = quote!(#(#values),*), __rep1 = quote!(#(#index_arms)*), has_other, value_name, ident, __rep2 = quote!(#(#as_str_arms)*), as_str_other, found, check_other, custom_validate, name, schema, custom_collect, custom_read, reader)
 }

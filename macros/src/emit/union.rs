@@ -158,7 +158,6 @@ pub fn impls(cont: &Container, variants: &[UnionVariant]) -> TokenStream {
 
     let title = super::Generics::schema_name(cont, true);
     let description = super::schema::description(&cont.docs);
-    let notes = super::schema::notes(cont);
     let schema_repr = match repr {
         Repr::External => tpl!({#p::rules::UnionRepr::External}, p),
         Repr::Internal => {
@@ -175,6 +174,10 @@ pub fn impls(cont: &Container, variants: &[UnionVariant]) -> TokenStream {
         Repr::Untagged => tpl!({#p::rules::UnionRepr::Untagged}, p),
         Repr::OneOf => tpl!({#p::rules::UnionRepr::OneOf}, p),
     };
+    let schema = super::schema::annotate(
+        cont,
+        tpl!({#p::rules::union_schema(&#title, #description, #schema_repr, __variants)}, p, title, description, schema_repr),
+    );
     let variant_schemas = variants.iter().map(|v| {
         let wire = &v.wire;
         let deprecated = v.attrs.deprecated.is_some();
@@ -235,7 +238,7 @@ pub fn impls(cont: &Container, variants: &[UnionVariant]) -> TokenStream {
 
             fn __schema_object(__gen: &mut #p::SchemaGen) -> #p::serde_json::Map<#p::String, #p::serde_json::Value> {
                 let __variants = #p::Vec::from([#__rep3]);
-                #p::with_notes(#p::rules::union_schema(&#title, #description, #schema_repr, __variants), #notes)
+                #schema
             }
 
             fn __collect<'de, __D: #p::serde::Deserializer<'de>>(__deserializer: __D, __at: #p::Path<'_>, __out: &mut #p::Collector<'_>) -> #p::Result<#p::Option<Self>, __D::Error> {
@@ -246,7 +249,7 @@ pub fn impls(cont: &Container, variants: &[UnionVariant]) -> TokenStream {
                 #read
             }
         }
-    }, __rep0 = quote!(#(#closed_checks)*), __rep1 = quote!(#(#hidden_types)*), __rep2 = quote!(#(#consts)*), union, validate, serialize, p, ident, name, __rep3 = quote!(#(#variant_schemas),*), title, description, schema_repr, notes, collect, read)
+    }, __rep0 = quote!(#(#closed_checks)*), __rep1 = quote!(#(#hidden_types)*), __rep2 = quote!(#(#consts)*), union, validate, serialize, p, ident, name, __rep3 = quote!(#(#variant_schemas),*), schema, collect, read)
 }
 
 /// The hidden model of a variant that holds data: its fields with their attributes and doc

@@ -80,6 +80,7 @@ mod format_error;
 #[cfg(feature = "formats")]
 pub mod formats;
 mod nested;
+mod null;
 mod number;
 mod opaque;
 mod option;
@@ -103,6 +104,7 @@ pub use flatten::{Flat, Gathered, Member, MemberOrName, merge_flat, names_clash}
 pub(crate) use format_error::describing;
 pub use format_error::{MESSAGE_LIMIT, model_error, model_read, shorten};
 pub use nested::Nested;
+pub use null::Null;
 pub use number::{Num, Number};
 pub use opaque::Opaque;
 pub use option::Opt;

@@ -65,6 +65,13 @@ pub struct Everything {
     pub nested: Option<Box<Scope>>,
     #[model(rename = "type")]
     pub r#type: Option<String>,
+    #[model(title = "Nothing", read_only, examples = "[null]")]
+    pub nothing: (),
+    pub cleared: Option<()>,
+    #[model(default, max_len = 2, items(deprecated, write_only))]
+    pub nulls: Vec<Box<()>>,
+    #[model(values(deprecated))]
+    pub named_nulls: std::collections::BTreeMap<String, ()>,
 }
 
 #[derive(Debug, Model)]
@@ -120,6 +127,32 @@ pub enum Kind {
     SecondKind,
     #[model(other)]
     Other(String),
+}
+
+// `read_only` and `write_only` on a type: a struct, a newtype, a string enum and an enum with
+// data.
+#[derive(Model)]
+#[model(read_only, title = "Assigned", deprecated)]
+pub struct Assigned {
+    pub id: u64,
+}
+
+#[derive(Model)]
+#[model(write_only)]
+pub struct Password(pub Secret<String>);
+
+#[derive(Model)]
+#[model(read_only, rename_all = "lowercase")]
+pub enum State {
+    On,
+    Off,
+}
+
+#[derive(Model)]
+#[model(write_only, untagged)]
+pub enum Grant {
+    Code(String),
+    Nothing(()),
 }
 
 #[derive(Model)]
