@@ -541,6 +541,12 @@ fn notes_attrs(notes: &TypeNotes) -> Vec<String> {
     if notes.deprecated {
         attrs.push("deprecated".to_owned());
     }
+    if notes.read_only {
+        attrs.push("read_only".to_owned());
+    }
+    if notes.write_only {
+        attrs.push("write_only".to_owned());
+    }
     attrs
 }
 

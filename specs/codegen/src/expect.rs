@@ -175,6 +175,13 @@ impl<'d> Expect<'d> {
                     s.insert("format".into(), f.clone());
                 }
             }
+            if is_struct(&map) || map.contains_key("enum") || is_union(&map) {
+                for key in ["readOnly", "writeOnly"] {
+                    if map.get(key) == Some(&Value::Bool(true)) {
+                        s.insert(key.into(), true.into());
+                    }
+                }
+            }
         }
         if described {
             let d = map

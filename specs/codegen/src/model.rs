@@ -103,6 +103,10 @@ pub struct TypeNotes {
     pub deprecated: bool,
     /// `format` of a struct or an enum (a newtype's is its value's).
     pub format: Option<String>,
+    /// `readOnly: true` of a struct or an enum (a newtype's is its value's).
+    pub read_only: bool,
+    /// `writeOnly: true` of a struct or an enum.
+    pub write_only: bool,
 }
 
 /// What an absent member takes.

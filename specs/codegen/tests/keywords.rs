@@ -1962,6 +1962,27 @@ fn a_described_union_of_map_values_leaves_its_null_to_the_map() {
 }
 
 #[test]
+fn read_only_and_write_only_on_a_named_type_are_its_container_attributes() {
+    let out = run(json!({"$defs": {
+        "Package": {"type": "object", "readOnly": true, "properties": {"name": {"type": "string"}}},
+        "Mode": {"type": "string", "enum": ["a", "b"], "writeOnly": true},
+        "Either": {"type": ["string", "integer"], "readOnly": true}
+    }}));
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    has(
+        &out,
+        &[
+            "#[model(read_only)]\npub struct Package {\n",
+            "#[model(rename_all = \"camelCase\", write_only)]\npub enum Mode {\n",
+            "#[model(untagged, read_only)]\npub enum Either {\n",
+        ],
+    );
+    assert_eq!(expected(&out, "Package")["readOnly"], true);
+    assert_eq!(expected(&out, "Mode")["writeOnly"], true);
+    assert_eq!(expected(&out, "Either")["readOnly"], true);
+}
+
+#[test]
 fn other_members_are_a_flattened_map() {
     let out = run(json!({"$defs": {
         "A": {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"],

@@ -140,6 +140,18 @@ impl Lowering<'_> {
                 Some(Value::String(f)) => notes.format = Some(f),
                 Some(_) => self.refuse(&format!("{at}/format"), "`format` must be a string"),
             }
+            for (key, slot) in [
+                ("readOnly", &mut notes.read_only),
+                ("writeOnly", &mut notes.write_only),
+            ] {
+                match map.remove(key) {
+                    None | Some(Value::Bool(false)) => {}
+                    Some(Value::Bool(true)) => *slot = true,
+                    Some(_) => {
+                        self.refuse(&format!("{at}/{key}"), format!("`{key}` must be a boolean"))
+                    }
+                }
+            }
         }
         notes
     }
