@@ -1983,6 +1983,20 @@ fn read_only_and_write_only_on_a_named_type_are_its_container_attributes() {
 }
 
 #[test]
+fn null_alone_beside_a_reference_to_a_type_without_null_accepts_nothing() {
+    a_refused(
+        json!({"$defs": {
+            "User": {"type": "object", "properties": {"id": {"type": "integer"}}},
+            "A": {"type": "object", "properties": {
+                "author": {"allOf": [{"$ref": "#/$defs/User"}], "type": ["null"]}
+            }}
+        }}),
+        "#/$defs/A/properties/author/type",
+        "`type` `null` beside a `$ref` to `#/$defs/User`, which does not allow `null`: no value is both",
+    );
+}
+
+#[test]
 fn other_members_are_a_flattened_map() {
     let out = run(json!({"$defs": {
         "A": {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"],

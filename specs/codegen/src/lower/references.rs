@@ -35,6 +35,21 @@ impl Lowering<'_> {
             }
             _ => false,
         };
+        // `null` alone beside a type that does not allow it: no value is both.
+        let target_null = r
+            .as_str()
+            .and_then(ref_target)
+            .is_some_and(|t| super::holds_null(self.doc, &t));
+        if map.get("type") == Some(&Value::from("null")) && !target_null {
+            self.refuse(
+                &format!("{at}/type"),
+                format!(
+                    "`type` `null` beside a `$ref` to `{}`, which does not allow `null`: no value is both, so nothing is accepted here (a `null` or the type was probably meant: write an `anyOf` of both)",
+                    r.as_str().unwrap_or_default()
+                ),
+            );
+            return None;
+        }
         let allowed: &[&str] = if repeats { &["type"] } else { &[] };
         self.only(map, at, &[REFERENCE, NOTES, allowed], "a `$ref`");
         let name = self.reference(r.as_str().unwrap_or_default(), &format!("{at}/$ref"))?;
