@@ -565,7 +565,8 @@ fn follow(root: &Value, pointer: String) -> (String, Option<&Value>) {
 /// where it sits: `components.schemas`, a `schema` member, and the keywords that hold schemas),
 /// never in data such as examples, defaults and enum values: `example: x` becomes
 /// `examples: [x]` (OpenAPI 3.1 still allows it), and, for OpenAPI 3.0 (`v30`), `nullable:
-/// true` adds `null` to the type (or, without a type, is kept for the generator to read) and a
+/// true` adds `null` to the type (or, without a type, is kept for the generator to read) and to
+/// an `enum`'s values, and a
 /// boolean `exclusiveMinimum` takes the `minimum` beside it. `value` is a whole document, or,
 /// with `as_schema`, a schema (a file a `$ref` names, whose root is a schema).
 fn rewrite_openapi(value: &mut Value, v30: bool, as_schema: bool) {
@@ -622,6 +623,12 @@ fn rewrite_openapi(value: &mut Value, v30: bool, as_schema: bool) {
             }
             match map.get("nullable") {
                 Some(Value::Bool(true)) => {
+                    // "A true value adds `null` to the allowed values": an `enum`'s too.
+                    if let Some(Value::Array(values)) = map.get_mut("enum") {
+                        if !values.contains(&Value::Null) {
+                            values.push(Value::Null);
+                        }
+                    }
                     if let Some(Value::String(t)) = map.get("type").cloned() {
                         map.remove("nullable");
                         map.insert(

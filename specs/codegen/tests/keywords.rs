@@ -1997,6 +1997,22 @@ fn null_alone_beside_a_reference_to_a_type_without_null_accepts_nothing() {
 }
 
 #[test]
+fn openapi_30_nullable_adds_null_to_an_enum_s_values() {
+    let out = run_text(
+        r##"{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},
+            "components": {"schemas": {
+              "T": {"type": "object", "properties": {
+                "color": {"type": "string", "enum": ["gray", "blue"], "nullable": true},
+                "state": {"$ref": "#/components/schemas/S"}}},
+              "S": {"type": "string", "nullable": true, "enum": ["open", "fixed"]}}}}"##,
+    );
+    has(
+        &out,
+        &["pub struct T {\n    pub color: Option<TColor>,\n    pub state: Option<S>,\n}\n"],
+    );
+}
+
+#[test]
 fn other_members_are_a_flattened_map() {
     let out = run(json!({"$defs": {
         "A": {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"],
