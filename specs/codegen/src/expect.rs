@@ -49,7 +49,9 @@ pub struct Expect<'d> {
     inline: &'d BTreeSet<String>,
     held: &'d BTreeSet<String>,
     aliases: BTreeMap<String, String>,
-    by_name: BTreeMap<&'d str, &'d str>,
+    /// Each type's pointer, by name: several named schemas may be one schema (responses that
+    /// share a component), each a type of its own.
+    by_name: BTreeMap<String, String>,
 }
 
 impl<'d> Expect<'d> {
@@ -62,10 +64,12 @@ impl<'d> Expect<'d> {
         inline: &'d BTreeSet<String>,
         held: &'d BTreeSet<String>,
         aliases: BTreeMap<String, String>,
+        types: &[(String, String)],
     ) -> Self {
         let by_name = names
             .iter()
-            .map(|(p, n)| (n.as_str(), p.as_str()))
+            .map(|(p, n)| (n.clone(), p.clone()))
+            .chain(types.iter().cloned())
             .collect();
         Expect {
             built: std::cell::RefCell::default(),
@@ -112,7 +116,7 @@ impl<'d> Expect<'d> {
     }
 
     fn node(&self, name: &str) -> (String, Map<String, Value>, Vec<Member>) {
-        let pointer = self.by_name.get(name).copied().unwrap_or_default();
+        let pointer = self.by_name.get(name).map_or("", String::as_str);
         let mut own = match self.doc.at(pointer) {
             Some(Value::Object(m)) => m.clone(),
             _ => synthetic(self.doc, pointer).unwrap_or_default(),
@@ -342,9 +346,17 @@ impl<'d> Expect<'d> {
                 }
             }
         } else {
-            // A newtype: its value's schema under the type's title and description.
+            // A newtype: its value's schema under the type's title and description (a title
+            // that names the type is the type's name).
             let mut body = map.clone();
             body.remove("description");
+            let own_title = body
+                .get("title")
+                .and_then(Value::as_str)
+                .is_some_and(|t| crate::names::type_name(t) == name);
+            if own_title && !held {
+                body.remove("title");
+            }
             let (core, notes) = self.value(&Value::Object(body), &pointer);
             for (k, v) in core.into_iter().chain(notes) {
                 s.insert(k, v);

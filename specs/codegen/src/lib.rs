@@ -157,7 +157,19 @@ pub fn generate(doc: &Document, options: &Options) -> Output {
             _ => None,
         })
         .collect();
-    let expect = expect::Expect::new(doc, &lowered.names, &lowered.inline, &lowered.held, aliases);
+    let pointers: Vec<(String, String)> = lowered
+        .types
+        .iter()
+        .map(|t| (t.name.clone(), t.pointer.clone()))
+        .collect();
+    let expect = expect::Expect::new(
+        doc,
+        &lowered.names,
+        &lowered.inline,
+        &lowered.held,
+        aliases,
+        &pointers,
+    );
     let types = lowered
         .types
         .iter()

@@ -2013,6 +2013,40 @@ fn openapi_30_nullable_adds_null_to_an_enum_s_values() {
 }
 
 #[test]
+fn a_newtype_s_title_that_names_it_is_its_name_in_the_expected_schema() {
+    let out = run(json!({"$defs": {
+        "CodeFrequencyStat": {"title": "Code Frequency Stat", "type": "array", "items": {"type": "integer"}}
+    }}));
+    has(&out, &["pub struct CodeFrequencyStat(pub Vec<i64>);\n"]);
+    assert_eq!(
+        expected(&out, "CodeFrequencyStat")["title"],
+        "CodeFrequencyStat"
+    );
+}
+
+#[test]
+fn operations_that_share_a_response_each_expect_its_schema() {
+    let out = run_text(
+        r##"{"openapi": "3.0.3", "info": {"title": "t", "version": "1"},
+            "paths": {
+              "/a": {"get": {"operationId": "a", "responses": {"503": {"$ref": "#/components/responses/down"}}}},
+              "/b": {"get": {"operationId": "b", "responses": {"503": {"$ref": "#/components/responses/down"}}}}},
+            "components": {"responses": {"down": {"description": "Down", "content": {"application/json": {
+              "schema": {"type": "object", "properties": {"code": {"type": "string"}}}}}}}}}"##,
+    );
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    for name in ["AResponse503", "BResponse503"] {
+        let e = expected(&out, name);
+        assert_eq!(
+            e["properties"],
+            json!({"code": {"type": "string"}}),
+            "{name}"
+        );
+        assert_eq!(e["type"], "object", "{name}");
+    }
+}
+
+#[test]
 fn other_members_are_a_flattened_map() {
     let out = run(json!({"$defs": {
         "A": {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"],
