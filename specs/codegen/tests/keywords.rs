@@ -2047,6 +2047,27 @@ fn operations_that_share_a_response_each_expect_its_schema() {
 }
 
 #[test]
+fn null_beside_presence_rules_is_taken_by_any_of_and_refused_by_one_of() {
+    // `required` checks objects alone: `null` meets every branch.
+    let out = run(json!({"$defs": {
+        "Any": {"type": ["object", "null"], "properties": {"a": {"type": "string"}, "b": {"type": "string"}},
+                "anyOf": [{"required": ["a"]}, {"required": ["b"]}]},
+        "One": {"type": ["object", "null"], "properties": {"a": {"type": "string"}, "b": {"type": "string"}},
+                "oneOf": [{"required": ["a"]}, {"required": ["b"]}]}
+    }}));
+    warns(
+        &out,
+        "#/$defs/Any",
+        "allows `null`, which a Rust struct or enum cannot hold",
+    );
+    assert!(
+        !out.warnings.iter().any(|w| w.pointer == "#/$defs/One"),
+        "{:?}",
+        out.warnings
+    );
+}
+
+#[test]
 fn other_members_are_a_flattened_map() {
     let out = run(json!({"$defs": {
         "A": {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"],

@@ -392,7 +392,24 @@ pub fn unwrap_null(map: &Map<String, Value>, at: &str) -> Result<Unwrapped, Unwr
             break;
         }
     }
-    let branching = map.contains_key("oneOf") || map.contains_key("anyOf");
+    // Branches that are only `required` lists (presence rules) check objects alone: `null`
+    // meets each of them, so an `anyOf` of them takes it, and a `oneOf` of two or more
+    // refuses it.
+    let presence_only = |key: &str| {
+        map.get(key).and_then(Value::as_array).is_some_and(|bs| {
+            bs.iter().all(|b| {
+                b.as_object()
+                    .is_some_and(|b| b.len() == 1 && b.contains_key("required"))
+            })
+        })
+    };
+    let branching = (map.contains_key("oneOf")
+        && !(presence_only("oneOf")
+            && map
+                .get("oneOf")
+                .and_then(Value::as_array)
+                .is_some_and(|b| b.len() < 2)))
+        || (map.contains_key("anyOf") && !presence_only("anyOf"));
     // Beside an `enum`, `null` is allowed only when it is among the values.
     let listed = match map.get("enum") {
         Some(Value::Array(values)) => values.contains(&Value::Null),
