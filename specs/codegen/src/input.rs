@@ -47,6 +47,10 @@
 //! `https://example.com/scope.json#/definitions/a`). The generator refuses the schema that
 //! holds it, with the reference and its pointer, and [`Document::unresolved`] says why.
 //!
+//! In a draft-06 or draft-07 schema (the document's `$schema`, or a file's own), a `$ref`
+//! stands for its whole schema: the keywords beside it that check a value are ignored there,
+//! so they are dropped, each with a warning ([`Document::ignored`]); annotations stay.
+//!
 //! OpenAPI 3.0's own spellings (`nullable`, `example`, boolean `exclusiveMinimum`) are
 //! rewritten into 2020-12's first, in every file read.
 
@@ -99,6 +103,10 @@ pub struct Document {
     /// Each `$ref` that resolved to nothing, and why: at the `$ref` member, as messages show it.
     /// The generator refuses a schema that holds one, with a message of its own.
     pub unresolved: Vec<Note>,
+    /// The keywords dropped from beside a `$ref` in a draft-06 or draft-07 schema, where a
+    /// `$ref` stands for its whole schema and every other assertion is ignored: each
+    /// keyword's pointer in [`Document::root`], with its warning.
+    pub ignored: Vec<(String, Note)>,
 }
 
 impl Document {
@@ -183,6 +191,7 @@ impl Document {
             order,
             files: linked.files,
             unresolved: linked.unresolved,
+            ignored: linked.ignored,
         })
     }
 
@@ -232,6 +241,7 @@ impl Document {
             order: all_order,
             files: Vec::new(),
             unresolved: Vec::new(),
+            ignored: Vec::new(),
         })
     }
 
@@ -342,6 +352,56 @@ fn draft(root: &Value) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// Whether a JSON Schema document's `$schema` names draft-06 or draft-07, whose `$ref` stands
+/// for its whole schema: `None` when it names none.
+fn ref_alone(root: &Value) -> Option<bool> {
+    let schema = root.get("$schema")?.as_str()?;
+    Some(
+        ["draft-06", "draft-07"]
+            .iter()
+            .any(|d| schema.contains(&format!("json-schema.org/{d}/"))),
+    )
+}
+
+/// The keywords of draft-06 and draft-07 that check a value (or apply schemas that do): beside
+/// a `$ref` they are ignored there. Annotations (`description`, `default`...) stay, as they
+/// check nothing.
+const IGNORED_BESIDE_REF: &[&str] = &[
+    "type",
+    "enum",
+    "const",
+    "multipleOf",
+    "maximum",
+    "exclusiveMaximum",
+    "minimum",
+    "exclusiveMinimum",
+    "maxLength",
+    "minLength",
+    "pattern",
+    "format",
+    "items",
+    "additionalItems",
+    "maxItems",
+    "minItems",
+    "uniqueItems",
+    "contains",
+    "maxProperties",
+    "minProperties",
+    "required",
+    "properties",
+    "patternProperties",
+    "additionalProperties",
+    "dependencies",
+    "propertyNames",
+    "if",
+    "then",
+    "else",
+    "allOf",
+    "anyOf",
+    "oneOf",
+    "not",
+];
 
 /// The keywords of a JSON Schema document's root that say nothing of a value: a root of these
 /// alone, with `$defs` or `definitions`, only gathers the schemas it defines.
@@ -702,6 +762,7 @@ struct Linked {
     shown_as: Vec<(String, String)>,
     files: Vec<String>,
     unresolved: Vec<Note>,
+    ignored: Vec<(String, Note)>,
     /// The member of the root's `$defs` that holds what was grafted, if anything was.
     files_key: Option<String>,
 }
@@ -721,7 +782,11 @@ struct Source {
     /// The `$defs` (and `definitions`) members to move out of their schemas, by pointer.
     moved: Vec<String>,
     /// The members to drop once read: the object's pointer and the member's name.
-    strip: Vec<(String, &'static str)>,
+    strip: Vec<(String, String)>,
+    /// Whether its schemas are draft-06's or draft-07's, where a `$ref`'s siblings are ignored.
+    ref_alone: bool,
+    /// The pointers of the keywords dropped from beside a `$ref` (with `ref_alone`).
+    ignored: Vec<String>,
 }
 
 /// A `$ref`: in which file, the pointer of the object that holds it, its text, and the
@@ -800,6 +865,7 @@ fn link(
         openapi,
     };
     l.resources.insert(uri.clone(), (0, String::new()));
+    let ref_alone = openapi.is_none() && ref_alone(&root).unwrap_or(false);
     l.sources.push(Source {
         uri,
         shown: String::new(),
@@ -809,6 +875,8 @@ fn link(
         name: String::new(),
         moved: Vec::new(),
         strip: Vec::new(),
+        ref_alone,
+        ignored: Vec::new(),
     });
     l.run();
     l.finish()
@@ -874,6 +942,10 @@ impl Linker {
         if let Some(v30) = openapi {
             rewrite_openapi(&mut value, v30, as_schema);
         }
+        let ref_alone = match openapi {
+            Some(_) => false,
+            None => ref_alone(&value).unwrap_or(self.sources[0].ref_alone),
+        };
         let mut strip = Vec::new();
         let title = value
             .get("title")
@@ -882,7 +954,7 @@ impl Linker {
         let name = match title {
             Some(title) => {
                 // The title names the type; it goes, as a type's own title does.
-                strip.push((String::new(), "title"));
+                strip.push((String::new(), "title".to_owned()));
                 title.to_owned()
             }
             None => {
@@ -903,6 +975,8 @@ impl Linker {
             name,
             moved: Vec::new(),
             strip,
+            ref_alone,
+            ignored: Vec::new(),
         })
     }
 
@@ -953,13 +1027,13 @@ impl Linker {
                 self.anchors
                     .entry((base.clone(), name.clone()))
                     .or_insert_with(|| (source, at.clone()));
-                strip.push((at.clone(), key));
+                strip.push((at.clone(), key.to_owned()));
             }
         }
         if !document_root {
             for key in ["$id", "$schema"] {
                 if map.contains_key(key) {
-                    strip.push((at.clone(), key));
+                    strip.push((at.clone(), key.to_owned()));
                 }
             }
             for key in ["$defs", "definitions"] {
@@ -968,11 +1042,19 @@ impl Linker {
                 }
             }
         }
+        let mut alone = false;
         if let Some(Value::String(text)) = map.get("$ref") {
             self.reference(source, at, text, &base);
+            alone = self.sources[source].ref_alone;
         }
         for (key, value) in map {
             if DATA.contains(&key.as_str()) || key.starts_with("x-") {
+                continue;
+            }
+            if alone && IGNORED_BESIDE_REF.contains(&key.as_str()) {
+                let s = &mut self.sources[source];
+                s.strip.push((at.clone(), key.clone()));
+                s.ignored.push(format!("{at}/{}", escape(key)));
                 continue;
             }
             let len = at.len();
@@ -1180,11 +1262,15 @@ impl Linker {
         let mut order = Order::new();
         let mut files = Vec::new();
         let mut root = Value::Null;
+        let mut ignored = Vec::new();
         for (i, mut s) in std::mem::take(&mut self.sources).into_iter().enumerate() {
             for (at, key) in &s.strip {
                 if let Some(Value::Object(map)) = s.value.pointer_mut(at) {
-                    map.remove(*key);
+                    map.remove(key);
                 }
+            }
+            for at in &s.ignored {
+                ignored.push(places.merged(i, at));
             }
             let key = file_key(i, &s);
             let mut wrapper = Map::new();
@@ -1240,12 +1326,24 @@ impl Linker {
                 }
             })
             .collect();
+        let ignored = ignored
+            .into_iter()
+            .map(|at| {
+                let key = at.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");
+                let note = Note {
+                    pointer: show(&shown_as, &at),
+                    message: format!("`{key}` beside a `$ref` is ignored in JSON Schema draft-06 and draft-07, where the `$ref` stands for its whole schema, as in any validator; dropped"),
+                };
+                (at, note)
+            })
+            .collect();
         Ok(Linked {
             root,
             order,
             shown_as,
             files,
             unresolved,
+            ignored,
             files_key,
         })
     }

@@ -3354,3 +3354,68 @@ fn a_pattern_every_name_matches_says_nothing_of_the_names() {
                "additionalProperties": {"type": "integer", "minimum": i64::MIN, "maximum": i64::MAX}})
     );
 }
+
+// References in draft-06 and draft-07.
+
+#[test]
+fn draft_07_ignores_a_ref_s_siblings_and_says_which_it_dropped() {
+    let doc = json!({
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "definitions": {
+            "Name": {"type": "string", "maxLength": 8},
+            "A": {
+                "type": "object",
+                "properties": {
+                    "x": {"$ref": "#/definitions/Name", "minLength": 2, "description": "Kept."}
+                }
+            },
+            "B": {"$ref": "#/definitions/A", "type": "object", "required": ["y"]}
+        }
+    });
+    let out = run(doc);
+    has(
+        &out,
+        &[
+            "/// Kept.\n    #[model(not_null)]\n    pub x: Option<Name>,",
+            "pub type B = A;",
+        ],
+    );
+    assert!(!out.code.contains("min_len"), "{}", out.code);
+    warns(
+        &out,
+        "#/definitions/A/properties/x/minLength",
+        "`minLength` beside a `$ref` is ignored in JSON Schema draft-06 and draft-07",
+    );
+    for key in ["type", "required"] {
+        warns(
+            &out,
+            &format!("#/definitions/B/{key}"),
+            "the `$ref` stands for its whole schema",
+        );
+    }
+    // The expected schema is the document's as a draft-07 validator reads it: `x` is a `Name`.
+    assert_eq!(
+        expected(&out, "A")["properties"]["x"]["minLength"],
+        Value::Null
+    );
+    // In 2020-12 the same siblings check the value, so they are read.
+    let mut later = json!({
+        "$schema": DIALECT,
+        "$defs": {
+            "Name": {"type": "string", "maxLength": 8},
+            "A": {"type": "object", "properties": {"x": {"$ref": "#/$defs/Name", "minLength": 2}}}
+        }
+    });
+    let out = run(later.take());
+    assert!(
+        out.warnings.iter().all(|w| !w.message.contains("draft-07")),
+        "{:#?}",
+        out.warnings
+    );
+    assert!(
+        out.refused.iter().any(|n| n.message.contains("minLength")) || out.code.contains("min_len"),
+        "{}\n{:#?}",
+        out.code,
+        out.refused
+    );
+}

@@ -208,9 +208,15 @@ pub fn lower(doc: &Document, options: &Options) -> Lowered {
     }
     let mut types = Vec::new();
     let mut refused_types: BTreeMap<String, Vec<Note>> = BTreeMap::new();
+    let ignored = ignored_by_owner(doc);
     while let Some((name, pointer, inline)) = l.queue.pop_front() {
         l.current = name.clone();
         l.errors.clear();
+        if !inline {
+            if let Some(notes) = ignored.get(pointer.as_str()) {
+                l.warnings.extend(notes.iter().cloned());
+            }
+        }
         let def = l.lower_type(&name, &pointer, inline);
         match def {
             Some(def) if l.errors.is_empty() => types.push(def),
@@ -300,6 +306,28 @@ pub fn lower(doc: &Document, options: &Options) -> Lowered {
         held: l.held,
         lossy,
     }
+}
+
+/// The warnings for the keywords dropped from beside a `$ref` ([`Document::ignored`]), under
+/// the pointer of the named schema that holds each (the longest that leads to it), said when
+/// that schema is lowered.
+fn ignored_by_owner(doc: &Document) -> BTreeMap<&str, Vec<Note>> {
+    let mut out: BTreeMap<&str, Vec<Note>> = BTreeMap::new();
+    for (at, note) in &doc.ignored {
+        let owner = doc
+            .named
+            .iter()
+            .map(|n| n.pointer.as_str())
+            .filter(|p| {
+                at.strip_prefix(p)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
+            .max_by_key(|p| p.len());
+        if let Some(owner) = owner {
+            out.entry(owner).or_default().push(note.clone());
+        }
+    }
+    out
 }
 
 /// The state of a lowering: the types named and still to lower, and the notes of the type
