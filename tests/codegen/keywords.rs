@@ -274,6 +274,27 @@ pub enum External {
     Object(ExternalObject),
 }
 
+/// What every step may say.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+pub struct StepBase {
+    #[model(not_null)]
+    pub name: Option<String>,
+    /// The image to run.
+    pub image: Option<serde_json::Value>,
+    #[model(not_null)]
+    pub debug: Option<bool>,
+}
+
+/// A step: a closed part lets through only the members it names, so `debug` may not appear.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+#[model(deny_unknown_fields)]
+pub struct Step {
+    #[model(not_null)]
+    pub name: Option<String>,
+    #[model(max_len = 20)]
+    pub image: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(deny_unknown_fields)]
 pub struct HolderChild {

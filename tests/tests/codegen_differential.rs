@@ -96,6 +96,8 @@ const TYPES: &[Type] = types![
     Job,
     External,
     ExternalObject,
+    StepBase,
+    Step,
     HolderChild,
     HolderMode,
     ListsKindsItem,

@@ -78,6 +78,8 @@ const TYPES: &[Type] = types![
     Job,
     External,
     ExternalObject,
+    StepBase,
+    Step,
 ];
 
 fn fixture(name: &str) -> PathBuf {
@@ -832,6 +834,26 @@ fn listed() -> Vec<(&'static str, &'static str, Value, bool)> {
         ("ExternalObject", "", json!({"name": "n"}), true),
         ("ExternalObject", "", json!({"name": "123456789"}), false),
         ("ExternalObject", "", json!("n"), false),
+        // Step: the closed part names `name` and `image`; `debug`, which the other part
+        // declares, may not appear.
+        ("Step", "Step", json!({"image": "i"}), true),
+        ("Step", "Step", json!({"image": "i", "name": "n"}), true),
+        ("Step", "Step", json!({"image": "i", "debug": true}), false),
+        ("Step", "Step", json!({"image": "i", "other": 1}), false),
+        ("Step", "Step", json!({"name": "n"}), false),
+        (
+            "Step",
+            "Step",
+            json!({"image": "123456789012345678901"}),
+            false,
+        ),
+        ("Step", "Step", json!({"image": "i", "name": 1}), false),
+        (
+            "StepBase",
+            "StepBase",
+            json!({"debug": true, "other": 1}),
+            true,
+        ),
     ]
 }
 

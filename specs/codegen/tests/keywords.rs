@@ -3419,3 +3419,65 @@ fn draft_07_ignores_a_ref_s_siblings_and_says_which_it_dropped() {
         out.refused
     );
 }
+
+#[test]
+fn a_closed_part_of_all_of_lets_through_only_the_members_it_names() {
+    let base = json!({"type": "object", "properties": {
+        "name": {"type": "string"}, "image": {"type": "string"}, "debug": {"type": "boolean"}}});
+    // The other part's `debug` may not appear: it is no field, and the struct is closed.
+    let out = run(json!({"$defs": {"Base": base, "A": {"allOf": [
+        {"$ref": "#/$defs/Base"},
+        {"type": "object", "properties": {"name": {}, "image": {"type": "string", "maxLength": 20}},
+         "required": ["image"], "additionalProperties": false}
+    ]}}}));
+    has(
+        &out,
+        &[
+            "#[model(deny_unknown_fields)]\npub struct A {\n    #[model(max_len = 20)]\n    pub image: String,\n    #[model(not_null)]\n    pub name: Option<String>,\n}\n",
+        ],
+    );
+    assert_eq!(expected(&out, "A")["additionalProperties"], json!(false));
+    assert_eq!(expected(&out, "A")["properties"].get("debug"), None);
+    // Beside `allOf`, it lets through the members declared beside it.
+    let out = run(
+        json!({"$defs": {"Base": {"type": "object", "properties": {"debug": {"type": "boolean"}}}, "A": {
+            "allOf": [{"$ref": "#/$defs/Base"}],
+            "properties": {"image": {"type": "string"}},
+            "additionalProperties": false
+        }}}),
+    );
+    has(
+        &out,
+        &[
+            "#[model(deny_unknown_fields)]\npub struct A {\n    #[model(not_null)]\n    pub image: Option<String>,\n}\n",
+        ],
+    );
+    // A member another part requires, which it refuses: nothing is accepted.
+    let base_required = json!({"type": "object", "properties": {"debug": {"type": "boolean"}}, "required": ["debug"]});
+    a_refused(
+        json!({"$defs": {"Base": base_required, "A": {"allOf": [
+            {"$ref": "#/$defs/Base"},
+            {"type": "object", "properties": {"image": {"type": "string"}}, "additionalProperties": false}
+        ]}}}),
+        "#/$defs/A/allOf/1/additionalProperties",
+        "`debug` is required, and this `additionalProperties: false` refuses it",
+    );
+    // Beside `patternProperties`, which names go through would depend on the part.
+    a_refused(
+        json!({"$defs": {"A": {"allOf": [
+            {"type": "object", "patternProperties": {"^x-": {"type": "string"}}},
+            {"type": "object", "properties": {"image": {"type": "string"}}, "additionalProperties": false}
+        ]}}}),
+        "#/$defs/A/allOf/1/additionalProperties",
+        "beside `patternProperties`",
+    );
+    // A part closed by a schema still refuses: its schema would check the others' members.
+    a_refused(
+        json!({"$defs": {"A": {"allOf": [
+            {"type": "object", "properties": {"a": {"type": "string"}}},
+            {"type": "object", "properties": {"b": {"type": "string"}}, "additionalProperties": {"type": "string"}}
+        ]}}}),
+        "#/$defs/A/allOf/1/additionalProperties",
+        "refuses the members of the other parts",
+    );
+}

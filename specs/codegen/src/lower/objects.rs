@@ -48,7 +48,10 @@ pub type Refused = (String, String);
 pub type Member = (String, String);
 
 /// Merges an `allOf` of object schemas (and `$ref`s to them) into one object schema: the
-/// members in order, `required` joined, and the keywords beside `allOf` kept.
+/// members in order, `required` joined, and the keywords beside `allOf` kept. A part (or the
+/// schema beside `allOf`) closed by `additionalProperties: false` lets through only the names
+/// its `properties` declare: the merged object is closed, and another part's member it does
+/// not name is no member (or, when required, makes the schema refused, as accepting nothing).
 pub fn merge_all_of(
     doc: &Document,
     map: &Map<String, Value>,
@@ -67,11 +70,19 @@ fn merge_parts(
 ) -> Result<(Map<String, Value>, Vec<Member>), Refused> {
     let mut out = map.clone();
     out.remove("allOf");
+    // Each `additionalProperties: false` (beside `allOf` or in a part) lets through only the
+    // names declared beside it: its names, and where it is.
+    let mut closures: Vec<(Vec<String>, String)> = Vec::new();
     if closed(&out) {
-        return Err((
-            format!("{at}/additionalProperties"),
-            "`additionalProperties` beside `allOf` sees only the members declared beside it, and refuses those of the parts: the derive cannot say that (write one object schema instead)".into(),
-        ));
+        let here = format!("{at}/additionalProperties");
+        if !closes(&out) {
+            return Err((
+                here,
+                "`additionalProperties` beside `allOf` sees only the members declared beside it, and refuses those of the parts: the derive cannot say that (write one object schema instead)".into(),
+            ));
+        }
+        closures.push((declared(&out), here));
+        out.remove("additionalProperties");
     }
     let Some(Value::Array(parts)) = map.get("allOf") else {
         return Err((format!("{at}/allOf"), "`allOf` must be an array".into()));
@@ -148,13 +159,16 @@ fn merge_parts(
             (part_map.clone(), order)
         };
         if closed(&part_map) {
-            return Err((
-                format!("{node_at}/additionalProperties"),
-                "`additionalProperties` in a part of `allOf` refuses the members of the other parts: the derive cannot say that (write one object schema instead)".into(),
-            ));
-        }
-        // A part that takes members of any name evaluates every member.
-        if part_map.contains_key("additionalProperties") {
+            let here = format!("{node_at}/additionalProperties");
+            if !closes(&part_map) {
+                return Err((
+                    here,
+                    "`additionalProperties` in a part of `allOf` refuses the members of the other parts: the derive cannot say that (write one object schema instead)".into(),
+                ));
+            }
+            closures.push((declared(&part_map), here));
+        } else if part_map.contains_key("additionalProperties") {
+            // A part that takes members of any name evaluates every member.
             every_member = true;
         }
         // Each part's `patternProperties` checks the members whose names match, as one
@@ -250,6 +264,49 @@ fn merge_parts(
         }
         let from = format!("{at}/properties/{}", crate::input::escape(&k));
         order.push((k, from));
+    }
+    if let Some((_, first)) = closures.first() {
+        if !patterns.is_empty() {
+            return Err((
+                first.clone(),
+                "`additionalProperties: false` in an `allOf` beside `patternProperties` would refuse names by one part's patterns and not another's: the derive cannot say that (write one object schema instead)".into(),
+            ));
+        }
+        // A member some part declares and a closed one does not name must be absent: no
+        // field, unless it is required, when no object is accepted.
+        for (names, where_) in &closures {
+            let refused: Vec<String> = part_props
+                .keys()
+                .filter(|k| !names.contains(k))
+                .cloned()
+                .collect();
+            for k in refused {
+                if required.iter().any(|r| r == k.as_str()) {
+                    return Err((
+                        where_.clone(),
+                        format!(
+                            "`{k}` is required, and this `additionalProperties: false` refuses it: no object is both, so nothing is accepted"
+                        ),
+                    ));
+                }
+                part_props.remove(&k);
+                order.retain(|(name, _)| *name != k);
+            }
+            if let Some(k) = required
+                .iter()
+                .filter_map(Value::as_str)
+                .find(|r| !names.iter().any(|n| n == r))
+            {
+                return Err((
+                    where_.clone(),
+                    format!(
+                        "`{k}` is required, and this `additionalProperties: false` refuses it: no object is both, so nothing is accepted"
+                    ),
+                ));
+            }
+        }
+        out.insert("additionalProperties".into(), Value::Bool(false));
+        every_member = false;
     }
     out.insert("type".into(), "object".into());
     out.insert("properties".into(), Value::Object(part_props));
@@ -448,6 +505,25 @@ pub fn matches_every_name(pattern: &str) -> bool {
 fn closed(map: &Map<String, Value>) -> bool {
     map.get("additionalProperties")
         .is_some_and(|a| a != &Value::Bool(true))
+}
+
+/// Whether a schema closed by `additionalProperties` lets through only the names its
+/// `properties` declare: `false` (or a schema that accepts nothing), and no `patternProperties`.
+fn closes(map: &Map<String, Value>) -> bool {
+    let nothing = match map.get("additionalProperties") {
+        Some(Value::Bool(false)) => true,
+        Some(Value::Object(a)) => a.len() == 1 && a.get("not") == Some(&Value::Object(Map::new())),
+        _ => false,
+    };
+    nothing && !map.contains_key("patternProperties")
+}
+
+/// The names a schema's `properties` declare.
+fn declared(map: &Map<String, Value>) -> Vec<String> {
+    match map.get("properties") {
+        Some(Value::Object(p)) => p.keys().cloned().collect(),
+        _ => Vec::new(),
+    }
 }
 
 impl Lowering<'_> {
