@@ -32,8 +32,8 @@ use serde_json::{Map, Value, json};
 use crate::charset;
 use crate::input::{Document, ref_target};
 use crate::lower::{
-    Member, branches, declare_required, default_written, holds_null, is_struct, is_union,
-    matches_every_name, merge_all_of, pattern_entries, plain, presence_rules, properties,
+    Member, branches, common_required, declare_required, default_written, holds_null, is_struct,
+    is_union, matches_every_name, merge_all_of, pattern_entries, plain, presence_rules, properties,
     synthetic, unwrap_null,
 };
 
@@ -128,6 +128,7 @@ impl<'d> Expect<'d> {
             (own, Vec::new())
         };
         let mut map = map;
+        common_required(&mut map);
         declare_required(&mut map);
         if pointer.is_empty() {
             for key in ["$schema", "$id", "$defs", "definitions"] {

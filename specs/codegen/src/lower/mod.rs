@@ -30,8 +30,8 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use serde_json::{Map, Value};
 
 pub use objects::{
-    Member, declare_required, is_struct, matches_every_name, merge_all_of, pattern_entries,
-    presence_rules, properties,
+    Member, common_required, declare_required, is_struct, matches_every_name, merge_all_of,
+    pattern_entries, presence_rules, properties,
 };
 
 /// Whether the schema at `pointer` is a struct or an enum that also allows `null`: a Rust
@@ -447,6 +447,7 @@ impl Lowering<'_> {
         if map.contains_key("allOf") {
             return match merge_all_of(self.doc, &map, pointer) {
                 Ok((mut merged, order)) => {
+                    objects::common_required(&mut merged);
                     objects::declare_required(&mut merged);
                     Some((merged, order))
                 }
@@ -456,6 +457,7 @@ impl Lowering<'_> {
                 }
             };
         }
+        objects::common_required(&mut map);
         objects::declare_required(&mut map);
         Some((map, Vec::new()))
     }

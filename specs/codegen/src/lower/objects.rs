@@ -671,8 +671,16 @@ impl Lowering<'_> {
         }
         rules.requires.retain(|(_, needs)| !needs.is_empty());
         let mut named: Vec<(String, String)> = Vec::new();
+        let mut ok = true;
         for (key, choice) in &rules.choices {
+            let mut seen: Vec<&String> = Vec::new();
             for name in choice.groups.iter().flatten() {
+                if seen.contains(&name) {
+                    let here = format!("{at}/{key}");
+                    self.refuse(&here, format!("names `{name}` in two branches, which the derive cannot say: its rule names each member once (a member every branch names is required instead, unless a branch names nothing else)"));
+                    ok = false;
+                }
+                seen.push(name);
                 named.push((format!("{at}/{key}"), name.clone()));
             }
         }
@@ -682,7 +690,6 @@ impl Lowering<'_> {
                 named.push((format!("{at}/{}", rules.requires_key), n.clone()));
             }
         }
-        let mut ok = true;
         for (here, name) in &named {
             match fields.iter_mut().find(|f| &f.wire == name) {
                 None => {
@@ -778,6 +785,47 @@ pub fn presence_rules(map: &Map<String, Value>) -> Option<PresenceRules> {
         requires,
         requires_key,
     })
+}
+
+/// A `oneOf` or `anyOf` of `required` lists that all name some members: those are required
+/// (no branch holds without them) and go to `required`, out of each branch, which then says
+/// which of the others are present. Left as written when a branch would name nothing else.
+pub fn common_required(map: &mut Map<String, Value>) {
+    let Some(rules) = presence_rules(map) else {
+        return;
+    };
+    for (key, choice) in rules.choices {
+        let Some((first, rest)) = choice.groups.split_first() else {
+            continue;
+        };
+        let common: Vec<String> = first
+            .iter()
+            .filter(|n| rest.iter().all(|g| g.contains(n)))
+            .cloned()
+            .collect();
+        if common.is_empty() || choice.groups.iter().any(|g| g.len() == common.len()) {
+            continue;
+        }
+        let branches: Vec<Value> = choice
+            .groups
+            .iter()
+            .map(|g| {
+                let left: Vec<&String> = g.iter().filter(|n| !common.contains(n)).collect();
+                serde_json::json!({ "required": left })
+            })
+            .collect();
+        map.insert(key.into(), Value::Array(branches));
+        let required = map
+            .entry("required")
+            .or_insert_with(|| Value::Array(Vec::new()));
+        if let Value::Array(list) = required {
+            for name in common {
+                if !list.iter().any(|r| r == name.as_str()) {
+                    list.push(Value::String(name));
+                }
+            }
+        }
+    }
 }
 
 /// The keywords [`presence_rules`] reads, taken out of `map` when it reads them all.
