@@ -33,8 +33,8 @@ use crate::charset;
 use crate::input::{Document, ref_target};
 use crate::lower::{
     Member, branches, common_required, declare_required, default_written, holds_null, is_struct,
-    is_union, matches_every_name, merge_all_of, pattern_entries, plain, presence_rules, properties,
-    synthetic, unwrap_null,
+    is_union, matches_every_name, merge_all_of, pattern_entries, plain, plain_presence,
+    presence_rules, properties, synthetic, unwrap_null,
 };
 
 /// The JSON Schema dialect the derive declares.
@@ -128,6 +128,7 @@ impl<'d> Expect<'d> {
             (own, Vec::new())
         };
         let mut map = map;
+        plain_presence(self.doc, &mut map);
         common_required(&mut map);
         declare_required(&mut map);
         if pointer.is_empty() {

@@ -3516,3 +3516,31 @@ fn members_every_presence_branch_names_are_required_and_a_member_in_some_is_refu
         "names `a` in two branches",
     );
 }
+
+#[test]
+fn presence_branches_that_repeat_the_object_s_members_are_required_lists() {
+    let out = run(
+        json!({"$defs": {"Name": {"type": "string"}, "Step": {"type": "object",
+        "properties": {"uses": {"$ref": "#/$defs/Name"}, "run": {"type": "string"}, "with": {"type": "string"}},
+        "oneOf": [
+            {"type": "object", "properties": {"uses": {"$ref": "#/$defs/Name"}}, "required": ["uses"]},
+            {"properties": {"run": true, "with": {}}, "required": ["run"]}
+        ]}}}),
+    );
+    has(
+        &out,
+        &["#[model(required_one_of(uses, run))]\npub struct Step {"],
+    );
+    assert_eq!(
+        expected(&out, "Step")["oneOf"],
+        json!([{"required": ["uses"]}, {"required": ["run"]}])
+    );
+    // A branch whose member says more than the object's is a rule of its own: refused.
+    a_refused(
+        json!({"$defs": {"A": {"type": "object",
+            "properties": {"run": {"type": "string"}},
+            "oneOf": [{"properties": {"run": {"maxLength": 3}}, "required": ["run"]}, {"required": []}]}}}),
+        "#/$defs/A/oneOf",
+        "would need each branch to hold them too",
+    );
+}

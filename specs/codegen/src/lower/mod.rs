@@ -31,7 +31,7 @@ use serde_json::{Map, Value};
 
 pub use objects::{
     Member, common_required, declare_required, is_struct, matches_every_name, merge_all_of,
-    pattern_entries, presence_rules, properties,
+    pattern_entries, plain_presence, presence_rules, properties,
 };
 
 /// Whether the schema at `pointer` is a struct or an enum that also allows `null`: a Rust
@@ -447,6 +447,7 @@ impl Lowering<'_> {
         if map.contains_key("allOf") {
             return match merge_all_of(self.doc, &map, pointer) {
                 Ok((mut merged, order)) => {
+                    objects::plain_presence(self.doc, &mut merged);
                     objects::common_required(&mut merged);
                     objects::declare_required(&mut merged);
                     Some((merged, order))
@@ -457,6 +458,7 @@ impl Lowering<'_> {
                 }
             };
         }
+        objects::plain_presence(self.doc, &mut map);
         objects::common_required(&mut map);
         objects::declare_required(&mut map);
         Some((map, Vec::new()))

@@ -787,6 +787,60 @@ pub fn presence_rules(map: &Map<String, Value>) -> Option<PresenceRules> {
     })
 }
 
+/// A `oneOf` or `anyOf` beside an object's members whose every branch is a `required` list
+/// with, at most, `type: object` and `properties` that say nothing the object does not (each
+/// `true`, `{}`, the object's own schema of the member, or a `$ref` to one equal to it): each
+/// branch becomes its `required` list alone, which [`presence_rules`] reads.
+pub fn plain_presence(doc: &Document, map: &mut Map<String, Value>) {
+    if !is_struct(map) {
+        return;
+    }
+    let own = map.get("properties").cloned().unwrap_or(Value::Null);
+    let says_nothing = |name: &str, v: &Value| -> bool {
+        let same = |v: &Value| own.get(name) == Some(v);
+        match v {
+            Value::Bool(true) => true,
+            Value::Object(m) if m.is_empty() => true,
+            Value::Object(m) if m.len() == 1 && m.contains_key("$ref") => {
+                let target = m["$ref"].as_str().and_then(ref_target);
+                same(v) || target.and_then(|t| doc.at(&t)).is_some_and(same)
+            }
+            _ => same(v),
+        }
+    };
+    for key in ["oneOf", "anyOf"] {
+        let Some(Value::Array(branches)) = map.get(key) else {
+            continue;
+        };
+        let mut plain = Vec::new();
+        for b in branches {
+            let Some(b) = b.as_object() else { break };
+            let Some(required @ Value::Array(_)) = b.get("required") else {
+                break;
+            };
+            let rest_ok = b.iter().all(|(k, v)| match k.as_str() {
+                "required" => true,
+                "type" => v == "object",
+                "properties" => v
+                    .as_object()
+                    .is_some_and(|p| p.iter().all(|(n, s)| says_nothing(n, s))),
+                _ => false,
+            });
+            if !rest_ok {
+                break;
+            }
+            plain.push(serde_json::json!({ "required": required }));
+        }
+        if plain.len() == branches.len()
+            && branches
+                .iter()
+                .any(|b| b.as_object().is_some_and(|b| b.len() > 1))
+        {
+            map.insert(key.into(), Value::Array(plain));
+        }
+    }
+}
+
 /// A `oneOf` or `anyOf` of `required` lists that all name some members: those are required
 /// (no branch holds without them) and go to `required`, out of each branch, which then says
 /// which of the others are present. Left as written when a branch would name nothing else.
