@@ -289,13 +289,30 @@ fn all_of_with_a_closed_part_is_refused_or_kept() {
     let mut input = doc["$defs"]["A"].clone();
     input["$defs"] = doc["$defs"].clone();
     let input = jsonschema::validator_for(&input).unwrap();
-    // The input refuses a member it does not declare, which a merged struct would take: the
-    // generator refuses the schema rather than loosen it.
+    // The input refuses a member it does not declare: the merged struct is closed too.
     assert!(!input.is_valid(&json!({"c": 1})));
+    assert!(input.is_valid(&json!({"b": "x"})));
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    assert!(
+        out.code
+            .contains("#[model(deny_unknown_fields)]\npub struct A {"),
+        "{}",
+        out.code
+    );
+    // A part closed by a schema would check the other parts' members: refused, not loosened.
+    let doc = json!({"$defs": {"A": {"allOf": [
+        {"type": "object", "properties": {"a": {"type": "integer"}}},
+        {"type": "object", "properties": {"b": {"type": "string"}}, "additionalProperties": {"type": "string"}}
+    ]}}});
+    let out = run(doc.clone());
+    let mut input = doc["$defs"]["A"].clone();
+    input["$defs"] = doc["$defs"].clone();
+    let input = jsonschema::validator_for(&input).unwrap();
+    assert!(!input.is_valid(&json!({"a": 1})));
     assert!(
         out.refused
             .iter()
-            .any(|n| n.pointer == "#/$defs/A/allOf/0/additionalProperties"),
+            .any(|n| n.pointer == "#/$defs/A/allOf/1/additionalProperties"),
         "{:?}",
         out.refused
     );
