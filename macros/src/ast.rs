@@ -10,8 +10,10 @@ use crate::attr::{self, ContainerAttrs, FieldAttrs};
 use crate::case::RenameRule;
 use crate::ctxt::Ctxt;
 
+mod members;
 mod presence;
 
+pub use self::members::MemberRules;
 pub use self::presence::{Named, Presence};
 
 pub struct Container<'a> {
@@ -25,9 +27,12 @@ pub struct Container<'a> {
     /// A struct's `flatten` fields: maps that take the members no field declares (the check
     /// allows one).
     pub flattened: Vec<Field<'a>>,
-    /// A struct's presence rules (`required_one_of`, `required_any_of`, `requires`), each name
-    /// resolved to one of `fields()`; none for other types.
+    /// A struct's presence rules (`required_one_of`, `required_any_of`, `not_all_of`,
+    /// `requires`), each name resolved to one of `fields()`; none for other types.
     pub presence: Presence,
+    /// A struct's rules on its object as a whole (`min_members`, `max_members`, `forbid`);
+    /// none for other types.
+    pub members: MemberRules,
 }
 
 /// What the type is on the wire.
@@ -36,7 +41,8 @@ pub enum Data<'a> {
     Struct(Vec<Field<'a>>),
     /// A tuple struct with one field: that field's value.
     Newtype(Box<Field<'a>>),
-    /// An enum of unit variants (and at most one catch-all): a string.
+    /// An enum of unit variants (and at most one catch-all): a string, or, when a variant has
+    /// a `value` that is not a string, one of its JSON values (a value enum).
     Enum(Vec<Variant<'a>>),
     /// An enum with data, or with a representation set (`tag`, `untagged`, `one_of`): one of
     /// its variants, each an object, a value or a tag alone.
@@ -92,18 +98,23 @@ impl<'a> VariantKind<'a> {
     }
 }
 
-/// A variant of a string enum.
+/// A variant of an enum of unit variants: a string enum, or a value enum when a variant has a
+/// `value` other than a string.
 pub struct Variant<'a> {
     pub ident: &'a Ident,
     /// The variant's name without `r#`.
     pub name: String,
-    /// The value on the wire; unused for the catch-all.
+    /// The value on the wire when it is a string; unused for the catch-all and for a variant
+    /// with a `scalar`.
     pub wire: String,
-    /// Where the wire value is written: the `rename` literal, or the variant's name.
+    /// Where the wire value is written: the `rename` or `value` literal, or the variant's name.
     pub wire_span: Span,
     pub wire_from: WireFrom,
     /// The catch-all `#[model(other)] Other(String)`: where `other` is written.
     pub other: Option<Span>,
+    /// `value = 1`, `value = true`, `value = null`: the variant's JSON value when it is not a
+    /// string (a string `value` is its `wire`).
+    pub scalar: Option<attr::Attr<attr::Scalar>>,
 }
 
 pub struct Field<'a> {
@@ -136,6 +147,8 @@ pub enum WireFrom {
     RenameAll(RenameRule),
     /// The field's `rename`.
     Rename,
+    /// The variant's `value`, a string literal.
+    Value,
 }
 
 /// What a field's type is, as far as the rules care, read from its syntax.
@@ -457,6 +470,10 @@ impl<'a> Container<'a> {
             }
             data => (data, Vec::new(), Vec::new(), Presence::default()),
         };
+        let members = match data {
+            Data::Struct(_) => MemberRules::of(&attrs),
+            _ => MemberRules::default(),
+        };
         Some(Container {
             ident: &input.ident,
             generics: &input.generics,
@@ -466,6 +483,7 @@ impl<'a> Container<'a> {
             skipped,
             flattened,
             presence,
+            members,
         })
     }
 
@@ -641,6 +659,13 @@ impl<'a> UnionVariant<'a> {
             if let Some(span) = attrs.other {
                 cx.error_at(span, "the catch-all `other` belongs to an enum of string values; an enum with data reads each variant by its tag: remove `other`");
             }
+            if let Some(value) = &attrs.value {
+                let msg = match &v.fields {
+                    syn::Fields::Unit => "`value` belongs to an enum of unit variants; in an enum with data, a unit variant is written as its tag: remove `value`, or name the tag with `rename = \"...\"`".to_owned(),
+                    _ => format!("`value` gives a unit variant its JSON value, but variant `{}` holds data: remove `value`", v.ident),
+                };
+                cx.error_at(value.span, msg);
+            }
             let kind = match &v.fields {
                 syn::Fields::Unit => VariantKind::Unit,
                 syn::Fields::Unnamed(f) if f.unnamed.len() == 1 => VariantKind::Newtype(Box::new(
@@ -676,13 +701,24 @@ impl<'a> UnionVariant<'a> {
     }
 }
 
-/// A variant's wire value (its tag): its `rename`, its name under `rename_all`, or its name.
+/// A variant's wire value (its tag): its `rename` (or string `value`), its name under
+/// `rename_all`, or its name.
 fn variant_wire(
     name: &str,
     v: &syn::Variant,
     attrs: &attr::VariantAttrs,
     rename_all: Option<RenameRule>,
 ) -> (String, Span, WireFrom) {
+    if let (
+        None,
+        Some(attr::Attr {
+            value: attr::VariantValue::Str(lit),
+            ..
+        }),
+    ) = (&attrs.rename, &attrs.value)
+    {
+        return (lit.value(), lit.span(), WireFrom::Value);
+    }
     match (&attrs.rename, rename_all) {
         (None, Some(rule)) => (
             rule.apply_to_variant(name),
@@ -690,6 +726,19 @@ fn variant_wire(
             WireFrom::RenameAll(rule),
         ),
         (rename, _) => wire_name(name, v.ident.span(), rename, None),
+    }
+}
+
+/// A variant's `value` when it is a number, a boolean or `null`.
+fn variant_scalar(attrs: &attr::VariantAttrs) -> Option<attr::Attr<attr::Scalar>> {
+    let value = attrs.value.as_ref()?;
+    match value.value {
+        attr::VariantValue::Scalar(scalar) => Some(attr::Attr {
+            value: scalar,
+            span: value.span,
+            tokens: value.tokens.clone(),
+        }),
+        attr::VariantValue::Str(_) => None,
     }
 }
 
@@ -753,7 +802,22 @@ impl<'a> Variant<'a> {
                         "the catch-all variant has no wire value of its own: remove `rename`",
                     );
                 }
+                if let Some(value) = &attrs.value {
+                    cx.error_at(
+                        value.span,
+                        "the catch-all variant has no wire value of its own: remove `value`",
+                    );
+                }
+            } else if let (Some(value), Some(_)) = (&attrs.value, &attrs.rename) {
+                cx.error_at(
+                    value.span,
+                    "`value` and `rename` both give the variant's value on the wire: keep one",
+                );
             }
+            let scalar = match other {
+                Some(_) => None,
+                None => variant_scalar(&attrs),
+            };
             variants.push(Variant {
                 ident: &v.ident,
                 name,
@@ -761,10 +825,40 @@ impl<'a> Variant<'a> {
                 wire_span,
                 wire_from,
                 other,
+                scalar,
             });
+        }
+        let catch_all = variants.iter().find_map(|v| v.other);
+        if let (Some(span), Some(valued)) =
+            (catch_all, variants.iter().find(|v| v.scalar.is_some()))
+        {
+            cx.error_at(
+                span,
+                format!(
+                    "a catch-all takes every other string, but this enum's values are JSON values, such as variant `{}`'s `value = {}`: remove `other`, or the enum's non-string values",
+                    valued.ident,
+                    valued.scalar.as_ref().map_or_else(String::new, |s| s.value.json())
+                ),
+            );
         }
         Some(variants)
     }
+}
+
+impl Variant<'_> {
+    /// The variant's value as JSON text: its scalar, or its wire name quoted.
+    pub fn json(&self) -> String {
+        match &self.scalar {
+            Some(scalar) => scalar.value.json(),
+            None => crate::json::quote(&self.wire),
+        }
+    }
+}
+
+/// Whether an enum of unit variants is a value enum: a variant's `value` is a number, a
+/// boolean or `null`.
+pub fn is_value_enum(variants: &[Variant]) -> bool {
+    variants.iter().any(|v| v.scalar.is_some())
 }
 
 #[cfg(test)]
@@ -935,6 +1029,76 @@ mod tests {
         assert!(e[0].starts_with("the catch-all `other` belongs to an enum of string values"));
         assert!(container_errors("enum A { B(u8, u8) }")[0].contains("holds 2 values in a tuple"));
         assert!(container_errors("enum A<T> { B(T) }")[0].starts_with("an enum with data"));
+    }
+
+    #[test]
+    fn a_value_enum_is_an_enum_of_unit_variants_with_a_non_string_value() {
+        let input: syn::DeriveInput = syn::parse_str(
+            r#"#[model(rename_all = "lowercase")] enum A {
+                #[model(value = 1)] One,
+                #[model(value = "half")] Half,
+                Auto,
+            }"#,
+        )
+        .unwrap();
+        let mut cx = Ctxt::default();
+        let cont = Container::from_input(&mut cx, &input).unwrap();
+        assert!(cx.finish().is_ok());
+        let Data::Enum(variants) = &cont.data else {
+            panic!("not an enum of unit variants")
+        };
+        assert!(is_value_enum(variants));
+        let json: Vec<String> = variants.iter().map(Variant::json).collect();
+        assert_eq!(json, ["1", "\"half\"", "\"auto\""]);
+        assert_eq!(variants[1].wire_from, WireFrom::Value);
+        // A string `value` alone is a `rename`: the enum stays a string enum.
+        let input: syn::DeriveInput =
+            syn::parse_str(r#"enum B { #[model(value = "b")] B, C }"#).unwrap();
+        let cont = Container::from_input(&mut Ctxt::default(), &input).unwrap();
+        let Data::Enum(variants) = &cont.data else {
+            panic!("not an enum of unit variants")
+        };
+        assert!(!is_value_enum(variants));
+        assert_eq!(variants[0].wire, "b");
+    }
+
+    #[test]
+    fn value_is_refused_beside_rename_in_a_catch_all_and_in_an_enum_with_data() {
+        let e = container_errors(
+            r#"enum A {
+                #[model(value = 1, rename = "one")] One,
+                #[model(other, value = "x")] Other(String),
+            }"#,
+        );
+        assert_eq!(
+            e,
+            [
+                "`value` and `rename` both give the variant's value on the wire: keep one",
+                "the catch-all variant has no wire value of its own: remove `value`",
+                "a catch-all takes every other string, but this enum's values are JSON values, such as variant `One`'s `value = 1`: remove `other`, or the enum's non-string values",
+            ]
+        );
+        // A catch-all beside string values only is a string enum's.
+        assert!(
+            container_errors(r#"enum A { #[model(value = "a")] A, #[model(other)] B(String) }"#)
+                .is_empty()
+        );
+        let e = container_errors(
+            r#"enum A { #[model(value = 1)] B(u8), #[model(value = 2)] C, D { d: u8 } }"#,
+        );
+        assert_eq!(e.len(), 2, "{e:?}");
+        assert!(
+            e[0].starts_with(
+                "`value` gives a unit variant its JSON value, but variant `B` holds data"
+            ),
+            "{}",
+            e[0]
+        );
+        assert!(
+            e[1].starts_with("`value` belongs to an enum of unit variants"),
+            "{}",
+            e[1]
+        );
     }
 
     #[test]

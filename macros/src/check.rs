@@ -1,6 +1,7 @@
 //! Checks across the model: each rule against the field's type, bounds against each other,
-//! wire names against each other, and the presence rules' names against the fields
-//! (`presence`). Each message says how to mend the mistake.
+//! wire names against each other, the presence rules' names against the fields (`presence`),
+//! and the rules on the object as a whole against the struct (`members`). Each message says
+//! how to mend the mistake.
 
 use std::collections::HashMap;
 
@@ -11,6 +12,7 @@ use crate::attr::{Attr, FieldAttrs, Number};
 use crate::case;
 use crate::ctxt::Ctxt;
 
+mod members;
 mod presence;
 
 pub fn check(cx: &mut Ctxt, cont: &Container) {
@@ -32,6 +34,7 @@ pub fn check(cx: &mut Ctxt, cont: &Container) {
     check_flatten(cx, cont);
     check_direction(cx, cont.attrs.read_only, cont.attrs.write_only);
     presence::check(cx, cont);
+    members::check(cx, cont);
     if !matches!(cont.data, Data::Union(_)) {
         check_not_a_union(cx, cont);
     }
@@ -56,8 +59,42 @@ pub fn check(cx: &mut Ctxt, cont: &Container) {
                 "variant",
                 variants
                     .iter()
-                    .filter(|v| v.other.is_none())
+                    .filter(|v| v.other.is_none() && v.scalar.is_none())
                     .map(|v| (v.name.as_str(), v.wire.as_str(), v.wire_span, v.wire_from)),
+            );
+            check_values(cx, variants);
+        }
+    }
+}
+
+/// Two variants of a value enum with one JSON value, numbers compared as JSON Schema compares
+/// them (`1` and `1.0` are one value): an error on the second one's `value`. Strings are
+/// compared as wire names, by `check_wire_names`.
+fn check_values(cx: &mut Ctxt, variants: &[crate::ast::Variant]) {
+    let valued: Vec<_> = variants
+        .iter()
+        .filter_map(|v| Some((v, v.scalar.as_ref()?)))
+        .collect();
+    for (i, (v, scalar)) in valued.iter().enumerate() {
+        if let Some((first, first_scalar)) = valued[..i]
+            .iter()
+            .find(|(_, earlier)| earlier.value.same(scalar.value))
+        {
+            let (a, b) = (first_scalar.value.json(), scalar.value.json());
+            let (head, tail) = if a == b {
+                (format!("the value {b}"), "")
+            } else {
+                (
+                    "one value".to_owned(),
+                    ", which JSON Schema counts as equal",
+                )
+            };
+            cx.error_spanned_by(
+                &scalar.tokens,
+                format!(
+                    "two variants have {head}: variant `{}` (`value = {a}`) and variant `{}` (`value = {b}`){tail}; give one of them another value",
+                    first.name, v.name
+                ),
             );
         }
     }
@@ -1036,6 +1073,7 @@ fn origin(wire_from: WireFrom) -> String {
     match wire_from {
         WireFrom::Name => "its own name".to_owned(),
         WireFrom::Rename => "its `rename`".to_owned(),
+        WireFrom::Value => "its `value`".to_owned(),
         WireFrom::RenameAll(rule) => {
             let name = case::NAMES
                 .iter()
@@ -1387,6 +1425,49 @@ mod tests {
             [
                 "two fields have the wire name \"clientId\": field `client_id` (its name under `rename_all = \"camelCase\"`) and field `alias` (its `rename`); give one of them another with `rename = \"...\"`",
                 "two fields have the wire name \"clientId\": field `client_id` (its name under `rename_all = \"camelCase\"`) and field `clientId` (its name under `rename_all = \"camelCase\"`); give one of them another with `rename = \"...\"`",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_value_enum_holds_each_value_once() {
+        assert!(
+            errors(
+                r#"#[model(rename_all = "lowercase")] enum A {
+                    #[model(value = 1)] One,
+                    #[model(value = "1")] Text,
+                    #[model(value = 1.5)] Half,
+                    #[model(value = true)] Yes,
+                    #[model(value = false)] No,
+                    #[model(value = null)] Nothing,
+                    // The name a string variant would have clashes with none of the values.
+                    #[model(rename = "one")] Uno,
+                }"#
+            )
+            .is_empty()
+        );
+        let e = errors(
+            r#"enum A {
+                #[model(value = 1)] One,
+                #[model(value = 1.0)] AlsoOne,
+                #[model(value = -0.0)] Zero,
+                #[model(value = 0)] AlsoZero,
+                #[model(value = null)] Nothing,
+                #[model(value = null)] AlsoNothing,
+                #[model(value = "auto")] Auto,
+                #[allow(non_camel_case_types)] auto,
+                #[model(value = true)] Yes,
+                #[model(value = 1e0)] One3,
+            }"#,
+        );
+        assert_eq!(
+            e,
+            [
+                "two variants have the wire name \"auto\": variant `Auto` (its `value`) and variant `auto` (its own name); give one of them another with `rename = \"...\"`",
+                "two variants have one value: variant `One` (`value = 1`) and variant `AlsoOne` (`value = 1.0`), which JSON Schema counts as equal; give one of them another value",
+                "two variants have one value: variant `Zero` (`value = -0.0`) and variant `AlsoZero` (`value = 0`), which JSON Schema counts as equal; give one of them another value",
+                "two variants have the value null: variant `Nothing` (`value = null`) and variant `AlsoNothing` (`value = null`); give one of them another value",
+                "two variants have one value: variant `One` (`value = 1`) and variant `One3` (`value = 1.0`), which JSON Schema counts as equal; give one of them another value",
             ]
         );
     }

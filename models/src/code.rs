@@ -48,6 +48,14 @@ pub enum Code {
     RequiredAnyOf,
     /// A member that must be present when another is (`requires` on that one) is absent.
     Requires,
+    /// An object holds every member of which not all may be present at once (`not_all_of`).
+    NotAllOf,
+    /// An object holds a member its struct forbids (`forbid`), at that member's pointer.
+    Forbidden,
+    /// An object has fewer members than its struct's `min_members`.
+    MinMembers,
+    /// An object has more members than its struct's `max_members`.
+    MaxMembers,
     /// The text is not JSON ([`from_json`](crate::from_json) only).
     Syntax,
     /// A value of the wrong JSON type.
@@ -84,6 +92,10 @@ impl Code {
         Code::RequiredOneOf,
         Code::RequiredAnyOf,
         Code::Requires,
+        Code::NotAllOf,
+        Code::Forbidden,
+        Code::MinMembers,
+        Code::MaxMembers,
         Code::Syntax,
         Code::Type,
         Code::Required,
@@ -113,6 +125,10 @@ impl Code {
             Code::RequiredOneOf => "required_one_of",
             Code::RequiredAnyOf => "required_any_of",
             Code::Requires => "requires",
+            Code::NotAllOf => "not_all_of",
+            Code::Forbidden => "forbidden",
+            Code::MinMembers => "min_members",
+            Code::MaxMembers => "max_members",
             Code::Syntax => "syntax",
             Code::Type => "type",
             Code::Required => "required",

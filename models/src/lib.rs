@@ -81,7 +81,8 @@ pub use crate::secret::Secret;
 
 /// Derives [`Validate`], [`Model`], `serde::Serialize` and `serde::Deserialize` from the
 /// `#[model(...)]` attributes of a struct with named fields, a newtype, an enum of string
-/// values or an enum with data. See the crate's README for the attribute reference.
+/// values (or of other JSON values, `value = ...`) or an enum with data. See the crate's README
+/// for the attribute reference.
 ///
 /// # Members present together
 ///
@@ -127,6 +128,76 @@ pub use crate::secret::Secret;
 /// );
 /// ```
 ///
+/// `not_all_of(a, b, ...)` on a struct asks that its fields (two or more, of the same kinds)
+/// are not all present at once: code `not_all_of` at the object's pointer, and
+/// `{"not": {"required": [...]}}` in the schema (under `allOf` beside the other rules, in the
+/// order written).
+///
+/// # The object as a whole
+///
+/// `min_members = N` and `max_members = N` bound how many members the object has, as JSON
+/// Schema's `minProperties` and `maxProperties` count them: reading, every member counts (a
+/// `null`, an entry of a flattened map or model, an unknown member that is skipped, a member
+/// given twice twice); `validate()` counts the members the value writes (a `None` left out is
+/// not one; unknown members were skipped when it was read, so it does not hold them). So a
+/// value read from a document `min_members` accepts may hold fewer members than the document
+/// had, and `validate()` then reports it: a `null` an `Option<T>` reads as `None`, or an
+/// unknown member, counted in the document, is not in the value. Codes `min_members` and
+/// `max_members`, at the object's pointer, with the count.
+///
+/// `forbid("name", ...)` refuses members of those wire names, whatever their value: code
+/// `forbidden` at the member's pointer, and `from_json` reads on. A field may not have such a
+/// name (nor may a flattened model), and a flattened map does not take it; `validate()`
+/// reports it if a map built in code holds it. Beside `deny_unknown_fields`, which refuses
+/// every name no field declares, it is a compile error. The schema has each name under
+/// `properties` as `false`.
+///
+/// Each is a compile error on an enum or a newtype, and bounds no object keeps (`min_members`
+/// above `max_members`, below the required fields' count, or above the fields' under
+/// `deny_unknown_fields`) are too. A struct with these rules counts its own object, so it
+/// cannot be flattened into another struct, nor held by a variant of an enum with `tag`
+/// (both compile errors). A struct without them counts nothing.
+///
+/// ```
+/// use authlete_models::{Model, Validate};
+///
+/// #[derive(Debug, Model)]
+/// #[model(min_members = 1, max_members = 2, forbid("password"), not_all_of(email, phone))]
+/// struct Contact {
+///     #[model(not_null)]
+///     email: Option<String>,
+///     #[model(not_null)]
+///     phone: Option<String>,
+/// }
+///
+/// let err = serde_json::from_str::<Contact>(r#"{"email": "e", "password": "p"}"#).unwrap_err();
+/// assert_eq!(err.to_string(), "/password: forbidden: must not be present at line 1 column 25");
+/// let err = serde_json::from_str::<Contact>(r#"{"email": "e", "x": 1, "y": 2}"#).unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "(root): max_members: must have at most 2 members, got 3 at line 1 column 30"
+/// );
+/// let errors = authlete_models::from_json::<Contact>(r#"{"password": 1, "email": "e", "phone": "p"}"#)
+///     .unwrap_err();
+/// assert_eq!(
+///     errors.to_string(),
+///     "/password: forbidden: must not be present\n\
+///      (root): max_members: must have at most 2 members, got 3\n\
+///      (root): not_all_of: must not hold all of `email`, `phone` at once; each is present"
+/// );
+///
+/// let built = Contact { email: None, phone: None };
+/// assert_eq!(
+///     built.validate().unwrap_err().to_string(),
+///     "(root): min_members: must have at least 1 member, got 0"
+/// );
+///
+/// let schema = Contact::json_schema();
+/// assert_eq!(schema["properties"]["password"], false);
+/// assert_eq!((schema["minProperties"].as_u64(), schema["maxProperties"].as_u64()), (Some(1), Some(2)));
+/// assert_eq!(schema["not"], serde_json::json!({"required": ["email", "phone"]}));
+/// ```
+///
 /// # Values that are always `null`
 ///
 /// A field of type `()` reads `null` and nothing else (any other value is a `type` error at
@@ -134,6 +205,53 @@ pub use crate::secret::Secret;
 /// `Vec`, a map or `Box`. `Option<()>` takes an absent member or `null`, both `None`, as any
 /// `Option` does; `required` and `not_null` on it are compile errors, as is a rule (`max_len`,
 /// `min`, `pattern`, `items(...)`, a literal `default`...) or `format`. The annotations apply.
+///
+/// # Enums of JSON values
+///
+/// On a unit variant, `value = ...` gives the variant's JSON value: an integer (`value = 1`,
+/// `value = -3`, within `i64::MIN..=u64::MAX`), a float (`value = 1.5`), `true`, `false`,
+/// `null`, or a string literal (the same as `rename`). An enum in which some variant's value
+/// is not a string reads and writes exactly those values (a variant without `value` keeps its
+/// string name, under `rename_all`), as JSON Schema's `enum` and `const` list them. Numbers
+/// are compared by their value, as JSON Schema compares them: `1.0` reads as `value = 1`, and
+/// `1` as `value = 1.0`; a variant writes its literal as written (`1.0` stays a float). Any
+/// other value is refused with code `enum` at its pointer, the message listing the values as
+/// JSON. The schema is `{"enum": [...]}`, the values in declaration order, with no `type`;
+/// `validate()` has nothing to check but a type-level `custom` rule. There is no `as_str`,
+/// `Display` or `FromStr`, and no catch-all `other`. Under `Option`, `null` is `None`, as for
+/// any type. Two variants with one value (`1` and `1.0`, a string and another variant's
+/// name), `value` beside `rename`, and `value` on a variant with data are compile errors.
+///
+/// ```
+/// use authlete_models::{Model, from_json};
+///
+/// /// When a request times out.
+/// #[derive(Debug, PartialEq, Model)]
+/// #[model(rename_all = "lowercase")]
+/// enum Timeout {
+///     Auto,
+///     #[model(value = 0)]
+///     Never,
+///     #[model(value = null)]
+///     Unset,
+/// }
+///
+/// assert_eq!(serde_json::from_str::<Timeout>("0.0").unwrap(), Timeout::Never);
+/// assert_eq!(serde_json::from_str::<Timeout>(r#""auto""#).unwrap(), Timeout::Auto);
+/// assert_eq!(serde_json::to_string(&Timeout::Unset).unwrap(), "null");
+///
+/// let err = serde_json::from_str::<Timeout>("1").unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     r#"(root): enum: must be one of `"auto"`, `0` or `null` at line 1 column 1"#
+/// );
+/// let errors = from_json::<Timeout>("false").unwrap_err();
+/// assert_eq!(
+///     errors.to_string(),
+///     r#"(root): enum: must be one of `"auto"`, `0` or `null`"#
+/// );
+/// assert_eq!(Timeout::json_schema()["enum"], serde_json::json!(["auto", 0, null]));
+/// ```
 ///
 /// # Annotations on a type
 ///
@@ -268,7 +386,10 @@ pub trait Model: Validate + Serialize + DeserializeOwned {
     }
 
     /// Whether the type is a struct model that refuses unknown members
-    /// (`deny_unknown_fields`).
+    /// (`deny_unknown_fields`). Read only where the model's members sit beside a tag (a
+    /// variant of an internally tagged enum); a struct with rules on its object as a whole
+    /// (`min_members`, `max_members`, `forbid`), which would count or refuse the tag, panics
+    /// here with a message that says so, which makes holding it there a compile error.
     #[doc(hidden)]
     const __CLOSED: bool = false;
 

@@ -424,7 +424,9 @@ const ANNOTATIONS: &[&str] = &[
 /// variant holding a struct model, beside an `allOf` of that model's `$ref`, whose schema has
 /// the same `type`; and the `type: object` of a struct with a `required_one_of` of two items
 /// or more, whose `oneOf` of `required` lists every other value matches each branch of, so
-/// refuses. A keyword whose schema is `{}` or `true` (any value, as for
+/// refuses, or with a `not_all_of`, whose `not` of a `required` list every other value
+/// matches, so refuses. A forbidden member's `"name": false` under `properties` is one
+/// assertion. A keyword whose schema is `{}` or `true` (any value, as for
 /// `serde_json::Value` items) asserts nothing, and is left too. The branches of an `anyOf`,
 /// a `oneOf` and an `allOf` are walked.
 fn mutants(schema: &Value) -> Vec<(String, Value)> {
@@ -454,14 +456,15 @@ fn mutants(schema: &Value) -> Vec<(String, Value)> {
                 .and_then(|model| model.get("type")),
             _ => None,
         };
-        let choice = members.get("oneOf").is_some_and(is_presence_choice)
+        let presence_part = |part: &Value| {
+            part.get("oneOf").is_some_and(is_presence_choice)
+                || part.get("not").is_some_and(is_required_list)
+        };
+        let choice = presence_part(node)
             || members
                 .get("allOf")
                 .and_then(Value::as_array)
-                .is_some_and(|all| {
-                    all.iter()
-                        .any(|p| p.get("oneOf").is_some_and(is_presence_choice))
-                });
+                .is_some_and(|all| all.iter().any(presence_part));
         for (key, value) in members {
             let here = format!("{at}/{}", authlete_models::escape_pointer_token(key));
             let mutate = |out: &mut Vec<(String, Value)>, what: String, f: &dyn Fn(&mut Value)| {
@@ -491,6 +494,12 @@ fn mutants(schema: &Value) -> Vec<(String, Value)> {
                 "$defs" | "properties" => {
                     for (name, sub) in value.as_object().unwrap() {
                         let token = authlete_models::escape_pointer_token(name);
+                        // A forbidden member (`"name": false`) is one assertion.
+                        if *sub == json!(false) {
+                            mutate(out, format!("{here}/{token}"), &|node| {
+                                node[key].as_object_mut().unwrap().remove(name);
+                            });
+                        }
                         walk(schema, sub, &format!("{here}/{token}"), out);
                     }
                 }
@@ -521,6 +530,13 @@ fn mutants(schema: &Value) -> Vec<(String, Value)> {
     let mut out = Vec::new();
     walk(schema, schema, "", &mut out);
     out
+}
+
+/// Whether a schema holds only a `required` list: what a `not_all_of` puts under `not`.
+fn is_required_list(schema: &Value) -> bool {
+    schema
+        .as_object()
+        .is_some_and(|s| s.len() == 1 && s.contains_key("required"))
 }
 
 /// Whether a `oneOf` is a `required_one_of` of two items or more: branches that each hold only
@@ -1206,6 +1222,81 @@ fn a_catch_all_enum_agrees_with_its_schema() {
         prop_oneof![3 => an_alg(), 1 => a_scalar(), 1 => Just(json!([]))].boxed(),
         300,
     );
+}
+
+/// A value enum: strings, integers (one past `i64`), a float, a boolean and `null`.
+#[derive(Debug, Clone, Copy, PartialEq, Model)]
+#[model(rename_all = "lowercase")]
+enum Setting {
+    Auto,
+    #[model(value = 0)]
+    Off,
+    #[model(value = 2.5)]
+    Half,
+    #[model(value = -3)]
+    Minus,
+    #[model(value = 18446744073709551615)]
+    Max,
+    #[model(value = true)]
+    On,
+    #[model(value = null)]
+    Unset,
+}
+
+/// Value enums in field positions.
+#[derive(Debug, Clone, PartialEq, Model)]
+struct Settings {
+    setting: Setting,
+    #[model(max_len = 3)]
+    settings: Vec<Setting>,
+    maybe: Option<Setting>,
+}
+
+/// The values of a `Setting`, some written another way (`0.0`, `-3.0`, `25e-1`).
+fn a_setting() -> BoxedStrategy<Value> {
+    let valid = prop::sample::select(vec![
+        json!("auto"),
+        json!(0),
+        json!(0.0),
+        json!(2.5),
+        json!(-3),
+        json!(-3.0),
+        json!(u64::MAX),
+        json!(true),
+        Value::Null,
+    ]);
+    // Close to the values: another case, another type, a neighbour.
+    let near = prop::sample::select(vec![
+        json!("AUTO"),
+        json!("0"),
+        json!("null"),
+        json!("true"),
+        json!(false),
+        json!(1),
+        json!(-0.5),
+        json!(2.4999),
+        json!(-2),
+        json!(u64::MAX - 1),
+        json!(i64::MIN),
+        json!(18446744073709551616.0),
+        json!([0]),
+        json!({"auto": null}),
+    ]);
+    prop_oneof![3 => valid, 1 => near].boxed()
+}
+
+fn some_settings() -> BoxedStrategy<Value> {
+    an_object(vec![
+        ("setting", mostly(a_setting())),
+        ("settings", mostly(a_list(a_setting(), edge_count(0, 3)))),
+        ("maybe", mostly(a_setting())),
+    ])
+}
+
+#[test]
+fn value_enums_agree_with_their_schemas() {
+    agree::<Setting>(alone(a_setting()), 400);
+    agree::<Settings>(some_settings(), 700);
 }
 
 #[test]
@@ -2790,6 +2881,159 @@ fn presence_rules_of_a_flattened_model_agree_with_their_schema() {
         "{schema:#}"
     );
     agree::<Card>(a_card(), 2000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules on the object as a whole: `not_all_of`, `min_members`, `max_members` and `forbid`
+
+/// Never a card and an account together (a `null` account is one given), beside a
+/// `required_any_of`; 2 to 4 members; `password` and `a/b` forbidden. Each member keeps its
+/// `null` (or refuses it), and the documents hold no unknown member: what is read is what the
+/// value holds, so what it writes is counted as the document was. (A `null` that an
+/// `Option<T>` reads as `None`, or an unknown member skipped, is counted while reading but
+/// not held: `max_members` below sees them.)
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(
+    rename_all = "camelCase",
+    not_all_of(card, account),
+    required_any_of(card, account, note),
+    min_members = 2,
+    max_members = 4,
+    forbid("password", "a/b")
+)]
+struct Checkout {
+    #[model(not_null, max_len = 3)]
+    card: Option<String>,
+    account: Option<Option<String>>,
+    #[model(not_null)]
+    note: Option<String>,
+    #[model(min = 1, max = 9)]
+    amount: Option<Option<u8>>,
+    tip: Option<Option<u8>>,
+    #[model(not_null)]
+    memo: Option<bool>,
+}
+
+/// `not_all_of` of three alone, and `max_members` beside a flattened map, whose names the
+/// declared ones break (so that the schema's list of them is reached), and which a forbidden
+/// name does not reach.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(not_all_of(a, b, c), max_members = 3, forbid("token"))]
+struct Tagged {
+    #[model(not_null, rename = "A")]
+    a: Option<u8>,
+    #[model(rename = "B")]
+    b: Option<Option<u8>>,
+    #[model(not_null, rename = "C")]
+    c: Option<u8>,
+    #[model(flatten, keys(charset = "a-z", max_len = 5), values(max = 5))]
+    tags: BTreeMap<String, u8>,
+}
+
+/// An open struct of at most 2 members: unknown members and `null`s are counted.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(max_members = 2)]
+struct Few {
+    a: Option<u8>,
+    b: Option<bool>,
+    #[model(not_null)]
+    c: Option<u8>,
+}
+
+/// The members of [`Checkout`], each there about half the time, and now and then a forbidden
+/// one: from none to eight members.
+fn a_checkout() -> BoxedStrategy<Value> {
+    let refused_null =
+        |v: BoxedStrategy<Value>| prop_oneof![12 => v, 1 => Just(Value::Null)].boxed();
+    let declared: Vec<_> = vec![
+        ("card", mostly(refused_null(edge_string("c", "", 0, 3)))),
+        ("account", mostly(or_null(valid_string("a", 1, 2)))),
+        ("note", mostly(refused_null(valid_string("n", 0, 2)))),
+        ("amount", mostly(or_null(edge_int(1, 9)))),
+        ("tip", mostly(or_null(valid_int(0, 255)))),
+        ("memo", mostly(any::<bool>().prop_map(Value::Bool))),
+    ]
+    .into_iter()
+    .map(|(name, value)| prop::option::weighted(0.5, value).prop_map(move |v| (name, v)))
+    .collect();
+    let forbidden: Vec<_> = ["password", "a/b"]
+        .into_iter()
+        .map(|name| prop::option::weighted(0.06, a_scalar()).prop_map(move |v| (name, v)))
+        .collect();
+    (declared, forbidden)
+        .prop_map(|(declared, forbidden)| {
+            let members = declared.into_iter().chain(forbidden);
+            let object = members.filter_map(|(name, v)| Some((name.to_owned(), v?)));
+            Value::Object(object.collect())
+        })
+        .boxed()
+}
+
+fn a_tagged() -> BoxedStrategy<Value> {
+    let declared = an_object_with(
+        0.6,
+        vec![
+            ("A", mostly(valid_int(0, 255))),
+            ("B", mostly(or_null(valid_int(0, 255)))),
+            ("C", mostly(valid_int(0, 255))),
+        ],
+    );
+    let name = prop_oneof![
+        4 => edge_key("az", 1, 5),
+        1 => Just("token".to_owned()),
+    ]
+    .boxed();
+    let tags = a_map(name, mostly(edge_int(0, 5)), any_count(0, 2));
+    with_members(declared, tags)
+}
+
+fn some_few() -> BoxedStrategy<Value> {
+    let declared = an_object_with(
+        0.5,
+        vec![
+            ("a", mostly(or_null(valid_int(0, 255)))),
+            (
+                "b",
+                mostly(or_null(any::<bool>().prop_map(Value::Bool).boxed())),
+            ),
+            ("c", mostly(valid_int(0, 255))),
+        ],
+    );
+    let unknown = an_object_with(
+        0.2,
+        vec![("x", a_scalar().boxed()), ("y", a_scalar().boxed())],
+    );
+    with_members(declared, unknown)
+}
+
+#[test]
+fn not_all_of_and_member_rules_agree_with_their_schema() {
+    let schema = Checkout::json_schema();
+    assert_eq!(
+        schema["allOf"][0],
+        json!({"not": {"required": ["card", "account"]}}),
+        "{schema:#}"
+    );
+    assert_eq!(schema["properties"]["a/b"], false);
+    assert_eq!(
+        (&schema["minProperties"], &schema["maxProperties"]),
+        (&json!(2), &json!(4))
+    );
+    agree::<Checkout>(a_checkout(), 2500);
+}
+
+#[test]
+fn member_rules_beside_a_flattened_map_agree_with_their_schema() {
+    let schema = Tagged::json_schema();
+    assert_eq!(schema["not"], json!({"required": ["A", "B", "C"]}));
+    assert_eq!(schema["properties"]["token"], false, "{schema:#}");
+    agree::<Tagged>(a_tagged(), 2500);
+}
+
+#[test]
+fn max_members_counts_nulls_and_unknown_members_as_the_schema_does() {
+    assert_eq!(Few::json_schema()["maxProperties"], 2);
+    agree::<Few>(some_few(), 2000);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -85,6 +85,31 @@ pub mod shadowed {
         Some(::std::string::String),
     }
 
+    /// Shadows the runtime's `ValueEnum` and `Literal`.
+    pub struct ValueEnum;
+    /// See `ValueEnum`.
+    pub struct Literal;
+
+    /// A value enum, in the shadowed scope, whose variants are named like the prelude's and
+    /// like its own locals.
+    #[derive(Debug, Clone, Copy, PartialEq, ::authlete_models::Model)]
+    pub enum Level {
+        /// Named like `None`.
+        #[model(value = null)]
+        None,
+        /// Named like `Some`.
+        #[model(value = 1)]
+        Some,
+        /// Named like `Ok`.
+        #[model(value = 2.5)]
+        Ok,
+        /// Named like the generated lookup.
+        #[model(value = false)]
+        __index,
+        /// A string value beside them.
+        __variant,
+    }
+
     /// A newtype, in the shadowed scope.
     #[derive(Debug, Clone, PartialEq, ::authlete_models::Model)]
     pub struct Count(#[model(min = 1)] pub ::core::primitive::u32);
@@ -278,6 +303,28 @@ pub mod shadowed {
         #[model(not_null)]
         pub __presence_held: ::core::option::Option<::core::primitive::u8>,
     }
+
+    /// Rules on the object as a whole in the shadowed scope, over fields named like the
+    /// locals, the slot and the constant they add, beside a flattened map.
+    #[derive(Debug, Clone, PartialEq, ::authlete_models::Model)]
+    #[model(
+        not_all_of(__tally, __member_rules),
+        min_members = 1,
+        max_members = 3,
+        forbid("__i", "__name")
+    )]
+    pub struct Counted {
+        /// Named like the tally's slot.
+        #[model(not_null)]
+        pub __tally: ::core::option::Option<::core::primitive::u8>,
+        /// Named like the rules' constant.
+        #[model(not_null)]
+        pub __member_rules: ::core::option::Option<::core::primitive::u8>,
+        /// Named like a local.
+        #[model(flatten)]
+        pub __members_held:
+            ::std::collections::BTreeMap<::std::string::String, ::core::primitive::u8>,
+    }
 }
 
 use ::authlete_models::{Secret, Validate as _, from_json};
@@ -375,6 +422,20 @@ fn enums_and_newtypes_work_in_a_shadowed_scope() {
         Outcome::Some("maybe".into())
     );
     assert!(Outcome::Some("ok".into()).validate().is_err());
+    for (text, level) in [
+        ("null", shadowed::Level::None),
+        ("1", shadowed::Level::Some),
+        ("2.5", shadowed::Level::Ok),
+        ("false", shadowed::Level::__index),
+        (r#""__variant""#, shadowed::Level::__variant),
+    ] {
+        assert_eq!(
+            serde_json::from_str::<shadowed::Level>(text).unwrap(),
+            level
+        );
+        assert_eq!(serde_json::to_string(&level).unwrap(), text);
+    }
+    assert!(from_json::<shadowed::Level>("2").is_err());
     let count: Count = serde_json::from_str("3").unwrap();
     assert_eq!(serde_json::to_string(&count).unwrap(), "3");
     assert!(Count::try_from(0).is_err());
@@ -427,4 +488,25 @@ fn presence_rules_work_in_a_shadowed_scope() {
     );
     let schema = <Together as ::authlete_models::Model>::json_schema();
     assert!(schema.get("dependentRequired").is_some());
+}
+
+#[test]
+fn member_rules_work_in_a_shadowed_scope() {
+    let value: shadowed::Counted = serde_json::from_str(r#"{"__tally": 1, "x": 2}"#).unwrap();
+    assert_eq!(value.__members_held.len(), 1);
+    assert_eq!(value.validate(), Ok(()));
+    let errors =
+        from_json::<shadowed::Counted>(r#"{"__i": 1, "__tally": 1, "__member_rules": 2, "a": 0}"#)
+            .unwrap_err();
+    let found: Vec<(&str, &str)> = errors.iter().map(|e| (e.path(), e.code())).collect();
+    assert_eq!(
+        found,
+        [
+            ("/__i", "forbidden"),
+            ("", "max_members"),
+            ("", "not_all_of")
+        ]
+    );
+    let schema = <shadowed::Counted as ::authlete_models::Model>::json_schema();
+    assert_eq!(schema["properties"]["__name"], false);
 }

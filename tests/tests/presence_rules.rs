@@ -430,3 +430,163 @@ fn a_flattened_model_keeps_its_rules_at_the_struct_s_level() {
         json!([{"required": ["key"]}, {"required": ["secret"]}])
     );
 }
+
+/// Paid by card or by account, never both; a token, a card number and a holder never all
+/// three (a `null` account or holder is a member given).
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(
+    rename_all = "camelCase",
+    not_all_of(card, account),
+    required_any_of(card, account),
+    not_all_of(token, card_number, holder)
+)]
+struct Payment {
+    #[model(not_null)]
+    card: Option<String>,
+    account: Option<Option<String>>,
+    #[model(not_null, max_len = 3)]
+    token: Option<String>,
+    #[model(not_null)]
+    card_number: Option<String>,
+    holder: Option<Option<String>>,
+}
+
+fn payment(text: &str) -> Result<Payment, String> {
+    serde_json::from_str(text).map_err(|e| e.to_string())
+}
+
+fn payment_errors(text: &str) -> Vec<(String, String)> {
+    match from_json::<Payment>(text) {
+        Ok(_) => Vec::new(),
+        Err(errors) => found(&errors),
+    }
+}
+
+#[test]
+fn not_all_of_refuses_the_members_all_present_at_once() {
+    for ok in [
+        r#"{"card": "c"}"#,
+        r#"{"account": null}"#,
+        r#"{"card": "c", "token": "t", "cardNumber": "n"}"#,
+        r#"{"card": "c", "cardNumber": "n", "holder": "h"}"#,
+    ] {
+        assert!(payment(ok).is_ok(), "{ok}: {:?}", payment(ok));
+        assert_eq!(payment_errors(ok), [], "{ok}");
+    }
+    // A `null` account is present: with a card, both are.
+    let both = r#"{"card": "c", "account": null}"#;
+    assert_eq!(
+        payment(both).unwrap_err(),
+        "(root): not_all_of: must not hold all of `card`, `account` at once; each is present at line 1 column 30"
+    );
+    assert_eq!(payment_errors(both), pairs(&[("", "not_all_of")]));
+    let three = r#"{"account": "a", "token": "t", "cardNumber": "n", "holder": null}"#;
+    let errors = from_json::<Payment>(three).unwrap_err();
+    assert_eq!(found(&errors), pairs(&[("", "not_all_of")]));
+    assert_eq!(
+        errors.iter().next().unwrap().message(),
+        "must not hold all of `token`, `cardNumber`, `holder` at once; each is present"
+    );
+}
+
+#[test]
+fn not_all_of_is_listed_with_every_other_violation_in_the_order_written() {
+    let text =
+        r#"{"card": "c", "account": "a", "token": "long", "cardNumber": "n", "holder": "h"}"#;
+    assert_eq!(
+        payment_errors(text),
+        pairs(&[
+            ("/token", "max_len"),
+            ("", "not_all_of"),
+            ("", "not_all_of"),
+        ])
+    );
+    // None of the two: `required_any_of`, between the two `not_all_of` as written.
+    let text = r#"{"token": "t", "cardNumber": "n", "holder": "h"}"#;
+    assert_eq!(
+        payment_errors(text),
+        pairs(&[("", "required_any_of"), ("", "not_all_of")])
+    );
+    assert!(
+        payment(text)
+            .unwrap_err()
+            .starts_with("(root): required_any_of:")
+    );
+    let built = Payment {
+        card: Some("c".into()),
+        account: Some(None),
+        token: Some("t".into()),
+        card_number: Some("n".into()),
+        holder: Some(None),
+    };
+    let errors = built.validate().unwrap_err();
+    assert_eq!(
+        found(&errors),
+        pairs(&[("", "not_all_of"), ("", "not_all_of")])
+    );
+    let written = serde_json::to_string(&built).unwrap();
+    assert_eq!(payment_errors(&written), found(&errors), "{written}");
+}
+
+#[test]
+fn not_all_of_is_not_of_a_required_list_in_the_schema() {
+    let schema = Payment::json_schema();
+    assert_eq!(
+        schema["allOf"],
+        json!([
+            {"not": {"required": ["card", "account"]}},
+            {"anyOf": [{"required": ["card"]}, {"required": ["account"]}]},
+            {"not": {"required": ["token", "cardNumber", "holder"]}},
+        ])
+    );
+    assert_eq!(schema.get("not"), None);
+    assert_eq!(
+        NotBoth::json_schema()["not"],
+        json!({"required": ["a", "see/also"]})
+    );
+    assert_eq!(NotBoth::json_schema().get("allOf"), None);
+}
+
+/// `not_all_of` alone, and flattened into a struct with a rule of its own.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(not_all_of(a, c))]
+struct NotBoth {
+    #[model(not_null)]
+    a: Option<u8>,
+    #[model(not_null, rename = "see/also")]
+    c: Option<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(required_one_of(x, y))]
+struct WithNotBoth {
+    #[model(not_null)]
+    x: Option<u8>,
+    #[model(not_null)]
+    y: Option<u8>,
+    #[model(flatten)]
+    inner: NotBoth,
+}
+
+#[test]
+fn a_flattened_model_keeps_its_not_all_of() {
+    assert!(serde_json::from_str::<NotBoth>(r#"{"a": 1}"#).is_ok());
+    assert!(serde_json::from_str::<WithNotBoth>(r#"{"x": 1, "a": 1}"#).is_ok());
+    // The flattened model's rules are listed as its members are, before the struct's own.
+    let text = r#"{"a": 1, "see/also": 2}"#;
+    assert_eq!(
+        found(&from_json::<WithNotBoth>(text).unwrap_err()),
+        pairs(&[("", "not_all_of"), ("", "required_one_of")])
+    );
+    let err = serde_json::from_str::<WithNotBoth>(r#"{"x": 1, "a": 1, "see/also": 2}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("(root): not_all_of:"), "{err}");
+    assert_eq!(
+        WithNotBoth::json_schema()["allOf"],
+        json!([
+            {"oneOf": [{"required": ["x"]}, {"required": ["y"]}]},
+            {"not": {"required": ["a", "see/also"]}},
+        ])
+    );
+}

@@ -1,27 +1,29 @@
 //! A struct's presence rules, with each name they hold resolved to one of its fields:
-//! `required_one_of` and `required_any_of` on the struct, `requires` on its fields.
+//! `required_one_of`, `required_any_of` and `not_all_of` on the struct, `requires` on its
+//! fields.
 
 use proc_macro2::{Ident, Span};
 use syn::ext::IdentExt;
 
 use super::Field;
-use crate::attr::ContainerAttrs;
+use crate::attr::{ChoiceKind, ContainerAttrs};
 
 /// The rules, in the order written: what `check::presence` checks and `emit::presence` writes.
 #[derive(Default)]
 pub struct Presence {
-    /// `required_one_of` and `required_any_of`, in the order written.
+    /// `required_one_of`, `required_any_of` and `not_all_of`, in the order written.
     pub choices: Vec<Choice>,
     /// `requires`, in field declaration order.
     pub requires: Vec<Requires>,
 }
 
-/// `required_one_of(...)` or `required_any_of(...)`.
+/// `required_one_of(...)`, `required_any_of(...)` or `not_all_of(...)`.
 pub struct Choice {
-    pub exactly_one: bool,
-    /// The key, `required_one_of` or `required_any_of`.
+    pub kind: ChoiceKind,
+    /// The key, `required_one_of`, `required_any_of` or `not_all_of`.
     pub key: &'static str,
-    /// The items, each the fields it names (one for a field alone).
+    /// The items, each the fields it names (one for a field alone, and for each field of
+    /// `not_all_of`).
     pub items: Vec<Vec<Named>>,
 }
 
@@ -57,7 +59,7 @@ impl Presence {
             .required_of
             .iter()
             .map(|rule| Choice {
-                exactly_one: rule.value.exactly_one,
+                kind: rule.value.kind,
                 key: rule.value.key(),
                 items: rule
                     .value
@@ -84,6 +86,12 @@ impl Presence {
 
     pub fn is_empty(&self) -> bool {
         self.choices.is_empty() && self.requires.is_empty()
+    }
+
+    /// Whether a rule is `not_all_of`: then the runtime's `PresenceRules` holds them, and a
+    /// struct without one keeps its `Presence` alone.
+    pub fn has_not_all(&self) -> bool {
+        self.choices.iter().any(|c| c.kind == ChoiceKind::NotAll)
     }
 
     /// Every name the rules hold, each with the rule's key.

@@ -5,7 +5,7 @@
 use proc_macro2::{Ident, Span};
 use syn::LitStr;
 
-use super::{Attr, ContainerAttrs, FieldAttrs, Number, RequiredOf, VariantAttrs};
+use super::{Attr, ContainerAttrs, FieldAttrs, Number, RequiredOf, VariantAttrs, VariantValue};
 use crate::case::RenameRule;
 use crate::charset::CharsetSpec;
 use crate::pattern::PatternSpec;
@@ -98,6 +98,9 @@ pub(super) enum Read<A> {
     Length(fn(&mut A) -> &mut Option<Attr<usize>>),
     /// An integer or float literal, with its sign: `min = -0.5`.
     Number(fn(&mut A) -> &mut Option<Attr<Number>>),
+    /// A JSON value: a number with its sign, `true`, `false`, `null` or a string literal:
+    /// `value = 1`.
+    VariantValue(fn(&mut A) -> &mut Option<Attr<VariantValue>>),
     /// `default` alone, a literal, or the path of a function: `default = 250`.
     Default(fn(&mut A) -> &mut Option<Attr<super::DefaultValue>>),
     /// A list of field rules in parentheses, for the values inside the field's value:
@@ -107,6 +110,12 @@ pub(super) enum Read<A> {
     /// item present (`true`) or at least one (`false`). The key may be given more than once,
     /// each a rule of its own.
     Groups(bool, fn(&mut A) -> &mut Vec<Attr<RequiredOf>>),
+    /// Two or more field names, `not_all_of(a, b)`: not all present at once, a rule beside
+    /// the `Groups` ones. The key may be given more than once.
+    NotAll(fn(&mut A) -> &mut Vec<Attr<RequiredOf>>),
+    /// String literals naming wire members: `forbid("a", "b")`. The key may be given more than
+    /// once.
+    WireNames(fn(&mut A) -> &mut Vec<Attr<Vec<LitStr>>>),
     /// Field names in parentheses: `requires(a, b)`.
     Names(fn(&mut A) -> &mut Option<Attr<Vec<Ident>>>),
 }
@@ -231,6 +240,26 @@ pub(super) static KEYS: &[Key] = &[
         "required_any_of(a, (b, c))",
         Read::Groups(false, |a| &mut a.required_of),
     ),
+    Key::container(
+        "not_all_of",
+        "not_all_of(a, b)",
+        Read::NotAll(|a| &mut a.required_of),
+    ),
+    Key::container(
+        "forbid",
+        "forbid(\"password\")",
+        Read::WireNames(|a| &mut a.forbid),
+    ),
+    Key::container(
+        "min_members",
+        "min_members = 1",
+        Read::Length(|a| &mut a.min_members),
+    ),
+    Key::container(
+        "max_members",
+        "max_members = 20",
+        Read::Length(|a| &mut a.max_members),
+    ),
     Key::field(
         "rename",
         "rename = \"clientId\"",
@@ -352,6 +381,7 @@ pub(super) static KEYS: &[Key] = &[
         Read::RenameRule(|a| &mut a.rename_all_fields),
     ),
     Key::variant("other", "other", Read::Flag(|a| &mut a.other)),
+    Key::variant("value", "value = 1", Read::VariantValue(|a| &mut a.value)),
 ];
 
 #[cfg(test)]
@@ -380,6 +410,10 @@ mod tests {
                 "deny_unknown_fields",
                 "required_one_of",
                 "required_any_of",
+                "not_all_of",
+                "forbid",
+                "min_members",
+                "max_members",
                 "custom",
                 "format",
                 "read_only",
@@ -429,7 +463,10 @@ mod tests {
                 "deprecated"
             ]
         );
-        assert_eq!(Place::Variant.keys(), ["rename", "deprecated", "other"]);
+        assert_eq!(
+            Place::Variant.keys(),
+            ["rename", "deprecated", "other", "value"]
+        );
         assert!(lookup("serde::rename").is_none());
         assert_eq!(lookup("max").map(|k| k.example), Some("max = 3600"));
     }

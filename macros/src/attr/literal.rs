@@ -323,14 +323,15 @@ pub(super) fn length(cx: &mut Ctxt, key: &Key, tokens: &TokenStream) -> Option<u
     let value = single_literal(cx, key, tokens, &help)?;
     match (&value.lit, value.neg) {
         (Lit::Int(_), true) => {
-            let what = if name == "min_len" {
-                "the shortest a value can be"
-            } else {
-                "the longest a value can be"
+            let what = match name {
+                "min_len" => "the shortest a value can be, in characters or items",
+                "min_members" => "the fewest members an object can have",
+                "max_members" => "the most members an object can have",
+                _ => "the longest a value can be, in characters or items",
             };
             cx.error_spanned_by(
                 tokens,
-                format!("`{name}` is {what}, in characters or items, so it cannot be negative; the least is `{name} = 0`"),
+                format!("`{name}` is {what}, so it cannot be negative; the least is `{name} = 0`"),
             );
             None
         }
@@ -446,6 +447,121 @@ pub(super) fn number(cx: &mut Ctxt, key: &Key, tokens: &TokenStream) -> Option<N
     }
 }
 
+const VALUE_HELP: &str = "`value` takes the variant's JSON value: a number (`value = 1`, `value = -0.5`), `true`, `false`, `null`, or a string literal (`value = \"auto\"`)";
+
+/// A variant's JSON value: a number with its sign (an integer within `i64::MIN..=u64::MAX`, or
+/// a finite float), `true`, `false`, the word `null`, or a non-empty string literal (as
+/// `rename` takes it).
+pub(super) fn variant_value(
+    cx: &mut Ctxt,
+    key: &Key,
+    tokens: &TokenStream,
+) -> Option<super::VariantValue> {
+    use super::{Scalar, VariantValue};
+    let mut iter = tokens.clone().into_iter();
+    if let (Some(TokenTree::Ident(word)), None) = (iter.next(), iter.next()) {
+        return match word.to_string().as_str() {
+            "null" => Some(VariantValue::Scalar(Scalar::Null)),
+            "true" => Some(VariantValue::Scalar(Scalar::Bool(true))),
+            "false" => Some(VariantValue::Scalar(Scalar::Bool(false))),
+            "None" | "Null" | "NULL" | "nil" | "undefined" => {
+                cx.error_spanned_by(
+                    &word,
+                    format!("`value = {word}` is no JSON value: JSON's null is `value = null`"),
+                );
+                None
+            }
+            _ => {
+                cx.error_spanned_by(&word, format!("{VALUE_HELP}; {NOT_EVALUATED}"));
+                None
+            }
+        };
+    }
+    let value = single_literal(cx, key, tokens, VALUE_HELP)?;
+    let neg = value.neg;
+    match &value.lit {
+        Lit::Str(lit) if !neg => {
+            if lit.value().is_empty() {
+                cx.error_spanned_by(
+                    lit,
+                    "a wire value cannot be empty: write the value as it appears in the document, e.g. `value = \"auto\"`",
+                );
+                return None;
+            }
+            Some(VariantValue::Str(lit.clone()))
+        }
+        Lit::Bool(b) if !neg => Some(VariantValue::Scalar(Scalar::Bool(b.value))),
+        Lit::Int(lit) => {
+            let magnitude = lit.base10_parse::<u128>().ok();
+            let v = magnitude.and_then(|m| {
+                let v = if neg {
+                    0i128.checked_sub_unsigned(m)?
+                } else {
+                    i128::try_from(m).ok()?
+                };
+                (i128::from(i64::MIN)..=i128::from(u64::MAX))
+                    .contains(&v)
+                    .then_some(v)
+            });
+            match v {
+                Some(v) => Some(VariantValue::Scalar(Scalar::Int(v))),
+                None => {
+                    cx.error_spanned_by(
+                        tokens,
+                        format!(
+                            "`value = {}{}` is past the integers a JSON reader hands over exactly, {}..={}: write a float, e.g. `value = {}{}.0`",
+                            if neg { "-" } else { "" },
+                            lit.base10_digits(),
+                            i64::MIN,
+                            u64::MAX,
+                            if neg { "-" } else { "" },
+                            lit.base10_digits(),
+                        ),
+                    );
+                    None
+                }
+            }
+        }
+        Lit::Float(lit) => match lit.base10_parse::<f64>() {
+            Ok(v) if v.is_finite() => Some(VariantValue::Scalar(Scalar::Float(if neg {
+                -v
+            } else {
+                v
+            }))),
+            _ => {
+                cx.error_spanned_by(
+                    tokens,
+                    format!(
+                        "`value = {}{}` is not a finite `f64`, and JSON has no other numbers: write a value within ±{:e}",
+                        if neg { "-" } else { "" },
+                        lit.base10_digits(),
+                        f64::MAX
+                    ),
+                );
+                None
+            }
+        },
+        Lit::Char(c) if !neg => {
+            cx.error_spanned_by(
+                tokens,
+                format!(
+                    "`value` takes a string literal, not a character: write `value = {}`",
+                    LitStr::new(&c.value().to_string(), Span::call_site()).token()
+                ),
+            );
+            None
+        }
+        Lit::ByteStr(_) | Lit::Byte(_) | Lit::CStr(_) if !neg => {
+            cx.error_spanned_by(tokens, format!("JSON has no bytes; {VALUE_HELP}"));
+            None
+        }
+        _ => {
+            cx.error_spanned_by(tokens, VALUE_HELP);
+            None
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::field_attrs;
@@ -484,6 +600,107 @@ mod tests {
                 "expected `,` before `max_len`: separate the keys with commas, as in `min_len = 1, ...`"
             ]
         );
+    }
+
+    fn variant_values(src: &str) -> (Vec<Option<super::super::VariantValue>>, Vec<String>) {
+        let item: syn::DeriveInput = syn::parse_str(&format!("enum E {{ {src} }}")).unwrap();
+        let syn::Data::Enum(e) = &item.data else {
+            unreachable!()
+        };
+        let mut cx = Ctxt::default();
+        let values = e
+            .variants
+            .iter()
+            .map(|v| {
+                super::super::variant(&mut cx, &v.attrs)
+                    .value
+                    .map(|a| a.value)
+            })
+            .collect();
+        let errors = match cx.finish() {
+            Ok(()) => Vec::new(),
+            Err(e) => e.into_iter().map(|e| e.to_string()).collect(),
+        };
+        (values, errors)
+    }
+
+    #[test]
+    fn reads_each_kind_of_variant_value() {
+        use super::super::{Scalar, VariantValue};
+        let (values, errors) = variant_values(
+            r#"#[model(value = 1)] A, #[model(value = -3)] B, #[model(value = 1.5)] C,
+               #[model(value = -0.25)] D, #[model(value = true)] E, #[model(value = false)] F,
+               #[model(value = null)] G, #[model(value = "auto")] H,
+               #[model(value = 18446744073709551615)] I, #[model(value = -9223372036854775808)] J"#,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let scalars: Vec<Option<Scalar>> = values
+            .iter()
+            .map(|v| match v {
+                Some(VariantValue::Scalar(s)) => Some(*s),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            scalars,
+            [
+                Some(Scalar::Int(1)),
+                Some(Scalar::Int(-3)),
+                Some(Scalar::Float(1.5)),
+                Some(Scalar::Float(-0.25)),
+                Some(Scalar::Bool(true)),
+                Some(Scalar::Bool(false)),
+                Some(Scalar::Null),
+                None,
+                Some(Scalar::Int(u64::MAX.into())),
+                Some(Scalar::Int(i64::MIN.into())),
+            ]
+        );
+        assert!(matches!(&values[7], Some(VariantValue::Str(s)) if s.value() == "auto"));
+    }
+
+    #[test]
+    fn an_unsupported_variant_value_says_what_to_write() {
+        let (values, errors) = variant_values(
+            r#"#[model(value = b"x")] A, #[model(value = 'c')] B, #[model(value = None)] C,
+               #[model(value = MAX)] D, #[model(value = 18446744073709551616)] E,
+               #[model(value = -true)] F, #[model(value = 1 + 1)] G, #[model(value = "")] H,
+               #[model(value = 1e999)] I, #[model(value)] J"#,
+        );
+        assert!(values.iter().all(Option::is_none));
+        assert_eq!(errors.len(), 10, "{errors:#?}");
+        assert!(
+            errors[0].starts_with("JSON has no bytes; `value` takes"),
+            "{}",
+            errors[0]
+        );
+        assert_eq!(
+            errors[1],
+            "`value` takes a string literal, not a character: write `value = \"c\"`"
+        );
+        assert_eq!(
+            errors[2],
+            "`value = None` is no JSON value: JSON's null is `value = null`"
+        );
+        assert!(errors[3].ends_with(NOT_EVALUATED), "{}", errors[3]);
+        assert!(
+            errors[4].starts_with("`value = 18446744073709551616` is past the integers"),
+            "{}",
+            errors[4]
+        );
+        assert!(
+            errors[5].starts_with("`value` takes the variant's JSON value"),
+            "{}",
+            errors[5]
+        );
+        assert!(errors[6].ends_with(NOT_EVALUATED), "{}", errors[6]);
+        assert!(
+            errors[7].starts_with("a wire value cannot be empty"),
+            "{}",
+            errors[7]
+        );
+        assert!(errors[8].contains("is not a finite `f64`"), "{}", errors[8]);
+        assert_eq!(errors[9], "`value` needs a value, e.g. `value = 1`");
     }
 
     #[test]

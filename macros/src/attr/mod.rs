@@ -104,29 +104,58 @@ pub struct ContainerAttrs {
     pub one_of: Option<Span>,
     /// The wire names of the fields of an enum's struct variants.
     pub rename_all_fields: Option<Attr<RenameRule>>,
-    /// `required_one_of(...)` and `required_any_of(...)`, in the order written (the key may be
-    /// given more than once).
+    /// `required_one_of(...)`, `required_any_of(...)` and `not_all_of(...)`, in the order
+    /// written (each key may be given more than once).
     pub required_of: Vec<Attr<RequiredOf>>,
+    /// `forbid("a", "b")`: member names the object must not have, each list as written (the
+    /// key may be given more than once).
+    pub forbid: Vec<Attr<Vec<LitStr>>>,
+    /// The fewest members the object may have.
+    pub min_members: Option<Attr<usize>>,
+    /// The most members the object may have.
+    pub max_members: Option<Attr<usize>>,
 }
 
-/// `required_one_of(a, (b, c))` or `required_any_of(...)`: of the items, each a field or a
-/// group of fields (present when each of its fields is), exactly one (at least one) must be
-/// present.
+impl ContainerAttrs {
+    /// The keys of the rules on the object as a whole (`min_members`, `max_members`,
+    /// `forbid`), each with where it is written, in that order.
+    pub fn member_rules(&self) -> Vec<(&'static str, Span)> {
+        let min = self.min_members.as_ref().map(|a| ("min_members", a.span));
+        let max = self.max_members.as_ref().map(|a| ("max_members", a.span));
+        let forbid = self.forbid.iter().map(|a| ("forbid", a.span));
+        min.into_iter().chain(max).chain(forbid).collect()
+    }
+}
+
+/// `required_one_of(a, (b, c))`, `required_any_of(...)` or `not_all_of(a, b)`: of the items,
+/// each a field or a group of fields (present when each of its fields is), exactly one (at
+/// least one) must be present; or the fields, not all present at once.
 #[derive(Clone, Debug)]
 pub struct RequiredOf {
-    /// `required_one_of`: exactly one; `required_any_of`: at least one.
-    pub exactly_one: bool,
-    /// The items in the order written, each the fields it names (one for a field alone).
+    pub kind: ChoiceKind,
+    /// The items in the order written, each the fields it names (one for a field alone; always
+    /// one for `not_all_of`).
     pub items: Vec<Vec<Ident>>,
+}
+
+/// Which rule a [`RequiredOf`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChoiceKind {
+    /// `required_one_of`: exactly one item present.
+    ExactlyOne,
+    /// `required_any_of`: at least one item present.
+    AtLeastOne,
+    /// `not_all_of`: not every field present at once.
+    NotAll,
 }
 
 impl RequiredOf {
     /// The key that wrote it.
     pub fn key(&self) -> &'static str {
-        if self.exactly_one {
-            "required_one_of"
-        } else {
-            "required_any_of"
+        match self.kind {
+            ChoiceKind::ExactlyOne => "required_one_of",
+            ChoiceKind::AtLeastOne => "required_any_of",
+            ChoiceKind::NotAll => "not_all_of",
         }
     }
 }
@@ -240,6 +269,53 @@ pub struct VariantAttrs {
     pub other: Option<Span>,
     /// The schema's `deprecated: true` on the variant.
     pub deprecated: Option<Span>,
+    /// The JSON value a unit variant is on the wire: `value = 1`, `value = null`.
+    pub value: Option<Attr<VariantValue>>,
+}
+
+/// The literal of a variant's `value = ...`.
+#[derive(Clone)]
+pub enum VariantValue {
+    /// A string literal: the variant's wire name, as `rename` gives it.
+    Str(LitStr),
+    /// A number, a boolean or `null`.
+    Scalar(Scalar),
+}
+
+/// A JSON value other than a string, as a variant's `value` writes it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Scalar {
+    Null,
+    Bool(bool),
+    /// An integer within `i64::MIN..=u64::MAX`, what a JSON reader hands over exactly.
+    Int(i128),
+    /// A finite float.
+    Float(f64),
+}
+
+impl Scalar {
+    /// The value as JSON text: what the schema lists and messages quote.
+    pub fn json(self) -> String {
+        match self {
+            Scalar::Null => "null".to_owned(),
+            Scalar::Bool(b) => b.to_string(),
+            Scalar::Int(v) => v.to_string(),
+            // `Debug` keeps the fraction (`1.0`) and writes exponents as JSON reads them
+            // (`1e300`, `1e-7`); the reader refuses what is not finite.
+            Scalar::Float(v) => format!("{v:?}"),
+        }
+    }
+
+    /// Whether two values are the same JSON value, as JSON Schema compares them: numbers by
+    /// their mathematical value, so `1` and `1.0` are one value.
+    pub fn same(self, other: Scalar) -> bool {
+        match (self, other) {
+            (Scalar::Int(i), Scalar::Float(f)) | (Scalar::Float(f), Scalar::Int(i)) => {
+                f.fract() == 0.0 && f.abs() < 1e30 && f as i128 == i
+            }
+            (a, b) => a == b,
+        }
+    }
 }
 
 pub fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
@@ -364,11 +440,26 @@ fn read_key<A>(
         Read::Pattern(slot) => value(cx, meta, key, place, slot(attrs), literal::pattern),
         Read::Length(slot) => value(cx, meta, key, place, slot(attrs), literal::length),
         Read::Number(slot) => value(cx, meta, key, place, slot(attrs), literal::number),
+        Read::VariantValue(slot) => {
+            value(cx, meta, key, place, slot(attrs), literal::variant_value)
+        }
         Read::Nested(slot) => nested(cx, meta, key, place, slot(attrs)),
         Read::Default(slot) => default_value(cx, meta, key, place, slot(attrs)),
         Read::Groups(exactly_one, slot) => {
             if let Some(rule) = members::groups(cx, meta, key, exactly_one)? {
                 slot(attrs).push(rule);
+            }
+            Ok(())
+        }
+        Read::NotAll(slot) => {
+            if let Some(rule) = members::not_all(cx, meta, key)? {
+                slot(attrs).push(rule);
+            }
+            Ok(())
+        }
+        Read::WireNames(slot) => {
+            if let Some(names) = members::wire_names(cx, meta, key)? {
+                slot(attrs).push(names);
             }
             Ok(())
         }

@@ -1,8 +1,9 @@
-//! The presence rules (`required_one_of`, `required_any_of`, `requires`): on a struct with
-//! named fields only, each name a field of it, named once in a rule, whose presence can be told
-//! once it is read: an `Option` that refuses `null` (`not_null`: `Some` is present), or an
-//! `Option<Option<T>>` (the outer `Some` is present). Each field is judged once, where it is
-//! first named.
+//! The presence rules (`required_one_of`, `required_any_of`, `not_all_of`, `requires`): on a
+//! struct with named fields only, each name a field of it, named once in a rule, whose presence
+//! can be told once it is read: an `Option` that refuses `null` (`not_null`: `Some` is
+//! present), or an `Option<Option<T>>` (the outer `Some` is present). Each field is judged
+//! once, where it is first named. (That `not_all_of` names two fields or more is read with
+//! it, in `attr::members`.)
 
 use crate::ast::{Container, Data, Field, Named, Shape};
 use crate::attr::closest_name;
@@ -157,8 +158,8 @@ fn cannot_tell_presence(field: &Field) -> Option<String> {
     ))
 }
 
-/// `required_one_of` or `required_any_of` on an enum or a newtype, which have no members of
-/// their own.
+/// `required_one_of`, `required_any_of` or `not_all_of` on an enum or a newtype, which have
+/// no members of their own.
 fn not_on_a_struct(cx: &mut Ctxt, cont: &Container) {
     for rule in &cont.attrs.required_of {
         let key = rule.value.key();

@@ -251,6 +251,11 @@ pub fn impl_flat(cont: &Container) -> TokenStream {
     let map_collect_finish = map_local
         .iter()
         .map(|l| tpl!({let #l = __state.#l.finish();}, l));
+    let (tally_read, tally_new_read) = super::members::state(cont, true);
+    let (tally_collected, tally_new_collected) = super::members::state(cont, false);
+    let members_read = super::members::read(cont);
+    let (members_collect, members_held) = super::members::collect(cont);
+    let names = super::members::names(cont, quote!(&[#(#wires),*]));
 
     tpl!({
         #[doc(hidden)]
@@ -258,6 +263,7 @@ pub fn impl_flat(cont: &Container) -> TokenStream {
             #__rep0
             #__rep1
             #map_read
+            #tally_read
             __marker: #p::PhantomData<fn() -> #ident #ty>,
         }
 
@@ -266,24 +272,25 @@ pub fn impl_flat(cont: &Container) -> TokenStream {
             #__rep2
             #__rep3
             #map_collected
+            #tally_collected
             __marker: #p::PhantomData<fn() -> #ident #ty>,
         }
 
         #[automatically_derived]
         impl #impl_ #p::rules::Flat for #ident #ty #where_ {
-            const NAMES: &'static [&'static #p::primitive::str] = &[#__rep4];
+            const NAMES: &'static [&'static #p::primitive::str] = #names;
             const FLATTENS: #p::primitive::bool = #flattens;
             type Read = __Read #ty;
             type Collected = __Collected #ty;
 
             #[inline]
             fn new_read() -> __Read #ty {
-                __Read { #__rep5 #__rep6 #map_new __marker: #p::PhantomData }
+                __Read { #__rep5 #__rep6 #map_new #tally_new_read __marker: #p::PhantomData }
             }
 
             #[inline]
             fn new_collected() -> __Collected #ty {
-                __Collected { #__rep7 #__rep8 #map_new __marker: #p::PhantomData }
+                __Collected { #__rep7 #__rep8 #map_new #tally_new_collected __marker: #p::PhantomData }
             }
 
             // The lookup is a `match` on the wire names as byte strings, as serde_derive writes
@@ -315,6 +322,7 @@ pub fn impl_flat(cont: &Container) -> TokenStream {
                 #__rep13
                 #__rep14
                 #__rep15
+                #members_read
                 let __value = #build;
                 #presence_read
                 #refuse_custom
@@ -338,9 +346,11 @@ pub fn impl_flat(cont: &Container) -> TokenStream {
                 #__rep18
                 #__rep19
                 #__rep20
+                #members_collect
                 #presence_collect
                 #unwrap
                 #presence_held
+                #members_held
                 let __value = #build;
                 #collect_custom
             }
@@ -350,7 +360,7 @@ pub fn impl_flat(cont: &Container) -> TokenStream {
                 #write
             }
         }
-    }, impl_, where_, __rep0 = quote!(#(#locals: #p::Option<#tys>,)*), __rep1 = quote!(#(#mlocals: #mflats::Read,)*), map_read, p, ident, ty, __rep2 = quote!(#(#locals: #p::Option<#p::Option<#tys>>,)*), __rep3 = quote!(#(#mlocals: #mflats::Collected,)*), map_collected, __rep4 = quote!(#(#wires),*), flattens, __rep5 = quote!(#(#locals: #p::None,)*), __rep6 = quote!(#(#mlocals: #mflats::new_read(),)*), map_new, __rep7 = quote!(#(#locals: #p::None,)*), __rep8 = quote!(#(#mlocals: #mflats::new_collected(),)*), __rep9 = quote!(#(#index_arms)*), __rep10 = quote!(#(#index_models)*), de, __rep11 = quote!(#(#read_arms)*), __rep12 = quote!(#(#read_models)*), __rep13 = quote!(#(#finish)*), __rep14 = quote!(#(let #mlocals = #mflats::finish(__state.#mlocals, __at)?;)*), __rep15 = quote!(#(#map_finish)*), build, presence_read, refuse_custom, __rep16 = quote!(#(#collect_arms)*), __rep17 = quote!(#(#collect_models)*), __rep18 = quote!(#(#collect_finish)*), __rep19 = quote!(#(let #mlocals = #mflats::collect_finish(__state.#mlocals, __at, __out);)*), __rep20 = quote!(#(#map_collect_finish)*), presence_present, presence_collect, unwrap, presence_held, collect_custom, write)
+    }, impl_, where_, __rep0 = quote!(#(#locals: #p::Option<#tys>,)*), __rep1 = quote!(#(#mlocals: #mflats::Read,)*), map_read, p, ident, ty, __rep2 = quote!(#(#locals: #p::Option<#p::Option<#tys>>,)*), __rep3 = quote!(#(#mlocals: #mflats::Collected,)*), map_collected, tally_read, tally_collected, names, flattens, __rep5 = quote!(#(#locals: #p::None,)*), __rep6 = quote!(#(#mlocals: #mflats::new_read(),)*), map_new, tally_new_read, tally_new_collected, __rep7 = quote!(#(#locals: #p::None,)*), __rep8 = quote!(#(#mlocals: #mflats::new_collected(),)*), __rep9 = quote!(#(#index_arms)*), __rep10 = quote!(#(#index_models)*), de, __rep11 = quote!(#(#read_arms)*), __rep12 = quote!(#(#read_models)*), __rep13 = quote!(#(#finish)*), __rep14 = quote!(#(let #mlocals = #mflats::finish(__state.#mlocals, __at)?;)*), __rep15 = quote!(#(#map_finish)*), members_read, build, presence_read, refuse_custom, __rep16 = quote!(#(#collect_arms)*), __rep17 = quote!(#(#collect_models)*), __rep18 = quote!(#(#collect_finish)*), __rep19 = quote!(#(let #mlocals = #mflats::collect_finish(__state.#mlocals, __at, __out);)*), __rep20 = quote!(#(#map_collect_finish)*), presence_present, members_collect, presence_collect, unwrap, presence_held, members_held, collect_custom, write)
 }
 
 pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream {
@@ -378,11 +388,17 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
     // The index every member no field declares gets: the members of flattened models come
     // after it.
     let unknown = parts.own.len();
+    // The struct's own lookup, and the forbidden names after it when there are any.
+    let index = super::members::index(cont, tpl!({#flat::index}, flat));
     let keys = if parts.models.is_empty() {
-        tpl!({#p::Key::new(#flat::index, __FIELDS, #deny, self.at)}, p, flat, deny)
+        tpl!({#p::Key::new(#index, __FIELDS, #deny, self.at)}, p, index, deny)
     } else {
-        tpl!({#p::Key::new(#flat::index, __FIELDS, #deny, self.at).flattened()}, p, flat, deny)
+        tpl!({#p::Key::new(#index, __FIELDS, #deny, self.at).flattened()}, p, index, deny)
     };
+    // Each member is counted, and a forbidden one taken, when the struct has those rules.
+    let count = super::members::count(cont);
+    let forbidden_read = super::members::forbidden_arm(cont, quote!(__i), false);
+    let forbidden_collect = super::members::forbidden_arm(cont, quote!(__i), true);
     let skip = tpl!({let _ = #de::MapAccess::next_value::<#de::IgnoredAny>(&mut __map)?;}, de);
 
     // The member loops. A struct with a flattened map hands every member no field declares
@@ -392,43 +408,54 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
             tpl!({
                 let __keys = #keys;
                 while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, &__keys)? {
+                    #count
                     match __key {
+                        #forbidden_read
                         #unknown => { #skip }
                         __i => #flat::read(&mut __state, __i, &mut __map, self.at)?,
                     }
                 }
-            }, keys, p, de, unknown, skip, flat),
+            }, keys, p, de, count, forbidden_read, unknown, skip, flat),
             tpl!({
                 let __keys = #keys;
                 while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, #p::MemberName::new(&__keys, __out))? {
+                    #count
                     match __key {
+                        #forbidden_collect
                         #unknown => { #skip }
                         __i => #flat::collect(&mut __state, __i, &mut __map, self.at, __out)?,
                     }
                 }
-            }, keys, p, de, unknown, skip, flat),
+            }, keys, p, de, count, forbidden_collect, unknown, skip, flat),
         ),
         Some(map) => {
             let (local, rule) = (super::field_local(map), super::rule_const(map));
+            let field = tpl!({#r::Member::Field(__i)}, r);
+            let forbidden_read = super::members::forbidden_arm(cont, field.clone(), false);
+            let forbidden_collect = super::members::forbidden_arm(cont, field, true);
             (
                 tpl!({
-                    let __keys = #p::Key::new(#flat::index, __FIELDS, false, self.at);
+                    let __keys = #p::Key::new(#index, __FIELDS, false, self.at);
                     while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, #r::MemberOrName::read(&__keys))? {
+                        #count
                         match __key {
+                            #forbidden_read
                             #r::Member::Field(__i) => #flat::read(&mut __state, __i, &mut __map, self.at)?,
                             #r::Member::Other(__name) => #rule.read_flat(&mut __map, __name, *self.at, &mut __state.#local)?,
                         }
                     }
-                }, p, flat, de, r, rule, local),
+                }, p, index, de, r, count, forbidden_read, flat, rule, local),
                 tpl!({
-                    let __keys = #p::Key::new(#flat::index, __FIELDS, false, self.at);
+                    let __keys = #p::Key::new(#index, __FIELDS, false, self.at);
                     while let #p::Some(__key) = #de::MapAccess::next_key_seed(&mut __map, #r::MemberOrName::collect(&__keys, __out))? {
+                        #count
                         match __key {
+                            #forbidden_collect
                             #r::Member::Field(__i) => #flat::collect(&mut __state, __i, &mut __map, self.at, __out)?,
                             #r::Member::Other(__name) => #rule.collect_flat(&mut __map, __name, *self.at, &mut __state.#local, __out)?,
                         }
                     }
-                }, p, flat, de, r, rule, local),
+                }, p, index, de, r, count, forbidden_collect, flat, rule, local),
             )
         }
     };
@@ -436,7 +463,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
     tpl!({
         #[automatically_derived]
         impl #impl_ #p::Model for #ident #ty #where_ {
-            const __CLOSED: #p::primitive::bool = #deny;
+            const __CLOSED: #p::primitive::bool = #closed;
 
             #schema_methods
 
@@ -490,7 +517,7 @@ pub fn impl_model(cont: &Container, schema_methods: &TokenStream) -> TokenStream
                 #p::rules::model_read(#de::Deserializer::deserialize_struct(__deserializer, #name, __FIELDS, __Visitor { at: &__at, marker: #p::PhantomData }))
             }
         }
-    }, impl_, p, ident, ty, where_, deny, schema_methods, __rep0 = quote!(#(#wires),*), impl_visitor, impl_visitor_de, visitor_args, de, flat, collect_loop, __rep1 = quote!(#(#wires),*), name, read_loop)
+    }, impl_, p, ident, ty, where_, closed = super::members::closed(cont, deny), schema_methods, __rep0 = quote!(#(#wires),*), impl_visitor, impl_visitor_de, visitor_args, de, flat, collect_loop, __rep1 = quote!(#(#wires),*), name, read_loop)
 }
 
 /// What an absent member becomes, in the reader and in the collection.
@@ -584,10 +611,20 @@ pub fn flat_checks(cont: &Container) -> TokenStream {
             });
         }
     }
+    // No flattened model declares a name this struct forbids.
+    let flat: Vec<_> = models
+        .iter()
+        .map(|f| {
+            let span = f.attrs.flatten.unwrap_or_else(Span::call_site);
+            (flat(f), span, f.name.as_str())
+        })
+        .collect();
+    let forbidden = super::members::flat_checks(cont, &flat);
     tpl!({
         const _: () = {
             const __OWN: &[&#p::primitive::str] = &[#__rep0];
             #__rep1
+            #forbidden
         };
-    }, p, __rep0 = quote!(#(#own),*), __rep1 = quote!(#(#checks)*))
+    }, p, __rep0 = quote!(#(#own),*), __rep1 = quote!(#(#checks)*), forbidden)
 }

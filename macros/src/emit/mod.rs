@@ -2,6 +2,7 @@
 
 mod de;
 mod defaults;
+mod members;
 mod newtype;
 mod presence;
 mod rules;
@@ -10,6 +11,7 @@ mod ser;
 mod string_enum;
 mod union;
 mod validate;
+mod value_enum;
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -207,9 +209,13 @@ fn expand(cont: &Container) -> TokenStream {
             let model = de::impl_model(cont, &schema::schema_methods(cont));
             let flat_checks = de::flat_checks(cont);
             let presence = presence::constant(cont);
-            tpl!({#presence #validate #ser #de #flat #model #flat_checks}, presence, validate, ser, de, flat, model, flat_checks)
+            let members = members::constant(cont);
+            tpl!({#presence #members #validate #ser #de #flat #model #flat_checks}, presence, members, validate, ser, de, flat, model, flat_checks)
         }
         Data::Newtype(field) => newtype::impls(cont, field),
+        Data::Enum(variants) if crate::ast::is_value_enum(variants) => {
+            value_enum::impls(cont, variants)
+        }
         Data::Enum(variants) => string_enum::impls(cont, variants),
         Data::Union(variants) => union::impls(cont, variants),
     };

@@ -1,13 +1,16 @@
-//! A struct's presence rules (`required_one_of`, `required_any_of`, `requires`): one constant,
-//! `__presence`, that the runtime's `rules::Presence` interprets, and a call in each place a
-//! value is read, checked or described, given whether each member the rules are about is
-//! present (its `Option` is `Some`). A struct without the rules gets none of it: every function
-//! here returns no tokens then.
+//! A struct's presence rules (`required_one_of`, `required_any_of`, `not_all_of`,
+//! `requires`): one constant, `__presence`, that the runtime's `rules::Presence` interprets
+//! (`rules::PresenceRules` when a rule is `not_all_of`: the same and those rules beside it, so
+//! that a struct without one is written as it was before there was `not_all_of`), and a call in
+//! each place a value is read, checked or described, given whether each member the rules are
+//! about is present (its `Option` is `Some`). A struct without the rules gets none of it: every
+//! function here returns no tokens then.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ast::Container;
+use crate::attr::ChoiceKind;
 
 /// The rules' constant: the members they are about (wire names and pointer tokens), and the
 /// rules as indexes into them.
@@ -28,8 +31,8 @@ pub fn constant(cont: &Container) -> TokenStream {
     };
     let names = members.iter().map(|&i| &fields[i].wire);
     let tokens = members.iter().map(|&i| super::pointer_token(&fields[i]));
-    let choices = presence.choices.iter().map(|c| {
-        let exactly_one = c.exactly_one;
+    let choices = presence.choices.iter().filter(|c| c.kind != ChoiceKind::NotAll).map(|c| {
+        let exactly_one = c.kind == ChoiceKind::ExactlyOne;
         let items = c.items.iter().map(|item| {
             let indexes = item.iter().map(|n| index(n.field));
             quote!(&[#(#indexes),*])
@@ -41,14 +44,40 @@ pub fn constant(cont: &Container) -> TokenStream {
         let needs = r.needs.iter().map(|n| index(n.field));
         tpl!({#p::rules::Requires { member: #member, needs: &[#__rep0] }}, p, member, __rep0 = quote!(#(#needs),*))
     });
-    tpl!({
-        const __presence: #p::rules::Presence = #p::rules::Presence {
+    let rules = tpl!({
+        #p::rules::Presence {
             names: &[#__rep0],
             tokens: &[#__rep1],
             choices: &[#__rep2],
             requires: &[#__rep3],
+        }
+    }, p, __rep0 = quote!(#(#names),*), __rep1 = quote!(#(#tokens),*), __rep2 = quote!(#(#choices),*), __rep3 = quote!(#(#requires),*));
+    if !presence.has_not_all() {
+        return tpl!({
+            const __presence: #p::rules::Presence = #rules;
+        }, p, rules);
+    }
+    // Each `not_all_of` with its place among the rules on the object, as written.
+    let not_all = presence.choices.iter().enumerate().filter(|(_, c)| c.kind == ChoiceKind::NotAll).map(|(at, c)| {
+        let members = c.items.iter().flatten().map(|n| index(n.field));
+        tpl!({#p::rules::NotAllOf { at: #at, members: &[#__rep0] }}, p, at, __rep0 = quote!(#(#members),*))
+    });
+    tpl!({
+        const __presence: #p::rules::PresenceRules = #p::rules::PresenceRules {
+            presence: #rules,
+            not_all_of: &[#__rep0],
         };
-    }, p, __rep0 = quote!(#(#names),*), __rep1 = quote!(#(#tokens),*), __rep2 = quote!(#(#choices),*), __rep3 = quote!(#(#requires),*))
+    }, p, rules, __rep0 = quote!(#(#not_all),*))
+}
+
+/// The runtime type of `__presence`, whose functions the calls name.
+fn rules(cont: &Container) -> TokenStream {
+    let p = tpl!({ ::authlete_models::__private });
+    if cont.presence.has_not_all() {
+        tpl!({#p::rules::PresenceRules}, p)
+    } else {
+        tpl!({#p::rules::Presence}, p)
+    }
 }
 
 /// Whether each member is present, as an array: `of(field)` is the field's `Option`.
@@ -67,14 +96,14 @@ pub fn validate(cont: &Container) -> TokenStream {
     if cont.presence.is_empty() {
         return TokenStream::new();
     }
-    let p = tpl!({ ::authlete_models::__private });
     let present = present(cont, |f| {
         let member = &f.member;
         quote!(self.#member)
     });
+    let rules = rules(cont);
     tpl!({
-        #p::rules::Presence::check(&__presence, &#present, __at, __out);
-    }, p, present)
+        #rules::check(&__presence, &#present, __at, __out);
+    }, rules, present)
 }
 
 /// In the reader's `finish`, once the value `__value` is built: the first broken rule refuses
@@ -83,14 +112,14 @@ pub fn read(cont: &Container) -> TokenStream {
     if cont.presence.is_empty() {
         return TokenStream::new();
     }
-    let p = tpl!({ ::authlete_models::__private });
     let present = present(cont, |f| {
         let member = &f.member;
         quote!(__value.#member)
     });
+    let rules = rules(cont);
     tpl!({
-        #p::rules::Presence::refuse::<__E>(&__presence, &#present, *__at)?;
-    }, p, present)
+        #rules::refuse::<__E>(&__presence, &#present, *__at)?;
+    }, rules, present)
 }
 
 /// In the collection's finish, before the absent members are filled in: whether each member
@@ -114,10 +143,10 @@ pub fn collect(cont: &Container) -> TokenStream {
     if cont.presence.is_empty() {
         return TokenStream::new();
     }
-    let p = tpl!({ ::authlete_models::__private });
+    let rules = rules(cont);
     tpl!({
-        let __presence_held = #p::rules::Presence::collect(&__presence, &__present, *__at, __out);
-    }, p)
+        let __presence_held = #rules::collect(&__presence, &__present, *__at, __out);
+    }, rules)
 }
 
 /// In the collection's finish, once every part held: no value when a rule broke.
@@ -139,8 +168,8 @@ pub fn schema(cont: &Container) -> TokenStream {
     if cont.presence.is_empty() {
         return TokenStream::new();
     }
-    let p = tpl!({ ::authlete_models::__private });
+    let rules = rules(cont);
     tpl!({
-        let __s = #p::rules::Presence::schema(&__presence, __s);
-    }, p)
+        let __s = #rules::schema(&__presence, __s);
+    }, rules)
 }

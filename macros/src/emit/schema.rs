@@ -75,9 +75,10 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
             let __s = #p::schema_object(&#title, #container_description, #p::Vec::from([#__rep0]), #deny, #flat);
             #presence
             #__rep1
+            #members
             #annotated
         }
-    }, p, name, title, container_description, __rep0 = quote!(#(#properties),*), deny, flat, presence = super::presence::schema(cont), __rep1 = quote!(#(let __s = #p::rules::merge_flat(__s, <#models as #p::Model>::__schema_object(__gen));)*), annotated)
+    }, p, name, title, container_description, __rep0 = quote!(#(#properties),*), deny, flat, presence = super::presence::schema(cont), members = super::members::schema(cont), __rep1 = quote!(#(let __s = #p::rules::merge_flat(__s, <#models as #p::Model>::__schema_object(__gen));)*), annotated)
 }
 
 /// The type's own schema, `schema` (tokens of a `Map`), with what the type's own attributes

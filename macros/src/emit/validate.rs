@@ -35,6 +35,7 @@ pub fn impl_validate(cont: &Container) -> TokenStream {
             <_ as #p::Rule<#ty>>::check(&#rule, &self.#name, __at, __out);
         }, p, ty, rule, name)
     });
+    let members = super::members::validate(cont);
     let presence = super::presence::validate(cont);
     let custom = super::ContainerCustom::of(cont).validate;
     let super::Generics {
@@ -55,9 +56,10 @@ pub fn impl_validate(cont: &Container) -> TokenStream {
                 let __before = __out.len();
                 #__rep0
                 #__rep1
+                #members
                 #presence
                 #custom
             }
         }
-    }, impl_, p, ident, ty, where_, __rep0 = quote!(#(#checks)*), __rep1 = quote!(#(#flattened)*), presence, custom)
+    }, impl_, p, ident, ty, where_, __rep0 = quote!(#(#checks)*), __rep1 = quote!(#(#flattened)*), members, presence, custom)
 }

@@ -179,6 +179,11 @@ impl<R> Entries<R> {
 pub trait Flat: crate::Model {
     /// The wire names of the struct's own fields, in declaration order: the indexes `0..`
     /// that [`Flat::index`] gives them.
+    ///
+    /// Only a struct that flattens this one reads it. A struct with rules on its object as a
+    /// whole (`min_members`, `max_members`, `forbid`) cannot be flattened, since its members
+    /// would be another object's: its `NAMES` panics when evaluated, with a message that says
+    /// so, which makes flattening it a compile error.
     const NAMES: &'static [&'static str];
 
     /// Whether the struct flattens a field itself (then it cannot be flattened: its members

@@ -79,6 +79,7 @@ mod flatten;
 mod format_error;
 #[cfg(feature = "formats")]
 pub mod formats;
+mod members;
 mod nested;
 mod null;
 mod number;
@@ -94,6 +95,7 @@ mod string;
 mod string_enum;
 mod union;
 mod unique;
+mod value_enum;
 
 pub use annotated::{Annotated, Notes};
 pub use boxed::Boxed;
@@ -103,13 +105,14 @@ pub use flag::Flag;
 pub use flatten::{Flat, Gathered, Member, MemberOrName, merge_flat, names_clash};
 pub(crate) use format_error::describing;
 pub use format_error::{MESSAGE_LIMIT, model_error, model_read, shorten};
+pub use members::{MemberRules, Tally};
 pub use nested::Nested;
 pub use null::Null;
 pub use number::{Num, Number};
 pub use opaque::Opaque;
 pub use option::Opt;
 pub use pattern::{FormatCheck, Pattern};
-pub use presence::{Choice, Presence, Requires};
+pub use presence::{Choice, NotAllOf, Presence, PresenceRules, Requires};
 pub use present::Present;
 pub use refusal::Bound;
 pub use secret::Secret;
@@ -122,6 +125,7 @@ pub use union::{
     schema as union_schema, serialize_tagged,
 };
 pub use unique::Unique;
+pub use value_enum::{Literal, ValueEnum};
 
 /// A field's compiled constraints, acting on values of type `T`.
 pub trait Rule<T> {

@@ -1,5 +1,5 @@
-//! Which members of an object are present together: `required_one_of` and `required_any_of` on
-//! a struct, `requires` on its fields.
+//! Which members of an object are present together: `required_one_of`, `required_any_of` and
+//! `not_all_of` on a struct, `requires` on its fields.
 //!
 //! The derive lists the members the rules are about, in declaration order, and the rules as
 //! indexes into that list; for a value read or built it hands over whether each member is
@@ -8,8 +8,12 @@
 //! written only when one breaks.
 //!
 //! Violations are listed `requires` first (each absent member at its own pointer, as a
-//! missing `required` member is), then `required_one_of` and `required_any_of` in the order
-//! written, at the object's pointer. Messages name members, never values.
+//! missing `required` member is), then `required_one_of`, `required_any_of` and `not_all_of`
+//! in the order written, at the object's pointer. Messages name members, never values.
+//!
+//! A struct without `not_all_of` is described by a [`Presence`]; one with it, by a
+//! [`PresenceRules`]: the same [`Presence`] and its `not_all_of` rules beside it, each with its
+//! place among the others.
 
 use core::fmt;
 
@@ -49,6 +53,32 @@ pub struct Requires {
     pub needs: &'static [usize],
 }
 
+/// `not_all_of` on a struct: its members (indexes into [`Presence::names`]) are not all
+/// present at once.
+#[derive(Clone, Copy, Debug)]
+pub struct NotAllOf {
+    /// Its place among the struct's `required_one_of`, `required_any_of` and `not_all_of`, as
+    /// written: where its violation is listed and its schema goes.
+    pub at: usize,
+    pub members: &'static [usize],
+}
+
+/// The presence rules of a struct with `not_all_of`: its [`Presence`] (the members the rules
+/// are about, `required_one_of`, `required_any_of` and `requires`) and its `not_all_of` rules,
+/// in the order written.
+#[derive(Clone, Copy, Debug)]
+pub struct PresenceRules {
+    pub presence: Presence,
+    pub not_all_of: &'static [NotAllOf],
+}
+
+/// A rule on the object as a whole, in the order written.
+#[derive(Clone, Copy)]
+enum Part<'r> {
+    Choice(&'r Choice),
+    NotAll(&'r NotAllOf),
+}
+
 impl Choice {
     /// How many items are present: a group when each of its members is.
     fn count(&self, present: &[bool]) -> usize {
@@ -73,6 +103,12 @@ impl Requires {
     }
 }
 
+impl NotAllOf {
+    fn holds(&self, present: &[bool]) -> bool {
+        !self.members.iter().all(|&i| present[i])
+    }
+}
+
 impl Presence {
     /// Whether every rule holds, given whether each of [`Presence::names`] is present.
     #[inline]
@@ -85,7 +121,7 @@ impl Presence {
     #[inline]
     pub fn check(&self, present: &[bool], at: Path<'_>, out: &mut Vec<ValidationError>) {
         if !self.holds(present) {
-            self.broken(present, at, out);
+            self.alone().broken(present, at, out);
         }
     }
 
@@ -95,55 +131,28 @@ impl Presence {
         if self.holds(present) {
             Ok(())
         } else {
-            Err(self.first(present, at))
+            Err(self.alone().first(present, at))
         }
     }
 
     /// `from_json`: lists every broken rule; whether all held.
     #[inline]
     pub fn collect(&self, present: &[bool], at: Path<'_>, out: &mut Collector<'_>) -> bool {
-        if self.holds(present) {
-            return true;
-        }
-        let mut broken = Vec::new();
-        self.broken(present, at, &mut broken);
-        for e in broken {
-            out.push(e);
-        }
-        false
+        self.holds(present) || self.alone().listed(present, at, out)
     }
 
-    #[cold]
-    #[inline(never)]
-    fn first<E: de::Error>(&self, present: &[bool], at: Path<'_>) -> E {
-        let mut broken = Vec::new();
-        self.broken(present, at, &mut broken);
-        match broken.first() {
-            Some(e) => E::custom(Refusal(e)),
-            None => E::custom("the presence rules broke"),
-        }
+    /// The object's schema with the rules added: `dependentRequired` for `requires` (one
+    /// member each, in declaration order), and each choice as `oneOf` (`anyOf`) of a
+    /// `required` list per item; several choices go under `allOf`, in the order written.
+    pub fn schema(&self, schema: Map<String, Value>) -> Map<String, Value> {
+        self.alone().schema(schema)
     }
 
-    #[cold]
-    #[inline(never)]
-    fn broken(&self, present: &[bool], at: Path<'_>, out: &mut Vec<ValidationError>) {
-        for r in self.requires.iter().filter(|r| present[r.member]) {
-            let message = format!("is required when `{}` is present", self.names[r.member]);
-            for &need in r.needs.iter().filter(|&&i| !present[i]) {
-                let member = at.field(self.tokens[need]);
-                out.push(ValidationError::at(
-                    member,
-                    Code::Requires.as_str(),
-                    &message,
-                ));
-            }
-        }
-        for c in self.choices.iter().filter(|c| !c.holds(present)) {
-            out.push(ValidationError::at(
-                at,
-                self.code(c),
-                &self.message(c, present),
-            ));
+    /// The rules with no `not_all_of` beside them.
+    fn alone(&self) -> PresenceRules {
+        PresenceRules {
+            presence: *self,
+            not_all_of: &[],
         }
     }
 
@@ -154,15 +163,20 @@ impl Presence {
         }
     }
 
-    /// An item as a message names it: `` `a` ``, or a group `` (`b`, `c`) ``.
-    fn item(&self, item: &[usize]) -> String {
-        let names: Vec<String> = item
+    /// The members as a message names them: `` `a`, `b` ``.
+    fn list(&self, members: &[usize]) -> String {
+        let names: Vec<String> = members
             .iter()
             .map(|&i| format!("`{}`", self.names[i]))
             .collect();
-        match names.as_slice() {
-            [one] => one.clone(),
-            _ => format!("({})", names.join(", ")),
+        names.join(", ")
+    }
+
+    /// An item as a message names it: `` `a` ``, or a group `` (`b`, `c`) ``.
+    fn item(&self, item: &[usize]) -> String {
+        match item {
+            [_] => self.list(item),
+            _ => format!("({})", self.list(item)),
         }
     }
 
@@ -189,32 +203,144 @@ impl Presence {
         };
         format!("must hold {how_many} of {}; {what}", all.join(", "))
     }
+}
+
+impl PresenceRules {
+    /// Whether every rule holds, given whether each of [`Presence::names`] is present.
+    #[inline]
+    pub fn holds(&self, present: &[bool]) -> bool {
+        self.presence.holds(present) && self.not_all_of.iter().all(|n| n.holds(present))
+    }
+
+    /// `validate()`: pushes every broken rule onto `out`, the object being at `at`.
+    #[inline]
+    pub fn check(&self, present: &[bool], at: Path<'_>, out: &mut Vec<ValidationError>) {
+        if !self.holds(present) {
+            self.broken(present, at, out);
+        }
+    }
+
+    /// The reader: the first broken rule, as the error a read returns (`/path: code: message`).
+    #[inline]
+    pub fn refuse<E: de::Error>(&self, present: &[bool], at: Path<'_>) -> Result<(), E> {
+        if self.holds(present) {
+            Ok(())
+        } else {
+            Err(self.first(present, at))
+        }
+    }
+
+    /// `from_json`: lists every broken rule; whether all held.
+    #[inline]
+    pub fn collect(&self, present: &[bool], at: Path<'_>, out: &mut Collector<'_>) -> bool {
+        self.holds(present) || self.listed(present, at, out)
+    }
+
+    /// The rules on the object as a whole, in the order written: each `not_all_of` at its
+    /// place among the choices.
+    fn parts(&self) -> impl Iterator<Item = Part<'_>> {
+        let mut choices = self.presence.choices.iter();
+        let mut not_all = self.not_all_of.iter().peekable();
+        let total = self.presence.choices.len() + self.not_all_of.len();
+        (0..total).filter_map(move |k| match not_all.next_if(|n| n.at == k) {
+            Some(n) => Some(Part::NotAll(n)),
+            None => choices.next().map(Part::Choice),
+        })
+    }
+
+    /// Lists every broken rule; `false`, for `collect` to return.
+    #[cold]
+    #[inline(never)]
+    fn listed(&self, present: &[bool], at: Path<'_>, out: &mut Collector<'_>) -> bool {
+        let mut broken = Vec::new();
+        self.broken(present, at, &mut broken);
+        for e in broken {
+            out.push(e);
+        }
+        false
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn first<E: de::Error>(&self, present: &[bool], at: Path<'_>) -> E {
+        let mut broken = Vec::new();
+        self.broken(present, at, &mut broken);
+        match broken.first() {
+            Some(e) => E::custom(Refusal(e)),
+            None => E::custom("the presence rules broke"),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn broken(&self, present: &[bool], at: Path<'_>, out: &mut Vec<ValidationError>) {
+        let rules = &self.presence;
+        for r in rules.requires.iter().filter(|r| present[r.member]) {
+            let message = format!("is required when `{}` is present", rules.names[r.member]);
+            for &need in r.needs.iter().filter(|&&i| !present[i]) {
+                let member = at.field(rules.tokens[need]);
+                out.push(ValidationError::at(
+                    member,
+                    Code::Requires.as_str(),
+                    &message,
+                ));
+            }
+        }
+        for part in self.parts() {
+            match part {
+                Part::Choice(c) if !c.holds(present) => out.push(ValidationError::at(
+                    at,
+                    rules.code(c),
+                    &rules.message(c, present),
+                )),
+                Part::NotAll(n) if !n.holds(present) => {
+                    let message = format!(
+                        "must not hold all of {} at once; each is present",
+                        rules.list(n.members)
+                    );
+                    out.push(ValidationError::at(at, Code::NotAllOf.as_str(), &message));
+                }
+                _ => {}
+            }
+        }
+    }
 
     /// The object's schema with the rules added: `dependentRequired` for `requires` (one
-    /// member each, in declaration order), and each choice as `oneOf` (`anyOf`) of a
-    /// `required` list per item; several choices go under `allOf`, in the order written.
+    /// member each, in declaration order); each choice as `oneOf` (`anyOf`) of a `required`
+    /// list per item, and each `not_all_of` as `not` of a `required` list; several under
+    /// `allOf`, in the order written.
     pub fn schema(&self, mut schema: Map<String, Value>) -> Map<String, Value> {
+        let rules = &self.presence;
         let names = |members: &[usize]| -> Value {
-            Value::Array(members.iter().map(|&i| self.names[i].into()).collect())
+            Value::Array(members.iter().map(|&i| rules.names[i].into()).collect())
         };
-        if !self.requires.is_empty() {
+        let required = |members: &[usize]| {
+            let mut branch = Map::new();
+            branch.insert("required".into(), names(members));
+            Value::Object(branch)
+        };
+        if !rules.requires.is_empty() {
             let mut dependent = Map::new();
-            for r in self.requires {
-                dependent.insert(self.names[r.member].to_owned(), names(r.needs));
+            for r in rules.requires {
+                dependent.insert(rules.names[r.member].to_owned(), names(r.needs));
             }
             add_dependent(&mut schema, dependent);
         }
-        let parts = self.choices.iter().map(|c| {
-            let branches = c.items.iter().map(|item| {
-                let mut branch = Map::new();
-                branch.insert("required".into(), names(item));
-                Value::Object(branch)
-            });
-            let keyword = if c.exactly_one { "oneOf" } else { "anyOf" };
-            let mut part = Map::new();
-            part.insert(keyword.into(), Value::Array(branches.collect()));
-            part
+        let parts = self.parts().map(|part| {
+            let mut out = Map::new();
+            match part {
+                Part::Choice(c) => {
+                    let branches = c.items.iter().map(|item| required(item));
+                    let keyword = if c.exactly_one { "oneOf" } else { "anyOf" };
+                    out.insert(keyword.into(), Value::Array(branches.collect()));
+                }
+                Part::NotAll(n) => {
+                    out.insert("not".into(), required(n.members));
+                }
+            }
+            out
         });
+        let parts: Vec<_> = parts.collect();
         add_parts(&mut schema, parts);
         schema
     }
@@ -222,7 +348,7 @@ impl Presence {
 
 /// A broken rule as the reader's error reads: `/path: code: message`, the path cut in the
 /// middle when long, `(root)` for the document itself.
-struct Refusal<'e>(&'e ValidationError);
+pub(super) struct Refusal<'e>(pub(super) &'e ValidationError);
 
 impl fmt::Display for Refusal<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -256,7 +382,7 @@ fn add_dependent(schema: &mut Map<String, Value>, more: Map<String, Value>) {
 }
 
 /// The choices of a struct's schema, each a map of one keyword, taken out of it. At a struct's
-/// level, `oneOf`, `anyOf` and `allOf` are only ever written by these rules.
+/// level, `oneOf`, `anyOf`, `not` and `allOf` are only ever written by these rules.
 fn take_parts(schema: &mut Map<String, Value>) -> Vec<Map<String, Value>> {
     if let Some(Value::Array(all)) = schema.remove("allOf") {
         return all
@@ -267,7 +393,7 @@ fn take_parts(schema: &mut Map<String, Value>) -> Vec<Map<String, Value>> {
             })
             .collect();
     }
-    ["oneOf", "anyOf"]
+    ["oneOf", "anyOf", "not"]
         .into_iter()
         .filter_map(|keyword| {
             let value = schema.remove(keyword)?;
@@ -447,6 +573,98 @@ mod tests {
             Value::Object(ONE.schema(Map::new())),
             json!({"anyOf": [{"required": ["a"]}, {"required": ["b"]}]})
         );
+    }
+
+    /// `required_any_of(a, b)` written between two `not_all_of`.
+    const NOT_ALL: PresenceRules = PresenceRules {
+        presence: Presence {
+            names: &["a", "b", "c"],
+            tokens: &["a", "b", "c"],
+            choices: &[Choice {
+                exactly_one: false,
+                items: &[&[0], &[1]],
+            }],
+            requires: &[],
+        },
+        not_all_of: &[
+            NotAllOf {
+                at: 0,
+                members: &[0, 1],
+            },
+            NotAllOf {
+                at: 2,
+                members: &[1, 2],
+            },
+        ],
+    };
+
+    #[test]
+    fn not_all_of_breaks_when_each_member_is_present_in_the_order_written() {
+        assert!(NOT_ALL.holds(&[true, false, true]));
+        assert!(NOT_ALL.holds(&[false, true, false]));
+        let found = |present: [bool; 3]| {
+            let mut out = Vec::new();
+            NOT_ALL.check(&present, Path::Root, &mut out);
+            out.iter()
+                .map(|e| (e.code().to_owned(), e.message().to_owned()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found([true, true, true]),
+            [
+                (
+                    "not_all_of".to_owned(),
+                    "must not hold all of `a`, `b` at once; each is present".to_owned()
+                ),
+                (
+                    "not_all_of".to_owned(),
+                    "must not hold all of `b`, `c` at once; each is present".to_owned()
+                ),
+            ]
+        );
+        let codes: Vec<String> = found([false, false, true])
+            .into_iter()
+            .map(|e| e.0)
+            .collect();
+        assert_eq!(codes, ["required_any_of"]);
+        let e = NOT_ALL
+            .refuse::<serde_json::Error>(&[true, true, false], Path::Root)
+            .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("(root): not_all_of: must not hold all of `a`, `b`")
+        );
+        let mut c = Collector::new();
+        assert!(!NOT_ALL.collect(&[true, true, true], Path::Root, &mut c));
+        assert_eq!(c.len(), 2);
+        assert_eq!(
+            Value::Object(NOT_ALL.schema(Map::new())),
+            json!({"allOf": [
+                {"not": {"required": ["a", "b"]}},
+                {"anyOf": [{"required": ["a"]}, {"required": ["b"]}]},
+                {"not": {"required": ["b", "c"]}},
+            ]})
+        );
+        // Alone, it sits on the object, and a struct that flattens it takes it.
+        let alone = PresenceRules {
+            presence: Presence {
+                choices: &[],
+                ..NOT_ALL.presence
+            },
+            not_all_of: &[NotAllOf {
+                at: 0,
+                members: &[0, 2],
+            }],
+        };
+        let mut inner = alone.schema(Map::new());
+        assert_eq!(
+            Value::Object(inner.clone()),
+            json!({"not": {"required": ["a", "c"]}})
+        );
+        let mut schema = RULES.schema(Map::new());
+        merge(&mut schema, &mut inner);
+        assert_eq!(schema["allOf"].as_array().map(Vec::len), Some(3));
+        assert_eq!(schema["allOf"][2], json!({"not": {"required": ["a", "c"]}}));
     }
 
     #[test]

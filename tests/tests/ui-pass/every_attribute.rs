@@ -129,6 +129,28 @@ pub enum Kind {
     Other(String),
 }
 
+// A value enum: numbers, booleans, `null` and strings, `rename_all` on the string variants,
+// the type's annotations and its own rule.
+#[derive(Model)]
+#[model(rename_all = "kebab-case", title = "Level", deprecated, read_only, custom = level_check)]
+pub enum Level {
+    #[model(value = 0)]
+    Zero,
+    #[model(value = -1.5)]
+    Below,
+    #[model(value = 18446744073709551615)]
+    Max,
+    #[model(value = true)]
+    On,
+    #[model(value = null)]
+    Unset,
+    #[model(value = "1")]
+    OneAsText,
+    PerRequest,
+}
+
+fn level_check(_: &Level, _: &mut authlete_models::Report) {}
+
 // `read_only` and `write_only` on a type: a struct, a newtype, a string enum and an enum with
 // data.
 #[derive(Model)]
