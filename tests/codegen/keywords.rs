@@ -295,6 +295,37 @@ pub struct Step {
     pub image: String,
 }
 
+/// How many times to try again: one of three counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
+pub enum Retries {
+    /// `0`
+    #[model(value = 0)]
+    V0,
+    /// `1`
+    #[model(value = 1)]
+    V1,
+    /// `3`
+    #[model(value = 3)]
+    V3,
+}
+
+/// A setting that is a word, a number or a flag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
+#[model(rename_all = "camelCase")]
+pub enum Switch {
+    /// `auto`
+    Auto,
+    /// `0`
+    #[model(value = 0)]
+    V0,
+    /// `2.5`
+    #[model(value = 2.5)]
+    V2Point5,
+    /// `true`
+    #[model(value = true)]
+    True,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(deny_unknown_fields)]
 pub struct HolderChild {

@@ -98,6 +98,8 @@ const TYPES: &[Type] = types![
     ExternalObject,
     StepBase,
     Step,
+    Retries,
+    Switch,
     HolderChild,
     HolderMode,
     ListsKindsItem,

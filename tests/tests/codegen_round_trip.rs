@@ -80,6 +80,8 @@ const TYPES: &[Type] = types![
     ExternalObject,
     StepBase,
     Step,
+    Retries,
+    Switch,
 ];
 
 fn fixture(name: &str) -> PathBuf {
@@ -854,6 +856,19 @@ fn listed() -> Vec<(&'static str, &'static str, Value, bool)> {
             json!({"debug": true, "other": 1}),
             true,
         ),
+        // Retries and Switch: enums of numbers, and of a word, numbers and a flag, equal by
+        // value as JSON Schema compares numbers.
+        ("Retries", "Retries", json!(3), true),
+        ("Retries", "Retries", json!(1.0), true),
+        ("Retries", "Retries", json!(2), false),
+        ("Retries", "Retries", json!("3"), false),
+        ("Switch", "Switch", json!("auto"), true),
+        ("Switch", "Switch", json!(0), true),
+        ("Switch", "Switch", json!(2.5), true),
+        ("Switch", "Switch", json!(true), true),
+        ("Switch", "Switch", json!(false), false),
+        ("Switch", "Switch", json!("Auto"), false),
+        ("Switch", "Switch", json!(null), false),
     ]
 }
 

@@ -246,18 +246,27 @@ impl Writer {
             }
             Kind::Enum(values) => {
                 let mut used = names::Unique::default();
-                let variants: Vec<(String, String)> = values
+                // A string is named after itself; another value after its JSON text, and
+                // written with `value`.
+                let variants: Vec<(String, &serde_json::Value)> = values
                     .iter()
                     .map(|v| {
-                        // `Self` is a keyword, even as a variant.
-                        let name = match names::pascal(v) {
-                            n if n == "Self" => "SelfValue".to_owned(),
-                            n => n,
+                        let name = match v {
+                            serde_json::Value::String(s) => match names::pascal(s) {
+                                // `Self` is a keyword, even as a variant.
+                                n if n == "Self" => "SelfValue".to_owned(),
+                                n => n,
+                            },
+                            other => names::value_variant(other),
                         };
-                        (used.give(&name), v.clone())
+                        (used.give(&name), v)
                     })
                     .collect();
-                let rule = names::best_rule(&variants, names::variant_wire);
+                let strings: Vec<(String, String)> = variants
+                    .iter()
+                    .filter_map(|(i, v)| v.as_str().map(|s| (i.clone(), s.to_owned())))
+                    .collect();
+                let rule = names::best_rule(&strings, names::variant_wire);
                 let derive = match self.flavour {
                     Flavour::Model => "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]\n",
                     Flavour::SerdeDerive => {
@@ -267,7 +276,20 @@ impl Writer {
                 out.push_str(derive);
                 self.container_attrs(out, rule, false, examples, &t.notes, Vec::new());
                 let _ = writeln!(out, "pub enum {} {{", t.name);
-                for (ident, wire) in &variants {
+                for (ident, value) in &variants {
+                    let serde_json::Value::String(wire) = value else {
+                        // serde_derive reads only strings as unit variants: its flavour names
+                        // the variant by the value's JSON text.
+                        let text = value.to_string();
+                        let _ = writeln!(out, "    /// `{text}`");
+                        let attr = match self.flavour {
+                            Flavour::Model => format!("value = {text}"),
+                            Flavour::SerdeDerive => format!("rename = {text:?}"),
+                        };
+                        let _ = writeln!(out, "    {}", self.attr(&[attr]));
+                        let _ = writeln!(out, "    {ident},");
+                        continue;
+                    };
                     // A value with a line break or another control character is shown as
                     // JSON writes it, on one line.
                     if wire.chars().any(char::is_control) {
@@ -349,6 +371,7 @@ impl Writer {
                 fields,
                 deny_unknown_fields,
                 presence,
+                members: member_rules,
             } => {
                 let mut used = names::Unique::default();
                 // A flattened map is named after what it holds, once the members are named.
@@ -398,6 +421,24 @@ impl Writer {
                             "required_any_of"
                         };
                         presence_attrs.push(format!("{key}({})", groups.join(", ")));
+                    }
+                    for list in &member_rules.not_all_of {
+                        let idents: Vec<String> = list.iter().map(ident_of).collect();
+                        presence_attrs.push(format!("not_all_of({})", idents.join(", ")));
+                    }
+                    if !member_rules.forbid.is_empty() {
+                        let names: Vec<String> = member_rules
+                            .forbid
+                            .iter()
+                            .map(|n| format!("{n:?}"))
+                            .collect();
+                        presence_attrs.push(format!("forbid({})", names.join(", ")));
+                    }
+                    if let Some(n) = member_rules.min {
+                        presence_attrs.push(format!("min_members = {n}"));
+                    }
+                    if let Some(n) = member_rules.max {
+                        presence_attrs.push(format!("max_members = {n}"));
                     }
                 }
                 let requires: Vec<String> = fields

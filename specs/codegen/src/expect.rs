@@ -6,6 +6,12 @@
 //! - the root gains `$schema` (2020-12) and each type a `title`, its Rust name; the types it
 //!   holds sit under `$defs`, each referenced as `#/$defs/<name>`, inline objects and enums
 //!   included (they become types of their own);
+//! - a schema written in place (a member's, an item's, a map value's or a union branch's, not
+//!   one reached by a `$ref`) is annotated where it is written: its `title`, `deprecated` and
+//!   `format` sit beside the `$ref` to its type, and its `null` (a union's `null` branch, or
+//!   `nullable`) is the holder's (`anyOf` of the `$ref` and `null`), never the type's; a
+//!   member's description is the member's, while an item, a map's value or a branch, which
+//!   have no place for one, give theirs to the type (still titled with its Rust name);
 //! - OpenAPI 3.0's spellings are 2020-12's (`nullable`, `example`, boolean `exclusiveMinimum`);
 //!   `allOf` of objects is merged, and an `allOf` of one `$ref` is that `$ref`; a `$ref` to a
 //!   schema that is only a `$ref` (a type alias) is a `$ref` to the type it names;
@@ -16,13 +22,17 @@
 //!   object type states `"type": "object"`;
 //! - a keyword that applies only to values of types the schema's `type` does not allow
 //!   (`items` beside `"type": "string"`) checks nothing and is left out;
-//! - a title that names the type is the type's name, as the derive writes it;
+//! - a title that names the type is the type's name, as the derive writes it (a title of a
+//!   schema written in place is its value's, above);
 //! - an integer states its Rust type's range (`i32` for `format: int32`, `i64` otherwise) on
 //!   each side it leaves open; a number's bounds are floats;
 //! - a `pattern` that is one class over the whole string (`^[...]*$`, a `charset`) is spelled
 //!   as the derive spells it (the same characters); any other `pattern` is as written;
 //! - what says nothing is left out: `minLength: 0` (and items, properties), `uniqueItems:
-//!   false`, `readOnly: false`, `additionalProperties: true`, `$comment` and `x-` extensions;
+//!   false`, `readOnly: false`, `additionalProperties: true`, a map's values of any kind
+//!   (`additionalProperties: {}`, a `patternProperties` entry of `{}`, whose names are still
+//!   held to its pattern, or values with nothing but a description, which has no place
+//!   there), `$comment` and `x-` extensions;
 //! - a description's lines lose trailing spaces, and an empty description is left out.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -33,7 +43,7 @@ use crate::charset;
 use crate::input::{Document, ref_target};
 use crate::lower::{
     Member, branches, common_required, declare_required, default_written, holds_null, is_struct,
-    is_union, matches_every_name, merge_all_of, pattern_entries, plain, plain_presence,
+    is_union, matches_every_name, merge_all_of, never, pattern_entries, plain, plain_presence,
     presence_rules, properties, synthetic, unwrap_null,
 };
 
@@ -212,18 +222,23 @@ impl<'d> Expect<'d> {
                     required.push(wire);
                 }
             }
+            // A member whose schema accepts nothing is a name the object must not have.
+            let mut forbid: Vec<String> = Vec::new();
             let mut out = Map::new();
             for (wire, sub, at) in &props {
+                if never(sub) {
+                    forbid.push(wire.clone());
+                    continue;
+                }
                 out.insert(
                     wire.clone(),
                     Value::Object(self.field(sub, at, required.contains(&wire.as_str()))),
                 );
             }
-            s.insert("properties".into(), Value::Object(out));
             let required: Vec<Value> = props
                 .iter()
                 .map(|(k, _, _)| k)
-                .filter(|k| required.contains(&k.as_str()))
+                .filter(|k| required.contains(&k.as_str()) && !forbid.contains(k))
                 .map(|k| Value::from(k.as_str()))
                 .collect();
             if !required.is_empty() {
@@ -256,6 +271,18 @@ impl<'d> Expect<'d> {
                         json!({ key: branches })
                     })
                     .collect();
+                // `not` of one name the object does not declare: a name it must not have; of
+                // more, members not all present.
+                for list in rules.not_all {
+                    match list.as_slice() {
+                        [one] => {
+                            if !forbid.contains(one) {
+                                forbid.push(one.clone());
+                            }
+                        }
+                        _ => parts.push(json!({"not": {"required": list}})),
+                    }
+                }
                 match parts.len() {
                     0 => {}
                     1 => {
@@ -268,18 +295,29 @@ impl<'d> Expect<'d> {
                     }
                 }
             }
+            // Beside `additionalProperties: false`, a name it must not have is refused already.
+            let patterns = pattern_entries(&map);
+            let closed =
+                patterns.is_empty() && map.get("additionalProperties") == Some(&Value::Bool(false));
+            if !closed {
+                for name in forbid {
+                    out.insert(name, Value::Bool(false));
+                }
+            }
+            s.insert("properties".into(), Value::Object(out));
+            for key in ["minProperties", "maxProperties"] {
+                if let Some(n) = map.get(key) {
+                    s.insert(key.into(), n.clone());
+                }
+            }
             // The members it does not declare: refused, or a flattened map's, whose names are
             // the declared ones or, beside `additionalProperties: false`, those of the one
-            // `patternProperties` entry.
-            let patterns = pattern_entries(&map);
+            // `patternProperties` entry. Values of any kind (`{}`) say nothing.
             match (patterns.first(), map.get("additionalProperties")) {
                 (Some((key, values)), _) => {
                     let here = format!("{pointer}/patternProperties/{}", crate::input::escape(key));
-                    let (mut v, notes) = self.value(values, &here);
-                    v.extend(notes);
-                    // Values of any kind: `{}` says nothing.
-                    if !v.is_empty() {
-                        s.insert("additionalProperties".into(), Value::Object(v));
+                    if let Some(v) = self.values(values, &here) {
+                        s.insert("additionalProperties".into(), v);
                     }
                     let declared: Vec<Value> = props
                         .iter()
@@ -295,11 +333,11 @@ impl<'d> Expect<'d> {
                 (_, Some(Value::Bool(false))) => {
                     s.insert("additionalProperties".into(), false.into());
                 }
-                (_, Some(values @ Value::Object(o))) if !o.is_empty() => {
+                (_, Some(values @ Value::Object(_))) => {
                     let here = format!("{pointer}/additionalProperties");
-                    let (mut v, notes) = self.value(values, &here);
-                    v.extend(notes);
-                    s.insert("additionalProperties".into(), Value::Object(v));
+                    if let Some(v) = self.values(values, &here) {
+                        s.insert("additionalProperties".into(), v);
+                    }
                 }
                 _ => {}
             }
@@ -340,7 +378,13 @@ impl<'d> Expect<'d> {
                 }
             }
         } else if map.contains_key("enum") && !map.contains_key("$ref") {
-            s.insert("type".into(), "string".into());
+            // A string enum states its type; an enum of other values lists them alone.
+            let strings = map["enum"]
+                .as_array()
+                .is_some_and(|v| v.iter().all(Value::is_string));
+            if strings {
+                s.insert("type".into(), "string".into());
+            }
             s.insert("enum".into(), map["enum"].clone());
             if described {
                 if let Some(e) = map.get("examples") {
@@ -402,6 +446,15 @@ impl<'d> Expect<'d> {
             s.insert("default".into(), d);
         }
         s
+    }
+
+    /// The schema of a map's values (`additionalProperties`, or the one `patternProperties`
+    /// entry's), at `at`, with its annotations; `None` when it is `{}`, values of any kind,
+    /// which says nothing (as `additionalProperties: true` does).
+    fn values(&self, node: &Value, at: &str) -> Option<Value> {
+        let (mut v, notes) = self.value(node, at);
+        v.extend(notes);
+        (!v.is_empty()).then_some(Value::Object(v))
     }
 
     /// A value's schema, apart: what checks it (`null` added when the schema allows it) and
@@ -540,23 +593,21 @@ impl<'d> Expect<'d> {
                     if let Some((key, values)) = patterns.first() {
                         // One `patternProperties` entry beside `additionalProperties: false`.
                         let here = format!("{at}/patternProperties/{}", crate::input::escape(key));
-                        let (mut v, v_notes) = self.value(values, &here);
-                        v.extend(v_notes);
-                        core.insert("additionalProperties".into(), Value::Object(v));
+                        if let Some(v) = self.values(values, &here) {
+                            core.insert("additionalProperties".into(), v);
+                        }
                         if !matches_every_name(key) {
                             core.insert("propertyNames".into(), json!({"pattern": pattern(key)}));
                         }
                     }
                     match map.get("additionalProperties") {
                         None | Some(Value::Bool(true)) => {}
-                        Some(Value::Object(o)) if o.is_empty() => {}
                         Some(_) if !patterns.is_empty() => {}
                         Some(values) => {
-                            let (v, v_notes) =
-                                self.value(values, &format!("{at}/additionalProperties"));
-                            let mut v = v;
-                            v.extend(v_notes);
-                            core.insert("additionalProperties".into(), Value::Object(v));
+                            let here = format!("{at}/additionalProperties");
+                            if let Some(v) = self.values(values, &here) {
+                                core.insert("additionalProperties".into(), v);
+                            }
                         }
                     }
                     lengths(&map, &mut core, "minProperties", "maxProperties");
@@ -565,6 +616,8 @@ impl<'d> Expect<'d> {
                         lengths(n, &mut names, "minLength", "maxLength");
                         if let Some(p) = n.get("pattern").and_then(Value::as_str) {
                             names.insert("pattern".into(), pattern(p).into());
+                        } else if let Some(p) = crate::lower::names_pattern(n) {
+                            names.insert("pattern".into(), pattern(&p).into());
                         }
                         if !names.is_empty() {
                             core.insert("propertyNames".into(), Value::Object(names));

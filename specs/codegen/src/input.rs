@@ -103,9 +103,10 @@ pub struct Document {
     /// Each `$ref` that resolved to nothing, and why: at the `$ref` member, as messages show it.
     /// The generator refuses a schema that holds one, with a message of its own.
     pub unresolved: Vec<Note>,
-    /// The keywords dropped from beside a `$ref` in a draft-06 or draft-07 schema, where a
-    /// `$ref` stands for its whole schema and every other assertion is ignored: each
-    /// keyword's pointer in [`Document::root`], with its warning.
+    /// The keywords dropped because no validator reads them: those beside a `$ref` in a
+    /// draft-06 or draft-07 schema, where a `$ref` stands for its whole schema, and an
+    /// `examples` that is not an array. Each keyword's pointer in [`Document::root`], with its
+    /// warning.
     pub ignored: Vec<(String, Note)>,
 }
 
@@ -785,8 +786,9 @@ struct Source {
     strip: Vec<(String, String)>,
     /// Whether its schemas are draft-06's or draft-07's, where a `$ref`'s siblings are ignored.
     ref_alone: bool,
-    /// The pointers of the keywords dropped from beside a `$ref` (with `ref_alone`).
-    ignored: Vec<String>,
+    /// The keywords dropped that no validator reads (beside a `$ref`, with `ref_alone`; an
+    /// `examples` that is not an array): each one's pointer, and why.
+    ignored: Vec<(String, String)>,
 }
 
 /// A `$ref`: in which file, the pointer of the object that holds it, its text, and the
@@ -1048,13 +1050,22 @@ impl Linker {
             alone = self.sources[source].ref_alone;
         }
         for (key, value) in map {
-            if DATA.contains(&key.as_str()) || key.starts_with("x-") {
-                continue;
-            }
-            if alone && IGNORED_BESIDE_REF.contains(&key.as_str()) {
+            let why = if alone && IGNORED_BESIDE_REF.contains(&key.as_str()) {
+                Some(format!(
+                    "`{key}` beside a `$ref` is ignored in JSON Schema draft-06 and draft-07, where the `$ref` stands for its whole schema, as in any validator; dropped"
+                ))
+            } else if key == "examples" && !value.is_array() {
+                Some("`examples` is not an array, as JSON Schema has it: no validator reads it; dropped".to_owned())
+            } else {
+                None
+            };
+            if let Some(why) = why {
                 let s = &mut self.sources[source];
                 s.strip.push((at.clone(), key.clone()));
-                s.ignored.push(format!("{at}/{}", escape(key)));
+                s.ignored.push((format!("{at}/{}", escape(key)), why));
+                continue;
+            }
+            if DATA.contains(&key.as_str()) || key.starts_with("x-") {
                 continue;
             }
             let len = at.len();
@@ -1269,8 +1280,8 @@ impl Linker {
                     map.remove(key);
                 }
             }
-            for at in &s.ignored {
-                ignored.push(places.merged(i, at));
+            for (at, why) in &s.ignored {
+                ignored.push((places.merged(i, at), why.clone()));
             }
             let key = file_key(i, &s);
             let mut wrapper = Map::new();
@@ -1328,11 +1339,10 @@ impl Linker {
             .collect();
         let ignored = ignored
             .into_iter()
-            .map(|at| {
-                let key = at.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");
+            .map(|(at, message)| {
                 let note = Note {
                     pointer: show(&shown_as, &at),
-                    message: format!("`{key}` beside a `$ref` is ignored in JSON Schema draft-06 and draft-07, where the `$ref` stands for its whole schema, as in any validator; dropped"),
+                    message,
                 };
                 (at, note)
             })

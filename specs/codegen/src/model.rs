@@ -31,9 +31,13 @@ pub enum Kind {
         /// `oneOf`/`anyOf` of `required` lists beside the members: which members are present
         /// together.
         presence: Vec<Choice>,
+        /// What else it says of its members: which are not all present, which never are,
+        /// how many there are.
+        members: MemberRules,
     },
-    /// A string enum: the values, in the schema's order.
-    Enum(Vec<String>),
+    /// An enum of values: strings (a string enum), numbers and booleans, in the schema's
+    /// order.
+    Enum(Vec<serde_json::Value>),
     /// A newtype of one value.
     Newtype(Box<Value>),
     /// `pub type Name = Other;`: a schema that is only a `$ref`.
@@ -83,6 +87,20 @@ pub struct Choice {
     pub exactly_one: bool,
     /// Each group's members, by wire name.
     pub groups: Vec<Vec<String>>,
+}
+
+/// What a struct says of its members besides their schemas and presence choices.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MemberRules {
+    /// `not` of `required` lists: each list's members, by wire name, are not all present.
+    pub not_all_of: Vec<Vec<String>>,
+    /// Names no member may have (`false` as a member's schema, or `not` of `required` of one
+    /// name the object does not declare).
+    pub forbid: Vec<String>,
+    /// `minProperties`: the fewest members.
+    pub min: Option<u64>,
+    /// `maxProperties`: the most members.
+    pub max: Option<u64>,
 }
 
 /// A variant of a [`Kind::Union`].

@@ -239,6 +239,30 @@ pub fn best_rule(
     (hits > plain).then_some(best)
 }
 
+/// A variant's name for an enum value that is not a string: `True`, `False`, `V2`, `Minus1`,
+/// `V1Point5`, `V1E100`.
+pub fn value_variant(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::Bool(true) => "True".to_owned(),
+        serde_json::Value::Bool(false) => "False".to_owned(),
+        serde_json::Value::Null => "Null".to_owned(),
+        serde_json::Value::Number(n) => {
+            let text = n.to_string();
+            let (sign, digits) = match text.strip_prefix('-') {
+                Some(rest) => ("Minus", rest),
+                None => ("V", text.as_str()),
+            };
+            let digits = digits
+                .replace('.', "Point")
+                .replace(['e', 'E'], "E")
+                .replace('+', "")
+                .replace('-', "Minus");
+            format!("{sign}{digits}")
+        }
+        other => pascal(&other.to_string()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -377,7 +377,7 @@ fn a_root_without_a_type_is_named_and_refused() {
     refuses(&out, "#/maxLength", "`maxLength` does not apply");
     assert!(out.types.is_empty());
     for (text, pointer, why) in [
-        (r#"{"const": 1}"#, "#/const", "`const`"),
+        (r#"{"const": [1]}"#, "#/const", "`const`"),
         (r#"{"not": {"type": "string"}}"#, "#/not", "`not`"),
         ("true", "#", "a type's schema must be an object"),
     ] {
@@ -386,8 +386,10 @@ fn a_root_without_a_type_is_named_and_refused() {
         assert_eq!(doc.named[0].pointer, "", "{text}");
         refuses(&run(&doc), pointer, why);
     }
-    // Any value: named, and a type.
+    // Any value: named, and a type. So is a root of one number.
     let out = run(&Document::parse("{}", "Root").unwrap());
+    assert_eq!(types(&out), [("Root", "#")]);
+    let out = run(&Document::parse(r#"{"const": 1}"#, "Root").unwrap());
     assert_eq!(types(&out), [("Root", "#")]);
 }
 

@@ -1364,10 +1364,10 @@ fn openapi_31_reads_json_schema_and_not_30_spellings() {
         "type": "object",
         "properties": {"s": {"type": "string", "example": "x"}}
     }}}));
-    refuses(
+    warns(
         &out,
         "#/$defs/A/properties/s/example",
-        "`example` does not apply to a string in the derive",
+        "`example` describes nothing the derive reads; dropped",
     );
 }
 
@@ -1645,8 +1645,18 @@ fn a_string_const_is_an_enum_of_one_value() {
         expected(&out, "Ax"),
         json!({"$schema": DIALECT, "title": "Ax", "type": "string", "enum": ["a"]})
     );
+    // A number's or a boolean's `const` is an enum of that one value too.
+    let out = run(member(json!({"const": 5})));
+    has(
+        &out,
+        &["pub enum Ax {\n    /// `5`\n    #[model(value = 5)]\n    V5,\n}\n"],
+    );
+    assert_eq!(
+        expected(&out, "Ax"),
+        json!({"$schema": DIALECT, "title": "Ax", "enum": [5]})
+    );
     member_refused(
-        json!({"const": 5}),
+        json!({"const": [1]}),
         "/const",
         "`const` of a value other than a string has no attribute",
     );
@@ -1742,7 +1752,7 @@ fn a_keyword_the_derive_cannot_place_is_refused() {
     member_refused(
         json!({"type": "string", "enum": ["a"], "maxLength": 1}),
         "/maxLength",
-        "does not apply to a string enum",
+        "does not apply to an enum",
     );
 }
 
@@ -2280,7 +2290,7 @@ fn malformed_objects_are_refused() {
         "#/$defs/A",
         "a type's schema must be an object",
     );
-    member_refused(json!(false), "", "a schema must be an object (or `true`)");
+    member_refused(json!(5), "", "a schema must be an object (or `true`)");
 }
 
 // Refusals: enums.
@@ -2291,7 +2301,17 @@ fn enums_of_other_values_are_refused() {
     a_refused(
         e(json!(["a", 1])),
         "#/$defs/A/enum/1",
-        "only strings are read in an `enum`",
+        "1 is not of the schema's `type`, so no value is ever it",
+    );
+    a_refused(
+        json!({"$defs": {"A": {"enum": ["a", [1]]}}}),
+        "#/$defs/A/enum/1",
+        "only strings, numbers and booleans are read in an `enum`",
+    );
+    a_refused(
+        json!({"$defs": {"A": {"enum": [1, 1.0]}}}),
+        "#/$defs/A/enum/1",
+        "a value given twice",
     );
     a_refused(
         e(json!([])),
@@ -2305,9 +2325,35 @@ fn enums_of_other_values_are_refused() {
     );
     a_refused(e(json!("a")), "#/$defs/A/enum", "`enum` must be an array");
     a_refused(
-        json!({"$defs": {"A": {"type": "integer", "enum": [1]}}}),
-        "#/$defs/A/type",
-        "its type must be `string`",
+        json!({"$defs": {"A": {"type": "integer", "enum": [1, 1.5]}}}),
+        "#/$defs/A/enum/1",
+        "1.5 is not of the schema's `type`",
+    );
+}
+
+#[test]
+fn enums_of_numbers_and_booleans_are_value_enums() {
+    let out = run_text(
+        r##"{"$defs": {"Level": {"type": "integer", "enum": [1, -2, 3.0]},
+            "Flag": {"type": "boolean", "enum": [false]},
+            "Mixed": {"enum": ["auto", 0, 1.5, true]}}}"##,
+    );
+    has(
+        &out,
+        &[
+            "pub enum Level {\n    /// `1`\n    #[model(value = 1)]\n    V1,\n    /// `-2`\n    #[model(value = -2)]\n    Minus2,\n    /// `3.0`\n    #[model(value = 3.0)]\n    V3Point0,\n}\n",
+            "pub enum Flag {\n    /// `false`\n    #[model(value = false)]\n    False,\n}\n",
+            "    /// `auto`\n    Auto,\n    /// `0`\n    #[model(value = 0)]\n    V0,\n    /// `1.5`\n    #[model(value = 1.5)]\n    V1Point5,\n    /// `true`\n    #[model(value = true)]\n    True,\n",
+        ],
+    );
+    // The derive lists such values alone: a `type` they all have says nothing more.
+    assert_eq!(
+        expected(&out, "Level"),
+        json!({"$schema": DIALECT, "title": "Level", "enum": [1, -2, 3.0]})
+    );
+    assert_eq!(
+        expected(&out, "Mixed")["enum"],
+        json!(["auto", 0, 1.5, true])
     );
 }
 
@@ -2759,16 +2805,9 @@ fn read_only_with_write_only_and_malformed_annotations_are_refused() {
         "/readOnly",
         "`readOnly` must be a boolean",
     );
-    member_refused(
-        json!({"type": "string", "examples": "a"}),
-        "/examples",
-        "`examples` must be an array",
-    );
-    a_refused(
-        json!({"$defs": {"A": {"type": "object", "properties": {}, "examples": {}}}}),
-        "#/$defs/A/examples",
-        "`examples` must be an array",
-    );
+    // An `examples` that is not an array is read by no validator: dropped, with a warning.
+    let out = run(json!({"$defs": {"A": {"type": "object", "properties": {}, "examples": {}}}}));
+    warns(&out, "#/$defs/A/examples", "`examples` is not an array");
 }
 
 // Refusals: `allOf`.
@@ -2780,7 +2819,7 @@ fn all_of_parts_that_are_not_object_schemas_are_refused() {
         if let Value::Object(b) = beside {
             a.as_object_mut().unwrap().extend(b);
         }
-        json!({"$defs": {"A": a, "B": {"type": "object", "properties": {"b": {"type": "string"}}, "maxProperties": 1}}})
+        json!({"$defs": {"A": a, "B": {"type": "object", "properties": {"b": {"type": "string"}}, "propertyNames": {"maxLength": 1}}}})
     };
     a_refused(
         all_of(json!({}), json!(null)),
@@ -2803,14 +2842,25 @@ fn all_of_parts_that_are_not_object_schemas_are_refused() {
         "each part of `allOf` must be an object schema",
     );
     a_refused(
-        all_of(json!([{"type": "object", "minProperties": 1}]), json!(null)),
-        "#/$defs/A/allOf/0/minProperties",
-        "`minProperties` in a part of `allOf`: only object schemas",
+        all_of(
+            json!([{"type": "object", "propertyNames": {"maxLength": 1}}]),
+            json!(null),
+        ),
+        "#/$defs/A/allOf/0/propertyNames",
+        "`propertyNames` in a part of `allOf`: only object schemas",
     );
     a_refused(
         all_of(json!([{"$ref": "#/$defs/B"}]), json!(null)),
-        "#/$defs/B/maxProperties",
-        "`maxProperties` in a part of `allOf`",
+        "#/$defs/B/propertyNames",
+        "`propertyNames` in a part of `allOf`",
+    );
+    a_refused(
+        all_of(
+            json!([{"type": "object", "not": {"type": "string"}}]),
+            json!(null),
+        ),
+        "#/$defs/A/allOf/0/not",
+        "only a `not` of `required` lists",
     );
     a_refused(
         all_of(json!([{"type": "string"}]), json!(null)),
@@ -2873,11 +2923,11 @@ fn lossy_drops_what_the_derive_cannot_express_with_a_warning() {
         &["    #[model(max_len = 3, not_null)]\n    pub x: Option<String>,\n"],
     );
     let out = member_lossy(
-        json!({"type": "integer", "const": 5}),
+        json!({"type": "array", "const": [5]}),
         "/const",
         "`const` of a value other than a string has no attribute",
     );
-    has(&out, &["    #[model(not_null)]\n    pub x: Option<i64>,\n"]);
+    assert!(out.code.contains("pub x: Option<"), "{}", out.code);
     let out = member_lossy(
         json!({"type": "array", "items": {"type": "string"}, "contains": {"const": "a"}}),
         "/contains",
@@ -3366,7 +3416,7 @@ fn draft_07_ignores_a_ref_s_siblings_and_says_which_it_dropped() {
             "A": {
                 "type": "object",
                 "properties": {
-                    "x": {"$ref": "#/definitions/Name", "minLength": 2, "description": "Kept."}
+                    "x": {"$ref": "#/definitions/Name", "minLength": 2, "enum": ["a"], "description": "Kept."}
                 }
             },
             "B": {"$ref": "#/definitions/A", "type": "object", "required": ["y"]}
@@ -3381,6 +3431,11 @@ fn draft_07_ignores_a_ref_s_siblings_and_says_which_it_dropped() {
         ],
     );
     assert!(!out.code.contains("min_len"), "{}", out.code);
+    warns(
+        &out,
+        "#/definitions/A/properties/x/enum",
+        "`enum` beside a `$ref` is ignored",
+    );
     warns(
         &out,
         "#/definitions/A/properties/x/minLength",
@@ -3542,5 +3597,148 @@ fn presence_branches_that_repeat_the_object_s_members_are_required_lists() {
             "oneOf": [{"properties": {"run": {"maxLength": 3}}, "required": ["run"]}, {"required": []}]}}}),
         "#/$defs/A/oneOf",
         "would need each branch to hold them too",
+    );
+}
+
+#[test]
+fn annotations_no_validator_reads_are_dropped_with_a_warning() {
+    // `example` is OpenAPI's (rewritten into `examples` there); in JSON Schema it is a word
+    // no validator knows. An `examples` that is not an array is not JSON Schema's either.
+    let out = run(json!({"$defs": {"A": {"type": "object", "properties": {
+        "x": {"type": "string", "example": "abc"},
+        "y": {"type": "string", "examples": "abc"}
+    }}}}));
+    has(&out, &["pub x: Option<String>,", "pub y: Option<String>,"]);
+    warns(
+        &out,
+        "#/$defs/A/properties/x/example",
+        "describes nothing the derive reads",
+    );
+    warns(
+        &out,
+        "#/$defs/A/properties/y/examples",
+        "`examples` is not an array",
+    );
+    assert_eq!(expected(&out, "A")["properties"]["y"].get("examples"), None);
+}
+
+#[test]
+fn members_never_present_not_all_present_and_counted() {
+    let out = run_text(
+        r##"{"$defs": {"A": {"type": "object",
+            "properties": {"a": {"type": "string"}, "b": {"type": "string"}, "gone": false, "old": {"not": {}}},
+            "not": {"anyOf": [{"required": ["a", "b"]}, {"required": ["legacy"]}]},
+            "minProperties": 1, "maxProperties": 2}}}"##,
+    );
+    has(
+        &out,
+        &[
+            "#[model(not_all_of(a, b), forbid(\"gone\", \"old\", \"legacy\"), min_members = 1, max_members = 2)]\npub struct A {\n    #[model(not_null)]\n    pub a: Option<String>,\n    #[model(not_null)]\n    pub b: Option<String>,\n}\n",
+        ],
+    );
+    // From the parts of an `allOf`: their `not`s together, the greatest least count and the
+    // least most.
+    let out = run_text(
+        r##"{"$defs": {"P": {"allOf": [
+            {"type": "object", "properties": {"a": {"type": "string"}, "b": {"type": "string"}, "c": {"type": "string"}}, "minProperties": 1, "maxProperties": 3},
+            {"not": {"required": ["a", "b"]}, "minProperties": 2},
+            {"type": "object", "not": {"properties": {"c": true}, "required": ["b", "c"]}, "maxProperties": 2}
+        ]}}}"##,
+    );
+    has(
+        &out,
+        &[
+            "#[model(not_all_of(a, b), not_all_of(b, c), min_members = 2, max_members = 2)]\npub struct P {",
+        ],
+    );
+    // Beside `additionalProperties: false`, a name never present is refused already.
+    let out = run(
+        json!({"$defs": {"C": {"type": "object", "properties": {"a": {"type": "string"}, "gone": false}, "additionalProperties": false}}}),
+    );
+    has(&out, &["#[model(deny_unknown_fields)]\npub struct C {"]);
+    assert!(!out.code.contains("forbid"), "{}", out.code);
+    // One name the object declares, in `not`: written as the member's `false` instead.
+    a_refused(
+        json!({"$defs": {"A": {"type": "object", "properties": {"a": {"type": "string"}}, "not": {"required": ["a"]}}}}),
+        "#/$defs/A/not",
+        "names `a` alone, which the object declares",
+    );
+    // A `not` that says more than presence has no attribute.
+    a_refused(
+        json!({"$defs": {"A": {"type": "object", "properties": {"a": {"type": "string"}}, "not": {"required": ["a"], "maxProperties": 1}}}}),
+        "#/$defs/A/not",
+        "has no attribute in the derive",
+    );
+}
+
+#[test]
+fn a_description_of_member_names_is_dropped_with_a_warning() {
+    let out = run(member(json!({"type": "object",
+        "propertyNames": {"description": "Lower case names.", "pattern": "^[a-z]+$"},
+        "additionalProperties": {"type": "string"}})));
+    has(&out, &["keys(pattern = \"^[a-z]+$\")"]);
+    warns(
+        &out,
+        "#/$defs/A/properties/x/propertyNames/description",
+        "`description` describes member names",
+    );
+}
+
+#[test]
+fn member_names_from_a_list_are_a_pattern_of_exactly_those_names() {
+    let out = run(member(json!({"type": "object",
+        "propertyNames": {"enum": ["a.b", "c"]},
+        "additionalProperties": {"type": "string"}})));
+    has(
+        &out,
+        &["#[model(keys(pattern = r\"^(?:a\\.b|c)$\"), not_null)]"],
+    );
+    assert_eq!(
+        expected(&out, "A")["properties"]["x"]["propertyNames"],
+        json!({"pattern": "^(?:a\\.b|c)$"})
+    );
+}
+
+#[test]
+fn values_of_any_kind_say_nothing_in_the_expected_schema() {
+    // `additionalProperties: {}`, a `patternProperties` entry of `{}` or `true`, and values
+    // with only a description (dropped): any value, which the derive's schema does not state.
+    let out = run(json!({"$defs": {
+        "S": {"type": "object", "properties": {"a": {"type": "string"}},
+              "patternProperties": {"^x-": {}}, "additionalProperties": false},
+        "T": {"type": "object", "properties": {"a": {"type": "string"}},
+              "additionalProperties": {"description": "Anything."}},
+        "A": {"type": "object", "properties": {
+            "ext": {"type": "object", "patternProperties": {"^x-": {}},
+                    "additionalProperties": false},
+            "yes": {"type": "object", "patternProperties": {"^x-": true},
+                    "additionalProperties": false},
+            "any": {"type": "object", "additionalProperties": {"description": "Anything."}}
+        }}
+    }}));
+    has(
+        &out,
+        &[
+            "    #[model(flatten, keys(pattern = \"^x-\"))]\n    pub additional_properties: BTreeMap<String, serde_json::Value>,\n",
+            "    #[model(flatten)]\n    pub additional_properties: BTreeMap<String, serde_json::Value>,\n",
+            "    #[model(keys(pattern = \"^x-\"), not_null)]\n    pub ext: Option<BTreeMap<String, serde_json::Value>>,\n",
+            "    #[model(not_null)]\n    pub any: Option<BTreeMap<String, serde_json::Value>>,\n",
+        ],
+    );
+    let string = json!({"type": "string"});
+    assert_eq!(
+        expected(&out, "S"),
+        json!({"$schema": DIALECT, "title": "S", "type": "object",
+               "properties": {"a": string},
+               "propertyNames": {"anyOf": [{"enum": ["a"]}, {"pattern": "^x-"}]}})
+    );
+    assert_eq!(
+        expected(&out, "T"),
+        json!({"$schema": DIALECT, "title": "T", "type": "object", "properties": {"a": string}})
+    );
+    let names = json!({"type": "object", "propertyNames": {"pattern": "^x-"}});
+    assert_eq!(
+        expected(&out, "A")["properties"],
+        json!({"ext": names, "yes": names, "any": {"type": "object"}})
     );
 }

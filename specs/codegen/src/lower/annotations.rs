@@ -89,7 +89,6 @@ const KNOWN: &[&str] = &[
     "examples",
     "nullable",
     "discriminator",
-    "example",
 ];
 
 /// Keywords that describe and check nothing, which the generator drops with a warning: a

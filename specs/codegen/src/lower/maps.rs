@@ -131,11 +131,28 @@ impl Lowering<'_> {
         match names {
             Value::Object(n) => {
                 let mut allowed = vec!["type", "minLength", "maxLength", "pattern"];
+                if !n.contains_key("pattern") && names_pattern(n).is_some() {
+                    allowed.push("enum");
+                }
                 allowed.retain(|k| *k != "type" || n.get("type").is_none_or(|t| t == "string"));
-                self.only(n, &here, &[&allowed], "member names");
+                // What describes the names checks nothing, and the derive has no place for it.
+                let described: Vec<&str> = ["description", "title", "examples", "deprecated"]
+                    .into_iter()
+                    .filter(|k| n.contains_key(*k))
+                    .collect();
+                for key in &described {
+                    let note = self.note(
+                        &format!("{here}/{key}"),
+                        format!("`{key}` describes member names, which the derive does not describe; dropped"),
+                    );
+                    self.warnings.push(note);
+                }
+                self.only(n, &here, &[&allowed, &described], "member names");
                 self.lengths(n, &here, "minLength", "maxLength", &mut keys);
                 if let Some(p) = n.get("pattern") {
                     self.pattern(p, &here, &mut keys);
+                } else if let Some(p) = names_pattern(n) {
+                    self.pattern(&Value::String(p), &here, &mut keys);
                 }
             }
             _ => self.refuse(&here, "`propertyNames` must be an object"),
@@ -144,4 +161,22 @@ impl Lowering<'_> {
             rules.keys = Some(Box::new(keys));
         }
     }
+}
+
+/// The pattern of exactly the names a `propertyNames` `enum` of strings lists:
+/// `^(?:a|b\.c)$`, each name's special characters escaped.
+pub fn names_pattern(names: &Map<String, Value>) -> Option<String> {
+    let listed = names.get("enum")?.as_array()?;
+    let mut alternatives = Vec::new();
+    for name in listed {
+        let mut escaped = String::new();
+        for c in name.as_str()?.chars() {
+            if "^$\\.*+?()[]{}|/".contains(c) {
+                escaped.push('\\');
+            }
+            escaped.push(c);
+        }
+        alternatives.push(escaped);
+    }
+    (!alternatives.is_empty()).then(|| format!("^(?:{})$", alternatives.join("|")))
 }

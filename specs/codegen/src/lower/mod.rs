@@ -29,8 +29,9 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use serde_json::{Map, Value};
 
+pub use maps::names_pattern;
 pub use objects::{
-    Member, common_required, declare_required, is_struct, matches_every_name, merge_all_of,
+    Member, common_required, declare_required, is_struct, matches_every_name, merge_all_of, never,
     pattern_entries, plain_presence, presence_rules, properties,
 };
 

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use super::Lowering;
 use super::annotations::{NOTES, ignorable};
 use crate::input::{Document, ref_target};
-use crate::model::{self as m, Choice, Field, Kind, Ty};
+use crate::model::{self as m, Choice, Field, Kind, MemberRules, Ty};
 use crate::names;
 
 /// The keywords of a struct's schema (an inline one also takes [`NOTES`]).
@@ -18,6 +18,8 @@ const STRUCT: &[&str] = &[
     "required",
     "additionalProperties",
     "patternProperties",
+    "minProperties",
+    "maxProperties",
     "description",
 ];
 
@@ -102,6 +104,9 @@ fn merge_parts(
     };
     let mut order: Vec<Member> = Vec::new();
     let mut every_member = false;
+    // The parts' `not` of `required` lists, and their member counts.
+    let mut not_all: Vec<Vec<String>> = Vec::new();
+    let mut counts: [Option<u64>; 2] = [None, None];
     for (i, part) in parts.iter().enumerate() {
         let here = format!("{at}/allOf/{i}");
         let mut node = part;
@@ -193,8 +198,30 @@ fn merge_parts(
                 }
             }
         }
+        if let Some(not) = part_map.get("not") {
+            match not_lists(not) {
+                Some(lists) => not_all.extend(lists),
+                None => {
+                    return Err((
+                        format!("{node_at}/not"),
+                        "`not` in a part of `allOf`: only a `not` of `required` lists, which members are not all present, is merged".into(),
+                    ));
+                }
+            }
+        }
+        // Each count holds: the greatest least, the least most.
+        for (i, key) in ["minProperties", "maxProperties"].iter().enumerate() {
+            if let Some(n) = part_map.get(*key).and_then(Value::as_u64) {
+                counts[i] = Some(match (i, counts[i]) {
+                    (_, None) => n,
+                    (0, Some(old)) => old.max(n),
+                    (_, Some(old)) => old.min(n),
+                });
+            }
+        }
         for key in part_map.keys() {
-            if !PART.contains(&key.as_str()) && !ignorable(key) {
+            let merged_here = matches!(key.as_str(), "not" | "minProperties" | "maxProperties");
+            if !PART.contains(&key.as_str()) && !ignorable(key) && !merged_here {
                 return Err((
                     format!("{node_at}/{key}"),
                     format!(
@@ -307,6 +334,33 @@ fn merge_parts(
         }
         out.insert("additionalProperties".into(), Value::Bool(false));
         every_member = false;
+    }
+    if !not_all.is_empty() {
+        match out.get("not").map(not_lists) {
+            Some(Some(own)) => not_all.splice(0..0, own).for_each(drop),
+            Some(None) => {
+                return Err((
+                    format!("{at}/not"),
+                    "`not` beside `allOf` whose parts say which members are not all present: the derive reads only a `not` of `required` lists there".into(),
+                ));
+            }
+            None => {}
+        }
+        let branches: Vec<Value> = not_all
+            .into_iter()
+            .map(|l| serde_json::json!({ "required": l }))
+            .collect();
+        out.insert("not".into(), serde_json::json!({ "anyOf": branches }));
+    }
+    for (i, key) in ["minProperties", "maxProperties"].iter().enumerate() {
+        if let Some(n) = counts[i] {
+            let n = match (i, out.get(*key).and_then(Value::as_u64)) {
+                (_, None) => n,
+                (0, Some(own)) => own.max(n),
+                (_, Some(own)) => own.min(n),
+            };
+            out.insert((*key).into(), n.into());
+        }
     }
     out.insert("type".into(), "object".into());
     out.insert("properties".into(), Value::Object(part_props));
@@ -518,6 +572,20 @@ fn closes(map: &Map<String, Value>) -> bool {
     nothing && !map.contains_key("patternProperties")
 }
 
+/// Whether a schema accepts nothing: `false`, or `{"not": {}}`.
+pub fn never(schema: &Value) -> bool {
+    match schema {
+        Value::Bool(false) => true,
+        Value::Object(m) => {
+            m.len() == 1
+                && m.get("not").is_some_and(|n| {
+                    n == &Value::Bool(true) || n.as_object().is_some_and(Map::is_empty)
+                })
+        }
+        _ => false,
+    }
+}
+
 /// The names a schema's `properties` declare.
 fn declared(map: &Map<String, Value>) -> Vec<String> {
     match map.get("properties") {
@@ -592,8 +660,18 @@ impl Lowering<'_> {
             }
         }
         let mut fields = Vec::new();
+        let mut members = MemberRules::default();
         for (wire, sub, here) in properties(self.doc, map, order, at) {
             let wire = &wire;
+            // A member whose schema accepts nothing may not be present.
+            if never(&sub) {
+                if required.contains(wire) {
+                    self.refuse(&here, format!("`{wire}` is required, and its schema accepts nothing: no object is accepted"));
+                } else {
+                    members.forbid.push(wire.clone());
+                }
+                continue;
+            }
             let hint = format!("{name}{}", names::pascal(wire));
             let (sub, swagger_required) = self.swagger_required(sub, &here);
             let sub = &sub;
@@ -638,12 +716,32 @@ impl Lowering<'_> {
                 requires: Vec::new(),
             });
         }
-        let presence = self.presence(map, at, &mut fields);
+        let presence = self.presence(map, at, &mut fields, &mut members);
         fields.extend(others);
+        for (key, slot) in [
+            ("minProperties", &mut members.min),
+            ("maxProperties", &mut members.max),
+        ] {
+            match map.get(key) {
+                None => {}
+                Some(n) => match n.as_u64() {
+                    Some(n) => *slot = Some(n),
+                    None => self.refuse(
+                        &format!("{at}/{key}"),
+                        format!("`{key}` must be a whole number"),
+                    ),
+                },
+            }
+        }
+        // A name the struct does not take is forbidden already.
+        if deny_unknown_fields {
+            members.forbid.clear();
+        }
         Some(Kind::Struct {
             fields,
             deny_unknown_fields,
             presence,
+            members,
         })
     }
 
@@ -656,6 +754,7 @@ impl Lowering<'_> {
         map: &Map<String, Value>,
         at: &str,
         fields: &mut [Field],
+        members: &mut MemberRules,
     ) -> Vec<Choice> {
         let Some(mut rules) = presence_rules(map) else {
             return Vec::new();
@@ -690,6 +789,28 @@ impl Lowering<'_> {
                 named.push((format!("{at}/{}", rules.requires_key), n.clone()));
             }
         }
+        // `not` of one name: a member that may never be present; of more, members not all
+        // present together.
+        let mut not_all = Vec::new();
+        for list in &rules.not_all {
+            match list.as_slice() {
+                [one] if fields.iter().any(|f| &f.wire == one) => {
+                    self.refuse(&format!("{at}/not"), format!("names `{one}` alone, which the object declares: a member that may never be present is written as the member's schema `false`"));
+                    ok = false;
+                }
+                [one] => {
+                    if !members.forbid.contains(one) {
+                        members.forbid.push(one.clone());
+                    }
+                }
+                _ => {
+                    for n in list {
+                        named.push((format!("{at}/not"), n.clone()));
+                    }
+                    not_all.push(list.clone());
+                }
+            }
+        }
         for (here, name) in &named {
             match fields.iter_mut().find(|f| &f.wire == name) {
                 None => {
@@ -722,6 +843,7 @@ impl Lowering<'_> {
                 f.requires = needs;
             }
         }
+        members.not_all_of = not_all;
         rules.choices.into_iter().map(|(_, c)| c).collect()
     }
 }
@@ -737,6 +859,44 @@ pub struct PresenceRules {
     pub requires: Vec<(String, Vec<String>)>,
     /// `dependentRequired` or `dependencies`.
     pub requires_key: &'static str,
+    /// `not` of `required` lists (alone, or each a branch of an `anyOf`): each list's members
+    /// are not all present.
+    pub not_all: Vec<Vec<String>>,
+}
+
+/// The `required` lists of a `not` that says only that their members are not all present:
+/// `{"required": [...]}`, or an `anyOf` of such branches. A branch may also say `type: object`
+/// and declare its members as `true` or `{}`, which checks nothing more.
+pub fn not_lists(not: &Value) -> Option<Vec<Vec<String>>> {
+    let list = |b: &Value| -> Option<Vec<String>> {
+        let b = b.as_object()?;
+        let plain = b.iter().all(|(k, v)| match k.as_str() {
+            "required" => true,
+            "type" => v == "object",
+            "properties" => v.as_object().is_some_and(|p| {
+                p.values()
+                    .all(|s| s == &Value::Bool(true) || s.as_object().is_some_and(Map::is_empty))
+            }),
+            _ => false,
+        });
+        if !plain {
+            return None;
+        }
+        let names: Option<Vec<String>> = b
+            .get("required")?
+            .as_array()?
+            .iter()
+            .map(|n| n.as_str().map(str::to_owned))
+            .collect();
+        names.filter(|n| !n.is_empty())
+    };
+    match not.as_object()?.get("anyOf") {
+        Some(Value::Array(branches)) if not.as_object()?.len() == 1 && !branches.is_empty() => {
+            branches.iter().map(list).collect()
+        }
+        Some(_) => None,
+        None => Some(vec![list(not)?]),
+    }
 }
 
 /// Reads [`PresenceRules`] from an object schema.
@@ -771,6 +931,10 @@ pub fn presence_rules(map: &Map<String, Value>) -> Option<PresenceRules> {
             },
         ));
     }
+    let not_all = match map.get("not") {
+        Some(not) => not_lists(not)?,
+        None => Vec::new(),
+    };
     let mut requires = Vec::new();
     let mut requires_key = "dependentRequired";
     for key in ["dependentRequired", "dependencies"] {
@@ -780,10 +944,11 @@ pub fn presence_rules(map: &Map<String, Value>) -> Option<PresenceRules> {
             requires.push((from.clone(), names(needs)?));
         }
     }
-    (!choices.is_empty() || !requires.is_empty()).then_some(PresenceRules {
+    (!choices.is_empty() || !requires.is_empty() || !not_all.is_empty()).then_some(PresenceRules {
         choices,
         requires,
         requires_key,
+        not_all,
     })
 }
 
@@ -886,7 +1051,7 @@ pub fn common_required(map: &mut Map<String, Value>) {
 pub fn without_presence(map: &Map<String, Value>) -> Map<String, Value> {
     let mut map = map.clone();
     if presence_rules(&map).is_some() {
-        for key in ["oneOf", "anyOf", "dependentRequired", "dependencies"] {
+        for key in ["oneOf", "anyOf", "dependentRequired", "dependencies", "not"] {
             map.remove(key);
         }
     }
@@ -1084,6 +1249,9 @@ pub fn declare_required(map: &mut Map<String, Value>) {
         for (from, needs) in rules.requires {
             names.push(from);
             names.extend(needs);
+        }
+        for list in rules.not_all.into_iter().filter(|l| l.len() > 1) {
+            names.extend(list);
         }
     }
     if let Some(Value::Object(props)) = map.get_mut("properties") {

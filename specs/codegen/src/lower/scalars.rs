@@ -29,15 +29,15 @@ const BOOLEAN: &[&str] = &["type"];
 /// The keywords of a string enum's schema (an inline one also takes [`NOTES`]).
 const ENUM: &[&str] = &["enum", "type", "description"];
 
-/// A string `const` is a one-value string enum: `enum` in its place.
+/// A `const` of a string, a number or a boolean is an enum of one value: `enum` in its place.
 pub fn const_as_enum(map: &mut Map<String, Value>) {
     if map.contains_key("enum") {
         return;
     }
-    if let Some(Value::String(c)) = map.get("const") {
+    if let Some(c @ (Value::String(_) | Value::Number(_) | Value::Bool(_))) = map.get("const") {
         let c = c.clone();
         map.remove("const");
-        map.insert("enum".into(), Value::Array(vec![Value::String(c)]));
+        map.insert("enum".into(), Value::Array(vec![c]));
     }
 }
 
@@ -192,38 +192,51 @@ impl Lowering<'_> {
         }
     }
 
-    /// A string enum's values, in order: each a string, given once.
+    /// An enum's values, in order: each a string, a number or a boolean (a `null` is the
+    /// holder's), given once (numbers are equal by value, `1` and `1.0` alike), and each of
+    /// the schema's `type` when it has one.
     pub(super) fn lower_enum(
         &mut self,
         map: &Map<String, Value>,
         at: &str,
         inline: bool,
-    ) -> Option<Vec<String>> {
+    ) -> Option<Vec<Value>> {
         let notes: &[&str] = if inline { NOTES } else { &[] };
-        self.only(map, at, &[ENUM, notes], "a string enum");
-        if let Some(t) = map.get("type") {
-            if t != "string" {
+        self.only(map, at, &[ENUM, notes], "an enum");
+        let types: Option<Vec<&str>> = match map.get("type") {
+            None => None,
+            Some(Value::String(t)) => Some(vec![t.as_str()]),
+            Some(Value::Array(list)) => Some(list.iter().filter_map(Value::as_str).collect()),
+            Some(_) => {
                 self.refuse(
                     &format!("{at}/type"),
-                    "an `enum` is read as a string enum: its type must be `string`",
+                    "`type` must be a name or a list of names",
                 );
                 return None;
             }
-        }
+        };
         let Some(Value::Array(values)) = map.get("enum") else {
             self.refuse(&format!("{at}/enum"), "`enum` must be an array");
             return None;
         };
-        let mut out = Vec::new();
+        let mut out: Vec<Value> = Vec::new();
         for (i, v) in values.iter().enumerate() {
-            match v {
-                Value::String(s) if !out.contains(s) => out.push(s.clone()),
-                Value::String(_) => self.refuse(&format!("{at}/enum/{i}"), "a value given twice"),
-                _ => self.refuse(
-                    &format!("{at}/enum/{i}"),
-                    "only strings are read in an `enum` (the derive's enums are string enums)",
-                ),
+            let here = format!("{at}/enum/{i}");
+            if !matches!(v, Value::String(_) | Value::Number(_) | Value::Bool(_)) {
+                self.refuse(&here, "only strings, numbers and booleans are read in an `enum` (the derive's enums are of such values)");
+                continue;
             }
+            if let Some(types) = &types {
+                if !types.iter().any(|t| of_type(v, t)) {
+                    self.refuse(&here, format!("{v} is not of the schema's `type`, so no value is ever it: leave it out"));
+                    continue;
+                }
+            }
+            if out.iter().any(|o| same_value(o, v)) {
+                self.refuse(&here, "a value given twice");
+                continue;
+            }
+            out.push(v.clone());
         }
         if out.is_empty() {
             self.refuse(
@@ -266,4 +279,32 @@ fn no_number_between(rules: &Rules, integer: bool) -> Option<String> {
             side(max, "maximum", emax, "exclusiveMaximum")
         )
     })
+}
+
+/// Whether `v` is of the JSON Schema type `t` (`integer`: a number with no fraction).
+fn of_type(v: &Value, t: &str) -> bool {
+    match (t, v) {
+        ("string", Value::String(_))
+        | ("number", Value::Number(_))
+        | ("boolean", Value::Bool(_)) => true,
+        ("integer", Value::Number(n)) => {
+            n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0)
+        }
+        ("null", Value::Null) => true,
+        _ => false,
+    }
+}
+
+/// Whether two enum values are one to JSON Schema: numbers by value.
+fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => {
+            match (x.as_i64(), y.as_i64(), x.as_u64(), y.as_u64()) {
+                (Some(x), Some(y), _, _) => x == y,
+                (_, _, Some(x), Some(y)) => x == y,
+                _ => x.as_f64() == y.as_f64(),
+            }
+        }
+        _ => a == b,
+    }
 }
