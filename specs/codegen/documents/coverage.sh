@@ -8,7 +8,11 @@
 #   bash specs/codegen/documents/coverage.sh                     # the documents fetch.sh gets
 #   bash specs/codegen/documents/coverage.sh path/to/doc.json    # any JSON documents
 #   TOP=40 bash specs/codegen/documents/coverage.sh              # more reasons (15)
+#   bash specs/codegen/documents/fetch.sh corpus && \
+#     bash specs/codegen/documents/coverage.sh target/documents/corpus/*.json
 #
+# Given several documents, it ends with them all: the named schemas generated over all, the
+# median share, and how many reach 95%.
 # YAML is converted to JSON first, with Python's PyYAML, so that this script reads what the
 # round trip reads. The counts come from the generator's library (facts.sh, beside this file,
 # without the expected schemas); the time is the command line's, in release, without
@@ -29,6 +33,8 @@ fi
 cd "$ROOT"
 cargo build -q --release -p authlete-models-codegen
 mkdir -p "$OUT/coverage"
+export COVERAGE_SUMMARY="$OUT/coverage/summary.txt"
+: >"$COVERAGE_SUMMARY"
 for doc in "$@"; do
     name="$(basename "$doc")"
     case "$doc" in
@@ -95,6 +101,8 @@ print(
     f"named schemas generated: {pct(len(made))} without --lossy, "
     f"{pct(len(made_lossy))} with --lossy ({len(lossy['types'])} types, {len(lossy['warnings'])} warnings)"
 )
+with open(os.environ["COVERAGE_SUMMARY"], "a") as summary:
+    summary.write(f"{os.path.basename(doc_path)} {named} {len(made)}\n")
 counts = collections.Counter(reason(n["message"]) for n in facts["refused"])
 print(
     f"refusals: {len(facts['refused'])} notes, {len(counts)} reasons"
@@ -110,3 +118,16 @@ if warnings:
 print()
 PY
 done
+# Over several documents: each one's share, and how they spread.
+if [ $# -gt 1 ]; then
+    python3 - "$COVERAGE_SUMMARY" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1]) if line.strip()]
+shares = sorted((100.0 * int(m) / int(n) if int(n) else 100.0, d) for d, n, m in rows)
+named = sum(int(n) for _, n, _ in rows)
+made = sum(int(m) for _, _, m in rows)
+print(f"== {len(rows)} documents: {made} of {named} named schemas generated ({100.0 * made / named:.1f}%) without --lossy")
+print(f"median {statistics.median(s for s, _ in shares):.1f}%; at least 95%: {sum(s >= 95 for s, _ in shares)} of {len(rows)}")
+print("lowest: " + ", ".join(f"{d} {s:.1f}%" for s, d in shares[:5]))
+PY
+fi

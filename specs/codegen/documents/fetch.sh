@@ -6,6 +6,12 @@
 #
 #   bash specs/codegen/documents/fetch.sh            # all four
 #   bash specs/codegen/documents/fetch.sh gitlab-ci  # only the named ones
+#   bash specs/codegen/documents/fetch.sh corpus     # every schema check-jsonschema vendors
+#
+# `corpus` takes the same check-jsonschema wheel (its sha256 checked as below) and writes each
+# JSON Schema it vendors (26 of them: CI configurations, Compose, Renovate, Dependabot...,
+# gitlab-ci and compose-spec among them) to target/documents/corpus/, to try the generator on
+# documents of many hands that it was not tuned for (coverage.sh target/documents/corpus/*).
 #
 # | file                   | kind                                   | from                                     |
 # |------------------------|----------------------------------------|------------------------------------------|
@@ -68,6 +74,26 @@ else:
             shutil.copyfileobj(src, dst)
 PY
 }
+
+if [ "${1:-}" = corpus ]; then
+    line="$(grep '^gitlab-ci|' <<<"$DOCUMENTS")"
+    IFS='|' read -r _ url archive_sha _ _ <<<"$line"
+    archive="$ARCHIVES/${url##*/}"
+    download "$url" "$archive" "$archive_sha"
+    mkdir -p "$OUT/corpus"
+    python3 - "$archive" "$OUT/corpus" <<'PY'
+import sys, zipfile
+archive, out = sys.argv[1:3]
+with zipfile.ZipFile(archive) as z:
+    for name in sorted(z.namelist()):
+        parts = name.split("/")
+        if parts[-2:-1] == ["vendor"] and name.endswith(".json"):
+            with open(f"{out}/{parts[-1]}", "wb") as f:
+                f.write(z.read(name))
+            print(f"{out}/{parts[-1]}")
+PY
+    exit 0
+fi
 
 wanted=("$@")
 while IFS='|' read -r name url archive_sha member doc_sha; do
