@@ -326,6 +326,18 @@ pub enum Switch {
     True,
 }
 
+/// What to check out: a branch or a tag, not both; a depth only with a branch; between one and three members, and never `legacy`.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+#[model(not_all_of(branch, tag), forbid("legacy"), min_members = 1, max_members = 3)]
+pub struct Checkout {
+    #[model(not_null)]
+    pub branch: Option<String>,
+    #[model(not_null)]
+    pub tag: Option<String>,
+    #[model(format = "int32", not_null, requires(branch))]
+    pub depth: Option<i32>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(deny_unknown_fields)]
 pub struct HolderChild {

@@ -100,6 +100,7 @@ const TYPES: &[Type] = types![
     Step,
     Retries,
     Switch,
+    Checkout,
     HolderChild,
     HolderMode,
     ListsKindsItem,
@@ -475,10 +476,16 @@ fn the_documents_reach_every_assertion_of_the_input() {
                                 .is_some_and(|b| b.len() == 1 && b.contains_key("required"))
                         })
                 });
+            // Or beside a `not` of a `required` list, which every other value than an object
+            // matches, so that `not` refuses it.
+            let presence_not = schema
+                .get("not")
+                .is_some_and(|n| n.get("required").is_some());
             let beside_values = *keyword == "type"
                 && (schema.get("enum").is_some()
                     || schema.get("const").is_some()
-                    || presence_choice);
+                    || presence_choice
+                    || presence_not);
             let listed = REDUNDANT.iter().any(|(p, k, _)| p == place && k == keyword);
             if beside_values || listed {
                 continue;

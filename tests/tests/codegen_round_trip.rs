@@ -82,6 +82,7 @@ const TYPES: &[Type] = types![
     Step,
     Retries,
     Switch,
+    Checkout,
 ];
 
 fn fixture(name: &str) -> PathBuf {
@@ -869,6 +870,48 @@ fn listed() -> Vec<(&'static str, &'static str, Value, bool)> {
         ("Switch", "Switch", json!(false), false),
         ("Switch", "Switch", json!("Auto"), false),
         ("Switch", "Switch", json!(null), false),
+        // Checkout: `not` of two members, an `if`/`then` of presence, a member never present,
+        // and counts of members (unknown ones too).
+        ("Checkout", "Checkout", json!({"branch": "main"}), true),
+        (
+            "Checkout",
+            "Checkout",
+            json!({"branch": "main", "depth": 1}),
+            true,
+        ),
+        (
+            "Checkout",
+            "Checkout",
+            json!({"tag": "v1", "other": 1}),
+            true,
+        ),
+        ("Checkout", "Checkout", json!({}), false),
+        (
+            "Checkout",
+            "Checkout",
+            json!({"branch": "main", "tag": "v1"}),
+            false,
+        ),
+        ("Checkout", "Checkout", json!({"depth": 1}), false),
+        (
+            "Checkout",
+            "Checkout",
+            json!({"tag": "v1", "depth": 1}),
+            false,
+        ),
+        (
+            "Checkout",
+            "Checkout",
+            json!({"branch": "main", "legacy": true}),
+            false,
+        ),
+        (
+            "Checkout",
+            "Checkout",
+            json!({"branch": "main", "a": 1, "b": 2, "c": 3}),
+            false,
+        ),
+        ("Checkout", "Checkout", json!({"branch": null}), false),
     ]
 }
 

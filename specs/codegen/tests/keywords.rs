@@ -3742,3 +3742,40 @@ fn values_of_any_kind_say_nothing_in_the_expected_schema() {
         json!({"ext": names, "yes": names, "any": {"type": "object"}})
     );
 }
+
+#[test]
+fn an_if_of_one_member_s_presence_is_a_presence_rule() {
+    let out = run_text(
+        r##"{"$defs": {"A": {"type": "object",
+            "properties": {"a": {"type": "string"}, "b": {"type": "string"}, "c": {"type": "string"}},
+            "allOf": [
+                {"if": {"required": ["a"]}, "then": {"not": {"required": ["b"]}}},
+                {"if": {"properties": {"c": true}, "required": ["c"]}, "then": {"required": ["a"]}}
+            ]}}}"##,
+    );
+    has(
+        &out,
+        &[
+            "#[model(not_all_of(a, b))]\npub struct A {",
+            "    #[model(not_null, requires(a))]\n    pub c: Option<String>,\n",
+        ],
+    );
+    let got = expected(&out, "A");
+    assert_eq!(got["dependentRequired"], json!({"c": ["a"]}));
+    assert_eq!(got["not"], json!({"required": ["a", "b"]}));
+    // An `else` that says something, or an `if` of two members' presence with a `then` of
+    // others, has no attribute.
+    a_refused(
+        json!({"$defs": {"A": {"type": "object", "properties": {"a": {"type": "string"}, "b": {"type": "string"}},
+            "if": {"required": ["a"]}, "then": {"required": ["b"]}, "else": {"required": ["b"]}}}}),
+        "#/$defs/A/if",
+        "has no attribute in the derive",
+    );
+    a_refused(
+        json!({"$defs": {"A": {"type": "object",
+            "properties": {"a": {"type": "string"}, "b": {"type": "string"}, "c": {"type": "string"}},
+            "if": {"required": ["a", "b"]}, "then": {"required": ["c"]}}}}),
+        "#/$defs/A/if",
+        "has no attribute in the derive",
+    );
+}

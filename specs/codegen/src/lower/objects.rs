@@ -198,6 +198,32 @@ fn merge_parts(
                 }
             }
         }
+        if part_map.contains_key("if") {
+            match conditional(&part_map) {
+                Some(Conditional::Requires(from, needs)) => {
+                    let all = out
+                        .entry("dependentRequired")
+                        .or_insert_with(|| Value::Object(Map::new()));
+                    if let Value::Object(all) = all {
+                        let list = all.entry(from).or_insert_with(|| Value::Array(Vec::new()));
+                        if let Value::Array(list) = list {
+                            for n in needs {
+                                if !list.iter().any(|v| v == n.as_str()) {
+                                    list.push(Value::String(n));
+                                }
+                            }
+                        }
+                    }
+                }
+                Some(Conditional::NotAll(lists)) => not_all.extend(lists),
+                None => {
+                    return Err((
+                        format!("{node_at}/if"),
+                        "`if` in a part of `allOf`: only an `if` of one member's presence whose `then` says which others are (or are not all) present is merged".into(),
+                    ));
+                }
+            }
+        }
         if let Some(not) = part_map.get("not") {
             match not_lists(not) {
                 Some(lists) => not_all.extend(lists),
@@ -220,7 +246,10 @@ fn merge_parts(
             }
         }
         for key in part_map.keys() {
-            let merged_here = matches!(key.as_str(), "not" | "minProperties" | "maxProperties");
+            let merged_here = matches!(
+                key.as_str(),
+                "not" | "minProperties" | "maxProperties" | "if" | "then" | "else"
+            );
             if !PART.contains(&key.as_str()) && !ignorable(key) && !merged_here {
                 return Err((
                     format!("{node_at}/{key}"),
@@ -868,28 +897,7 @@ pub struct PresenceRules {
 /// `{"required": [...]}`, or an `anyOf` of such branches. A branch may also say `type: object`
 /// and declare its members as `true` or `{}`, which checks nothing more.
 pub fn not_lists(not: &Value) -> Option<Vec<Vec<String>>> {
-    let list = |b: &Value| -> Option<Vec<String>> {
-        let b = b.as_object()?;
-        let plain = b.iter().all(|(k, v)| match k.as_str() {
-            "required" => true,
-            "type" => v == "object",
-            "properties" => v.as_object().is_some_and(|p| {
-                p.values()
-                    .all(|s| s == &Value::Bool(true) || s.as_object().is_some_and(Map::is_empty))
-            }),
-            _ => false,
-        });
-        if !plain {
-            return None;
-        }
-        let names: Option<Vec<String>> = b
-            .get("required")?
-            .as_array()?
-            .iter()
-            .map(|n| n.as_str().map(str::to_owned))
-            .collect();
-        names.filter(|n| !n.is_empty())
-    };
+    let list = required_list;
     match not.as_object()?.get("anyOf") {
         Some(Value::Array(branches)) if not.as_object()?.len() == 1 && !branches.is_empty() => {
             branches.iter().map(list).collect()
@@ -897,6 +905,74 @@ pub fn not_lists(not: &Value) -> Option<Vec<Vec<String>>> {
         Some(_) => None,
         None => Some(vec![list(not)?]),
     }
+}
+
+/// The names of a schema that says only which members are present: a `required` list (not
+/// empty), with at most `type: object` and members declared as `true` or `{}` beside it.
+fn required_list(b: &Value) -> Option<Vec<String>> {
+    let b = b.as_object()?;
+    let plain = b.iter().all(|(k, v)| match k.as_str() {
+        "required" => true,
+        "type" => v == "object",
+        "properties" => v.as_object().is_some_and(|p| {
+            p.values()
+                .all(|s| s == &Value::Bool(true) || s.as_object().is_some_and(Map::is_empty))
+        }),
+        _ => false,
+    });
+    if !plain {
+        return None;
+    }
+    let names: Option<Vec<String>> = b
+        .get("required")?
+        .as_array()?
+        .iter()
+        .map(|n| n.as_str().map(str::to_owned))
+        .collect();
+    names.filter(|n| !n.is_empty())
+}
+
+/// What an `if` of one member's presence says with its `then`, with no `else` (or one that
+/// says nothing): the member requires others (`then` a `required` list), or it is not
+/// present with all of some others (`then` a `not` of `required` lists).
+pub enum Conditional {
+    /// The member, and the members it requires.
+    Requires(String, Vec<String>),
+    /// Lists of members not all present.
+    NotAll(Vec<Vec<String>>),
+}
+
+/// Reads a [`Conditional`] from a schema's `if`, `then` and `else`; `None` when they say more.
+pub fn conditional(map: &Map<String, Value>) -> Option<Conditional> {
+    let says_nothing =
+        |v: &Value| v == &Value::Bool(true) || v.as_object().is_some_and(Map::is_empty);
+    if !map.get("else").is_none_or(says_nothing) {
+        return None;
+    }
+    let when = required_list(map.get("if")?)?;
+    let then = map.get("then")?;
+    if let Some(needs) = required_list(then) {
+        let [from] = when.as_slice() else {
+            return None;
+        };
+        let needs: Vec<String> = needs.into_iter().filter(|n| n != from).collect();
+        return Some(Conditional::Requires(from.clone(), needs));
+    }
+    let then = then.as_object()?;
+    if then.len() != 1 {
+        return None;
+    }
+    let lists = not_lists(then.get("not")?)?;
+    Some(Conditional::NotAll(
+        lists
+            .into_iter()
+            .map(|l| {
+                let mut all = when.clone();
+                all.extend(l.into_iter().filter(|n| !when.contains(n)));
+                all
+            })
+            .collect(),
+    ))
 }
 
 /// Reads [`PresenceRules`] from an object schema.
@@ -931,12 +1007,22 @@ pub fn presence_rules(map: &Map<String, Value>) -> Option<PresenceRules> {
             },
         ));
     }
-    let not_all = match map.get("not") {
+    let mut not_all = match map.get("not") {
         Some(not) => not_lists(not)?,
         None => Vec::new(),
     };
     let mut requires = Vec::new();
     let mut requires_key = "dependentRequired";
+    if map.contains_key("if") {
+        match conditional(map)? {
+            Conditional::Requires(from, needs) => {
+                if !needs.is_empty() {
+                    requires.push((from, needs));
+                }
+            }
+            Conditional::NotAll(lists) => not_all.extend(lists),
+        }
+    }
     for key in ["dependentRequired", "dependencies"] {
         let Some(d) = map.get(key) else { continue };
         requires_key = key;
@@ -1051,7 +1137,16 @@ pub fn common_required(map: &mut Map<String, Value>) {
 pub fn without_presence(map: &Map<String, Value>) -> Map<String, Value> {
     let mut map = map.clone();
     if presence_rules(&map).is_some() {
-        for key in ["oneOf", "anyOf", "dependentRequired", "dependencies", "not"] {
+        for key in [
+            "oneOf",
+            "anyOf",
+            "dependentRequired",
+            "dependencies",
+            "not",
+            "if",
+            "then",
+            "else",
+        ] {
             map.remove(key);
         }
     }
