@@ -30,8 +30,8 @@ pub struct Client {
     /// Numeric ID of the client, chosen by Authlete.
     #[model(format = "int64", read_only, not_null)]
     pub client_id: Option<i64>,
-    /// Client secret; Authlete generates it as 86 base64url characters, and a public client should act as if it had none.
-    #[model(read_only, not_null)]
+    /// Client secret: at most 86 base64url characters (`A-Z`, `a-z`, digits, `-`, `_`), 86 when Authlete generates it. A public client should act as if it had none.
+    #[model(charset = "A-Za-z0-9\\-_", max_len = 86, read_only, not_null)]
     pub client_secret: Option<Secret<String>>,
     /// Alternative identifier of the client, honoured only when both the client and its service enable aliases.
     #[model(not_null)]
@@ -506,11 +506,11 @@ pub struct ClientSecretRefreshResponse {
     /// Human-readable text that explains the outcome of the API call.
     #[model(not_null)]
     pub result_message: Option<String>,
-    /// Secret the client has from now on.
-    #[model(not_null)]
+    /// Secret the client has from now on: 86 base64url characters, as Authlete generates them (at most 86).
+    #[model(charset = "A-Za-z0-9\\-_", max_len = 86, not_null)]
     pub new_client_secret: Option<Secret<String>>,
-    /// Secret the client had before.
-    #[model(not_null)]
+    /// Secret the client had before: at most 86 base64url characters.
+    #[model(charset = "A-Za-z0-9\\-_", max_len = 86, not_null)]
     pub old_client_secret: Option<Secret<String>>,
 }
 
@@ -533,11 +533,11 @@ pub struct ClientSecretUpdateResponse {
     /// Human-readable text that explains the outcome of the call.
     #[model(not_null)]
     pub result_message: Option<String>,
-    /// Secret the client has from now on.
-    #[model(not_null)]
+    /// Secret the client has from now on: at most 86 base64url characters.
+    #[model(charset = "A-Za-z0-9\\-_", max_len = 86, not_null)]
     pub new_client_secret: Option<Secret<String>>,
-    /// Secret the client had before the change.
-    #[model(not_null)]
+    /// Secret the client had before the change: at most 86 base64url characters.
+    #[model(charset = "A-Za-z0-9\\-_", max_len = 86, not_null)]
     pub old_client_secret: Option<Secret<String>>,
 }
 

@@ -32,7 +32,7 @@ pub struct Client {
     /// Numeric ID of the client, chosen by Authlete.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub client_id: Option<i64>,
-    /// Client secret; Authlete generates it as 86 base64url characters, and a public client should act as if it had none.
+    /// Client secret: at most 86 base64url characters (`A-Z`, `a-z`, digits, `-`, `_`), 86 when Authlete generates it. A public client should act as if it had none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub client_secret: Option<String>,
     /// Alternative identifier of the client, honoured only when both the client and its service enable aliases.
@@ -510,10 +510,10 @@ pub struct ClientSecretRefreshResponse {
     /// Human-readable text that explains the outcome of the API call.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub result_message: Option<String>,
-    /// Secret the client has from now on.
+    /// Secret the client has from now on: 86 base64url characters, as Authlete generates them (at most 86).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new_client_secret: Option<String>,
-    /// Secret the client had before.
+    /// Secret the client had before: at most 86 base64url characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub old_client_secret: Option<String>,
 }
@@ -536,10 +536,10 @@ pub struct ClientSecretUpdateResponse {
     /// Human-readable text that explains the outcome of the call.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub result_message: Option<String>,
-    /// Secret the client has from now on.
+    /// Secret the client has from now on: at most 86 base64url characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub new_client_secret: Option<String>,
-    /// Secret the client had before the change.
+    /// Secret the client had before the change: at most 86 base64url characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub old_client_secret: Option<String>,
 }
