@@ -14,7 +14,7 @@ mod members;
 mod presence;
 
 pub use self::members::MemberRules;
-pub use self::presence::{Named, Presence};
+pub use self::presence::{Named, Presence, When};
 
 pub struct Container<'a> {
     pub ident: &'a Ident,
@@ -27,7 +27,7 @@ pub struct Container<'a> {
     /// A struct's `flatten` fields: maps that take the members no field declares (the check
     /// allows one).
     pub flattened: Vec<Field<'a>>,
-    /// A struct's presence rules (`required_one_of`, `required_any_of`, `not_all_of`,
+    /// A struct's presence rules (`required_one_of`, `required_any_of`, `not_all_of`, `when`,
     /// `requires`), each name resolved to one of `fields()`; none for other types.
     pub presence: Presence,
     /// A struct's rules on its object as a whole (`min_members`, `max_members`, `forbid`);

@@ -25,7 +25,8 @@ use proc_macro::TokenStream;
 /// Derives `Validate`, `Model`, `serde::Serialize` and `serde::Deserialize` for a struct with
 /// named fields, a newtype, an enum of string (or other JSON) values or an enum with data, from
 /// its `#[model(...)]` attributes (among them the presence rules of a struct:
-/// `required_one_of(a, (b, c))`, `required_any_of(...)`, `not_all_of(a, b)`, and
+/// `required_one_of(a, (b, c))`, `required_any_of(...)`, `not_all_of(a, b)`,
+/// `when(kind = "a" | "b", required(x, y))` or `when(kind = "a", not_all(x))`, and
 /// `requires(x, y)` on a field; and its rules on the object as a whole: `min_members = N`,
 /// `max_members = N`, `forbid("name")`). `authlete_models::Model` documents them.
 #[proc_macro_derive(Model, attributes(model))]

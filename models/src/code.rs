@@ -50,6 +50,10 @@ pub enum Code {
     Requires,
     /// An object holds every member of which not all may be present at once (`not_all_of`).
     NotAllOf,
+    /// A member's value makes a `when` condition hold, and the members it then requires are
+    /// not all present (at each absent one's pointer), or the members it then keeps from being
+    /// all present are (at the object's).
+    When,
     /// An object holds a member its struct forbids (`forbid`), at that member's pointer.
     Forbidden,
     /// An object has fewer members than its struct's `min_members`.
@@ -93,6 +97,7 @@ impl Code {
         Code::RequiredAnyOf,
         Code::Requires,
         Code::NotAllOf,
+        Code::When,
         Code::Forbidden,
         Code::MinMembers,
         Code::MaxMembers,
@@ -126,6 +131,7 @@ impl Code {
             Code::RequiredAnyOf => "required_any_of",
             Code::Requires => "requires",
             Code::NotAllOf => "not_all_of",
+            Code::When => "when",
             Code::Forbidden => "forbidden",
             Code::MinMembers => "min_members",
             Code::MaxMembers => "max_members",

@@ -1,14 +1,19 @@
 //! Checked, serializable Rust types for documented API models.
 //!
-//! `#[derive(Model)]` reads each field's documented constraints from `#[model(...)]` and
-//! generates, from that one description:
+//! Write a model once, with its documented constraints as attributes, and
+//! [`#[derive(Model)]`](macro@Model) generates from that one description:
 //!
-//! - a `Deserialize` impl that refuses any value breaking a constraint as it reads it, with an
-//!   error naming the field's JSON Pointer and the rule (and never a secret's value);
+//! - a `Deserialize` impl that refuses, as it reads, any value that breaks a constraint, with an
+//!   error naming the wire field (a JSON Pointer) and the rule, and never a secret's value;
 //! - a [`Validate`] impl that reports every broken rule of a value built in code, in
 //!   declaration order;
 //! - a `Serialize` impl that writes the wire names;
-//! - the model's JSON Schema, [`Model::json_schema`].
+//! - the model's JSON Schema (draft 2020-12), [`Model::json_schema`].
+//!
+//! [`from_json`] reads a document and reports every violation in it at once, as an API answers
+//! a 422. No `serde_derive`, no regex engine: the derive writes the serde impls itself, compiles
+//! each charset into a few vector range tests when it expands, and leaves the loops to a small,
+//! tested runtime.
 //!
 //! ```
 //! use authlete_models::{Model, Validate};
@@ -30,22 +35,118 @@
 //!
 //! let built = ClientAlias { client_id_alias: String::new(), token_ttl: Some(0) };
 //! let errors = built.validate().unwrap_err();
-//! assert_eq!(errors.len(), 2);
+//! assert_eq!(
+//!     errors.to_string(),
+//!     "/clientIdAlias: min_len: must be at least 1 character long, got 0\n\
+//!      /tokenTtl: min: must be at least 1, got 0"
+//! );
 //! assert_eq!(serde_json::to_string(&ok).unwrap(), r#"{"clientIdAlias":"my-app","tokenTtl":60}"#);
+//! assert_eq!(ClientAlias::json_schema()["properties"]["tokenTtl"]["maximum"], 3600);
 //! ```
 //!
 //! With its default feature `client-management`, the crate also ships Authlete's client
 //! management API as checked models: `Client`, its types and enums, and each endpoint's request
-//! and response bodies, such as `ApiServiceIdClientSecretUpdateClientIdentifie` (alias
-//! `ClientSecretUpdateRequest`), the body of the "update client secret" API. A crate that only
-//! derives `Model` on its own types can turn the feature off (`default-features = false`) and
-//! not compile them.
+//! and response bodies, such as `ClientSecretUpdateRequest`, the body of the "update client
+//! secret" API (see [the shipped models][shipped]).
+//!
+//! # The reference
+//!
+//! The chapters are the modules of [`docs`]:
+//!
+//! | chapter | what it holds |
+//! |---|---|
+//! | [shapes](docs::shapes) | structs, newtypes, string enums, enums of JSON values, enums with data (tagged, adjacently tagged, untagged, `one_of`), maps, rules inside values, generic models, `opaque` fields, custom rules, the field types |
+//! | [attributes](docs::attributes) | every `#[model(...)]` key on a type, a variant and a field, with its meaning and its JSON Schema keyword; what is a compile error |
+//! | [presence](docs::presence) | absent members, `null`, defaults, `Option<Option<T>>`; `required_one_of`, `required_any_of`, `requires`, `not_all_of`, `min_members`, `max_members`, `forbid`; `flatten` |
+//! | [errors](docs::errors) | paths, codes and messages; the first violation through serde, every violation with [`from_json`] and [`Validate`]; the limits |
+//! | [schema](docs::schema) | what [`Model::json_schema`] writes, `$defs` names, the `schemars` feature |
+//! | [formats](docs::formats) | serde formats, numbers and `float-roundtrip`, `pattern` (the `pattern` feature), `check_format` (the `formats` feature) |
+//! | [secrets](docs::secrets) | [`Secret`] fields: never printed, never in an error, wiped on drop |
+//! | [hostile input](docs::hostile_input) | bounded work and short errors, whatever the input |
+//! | [models from schemas](docs::codegen) | the generator, `authlete-models-codegen`: what each JSON Schema keyword becomes, what is refused, names, the round trip |
+//! | [the shipped models][shipped] | Authlete's client management API: each endpoint's bodies, the types and enums inside them, their contracts |
+//! | [at the HTTP boundary](docs::axum) | the `axum` feature's extractor, its answers, and the example server |
+//!
+//! # Features
+//!
+//! | feature | default | what it brings |
+//! |---|---|---|
+//! | `client-management` | on | Authlete's client management API as checked models |
+//! | `pattern` | off | the `pattern` attribute: the derive then builds the pattern compiler (regex-syntax, regex-automata) to compile each pattern when it expands |
+//! | `formats` | off | the checks of `check_format` (`date-time`, `email`, `uri`...) |
+//! | `schemars` | off | `schemars::JsonSchema` for every model, with the same schema as [`Model::json_schema`] |
+//! | `axum` | off | the extractor [`axum::Json<T>`][axum-json], which answers a refused body with 422 and RFC 9457 problem details |
+//! | `float-roundtrip` | off | serde_json's correctly rounded float parsing, for `f32`/`f64` fields that must read back exactly what was written |
+//!
+//! Without `pattern` or `formats`, the attribute that needs it is a compile error that names
+//! the feature. A crate that derives `Model` needs only `authlete-models` among its
+//! dependencies (and `serde_json` or another serde format to read and write documents):
+//!
+//! ```toml
+//! authlete-models = { version = "0.1", default-features = false, features = ["pattern", "formats"] }
+//! ```
+#![cfg_attr(feature = "client-management", doc = "\n[shipped]: docs::authlete")]
+#![cfg_attr(
+    not(feature = "client-management"),
+    doc = "\n[shipped]: https://docs.rs/authlete-models/latest/authlete_models/docs/authlete/index.html"
+)]
+#![cfg_attr(feature = "axum", doc = "[axum-json]: crate::axum::Json")]
+#![cfg_attr(
+    not(feature = "axum"),
+    doc = "[axum-json]: https://docs.rs/authlete-models/latest/authlete_models/axum/struct.Json.html"
+)]
 
 // The generated code names this crate by its absolute path, also inside the crate itself.
 extern crate self as authlete_models;
 
 #[cfg(feature = "axum")]
 pub mod axum;
+/// The reference, one chapter a module: shapes, attributes, presence, errors, schemas, formats,
+/// secrets, hostile input, the generator's mapping, the shipped models and the HTTP boundary.
+///
+/// The modules hold documentation only; every example in them is a test.
+pub mod docs {
+    #[doc = include_str!("docs/shapes.md")]
+    pub mod shapes {}
+    #[doc = include_str!("docs/attributes.md")]
+    pub mod attributes {}
+    #[doc = include_str!("docs/presence.md")]
+    pub mod presence {}
+    #[doc = include_str!("docs/errors.md")]
+    pub mod errors {}
+    #[doc = include_str!("docs/schema.md")]
+    pub mod schema {}
+    #[doc = include_str!("docs/formats.md")]
+    pub mod formats {}
+    #[doc = include_str!("docs/secrets.md")]
+    pub mod secrets {}
+    #[doc = include_str!("docs/hostile_input.md")]
+    pub mod hostile_input {}
+    #[doc = include_str!("docs/codegen.md")]
+    pub mod codegen {}
+    #[cfg(feature = "client-management")]
+    #[doc = include_str!("docs/authlete.md")]
+    pub mod authlete {}
+    #[doc = include_str!("docs/axum.md")]
+    // A blank line, so that the link definitions below do not continue the last paragraph.
+    #[doc = ""]
+    #[cfg_attr(feature = "axum", doc = "[axum-json]: crate::axum::Json")]
+    #[cfg_attr(feature = "axum", doc = "[axum-rejection]: crate::axum::Rejection")]
+    #[cfg_attr(feature = "axum", doc = "[axum-module]: crate::axum")]
+    #[cfg_attr(
+        not(feature = "axum"),
+        doc = "[axum-json]: https://docs.rs/authlete-models/latest/authlete_models/axum/struct.Json.html"
+    )]
+    #[cfg_attr(
+        not(feature = "axum"),
+        doc = "[axum-rejection]: https://docs.rs/authlete-models/latest/authlete_models/axum/struct.Rejection.html"
+    )]
+    #[cfg_attr(
+        not(feature = "axum"),
+        doc = "[axum-module]: https://docs.rs/authlete-models/latest/authlete_models/axum/index.html"
+    )]
+    pub mod axum {}
+}
 /// The Authlete models, generated from `specs/` by `authlete-models-codegen`.
 #[cfg(feature = "client-management")]
 #[rustfmt::skip]
@@ -81,204 +182,34 @@ pub use crate::secret::Secret;
 
 /// Derives [`Validate`], [`Model`], `serde::Serialize` and `serde::Deserialize` from the
 /// `#[model(...)]` attributes of a struct with named fields, a newtype, an enum of string
-/// values (or of other JSON values, `value = ...`) or an enum with data. See the crate's README
-/// for the attribute reference.
+/// values (or of other JSON values, `value = ...`) or an enum with data.
 ///
-/// # Members present together
-///
-/// `required_one_of(a, (b, c))` on a struct asks for exactly one item to be present: a field,
-/// or a group of fields in parentheses, present when each of them is; `required_any_of(...)`
-/// asks for at least one; `requires(x, y)` on a field asks, when its member is present, for
-/// those of `x` and `y` too. A rule names fields by their Rust names, each an `Option` whose
-/// `Some` says the member was given: one that refuses `null` (`not_null`), or an
-/// `Option<Option<T>>`, whose `Some(None)` is a `null` given. The schema says the same:
-/// `oneOf` (`anyOf`) of a `required` list per item, several rules under `allOf`, and
-/// `dependentRequired`. Violations carry the codes `required_one_of` and `required_any_of`
-/// (at the object's pointer) and `requires` (at the absent member's).
+/// Every attribute is in [the attribute reference](docs::attributes); what each shape reads
+/// and writes in [shapes](docs::shapes); which members must be present, and the rules on
+/// members together, in [presence](docs::presence). Every misuse is a compile error on the
+/// offending token, and all of a type's errors are reported in one compile.
 ///
 /// ```
 /// use authlete_models::{Model, Validate};
 ///
+/// /// A scope a client may ask for.
 /// #[derive(Debug, Model)]
-/// #[model(required_any_of(email, phone))]
-/// struct Contact {
-///     #[model(not_null, requires(name))]
-///     email: Option<String>,
-///     phone: Option<Option<String>>,
-///     #[model(not_null)]
-///     name: Option<String>,
+/// #[model(rename_all = "camelCase", deny_unknown_fields)]
+/// struct Scope {
+///     #[model(charset = "a-z_", min_len = 1, max_len = 32)]
+///     name: String,
+///     #[model(min = 60, max = 86_400)]
+///     max_age: Option<u32>,
+///     #[model(max_len = 8, items(max_len = 64))]
+///     audiences: Vec<String>,
 /// }
 ///
-/// let err = serde_json::from_str::<Contact>(r#"{"name": "n"}"#).unwrap_err();
-/// assert_eq!(
-///     err.to_string(),
-///     "(root): required_any_of: must hold at least one of `email`, `phone`; none is present at line 1 column 13"
-/// );
-/// assert!(serde_json::from_str::<Contact>(r#"{"phone": null}"#).is_ok());
-///
-/// let built = Contact { email: Some("e".into()), phone: None, name: None };
-/// let errors = built.validate().unwrap_err();
-/// assert_eq!(errors.to_string(), "/name: requires: is required when `email` is present");
-///
-/// let schema = Contact::json_schema();
-/// assert_eq!(schema["dependentRequired"], serde_json::json!({"email": ["name"]}));
-/// assert_eq!(
-///     schema["anyOf"],
-///     serde_json::json!([{"required": ["email"]}, {"required": ["phone"]}])
-/// );
-/// ```
-///
-/// `not_all_of(a, b, ...)` on a struct asks that its fields (two or more, of the same kinds)
-/// are not all present at once: code `not_all_of` at the object's pointer, and
-/// `{"not": {"required": [...]}}` in the schema (under `allOf` beside the other rules, in the
-/// order written).
-///
-/// # The object as a whole
-///
-/// `min_members = N` and `max_members = N` bound how many members the object has, as JSON
-/// Schema's `minProperties` and `maxProperties` count them: reading, every member counts (a
-/// `null`, an entry of a flattened map or model, an unknown member that is skipped, a member
-/// given twice twice); `validate()` counts the members the value writes (a `None` left out is
-/// not one; unknown members were skipped when it was read, so it does not hold them). So a
-/// value read from a document `min_members` accepts may hold fewer members than the document
-/// had, and `validate()` then reports it: a `null` an `Option<T>` reads as `None`, or an
-/// unknown member, counted in the document, is not in the value. Codes `min_members` and
-/// `max_members`, at the object's pointer, with the count.
-///
-/// `forbid("name", ...)` refuses members of those wire names, whatever their value: code
-/// `forbidden` at the member's pointer, and `from_json` reads on. A field may not have such a
-/// name (nor may a flattened model), and a flattened map does not take it; `validate()`
-/// reports it if a map built in code holds it. Beside `deny_unknown_fields`, which refuses
-/// every name no field declares, it is a compile error. The schema has each name under
-/// `properties` as `false`.
-///
-/// Each is a compile error on an enum or a newtype, and bounds no object keeps (`min_members`
-/// above `max_members`, below the required fields' count, or above the fields' under
-/// `deny_unknown_fields`) are too. A struct with these rules counts its own object, so it
-/// cannot be flattened into another struct, nor held by a variant of an enum with `tag`
-/// (both compile errors). A struct without them counts nothing.
-///
-/// ```
-/// use authlete_models::{Model, Validate};
-///
-/// #[derive(Debug, Model)]
-/// #[model(min_members = 1, max_members = 2, forbid("password"), not_all_of(email, phone))]
-/// struct Contact {
-///     #[model(not_null)]
-///     email: Option<String>,
-///     #[model(not_null)]
-///     phone: Option<String>,
-/// }
-///
-/// let err = serde_json::from_str::<Contact>(r#"{"email": "e", "password": "p"}"#).unwrap_err();
-/// assert_eq!(err.to_string(), "/password: forbidden: must not be present at line 1 column 25");
-/// let err = serde_json::from_str::<Contact>(r#"{"email": "e", "x": 1, "y": 2}"#).unwrap_err();
-/// assert_eq!(
-///     err.to_string(),
-///     "(root): max_members: must have at most 2 members, got 3 at line 1 column 30"
-/// );
-/// let errors = authlete_models::from_json::<Contact>(r#"{"password": 1, "email": "e", "phone": "p"}"#)
+/// let scope: Scope = serde_json::from_str(r#"{"name": "openid", "audiences": []}"#).unwrap();
+/// assert!(scope.validate().is_ok());
+/// let err = serde_json::from_str::<Scope>(r#"{"name": "openid", "audiences": [], "x": 1}"#)
 ///     .unwrap_err();
-/// assert_eq!(
-///     errors.to_string(),
-///     "/password: forbidden: must not be present\n\
-///      (root): max_members: must have at most 2 members, got 3\n\
-///      (root): not_all_of: must not hold all of `email`, `phone` at once; each is present"
-/// );
-///
-/// let built = Contact { email: None, phone: None };
-/// assert_eq!(
-///     built.validate().unwrap_err().to_string(),
-///     "(root): min_members: must have at least 1 member, got 0"
-/// );
-///
-/// let schema = Contact::json_schema();
-/// assert_eq!(schema["properties"]["password"], false);
-/// assert_eq!((schema["minProperties"].as_u64(), schema["maxProperties"].as_u64()), (Some(1), Some(2)));
-/// assert_eq!(schema["not"], serde_json::json!({"required": ["email", "phone"]}));
-/// ```
-///
-/// # Values that are always `null`
-///
-/// A field of type `()` reads `null` and nothing else (any other value is a `type` error at
-/// its pointer), writes `null`, and its schema is `{"type": "null"}`; so does a `()` under
-/// `Vec`, a map or `Box`. `Option<()>` takes an absent member or `null`, both `None`, as any
-/// `Option` does; `required` and `not_null` on it are compile errors, as is a rule (`max_len`,
-/// `min`, `pattern`, `items(...)`, a literal `default`...) or `format`. The annotations apply.
-///
-/// # Enums of JSON values
-///
-/// On a unit variant, `value = ...` gives the variant's JSON value: an integer (`value = 1`,
-/// `value = -3`, within `i64::MIN..=u64::MAX`), a float (`value = 1.5`), `true`, `false`,
-/// `null`, or a string literal (the same as `rename`). An enum in which some variant's value
-/// is not a string reads and writes exactly those values (a variant without `value` keeps its
-/// string name, under `rename_all`), as JSON Schema's `enum` and `const` list them. Numbers
-/// are compared by their value, as JSON Schema compares them: `1.0` reads as `value = 1`, and
-/// `1` as `value = 1.0`; a variant writes its literal as written (`1.0` stays a float). Any
-/// other value is refused with code `enum` at its pointer, the message listing the values as
-/// JSON. The schema is `{"enum": [...]}`, the values in declaration order, with no `type`;
-/// `validate()` has nothing to check but a type-level `custom` rule. There is no `as_str`,
-/// `Display` or `FromStr`, and no catch-all `other`. Under `Option`, `null` is `None`, as for
-/// any type. Two variants with one value (`1` and `1.0`, a string and another variant's
-/// name), `value` beside `rename`, and `value` on a variant with data are compile errors.
-///
-/// ```
-/// use authlete_models::{Model, from_json};
-///
-/// /// When a request times out.
-/// #[derive(Debug, PartialEq, Model)]
-/// #[model(rename_all = "lowercase")]
-/// enum Timeout {
-///     Auto,
-///     #[model(value = 0)]
-///     Never,
-///     #[model(value = null)]
-///     Unset,
-/// }
-///
-/// assert_eq!(serde_json::from_str::<Timeout>("0.0").unwrap(), Timeout::Never);
-/// assert_eq!(serde_json::from_str::<Timeout>(r#""auto""#).unwrap(), Timeout::Auto);
-/// assert_eq!(serde_json::to_string(&Timeout::Unset).unwrap(), "null");
-///
-/// let err = serde_json::from_str::<Timeout>("1").unwrap_err();
-/// assert_eq!(
-///     err.to_string(),
-///     r#"(root): enum: must be one of `"auto"`, `0` or `null` at line 1 column 1"#
-/// );
-/// let errors = from_json::<Timeout>("false").unwrap_err();
-/// assert_eq!(
-///     errors.to_string(),
-///     r#"(root): enum: must be one of `"auto"`, `0` or `null`"#
-/// );
-/// assert_eq!(Timeout::json_schema()["enum"], serde_json::json!(["auto", 0, null]));
-/// ```
-///
-/// # Annotations on a type
-///
-/// `title`, `format`, `examples`, `deprecated`, `read_only` and `write_only` on a struct, a
-/// newtype or an enum describe the type's own schema (`readOnly: true`, `writeOnly: true`; not
-/// both) and check nothing; on a field, the field's.
-///
-/// ```
-/// use authlete_models::Model;
-///
-/// /// A revocation, as the server returns it: its members are there to be `null`.
-/// #[derive(Debug, Model)]
-/// #[model(read_only)]
-/// struct Revoked {
-///     revoked_at: (),
-///     reason: Option<()>,
-/// }
-///
-/// let r: Revoked = serde_json::from_str(r#"{"revoked_at": null}"#).unwrap();
-/// assert_eq!(serde_json::to_string(&r).unwrap(), r#"{"revoked_at":null}"#);
-/// let err = serde_json::from_str::<Revoked>(r#"{"revoked_at": 0}"#).unwrap_err();
-/// assert_eq!(err.to_string(), "invalid type: integer `0`, expected null at /revoked_at at line 1 column 16");
-///
-/// let schema = Revoked::json_schema();
-/// assert_eq!(schema["readOnly"], true);
-/// assert_eq!(schema["properties"]["revoked_at"], serde_json::json!({"type": "null"}));
-/// assert_eq!(schema["properties"]["reason"], serde_json::json!({"type": "null"}));
+/// assert!(err.to_string().starts_with("unknown field `x`"), "{err}");
+/// assert_eq!(Scope::json_schema()["additionalProperties"], false);
 /// ```
 pub use authlete_models_macros::Model;
 

@@ -424,8 +424,9 @@ const ANNOTATIONS: &[&str] = &[
 /// variant holding a struct model, beside an `allOf` of that model's `$ref`, whose schema has
 /// the same `type`; and the `type: object` of a struct with a `required_one_of` of two items
 /// or more, whose `oneOf` of `required` lists every other value matches each branch of, so
-/// refuses, or with a `not_all_of`, whose `not` of a `required` list every other value
-/// matches, so refuses. A forbidden member's `"name": false` under `properties` is one
+/// refuses, or with a `not_all_of` (or a `when` with `not_all`), whose `not` of a `required`
+/// list every other value matches, so refuses (the `if` of a `when` holds for every other
+/// value too). A forbidden member's `"name": false` under `properties` is one
 /// assertion. A keyword whose schema is `{}` or `true` (any value, as for
 /// `serde_json::Value` items) asserts nothing, and is left too. The branches of an `anyOf`,
 /// a `oneOf` and an `allOf` are walked.
@@ -459,6 +460,10 @@ fn mutants(schema: &Value) -> Vec<(String, Value)> {
         let presence_part = |part: &Value| {
             part.get("oneOf").is_some_and(is_presence_choice)
                 || part.get("not").is_some_and(is_required_list)
+                || part
+                    .get("then")
+                    .and_then(|then| then.get("not"))
+                    .is_some_and(is_required_list)
         };
         let choice = presence_part(node)
             || members
@@ -3034,6 +3039,153 @@ fn member_rules_beside_a_flattened_map_agree_with_their_schema() {
 fn max_members_counts_nulls_and_unknown_members_as_the_schema_does() {
     assert_eq!(Few::json_schema()["maxProperties"], 2);
     agree::<Few>(some_few(), 2000);
+}
+
+// ---------------------------------------------------------------------------------------------
+// `when`: a presence rule on a member's value (JSON Schema's `if` / `then`)
+
+/// An `a` needs `x` and `y`; a `b` or a `c` has no `x`; at level 2 or 7 never both `y` and
+/// `z` (numbers by value: a level of `2.0` is 2, and `7` is the `7.0` written); `on: true` needs `z`; a `wide` mode has no `y`. Beside a
+/// `required_any_of`, in the order written. The conditions' members are of several kinds, each
+/// read into an `Option` that reads `null` as `None`: a string, an integer, a boolean, a
+/// string enum.
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(
+    when(kind = "a", required(x, y)),
+    when(kind = "b" | "c", not_all(x)),
+    required_any_of(x, z),
+    when(level = 2 | 7.0, not_all(y, z)),
+    when(on = true, required(z)),
+    when(mode = "wide", not_all(y))
+)]
+struct Route {
+    #[model(max_len = 1)]
+    kind: Option<String>,
+    #[model(not_null)]
+    x: Option<u8>,
+    y: Option<Option<bool>>,
+    #[model(not_null, max_len = 2)]
+    z: Option<String>,
+    #[model(max = 9)]
+    level: Option<u8>,
+    on: Option<bool>,
+    mode: Option<RouteMode>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Model)]
+#[model(rename_all = "lowercase")]
+enum RouteMode {
+    Wide,
+    Narrow,
+}
+
+/// `when` alone: its `if` / `then` sit on the object, and a `not_all` there refuses what is
+/// not an object without `type` (which the mutants leave).
+#[derive(Debug, Clone, PartialEq, Model)]
+#[model(when(kind = "b", not_all(x)))]
+struct RouteAlone {
+    kind: Option<String>,
+    #[model(not_null)]
+    x: Option<u8>,
+}
+
+/// The members of [`Route`], each there about two times in three, with values that meet each
+/// condition and values that do not, `null`s, and values that break their member's own rule.
+fn a_route() -> BoxedStrategy<Value> {
+    let values = |v: Vec<Value>| prop::sample::select(v).boxed();
+    an_object_with(
+        0.65,
+        vec![
+            (
+                "kind",
+                values(vec![
+                    json!("a"),
+                    json!("a"),
+                    json!("b"),
+                    json!("c"),
+                    json!("d"),
+                    json!(""),
+                    json!("aa"),
+                    Value::Null,
+                    json!(1),
+                ]),
+            ),
+            (
+                "x",
+                mostly(prop_oneof![12 => valid_int(0, 255), 1 => Just(Value::Null)].boxed()),
+            ),
+            (
+                "y",
+                mostly(or_null(any::<bool>().prop_map(Value::Bool).boxed())),
+            ),
+            (
+                "z",
+                mostly(
+                    prop_oneof![12 => edge_string("z", "", 0, 2), 1 => Just(Value::Null)].boxed(),
+                ),
+            ),
+            (
+                "level",
+                values(vec![
+                    json!(2),
+                    json!(2.0),
+                    json!(7),
+                    json!(7.0),
+                    json!(1),
+                    json!(9),
+                    json!(10),
+                    json!(2.5),
+                    json!(-1),
+                    Value::Null,
+                ]),
+            ),
+            (
+                "on",
+                mostly(or_null(any::<bool>().prop_map(Value::Bool).boxed())),
+            ),
+            (
+                "mode",
+                values(vec![
+                    json!("wide"),
+                    json!("narrow"),
+                    json!("Wide"),
+                    Value::Null,
+                ]),
+            ),
+        ],
+    )
+}
+
+fn a_route_alone() -> BoxedStrategy<Value> {
+    an_object_with(
+        0.6,
+        vec![
+            (
+                "kind",
+                prop::sample::select(vec![json!("a"), json!("b"), Value::Null]).boxed(),
+            ),
+            ("x", mostly(edge_int(0, 255))),
+        ],
+    )
+}
+
+#[test]
+fn when_agrees_with_its_schema() {
+    let schema = Route::json_schema();
+    assert_eq!(
+        schema["allOf"][3],
+        json!({
+            "if": {"properties": {"level": {"enum": [2, 7.0]}}, "required": ["level"]},
+            "then": {"not": {"required": ["y", "z"]}},
+        }),
+        "{schema:#}"
+    );
+    agree::<Route>(a_route(), 3000);
+    assert_eq!(
+        RouteAlone::json_schema()["then"],
+        json!({"not": {"required": ["x"]}})
+    );
+    agree::<RouteAlone>(a_route_alone(), 1000);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -304,6 +304,29 @@ pub mod shadowed {
         pub __presence_held: ::core::option::Option<::core::primitive::u8>,
     }
 
+    /// `when` in the shadowed scope, over fields named like the constant, the locals and the
+    /// index the conditions read.
+    #[derive(Debug, Clone, PartialEq, ::authlete_models::Model)]
+    #[model(
+        when(__presence = "on" | "yes", required(__value)),
+        when(__state = 1, not_all(__present, __value)),
+        when(when = true, required(__present))
+    )]
+    pub struct Conditional {
+        /// Named like the rules' constant.
+        pub __presence: ::core::option::Option<::std::string::String>,
+        /// Named like a local.
+        #[model(not_null)]
+        pub __value: ::core::option::Option<::core::primitive::u8>,
+        /// Named like the reader's state.
+        pub __state: ::core::primitive::u8,
+        /// Named like a local.
+        #[model(not_null)]
+        pub __present: ::core::option::Option<::core::primitive::u8>,
+        /// Named like the rules' slot.
+        pub when: ::core::option::Option<::core::primitive::bool>,
+    }
+
     /// Rules on the object as a whole in the shadowed scope, over fields named like the
     /// locals, the slot and the constant they add, beside a flattened map.
     #[derive(Debug, Clone, PartialEq, ::authlete_models::Model)]
@@ -488,6 +511,39 @@ fn presence_rules_work_in_a_shadowed_scope() {
     );
     let schema = <Together as ::authlete_models::Model>::json_schema();
     assert!(schema.get("dependentRequired").is_some());
+}
+
+#[test]
+fn when_works_in_a_shadowed_scope() {
+    use shadowed::Conditional;
+    let value: Conditional =
+        serde_json::from_str(r#"{"__presence": "yes", "__value": 1, "__state": 1}"#).unwrap();
+    assert_eq!((value.__value, value.__state), (Some(1), 1));
+    assert_eq!(value.validate(), Ok(()));
+    let errors = from_json::<Conditional>(
+        r#"{"__presence": "on", "__state": 1, "__present": 1, "__value": 2, "when": true}"#,
+    )
+    .unwrap_err();
+    let found: Vec<(&str, &str)> = errors.iter().map(|e| (e.path(), e.code())).collect();
+    assert_eq!(found, [("", "when")]);
+    let errors = from_json::<Conditional>(
+        r#"{"__presence": "on", "__state": 1, "__present": 1, "when": true}"#,
+    )
+    .unwrap_err();
+    let found: Vec<(&str, &str)> = errors.iter().map(|e| (e.path(), e.code())).collect();
+    assert_eq!(found, [("/__value", "when")]);
+    let built = Conditional {
+        __presence: None,
+        __value: Some(1),
+        __state: 1,
+        __present: Some(2),
+        when: Some(true),
+    };
+    let errors = built.validate().unwrap_err();
+    let found: Vec<(&str, &str)> = errors.iter().map(|e| (e.path(), e.code())).collect();
+    assert_eq!(found, [("", "when")]);
+    let schema = <Conditional as ::authlete_models::Model>::json_schema();
+    assert_eq!(schema["allOf"][2]["then"]["required"][0], "__present");
 }
 
 #[test]

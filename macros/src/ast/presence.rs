@@ -1,30 +1,42 @@
 //! A struct's presence rules, with each name they hold resolved to one of its fields:
-//! `required_one_of`, `required_any_of` and `not_all_of` on the struct, `requires` on its
-//! fields.
+//! `required_one_of`, `required_any_of`, `not_all_of` and `when` on the struct, `requires` on
+//! its fields.
 
 use proc_macro2::{Ident, Span};
 use syn::ext::IdentExt;
 
 use super::Field;
-use crate::attr::{ChoiceKind, ContainerAttrs};
+use crate::attr::{ChoiceKind, ConditionValue, Consequence, ContainerAttrs};
 
 /// The rules, in the order written: what `check::presence` checks and `emit::presence` writes.
 #[derive(Default)]
 pub struct Presence {
-    /// `required_one_of`, `required_any_of` and `not_all_of`, in the order written.
+    /// `required_one_of`, `required_any_of`, `not_all_of` and `when`, in the order written.
     pub choices: Vec<Choice>,
     /// `requires`, in field declaration order.
     pub requires: Vec<Requires>,
 }
 
-/// `required_one_of(...)`, `required_any_of(...)` or `not_all_of(...)`.
+/// `required_one_of(...)`, `required_any_of(...)`, `not_all_of(...)` or `when(...)`.
 pub struct Choice {
     pub kind: ChoiceKind,
-    /// The key, `required_one_of`, `required_any_of` or `not_all_of`.
+    /// The key, `required_one_of`, `required_any_of`, `not_all_of` or `when`.
     pub key: &'static str,
     /// The items, each the fields it names (one for a field alone, and for each field of
-    /// `not_all_of`).
+    /// `not_all_of` and of the consequence of `when`).
     pub items: Vec<Vec<Named>>,
+    /// The condition of `when`; `None` for the other rules.
+    pub when: Option<When>,
+}
+
+/// The condition of `when(kind = "a" | "b", required(x))`, and which consequence follows.
+pub struct When {
+    /// The field whose member's value the condition reads.
+    pub field: Named,
+    /// The values, in the order written: the condition holds when the member is present and
+    /// holds one of them.
+    pub values: Vec<ConditionValue>,
+    pub consequence: Consequence,
 }
 
 /// `requires(...)` on a field.
@@ -67,6 +79,11 @@ impl Presence {
                     .iter()
                     .map(|item| item.iter().map(named).collect())
                     .collect(),
+                when: rule.value.when.as_ref().map(|c| When {
+                    field: named(&c.field),
+                    values: c.values.clone(),
+                    consequence: c.consequence,
+                }),
             })
             .collect();
         let requires = fields
@@ -94,7 +111,22 @@ impl Presence {
         self.choices.iter().any(|c| c.kind == ChoiceKind::NotAll)
     }
 
-    /// Every name the rules hold, each with the rule's key.
+    /// Whether a rule is `when`: then the runtime's `WhenRules` holds them, and a struct
+    /// without one keeps the type it had before there was `when`.
+    pub fn has_when(&self) -> bool {
+        self.choices.iter().any(|c| c.kind == ChoiceKind::When)
+    }
+
+    /// The `when` rules, in the order written, each with its place among the choices.
+    pub fn whens(&self) -> impl Iterator<Item = (usize, &Choice, &When)> {
+        self.choices
+            .iter()
+            .enumerate()
+            .filter_map(|(at, c)| Some((at, c, c.when.as_ref()?)))
+    }
+
+    /// Every name the rules hold, each with the rule's key (of `when`, the fields of its
+    /// consequence, not the field of its condition, whose presence the rule does not read).
     pub fn names(&self) -> impl Iterator<Item = (&'static str, &Named)> {
         let choices = self
             .choices

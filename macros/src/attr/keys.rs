@@ -113,6 +113,10 @@ pub(super) enum Read<A> {
     /// Two or more field names, `not_all_of(a, b)`: not all present at once, a rule beside
     /// the `Groups` ones. The key may be given more than once.
     NotAll(fn(&mut A) -> &mut Vec<Attr<RequiredOf>>),
+    /// A condition on a field's value and what it asks of other fields:
+    /// `when(kind = "a" | "b", required(x, y))` or `when(kind = 1, not_all(x))`, a rule beside
+    /// the `Groups` ones. The key may be given more than once.
+    When(fn(&mut A) -> &mut Vec<Attr<RequiredOf>>),
     /// String literals naming wire members: `forbid("a", "b")`. The key may be given more than
     /// once.
     WireNames(fn(&mut A) -> &mut Vec<Attr<Vec<LitStr>>>),
@@ -244,6 +248,11 @@ pub(super) static KEYS: &[Key] = &[
         "not_all_of",
         "not_all_of(a, b)",
         Read::NotAll(|a| &mut a.required_of),
+    ),
+    Key::container(
+        "when",
+        "when(kind = \"a\", required(x, y))",
+        Read::When(|a| &mut a.required_of),
     ),
     Key::container(
         "forbid",
@@ -411,6 +420,7 @@ mod tests {
                 "required_one_of",
                 "required_any_of",
                 "not_all_of",
+                "when",
                 "forbid",
                 "min_members",
                 "max_members",

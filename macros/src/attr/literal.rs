@@ -562,6 +562,105 @@ pub(super) fn variant_value(
     }
 }
 
+const CONDITION_HELP: &str = "a condition's value is a JSON value written as a literal: a string (`\"jsonata\"`), a number (`1`, `-0.5`), `true` or `false`";
+
+const CONDITION_NOT_EVALUATED: &str = "a condition's value is a JSON value written as a literal, as the document holds it: a string (a string enum's variant by its wire value, `\"poll-v2\"`), a number (`1`, `-0.5`), `true` or `false`; constants and paths are not evaluated";
+
+/// One value of a `when` condition, `"jsonata"`, `-1`, `0.5`, `true`: a string literal (empty
+/// or not), a number with its sign (an integer within `i64::MIN..=u64::MAX`, or a finite
+/// float) or a boolean. `null` is refused: an absent member and a `null` one read alike into
+/// most fields, so the condition could not be told.
+pub(super) fn condition_value(cx: &mut Ctxt, tokens: &TokenStream) -> Option<super::VariantValue> {
+    use super::{Scalar, VariantValue};
+    let mut iter = tokens.clone().into_iter();
+    if let (Some(TokenTree::Ident(word)), None) = (iter.next(), iter.next()) {
+        return match word.to_string().as_str() {
+            "true" => Some(VariantValue::Scalar(Scalar::Bool(true))),
+            "false" => Some(VariantValue::Scalar(Scalar::Bool(false))),
+            "null" | "None" => {
+                cx.error_spanned_by(
+                    &word,
+                    "a condition on `null` is not supported: most fields read an absent member and a `null` one alike, so it could not be told; name the values that make the condition hold",
+                );
+                None
+            }
+            _ => {
+                cx.error_spanned_by(&word, CONDITION_NOT_EVALUATED);
+                None
+            }
+        };
+    }
+    let Some(value) = parse_value(tokens).filter(|v| v.rest.is_empty()) else {
+        let msg = match tokens.clone().into_iter().next() {
+            Some(TokenTree::Ident(_)) => CONDITION_NOT_EVALUATED,
+            _ => CONDITION_HELP,
+        };
+        cx.error_spanned_by(tokens, msg);
+        return None;
+    };
+    let (neg, sign) = (value.neg, if value.neg { "-" } else { "" });
+    match &value.lit {
+        Lit::Str(lit) if !neg => Some(VariantValue::Str(lit.clone())),
+        Lit::Bool(b) if !neg => Some(VariantValue::Scalar(Scalar::Bool(b.value))),
+        Lit::Int(lit) => {
+            let v = lit.base10_parse::<u128>().ok().and_then(|m| {
+                let v = if neg {
+                    0i128.checked_sub_unsigned(m)?
+                } else {
+                    i128::try_from(m).ok()?
+                };
+                (i128::from(i64::MIN)..=i128::from(u64::MAX))
+                    .contains(&v)
+                    .then_some(v)
+            });
+            if v.is_none() {
+                cx.error_spanned_by(
+                    tokens,
+                    format!(
+                        "`{sign}{}` is past the integers a JSON reader hands over exactly, {}..={}: no member could hold it",
+                        lit.base10_digits(),
+                        i64::MIN,
+                        u64::MAX,
+                    ),
+                );
+            }
+            v.map(|v| VariantValue::Scalar(Scalar::Int(v)))
+        }
+        Lit::Float(lit) => match lit.base10_parse::<f64>() {
+            Ok(v) if v.is_finite() => Some(VariantValue::Scalar(Scalar::Float(if neg {
+                -v
+            } else {
+                v
+            }))),
+            _ => {
+                cx.error_spanned_by(
+                    tokens,
+                    format!(
+                        "`{sign}{}` is not a finite `f64`, and JSON has no other numbers: write a value within ±{:e}",
+                        lit.base10_digits(),
+                        f64::MAX
+                    ),
+                );
+                None
+            }
+        },
+        Lit::Char(c) if !neg => {
+            cx.error_spanned_by(
+                tokens,
+                format!(
+                    "a condition's value is a string literal, not a character: write `{}`",
+                    LitStr::new(&c.value().to_string(), Span::call_site()).token()
+                ),
+            );
+            None
+        }
+        _ => {
+            cx.error_spanned_by(tokens, CONDITION_HELP);
+            None
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::field_attrs;

@@ -68,6 +68,7 @@ pub(super) fn groups(
                 ChoiceKind::AtLeastOne
             },
             items: read,
+            when: None,
         },
         span,
         tokens,
@@ -178,6 +179,7 @@ pub(super) fn not_all(
         value: RequiredOf {
             kind: ChoiceKind::NotAll,
             items: read,
+            when: None,
         },
         span,
         tokens,
@@ -266,11 +268,22 @@ fn list(
     meta: &ParseNestedMeta,
     key: &Key,
 ) -> syn::Result<Option<(Span, TokenStream)>> {
+    parenthesized(cx, meta, key, "a list of field names")
+}
+
+/// The parenthesized tokens after the key, with the key's span; `None` (and the mistake in
+/// `cx`, saying the key takes `what` in parentheses) when there are no parentheses.
+pub(super) fn parenthesized(
+    cx: &mut Ctxt,
+    meta: &ParseNestedMeta,
+    key: &Key,
+    what: &str,
+) -> syn::Result<Option<(Span, TokenStream)>> {
     let span = meta.path.span();
     if !meta.input.peek(syn::token::Paren) {
         let rest = rest_of_item(meta.input)?;
         let msg = format!(
-            "`{}` takes a list of field names in parentheses, e.g. `{}`",
+            "`{}` takes {what} in parentheses, e.g. `{}`",
             key.name, key.example
         );
         if rest.is_empty() {
@@ -286,7 +299,7 @@ fn list(
 }
 
 /// The item's one token, if it is one.
-fn one_token(item: &TokenStream) -> Option<TokenTree> {
+pub(super) fn one_token(item: &TokenStream) -> Option<TokenTree> {
     let mut tokens = item.clone().into_iter();
     match (tokens.next(), tokens.next()) {
         (Some(token), None) => Some(token),
@@ -334,7 +347,7 @@ fn group_names(cx: &mut Ctxt, group: &proc_macro2::Group, key: &Key) -> Option<V
 
 /// An item that is not what the list takes (`expected`): a literal gets its own message, since
 /// it is most likely a wire name.
-fn not_a_name(cx: &mut Ctxt, item: &TokenStream, key: &Key, expected: &str) {
+pub(super) fn not_a_name(cx: &mut Ctxt, item: &TokenStream, key: &Key, expected: &str) {
     let msg = match one_token(item) {
         Some(TokenTree::Literal(_)) => format!(
             "expected {expected}, found a literal: name each field as it is written in Rust, not by its wire name in quotes, e.g. `{}`",

@@ -5,14 +5,15 @@
 //! mistake of a struct is reported in one compile. Each message says how to mend the mistake.
 //!
 //! `keys` holds the table of keys, `literal` reads their values, `members` reads the lists of
-//! field names of the presence rules, `suggest` finds the key meant by an unknown one, `docs`
-//! reads doc comments.
+//! field names of the presence rules, `when` reads a conditional one, `suggest` finds the key
+//! meant by an unknown one, `docs` reads doc comments.
 
 mod docs;
 mod keys;
 mod literal;
 mod members;
 mod suggest;
+mod when;
 
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use syn::meta::ParseNestedMeta;
@@ -104,8 +105,8 @@ pub struct ContainerAttrs {
     pub one_of: Option<Span>,
     /// The wire names of the fields of an enum's struct variants.
     pub rename_all_fields: Option<Attr<RenameRule>>,
-    /// `required_one_of(...)`, `required_any_of(...)` and `not_all_of(...)`, in the order
-    /// written (each key may be given more than once).
+    /// `required_one_of(...)`, `required_any_of(...)`, `not_all_of(...)` and `when(...)`, in
+    /// the order written (each key may be given more than once).
     pub required_of: Vec<Attr<RequiredOf>>,
     /// `forbid("a", "b")`: member names the object must not have, each list as written (the
     /// key may be given more than once).
@@ -127,15 +128,82 @@ impl ContainerAttrs {
     }
 }
 
-/// `required_one_of(a, (b, c))`, `required_any_of(...)` or `not_all_of(a, b)`: of the items,
-/// each a field or a group of fields (present when each of its fields is), exactly one (at
-/// least one) must be present; or the fields, not all present at once.
+/// `required_one_of(a, (b, c))`, `required_any_of(...)`, `not_all_of(a, b)` or
+/// `when(k = "v", required(a, b))`: of the items, each a field or a group of fields (present
+/// when each of its fields is), exactly one (at least one) must be present; or the fields, not
+/// all present at once; or, when the condition holds, its consequence.
 #[derive(Clone, Debug)]
 pub struct RequiredOf {
     pub kind: ChoiceKind,
     /// The items in the order written, each the fields it names (one for a field alone; always
-    /// one for `not_all_of`).
+    /// one for `not_all_of` and for the consequence of `when`).
     pub items: Vec<Vec<Ident>>,
+    /// The condition and the kind of consequence of `when`; `None` for the other rules.
+    pub when: Option<Condition>,
+}
+
+/// The condition of `when(kind = "a" | "b", required(x))` (`kind = "a" | "b"`) and which
+/// consequence it has.
+#[derive(Clone, Debug)]
+pub struct Condition {
+    /// The field whose member's value the condition reads, as written in Rust.
+    pub field: Ident,
+    /// The values, in the order written, each a JSON value other than `null`; the condition
+    /// holds when the member is present and holds one of them.
+    pub values: Vec<ConditionValue>,
+    pub consequence: Consequence,
+}
+
+/// One value of a condition, with its tokens as written (where an error about it points).
+#[derive(Clone)]
+pub struct ConditionValue {
+    /// A string, a number or a boolean (a condition on `null` is refused when read).
+    pub value: VariantValue,
+    pub tokens: TokenStream,
+}
+
+impl std::fmt::Debug for ConditionValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.json())
+    }
+}
+
+impl ConditionValue {
+    /// The value as JSON text: what the schema holds and messages quote.
+    pub fn json(&self) -> String {
+        match &self.value {
+            VariantValue::Str(s) => crate::json::quote(&s.value()),
+            VariantValue::Scalar(scalar) => scalar.json(),
+        }
+    }
+
+    /// Whether two values are one JSON value, numbers by their mathematical value.
+    pub fn same(&self, other: &ConditionValue) -> bool {
+        match (&self.value, &other.value) {
+            (VariantValue::Str(a), VariantValue::Str(b)) => a.value() == b.value(),
+            (VariantValue::Scalar(a), VariantValue::Scalar(b)) => a.same(*b),
+            _ => false,
+        }
+    }
+}
+
+/// What `when` asks of the members it lists once its condition holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Consequence {
+    /// `required(a, b)`: each is present.
+    Required,
+    /// `not_all(a, b)`: not all are present at once (with one: it is absent).
+    NotAll,
+}
+
+impl Consequence {
+    /// The key that writes it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Consequence::Required => "required",
+            Consequence::NotAll => "not_all",
+        }
+    }
 }
 
 /// Which rule a [`RequiredOf`] is.
@@ -147,6 +215,8 @@ pub enum ChoiceKind {
     AtLeastOne,
     /// `not_all_of`: not every field present at once.
     NotAll,
+    /// `when`: a consequence on fields, when another field's member holds a value.
+    When,
 }
 
 impl RequiredOf {
@@ -156,6 +226,7 @@ impl RequiredOf {
             ChoiceKind::ExactlyOne => "required_one_of",
             ChoiceKind::AtLeastOne => "required_any_of",
             ChoiceKind::NotAll => "not_all_of",
+            ChoiceKind::When => "when",
         }
     }
 }
@@ -453,6 +524,12 @@ fn read_key<A>(
         }
         Read::NotAll(slot) => {
             if let Some(rule) = members::not_all(cx, meta, key)? {
+                slot(attrs).push(rule);
+            }
+            Ok(())
+        }
+        Read::When(slot) => {
+            if let Some(rule) = when::when(cx, meta, key)? {
                 slot(attrs).push(rule);
             }
             Ok(())
@@ -817,6 +894,107 @@ mod tests {
             .map(ToString::to_string)
             .collect();
         assert_eq!(needs, ["x", "y"]);
+    }
+
+    #[test]
+    fn when_is_a_condition_and_a_consequence() {
+        let (a, errors) = container_attrs(
+            r#"#[model(required_any_of(a, b), when(r#type = "x" | -1 | 2.5 | true | "", required(a, b,)))]
+               #[model(when(kind = 0, not_all(c)))]"#,
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        // Each rule as `key: field = values => consequence(items)`.
+        let rules: Vec<String> = a
+            .required_of
+            .iter()
+            .map(|r| {
+                let items: Vec<String> = r
+                    .value
+                    .items
+                    .iter()
+                    .flatten()
+                    .map(ToString::to_string)
+                    .collect();
+                match &r.value.when {
+                    None => format!("{}({})", r.value.key(), items.join(", ")),
+                    Some(w) => {
+                        let values: Vec<String> =
+                            w.values.iter().map(ConditionValue::json).collect();
+                        format!(
+                            "{}: {} = {} => {}({})",
+                            r.value.key(),
+                            w.field,
+                            values.join(" | "),
+                            w.consequence.key(),
+                            items.join(", ")
+                        )
+                    }
+                }
+            })
+            .collect();
+        assert_eq!(
+            rules,
+            [
+                "required_any_of(a, b)",
+                r#"when: r#type = "x" | -1 | 2.5 | true | "" => required(a, b)"#,
+                "when: kind = 0 => not_all(c)",
+            ]
+        );
+    }
+
+    #[test]
+    fn every_malformed_part_of_when_is_reported_and_the_rule_dropped() {
+        let (a, errors) = container_attrs(
+            r#"#[model(when(kind = "a" | null, absent(x)), when(= "a", required(x)), when(kind = 1 | 1.0 | 1e0, required((x))))]
+               #[model(when(kind = "a", not_all(y), required(x)), when(kind : "a", required(x)), when(kind = "a", required(1)))]"#,
+        );
+        assert_eq!(errors.len(), 9, "{errors:#?}");
+        assert!(
+            errors[0].starts_with("a condition on `null` is not supported"),
+            "{}",
+            errors[0]
+        );
+        assert!(
+            errors[1].starts_with("unknown consequence `absent`"),
+            "{}",
+            errors[1]
+        );
+        assert!(errors[1].contains("`not_all(x)`"), "{}", errors[1]);
+        assert!(
+            errors[2].starts_with("expected the condition, `field = value`"),
+            "{}",
+            errors[2]
+        );
+        assert_eq!(
+            errors[3],
+            "1.0 is listed twice (as 1, which JSON Schema counts as equal): name each value once"
+        );
+        assert!(
+            errors[4].starts_with("1.0 is listed twice"),
+            "{}",
+            errors[4]
+        );
+        assert!(
+            errors[5].starts_with("`required` takes field names, not groups"),
+            "{}",
+            errors[5]
+        );
+        assert!(
+            errors[6].starts_with("`when` takes one consequence"),
+            "{}",
+            errors[6]
+        );
+        assert!(
+            errors[7].starts_with("expected `=` after `kind`"),
+            "{}",
+            errors[7]
+        );
+        assert!(
+            errors[8].starts_with("expected a field name, found a literal"),
+            "{}",
+            errors[8]
+        );
+        assert!(a.required_of.is_empty());
     }
 
     #[test]

@@ -1,12 +1,17 @@
-//! The presence rules (`required_one_of`, `required_any_of`, `not_all_of`, `requires`): on a
-//! struct with named fields only, each name a field of it, named once in a rule, whose presence
-//! can be told once it is read: an `Option` that refuses `null` (`not_null`: `Some` is
-//! present), or an `Option<Option<T>>` (the outer `Some` is present). Each field is judged
-//! once, where it is first named. (That `not_all_of` names two fields or more is read with
-//! it, in `attr::members`.)
+//! The presence rules (`required_one_of`, `required_any_of`, `not_all_of`, `when`,
+//! `requires`): on a struct with named fields only, each name a field of it, named once in a
+//! rule, whose presence can be told once it is read: an `Option` that refuses `null`
+//! (`not_null`: `Some` is present), or an `Option<Option<T>>` (the outer `Some` is present).
+//! Each field is judged once, where it is first named. (That `not_all_of` names two fields or
+//! more is read with it, in `attr::members`.)
+//!
+//! The condition of `when` names a field of the struct too, whose value, not presence, it
+//! reads: any field the struct reads and writes, but one with a `default` (whose absent member
+//! could not be told from a given one) or a secret one (whose value the schema and the errors
+//! would tell), and with values its type can hold, where the type says.
 
-use crate::ast::{Container, Data, Field, Named, Shape};
-use crate::attr::closest_name;
+use crate::ast::{Container, Data, Field, Named, Shape, When};
+use crate::attr::{ConditionValue, Consequence, Scalar, VariantValue, closest_name};
 use crate::ctxt::Ctxt;
 
 pub fn check(cx: &mut Ctxt, cont: &Container) {
@@ -18,7 +23,31 @@ pub fn check(cx: &mut Ctxt, cont: &Container) {
     let mut judged = vec![false; fields.len()];
     for choice in &presence.choices {
         let mut seen = Vec::new();
+        let condition = choice.when.as_ref().and_then(|w| w.field.field);
+        if let Some(when) = &choice.when {
+            check_condition(cx, cont, when);
+        }
         for named in choice.items.iter().flatten() {
+            if let (Some(when), true) = (
+                &choice.when,
+                condition.is_some() && named.field == condition,
+            ) {
+                let name = &fields[named.field.expect("resolved")].name;
+                let key = when.consequence.key();
+                let what = match when.consequence {
+                    Consequence::Required => "`required` on it says nothing".to_owned(),
+                    Consequence::NotAll => format!(
+                        "`not_all` on it only asks the others to be absent, or, alone, that `{name}` never holds the values"
+                    ),
+                };
+                cx.error_spanned_by(
+                    &named.ident,
+                    format!(
+                        "`{name}` is this `when`'s condition, so it is present whenever the rule applies: {what}; remove `{name}` from `{key}`"
+                    ),
+                );
+                continue;
+            }
             name(cx, cont, choice.key, named, &mut seen, &mut judged);
         }
     }
@@ -85,6 +114,123 @@ fn name(
             );
         }
     }
+}
+
+/// The condition of a `when`: a field of the struct, that an absent member leaves absent
+/// (`None`, or missing), not secret, each value one its type can hold.
+fn check_condition(cx: &mut Ctxt, cont: &Container, when: &When) {
+    let Some(i) = when.field.field else {
+        let name = syn::ext::IdentExt::unraw(&when.field.ident).to_string();
+        let flattened = cont.flattened.iter().find(|f| f.name == name);
+        let msg = if cont.skipped.iter().any(|f| f.name == name) {
+            format!(
+                "`{name}` is marked `skip`: it is neither read nor written, so a condition on its value would never hold; make the condition on a field that is read"
+            )
+        } else if let Some(f) = flattened {
+            let (what, instead) = match f.shape {
+                Shape::Model => (
+                    "its members sit beside this struct's",
+                    "on one of its members, in a rule on its own type",
+                ),
+                _ => (
+                    "it takes the members no field declares",
+                    "on a field of this struct",
+                ),
+            };
+            format!(
+                "`{name}` is marked `flatten`: {what}, and it is no member with a value of its own; make the condition {instead}"
+            )
+        } else {
+            return unknown(cx, cont, "when", &when.field);
+        };
+        return cx.error_spanned_by(&when.field.ident, msg);
+    };
+    let field = &cont.fields()[i];
+    if field.unsupported_type {
+        return;
+    }
+    let name = &field.name;
+    if field.attrs.default.is_some() {
+        cx.error_spanned_by(
+            &when.field.ident,
+            format!(
+                "`{name}` has a `default`, which an absent member takes: the condition holds on a member given with the value, and once read the default could not be told from it; remove `default`, or make the condition on another field"
+            ),
+        );
+        return;
+    }
+    if field.shape.has_secret() {
+        cx.error_spanned_by(
+            &when.field.ident,
+            format!(
+                "`{name}` is secret: a condition on its value would tell that value, in the schema and by which errors come back; make the condition on a field that is not secret"
+            ),
+        );
+        return;
+    }
+    for value in &when.values {
+        if let Some(why) = never_holds(field, value) {
+            cx.error_spanned_by(&value.tokens, why);
+        }
+    }
+}
+
+/// Why the field's member never holds `value` (its type cannot), or `None` when it may: the
+/// type is a string, a boolean, a number, `()`, a list or a map, under any `Option` or `Box`.
+/// A model's values are its own (a string enum's, say), not seen here.
+fn never_holds(field: &Field, value: &ConditionValue) -> Option<String> {
+    let (name, ty) = (&field.name, super::type_text(field.ty));
+    let text = value.json();
+    let what = match (field.shape.value(), &value.value) {
+        (Shape::Str, VariantValue::Str(_))
+        | (Shape::Bool, VariantValue::Scalar(Scalar::Bool(_))) => {
+            return None;
+        }
+        (Shape::Int(int), VariantValue::Scalar(Scalar::Int(v))) => {
+            let (lo, hi) = super::int_range(int);
+            if (lo..=hi).contains(v) {
+                return None;
+            }
+            format!("an integer within {lo}..={hi}")
+        }
+        (Shape::Int(int), VariantValue::Scalar(Scalar::Float(v))) => {
+            let (lo, hi) = super::int_range(int);
+            if v.fract() == 0.0 && (lo as f64..=hi as f64).contains(v) {
+                return None;
+            }
+            "an integer".to_owned()
+        }
+        (Shape::Float("f32"), VariantValue::Scalar(Scalar::Float(v))) => {
+            if super::f32_holds(*v) {
+                return None;
+            }
+            #[allow(clippy::cast_possible_truncation)]
+            let nearest = *v as f32;
+            return Some(format!(
+                "`{name}` is `{ty}`, which holds no {text}: it writes its nearest value, {nearest:?}, so the condition would never hold; name the value as an `f32` writes it"
+            ));
+        }
+        (Shape::Float(_), VariantValue::Scalar(Scalar::Int(_) | Scalar::Float(_))) => return None,
+        (Shape::Str, _) => "a string".to_owned(),
+        (Shape::Bool, _) => "`true` or `false`".to_owned(),
+        (Shape::Int(_) | Shape::Float(_), _) => "a number".to_owned(),
+        (Shape::Null, _) => "always `null`".to_owned(),
+        (Shape::Vec(_), _) => "a list".to_owned(),
+        (Shape::Map(_), _) => "an object".to_owned(),
+        _ => return None,
+    };
+    let how = match (field.shape.value(), &value.value) {
+        (Shape::Str, VariantValue::Scalar(s)) if !matches!(s, Scalar::Null) => {
+            format!(
+                ": write the value in quotes, `\"{}\"`, if the member holds it as text",
+                s.json()
+            )
+        }
+        _ => ": name a value it can hold".to_owned(),
+    };
+    Some(format!(
+        "`{name}` is `{ty}`, {what}, which is never {text}, so the condition would never hold{how}"
+    ))
 }
 
 /// A name that is none of the struct's own fields: a skipped or flattened one, a wire name, or
@@ -262,10 +408,127 @@ mod tests {
     }
 
     #[test]
+    fn when_reads_a_field_s_value_and_names_fields_whose_presence_shows() {
+        let src = r#"#[model(when(kind = "a" | "b", required(x, y)), when(level = 2 | 3.0, not_all(x)))]
+            #[model(when(on = true, required(y)), when(mode = "any", not_all(x, y)))]
+            struct A {
+                kind: Option<String>,
+                #[model(not_null)] x: Option<u8>,
+                y: Option<Option<u8>>,
+                level: u8,
+                on: Option<Option<bool>>,
+                #[model(required)] mode: Option<Mode>,
+            }"#;
+        assert_eq!(errors(src), Vec::<String>::new());
+        let e = errors(
+            r#"#[model(when(kind = "a", required(kind, x, z)), when(d = "a", not_all(x, x)))]
+            #[model(when(s = "a", required(x)), when(skipped = 1, required(x)), when(m = 1, required(x)))]
+            #[model(when(kid = 1, required(x)))]
+            struct A {
+                kind: Option<String>,
+                x: Option<u8>,
+                #[model(default = "a")] d: String,
+                s: Secret<String>,
+                #[model(skip)] skipped: u8,
+                #[model(flatten)] m: Nested,
+            }"#,
+        );
+        assert_eq!(e.len(), 9, "{e:#?}");
+        assert!(
+            e[0].starts_with("`kind` is this `when`'s condition"),
+            "{}",
+            e[0]
+        );
+        assert!(
+            e[1].starts_with("`when` must tell whether `x` is present, but `x` is `Option<u8>`")
+        );
+        assert_eq!(
+            e[2],
+            "no field `z` in this struct; its fields are `kind`, `x`, `d`, `s`"
+        );
+        assert!(e[3].starts_with("`d` has a `default`"), "{}", e[3]);
+        assert!(
+            e[4].starts_with("`x` is named twice in this `when`"),
+            "{}",
+            e[4]
+        );
+        assert!(e[5].starts_with("`s` is secret"), "{}", e[5]);
+        assert!(e[6].starts_with("`skipped` is marked `skip`"), "{}", e[6]);
+        assert!(
+            e[7].starts_with("`m` is marked `flatten`: its members sit beside"),
+            "{}",
+            e[7]
+        );
+        assert_eq!(e[8], "no field `kid` in this struct; did you mean `kind`?");
+    }
+
+    #[test]
+    fn a_condition_s_values_are_ones_its_type_can_hold() {
+        let e = errors(
+            r#"#[model(when(n = 255 | 256 | 2.0 | 2.5 | "2", required(x)), when(s = "a" | 1, required(x)))]
+            #[model(when(f = 0.1 | 1e-50 | 3, required(x)), when(b = false | 0, required(x)))]
+            #[model(when(l = "a", required(x)), when(e = "a" | 1 | true, required(x)))]
+            struct A {
+                n: Option<u8>,
+                s: Box<String>,
+                f: f32,
+                b: bool,
+                l: Vec<String>,
+                /// A model: its values are its own.
+                e: Mode,
+                #[model(not_null)] x: Option<u8>,
+            }"#,
+        );
+        assert_eq!(e.len(), 7, "{e:#?}");
+        assert_eq!(
+            e[0],
+            "`n` is `Option<u8>`, an integer within 0..=255, which is never 256, so the condition would never hold: name a value it can hold"
+        );
+        assert!(
+            e[1].starts_with("`n` is `Option<u8>`, an integer, which is never 2.5"),
+            "{}",
+            e[1]
+        );
+        assert!(
+            e[2].starts_with("`n` is `Option<u8>`, a number, which is never \"2\""),
+            "{}",
+            e[2]
+        );
+        assert!(
+            e[3].ends_with("write the value in quotes, `\"1\"`, if the member holds it as text"),
+            "{}",
+            e[3]
+        );
+        assert!(
+            e[4].starts_with(
+                "`f` is `f32`, which holds no 1e-50: it writes its nearest value, 0.0"
+            ),
+            "{}",
+            e[4]
+        );
+        assert!(
+            e[5].starts_with("`b` is `bool`, `true` or `false`, which is never 0"),
+            "{}",
+            e[5]
+        );
+        assert!(
+            e[6].starts_with("`l` is `Vec<String>`, a list, which is never \"a\""),
+            "{}",
+            e[6]
+        );
+    }
+
+    #[test]
     fn only_a_struct_with_named_fields_has_members_to_name() {
         let e = errors("#[model(required_one_of(a, b))] enum A { B, C }");
         assert!(
             e[0].contains("an enum of unit variants is a string"),
+            "{e:?}"
+        );
+        let e = errors("#[model(when(a = 1, required(b)))] struct A(Option<u8>);");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(
+            e[0].starts_with("`when` names members of an object; a newtype"),
             "{e:?}"
         );
         let e =

@@ -1,16 +1,17 @@
-//! A struct's presence rules (`required_one_of`, `required_any_of`, `not_all_of`,
+//! A struct's presence rules (`required_one_of`, `required_any_of`, `not_all_of`, `when`,
 //! `requires`): one constant, `__presence`, that the runtime's `rules::Presence` interprets
 //! (`rules::PresenceRules` when a rule is `not_all_of`: the same and those rules beside it, so
-//! that a struct without one is written as it was before there was `not_all_of`), and a call in
-//! each place a value is read, checked or described, given whether each member the rules are
-//! about is present (its `Option` is `Some`). A struct without the rules gets none of it: every
-//! function here returns no tokens then.
+//! that a struct without one is written as it was before there was `not_all_of`; and
+//! `rules::WhenRules` when a rule is `when`, likewise), and a call in each place a value is
+//! read, checked or described, given whether each member the rules are about is present (its
+//! `Option` is `Some`) and, after those, whether each `when`'s condition holds. A struct
+//! without the rules gets none of it: every function here returns no tokens then.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ast::Container;
-use crate::attr::ChoiceKind;
+use crate::attr::{ChoiceKind, Consequence, VariantValue};
 
 /// The rules' constant: the members they are about (wire names and pointer tokens), and the
 /// rules as indexes into them.
@@ -31,7 +32,7 @@ pub fn constant(cont: &Container) -> TokenStream {
     };
     let names = members.iter().map(|&i| &fields[i].wire);
     let tokens = members.iter().map(|&i| super::pointer_token(&fields[i]));
-    let choices = presence.choices.iter().filter(|c| c.kind != ChoiceKind::NotAll).map(|c| {
+    let choices = presence.choices.iter().filter(|c| matches!(c.kind, ChoiceKind::ExactlyOne | ChoiceKind::AtLeastOne)).map(|c| {
         let exactly_one = c.kind == ChoiceKind::ExactlyOne;
         let items = c.items.iter().map(|item| {
             let indexes = item.iter().map(|n| index(n.field));
@@ -52,7 +53,7 @@ pub fn constant(cont: &Container) -> TokenStream {
             requires: &[#__rep3],
         }
     }, p, __rep0 = quote!(#(#names),*), __rep1 = quote!(#(#tokens),*), __rep2 = quote!(#(#choices),*), __rep3 = quote!(#(#requires),*));
-    if !presence.has_not_all() {
+    if !presence.has_not_all() && !presence.has_when() {
         return tpl!({
             const __presence: #p::rules::Presence = #rules;
         }, p, rules);
@@ -62,33 +63,78 @@ pub fn constant(cont: &Container) -> TokenStream {
         let members = c.items.iter().flatten().map(|n| index(n.field));
         tpl!({#p::rules::NotAllOf { at: #at, members: &[#__rep0] }}, p, at, __rep0 = quote!(#(#members),*))
     });
-    tpl!({
-        const __presence: #p::rules::PresenceRules = #p::rules::PresenceRules {
+    let rules = tpl!({
+        #p::rules::PresenceRules {
             presence: #rules,
             not_all_of: &[#__rep0],
+        }
+    }, p, rules, __rep0 = quote!(#(#not_all),*));
+    if !presence.has_when() {
+        return tpl!({
+            const __presence: #p::rules::PresenceRules = #rules;
+        }, p, rules);
+    }
+    // Each `when` with its place among the rules on the object, as written.
+    let when = presence.whens().map(|(at, c, w)| {
+        let member = &fields[w.field.field.expect("the check resolves every name")].wire;
+        let values = w.values.iter().map(|v| literal(&v.value));
+        let required = w.consequence == Consequence::Required;
+        let members = c.items.iter().flatten().map(|n| index(n.field));
+        tpl!({
+            #p::rules::When { at: #at, member: #member, values: &[#__rep0], required: #required, members: &[#__rep1] }
+        }, p, at, member, __rep0 = quote!(#(#values),*), required, __rep1 = quote!(#(#members),*))
+    });
+    tpl!({
+        const __presence: #p::rules::WhenRules = #p::rules::WhenRules {
+            rules: #rules,
+            when: &[#__rep0],
         };
-    }, p, rules, __rep0 = quote!(#(#not_all),*))
+    }, p, rules, __rep0 = quote!(#(#when),*))
+}
+
+/// A condition's value as a `Literal` of the runtime.
+fn literal(value: &VariantValue) -> TokenStream {
+    let p = tpl!({ ::authlete_models::__private });
+    match value {
+        VariantValue::Str(s) => {
+            let s = s.value();
+            tpl!({#p::rules::Literal::Str(#s)}, p, s)
+        }
+        VariantValue::Scalar(scalar) => super::value_enum::scalar_literal(*scalar, &p),
+    }
 }
 
 /// The runtime type of `__presence`, whose functions the calls name.
 fn rules(cont: &Container) -> TokenStream {
     let p = tpl!({ ::authlete_models::__private });
-    if cont.presence.has_not_all() {
+    if cont.presence.has_when() {
+        tpl!({#p::rules::WhenRules}, p)
+    } else if cont.presence.has_not_all() {
         tpl!({#p::rules::PresenceRules}, p)
     } else {
         tpl!({#p::rules::Presence}, p)
     }
 }
 
-/// Whether each member is present, as an array: `of(field)` is the field's `Option`.
-fn present(cont: &Container, of: impl Fn(&crate::ast::Field) -> TokenStream) -> TokenStream {
+/// Whether each member is present, as an array: `of(field)` is the field's `Option`. After
+/// them, whether each `when`'s condition holds: `holds(rule, field)` tells it, given the rule
+/// (`__presence.when[i]`) and the field its condition reads.
+fn present(
+    cont: &Container,
+    of: impl Fn(&crate::ast::Field) -> TokenStream,
+    holds: impl Fn(TokenStream, &crate::ast::Field) -> TokenStream,
+) -> TokenStream {
     let p = tpl!({ ::authlete_models::__private });
     let fields = cont.fields();
     let each = cont.presence.members().into_iter().map(|i| {
         let option = of(&fields[i]);
         tpl!({#p::Option::is_some(&#option)}, p, option)
     });
-    quote!([#(#each),*])
+    let conditions = cont.presence.whens().enumerate().map(|(i, (_, _, w))| {
+        let field = &fields[w.field.field.expect("the check resolves every name")];
+        holds(quote!(__presence.when[#i]), field)
+    });
+    quote!([#(#each),* #(, #conditions)*])
 }
 
 /// In `validate()`, after the fields: every broken rule, pushed onto `__out`.
@@ -96,10 +142,18 @@ pub fn validate(cont: &Container) -> TokenStream {
     if cont.presence.is_empty() {
         return TokenStream::new();
     }
-    let present = present(cont, |f| {
-        let member = &f.member;
-        quote!(self.#member)
-    });
+    let p = tpl!({ ::authlete_models::__private });
+    let present = present(
+        cont,
+        |f| {
+            let member = &f.member;
+            quote!(self.#member)
+        },
+        |rule, f| {
+            let member = &f.member;
+            tpl!({#p::rules::When::matches(&#rule, &self.#member)}, p, rule, member)
+        },
+    );
     let rules = rules(cont);
     tpl!({
         #rules::check(&__presence, &#present, __at, __out);
@@ -107,15 +161,24 @@ pub fn validate(cont: &Container) -> TokenStream {
 }
 
 /// In the reader's `finish`, once the value `__value` is built: the first broken rule refuses
-/// it.
+/// it. (A `when`'s condition reads the field as built: it has no `default`, so a member absent
+/// is left `None`, or missing.)
 pub fn read(cont: &Container) -> TokenStream {
     if cont.presence.is_empty() {
         return TokenStream::new();
     }
-    let present = present(cont, |f| {
-        let member = &f.member;
-        quote!(__value.#member)
-    });
+    let p = tpl!({ ::authlete_models::__private });
+    let present = present(
+        cont,
+        |f| {
+            let member = &f.member;
+            quote!(__value.#member)
+        },
+        |rule, f| {
+            let member = &f.member;
+            tpl!({#p::rules::When::matches(&#rule, &__value.#member)}, p, rule, member)
+        },
+    );
     let rules = rules(cont);
     tpl!({
         #rules::refuse::<__E>(&__presence, &#present, *__at)?;
@@ -123,15 +186,24 @@ pub fn read(cont: &Container) -> TokenStream {
 }
 
 /// In the collection's finish, before the absent members are filled in: whether each member
-/// was given, held or not (`__state`'s slot is `Some` then).
+/// was given, held or not (`__state`'s slot is `Some` then); a `when`'s condition holds on a
+/// member given and held (one its own rule refused is listed already, and its value unknown).
 pub fn collect_present(cont: &Container) -> TokenStream {
     if cont.presence.is_empty() {
         return TokenStream::new();
     }
-    let present = present(cont, |f| {
-        let local = super::field_local(f);
-        quote!(__state.#local)
-    });
+    let p = tpl!({ ::authlete_models::__private });
+    let present = present(
+        cont,
+        |f| {
+            let local = super::field_local(f);
+            quote!(__state.#local)
+        },
+        |rule, f| {
+            let local = super::field_local(f);
+            tpl!({#p::rules::When::matches_read(&#rule, &__state.#local)}, p, rule, local)
+        },
+    );
     tpl!({
         let __present = #present;
     }, present)
@@ -172,4 +244,69 @@ pub fn schema(cont: &Container) -> TokenStream {
     tpl!({
         let __s = #rules::schema(&__presence, __s);
     }, rules)
+}
+
+#[cfg(test)]
+mod tests {
+    fn expand(src: &str) -> String {
+        let input: syn::DeriveInput = syn::parse_str(src).unwrap();
+        crate::emit::derive(&input).to_string().replace(' ', "")
+    }
+
+    #[test]
+    fn a_struct_without_when_keeps_the_rules_type_it_had() {
+        let plain = expand(
+            "#[model(required_any_of(a, b))] struct A { #[model(not_null)] a: Option<u8>, b: Option<Option<u8>> }",
+        );
+        assert!(plain.contains("const__presence:::authlete_models::__private::rules::Presence="));
+        let not_all = expand(
+            "#[model(not_all_of(a, b))] struct A { #[model(not_null)] a: Option<u8>, b: Option<Option<u8>> }",
+        );
+        assert!(
+            not_all.contains("const__presence:::authlete_models::__private::rules::PresenceRules=")
+        );
+        for out in [&plain, &not_all] {
+            assert!(!out.contains("When"), "{out}");
+            // The array of members present, without a slot after them.
+            assert!(
+                out.contains("(&self.a),::authlete_models::__private::Option::is_some(&self.b)]"),
+                "{out}"
+            );
+        }
+    }
+
+    #[test]
+    fn each_when_is_a_rule_at_its_place_and_a_condition_after_the_members() {
+        let out = expand(
+            r#"#[model(required_any_of(a, b), when(k = "x" | 1, required(a)), not_all_of(a, b), when(n = 2.5, not_all(b)))]
+            struct A { #[model(not_null)] a: Option<u8>, b: Option<Option<u8>>, k: Option<Kind>, n: f64 }"#,
+        );
+        assert!(
+            out.contains("const__presence:::authlete_models::__private::rules::WhenRules="),
+            "{out}"
+        );
+        assert!(
+            out.contains("NotAllOf{at:2usize,members:&[0usize,1usize]}"),
+            "{out}"
+        );
+        assert!(
+            out.contains(r#"When{at:1usize,member:"k",values:&[::authlete_models::__private::rules::Literal::Str("x"),::authlete_models::__private::rules::Literal::Int(1)],required:true,members:&[0usize]}"#),
+            "{out}"
+        );
+        assert!(out.contains("When{at:3usize,member:\"n\",values:&[::authlete_models::__private::rules::Literal::Float(2.5)],required:false,members:&[1usize]}"), "{out}");
+        // Validating: the members present, then each condition on the value held.
+        assert!(
+            out.contains("(&self.b),::authlete_models::__private::rules::When::matches(&__presence.when[0usize],&self.k),::authlete_models::__private::rules::When::matches(&__presence.when[1usize],&self.n)]"),
+            "{out}"
+        );
+        // Collecting: on the member given and held.
+        assert!(
+            out.contains("When::matches_read(&__presence.when[0usize],&__state.__field_k)"),
+            "{out}"
+        );
+        assert!(
+            out.contains("When::matches(&__presence.when[1usize],&__value.n)"),
+            "{out}"
+        );
+    }
 }

@@ -133,7 +133,12 @@ fn literal(v: &Variant, p: &TokenStream) -> TokenStream {
         let wire = &v.wire;
         return tpl!({#p::rules::Literal::Str(#wire)}, p, wire);
     };
-    match scalar.value {
+    scalar_literal(scalar.value, p)
+}
+
+/// A JSON value other than a string as a `Literal` of the runtime (also a `when` condition's).
+pub(super) fn scalar_literal(scalar: Scalar, p: &TokenStream) -> TokenStream {
+    match scalar {
         Scalar::Null => tpl!({#p::rules::Literal::Null}, p),
         Scalar::Bool(b) => tpl!({#p::rules::Literal::Bool(#b)}, p, b),
         Scalar::Int(v) => {

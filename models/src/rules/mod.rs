@@ -96,6 +96,7 @@ mod string_enum;
 mod union;
 mod unique;
 mod value_enum;
+mod when;
 
 pub use annotated::{Annotated, Notes};
 pub use boxed::Boxed;
@@ -126,6 +127,7 @@ pub use union::{
 };
 pub use unique::Unique;
 pub use value_enum::{Literal, ValueEnum};
+pub use when::{When, WhenRules};
 
 /// A field's compiled constraints, acting on values of type `T`.
 pub trait Rule<T> {

@@ -1,5 +1,5 @@
-//! Which members of an object are present together: `required_one_of`, `required_any_of` and
-//! `not_all_of` on a struct, `requires` on its fields.
+//! Which members of an object are present together: `required_one_of`, `required_any_of`,
+//! `not_all_of` and `when` (in [`when`](super::when)) on a struct, `requires` on its fields.
 //!
 //! The derive lists the members the rules are about, in declaration order, and the rules as
 //! indexes into that list; for a value read or built it hands over whether each member is
@@ -8,18 +8,22 @@
 //! written only when one breaks.
 //!
 //! Violations are listed `requires` first (each absent member at its own pointer, as a
-//! missing `required` member is), then `required_one_of`, `required_any_of` and `not_all_of`
-//! in the order written, at the object's pointer. Messages name members, never values.
+//! missing `required` member is), then `required_one_of`, `required_any_of`, `not_all_of` and
+//! `when` in the order written, at the object's pointer (a `when` that requires members, at
+//! each absent one's). Messages name members, never a value of the document (a `when`'s name
+//! the values of its condition, as the struct writes them).
 //!
 //! A struct without `not_all_of` is described by a [`Presence`]; one with it, by a
 //! [`PresenceRules`]: the same [`Presence`] and its `not_all_of` rules beside it, each with its
-//! place among the others.
+//! place among the others; one with `when`, by a [`WhenRules`](super::WhenRules), which holds
+//! a [`PresenceRules`] likewise.
 
 use core::fmt;
 
 use serde::de;
 use serde_json::{Map, Value};
 
+use super::when::When;
 use crate::code::Code;
 use crate::collect::Collector;
 use crate::errors::ValidationError;
@@ -77,6 +81,18 @@ pub struct PresenceRules {
 enum Part<'r> {
     Choice(&'r Choice),
     NotAll(&'r NotAllOf),
+    /// A `when`, with its index among them: where `present` says whether its condition holds,
+    /// after the members.
+    When(usize, &'r When),
+}
+
+/// Every presence rule of a struct, whichever type holds them: what the errors and the schema
+/// are made from, off the path of a value that keeps the rules.
+#[derive(Clone, Copy)]
+pub(super) struct All<'r> {
+    pub(super) presence: &'r Presence,
+    pub(super) not_all_of: &'r [NotAllOf],
+    pub(super) when: &'r [When],
 }
 
 impl Choice {
@@ -148,11 +164,12 @@ impl Presence {
         self.alone().schema(schema)
     }
 
-    /// The rules with no `not_all_of` beside them.
-    fn alone(&self) -> PresenceRules {
-        PresenceRules {
-            presence: *self,
+    /// The rules with no `not_all_of` nor `when` beside them.
+    fn alone(&self) -> All<'_> {
+        All {
+            presence: self,
             not_all_of: &[],
+            when: &[],
         }
     }
 
@@ -216,7 +233,7 @@ impl PresenceRules {
     #[inline]
     pub fn check(&self, present: &[bool], at: Path<'_>, out: &mut Vec<ValidationError>) {
         if !self.holds(present) {
-            self.broken(present, at, out);
+            self.all().broken(present, at, out);
         }
     }
 
@@ -226,32 +243,57 @@ impl PresenceRules {
         if self.holds(present) {
             Ok(())
         } else {
-            Err(self.first(present, at))
+            Err(self.all().first(present, at))
         }
     }
 
     /// `from_json`: lists every broken rule; whether all held.
     #[inline]
     pub fn collect(&self, present: &[bool], at: Path<'_>, out: &mut Collector<'_>) -> bool {
-        self.holds(present) || self.listed(present, at, out)
+        self.holds(present) || self.all().listed(present, at, out)
     }
 
-    /// The rules on the object as a whole, in the order written: each `not_all_of` at its
-    /// place among the choices.
+    /// The object's schema with the rules added: `dependentRequired` for `requires` (one
+    /// member each, in declaration order); each choice as `oneOf` (`anyOf`) of a `required`
+    /// list per item, and each `not_all_of` as `not` of a `required` list; several under
+    /// `allOf`, in the order written.
+    pub fn schema(&self, schema: Map<String, Value>) -> Map<String, Value> {
+        self.all().schema(schema)
+    }
+
+    /// The rules with no `when` beside them.
+    fn all(&self) -> All<'_> {
+        All {
+            presence: &self.presence,
+            not_all_of: self.not_all_of,
+            when: &[],
+        }
+    }
+}
+
+impl All<'_> {
+    /// The rules on the object as a whole, in the order written: each `not_all_of` and `when`
+    /// at its place among the choices.
     fn parts(&self) -> impl Iterator<Item = Part<'_>> {
         let mut choices = self.presence.choices.iter();
         let mut not_all = self.not_all_of.iter().peekable();
-        let total = self.presence.choices.len() + self.not_all_of.len();
-        (0..total).filter_map(move |k| match not_all.next_if(|n| n.at == k) {
-            Some(n) => Some(Part::NotAll(n)),
-            None => choices.next().map(Part::Choice),
+        let mut when = self.when.iter().enumerate().peekable();
+        let total = self.presence.choices.len() + self.not_all_of.len() + self.when.len();
+        (0..total).filter_map(move |k| {
+            if let Some(n) = not_all.next_if(|n| n.at == k) {
+                return Some(Part::NotAll(n));
+            }
+            if let Some((i, w)) = when.next_if(|(_, w)| w.at == k) {
+                return Some(Part::When(i, w));
+            }
+            choices.next().map(Part::Choice)
         })
     }
 
     /// Lists every broken rule; `false`, for `collect` to return.
     #[cold]
     #[inline(never)]
-    fn listed(&self, present: &[bool], at: Path<'_>, out: &mut Collector<'_>) -> bool {
+    pub(super) fn listed(&self, present: &[bool], at: Path<'_>, out: &mut Collector<'_>) -> bool {
         let mut broken = Vec::new();
         self.broken(present, at, &mut broken);
         for e in broken {
@@ -262,7 +304,7 @@ impl PresenceRules {
 
     #[cold]
     #[inline(never)]
-    fn first<E: de::Error>(&self, present: &[bool], at: Path<'_>) -> E {
+    pub(super) fn first<E: de::Error>(&self, present: &[bool], at: Path<'_>) -> E {
         let mut broken = Vec::new();
         self.broken(present, at, &mut broken);
         match broken.first() {
@@ -273,8 +315,8 @@ impl PresenceRules {
 
     #[cold]
     #[inline(never)]
-    fn broken(&self, present: &[bool], at: Path<'_>, out: &mut Vec<ValidationError>) {
-        let rules = &self.presence;
+    pub(super) fn broken(&self, present: &[bool], at: Path<'_>, out: &mut Vec<ValidationError>) {
+        let rules = self.presence;
         for r in rules.requires.iter().filter(|r| present[r.member]) {
             let message = format!("is required when `{}` is present", rules.names[r.member]);
             for &need in r.needs.iter().filter(|&&i| !present[i]) {
@@ -286,6 +328,8 @@ impl PresenceRules {
                 ));
             }
         }
+        // Whether each `when`'s condition holds, after the members.
+        let conditions = present.get(rules.names.len()..).unwrap_or(&[]);
         for part in self.parts() {
             match part {
                 Part::Choice(c) if !c.holds(present) => out.push(ValidationError::at(
@@ -300,6 +344,9 @@ impl PresenceRules {
                     );
                     out.push(ValidationError::at(at, Code::NotAllOf.as_str(), &message));
                 }
+                Part::When(i, w) if !w.holds(conditions[i], present) => {
+                    w.broken(rules, present, at, out);
+                }
                 _ => {}
             }
         }
@@ -307,10 +354,10 @@ impl PresenceRules {
 
     /// The object's schema with the rules added: `dependentRequired` for `requires` (one
     /// member each, in declaration order); each choice as `oneOf` (`anyOf`) of a `required`
-    /// list per item, and each `not_all_of` as `not` of a `required` list; several under
-    /// `allOf`, in the order written.
-    pub fn schema(&self, mut schema: Map<String, Value>) -> Map<String, Value> {
-        let rules = &self.presence;
+    /// list per item, each `not_all_of` as `not` of a `required` list, and each `when` as an
+    /// `if` and a `then`; several under `allOf`, in the order written.
+    pub(super) fn schema(&self, mut schema: Map<String, Value>) -> Map<String, Value> {
+        let rules = self.presence;
         let names = |members: &[usize]| -> Value {
             Value::Array(members.iter().map(|&i| rules.names[i].into()).collect())
         };
@@ -337,6 +384,7 @@ impl PresenceRules {
                 Part::NotAll(n) => {
                     out.insert("not".into(), required(n.members));
                 }
+                Part::When(_, w) => return w.schema(rules),
             }
             out
         });
@@ -381,8 +429,9 @@ fn add_dependent(schema: &mut Map<String, Value>, more: Map<String, Value>) {
     }
 }
 
-/// The choices of a struct's schema, each a map of one keyword, taken out of it. At a struct's
-/// level, `oneOf`, `anyOf`, `not` and `allOf` are only ever written by these rules.
+/// The choices of a struct's schema, each a map of one keyword (two for a `when`: `if` and
+/// `then`), taken out of it. At a struct's level, `oneOf`, `anyOf`, `not`, `if`, `then` and
+/// `allOf` are only ever written by these rules.
 fn take_parts(schema: &mut Map<String, Value>) -> Vec<Map<String, Value>> {
     if let Some(Value::Array(all)) = schema.remove("allOf") {
         return all
@@ -393,7 +442,7 @@ fn take_parts(schema: &mut Map<String, Value>) -> Vec<Map<String, Value>> {
             })
             .collect();
     }
-    ["oneOf", "anyOf", "not"]
+    let mut parts: Vec<_> = ["oneOf", "anyOf", "not"]
         .into_iter()
         .filter_map(|keyword| {
             let value = schema.remove(keyword)?;
@@ -401,7 +450,15 @@ fn take_parts(schema: &mut Map<String, Value>) -> Vec<Map<String, Value>> {
             part.insert(keyword.into(), value);
             Some(part)
         })
-        .collect()
+        .collect();
+    let when: Map<String, Value> = ["if", "then"]
+        .into_iter()
+        .filter_map(|keyword| Some((keyword.to_owned(), schema.remove(keyword)?)))
+        .collect();
+    if !when.is_empty() {
+        parts.push(when);
+    }
+    parts
 }
 
 /// Adds `more` choices after those the schema holds: one alone is written in place, several

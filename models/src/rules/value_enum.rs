@@ -36,7 +36,7 @@ pub enum Literal {
 impl Literal {
     /// Whether the integer read is this value.
     #[inline]
-    fn is_int(self, int: i128) -> bool {
+    pub(super) fn is_int(self, int: i128) -> bool {
         match self {
             Literal::Int(v) => v == int,
             Literal::Float(f) => same_number(int, f),
@@ -46,7 +46,7 @@ impl Literal {
 
     /// Whether the float read is this value.
     #[inline]
-    fn is_float(self, float: f64) -> bool {
+    pub(super) fn is_float(self, float: f64) -> bool {
         match self {
             Literal::Int(v) => same_number(v, float),
             Literal::Float(f) => f == float,
@@ -55,7 +55,7 @@ impl Literal {
     }
 
     /// The value as a `serde_json::Value`, for the schema.
-    fn to_json(self) -> Value {
+    pub(super) fn to_json(self) -> Value {
         match self {
             Literal::Null => Value::Null,
             Literal::Bool(b) => Value::Bool(b),

@@ -2,6 +2,14 @@
 //! struct, string enum or newtype per schema, every constraint written as an attribute, and
 //! every keyword the derive cannot express refused with its JSON Pointer.
 //!
+//! What each JSON Schema keyword becomes, what is refused, how the types are named, and how
+//! each type's `json_schema()` equals its input schema, normalised (the round trip), is the
+//! reference in the models crate's documentation:
+//! [models from schemas](https://docs.rs/authlete-models/latest/authlete_models/docs/codegen/index.html).
+//! `cargo run -p authlete-models-codegen -- --help` lists the command line's options; what the
+//! generator makes of public documents and of the JSON Schema Test Suite is in the crate's
+//! `README.md`.
+//!
 //! A `pattern` that is one class over the whole string (`^[...]*$`) becomes `charset`; any
 //! other is compiled here as the derive will compile it, then written as `pattern` as the
 //! document writes it, or refused with the compiler's reason. A string `format` is an

@@ -183,10 +183,12 @@ pub struct Attributes(
 );
 
 // The presence rules: repeated, with a group of one, raw and renamed fields, trailing commas,
-// a member named by several rules, on a generic struct beside a flattened model.
+// a member named by several rules, on a generic struct beside a flattened model; `when` on a
+// raw, renamed field with several values, and with a negative number.
 #[derive(Debug, Clone, PartialEq, Model)]
 #[model(required_one_of(r#type, (a,), (b, c),))]
 #[model(required_one_of(a, b), required_any_of(r#type, c))]
+#[model(when(r#type = "x" | "", required(a, c,)), when(free = "z", not_all(b)), when(level = -1 | 2.0, not_all(a, b, c)))]
 pub struct Together<T> {
     #[model(not_null, rename = "kind", requires(a, c,))]
     pub r#type: Option<String>,
@@ -196,6 +198,7 @@ pub struct Together<T> {
     #[model(not_null, requires(b))]
     pub c: Option<Box<Scope>>,
     pub free: Option<String>,
+    pub level: Option<i8>,
     #[model(flatten)]
     pub scope: Scope,
 }
