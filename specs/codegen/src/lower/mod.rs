@@ -21,6 +21,7 @@ mod annotations;
 mod arrays;
 mod maps;
 mod objects;
+mod presence;
 mod references;
 mod scalars;
 mod unions;
@@ -31,9 +32,10 @@ use serde_json::{Map, Value};
 
 pub use maps::names_pattern;
 pub use objects::{
-    Member, common_required, declare_required, is_struct, matches_every_name, merge_all_of, never,
-    pattern_entries, plain_presence, presence_rules, properties,
+    Member, declare_required, is_struct, matches_every_name, merge_all_of, never, pattern_entries,
+    properties,
 };
+pub use presence::{common_required, plain_presence, presence_rules};
 
 /// Whether the schema at `pointer` is a struct or an enum that also allows `null`: a Rust
 /// struct or enum cannot hold `null`, so every value that holds it by a `$ref` is an `Option`.
@@ -448,8 +450,8 @@ impl Lowering<'_> {
         if map.contains_key("allOf") {
             return match merge_all_of(self.doc, &map, pointer) {
                 Ok((mut merged, order)) => {
-                    objects::plain_presence(self.doc, &mut merged);
-                    objects::common_required(&mut merged);
+                    presence::plain_presence(self.doc, &mut merged);
+                    presence::common_required(&mut merged);
                     objects::declare_required(&mut merged);
                     Some((merged, order))
                 }
@@ -459,8 +461,8 @@ impl Lowering<'_> {
                 }
             };
         }
-        objects::plain_presence(self.doc, &mut map);
-        objects::common_required(&mut map);
+        presence::plain_presence(self.doc, &mut map);
+        presence::common_required(&mut map);
         objects::declare_required(&mut map);
         Some((map, Vec::new()))
     }

@@ -1,0 +1,391 @@
+//! Which members are present together: the presence rules beside an object's members
+//! (`oneOf`/`anyOf` of `required` lists, `dependentRequired`, `not` of `required` lists, and an
+//! `if` of one member's presence), read from the schema, made plain, and checked against the
+//! struct's fields.
+
+use serde_json::{Map, Value};
+
+use super::Lowering;
+use super::objects::is_struct;
+use crate::input::{Document, ref_target};
+use crate::model::{Choice, Field, MemberRules, Ty};
+
+impl Lowering<'_> {
+    /// The presence rules beside a struct's members (see [`presence_rules`]), checked against
+    /// its `fields`: each member a rule names is declared and may be absent, and is read so
+    /// that its presence shows (an `Option` that refuses `null`, or `Option<Option<T>>` for
+    /// one that may be `null`).
+    pub(super) fn presence(
+        &mut self,
+        map: &Map<String, Value>,
+        at: &str,
+        fields: &mut [Field],
+        members: &mut MemberRules,
+    ) -> Vec<Choice> {
+        let Some(mut rules) = presence_rules(map) else {
+            return Vec::new();
+        };
+        // A required member is always present: a member that needs it needs nothing more.
+        let always = |name: &String| {
+            fields
+                .iter()
+                .any(|f| &f.wire == name && (!matches!(f.value.ty, Ty::Option(_)) || f.required))
+        };
+        for (_, needs) in &mut rules.requires {
+            needs.retain(|n| !always(n));
+        }
+        rules.requires.retain(|(_, needs)| !needs.is_empty());
+        let mut named: Vec<(String, String)> = Vec::new();
+        let mut ok = true;
+        for (key, choice) in &rules.choices {
+            let mut seen: Vec<&String> = Vec::new();
+            for name in choice.groups.iter().flatten() {
+                if seen.contains(&name) {
+                    let here = format!("{at}/{key}");
+                    self.refuse(&here, format!("names `{name}` in two branches, which the derive cannot say: its rule names each member once (a member every branch names is required instead, unless a branch names nothing else)"));
+                    ok = false;
+                }
+                seen.push(name);
+                named.push((format!("{at}/{key}"), name.clone()));
+            }
+        }
+        for (from, needs) in &rules.requires {
+            named.push((format!("{at}/{}", rules.requires_key), from.clone()));
+            for n in needs {
+                named.push((format!("{at}/{}", rules.requires_key), n.clone()));
+            }
+        }
+        // `not` of one name: a member that may never be present; of more, members not all
+        // present together.
+        let mut not_all = Vec::new();
+        for list in &rules.not_all {
+            match list.as_slice() {
+                [one] if fields.iter().any(|f| &f.wire == one) => {
+                    self.refuse(&format!("{at}/not"), format!("names `{one}` alone, which the object declares: a member that may never be present is written as the member's schema `false`"));
+                    ok = false;
+                }
+                [one] => {
+                    if !members.forbid.contains(one) {
+                        members.forbid.push(one.clone());
+                    }
+                }
+                _ => {
+                    for n in list {
+                        named.push((format!("{at}/not"), n.clone()));
+                    }
+                    not_all.push(list.clone());
+                }
+            }
+        }
+        for (here, name) in &named {
+            match fields.iter_mut().find(|f| &f.wire == name) {
+                None => {
+                    self.refuse(here, format!("names `{name}`, which is not among the `properties`: the derive's presence rules name the struct's fields"));
+                    ok = false;
+                }
+                Some(f) if f.default.is_some() => {
+                    self.refuse(here, format!("names `{name}`, whose `default` fills it in when it is absent, so that its presence does not show"));
+                    ok = false;
+                }
+                Some(f) if !matches!(f.value.ty, Ty::Option(_)) || f.required => {
+                    self.refuse(here, format!("names `{name}`, which is required, so always present: the rule would say nothing of it, or forbid the others"));
+                    ok = false;
+                }
+                Some(f) => {
+                    // `null` is present: `Some(None)`.
+                    if !f.not_null
+                        && !matches!(&f.value.ty, Ty::Option(t) if matches!(**t, Ty::Option(_)))
+                    {
+                        f.value.ty = Ty::Option(Box::new(f.value.ty.clone()));
+                    }
+                }
+            }
+        }
+        if !ok {
+            return Vec::new();
+        }
+        for (from, needs) in rules.requires {
+            if let Some(f) = fields.iter_mut().find(|f| f.wire == from) {
+                f.requires = needs;
+            }
+        }
+        members.not_all_of = not_all;
+        rules.choices.into_iter().map(|(_, c)| c).collect()
+    }
+}
+
+/// The presence rules beside an object's members: a `oneOf` or an `anyOf` whose every branch
+/// is a `required` list alone, and `dependentRequired` (or draft 7's `dependencies` whose
+/// every value is a list of names). `None` when there is none, or when one of those keywords
+/// says more than presence.
+pub struct PresenceRules {
+    /// Each `oneOf`/`anyOf`, with its keyword.
+    pub choices: Vec<(&'static str, Choice)>,
+    /// Each member that requires others, and those others, in the document's order.
+    pub requires: Vec<(String, Vec<String>)>,
+    /// `dependentRequired` or `dependencies`.
+    pub requires_key: &'static str,
+    /// `not` of `required` lists (alone, or each a branch of an `anyOf`): each list's members
+    /// are not all present.
+    pub not_all: Vec<Vec<String>>,
+}
+
+/// The `required` lists of a `not` that says only that their members are not all present:
+/// `{"required": [...]}`, or an `anyOf` of such branches. A branch may also say `type: object`
+/// and declare its members as `true` or `{}`, which checks nothing more.
+pub fn not_lists(not: &Value) -> Option<Vec<Vec<String>>> {
+    let list = required_list;
+    match not.as_object()?.get("anyOf") {
+        Some(Value::Array(branches)) if not.as_object()?.len() == 1 && !branches.is_empty() => {
+            branches.iter().map(list).collect()
+        }
+        Some(_) => None,
+        None => Some(vec![list(not)?]),
+    }
+}
+
+/// The names of a schema that says only which members are present: a `required` list (not
+/// empty), with at most `type: object` and members declared as `true` or `{}` beside it.
+fn required_list(b: &Value) -> Option<Vec<String>> {
+    let b = b.as_object()?;
+    let plain = b.iter().all(|(k, v)| match k.as_str() {
+        "required" => true,
+        "type" => v == "object",
+        "properties" => v.as_object().is_some_and(|p| {
+            p.values()
+                .all(|s| s == &Value::Bool(true) || s.as_object().is_some_and(Map::is_empty))
+        }),
+        _ => false,
+    });
+    if !plain {
+        return None;
+    }
+    let names: Option<Vec<String>> = b
+        .get("required")?
+        .as_array()?
+        .iter()
+        .map(|n| n.as_str().map(str::to_owned))
+        .collect();
+    names.filter(|n| !n.is_empty())
+}
+
+/// What an `if` of one member's presence says with its `then`, with no `else` (or one that
+/// says nothing): the member requires others (`then` a `required` list), or it is not
+/// present with all of some others (`then` a `not` of `required` lists).
+pub enum Conditional {
+    /// The member, and the members it requires.
+    Requires(String, Vec<String>),
+    /// Lists of members not all present.
+    NotAll(Vec<Vec<String>>),
+}
+
+/// Reads a [`Conditional`] from a schema's `if`, `then` and `else`; `None` when they say more.
+pub fn conditional(map: &Map<String, Value>) -> Option<Conditional> {
+    let says_nothing =
+        |v: &Value| v == &Value::Bool(true) || v.as_object().is_some_and(Map::is_empty);
+    if !map.get("else").is_none_or(says_nothing) {
+        return None;
+    }
+    let when = required_list(map.get("if")?)?;
+    let then = map.get("then")?;
+    if let Some(needs) = required_list(then) {
+        let [from] = when.as_slice() else {
+            return None;
+        };
+        let needs: Vec<String> = needs.into_iter().filter(|n| n != from).collect();
+        return Some(Conditional::Requires(from.clone(), needs));
+    }
+    let then = then.as_object()?;
+    if then.len() != 1 {
+        return None;
+    }
+    let lists = not_lists(then.get("not")?)?;
+    Some(Conditional::NotAll(
+        lists
+            .into_iter()
+            .map(|l| {
+                let mut all = when.clone();
+                all.extend(l.into_iter().filter(|n| !when.contains(n)));
+                all
+            })
+            .collect(),
+    ))
+}
+
+/// Reads [`PresenceRules`] from an object schema.
+pub fn presence_rules(map: &Map<String, Value>) -> Option<PresenceRules> {
+    let names = |v: &Value| -> Option<Vec<String>> {
+        v.as_array()?
+            .iter()
+            .map(|n| n.as_str().map(str::to_owned))
+            .collect()
+    };
+    let mut choices = Vec::new();
+    for (key, exactly_one) in [("oneOf", true), ("anyOf", false)] {
+        let Some(branches) = map.get(key) else {
+            continue;
+        };
+        let groups: Option<Vec<Vec<String>>> = branches.as_array().and_then(|list| {
+            list.iter()
+                .map(|b| {
+                    let b = b.as_object()?;
+                    if b.len() != 1 {
+                        return None;
+                    }
+                    names(b.get("required")?).filter(|g| !g.is_empty())
+                })
+                .collect()
+        });
+        choices.push((
+            key,
+            Choice {
+                exactly_one,
+                groups: groups.filter(|g| !g.is_empty())?,
+            },
+        ));
+    }
+    let mut not_all = match map.get("not") {
+        Some(not) => not_lists(not)?,
+        None => Vec::new(),
+    };
+    let mut requires = Vec::new();
+    let mut requires_key = "dependentRequired";
+    if map.contains_key("if") {
+        match conditional(map)? {
+            Conditional::Requires(from, needs) => {
+                if !needs.is_empty() {
+                    requires.push((from, needs));
+                }
+            }
+            Conditional::NotAll(lists) => not_all.extend(lists),
+        }
+    }
+    for key in ["dependentRequired", "dependencies"] {
+        let Some(d) = map.get(key) else { continue };
+        requires_key = key;
+        for (from, needs) in d.as_object()? {
+            requires.push((from.clone(), names(needs)?));
+        }
+    }
+    (!choices.is_empty() || !requires.is_empty() || !not_all.is_empty()).then_some(PresenceRules {
+        choices,
+        requires,
+        requires_key,
+        not_all,
+    })
+}
+
+/// A `oneOf` or `anyOf` beside an object's members whose every branch is a `required` list
+/// with, at most, `type: object` and `properties` that say nothing the object does not (each
+/// `true`, `{}`, the object's own schema of the member, or a `$ref` to one equal to it): each
+/// branch becomes its `required` list alone, which [`presence_rules`] reads.
+pub fn plain_presence(doc: &Document, map: &mut Map<String, Value>) {
+    if !is_struct(map) {
+        return;
+    }
+    let own = map.get("properties").cloned().unwrap_or(Value::Null);
+    let says_nothing = |name: &str, v: &Value| -> bool {
+        let same = |v: &Value| own.get(name) == Some(v);
+        match v {
+            Value::Bool(true) => true,
+            Value::Object(m) if m.is_empty() => true,
+            Value::Object(m) if m.len() == 1 && m.contains_key("$ref") => {
+                let target = m["$ref"].as_str().and_then(ref_target);
+                same(v) || target.and_then(|t| doc.at(&t)).is_some_and(same)
+            }
+            _ => same(v),
+        }
+    };
+    for key in ["oneOf", "anyOf"] {
+        let Some(Value::Array(branches)) = map.get(key) else {
+            continue;
+        };
+        let mut plain = Vec::new();
+        for b in branches {
+            let Some(b) = b.as_object() else { break };
+            let Some(required @ Value::Array(_)) = b.get("required") else {
+                break;
+            };
+            let rest_ok = b.iter().all(|(k, v)| match k.as_str() {
+                "required" => true,
+                "type" => v == "object",
+                "properties" => v
+                    .as_object()
+                    .is_some_and(|p| p.iter().all(|(n, s)| says_nothing(n, s))),
+                _ => false,
+            });
+            if !rest_ok {
+                break;
+            }
+            plain.push(serde_json::json!({ "required": required }));
+        }
+        if plain.len() == branches.len()
+            && branches
+                .iter()
+                .any(|b| b.as_object().is_some_and(|b| b.len() > 1))
+        {
+            map.insert(key.into(), Value::Array(plain));
+        }
+    }
+}
+
+/// A `oneOf` or `anyOf` of `required` lists that all name some members: those are required
+/// (no branch holds without them) and go to `required`, out of each branch, which then says
+/// which of the others are present. Left as written when a branch would name nothing else.
+pub fn common_required(map: &mut Map<String, Value>) {
+    let Some(rules) = presence_rules(map) else {
+        return;
+    };
+    for (key, choice) in rules.choices {
+        let Some((first, rest)) = choice.groups.split_first() else {
+            continue;
+        };
+        let common: Vec<String> = first
+            .iter()
+            .filter(|n| rest.iter().all(|g| g.contains(n)))
+            .cloned()
+            .collect();
+        if common.is_empty() || choice.groups.iter().any(|g| g.len() == common.len()) {
+            continue;
+        }
+        let branches: Vec<Value> = choice
+            .groups
+            .iter()
+            .map(|g| {
+                let left: Vec<&String> = g.iter().filter(|n| !common.contains(n)).collect();
+                serde_json::json!({ "required": left })
+            })
+            .collect();
+        map.insert(key.into(), Value::Array(branches));
+        let required = map
+            .entry("required")
+            .or_insert_with(|| Value::Array(Vec::new()));
+        if let Value::Array(list) = required {
+            for name in common {
+                if !list.iter().any(|r| r == name.as_str()) {
+                    list.push(Value::String(name));
+                }
+            }
+        }
+    }
+}
+
+/// The keywords [`presence_rules`] reads, taken out of `map` when it reads them all.
+pub fn without_presence(map: &Map<String, Value>) -> Map<String, Value> {
+    let mut map = map.clone();
+    if presence_rules(&map).is_some() {
+        for key in [
+            "oneOf",
+            "anyOf",
+            "dependentRequired",
+            "dependencies",
+            "not",
+            "if",
+            "then",
+            "else",
+        ] {
+            map.remove(key);
+        }
+    }
+    map
+}
