@@ -14,10 +14,18 @@
 //! value the request sent: messages carry pointers, rules and lengths, never a secret.
 //!
 //! ```
-//! use authlete_models::ClientSecretUpdateRequest;
 //! use authlete_models::axum::Json;
+//! use authlete_models::{Model, Secret};
 //!
-//! async fn update(Json(body): Json<ClientSecretUpdateRequest>) -> &'static str {
+//! /// The body of a secret update (the shipped `ClientSecretUpdateRequest` is another such).
+//! #[derive(Debug, Model)]
+//! #[model(rename_all = "camelCase")]
+//! struct SecretUpdate {
+//!     #[model(charset = "A-Za-z0-9_-", min_len = 1, max_len = 86)]
+//!     client_secret: Secret<String>,
+//! }
+//!
+//! async fn update(Json(body): Json<SecretUpdate>) -> &'static str {
 //!     let _secret = body.client_secret.expose();
 //!     "updated"
 //! }

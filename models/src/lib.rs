@@ -57,7 +57,7 @@
 //! |---|---|
 //! | [shapes](docs::shapes) | structs, newtypes, string enums, enums of JSON values, enums with data (tagged, adjacently tagged, untagged, `one_of`), maps, rules inside values, generic models, `opaque` fields, custom rules, the field types |
 //! | [attributes](docs::attributes) | every `#[model(...)]` key on a type, a variant and a field, with its meaning and its JSON Schema keyword; what is a compile error |
-//! | [presence](docs::presence) | absent members, `null`, defaults, `Option<Option<T>>`; `required_one_of`, `required_any_of`, `requires`, `not_all_of`, `min_members`, `max_members`, `forbid`; `flatten` |
+//! | [presence](docs::presence) | absent members, `null`, defaults, `Option<Option<T>>`; `required_one_of`, `required_any_of`, `requires`, `not_all_of`, `when`, `min_members`, `max_members`, `forbid`; `flatten` |
 //! | [errors](docs::errors) | paths, codes and messages; the first violation through serde, every violation with [`from_json`] and [`Validate`]; the limits |
 //! | [schema](docs::schema) | what [`Model::json_schema`] writes, `$defs` names, the `schemars` feature |
 //! | [formats](docs::formats) | serde formats, numbers and `float-roundtrip`, `pattern` (the `pattern` feature), `check_format` (the `formats` feature) |

@@ -2,7 +2,7 @@
 # Reads a whole OpenAPI or JSON Schema document end to end: generates its models, builds them
 # and runs clippy on them with warnings denied, then checks each generated type two ways:
 # - the round trip: its `json_schema()` equals its schema in the document, normalised (the
-#   generator's `--expected`, see the README);
+#   generator's `--expected`; see "The round trip" in `authlete_models::docs::codegen`);
 # - the differential check: on documents made around the type's schema in the INPUT, as the
 #   document writes it (tests/src/instances.rs), the type reads a document
 #   (`authlete_models::from_json`, and `serde_json::from_str` alike) exactly when the
@@ -16,10 +16,12 @@
 # The validator reads the input as the generator does: an OpenAPI 3.0 document's `nullable`,
 # boolean `exclusiveMinimum`/`exclusiveMaximum` and `example` rewritten into 2020-12's
 # spellings first, and each integer bounded by its Rust type's range (`i32` for `format:
-# int32`, else `i64`), a normalisation the README documents. A document that is `null` alone,
-# refused by an inline schema's type whose input takes it, is counted apart and does not
-# fail: the README gives that `null` to the members that hold the type. `format` is an annotation on both sides, unless `--check-formats` is given: then the
-# validator asserts the formats the derive checks, and no other.
+# int32`, else `i64`), a normalisation `authlete_models::docs::codegen` documents. A document
+# that is `null` alone, refused by an inline schema's type whose input takes it, is counted
+# apart and does not fail: the generator gives that `null` to the members that hold the type
+# (see `authlete_models::docs::codegen`). `format` is an annotation on both sides, unless
+# `--check-formats` is given: then the validator asserts the formats the derive checks, and no
+# other.
 #
 # ROUNDTRIP_DOCUMENTS sets how many documents each type gets (200); ROUNDTRIP_SEED their seed.
 # The generated crate is written under target/codegen-roundtrip/ (ROUNDTRIP_WORK to change
@@ -285,7 +287,7 @@ pub struct Type {
     /// The warning that makes it check less than the input says, if any.
     warned: Option<&'static str>,
     /// Whether it is an inline schema's type (not a schema the document names), whose `null`
-    /// the README gives to the members that hold it.
+    /// the generator gives to the members that hold it (`authlete_models::docs::codegen`).
     inline: bool,
     /// Its `json_schema()`.
     schema: fn() -> Value,
@@ -534,7 +536,7 @@ fn differential() -> bool {
     }
     if left_to_holders > 0 {
         println!(
-            "{left_to_holders} documents `null`, refused by an inline type whose input schema takes it: the README gives that `null` to the members that hold the type"
+            "{left_to_holders} documents `null`, refused by an inline type whose input schema takes it: the generator gives that `null` to the members that hold the type"
         );
     }
     let mut failing = 0;

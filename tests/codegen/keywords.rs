@@ -338,6 +338,44 @@ pub struct Checkout {
     pub depth: Option<i32>,
 }
 
+/// A package manager's settings: `jsonata` needs a file format; `xslt` and `regex` never have both a file format and a template; level 3 needs a note.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+#[model(rename_all = "camelCase", when(kind = "jsonata", required(file_format)), when(kind = "xslt" | "regex", not_all(file_format, template)), when(level = 3, required(note)))]
+pub struct Manager {
+    #[model(not_null)]
+    pub kind: Option<ManagerKind>,
+    #[model(not_null)]
+    pub file_format: Option<String>,
+    #[model(not_null)]
+    pub template: Option<String>,
+    #[model(not_null)]
+    pub level: Option<i64>,
+    pub note: Option<Option<String>>,
+}
+
+/// Which manager reads the files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
+#[model(rename_all = "camelCase")]
+pub enum ManagerKind {
+    /// `jsonata`
+    Jsonata,
+    /// `regex`
+    Regex,
+    /// `xslt`
+    Xslt,
+}
+
+/// How to install: `sync` takes no requirements file. The `if` need not require `command`, which is always present.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+#[model(deny_unknown_fields, when(command = "sync", not_all(requirements)))]
+pub struct Install {
+    pub command: InstallCommand,
+    #[model(not_null)]
+    pub requirements: Option<String>,
+    #[model(not_null)]
+    pub groups: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(deny_unknown_fields)]
 pub struct HolderChild {
@@ -399,6 +437,15 @@ pub enum ShapesKind {
 pub struct ExternalObject {
     #[model(max_len = 8, not_null)]
     pub name: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
+#[model(rename_all = "camelCase")]
+pub enum InstallCommand {
+    /// `sync`
+    Sync,
+    /// `pip`
+    Pip,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]

@@ -6,7 +6,7 @@
 //! it valid against the input schema. `format` is an annotation on both sides: the fixture is
 //! generated without `--check-formats`, and the validator does not assert formats.
 //!
-//! Two normalisations the README documents change which documents are valid, and are taken
+//! Two normalisations `docs::codegen` documents change which documents are valid, and are taken
 //! into account, narrowly: an integer is bounded by its Rust type's range (`i32` for `format:
 //! int32`, else `i64`; `instances::integer_ranges` applies it to the input before it judges),
 //! and `null` allowed by an inline schema is the `Option` of the member that holds its type,
@@ -101,6 +101,8 @@ const TYPES: &[Type] = types![
     Retries,
     Switch,
     Checkout,
+    Manager,
+    Install,
     HolderChild,
     HolderMode,
     ListsKindsItem,
@@ -108,6 +110,8 @@ const TYPES: &[Type] = types![
     ShapesId,
     ShapesValue,
     ShapesKind,
+    ManagerKind,
+    InstallCommand,
     HolderChildY,
 ];
 
@@ -223,7 +227,7 @@ fn compare() -> (Vec<Disagreement>, BTreeMap<String, Reach>) {
             }
             if inline && doc.is_null() && schema && !model.from_json && !model.serde {
                 // `null` among an inline schema's types is the holding member's `Option`, as
-                // the README says: the type itself does not take it.
+                // `authlete_models::docs::codegen` says: the type itself does not take it.
                 r.left_to_holders += 1;
                 continue;
             }
@@ -350,11 +354,23 @@ const ASSERTIONS: &[&str] = &[
 /// Assertions no document can reach, since another keyword says the same: `type` beside an
 /// `enum` or `const` is left out by rule; these are the others, each as (the pointer of its
 /// schema, keyword, why).
-const REDUNDANT: &[(&str, &str, &str)] = &[(
-    "/$defs/Merged/allOf/1",
-    "type",
-    "the first part of `Merged`'s `allOf`, `Base`, says `object` already",
-)];
+const REDUNDANT: &[(&str, &str, &str)] = &[
+    (
+        "/$defs/Merged/allOf/1",
+        "type",
+        "the first part of `Merged`'s `allOf`, `Base`, says `object` already",
+    ),
+    (
+        "/$defs/Manager/allOf/0",
+        "type",
+        "every other value than an object meets the `if`s, and the `not` of a `required` list in one `then` refuses it",
+    ),
+    (
+        "/$defs/Install",
+        "type",
+        "every other value than an object meets the `if`, and the `not` of a `required` list in its `then` refuses it",
+    ),
+];
 
 /// A JSON Pointer token: `~` as `~0`, `/` as `~1`.
 fn token(name: &str) -> String {

@@ -83,6 +83,10 @@ const TYPES: &[Type] = types![
     Retries,
     Switch,
     Checkout,
+    Manager,
+    ManagerKind,
+    Install,
+    InstallCommand,
 ];
 
 fn fixture(name: &str) -> PathBuf {
@@ -912,6 +916,60 @@ fn listed() -> Vec<(&'static str, &'static str, Value, bool)> {
             false,
         ),
         ("Checkout", "Checkout", json!({"branch": null}), false),
+        // Manager: `if`s of a member's value, in parts of an `allOf`.
+        (
+            "Manager",
+            "Manager",
+            json!({"kind": "jsonata", "fileFormat": "json"}),
+            true,
+        ),
+        ("Manager", "Manager", json!({"kind": "jsonata"}), false),
+        ("Manager", "Manager", json!({"kind": "regex"}), true),
+        (
+            "Manager",
+            "Manager",
+            json!({"kind": "xslt", "fileFormat": "f", "template": "t"}),
+            false,
+        ),
+        (
+            "Manager",
+            "Manager",
+            json!({"kind": "jsonata", "fileFormat": "f", "template": "t"}),
+            true,
+        ),
+        (
+            "Manager",
+            "Manager",
+            json!({"fileFormat": "f", "template": "t"}),
+            true,
+        ),
+        ("Manager", "Manager", json!({"level": 3}), false),
+        (
+            "Manager",
+            "Manager",
+            json!({"level": 3.0, "note": null}),
+            true,
+        ),
+        ("Manager", "Manager", json!({"level": 2}), true),
+        ("ManagerKind", "ManagerKind", json!("regex"), true),
+        ("ManagerKind", "ManagerKind", json!("Regex"), false),
+        // Install: the `if` does not require `command`, which is required.
+        ("Install", "Install", json!({"command": "sync"}), true),
+        (
+            "Install",
+            "Install",
+            json!({"command": "sync", "requirements": "r"}),
+            false,
+        ),
+        (
+            "Install",
+            "Install",
+            json!({"command": "pip", "requirements": "r"}),
+            true,
+        ),
+        ("Install", "Install", json!({"requirements": "r"}), false),
+        ("InstallCommand", "", json!("pip"), true),
+        ("InstallCommand", "", json!("uv"), false),
     ]
 }
 

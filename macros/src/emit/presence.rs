@@ -2,10 +2,11 @@
 //! `requires`): one constant, `__presence`, that the runtime's `rules::Presence` interprets
 //! (`rules::PresenceRules` when a rule is `not_all_of`: the same and those rules beside it, so
 //! that a struct without one is written as it was before there was `not_all_of`; and
-//! `rules::WhenRules` when a rule is `when`, likewise), and a call in each place a value is
-//! read, checked or described, given whether each member the rules are about is present (its
-//! `Option` is `Some`) and, after those, whether each `when`'s condition holds. A struct
-//! without the rules gets none of it: every function here returns no tokens then.
+//! `rules::WhenRules` when a rule is `when`, likewise), and a call of `rules::PresenceSet`,
+//! which all three implement, in each place a value is read, checked or described, given
+//! whether each member the rules are about is present (its `Option` is `Some`) and, after
+//! those, whether each `when`'s condition holds. A struct without the rules gets none of it:
+//! every function here returns no tokens then.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -104,18 +105,6 @@ fn literal(value: &VariantValue) -> TokenStream {
     }
 }
 
-/// The runtime type of `__presence`, whose functions the calls name.
-fn rules(cont: &Container) -> TokenStream {
-    let p = tpl!({ ::authlete_models::__private });
-    if cont.presence.has_when() {
-        tpl!({#p::rules::WhenRules}, p)
-    } else if cont.presence.has_not_all() {
-        tpl!({#p::rules::PresenceRules}, p)
-    } else {
-        tpl!({#p::rules::Presence}, p)
-    }
-}
-
 /// Whether each member is present, as an array: `of(field)` is the field's `Option`. After
 /// them, whether each `when`'s condition holds: `holds(rule, field)` tells it, given the rule
 /// (`__presence.when[i]`) and the field its condition reads.
@@ -154,10 +143,9 @@ pub fn validate(cont: &Container) -> TokenStream {
             tpl!({#p::rules::When::matches(&#rule, &self.#member)}, p, rule, member)
         },
     );
-    let rules = rules(cont);
     tpl!({
-        #rules::check(&__presence, &#present, __at, __out);
-    }, rules, present)
+        #p::rules::PresenceSet::check(&__presence, &#present, __at, __out);
+    }, p, present)
 }
 
 /// In the reader's `finish`, once the value `__value` is built: the first broken rule refuses
@@ -179,10 +167,9 @@ pub fn read(cont: &Container) -> TokenStream {
             tpl!({#p::rules::When::matches(&#rule, &__value.#member)}, p, rule, member)
         },
     );
-    let rules = rules(cont);
     tpl!({
-        #rules::refuse::<__E>(&__presence, &#present, *__at)?;
-    }, rules, present)
+        #p::rules::PresenceSet::refuse::<__E>(&__presence, &#present, *__at)?;
+    }, p, present)
 }
 
 /// In the collection's finish, before the absent members are filled in: whether each member
@@ -215,10 +202,10 @@ pub fn collect(cont: &Container) -> TokenStream {
     if cont.presence.is_empty() {
         return TokenStream::new();
     }
-    let rules = rules(cont);
+    let p = tpl!({ ::authlete_models::__private });
     tpl!({
-        let __presence_held = #rules::collect(&__presence, &__present, *__at, __out);
-    }, rules)
+        let __presence_held = #p::rules::PresenceSet::collect(&__presence, &__present, *__at, __out);
+    }, p)
 }
 
 /// In the collection's finish, once every part held: no value when a rule broke.
@@ -240,10 +227,10 @@ pub fn schema(cont: &Container) -> TokenStream {
     if cont.presence.is_empty() {
         return TokenStream::new();
     }
-    let rules = rules(cont);
+    let p = tpl!({ ::authlete_models::__private });
     tpl!({
-        let __s = #rules::schema(&__presence, __s);
-    }, rules)
+        let __s = #p::rules::PresenceSet::schema(&__presence, __s);
+    }, p)
 }
 
 #[cfg(test)]
@@ -267,6 +254,16 @@ mod tests {
         );
         for out in [&plain, &not_all] {
             assert!(!out.contains("When"), "{out}");
+            // Whichever type holds the rules, the calls are the trait's.
+            for call in [
+                "PresenceSet::check(&__presence,&[",
+                "PresenceSet::refuse::<__E>(&__presence,&[",
+                "PresenceSet::collect(&__presence,&__present,*__at,__out)",
+                "PresenceSet::schema(&__presence,__s)",
+            ] {
+                let call = format!("::authlete_models::__private::rules::{call}");
+                assert!(out.contains(&call), "{call} in {out}");
+            }
             // The array of members present, without a slot after them.
             assert!(
                 out.contains("(&self.a),::authlete_models::__private::Option::is_some(&self.b)]"),
@@ -306,6 +303,10 @@ mod tests {
         );
         assert!(
             out.contains("When::matches(&__presence.when[1usize],&__value.n)"),
+            "{out}"
+        );
+        assert!(
+            out.contains("::authlete_models::__private::rules::PresenceSet::check(&__presence,"),
             "{out}"
         );
     }

@@ -113,7 +113,7 @@ pub use number::{Num, Number};
 pub use opaque::Opaque;
 pub use option::Opt;
 pub use pattern::{FormatCheck, Pattern};
-pub use presence::{Choice, NotAllOf, Presence, PresenceRules, Requires};
+pub use presence::{Choice, NotAllOf, Presence, PresenceRules, PresenceSet, Requires};
 pub use present::Present;
 pub use refusal::Bound;
 pub use secret::Secret;

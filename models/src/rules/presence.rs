@@ -16,7 +16,9 @@
 //! A struct without `not_all_of` is described by a [`Presence`]; one with it, by a
 //! [`PresenceRules`]: the same [`Presence`] and its `not_all_of` rules beside it, each with its
 //! place among the others; one with `when`, by a [`WhenRules`](super::WhenRules), which holds
-//! a [`PresenceRules`] likewise.
+//! a [`PresenceRules`] likewise. Each says only whether its rules hold and which they are;
+//! what the derive calls (`check`, `refuse`, `collect`, `schema`) is written once, in
+//! [`PresenceSet`].
 
 use core::fmt;
 
@@ -89,10 +91,56 @@ enum Part<'r> {
 /// Every presence rule of a struct, whichever type holds them: what the errors and the schema
 /// are made from, off the path of a value that keeps the rules.
 #[derive(Clone, Copy)]
-pub(super) struct All<'r> {
+pub struct All<'r> {
     pub(super) presence: &'r Presence,
     pub(super) not_all_of: &'r [NotAllOf],
     pub(super) when: &'r [When],
+}
+
+/// A struct's presence rules, whichever type holds them ([`Presence`], [`PresenceRules`] or
+/// [`WhenRules`](super::WhenRules)): each says whether its rules hold and which they are, and
+/// the functions the derive calls are written once, here.
+///
+/// The `present` array they take holds whether each of [`Presence::names`] is present, then,
+/// for a [`WhenRules`](super::WhenRules), whether each `when`'s condition holds, in order.
+pub trait PresenceSet {
+    /// Whether every rule holds: a few comparisons, the path of a value that keeps them.
+    fn holds(&self, present: &[bool]) -> bool;
+
+    /// Every rule, for the errors and the schema.
+    fn all(&self) -> All<'_>;
+
+    /// `validate()`: pushes every broken rule onto `out`, the object being at `at`.
+    #[inline]
+    fn check(&self, present: &[bool], at: Path<'_>, out: &mut Vec<ValidationError>) {
+        if !self.holds(present) {
+            self.all().broken(present, at, out);
+        }
+    }
+
+    /// The reader: the first broken rule, as the error a read returns (`/path: code: message`).
+    #[inline]
+    fn refuse<E: de::Error>(&self, present: &[bool], at: Path<'_>) -> Result<(), E> {
+        if self.holds(present) {
+            Ok(())
+        } else {
+            Err(self.all().first(present, at))
+        }
+    }
+
+    /// `from_json`: lists every broken rule; whether all held.
+    #[inline]
+    fn collect(&self, present: &[bool], at: Path<'_>, out: &mut Collector<'_>) -> bool {
+        self.holds(present) || self.all().listed(present, at, out)
+    }
+
+    /// The object's schema with the rules added: `dependentRequired` for `requires` (one
+    /// member each, in declaration order); each choice as `oneOf` (`anyOf`) of a `required`
+    /// list per item, each `not_all_of` as `not` of a `required` list, and each `when` as an
+    /// `if` and a `then`; several under `allOf`, in the order written.
+    fn schema(&self, schema: Map<String, Value>) -> Map<String, Value> {
+        self.all().schema(schema)
+    }
 }
 
 impl Choice {
@@ -125,54 +173,24 @@ impl NotAllOf {
     }
 }
 
-impl Presence {
-    /// Whether every rule holds, given whether each of [`Presence::names`] is present.
+impl PresenceSet for Presence {
     #[inline]
-    pub fn holds(&self, present: &[bool]) -> bool {
+    fn holds(&self, present: &[bool]) -> bool {
         self.requires.iter().all(|r| r.holds(present))
             && self.choices.iter().all(|c| c.holds(present))
     }
 
-    /// `validate()`: pushes every broken rule onto `out`, the object being at `at`.
-    #[inline]
-    pub fn check(&self, present: &[bool], at: Path<'_>, out: &mut Vec<ValidationError>) {
-        if !self.holds(present) {
-            self.alone().broken(present, at, out);
-        }
-    }
-
-    /// The reader: the first broken rule, as the error a read returns (`/path: code: message`).
-    #[inline]
-    pub fn refuse<E: de::Error>(&self, present: &[bool], at: Path<'_>) -> Result<(), E> {
-        if self.holds(present) {
-            Ok(())
-        } else {
-            Err(self.alone().first(present, at))
-        }
-    }
-
-    /// `from_json`: lists every broken rule; whether all held.
-    #[inline]
-    pub fn collect(&self, present: &[bool], at: Path<'_>, out: &mut Collector<'_>) -> bool {
-        self.holds(present) || self.alone().listed(present, at, out)
-    }
-
-    /// The object's schema with the rules added: `dependentRequired` for `requires` (one
-    /// member each, in declaration order), and each choice as `oneOf` (`anyOf`) of a
-    /// `required` list per item; several choices go under `allOf`, in the order written.
-    pub fn schema(&self, schema: Map<String, Value>) -> Map<String, Value> {
-        self.alone().schema(schema)
-    }
-
     /// The rules with no `not_all_of` nor `when` beside them.
-    fn alone(&self) -> All<'_> {
+    fn all(&self) -> All<'_> {
         All {
             presence: self,
             not_all_of: &[],
             when: &[],
         }
     }
+}
 
+impl Presence {
     fn code(&self, choice: &Choice) -> &'static str {
         match choice.exactly_one {
             true => Code::RequiredOneOf.as_str(),
@@ -222,43 +240,10 @@ impl Presence {
     }
 }
 
-impl PresenceRules {
-    /// Whether every rule holds, given whether each of [`Presence::names`] is present.
+impl PresenceSet for PresenceRules {
     #[inline]
-    pub fn holds(&self, present: &[bool]) -> bool {
+    fn holds(&self, present: &[bool]) -> bool {
         self.presence.holds(present) && self.not_all_of.iter().all(|n| n.holds(present))
-    }
-
-    /// `validate()`: pushes every broken rule onto `out`, the object being at `at`.
-    #[inline]
-    pub fn check(&self, present: &[bool], at: Path<'_>, out: &mut Vec<ValidationError>) {
-        if !self.holds(present) {
-            self.all().broken(present, at, out);
-        }
-    }
-
-    /// The reader: the first broken rule, as the error a read returns (`/path: code: message`).
-    #[inline]
-    pub fn refuse<E: de::Error>(&self, present: &[bool], at: Path<'_>) -> Result<(), E> {
-        if self.holds(present) {
-            Ok(())
-        } else {
-            Err(self.all().first(present, at))
-        }
-    }
-
-    /// `from_json`: lists every broken rule; whether all held.
-    #[inline]
-    pub fn collect(&self, present: &[bool], at: Path<'_>, out: &mut Collector<'_>) -> bool {
-        self.holds(present) || self.all().listed(present, at, out)
-    }
-
-    /// The object's schema with the rules added: `dependentRequired` for `requires` (one
-    /// member each, in declaration order); each choice as `oneOf` (`anyOf`) of a `required`
-    /// list per item, and each `not_all_of` as `not` of a `required` list; several under
-    /// `allOf`, in the order written.
-    pub fn schema(&self, schema: Map<String, Value>) -> Map<String, Value> {
-        self.all().schema(schema)
     }
 
     /// The rules with no `when` beside them.

@@ -22,13 +22,11 @@
 //! (the derive refuses a condition on a secret field), and the members; never a value of the
 //! document.
 
-use serde::de;
 use serde::ser::{self, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use super::presence::{Presence, PresenceRules};
+use super::presence::{All, Presence, PresenceRules, PresenceSet};
 use super::value_enum::Literal;
-use crate::collect::Collector;
 use crate::errors::ValidationError;
 use crate::path::Path;
 
@@ -51,8 +49,9 @@ pub struct When {
 /// The presence rules of a struct with `when`: its [`PresenceRules`] and its `when` rules, in
 /// the order written.
 ///
-/// The `present` array its functions take holds whether each of [`Presence::names`] is
-/// present, then whether each `when`'s condition holds ([`When::matches`]), in order.
+/// The `present` array its functions ([`PresenceSet`]) take holds whether each of
+/// [`Presence::names`] is present, then whether each `when`'s condition holds
+/// ([`When::matches`]), in order.
 #[derive(Clone, Copy, Debug)]
 pub struct WhenRules {
     pub rules: PresenceRules,
@@ -178,11 +177,9 @@ impl When {
     }
 }
 
-impl WhenRules {
-    /// Whether every rule holds, given whether each of [`Presence::names`] is present and
-    /// whether each condition holds.
+impl PresenceSet for WhenRules {
     #[inline]
-    pub fn holds(&self, present: &[bool]) -> bool {
+    fn holds(&self, present: &[bool]) -> bool {
         let conditions = &present[self.rules.presence.names.len()..];
         self.rules.holds(present)
             && self
@@ -192,39 +189,8 @@ impl WhenRules {
                 .all(|(w, &matched)| w.holds(matched, present))
     }
 
-    /// `validate()`: pushes every broken rule onto `out`, the object being at `at`.
-    #[inline]
-    pub fn check(&self, present: &[bool], at: Path<'_>, out: &mut Vec<ValidationError>) {
-        if !self.holds(present) {
-            self.all().broken(present, at, out);
-        }
-    }
-
-    /// The reader: the first broken rule, as the error a read returns (`/path: code: message`).
-    #[inline]
-    pub fn refuse<E: de::Error>(&self, present: &[bool], at: Path<'_>) -> Result<(), E> {
-        if self.holds(present) {
-            Ok(())
-        } else {
-            Err(self.all().first(present, at))
-        }
-    }
-
-    /// `from_json`: lists every broken rule; whether all held.
-    #[inline]
-    pub fn collect(&self, present: &[bool], at: Path<'_>, out: &mut Collector<'_>) -> bool {
-        self.holds(present) || self.all().listed(present, at, out)
-    }
-
-    /// The object's schema with the rules added: those of [`PresenceRules::schema`], and each
-    /// `when` as an `if` / `then` at its place among them; several under `allOf`, in the order
-    /// written.
-    pub fn schema(&self, schema: Map<String, Value>) -> Map<String, Value> {
-        self.all().schema(schema)
-    }
-
-    fn all(&self) -> super::presence::All<'_> {
-        super::presence::All {
+    fn all(&self) -> All<'_> {
+        All {
             presence: &self.rules.presence,
             not_all_of: self.rules.not_all_of,
             when: self.when,
@@ -449,6 +415,7 @@ impl Serializer for Equals<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::collect::Collector;
     use crate::rules::{Choice, NotAllOf, Presence, PresenceRules, Requires};
     use serde_json::json;
 

@@ -426,6 +426,24 @@ impl Writer {
                         let idents: Vec<String> = list.iter().map(ident_of).collect();
                         presence_attrs.push(format!("not_all_of({})", idents.join(", ")));
                     }
+                    for w in &member_rules.when {
+                        let values: Vec<String> = w
+                            .values
+                            .iter()
+                            .map(|v| match v {
+                                serde_json::Value::String(s) => string_literal(s),
+                                other => other.to_string(),
+                            })
+                            .collect();
+                        let idents: Vec<String> = w.members.iter().map(ident_of).collect();
+                        let then = if w.required { "required" } else { "not_all" };
+                        presence_attrs.push(format!(
+                            "when({} = {}, {then}({}))",
+                            ident_of(&w.member),
+                            values.join(" | "),
+                            idents.join(", ")
+                        ));
+                    }
                     if !member_rules.forbid.is_empty() {
                         let names: Vec<String> = member_rules
                             .forbid

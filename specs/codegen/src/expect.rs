@@ -283,6 +283,27 @@ impl<'d> Expect<'d> {
                         _ => parts.push(json!({"not": {"required": list}})),
                     }
                 }
+                // Each `if` of a member's value: its `then` without the member and those
+                // always present, and nothing when that leaves nothing required.
+                for rule in rules.when {
+                    let members = rule.named(|n| required.iter().any(|r| r == n));
+                    if members.is_empty() {
+                        continue;
+                    }
+                    let value = match rule.values.as_slice() {
+                        [one] => json!({ "const": one }),
+                        all => json!({ "enum": all }),
+                    };
+                    let then = if rule.required {
+                        json!({ "required": members })
+                    } else {
+                        json!({"not": {"required": members}})
+                    };
+                    parts.push(json!({
+                        "if": {"properties": {rule.member.clone(): value}, "required": [rule.member]},
+                        "then": then,
+                    }));
+                }
                 match parts.len() {
                     0 => {}
                     1 => {

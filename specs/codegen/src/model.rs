@@ -101,6 +101,22 @@ pub struct MemberRules {
     pub min: Option<u64>,
     /// `maxProperties`: the most members.
     pub max: Option<u64>,
+    /// `if` of a member's value with its `then`: `when`.
+    pub when: Vec<When>,
+}
+
+/// `when(member = v1 | v2, required(..))` or `not_all(..)`: when a member holds one of some
+/// values, other members are all present, or not all present.
+#[derive(Clone, Debug, PartialEq)]
+pub struct When {
+    /// The member whose value the condition reads, by wire name.
+    pub member: String,
+    /// The values (strings, numbers, booleans) it holds for the rule to apply.
+    pub values: Vec<serde_json::Value>,
+    /// The members are all present (`required`), not all present (`not_all`).
+    pub required: bool,
+    /// The members, by wire name.
+    pub members: Vec<String>,
 }
 
 /// A variant of a [`Kind::Union`].

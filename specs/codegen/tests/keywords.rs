@@ -3779,3 +3779,117 @@ fn an_if_of_one_member_s_presence_is_a_presence_rule() {
         "has no attribute in the derive",
     );
 }
+
+#[test]
+fn an_if_of_one_member_s_value_is_a_when_rule() {
+    let out = run_text(
+        r##"{"$defs": {"A": {"type": "object",
+            "properties": {"kind": {"enum": ["x", "y", "z"]}, "level": {"type": "integer"},
+                "on": {"type": "boolean"}, "a": {"type": "string"}, "b": {"type": ["string", "null"]},
+                "c": {"type": "string"}},
+            "required": ["c"],
+            "allOf": [
+                {"if": {"properties": {"kind": {"const": "x"}}, "required": ["kind"]},
+                 "then": {"required": ["a", "kind", "c", "a"]}},
+                {"if": {"properties": {"level": {"enum": [2, 3.0]}}, "required": ["level"]},
+                 "then": {"not": {"anyOf": [{"required": ["a", "b"]}, {"required": ["b", "c"]}]}}},
+                {"if": {"type": "object", "properties": {"on": {"type": "boolean", "const": true}}, "required": ["on"]},
+                 "then": {"required": ["c"]}}
+            ]}}}"##,
+    );
+    // The condition's member, and those always present, are left out of its `then`; a
+    // `then` that asks for nothing more says nothing.
+    has(
+        &out,
+        &[
+            "#[model(when(kind = \"x\", required(a)), when(level = 2 | 3.0, not_all(a, b)), when(level = 2 | 3.0, not_all(b)))]\npub struct A {",
+            "    pub b: Option<Option<String>>,\n",
+        ],
+    );
+    let got = expected(&out, "A");
+    assert_eq!(
+        got["allOf"],
+        json!([
+            {"if": {"properties": {"kind": {"const": "x"}}, "required": ["kind"]}, "then": {"required": ["a"]}},
+            {"if": {"properties": {"level": {"enum": [2, 3.0]}}, "required": ["level"]}, "then": {"not": {"required": ["a", "b"]}}},
+            {"if": {"properties": {"level": {"enum": [2, 3.0]}}, "required": ["level"]}, "then": {"not": {"required": ["b"]}}},
+        ])
+    );
+    // Beside the members, alone: the rule sits on the object; an `if` without `required`
+    // reads a member that is always present the same.
+    let out = run_text(
+        r##"{"$defs": {"A": {"type": "object",
+            "properties": {"kind": {"type": "string"}, "a": {"type": "string"}},
+            "required": ["kind"],
+            "if": {"properties": {"kind": {"const": "x"}}}, "then": {"not": {"required": ["a"]}}}}}"##,
+    );
+    has(
+        &out,
+        &["#[model(when(kind = \"x\", not_all(a)))]\npub struct A {"],
+    );
+    let got = expected(&out, "A");
+    assert_eq!(
+        got["if"],
+        json!({"properties": {"kind": {"const": "x"}}, "required": ["kind"]})
+    );
+    assert_eq!(got["then"], json!({"not": {"required": ["a"]}}));
+    // What the derive cannot say.
+    let doc = |member: Value, condition: Value, then: Value| {
+        json!({"$defs": {"A": {"type": "object",
+            "properties": {"kind": member, "a": {"type": "string"}, "pin": {"type": "string", "format": "password"}},
+            "required": ["pin"],
+            "if": condition, "then": then}}})
+    };
+    let string = json!({"type": "string"});
+    let is_x = json!({"properties": {"kind": {"const": "x"}}, "required": ["kind"]});
+    let needs_a = json!({"required": ["a"]});
+    for (member, condition, then, why) in [
+        // Without `required`, the `then` applies to an object without the member too.
+        (
+            string.clone(),
+            json!({"properties": {"kind": {"const": "x"}}}),
+            needs_a.clone(),
+            "does not require `kind`, so its `then` applies also to an object without it",
+        ),
+        (
+            json!({"type": "integer"}),
+            is_x.clone(),
+            needs_a.clone(),
+            "which its schema never holds",
+        ),
+        (
+            json!({"type": "string", "default": "x"}),
+            is_x.clone(),
+            needs_a.clone(),
+            "whose `default` fills it in",
+        ),
+        (
+            json!({"type": "string", "format": "password"}),
+            is_x.clone(),
+            needs_a.clone(),
+            "which is secret",
+        ),
+        (
+            string.clone(),
+            is_x.clone(),
+            json!({"not": {"required": ["pin"]}}),
+            "no such object is accepted",
+        ),
+    ] {
+        a_refused(doc(member, condition, then), "#/$defs/A/if", why);
+    }
+    // An `if` of a value that is not a string, a number or a flag, or of two members, is no
+    // rule of the derive.
+    for condition in [
+        json!({"properties": {"kind": {"const": ["x"]}}, "required": ["kind"]}),
+        json!({"properties": {"kind": {"const": "x"}, "a": {"const": "y"}}}),
+        json!({"properties": {"kind": {"const": "x", "minLength": 1}}}),
+        json!({"properties": {"kind": {"type": "integer", "const": "x"}}}),
+    ] {
+        a_refused(
+            doc(string.clone(), condition, needs_a.clone()),
+            "#/$defs/A/if",
+            "has no attribute in the derive",
+        );
+    }
+}

@@ -55,6 +55,8 @@ pub type Member = (String, String);
 /// schema beside `allOf`) closed by `additionalProperties: false` lets through only the names
 /// its `properties` declare: the merged object is closed, and another part's member it does
 /// not name is no member (or, when required, makes the schema refused, as accepting nothing).
+/// The parts' `if`s of a member's value stay, each its `if` and `then` alone, in an `allOf`
+/// of the merged object, which its presence rules read.
 pub fn merge_all_of(
     doc: &Document,
     map: &Map<String, Value>,
@@ -107,6 +109,8 @@ fn merge_parts(
     let mut every_member = false;
     // The parts' `not` of `required` lists, and their member counts.
     let mut not_all: Vec<Vec<String>> = Vec::new();
+    // The parts' `if`s of a member's value.
+    let mut conditions: Vec<Value> = Vec::new();
     let mut counts: [Option<u64>; 2] = [None, None];
     for (i, part) in parts.iter().enumerate() {
         let here = format!("{at}/allOf/{i}");
@@ -217,10 +221,19 @@ fn merge_parts(
                     }
                 }
                 Some(Conditional::NotAll(lists)) => not_all.extend(lists),
+                // Kept as a part of its own, which the presence rules read.
+                Some(Conditional::When(_)) => {
+                    let part: Map<String, Value> = part_map
+                        .iter()
+                        .filter(|(k, _)| matches!(k.as_str(), "if" | "then" | "else"))
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
+                    conditions.push(Value::Object(part));
+                }
                 None => {
                     return Err((
                         format!("{node_at}/if"),
-                        "`if` in a part of `allOf`: only an `if` of one member's presence whose `then` says which others are (or are not all) present is merged".into(),
+                        "`if` in a part of `allOf`: only an `if` of one member's presence or value whose `then` says which others are (or are not all) present is merged".into(),
                     ));
                 }
             }
@@ -404,6 +417,9 @@ fn merge_parts(
         out.insert("additionalProperties".into(), Value::Bool(true));
     }
     evaluated(&mut out);
+    if !conditions.is_empty() {
+        out.insert("allOf".into(), Value::Array(conditions));
+    }
     Ok((out, order))
 }
 
@@ -968,6 +984,10 @@ pub fn declare_required(map: &mut Map<String, Value>) {
         }
         for list in rules.not_all.into_iter().filter(|l| l.len() > 1) {
             names.extend(list);
+        }
+        for rule in rules.when {
+            names.push(rule.member);
+            names.extend(rule.members);
         }
     }
     if let Some(Value::Object(props)) = map.get_mut("properties") {

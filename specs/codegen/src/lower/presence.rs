@@ -1,14 +1,14 @@
 //! Which members are present together: the presence rules beside an object's members
 //! (`oneOf`/`anyOf` of `required` lists, `dependentRequired`, `not` of `required` lists, and an
-//! `if` of one member's presence), read from the schema, made plain, and checked against the
-//! struct's fields.
+//! `if` of one member's presence or value), read from the schema, made plain, and checked
+//! against the struct's fields.
 
 use serde_json::{Map, Value};
 
 use super::Lowering;
 use super::objects::is_struct;
 use crate::input::{Document, ref_target};
-use crate::model::{Choice, Field, MemberRules, Ty};
+use crate::model::{Choice, Field, MemberRules, Ty, When};
 
 impl Lowering<'_> {
     /// The presence rules beside a struct's members (see [`presence_rules`]), checked against
@@ -77,6 +77,25 @@ impl Lowering<'_> {
                 }
             }
         }
+        // `if` of a member's value: the member is read, the members `then` names show
+        // whether they are present.
+        let mut when = Vec::new();
+        for rule in &rules.when {
+            let here = format!("{at}/{}", rule.at);
+            match Self::when_rule(rule, fields) {
+                Ok(Some(w)) => {
+                    for n in &w.members {
+                        named.push((here.clone(), n.clone()));
+                    }
+                    when.push(w);
+                }
+                Ok(None) => {}
+                Err(why) => {
+                    self.refuse(&here, why);
+                    ok = false;
+                }
+            }
+        }
         for (here, name) in &named {
             match fields.iter_mut().find(|f| &f.wire == name) {
                 None => {
@@ -110,7 +129,82 @@ impl Lowering<'_> {
             }
         }
         members.not_all_of = not_all;
+        members.when = when;
         rules.choices.into_iter().map(|(_, c)| c).collect()
+    }
+
+    /// An `if` of a member's value as the derive's `when`, given the struct's `fields`: `None`
+    /// when it says nothing (its `then` asks only for members that are always present), and
+    /// why not when the derive cannot say it.
+    fn when_rule(rule: &ValueRule, fields: &[Field]) -> Result<Option<When>, String> {
+        let member = &rule.member;
+        let Some(f) = fields.iter().find(|f| &f.wire == member) else {
+            return Err(format!(
+                "reads the value of `{member}`, which is not among the `properties`: the derive's `when` reads a field of the struct"
+            ));
+        };
+        if f.default.is_some() {
+            return Err(format!(
+                "reads the value of `{member}`, whose `default` fills it in when it is absent: the derive's `when` could not tell the default from a value given"
+            ));
+        }
+        let mut ty = &f.value.ty;
+        while let Ty::Option(t) | Ty::Boxed(t) = ty {
+            ty = t;
+        }
+        if *ty == Ty::Secret {
+            return Err(format!(
+                "reads the value of `{member}`, which is secret (`format: password`): a condition on it would tell it"
+            ));
+        }
+        if !rule.if_requires && !always_present(f) {
+            return Err(format!(
+                "does not require `{member}`, so its `then` applies also to an object without it; the derive's `when` applies only when the member is present (add `\"required\": [\"{member}\"]` to the `if`)"
+            ));
+        }
+        if let Some(v) = rule.values.iter().find(|v| !can_hold(ty, v)) {
+            return Err(format!(
+                "reads whether `{member}` is {v}, which its schema never holds: the derive's `when` names values the member can hold"
+            ));
+        }
+        let members = rule.named(|n| fields.iter().any(|f| f.wire == n && always_present(f)));
+        if members.is_empty() {
+            if rule.required {
+                return Ok(None);
+            }
+            return Err(format!(
+                "says that members which are present whenever `{member}` holds its value are not all present: no such object is accepted, which the derive's `when` cannot say"
+            ));
+        }
+        Ok(Some(When {
+            member: member.clone(),
+            values: rule.values.clone(),
+            required: rule.required,
+            members,
+        }))
+    }
+}
+
+/// Whether a field's member is always present: it is required (`null` or not).
+fn always_present(f: &Field) -> bool {
+    (!matches!(f.value.ty, Ty::Option(_)) && f.default.is_none()) || f.required
+}
+
+/// Whether a member of type `ty` (not an `Option`) may hold the value `v` of a condition: a
+/// generated type, or any value, holds whatever its own schema says.
+fn can_hold(ty: &Ty, v: &Value) -> bool {
+    let whole = |v: &Value| v.as_f64().is_some_and(|f| f.fract() == 0.0);
+    match ty {
+        Ty::String => v.is_string(),
+        Ty::Bool => v.is_boolean(),
+        Ty::I32 => {
+            v.as_i64().is_some_and(|n| i32::try_from(n).is_ok())
+                || (whole(v) && v.as_f64().is_some_and(|f| f.abs() <= f64::from(i32::MAX)))
+        }
+        Ty::I64 => v.is_i64() || (whole(v) && v.as_f64().is_some_and(|f| f.abs() < 9.2e18)),
+        Ty::F64 => v.is_number(),
+        Ty::Named(_) | Ty::Any => true,
+        _ => false,
     }
 }
 
@@ -128,6 +222,42 @@ pub struct PresenceRules {
     /// `not` of `required` lists (alone, or each a branch of an `anyOf`): each list's members
     /// are not all present.
     pub not_all: Vec<Vec<String>>,
+    /// Each `if` of one member's value, with its `then` (beside the members, or in a merged
+    /// `allOf`'s part), in the document's order.
+    pub when: Vec<ValueRule>,
+}
+
+/// An `if` that a member holds one of some values, with what its `then` says: the members
+/// that are then all present (`required`), or not all present.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValueRule {
+    /// The member the `if` reads.
+    pub member: String,
+    /// Its values (strings, numbers, booleans).
+    pub values: Vec<Value>,
+    /// Whether the `if` requires the member: without it, the `then` applies to an object
+    /// without the member too.
+    pub if_requires: bool,
+    /// `then` is a `required` list, not a `not` of one.
+    pub required: bool,
+    /// The members `then` names.
+    pub members: Vec<String>,
+    /// Where the `if` is, beside the members: `if`, or `allOf` (a part of a merged one).
+    pub at: &'static str,
+}
+
+impl ValueRule {
+    /// The members the rule is about, each once: not its condition's member, present
+    /// whenever the rule applies, nor those `always` present.
+    pub fn named(&self, always: impl Fn(&str) -> bool) -> Vec<String> {
+        let mut named: Vec<String> = Vec::new();
+        for n in &self.members {
+            if *n != self.member && !always(n) && !named.contains(n) {
+                named.push(n.clone());
+            }
+        }
+        named
+    }
 }
 
 /// The `required` lists of a `not` that says only that their members are not all present:
@@ -169,14 +299,19 @@ fn required_list(b: &Value) -> Option<Vec<String>> {
     names.filter(|n| !n.is_empty())
 }
 
-/// What an `if` of one member's presence says with its `then`, with no `else` (or one that
-/// says nothing): the member requires others (`then` a `required` list), or it is not
-/// present with all of some others (`then` a `not` of `required` lists).
+/// What an `if` with its `then` says, with no `else` (or one that says nothing), when the
+/// `if` is of one member's presence or value and the `then` says which others are (or are not
+/// all) present.
 pub enum Conditional {
-    /// The member, and the members it requires.
+    /// An `if` of one member's presence, whose `then` is a `required` list: the member, and
+    /// the members it requires.
     Requires(String, Vec<String>),
-    /// Lists of members not all present.
+    /// An `if` of members' presence, whose `then` is a `not` of `required` lists: lists of
+    /// members not all present.
     NotAll(Vec<Vec<String>>),
+    /// An `if` of one member's value: one rule for a `required` list, one for each list of
+    /// a `not`.
+    When(Vec<ValueRule>),
 }
 
 /// Reads a [`Conditional`] from a schema's `if`, `then` and `else`; `None` when they say more.
@@ -186,20 +321,38 @@ pub fn conditional(map: &Map<String, Value>) -> Option<Conditional> {
     if !map.get("else").is_none_or(says_nothing) {
         return None;
     }
-    let when = required_list(map.get("if")?)?;
     let then = map.get("then")?;
-    if let Some(needs) = required_list(then) {
+    // A `required` list, or the lists of a `not` alone.
+    let (required, lists) = match required_list(then) {
+        Some(needs) => (true, vec![needs]),
+        None => {
+            let then = then.as_object()?;
+            if then.len() != 1 {
+                return None;
+            }
+            (false, not_lists(then.get("not")?)?)
+        }
+    };
+    let condition = map.get("if")?;
+    let Some(when) = required_list(condition) else {
+        let (member, values, if_requires) = value_condition(condition)?;
+        let rule = |members: Vec<String>| ValueRule {
+            member: member.clone(),
+            values: values.clone(),
+            if_requires,
+            required,
+            members,
+            at: "if",
+        };
+        return Some(Conditional::When(lists.into_iter().map(rule).collect()));
+    };
+    if required {
         let [from] = when.as_slice() else {
             return None;
         };
-        let needs: Vec<String> = needs.into_iter().filter(|n| n != from).collect();
+        let needs: Vec<String> = lists.into_iter().flatten().filter(|n| n != from).collect();
         return Some(Conditional::Requires(from.clone(), needs));
     }
-    let then = then.as_object()?;
-    if then.len() != 1 {
-        return None;
-    }
-    let lists = not_lists(then.get("not")?)?;
     Some(Conditional::NotAll(
         lists
             .into_iter()
@@ -210,6 +363,49 @@ pub fn conditional(map: &Map<String, Value>) -> Option<Conditional> {
             })
             .collect(),
     ))
+}
+
+/// An `if` of one member's value: `properties` of that one member, whose schema is a `const`
+/// or an `enum` of strings, numbers and booleans (with at most a `type` they all are), and at
+/// most `type: object` and a `required` list of that member beside it. The member, its
+/// values, and whether the `if` requires it.
+fn value_condition(condition: &Value) -> Option<(String, Vec<Value>, bool)> {
+    let condition = condition.as_object()?;
+    let mut props = condition.get("properties")?.as_object()?.iter();
+    let (Some((member, schema)), None) = (props.next(), props.next()) else {
+        return None;
+    };
+    let plain = condition.iter().all(|(k, v)| match k.as_str() {
+        "properties" => true,
+        "type" => v == "object",
+        "required" => v
+            .as_array()
+            .is_some_and(|r| r.len() == 1 && r[0] == member.as_str()),
+        _ => false,
+    });
+    let schema = schema.as_object()?;
+    let values = match (schema.get("const"), schema.get("enum")) {
+        (Some(one), None) => vec![one.clone()],
+        (None, Some(Value::Array(all))) if !all.is_empty() => all.clone(),
+        _ => return None,
+    };
+    let of_type = |t: &Value, v: &Value| match t.as_str() {
+        Some("string") => v.is_string(),
+        Some("boolean") => v.is_boolean(),
+        Some("number") => v.is_number(),
+        Some("integer") => v.is_i64() || v.is_u64() || v.as_f64().is_some_and(|f| f.fract() == 0.0),
+        _ => false,
+    };
+    let typed = schema.iter().all(|(k, t)| match k.as_str() {
+        "const" | "enum" => true,
+        "type" => values.iter().all(|v| of_type(t, v)),
+        _ => false,
+    });
+    let scalars = values
+        .iter()
+        .all(|v| v.is_string() || v.is_number() || v.is_boolean());
+    (plain && typed && scalars)
+        .then(|| (member.clone(), values, condition.contains_key("required")))
 }
 
 /// Reads [`PresenceRules`] from an object schema.
@@ -250,6 +446,7 @@ pub fn presence_rules(map: &Map<String, Value>) -> Option<PresenceRules> {
     };
     let mut requires = Vec::new();
     let mut requires_key = "dependentRequired";
+    let mut when = Vec::new();
     if map.contains_key("if") {
         match conditional(map)? {
             Conditional::Requires(from, needs) => {
@@ -258,6 +455,24 @@ pub fn presence_rules(map: &Map<String, Value>) -> Option<PresenceRules> {
                 }
             }
             Conditional::NotAll(lists) => not_all.extend(lists),
+            Conditional::When(rules) => when.extend(rules),
+        }
+    }
+    // A merged `allOf` keeps its parts' `if`s of a member's value, each part an `if` and
+    // its `then` alone.
+    if let Some(parts) = map.get("allOf") {
+        for part in parts.as_array()? {
+            let part = part.as_object()?;
+            if !part
+                .keys()
+                .all(|k| matches!(k.as_str(), "if" | "then" | "else"))
+            {
+                return None;
+            }
+            let Conditional::When(rules) = conditional(part)? else {
+                return None;
+            };
+            when.extend(rules.into_iter().map(|r| ValueRule { at: "allOf", ..r }));
         }
     }
     for key in ["dependentRequired", "dependencies"] {
@@ -267,11 +482,13 @@ pub fn presence_rules(map: &Map<String, Value>) -> Option<PresenceRules> {
             requires.push((from.clone(), names(needs)?));
         }
     }
-    (!choices.is_empty() || !requires.is_empty() || !not_all.is_empty()).then_some(PresenceRules {
+    let some = !choices.is_empty() || !requires.is_empty() || !not_all.is_empty();
+    (some || !when.is_empty()).then_some(PresenceRules {
         choices,
         requires,
         requires_key,
         not_all,
+        when,
     })
 }
 
@@ -377,6 +594,7 @@ pub fn without_presence(map: &Map<String, Value>) -> Map<String, Value> {
         for key in [
             "oneOf",
             "anyOf",
+            "allOf",
             "dependentRequired",
             "dependencies",
             "not",
