@@ -44,7 +44,7 @@ use crate::input::{Document, ref_target};
 use crate::lower::{
     Member, branches, common_required, declare_required, default_written, holds_null, is_struct,
     is_union, matches_every_name, merge_all_of, never, pattern_entries, plain, plain_presence,
-    presence_rules, properties, synthetic, unwrap_null,
+    presence_names, presence_rules, properties, synthetic, unwrap_null,
 };
 
 /// The JSON Schema dialect the derive declares.
@@ -225,6 +225,8 @@ impl<'d> Expect<'d> {
             // A member whose schema accepts nothing is a name the object must not have.
             let mut forbid: Vec<String> = Vec::new();
             let mut out = Map::new();
+            // A member a presence rule names takes no default.
+            let named = presence_names(&map);
             for (wire, sub, at) in &props {
                 if never(sub) {
                     forbid.push(wire.clone());
@@ -232,7 +234,11 @@ impl<'d> Expect<'d> {
                 }
                 out.insert(
                     wire.clone(),
-                    Value::Object(self.field(sub, at, required.contains(&wire.as_str()))),
+                    Value::Object(self.field(
+                        sub,
+                        at,
+                        required.contains(&wire.as_str()) || named.contains(wire),
+                    )),
                 );
             }
             let required: Vec<Value> = props
@@ -434,8 +440,9 @@ impl<'d> Expect<'d> {
 
     /// A member's schema: its value's, then the annotations, the description and the
     /// default (which a required member, never absent, does not keep).
-    fn field(&self, sub: &Value, at: &str, required: bool) -> Map<String, Value> {
-        // A default the derive's `default` cannot write is dropped, as it checks nothing.
+    fn field(&self, sub: &Value, at: &str, no_default: bool) -> Map<String, Value> {
+        // A default the derive's `default` cannot write is dropped, as it checks nothing; so
+        // is one of a required member or of one a presence rule names (`no_default`).
         let own = sub
             .as_object()
             .and_then(|m| unwrap_null(m, at).ok())
@@ -444,7 +451,7 @@ impl<'d> Expect<'d> {
         let default = sub
             .get("default")
             .cloned()
-            .filter(|d| !required && default_written(self.doc, d, &own));
+            .filter(|d| !no_default && default_written(self.doc, d, &own));
         let (core, notes) = self.value(sub, at);
         let mut s = core;
         s.extend(notes);

@@ -1872,8 +1872,8 @@ fn required_lists_in_one_of_any_of_and_dependencies_are_presence_rules() {
         ],
     );
     assert!(expected(&out, "Always").get("dependentRequired").is_none());
-    // A rule that names a member not declared, a required one, or one with a default; and
-    // branches that say more than which members are present.
+    // A rule that names a member not declared, or a required one; and branches that say
+    // more than which members are present.
     for (extra, at, why) in [
         (
             json!({"oneOf": [{"required": ["a"]}, {"required": ["z"]}], "additionalProperties": false}),
@@ -1884,11 +1884,6 @@ fn required_lists_in_one_of_any_of_and_dependencies_are_presence_rules() {
             json!({"anyOf": [{"required": ["a"]}, {"required": ["r"]}], "required": ["r"]}),
             "#/$defs/A/anyOf",
             "names `r`, which is required, so always present",
-        ),
-        (
-            json!({"dependentRequired": {"d": ["a"]}}),
-            "#/$defs/A/dependentRequired",
-            "names `d`, whose `default` fills it in",
         ),
         (
             json!({"oneOf": [{"required": ["a"]}, {"required": ["r"], "not": {"required": ["a"]}}]}),
@@ -3858,12 +3853,6 @@ fn an_if_of_one_member_s_value_is_a_when_rule() {
             "which its schema never holds",
         ),
         (
-            json!({"type": "string", "default": "x"}),
-            is_x.clone(),
-            needs_a.clone(),
-            "whose `default` fills it in",
-        ),
-        (
             json!({"type": "string", "format": "password"}),
             is_x.clone(),
             needs_a.clone(),
@@ -3892,4 +3881,38 @@ fn an_if_of_one_member_s_value_is_a_when_rule() {
             "has no attribute in the derive",
         );
     }
+}
+
+#[test]
+fn a_member_a_presence_rule_names_takes_no_default() {
+    let out = run_text(
+        r##"{"$defs": {"A": {"type": "object",
+            "properties": {"a": {"type": "string"}, "d": {"type": "string", "default": "x"},
+                "kind": {"type": "string", "default": "k"}, "n": {"type": "integer", "default": 1}},
+            "dependentRequired": {"d": ["a"]},
+            "if": {"properties": {"kind": {"const": "x"}}, "required": ["kind"]},
+            "then": {"required": ["a"]}}}}"##,
+    );
+    // Filled in, `d` would always be present and `kind` would hold `k` when absent: each is
+    // read as it is, its default dropped with a warning. `n`, named by no rule, keeps its own.
+    has(
+        &out,
+        &[
+            "#[model(when(kind = \"x\", required(a)))]\npub struct A {",
+            "    #[model(not_null, requires(a))]\n    pub d: Option<String>,\n",
+            "    #[model(not_null)]\n    pub kind: Option<String>,\n",
+            "    #[model(default = 1)]\n    pub n: i64,\n",
+        ],
+    );
+    for name in ["d", "kind"] {
+        warns(
+            &out,
+            &format!("#/$defs/A/properties/{name}/default"),
+            &format!("a presence rule beside it names `{name}`"),
+        );
+    }
+    let got = expected(&out, "A");
+    assert_eq!(got["properties"]["d"], json!({"type": "string"}));
+    assert_eq!(got["properties"]["kind"], json!({"type": "string"}));
+    assert_eq!(got["properties"]["n"]["default"], json!(1));
 }

@@ -35,7 +35,7 @@ pub use objects::{
     Member, declare_required, is_struct, matches_every_name, merge_all_of, never, pattern_entries,
     properties,
 };
-pub use presence::{common_required, plain_presence, presence_rules};
+pub use presence::{common_required, plain_presence, presence_names, presence_rules};
 
 /// Whether the schema at `pointer` is a struct or an enum that also allows `null`: a Rust
 /// struct or enum cannot hold `null`, so every value that holds it by a `$ref` is an `Option`.

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::Lowering;
 use super::annotations::{NOTES, ignorable};
-use super::presence::{Conditional, conditional, not_lists, presence_rules, without_presence};
+use super::presence::{Conditional, conditional, not_lists, presence_names, without_presence};
 use crate::input::{Document, ref_target};
 use crate::model::{self as m, Field, Kind, MemberRules, Ty};
 use crate::names;
@@ -707,6 +707,7 @@ impl Lowering<'_> {
         }
         let mut fields = Vec::new();
         let mut members = MemberRules::default();
+        let named = presence_names(map);
         for (wire, sub, here) in properties(self.doc, map, order, at) {
             let wire = &wire;
             // A member whose schema accepts nothing may not be present.
@@ -727,7 +728,12 @@ impl Lowering<'_> {
             let is_required = required.contains(wire) || swagger_required;
             let nullable = matches!(value.ty, Ty::Option(_));
             let doc = sub.as_object().and_then(|s| self.doc_of(s, &here));
-            let default = self.field_default(sub, &here, &value, is_required);
+            let default = if named.contains(wire) && !is_required && sub.get("default").is_some() {
+                self.default_dropped(&format!("{here}/default"), &format!("would fill in `{wire}` when it is absent, and a presence rule beside it names `{wire}`, whose presence would then not show"));
+                None
+            } else {
+                self.field_default(sub, &here, &value, is_required)
+            };
             // Each of the four ways a member may be: present or not, `null` or not.
             let any = value.ty == Ty::Any;
             let (required, not_null) = match (is_required, nullable) {
@@ -974,22 +980,7 @@ pub fn declare_required(map: &mut Map<String, Value>) {
                 .collect()
         })
         .unwrap_or_default();
-    if let Some(rules) = presence_rules(map) {
-        for (_, c) in rules.choices {
-            names.extend(c.groups.into_iter().flatten());
-        }
-        for (from, needs) in rules.requires {
-            names.push(from);
-            names.extend(needs);
-        }
-        for list in rules.not_all.into_iter().filter(|l| l.len() > 1) {
-            names.extend(list);
-        }
-        for rule in rules.when {
-            names.push(rule.member);
-            names.extend(rule.members);
-        }
-    }
+    names.extend(presence_names(map));
     if let Some(Value::Object(props)) = map.get_mut("properties") {
         for name in names {
             if !props.contains_key(&name) {

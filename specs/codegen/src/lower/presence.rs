@@ -102,10 +102,6 @@ impl Lowering<'_> {
                     self.refuse(here, format!("names `{name}`, which is not among the `properties`: the derive's presence rules name the struct's fields"));
                     ok = false;
                 }
-                Some(f) if f.default.is_some() => {
-                    self.refuse(here, format!("names `{name}`, whose `default` fills it in when it is absent, so that its presence does not show"));
-                    ok = false;
-                }
                 Some(f) if !matches!(f.value.ty, Ty::Option(_)) || f.required => {
                     self.refuse(here, format!("names `{name}`, which is required, so always present: the rule would say nothing of it, or forbid the others"));
                     ok = false;
@@ -143,11 +139,6 @@ impl Lowering<'_> {
                 "reads the value of `{member}`, which is not among the `properties`: the derive's `when` reads a field of the struct"
             ));
         };
-        if f.default.is_some() {
-            return Err(format!(
-                "reads the value of `{member}`, whose `default` fills it in when it is absent: the derive's `when` could not tell the default from a value given"
-            ));
-        }
         let mut ty = &f.value.ty;
         while let Ty::Option(t) | Ty::Boxed(t) = ty {
             ty = t;
@@ -244,6 +235,35 @@ pub struct ValueRule {
     pub members: Vec<String>,
     /// Where the `if` is, beside the members: `if`, or `allOf` (a part of a merged one).
     pub at: &'static str,
+}
+
+impl PresenceRules {
+    /// Every member the rules name (a `not` of one name aside, which forbids a name the
+    /// object does not declare), with repeats.
+    pub fn names(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for (_, c) in &self.choices {
+            names.extend(c.groups.iter().flatten().cloned());
+        }
+        for (from, needs) in &self.requires {
+            names.push(from.clone());
+            names.extend(needs.iter().cloned());
+        }
+        for list in self.not_all.iter().filter(|l| l.len() > 1) {
+            names.extend(list.iter().cloned());
+        }
+        for rule in &self.when {
+            names.push(rule.member.clone());
+            names.extend(rule.members.iter().cloned());
+        }
+        names
+    }
+}
+
+/// The members an object's presence rules name (see [`PresenceRules::names`]): their
+/// `default`s are dropped, as filling them in would hide whether they are present.
+pub fn presence_names(map: &Map<String, Value>) -> Vec<String> {
+    presence_rules(map).map(|r| r.names()).unwrap_or_default()
 }
 
 impl ValueRule {
