@@ -4,6 +4,46 @@
 
 use std::fmt::Write;
 
+/// A pattern with each escape of a punctuation character that needs none (`\:`, `\#`, `\~`) written
+/// as the character itself: the same pattern to a regular expression without the Unicode flag,
+/// which reads such an escape as the character, and one the derive's compiler, which reads
+/// patterns with it and refuses those escapes, takes. Other escapes, and the characters a
+/// pattern gives a meaning to (`-` in a class among them), stay as written.
+pub fn plain_escapes(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(e) if needs_no_escape(e, in_class) => out.push(e),
+                Some(e) => {
+                    out.push('\\');
+                    out.push(e);
+                }
+                None => out.push('\\'),
+            },
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether `c`, escaped, stands for itself and would stand for itself unescaped: ASCII
+/// punctuation with no meaning in a pattern (in a class, or outside one).
+fn needs_no_escape(c: char, in_class: bool) -> bool {
+    const SYNTAX: &str = "^$\\.*+?()[]{}|/";
+    c.is_ascii_punctuation() && !SYNTAX.contains(c) && !(in_class && c == '-')
+}
+
 /// The ranges a pattern `^[...]*$` allows, sorted and merged; why not, otherwise.
 pub fn from_pattern(pattern: &str) -> Result<Vec<(char, char)>, String> {
     let class = pattern
@@ -234,6 +274,21 @@ pub fn pattern(ranges: &[(char, char)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escapes_that_need_none_are_written_plain() {
+        for (written, plain) in [
+            (r"^[^\/~\^\: \[\]\\]+$", r"^[^\/~\^: \[\]\\]+$"),
+            (r"a\:b\#c\~", "a:b#c~"),
+            // A backslash escaped, then a colon; a class's `-` and the syntax stay escaped.
+            (r"\\:", r"\\:"),
+            (r"[a\-z]\-\.\d\$\/", r"[a\-z]-\.\d\$\/"),
+            (r"\", r"\"),
+        ] {
+            assert_eq!(plain_escapes(written), plain, "{written}");
+            assert_eq!(plain_escapes(plain), plain, "{plain}");
+        }
+    }
 
     #[test]
     fn reads_classes() {

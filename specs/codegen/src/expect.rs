@@ -662,12 +662,14 @@ impl<'d> Expect<'d> {
     }
 }
 
-/// A `pattern` as the derive writes it: a class over the whole string (a `charset`) in the
-/// derive's spelling, any other pattern as written.
+/// A `pattern` as the derive writes it: its escapes that need none written plain, and then a
+/// class over the whole string (a `charset`) in the derive's spelling, any other pattern as
+/// it is.
 fn pattern(p: &str) -> String {
-    match charset::from_pattern(p) {
+    let p = charset::plain_escapes(p);
+    match charset::from_pattern(&p) {
         Ok(set) => charset::pattern(&set),
-        Err(_) => p.to_owned(),
+        Err(_) => p,
     }
 }
 

@@ -219,6 +219,28 @@ fn other_patterns_are_written_as_pattern_as_the_document_writes_them() {
 }
 
 #[test]
+fn escapes_that_need_none_are_written_plain() {
+    // `\:` and `\#` stand for `:` and `#` without the Unicode flag, and are refused with it,
+    // as the derive compiles patterns: written plain, in the code and in the schema.
+    let out = run(member(
+        json!({"type": "string", "pattern": r"^[^\/~\^\: \]]+\#\d$"}),
+    ));
+    has(
+        &out,
+        &[r#"    #[model(pattern = r"^[^\/~\^: \]]+#\d$", not_null)]"#],
+    );
+    assert_eq!(
+        expected(&out, "A")["properties"]["x"]["pattern"],
+        json!(r"^[^\/~\^: \]]+#\d$")
+    );
+    // As the charset of a whole string.
+    member_is(
+        json!({"type": "string", "pattern": r"^[a-z\:]*$"}),
+        "    #[model(charset = \"a-z:\", not_null)]\n    pub x: Option<String>,\n",
+    );
+}
+
+#[test]
 fn a_pattern_keeps_its_place_among_the_other_string_rules() {
     member_is(
         json!({

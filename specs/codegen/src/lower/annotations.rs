@@ -433,7 +433,8 @@ fn breaks(d: &Value, map: &Map<String, Value>) -> Option<String> {
             return Some("`maxLength`".into());
         }
         if let Some(p) = map.get("pattern").and_then(Value::as_str) {
-            let matched = authlete_models_pattern::compile(p, crate::MAX_STATES)
+            let p = crate::charset::plain_escapes(p);
+            let matched = authlete_models_pattern::compile(&p, crate::MAX_STATES)
                 .is_ok_and(|dfa| dfa.is_match(s));
             if !matched {
                 return Some("`pattern`".into());

@@ -864,7 +864,10 @@ impl Lowering<'_> {
             let note = self.note(&here, format!("beside members of any other name: read as a map of the names `{pattern}` matches, so the type refuses the other names the schema lets through"));
             self.warnings.push(note);
         }
-        let dfa = match authlete_models_pattern::compile(pattern, crate::MAX_STATES) {
+        let dfa = match authlete_models_pattern::compile(
+            &crate::charset::plain_escapes(pattern),
+            crate::MAX_STATES,
+        ) {
             Ok(dfa) => dfa,
             Err(refusal) => {
                 self.cannot(

@@ -71,15 +71,17 @@ impl Lowering<'_> {
         m::Value { ty, rules }
     }
 
-    /// A string's `pattern` (at `at`/pattern): a class over the whole string, `^[...]*$`,
-    /// is a `charset`; any other pattern is a `pattern`, compiled here as the derive will
-    /// compile it, so that one the derive would refuse is refused here, with its pointer.
+    /// A string's `pattern` (at `at`/pattern), its escapes that need none written plain: a
+    /// class over the whole string, `^[...]*$`, is a `charset`; any other pattern is a
+    /// `pattern`, compiled here as the derive will compile it, so that one the derive would
+    /// refuse is refused here, with its pointer.
     pub(super) fn pattern(&mut self, p: &Value, at: &str, rules: &mut Rules) {
         let here = format!("{at}/pattern");
         let Some(p) = p.as_str() else {
             self.refuse(&here, "`pattern` must be a string");
             return;
         };
+        let p = &charset::plain_escapes(p);
         if let Ok(set) = charset::from_pattern(p) {
             rules.charset = Some(charset::attribute(&set));
             return;
