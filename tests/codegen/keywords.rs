@@ -376,6 +376,18 @@ pub struct Install {
     pub groups: Option<String>,
 }
 
+/// A plugin: its `Base`'s members and no others, `unevaluatedProperties` beside a `$ref`.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+#[model(deny_unknown_fields)]
+pub struct Plugin {
+    #[model(min_len = 1)]
+    pub id: String,
+    #[model(max_len = 4, not_null)]
+    pub kind: Option<String>,
+    #[model(not_null)]
+    pub pip: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(deny_unknown_fields)]
 pub struct HolderChild {

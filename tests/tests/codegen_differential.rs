@@ -103,6 +103,7 @@ const TYPES: &[Type] = types![
     Checkout,
     Manager,
     Install,
+    Plugin,
     HolderChild,
     HolderMode,
     ListsKindsItem,

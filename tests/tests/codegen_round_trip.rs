@@ -87,6 +87,7 @@ const TYPES: &[Type] = types![
     ManagerKind,
     Install,
     InstallCommand,
+    Plugin,
 ];
 
 fn fixture(name: &str) -> PathBuf {
@@ -970,6 +971,12 @@ fn listed() -> Vec<(&'static str, &'static str, Value, bool)> {
         ("Install", "Install", json!({"requirements": "r"}), false),
         ("InstallCommand", "", json!("pip"), true),
         ("InstallCommand", "", json!("uv"), false),
+        // Plugin: `Base`'s members and its own, and no other.
+        ("Plugin", "Plugin", json!({"id": "a", "pip": "p"}), true),
+        ("Plugin", "Plugin", json!({"id": "a", "kind": "k"}), true),
+        ("Plugin", "Plugin", json!({"id": "a", "other": 1}), false),
+        ("Plugin", "Plugin", json!({"pip": "p"}), false),
+        ("Plugin", "Plugin", json!({"id": "", "pip": "p"}), false),
     ]
 }
 

@@ -3938,3 +3938,31 @@ fn a_member_a_presence_rule_names_takes_no_default() {
     assert_eq!(got["properties"]["kind"], json!({"type": "string"}));
     assert_eq!(got["properties"]["n"]["default"], json!(1));
 }
+
+#[test]
+fn a_ref_beside_an_object_s_keywords_is_the_first_part_of_an_all_of() {
+    let out = run_text(
+        r##"{"$schema": "https://json-schema.org/draft/2020-12/schema", "$defs": {
+            "P": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}},
+            "M": {"type": "object", "properties": {
+                "closed": {"unevaluatedProperties": false, "$ref": "#/$defs/P"},
+                "more": {"$ref": "#/$defs/P", "properties": {"n": {"type": "integer"}}, "required": ["n"]},
+                "same": {"$ref": "#/$defs/P", "description": "Only described."}
+            }}}}"##,
+    );
+    has(
+        &out,
+        &[
+            "#[model(deny_unknown_fields)]\npub struct MClosed {\n    pub name: String,\n}\n",
+            "pub struct MMore {\n    pub name: String,\n    pub n: i64,\n}\n",
+            // A `$ref` beside annotations alone still names its type.
+            "    /// Only described.\n    #[model(not_null)]\n    pub same: Option<P>,\n",
+        ],
+    );
+    assert_eq!(
+        expected(&out, "MClosed"),
+        json!({"$schema": DIALECT, "title": "MClosed", "type": "object",
+            "properties": {"name": {"type": "string"}}, "required": ["name"],
+            "additionalProperties": false})
+    );
+}

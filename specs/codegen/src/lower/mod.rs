@@ -119,9 +119,11 @@ pub fn reached(types: &[TypeDef], roots: &[String]) -> BTreeSet<String> {
 
 /// A schema in the fewest keywords that say the same: a part of `allOf` that is `{}` or
 /// `true` says nothing (an `allOf` of none is gone), nor does OpenAPI's `discriminator` (the
-/// branches check the member it names), a string `const` is an `enum` of one value, and a
-/// keyword that applies only to values of a type the schema's `type` does not allow checks
-/// nothing. Returns those keywords, which are taken out.
+/// branches check the member it names), a string `const` is an `enum` of one value, a
+/// `$ref` beside an object's keywords is the first part of an `allOf` (see
+/// [`objects::ref_as_part`]), and a keyword that applies only to values of a type the
+/// schema's `type` does not allow checks nothing. Returns those keywords, which are taken
+/// out.
 pub fn plain(map: &mut Map<String, Value>) -> Vec<String> {
     let types: Vec<&str> = match map.get("type") {
         Some(Value::String(t)) => vec![t.as_str()],
@@ -144,6 +146,7 @@ pub fn plain(map: &mut Map<String, Value>) -> Vec<String> {
         map.remove(k);
     }
     map.remove("discriminator");
+    objects::ref_as_part(map);
     objects::evaluated(map);
     if let Some(Value::Array(parts)) = map.get_mut("allOf") {
         parts.retain(|p| !(p == &Value::Bool(true) || p.as_object().is_some_and(Map::is_empty)));

@@ -423,6 +423,44 @@ fn merge_parts(
     Ok((out, order))
 }
 
+/// Whether a schema says something of an object's members: `properties`, `required`,
+/// `additionalProperties` and the like.
+pub fn has_object_keywords(map: &Map<String, Value>) -> bool {
+    const OBJECT: &[&str] = &[
+        "properties",
+        "required",
+        "additionalProperties",
+        "unevaluatedProperties",
+        "patternProperties",
+        "minProperties",
+        "maxProperties",
+    ];
+    OBJECT.iter().any(|k| map.contains_key(*k))
+}
+
+/// A `$ref` beside an object's keywords (`properties`, `required`, `unevaluatedProperties`
+/// and the like; JSON Schema 2019-09 and later, and OpenAPI 3.1, read the keywords beside a
+/// `$ref`) checks what an `allOf` of the reference and those keywords checks: it becomes that
+/// `allOf`'s first part, so that the referenced object's members are merged with them, and
+/// `unevaluatedProperties` sees those members too. (Draft 7's siblings are dropped when the
+/// document is read.)
+pub fn ref_as_part(map: &mut Map<String, Value>) {
+    let parts = match map.get("allOf") {
+        None => Vec::new(),
+        Some(Value::Array(parts)) => parts.clone(),
+        Some(_) => return,
+    };
+    if !has_object_keywords(map) {
+        return;
+    }
+    let Some(r) = map.remove("$ref") else {
+        return;
+    };
+    let mut all = vec![serde_json::json!({ "$ref": r })];
+    all.extend(parts);
+    map.insert("allOf".into(), Value::Array(all));
+}
+
 /// `unevaluatedProperties` beside members that every value has checked the same way (no
 /// `oneOf`, `anyOf`, `if` or other keyword that checks members only in some values): the
 /// members it sees are those the `properties` and `patternProperties` beside it do not

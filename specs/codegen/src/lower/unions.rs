@@ -458,7 +458,7 @@ pub fn unwrap_null(map: &Map<String, Value>, at: &str) -> Result<Unwrapped, Unwr
             if part.len() == 1
                 && part.contains_key("$ref")
                 && !map.contains_key("$ref")
-                && !map.contains_key("properties")
+                && !super::objects::has_object_keywords(&map)
             {
                 let r = part["$ref"].clone();
                 map.remove("allOf");
