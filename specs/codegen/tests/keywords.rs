@@ -2262,27 +2262,56 @@ fn defaults_are_literals_held_to_the_member_s_own_schema() {
         expected(&out, "A")["properties"]["x"],
         json!({"type": "string"})
     );
-    // A default its own schema refuses, of a kind the derive does not write, or on a secret.
-    member_refused(
-        json!({"type": "string", "maxLength": 1, "default": "ab"}),
-        "/default",
-        "which its own schema refuses (`maxLength`)",
+    // A default its own schema refuses checks nothing, and the derive would refuse it:
+    // dropped, with a warning.
+    for (schema, why) in [
+        (
+            json!({"type": "string", "maxLength": 1, "default": "ab"}),
+            "which its own schema refuses (`maxLength`)",
+        ),
+        (
+            json!({"type": "string", "pattern": "^a", "default": "b"}),
+            "(`pattern`)",
+        ),
+        (
+            json!({"type": "integer", "minimum": 1, "default": 0}),
+            "(`minimum`)",
+        ),
+        (
+            json!({"type": "string", "enum": ["a"], "default": "b"}),
+            "(`enum`)",
+        ),
+        (
+            json!({"type": "integer", "format": "int32", "default": 3_000_000_000_i64}),
+            "which an `i32` (format int32) does not hold",
+        ),
+    ] {
+        let out = run(member(schema.clone()));
+        warns(&out, "#/$defs/A/properties/x/default", why);
+        let mut without = schema;
+        without.as_object_mut().unwrap().remove("default");
+        assert_eq!(
+            expected(&out, "A")["properties"]["x"],
+            expected(&run(member(without.clone())), "A")["properties"]["x"],
+            "{without}"
+        );
+        assert!(!out.code.contains("default"), "{}", out.code);
+    }
+    // Nor one a named enum does not hold.
+    let out = run(json!({"$defs": {
+        "E": {"type": "string", "enum": ["a"]},
+        "A": {"type": "object", "properties": {"x": {"$ref": "#/$defs/E", "default": "b"}}}
+    }}));
+    warns(
+        &out,
+        "#/$defs/A/properties/x/default",
+        "not one of the enum's values",
     );
-    member_refused(
-        json!({"type": "string", "pattern": "^a", "default": "b"}),
-        "/default",
-        "(`pattern`)",
+    assert_eq!(
+        expected(&out, "A")["properties"]["x"],
+        json!({"$ref": "#/$defs/E"})
     );
-    member_refused(
-        json!({"type": "integer", "minimum": 1, "default": 0}),
-        "/default",
-        "(`minimum`)",
-    );
-    member_refused(
-        json!({"type": "string", "enum": ["a"], "default": "b"}),
-        "/default",
-        "(`enum`)",
-    );
+    // On a secret, refused.
     member_refused(
         json!({"type": "string", "format": "password", "default": "a"}),
         "/default",

@@ -322,8 +322,8 @@ impl Lowering<'_> {
             }
         };
         if let Some(why) = breaks(d, &map) {
-            return Err(Unwritten::Refused(format!(
-                "is {d}, which its own schema refuses ({why}): the derive refuses such a default"
+            return Err(Unwritten::Shape(format!(
+                "is {d}, which its own schema refuses ({why}), and the derive refuses such a default"
             )));
         }
         match kind {
@@ -341,8 +341,8 @@ impl Lowering<'_> {
                 };
                 match values {
                     Some(v) if v.contains(d) => Ok(d.to_string()),
-                    Some(_) => Err(Unwritten::Refused(format!(
-                        "is {d}, which is not one of the enum's values"
+                    Some(_) => Err(Unwritten::Shape(format!(
+                        "is {d}, which is not one of the enum's values, and the derive refuses such a default"
                     ))),
                     None => Err(Unwritten::Shape(format!(
                         "is {d}, and the derive reads a literal default only into a string, a number, a boolean or a string enum"
@@ -360,8 +360,8 @@ impl Lowering<'_> {
             "integer"
                 if *ty == Ty::I32 && d.as_i64().and_then(|v| i32::try_from(v).ok()).is_none() =>
             {
-                Err(Unwritten::Refused(format!(
-                    "is {d}, which an `i32` (format int32) does not hold"
+                Err(Unwritten::Shape(format!(
+                    "is {d}, which an `i32` (format int32) does not hold, and the derive refuses such a default"
                 )))
             }
             _ => Ok(d.to_string()),
@@ -383,21 +383,31 @@ impl Lowering<'_> {
 /// Whether the derive's `default` writes `d` on a member whose schema, without its `null`, is
 /// `own`: the type's own empty array or object, a string on a string or a string enum (inline
 /// or behind a `$ref`), a boolean on a boolean, a whole number on an integer or a number, any
-/// number on a number. Made from the schema alone, for the expected schemas; lowering decides
-/// the same from the member's Rust type.
+/// number on a number; none that its own schema refuses. Made from the schema alone, for the
+/// expected schemas; lowering decides the same from the member's Rust type.
 pub fn default_written(doc: &Document, d: &Value, own: &Map<String, Value>) -> bool {
     let ty = own.get("type").and_then(Value::as_str).unwrap_or_default();
+    // A default its own schema refuses is dropped.
+    if breaks(d, own).is_some() {
+        return false;
+    }
     match d {
         Value::String(_) => {
             own.contains_key("enum")
                 || match own.get("$ref").and_then(Value::as_str) {
                     Some(r) => ref_target(r)
                         .and_then(|t| doc.at(&t))
-                        .is_some_and(|t| t.get("enum").is_some()),
+                        .and_then(|t| t.get("enum"))
+                        .and_then(Value::as_array)
+                        .is_some_and(|values| values.contains(d)),
                     None => ty == "string",
                 }
         }
         Value::Bool(_) => ty == "boolean",
+        Value::Number(n) if n.as_i64().is_some() && own.get("format") == Some(&"int32".into()) => {
+            (ty == "integer" && n.as_i64().and_then(|v| i32::try_from(v).ok()).is_some())
+                || ty == "number"
+        }
         Value::Number(n) if n.as_i64().is_some() => ty == "integer" || ty == "number",
         Value::Number(_) => ty == "number",
         Value::Array(a) => a.is_empty() && ty == "array",
@@ -406,9 +416,9 @@ pub fn default_written(doc: &Document, d: &Value, own: &Map<String, Value>) -> b
     }
 }
 
-/// Why a member's `default` is not written: the document's slip (refused), or a value the
-/// derive's `default` has no way to write (dropped with a warning, as a default checks
-/// nothing).
+/// Why a member's `default` is not written: a secret's (refused), or a value the derive's
+/// `default` has no way to write or refuses, as its own schema does (dropped with a warning,
+/// as a default checks nothing).
 enum Unwritten {
     Refused(String),
     Shape(String),
