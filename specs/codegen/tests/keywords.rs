@@ -2926,11 +2926,24 @@ fn all_of_parts_that_are_not_object_schemas_are_refused() {
     );
     a_refused(
         all_of(
-            json!([{"properties": {"a": {"type": "string"}}}]),
-            json!({"properties": {"a": {"type": "string"}}}),
+            json!([{"properties": {"a": {"type": "string", "minLength": 1}}}]),
+            json!({"properties": {"a": {"type": "string", "maxLength": 2}}}),
         ),
         "#/$defs/A/properties/a",
-        "`a` is declared beside `allOf` and in one of its parts",
+        "`a` is declared beside `allOf` and in one of its parts, differently",
+    );
+    // Beside `allOf` as in a part, or more strictly, or as a member never present: held to
+    // both.
+    let out = run(json!({"$defs": {"A": {
+        "allOf": [{"properties": {"a": {"type": "string"}, "b": {"type": "string"}, "c": {"type": "string"}}}],
+        "properties": {"a": {"type": "string"}, "b": {"type": "string", "maxLength": 2}, "c": false}
+    }}}));
+    has(
+        &out,
+        &[
+            "#[model(forbid(\"c\"))]\npub struct A {",
+            "    #[model(not_null)]\n    pub a: Option<String>,\n    #[model(max_len = 2, not_null)]\n    pub b: Option<String>,\n}",
+        ],
     );
 }
 

@@ -326,14 +326,32 @@ fn merge_parts(
         .collect();
     for k in own {
         let v = props.remove(&k).unwrap_or_default();
-        if part_props.insert(k.clone(), v).is_some() {
-            return Err((
-                format!("{at}/properties/{}", crate::input::escape(&k)),
-                format!("`{k}` is declared beside `allOf` and in one of its parts"),
-            ));
-        }
         let from = format!("{at}/properties/{}", crate::input::escape(&k));
-        order.push((k, from));
+        // Declared by a part too, it is held to both: the stronger, when one says all the
+        // other does (see `meet`), read where that is written.
+        match part_props.get(&k).map(|old| (old == &v, meet(old, &v))) {
+            None => {
+                part_props.insert(k.clone(), v);
+                order.push((k, from));
+            }
+            Some((true, _)) => {}
+            Some((false, Some((met, first)))) => {
+                if !first {
+                    if let Some(slot) = order.iter_mut().find(|(name, _)| *name == k) {
+                        slot.1 = from;
+                    }
+                }
+                part_props.insert(k, met);
+            }
+            Some((false, None)) => {
+                return Err((
+                    from,
+                    format!(
+                        "`{k}` is declared beside `allOf` and in one of its parts, differently"
+                    ),
+                ));
+            }
+        }
     }
     if let Some((_, first)) = closures.first() {
         if !patterns.is_empty() {
@@ -498,6 +516,13 @@ pub fn evaluated(map: &mut Map<String, Value>) {
 /// of the other (see [`implies`]), apart from `null`: that one, allowing `null` only where
 /// both do; and whether it is `a`.
 fn meet(a: &Value, b: &Value) -> Option<(Value, bool)> {
+    // A member one side never allows is never present.
+    if never(a) {
+        return Some((a.clone(), true));
+    }
+    if never(b) {
+        return Some((b.clone(), false));
+    }
     let (Value::Object(a), Value::Object(b)) = (a, b) else {
         return None;
     };
