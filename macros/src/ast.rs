@@ -20,7 +20,8 @@ pub struct Container<'a> {
     pub ident: &'a Ident,
     pub generics: &'a syn::Generics,
     pub attrs: ContainerAttrs,
-    pub docs: Option<String>,
+    /// The schema's `description`: the `description` key, or the doc comment.
+    pub description: Option<String>,
     pub data: Data<'a>,
     /// A struct's `skip` fields: neither read nor written, each given its default.
     pub skipped: Vec<Field<'a>>,
@@ -135,7 +136,8 @@ pub struct Field<'a> {
     /// the rules are not checked against it.
     pub unsupported_type: bool,
     pub attrs: FieldAttrs,
-    pub docs: Option<String>,
+    /// The property's `description`: the `description` key, or the doc comment.
+    pub description: Option<String>,
 }
 
 /// How a field's wire name was made.
@@ -477,8 +479,8 @@ impl<'a> Container<'a> {
         Some(Container {
             ident: &input.ident,
             generics: &input.generics,
+            description: attr::description(attrs.description.as_ref(), &input.attrs),
             attrs,
-            docs: attr::docs(&input.attrs),
             data,
             skipped,
             flattened,
@@ -583,8 +585,8 @@ impl<'a> Field<'a> {
             wire_from,
             shape,
             unsupported_type,
+            description: attr::description(field_attrs.description.as_ref(), &f.attrs),
             attrs: field_attrs,
-            docs: attr::docs(&f.attrs),
         }
     }
 }
@@ -812,6 +814,12 @@ impl<'a> Variant<'a> {
                 cx.error_at(
                     value.span,
                     "`value` and `rename` both give the variant's value on the wire: keep one",
+                );
+            }
+            if let Some(description) = &attrs.description {
+                cx.error_at(
+                    description.span,
+                    "`description` on a variant describes the object of its fields, in an enum with data; this enum's values are listed in one `enum` of its schema, with no description of their own: remove `description`, and describe the values in the enum's own `description` or doc comment",
                 );
             }
             let scalar = match other {

@@ -189,10 +189,24 @@ fn check_union(cx: &mut Ctxt, cont: &Container, variants: &[crate::ast::UnionVar
                 cx.error_at(requires.span, "`requires` in an enum's variant is not supported: put the fields in a struct that derives `Model`, and hold that struct in the variant");
             }
         }
+        if let (Some(description), VariantKind::Unit | VariantKind::Newtype(_)) =
+            (&v.attrs.description, &v.kind)
+        {
+            let holds = match v.kind {
+                VariantKind::Unit => "holds none: remove `description`",
+                _ => {
+                    "holds one value, whose schema is its type's: remove `description`, and describe that type instead"
+                }
+            };
+            cx.error_at(description.span, format!("`description` on a variant describes the object of its fields in the schema, but variant `{}` {holds}", v.name));
+        }
         match &v.kind {
             VariantKind::Newtype(field) => {
                 for (key, span) in keys_among(&field.attrs, PRESENCE_KEYS) {
                     cx.error_at(span, format!("`{key}` does not apply to the field of a variant that holds one value, which is the variant's whole content: remove `{key}`"));
+                }
+                if let Some(description) = &field.attrs.description {
+                    cx.error_at(description.span, format!("the field of variant `{}` is the variant's whole content, whose schema is its type's, with no description of its own: remove `description`, and describe the type it holds", v.name));
                 }
                 if repr == Repr::Internal && !field.unsupported_type && field.shape != Shape::Model
                 {
@@ -265,6 +279,12 @@ fn check_newtype(cx: &mut Ctxt, cont: &Container, field: &Field) {
         cx.error_at(
             requires.span,
             "`requires` names other members of an object; a newtype's field is its whole value, with none beside it: remove `requires`",
+        );
+    }
+    if let Some(description) = &field.attrs.description {
+        cx.error_at(
+            description.span,
+            "a newtype's field is its whole value, which the newtype's own description describes: move `description` onto the newtype",
         );
     }
 }
@@ -341,6 +361,9 @@ fn check_flatten(cx: &mut Ctxt, cont: &Container) {
                 "opaque" | "schema" => "a flattened map is read member by member",
                 "requires" => {
                     "a flattened field is no member of its own, and never absent: its members sit beside this struct's"
+                }
+                "description" => {
+                    "a flattened field is no member of its own, and has no property to describe: its members sit beside this struct's"
                 }
                 _ => continue,
             };
@@ -420,6 +443,7 @@ fn keys_set(a: &FieldAttrs) -> Vec<(&'static str, proc_macro2::Span)> {
         ("check_format", a.check_format),
     ];
     set.extend(annotations(a).into_iter().map(|(k, s)| (k, Some(s))));
+    set.push(("description", a.description.as_ref().map(|x| x.span)));
     set.into_iter()
         .filter_map(|(key, span)| Some((key, span?)))
         .collect()
@@ -957,8 +981,15 @@ fn check_rules(cx: &mut Ctxt, a: &FieldAttrs, shape: &Shape, what: &str) {
         for (flag, span) in keys_among(
             inner,
             &[
-                "rename", "custom", "default", "required", "not_null", "requires", "skip",
+                "rename",
+                "custom",
+                "default",
+                "required",
+                "not_null",
+                "requires",
+                "skip",
                 "flatten",
+                "description",
             ],
         ) {
             cx.error_at(
@@ -1273,6 +1304,53 @@ mod tests {
             "remove `min`, or bound the length with `min_len`, or check each item with `items(min = ...)`"
         ));
         assert!(e[3].contains("this field is `Option<Nested>`"));
+    }
+
+    #[test]
+    fn description_is_taken_where_a_doc_comment_describes() {
+        let ok = r#"#[model(description = "A.")] struct A {
+            #[model(description = "a", opaque)] a: String,
+            #[model(description = "b", items(max_len = 1))] b: Vec<String>,
+        }"#;
+        assert_eq!(errors(ok), Vec::<String>::new());
+        assert!(errors(r#"#[model(description = "N.")] struct N(u8);"#).is_empty());
+        assert!(errors(r#"#[model(description = "E.")] enum E { A, B }"#).is_empty());
+        assert!(
+            errors(r#"#[model(tag = "t")] enum U { #[model(description = "V.")] V { a: u8 } }"#)
+                .is_empty()
+        );
+        let e = errors(
+            r#"struct A {
+                #[model(items(description = "x"))] a: Vec<String>,
+                #[model(skip, description = "x")] b: String,
+                #[model(flatten, description = "x")] c: BTreeMap<String, String>,
+            }"#,
+        );
+        assert_eq!(e.len(), 3, "{e:?}");
+        assert!(e[0].starts_with("`description` applies to a field, not inside `items(...)`"));
+        assert!(e[1].starts_with("`description` does not apply to a `skip` field"));
+        assert!(e[2].starts_with("`description` does not apply to a `flatten` field"));
+        let e = errors(r#"struct N(#[model(description = "x")] u8);"#);
+        assert_eq!(
+            e,
+            [
+                "a newtype's field is its whole value, which the newtype's own description describes: move `description` onto the newtype"
+            ]
+        );
+        let e = errors(
+            r#"enum U {
+                #[model(description = "x")] A,
+                #[model(description = "x")] B(u8),
+                C(#[model(description = "x")] u8),
+            }"#,
+        );
+        assert_eq!(e.len(), 3, "{e:?}");
+        assert!(e[0].ends_with("but variant `A` holds none: remove `description`"));
+        assert!(e[1].contains("but variant `B` holds one value"));
+        assert!(e[2].starts_with("the field of variant `C` is the variant's whole content"));
+        let e = errors(r#"enum E { #[model(description = "x")] A, B }"#);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].contains("listed in one `enum` of its schema"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Schema annotations: `format`, `read_only`, `write_only`, `examples`, `title`, `deprecated`,
-//! the doc comment as `description` and `default`'s value, on fields and on types. They describe a value in the schema and change nothing
-//! else: what reads, what validates and what is written stay the same.
+//! the doc comment (or the `description` key) as `description` and `default`'s value, on
+//! fields and on types. They describe a value in the schema and change nothing else: what
+//! reads, what validates and what is written stay the same.
 
 use std::collections::BTreeMap;
 
@@ -400,4 +401,114 @@ fn read_only_and_write_only_on_a_type_check_nothing() {
             ("/grant/secret", "max_len")
         ])
     );
+}
+
+/// Replaced by the `description` key.
+#[derive(Debug, PartialEq, Model)]
+#[model(description = "A tool's configuration.\n\n# Sections\n\nOne per tool.")]
+struct Config {
+    /// Replaced too.
+    #[model(description = r#"A shell line to run.
+
+# a comment, as the shell reads it
+echo hi"#)]
+    run: String,
+    /// The doc comment, where there is no `description`.
+    ///
+    /// # Examples
+    ///
+    /// Cut at the heading, as before.
+    shell: Option<String>,
+    step: Step,
+    level: Level,
+    timeout: Seconds,
+}
+
+/// Steps, from the doc comment.
+///
+/// # Examples
+///
+/// Not in the schema.
+#[derive(Debug, PartialEq, Model)]
+#[model(tag = "kind", rename_all = "lowercase")]
+enum Step {
+    /// Replaced by the variant's `description`.
+    #[model(description = "# Run\nA command.")]
+    Run { command: String },
+    /// A pause, from the doc comment.
+    Wait {
+        #[model(description = "# Seconds\nHow long.", max = 60)]
+        seconds: u32,
+    },
+}
+
+#[derive(Debug, PartialEq, Model)]
+#[model(description = "# Level")]
+enum Level {
+    Low,
+    High,
+}
+
+/// Replaced.
+#[derive(Debug, PartialEq, Model)]
+#[model(description = "# Seconds\nA whole number of them.")]
+struct Seconds(u32);
+
+#[test]
+fn the_description_key_is_written_as_given_in_place_of_the_doc_comment() {
+    let schema = Config::json_schema();
+    assert_eq!(
+        schema["description"],
+        "A tool's configuration.\n\n# Sections\n\nOne per tool."
+    );
+    let p = &schema["properties"];
+    assert_eq!(
+        p["run"],
+        json!({
+            "description": "A shell line to run.\n\n# a comment, as the shell reads it\necho hi",
+            "type": "string"
+        })
+    );
+    assert_eq!(
+        p["shell"]["description"],
+        "The doc comment, where there is no `description`."
+    );
+    let defs = &schema["$defs"];
+    assert_eq!(defs["Step"]["description"], "Steps, from the doc comment.");
+    assert_eq!(
+        defs["Step"]["oneOf"][0],
+        json!({
+            "title": "Run",
+            "description": "# Run\nA command.",
+            "type": "object",
+            "properties": {"kind": {"const": "run"}, "command": {"type": "string"}},
+            "required": ["kind", "command"]
+        })
+    );
+    let wait = &defs["Step"]["oneOf"][1];
+    assert_eq!(wait["description"], "A pause, from the doc comment.");
+    assert_eq!(
+        wait["properties"]["seconds"],
+        json!({
+            "description": "# Seconds\nHow long.",
+            "type": "integer", "minimum": 0, "maximum": 60
+        })
+    );
+    assert_eq!(defs["Level"]["description"], "# Level");
+    assert_eq!(
+        defs["Seconds"]["description"],
+        "# Seconds\nA whole number of them."
+    );
+    // It checks nothing: the value reads, validates and writes back as before.
+    let doc = json!({
+        "run": "echo hi", "step": {"kind": "wait", "seconds": 5}, "level": "Low", "timeout": 3
+    });
+    let config: Config = serde_json::from_value(doc.clone()).unwrap();
+    assert!(config.validate().is_ok());
+    assert_eq!(serde_json::to_value(&config).unwrap(), doc);
+    let errors = from_json::<Config>(
+        r#"{"run": "x", "step": {"kind": "wait", "seconds": 61}, "level": "Low", "timeout": 3}"#,
+    )
+    .unwrap_err();
+    assert_eq!(found(&errors), pairs(&[("/step/seconds", "max")]));
 }

@@ -1,10 +1,21 @@
-//! Doc comments, which the schema takes its descriptions from.
+//! The schema's descriptions: the `description` key, or else the doc comment.
 
-use syn::{Attribute, Lit};
+use syn::{Attribute, Lit, LitStr};
+
+use super::Attr;
+
+/// The `description` of an item's schema: its `description` key exactly as written (every
+/// line, `# ` lines too), or else its doc comment as `docs` reads it.
+pub fn description(given: Option<&Attr<LitStr>>, attrs: &[Attribute]) -> Option<String> {
+    match given {
+        Some(given) => Some(given.value.value()),
+        None => docs(attrs),
+    }
+}
 
 /// The doc comment of an item up to its first section heading (a line starting with `# `, as
 /// in `# Examples`), lines joined with `\n`, or `None`.
-pub fn docs(attrs: &[Attribute]) -> Option<String> {
+fn docs(attrs: &[Attribute]) -> Option<String> {
     let lines: Vec<String> = attrs
         .iter()
         .filter(|a| a.path().is_ident("doc"))
@@ -51,5 +62,24 @@ mod tests {
         );
         assert_eq!(docs_of("/// # Examples\n/// Text.\n"), None);
         assert_eq!(docs_of(""), None);
+    }
+
+    #[test]
+    fn the_description_key_replaces_the_doc_comment_as_written() {
+        let item: syn::DeriveInput = syn::parse_str(
+            "/// From the doc comment.\n#[model(description = \" # Config\\n\\n# a comment \")] struct S;",
+        )
+        .unwrap();
+        let mut cx = crate::ctxt::Ctxt::default();
+        let given = super::super::container(&mut cx, &item.attrs).description;
+        assert!(cx.finish().is_ok());
+        assert_eq!(
+            description(given.as_ref(), &item.attrs).as_deref(),
+            Some(" # Config\n\n# a comment ")
+        );
+        assert_eq!(
+            description(None, &item.attrs).as_deref(),
+            Some("From the doc comment.")
+        );
     }
 }

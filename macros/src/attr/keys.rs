@@ -376,6 +376,13 @@ pub(super) static KEYS: &[Key] = &[
     )
     .or_container(Read::Flag(|a| &mut a.deprecated))
     .or_variant(Read::Flag(|a| &mut a.deprecated)),
+    Key::field(
+        "description",
+        "description = \"A client.\"",
+        Read::Text(|a| &mut a.description),
+    )
+    .or_container(Read::Text(|a| &mut a.description))
+    .or_variant(Read::Text(|a| &mut a.description)),
     Key::container("tag", "tag = \"type\"", Read::WireName(|a| &mut a.tag)),
     Key::container(
         "content",
@@ -431,6 +438,7 @@ mod tests {
                 "examples",
                 "title",
                 "deprecated",
+                "description",
                 "tag",
                 "content",
                 "untagged",
@@ -470,12 +478,13 @@ mod tests {
                 "write_only",
                 "examples",
                 "title",
-                "deprecated"
+                "deprecated",
+                "description"
             ]
         );
         assert_eq!(
             Place::Variant.keys(),
-            ["rename", "deprecated", "other", "value"]
+            ["rename", "deprecated", "description", "other", "value"]
         );
         assert!(lookup("serde::rename").is_none());
         assert_eq!(lookup("max").map(|k| k.example), Some("max = 3600"));

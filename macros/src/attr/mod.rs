@@ -6,7 +6,8 @@
 //!
 //! `keys` holds the table of keys, `literal` reads their values, `members` reads the lists of
 //! field names of the presence rules, `when` reads a conditional one, `suggest` finds the key
-//! meant by an unknown one, `docs` reads doc comments.
+//! meant by an unknown one, `docs` takes a description from the `description` key or the doc
+//! comment.
 
 mod docs;
 mod keys;
@@ -28,7 +29,7 @@ use crate::charset::CharsetSpec;
 use crate::ctxt::Ctxt;
 use crate::pattern::PatternSpec;
 
-pub use self::docs::docs;
+pub use self::docs::description;
 pub use self::suggest::closest_name;
 
 /// A value, the span of the attribute key that set it, and the value's tokens as written.
@@ -89,6 +90,8 @@ pub struct ContainerAttrs {
     pub title: Option<Attr<LitStr>>,
     /// The schema's `deprecated: true`.
     pub deprecated: Option<Span>,
+    /// The schema's `description`, as written, in place of the doc comment.
+    pub description: Option<Attr<LitStr>>,
     /// The schema's `format` of the whole value, an annotation.
     pub format: Option<Attr<LitStr>>,
     /// The schema's `readOnly: true`: the type's values are sent by the server only.
@@ -284,6 +287,9 @@ pub struct FieldAttrs {
     pub title: Option<Attr<LitStr>>,
     /// The schema's `deprecated: true`.
     pub deprecated: Option<Span>,
+    /// The property's `description`, as written, in place of the doc comment (not an
+    /// annotation of the value: a list's items take none).
+    pub description: Option<Attr<LitStr>>,
 }
 
 impl FieldAttrs {
@@ -340,6 +346,8 @@ pub struct VariantAttrs {
     pub other: Option<Span>,
     /// The schema's `deprecated: true` on the variant.
     pub deprecated: Option<Span>,
+    /// The `description` of a struct variant's branch, as written, in place of the doc comment.
+    pub description: Option<Attr<LitStr>>,
     /// The JSON value a unit variant is on the wire: `value = 1`, `value = null`.
     pub value: Option<Attr<VariantValue>>,
 }

@@ -18,7 +18,7 @@ pub fn impls(cont: &Container, field: &Field) -> TokenStream {
         impl_de,
         ..
     } = super::Generics::of(cont);
-    let description = super::schema::description(&cont.docs);
+    let description = super::schema::description(&cont.description);
     let p = tpl!({ ::authlete_models::__private });
     let r = tpl!({<_ as #p::Rule<#ty>>}, p, ty);
     let schema = super::schema::annotate(

@@ -11,7 +11,7 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
     let p = tpl!({ ::authlete_models::__private });
     let title = super::Generics::schema_name(cont, true);
     let name = super::Generics::schema_name(cont, false);
-    let container_description = description(&cont.docs);
+    let container_description = description(&cont.description);
     let annotated = annotate(cont, quote!(__s));
     let deny = cont.attrs.deny_unknown_fields.is_some();
     let properties = cont.fields().iter().map(|f| {
@@ -19,7 +19,7 @@ pub fn schema_methods(cont: &Container) -> TokenStream {
         let wire = &f.wire;
         let rule = super::rule_const(f);
         let required = f.is_required();
-        let description = description(&f.docs);
+        let description = description(&f.description);
         let default = match f.attrs.default.as_ref().map(|d| &d.value) {
             Some(DefaultValue::Trait) => tpl!({#p::Some(#p::default_json::<#ty>())}, p, ty),
             Some(DefaultValue::Function(path)) => {
@@ -112,11 +112,11 @@ fn notes(cont: &Container) -> TokenStream {
     tpl!({#p::TypeNotes { format: #format, examples: #examples, deprecated: #deprecated }}, p, format, examples, deprecated)
 }
 
-/// A schema's `description`, from a doc comment (the whole of it, its lines as written):
-/// `Some("...")` or `None`, as tokens.
-pub fn description(docs: &Option<String>) -> TokenStream {
+/// A schema's `description` (the `description` key, or the doc comment up to its first section
+/// heading, its lines as written): `Some("...")` or `None`, as tokens.
+pub fn description(text: &Option<String>) -> TokenStream {
     let p = tpl!({ ::authlete_models::__private });
-    match docs {
+    match text {
         Some(s) => tpl!({#p::Some(#s)}, p, s),
         None => tpl!({#p::None}, p),
     }

@@ -14,7 +14,7 @@ pub fn impls(cont: &Container, variants: &[Variant]) -> TokenStream {
         .title
         .as_ref()
         .map_or_else(|| name.clone(), |t| t.value.value());
-    let description = super::schema::description(&cont.docs);
+    let description = super::schema::description(&cont.description);
     let p = tpl!({ ::authlete_models::__private });
     let schema = super::schema::annotate(
         cont,

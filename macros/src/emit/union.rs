@@ -157,7 +157,7 @@ pub fn impls(cont: &Container, variants: &[UnionVariant]) -> TokenStream {
     let serialize = serialize(cont, variants, tag.as_ref(), content.as_ref());
 
     let title = super::Generics::schema_name(cont, true);
-    let description = super::schema::description(&cont.docs);
+    let description = super::schema::description(&cont.description);
     let schema_repr = match repr {
         Repr::External => tpl!({#p::rules::UnionRepr::External}, p),
         Repr::Internal => {
@@ -253,7 +253,8 @@ pub fn impls(cont: &Container, variants: &[UnionVariant]) -> TokenStream {
 }
 
 /// The hidden model of a variant that holds data: its fields with their attributes and doc
-/// comments, titled with the variant's name (`rename_all_fields` as its `rename_all`).
+/// comments, titled with the variant's name (`rename_all_fields` as its `rename_all`, the
+/// variant's `description` as its own).
 fn hidden_type(cont: &Container, v: &UnionVariant) -> TokenStream {
     let h = hidden(cont, v);
     let title = &v.name;
@@ -267,13 +268,17 @@ fn hidden_type(cont: &Container, v: &UnionVariant) -> TokenStream {
             tpl!({, rename_all = #lit}, lit)
         });
     let deprecated = v.attrs.deprecated.map(|_| tpl!({, deprecated}));
+    let description = v.attrs.description.as_ref().map(|d| {
+        let lit = &d.value;
+        tpl!({, description = #lit}, lit)
+    });
     let docs = kept_attrs(&v.syn.attrs).filter(|a| a.path().is_ident("doc"));
     let head = tpl!({
         #[derive(::authlete_models::Model)]
-        #[model(title = #title #rename_all #deprecated)]
+        #[model(title = #title #rename_all #deprecated #description)]
         #__rep0
         #[allow(non_camel_case_types, dead_code, missing_docs)]
-    }, title, rename_all, deprecated, __rep0 = quote!(#(#docs)*));
+    }, title, rename_all, deprecated, description, __rep0 = quote!(#(#docs)*));
     match &v.syn.fields {
         syn::Fields::Named(named) => {
             let fields = named.named.iter().map(|f| {

@@ -65,7 +65,7 @@ pub struct Everything {
     pub nested: Option<Box<Scope>>,
     #[model(rename = "type")]
     pub r#type: Option<String>,
-    #[model(title = "Nothing", read_only, examples = "[null]")]
+    #[model(title = "Nothing", read_only, examples = "[null]", description = "# Nothing")]
     pub nothing: (),
     pub cleared: Option<()>,
     #[model(default, max_len = 2, items(deprecated, write_only))]
@@ -133,6 +133,7 @@ pub enum Kind {
 // the type's annotations and its own rule.
 #[derive(Model)]
 #[model(rename_all = "kebab-case", title = "Level", deprecated, read_only, custom = level_check)]
+#[model(description = "# Level\nHow much.")]
 pub enum Level {
     #[model(value = 0)]
     Zero,
@@ -171,10 +172,15 @@ pub enum State {
 }
 
 #[derive(Model)]
-#[model(write_only, untagged)]
+#[model(write_only, untagged, description = "# Grant")]
 pub enum Grant {
     Code(String),
     Nothing(()),
+    #[model(description = "# Pair")]
+    Pair {
+        #[model(description = "# First")]
+        first: String,
+    },
 }
 
 #[derive(Model)]
