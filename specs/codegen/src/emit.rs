@@ -199,6 +199,16 @@ fn string_literal(s: &str) -> String {
     format!("r{h}\"{s}\"{h}")
 }
 
+/// `description = "..."` for a description with a line starting with `# `, where the derive
+/// ends the description a doc comment gives (rustdoc's sections start there): the attribute
+/// gives the schema all of it, and the doc comment stays for rustdoc.
+fn description_attr(text: &Option<String>) -> Option<String> {
+    let text = text.as_ref()?;
+    text.lines()
+        .any(|l| l.starts_with("# "))
+        .then(|| format!("description = {}", string_literal(text)))
+}
+
 fn doc(out: &mut String, text: &Option<String>, indent: &str) {
     if let Some(text) = text {
         // A carriage return alone ends a line too: left in, it would end the comment.
@@ -274,7 +284,7 @@ impl Writer {
                     }
                 };
                 out.push_str(derive);
-                self.container_attrs(out, rule, false, examples, &t.notes, Vec::new());
+                self.container_attrs(out, rule, false, examples, t, Vec::new());
                 let _ = writeln!(out, "pub enum {} {{", t.name);
                 for (ident, value) in &variants {
                     let serde_json::Value::String(wire) = value else {
@@ -311,7 +321,7 @@ impl Writer {
             }
             Kind::Newtype(value) => {
                 out.push_str(derive);
-                self.container_attrs(out, None, false, None, &t.notes, Vec::new());
+                self.container_attrs(out, None, false, None, t, Vec::new());
                 let attrs = match self.flavour {
                     Flavour::Model => rules(&value.rules, &value.ty, None),
                     Flavour::SerdeDerive => String::new(),
@@ -336,7 +346,7 @@ impl Writer {
                 };
                 let mut attrs = vec![mode.to_owned()];
                 if self.flavour == Flavour::Model {
-                    attrs.extend(notes_attrs(&t.notes));
+                    attrs.extend(notes_attrs(&t.notes, &t.doc));
                     attrs.extend(examples);
                 }
                 let _ = writeln!(out, "{}", self.attr(&attrs));
@@ -470,14 +480,7 @@ impl Writer {
                     })
                     .collect();
                 out.push_str(derive);
-                self.container_attrs(
-                    out,
-                    rule,
-                    *deny_unknown_fields,
-                    examples,
-                    &t.notes,
-                    presence_attrs,
-                );
+                self.container_attrs(out, rule, *deny_unknown_fields, examples, t, presence_attrs);
                 let _ = writeln!(out, "pub struct {} {{", t.name);
                 for ((f, (ident, wire)), requires) in fields.iter().zip(&idents).zip(&requires) {
                     self.field(out, f, ident, wire, rule, requires);
@@ -493,7 +496,7 @@ impl Writer {
         rule: Option<&str>,
         deny: bool,
         examples: Option<String>,
-        notes: &TypeNotes,
+        t: &TypeDef,
         presence: Vec<String>,
     ) {
         let mut attrs = Vec::new();
@@ -505,7 +508,7 @@ impl Writer {
         }
         attrs.extend(presence);
         if self.flavour == Flavour::Model {
-            attrs.extend(notes_attrs(notes));
+            attrs.extend(notes_attrs(&t.notes, &t.doc));
             attrs.extend(examples);
         }
         if !attrs.is_empty() {
@@ -536,6 +539,7 @@ impl Writer {
         }
         match self.flavour {
             Flavour::Model => {
+                attrs.extend(description_attr(&f.doc));
                 let r = rules(&f.value.rules, &f.value.ty, f.default.as_ref());
                 if !r.is_empty() {
                     attrs.push(r);
@@ -588,9 +592,10 @@ impl Writer {
     }
 }
 
-/// A type's annotations as container attributes: `title`, `format`, `deprecated`.
-fn notes_attrs(notes: &TypeNotes) -> Vec<String> {
-    let mut attrs = Vec::new();
+/// A type's annotations as container attributes: `title`, `format`, `deprecated`, and its
+/// description when the doc comment would not give all of it (see [`description_attr`]).
+fn notes_attrs(notes: &TypeNotes, doc: &Option<String>) -> Vec<String> {
+    let mut attrs: Vec<String> = description_attr(doc).into_iter().collect();
     if let Some(t) = &notes.title {
         attrs.push(format!("title = {}", string_literal(t)));
     }

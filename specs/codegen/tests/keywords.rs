@@ -2821,17 +2821,34 @@ fn any_of_with_null_must_be_written_once() {
 // Refusals: descriptions and annotations.
 
 #[test]
-fn descriptions_with_a_heading_line_or_not_a_string_are_refused() {
-    member_refused(
-        json!({"type": "string", "description": "Text.\n# Heading"}),
-        "/description",
-        "has a line starting with `# `",
+fn a_description_with_a_heading_line_is_also_written_as_the_description_attribute() {
+    // The derive's doc comment ends at a line starting with `# `: the attribute gives the
+    // schema the whole text, and the doc comment stays for rustdoc.
+    let out = run(json!({"$defs": {
+        "A": {"type": "object", "description": "# Title\nText.", "properties": {
+            "x": {"type": "string", "description": "Text.\n# Heading"},
+            "y": {"type": "string", "description": "Text.\n#Not a heading"}
+        }},
+        "N": {"type": "string", "description": "# Name"}
+    }}));
+    has(
+        &out,
+        &[
+            "/// # Title\n/// Text.\n#[derive(Clone, Debug, PartialEq, Eq, Model)]\n#[model(description = \"# Title\\nText.\")]\npub struct A {",
+            "    /// Text.\n    /// # Heading\n    #[model(description = \"Text.\\n# Heading\", not_null)]\n    pub x: Option<String>,\n",
+            "    /// Text.\n    /// #Not a heading\n    #[model(not_null)]\n    pub y: Option<String>,\n",
+            "#[model(description = \"# Name\")]\npub struct N(pub String);",
+        ],
     );
-    a_refused(
-        json!({"$defs": {"A": {"type": "string", "description": "# Title"}}}),
-        "#/$defs/A/description",
-        "has a line starting with `# `",
+    assert_eq!(expected(&out, "A")["description"], json!("# Title\nText."));
+    assert_eq!(
+        expected(&out, "A")["properties"]["x"]["description"],
+        json!("Text.\n# Heading")
     );
+}
+
+#[test]
+fn descriptions_that_are_not_strings_are_refused() {
     member_refused(
         json!({"type": "string", "description": 5}),
         "/description",

@@ -155,8 +155,8 @@ impl Lowering<'_> {
         notes
     }
 
-    /// The doc comment a `description` becomes; refused when the derive would not read all
-    /// of it back.
+    /// The doc comment a `description` becomes (and, with a line starting with `# `, the
+    /// `description` attribute too, as the derive's doc comment ends there).
     pub(super) fn doc_of(&mut self, map: &Map<String, Value>, at: &str) -> Option<String> {
         let d = map.get("description")?;
         let Some(text) = d.as_str() else {
@@ -167,10 +167,6 @@ impl Lowering<'_> {
             return None;
         };
         let text = crate::doc_text(text);
-        if text.lines().any(|l| l.starts_with("# ")) {
-            self.cannot(&format!("{at}/description"), "description", "has a line starting with `# `, where the derive ends a description (a doc comment's sections start there)");
-            return None;
-        }
         (!text.is_empty()).then_some(text)
     }
 
