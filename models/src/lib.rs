@@ -72,6 +72,7 @@
 //! | feature | default | what it brings |
 //! |---|---|---|
 //! | `client-management` | on | Authlete's client management API as checked models |
+//! | `full` | off | every group of Authlete's API the crate ships as models (today, client management) |
 //! | `pattern` | off | the `pattern` attribute: the derive then builds the pattern compiler (regex-syntax, regex-automata) to compile each pattern when it expands |
 //! | `formats` | off | the checks of `check_format` (`date-time`, `email`, `uri`...) |
 //! | `schemars` | off | `schemars::JsonSchema` for every model, with the same schema as [`Model::json_schema`] |
@@ -147,9 +148,8 @@ pub mod docs {
     )]
     pub mod axum {}
 }
-/// The Authlete models, generated from `specs/` by `authlete-models-codegen`.
-#[cfg(feature = "client-management")]
-#[rustfmt::skip]
+/// The Authlete models, generated from `specs/` by `authlete-models-codegen`: one module per
+/// group of Authlete's API, each with its feature.
 mod authlete;
 mod charset;
 #[cfg(feature = "client-management")]
@@ -167,7 +167,8 @@ pub mod rules;
 mod schema;
 mod secret;
 
-#[cfg(feature = "client-management")]
+// Empty when no group's feature is on.
+#[allow(unused_imports)]
 pub use crate::authlete::*;
 pub use crate::charset::Charset;
 #[cfg(feature = "client-management")]

@@ -41,7 +41,7 @@ EOF
 }
 
 if [ "${WHAT:-one}" = authlete ]; then
-    example=$(python3 -c 'import json,sys; c=json.load(open(sys.argv[1])); print(json.dumps(next(e["document"] for e in c["examples"] if e["name"].startswith("documented 200 response of GET"))))' "$HERE/../../specs/Client.json")
+    example=$(python3 -c 'import json,sys; c=json.load(open(sys.argv[1])); print(json.dumps(next(e["document"] for e in c["examples"] if e["name"].startswith("documented 200 response of GET"))))' "$HERE/../../specs/common/Client.json")
     main="
 #[allow(dead_code)]
 mod models;

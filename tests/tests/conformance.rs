@@ -1,6 +1,6 @@
 //! Each shipped model against its contract in `specs/`: the schema the contract means (as the
 //! generator normalises it), every example, and the models' source, which is the generator's
-//! output for `specs/`.
+//! output for `specs/`, one module per group (`specs/<group>/`).
 
 use std::fmt::Debug;
 use std::path::PathBuf;
@@ -100,15 +100,39 @@ fn expected_schema(model: &str) -> Value {
         .unwrap_or_else(|| panic!("the generator made no `{model}`"))
 }
 
-fn contracts() -> Vec<(PathBuf, Value)> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(specs_dir())
-        .expect("specs/ exists")
+/// The entries of `dir` that `keep` keeps, in name order.
+fn entries(dir: &std::path::Path, keep: fn(&std::path::Path) -> bool) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .filter(|p| keep(p))
         .collect();
-    files.sort();
-    files
+    paths.sort();
+    paths
+}
+
+fn is_json(path: &std::path::Path) -> bool {
+    path.is_file() && path.extension().is_some_and(|e| e == "json")
+}
+
+/// The groups of contracts: each folder of `specs/` that holds contracts, by name.
+fn groups() -> Vec<String> {
+    entries(&specs_dir(), |p| p.is_dir())
         .into_iter()
+        .filter(|dir| !entries(dir, is_json).is_empty())
+        .map(|dir| dir.file_name().unwrap().to_string_lossy().into_owned())
+        .collect()
+}
+
+fn contracts() -> Vec<(PathBuf, Value)> {
+    let specs = specs_dir();
+    assert!(
+        entries(&specs, is_json).is_empty(),
+        "a contract belongs in its group's folder, `specs/<group>/`"
+    );
+    groups()
+        .iter()
+        .flat_map(|group| entries(&specs.join(group), is_json))
         .map(|p| {
             let text = std::fs::read_to_string(&p).unwrap();
             let value = serde_json::from_str(&text)
@@ -318,13 +342,51 @@ fn the_benchmarks_serde_derive_twins_are_the_generator_s_output_for_specs() {
 
 #[test]
 fn the_shipped_models_are_the_generator_s_output_for_specs() {
-    let out = generated();
-    assert!(out.refused.is_empty(), "refused: {:?}", out.refused);
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../models/src/authlete.rs");
-    let shipped = std::fs::read_to_string(&path).expect("models/src/authlete.rs");
-    assert!(
-        shipped == out.code,
-        "models/src/authlete.rs is not what the generator makes of specs/: run\n  \
-         cargo run -p authlete-models-codegen -- --contracts specs/ > models/src/authlete.rs"
+    let all = generated();
+    assert!(all.refused.is_empty(), "refused: {:?}", all.refused);
+    let doc = Document::contracts_dir(&specs_dir()).expect("specs/ reads");
+    let modules = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../models/src/authlete");
+    let declared =
+        std::fs::read_to_string(modules.join("mod.rs")).expect("models/src/authlete/mod.rs");
+    let groups = groups();
+    let mut written = Vec::new();
+    for group in &groups {
+        let options = Options {
+            header: header(&[&format!("specs/{group}")]),
+            group: Some(group.clone()),
+            skip_expected: true,
+            ..Options::default()
+        };
+        let out = generate(&doc, &options);
+        let command = format!(
+            "cargo run -p authlete-models-codegen -- --contracts specs/ --group {group} \
+             > models/src/authlete/{group}.rs"
+        );
+        let shipped = std::fs::read_to_string(modules.join(format!("{group}.rs")))
+            .unwrap_or_else(|_| panic!("specs/{group}/ has no module: run\n  {command}"));
+        assert!(
+            shipped == out.code,
+            "models/src/authlete/{group}.rs is not what the generator makes of specs/{group}/: \
+             run\n  {command}"
+        );
+        assert!(
+            declared.contains(&format!("\nmod {group};\n")),
+            "models/src/authlete/mod.rs does not declare `mod {group};`"
+        );
+        written.extend(out.types.iter().map(|t| t.name.clone()));
+    }
+    for module in entries(&modules, |p| p.extension().is_some_and(|e| e == "rs")) {
+        let name = module.file_stem().unwrap().to_string_lossy().into_owned();
+        assert!(
+            name == "mod" || groups.contains(&name),
+            "models/src/authlete/{name}.rs is the module of no folder of specs/"
+        );
+    }
+    written.sort();
+    let mut every: Vec<String> = all.types.iter().map(|t| t.name.clone()).collect();
+    every.sort();
+    assert_eq!(
+        written, every,
+        "each type is written in exactly one group's module"
     );
 }

@@ -1,13 +1,25 @@
 //! Rust source from the types: one `#[derive(Model)]` item each, constraints as attributes.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use crate::Flavour;
 use crate::model::{Absent, Field, Kind, Rules, Ty, TypeDef, TypeNotes};
 use crate::names;
 
-/// The source of a module holding `types`. `header` is the module's doc comment, line by line.
-pub fn module(types: &[TypeDef], header: &[String], flavour: Flavour) -> String {
+/// The source of a module holding the types of `all` but those `elsewhere` names: each of
+/// those is written in the sibling module `elsewhere` gives, and imported from it when a type
+/// written here holds it. `header` is the module's doc comment, line by line.
+pub fn module(
+    all: &[TypeDef],
+    elsewhere: &BTreeMap<&str, String>,
+    header: &[String],
+    flavour: Flavour,
+) -> String {
+    let types: Vec<&TypeDef> = all
+        .iter()
+        .filter(|t| !elsewhere.contains_key(t.name.as_str()))
+        .collect();
     let mut out = String::new();
     let mut header = header.to_vec();
     if flavour == Flavour::SerdeDerive {
@@ -16,7 +28,7 @@ pub fn module(types: &[TypeDef], header: &[String], flavour: Flavour) -> String 
             "Plain serde_derive types of the same shape, without rules, to compare with.".into(),
         );
     }
-    let needs = features(types, flavour);
+    let needs = features(&types, flavour);
     if !needs.is_empty() {
         if !header.is_empty() {
             header.push(String::new());
@@ -79,11 +91,49 @@ pub fn module(types: &[TypeDef], header: &[String], flavour: Flavour) -> String 
         }
         Flavour::SerdeDerive => out.push_str("use serde::{Deserialize, Serialize};\n"),
     }
-    let eq = comparable(types);
+    let mut imported: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for t in &types {
+        for held in holds(t) {
+            if let Some(module) = elsewhere.get(held) {
+                imported.entry(module).or_default().insert(held);
+            }
+        }
+    }
+    if !imported.is_empty() {
+        out.push('\n');
+    }
+    for (module, names) in imported {
+        let names: Vec<&str> = names.into_iter().collect();
+        let _ = match names.as_slice() {
+            [one] => writeln!(out, "use super::{module}::{one};"),
+            _ => writeln!(out, "use super::{module}::{{{}}};", names.join(", ")),
+        };
+    }
+    // Which types derive `Eq` is decided over every type, those written elsewhere too.
+    let eq = comparable(all);
     let w = Writer { flavour };
     for t in types {
         out.push('\n');
         w.item(&mut out, t, eq.contains(t.name.as_str()));
+    }
+    out
+}
+
+/// The names of the types `t` holds (or, an alias, names).
+fn holds(t: &TypeDef) -> Vec<&str> {
+    fn collect<'a>(ty: &'a Ty, out: &mut Vec<&'a str>) {
+        match ty {
+            Ty::Named(n) => out.push(n),
+            Ty::Option(t) | Ty::Boxed(t) | Ty::Vec(t) | Ty::Map(t) => collect(t, out),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    if let Kind::Alias(target) = &t.kind {
+        out.push(target.as_str());
+    }
+    for ty in tys(t) {
+        collect(ty, &mut out);
     }
     out
 }
@@ -141,7 +191,7 @@ fn contains(ty: &Ty, f: fn(&Ty) -> bool) -> bool {
 
 /// The features of `authlete-models` that `types` need, written in `flavour`: `pattern` for a
 /// `pattern` rule, `formats` for `check_format`.
-pub fn features(types: &[TypeDef], flavour: Flavour) -> Vec<&'static str> {
+pub fn features(types: &[&TypeDef], flavour: Flavour) -> Vec<&'static str> {
     fn walk(r: &Rules, pattern: &mut bool, formats: &mut bool) {
         *pattern |= r.pattern.is_some();
         *formats |= r.check_format;

@@ -6,8 +6,8 @@
 //! - a JSON Schema document (draft-06, draft-07, 2019-09 or 2020-12, told by `$schema`; older
 //!   drafts are not read): the root schema, unless it only holds `$defs` (or `definitions`)
 //!   and says nothing of its own, and each of its `$defs` (or `definitions`);
-//! - a set of contracts (`specs/*.json`): each a `{"model", "schema"}`, whose schemas refer to
-//!   each other as `#/$defs/<model>`.
+//! - a set of contracts (`specs/<group>/*.json`): each a `{"model", "schema"}`, whose schemas
+//!   refer to each other as `#/$defs/<model>`, whatever folder each is in.
 //!
 //! A document is JSON or YAML: YAML when its file's name ends in `.yaml` or `.yml`, else JSON
 //! when it starts with `{` or `[` and reads as JSON, else YAML (`order.rs` reads YAML, in the
@@ -80,6 +80,10 @@ pub struct Named {
     pub name: String,
     /// Its JSON Pointer into [`Document::root`].
     pub pointer: String,
+    /// The group of a contract read from a group's folder (`common` for
+    /// `specs/common/client.json`), whose module it is written in (see
+    /// [`Options::group`](crate::Options::group)); `None` for any other schema.
+    pub group: Option<String>,
 }
 
 /// A document, ready to generate from.
@@ -197,8 +201,14 @@ impl Document {
     }
 
     /// Reads contracts: `(file name, text)` pairs, each contract `{"model", "schema"}` in
-    /// JSON, in the order given.
+    /// JSON, in the order given. A file name with a folder (`common/client.json`) puts its
+    /// contract in the group that folder names (the `group` of its [`Document::named`] entry);
+    /// either every file name has one or none has.
     pub fn contracts(files: Vec<(String, String)>) -> Result<Document, String> {
+        let grouped = files.iter().filter(|(file, _)| file.contains('/')).count();
+        if grouped != 0 && grouped != files.len() {
+            return Err("give every contract in a group's folder, or none".into());
+        }
         let mut defs = Map::new();
         let mut named = Vec::new();
         let mut shown_as = Vec::new();
@@ -229,6 +239,7 @@ impl Document {
             named.push(Named {
                 name: model.clone(),
                 pointer,
+                group: file.rsplit_once('/').map(|(group, _)| group.to_owned()),
             });
             defs.insert(model, schema);
         }
@@ -246,25 +257,30 @@ impl Document {
         })
     }
 
-    /// Reads the contracts of a folder: every `*.json` file in it, in name order.
+    /// Reads the contracts of a folder: every `*.json` file in it, in name order. A folder
+    /// that holds none is a folder of groups: each of its folders that holds `*.json` files is
+    /// a group, named after the folder (`specs/common/`), and its contracts are read in that
+    /// group, the folders and the files of each in name order.
     pub fn contracts_dir(dir: &std::path::Path) -> Result<Document, String> {
-        let shown = dir.display();
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .map_err(|e| format!("cannot read {shown}: {e}"))?
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        paths.sort();
-        let mut files = Vec::new();
-        for p in paths {
-            let text = std::fs::read_to_string(&p)
-                .map_err(|e| format!("cannot read {}: {e}", p.display()))?;
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            files.push((name, text));
+        let mut files = json_files(dir)?
+            .into_iter()
+            .map(|p| Ok((file_name(&p), read_text(&p)?)))
+            .collect::<Result<Vec<_>, String>>()?;
+        if files.is_empty() {
+            let shown = dir.display();
+            let mut folders: Vec<_> = std::fs::read_dir(dir)
+                .map_err(|e| format!("cannot read {shown}: {e}"))?
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect();
+            folders.sort();
+            for folder in folders {
+                let group = file_name(&folder);
+                for p in json_files(&folder)? {
+                    files.push((format!("{group}/{}", file_name(&p)), read_text(&p)?));
+                }
+            }
         }
         Document::contracts(files)
     }
@@ -285,6 +301,30 @@ impl Document {
     pub fn show(&self, pointer: &str) -> String {
         show(&self.shown_as, pointer)
     }
+}
+
+/// The `*.json` files of `dir`, in name order.
+fn json_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
+/// The last part of `path`.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The text of `path`.
+fn read_text(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
 /// How `shown_as` shows `pointer` (see [`Document::show`]).
@@ -449,6 +489,7 @@ fn schema_document_named(
         named.push(Named {
             name: unique.give(&names::type_name(title)),
             pointer: String::new(),
+            group: None,
         });
     }
     for defs in ["$defs", "definitions"] {
@@ -460,6 +501,7 @@ fn schema_document_named(
                 named.push(Named {
                     name: unique.give(&names::type_name(key)),
                     pointer: format!("/{defs}/{}", escape(key)),
+                    group: None,
                 });
             }
         }
@@ -532,6 +574,7 @@ fn openapi_schemas(root: &Value, order: &Order) -> Vec<Named> {
             named.push(Named {
                 name: unique.give(&names::type_name(key)),
                 pointer: format!("/components/schemas/{}", escape(key)),
+                group: None,
             });
         }
     }
@@ -596,6 +639,7 @@ fn openapi_schemas(root: &Value, order: &Order) -> Vec<Named> {
                         named.push(Named {
                             name: unique.give(&name),
                             pointer: at,
+                            group: None,
                         });
                     }
                 }

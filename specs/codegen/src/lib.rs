@@ -40,6 +40,8 @@ mod model;
 mod names;
 mod order;
 
+use std::collections::BTreeMap;
+
 use serde_json::Value;
 
 pub use input::Document;
@@ -65,6 +67,13 @@ pub struct Options {
     /// Write only these types (by name) and the types they hold, to check a large document a
     /// part at a time. Every schema is still read, and each refusal reported.
     pub only: Option<Vec<String>>,
+    /// Write only the types of this group of contracts (the contracts read from its folder,
+    /// whose [`Document::named`] entries have this `group`, and the types inline in them), as
+    /// one module of several, one per group. The types of other groups they hold are imported
+    /// from the sibling module named after their group (`use super::common::Client;`). Every
+    /// schema is still read, so that each `$ref` into another group's folder resolves, and
+    /// each refusal reported.
+    pub group: Option<String>,
 }
 
 /// The most states the derive lets a pattern's automaton have (its own bound, repeated): a
@@ -155,8 +164,17 @@ pub fn generate(doc: &Document, options: &Options) -> Output {
         let keep = lower::reached(&lowered.types, only);
         lowered.types.retain(|t| keep.contains(&t.name));
     }
-    let code = emit::module(&lowered.types, &options.header, options.flavour);
-    let features = emit::features(&lowered.types, options.flavour);
+    let elsewhere = match &options.group {
+        Some(group) => elsewhere(doc, &lowered.types, group),
+        None => BTreeMap::new(),
+    };
+    let code = emit::module(&lowered.types, &elsewhere, &options.header, options.flavour);
+    let written: Vec<&model::TypeDef> = lowered
+        .types
+        .iter()
+        .filter(|t| !elsewhere.contains_key(t.name.as_str()))
+        .collect();
+    let features = emit::features(&written, options.flavour);
     let aliases = lowered
         .types
         .iter()
@@ -178,8 +196,7 @@ pub fn generate(doc: &Document, options: &Options) -> Output {
         aliases,
         &pointers,
     );
-    let types = lowered
-        .types
+    let types = written
         .iter()
         .map(|t| Generated {
             name: t.name.clone(),
@@ -200,6 +217,34 @@ pub fn generate(doc: &Document, options: &Options) -> Output {
         refused_types: lowered.refused_names,
         features,
     }
+}
+
+/// The types of `types` that are not of `group`, each with the group whose module writes it:
+/// that of the contract it is, or is inline in.
+fn elsewhere<'t>(
+    doc: &Document,
+    types: &'t [model::TypeDef],
+    group: &str,
+) -> BTreeMap<&'t str, String> {
+    let group_of = |pointer: &str| {
+        doc.named
+            .iter()
+            .find(|n| {
+                pointer
+                    .strip_prefix(n.pointer.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
+            .and_then(|n| n.group.as_deref())
+    };
+    // A document whose contracts are in groups has every type in one (see
+    // `Document::contracts`); in one with no group, no type is written, none imported.
+    types
+        .iter()
+        .filter_map(|t| match group_of(&t.pointer) {
+            Some(g) if g == group => None,
+            g => Some((t.name.as_str(), g.unwrap_or_default().to_owned())),
+        })
+        .collect()
 }
 
 /// The doc comment the command line gives a module generated from `inputs` (file names).

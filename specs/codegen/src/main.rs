@@ -1,14 +1,14 @@
 //! `authlete-models-codegen INPUT... > models.rs`: generates `#[derive(Model)]` types from a
 //! JSON Schema or OpenAPI document (JSON or YAML, with the files its `$ref`s name beside it),
-//! or from contract files (`specs/*.json`).
+//! or from contract files (`specs/*.json`, or a folder of groups of them, one module a group).
 
 use std::process::ExitCode;
 
 use authlete_models_codegen::{Document, Flavour, Options, generate};
 
 const USAGE: &str =
-    "usage: authlete-models-codegen [--lossy] [--contracts] [--serde] [--check-formats]
-                              [--expected FILE] [--only FILE] INPUT...
+    "usage: authlete-models-codegen [--lossy] [--contracts [--group NAME]] [--serde]
+                              [--check-formats] [--expected FILE] [--only FILE] INPUT...
 
 Writes Rust types with #[derive(Model)] for every schema of INPUT to standard output, and
 what it read and refused to standard error.
@@ -17,7 +17,12 @@ what it read and refused to standard error.
                    to 2020-12), in JSON or YAML (.yaml, .yml); the files its $refs name
                    (common.yaml#/components/schemas/Error, ../defs/a.json) are read too,
                    relative to the file that names them; with --contracts, contract files
-                   (specs/*.json) or a folder of them
+                   (specs/*.json) or a folder of them, or a folder of groups: folders of
+                   contract files (specs/common/, specs/client_management/)
+  --group NAME     with --contracts and a folder of groups, write only the types of the
+                   group NAME (its folder's contracts and the types inline in them), as a
+                   module beside one per other group: the types of other groups they hold
+                   are imported from those modules (use super::common::Client;)
   --lossy          drop, with a warning, each keyword the derive cannot express, instead
                    of refusing the schema that has it
   --serde          write plain serde_derive types of the same shape instead, with no rule
@@ -41,6 +46,7 @@ fn main() -> ExitCode {
     let mut check_formats = false;
     let mut expected = None;
     let mut only = None;
+    let mut group = None;
     let mut inputs = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -50,6 +56,13 @@ fn main() -> ExitCode {
             "--serde" => flavour = Flavour::SerdeDerive,
             "--check-formats" => check_formats = true,
             "--expected" => expected = args.next(),
+            "--group" => match args.next() {
+                Some(name) if !name.starts_with("--") => group = Some(name),
+                _ => {
+                    eprintln!("--group needs a group's name\n\n{USAGE}");
+                    return ExitCode::from(1);
+                }
+            },
             "--only" => match args.next().map(std::fs::read_to_string) {
                 Some(Ok(text)) => {
                     only = Some(
@@ -80,6 +93,10 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(1);
     }
+    if group.is_some() && !contracts {
+        eprintln!("--group reads contracts: give --contracts too\n\n{USAGE}");
+        return ExitCode::from(1);
+    }
     let doc = match read(&inputs, contracts) {
         Ok(doc) => doc,
         Err(e) => {
@@ -87,11 +104,31 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let mut names: Vec<&str> = inputs
+    if let Some(name) = &group {
+        let mut groups: Vec<&str> = doc
+            .named
+            .iter()
+            .filter_map(|n| n.group.as_deref())
+            .collect();
+        groups.dedup();
+        if !groups.contains(&name.as_str()) {
+            let known = match groups.is_empty() {
+                true => "it has no group folder".to_owned(),
+                false => format!("its groups: {}", groups.join(", ")),
+            };
+            eprintln!("error: no group `{name}` in {}: {known}", inputs.join(" "));
+            return ExitCode::from(1);
+        }
+    }
+    let mut names: Vec<String> = inputs
         .iter()
-        .map(|i| short(i.trim_end_matches('/')))
+        .map(|i| short(i.trim_end_matches('/')).to_owned())
         .collect();
-    names.extend(doc.files.iter().map(String::as_str));
+    if let (Some(name), [folder]) = (&group, names.as_mut_slice()) {
+        *folder = format!("{folder}/{name}");
+    }
+    names.extend(doc.files.iter().cloned());
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
     let header = authlete_models_codegen::header(&names);
     let options = Options {
         lossy,
@@ -100,6 +137,7 @@ fn main() -> ExitCode {
         check_formats,
         skip_expected: expected.is_none(),
         only,
+        group,
     };
     let out = generate(&doc, &options);
     print!("{}", out.code);

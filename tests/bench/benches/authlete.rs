@@ -1,5 +1,5 @@
 //! Reading the documentation's `Client` example (the 200 response of `GET
-//! /api/client/get/{clientId}`, about 1.2 kB, in `specs/Client.json`) as the shipped
+//! /api/client/get/{clientId}`, about 1.2 kB, in `specs/common/Client.json`) as the shipped
 //! `authlete_models::Client`, against the same struct written with `serde_derive`
 //! (`src/authlete_serde.rs`, which the generator writes from the same contracts without their
 //! rules). Prints a ratio table to `serde_derive`.
@@ -14,7 +14,8 @@ use authlete_models_bench::report::{self, Cell, RatioTable, Table};
 /// The documentation's example, as the contract holds it.
 fn client_example() -> String {
     let contract: serde_json::Value =
-        serde_json::from_str(include_str!("../../../specs/Client.json")).expect("Client.json");
+        serde_json::from_str(include_str!("../../../specs/common/Client.json"))
+            .expect("Client.json");
     let example = contract["examples"]
         .as_array()
         .expect("examples")

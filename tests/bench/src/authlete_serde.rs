@@ -4,6 +4,189 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Response of the API that deletes the access tokens an end-user granted to a client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientAuthorizationDeleteResponse {
+    /// Code that identifies the outcome of the API call, for example A001201.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+}
+
+/// Clients an end-user has granted authorization to, as the authorization list API returns them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientAuthorizationGetListResponse {
+    /// Position of the first result in the whole result set (inclusive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<i32>,
+    /// Position just past the last result (exclusive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<i32>,
+    /// Developer the results were filtered by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub developer: Option<String>,
+    /// Identifier of the end-user whose authorizations are listed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Number of matching clients in all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_count: Option<i32>,
+    /// The clients of the page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clients: Option<Vec<Client>>,
+}
+
+/// Request body of the API that changes the scopes of the access tokens an end-user granted to a client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientAuthorizationUpdateRequest {
+    /// Identifier of the end-user whose grant to the client is changed.
+    pub subject: String,
+    /// Scopes to put on every existing access token of that grant; leave out to keep the scopes (in a form body, names are separated by spaces).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+}
+
+/// Response of the API that changes the scopes of the access tokens an end-user granted to a client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientAuthorizationUpdateResponse {
+    /// Code that identifies the outcome of the API call, for example A001201.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+}
+
+/// Request body of the API that sets the lock flag of a client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientFlagUpdateRequest {
+    /// Value the lock flag of the client is set to.
+    pub client_locked: bool,
+}
+
+/// Response of the API that sets the lock flag of a client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientFlagUpdateResponse {
+    /// Code that identifies the outcome of the API call, for example A001201.
+    pub result_code: String,
+    /// Human-readable text that explains the outcome of the API call.
+    pub result_message: String,
+}
+
+/// One page of the clients of a service, as the client list API returns it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientGetListResponse {
+    /// Developer the list was filtered by; absent when the request named none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub developer: Option<String>,
+    /// Index of the first client of the page (inclusive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<i32>,
+    /// Index just after the last client of the page (exclusive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<i32>,
+    /// Number of clients the service has in all, not the number in this page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_count: Option<i32>,
+    /// The clients of the page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clients: Option<Vec<Client>>,
+}
+
+/// Response of the API that deletes the record of scopes an end-user granted to a client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientGrantedScopesDeleteResponse {
+    /// Code that identifies the outcome of the API call, for example A001201.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+}
+
+/// Scopes an end-user has granted to a client, as the granted scopes API returns them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientGrantedScopesGetResponse {
+    /// Code that identifies the outcome of the API call, for example A001201.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// API key identifying the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_api_key: Option<i64>,
+    /// Identifier of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Identifier of the end-user who granted the scopes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Scopes granted by the most recent authorization of the end-user; `null` (or absent) means no record, empty means a record without scopes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latest_granted_scopes: Option<Vec<String>>,
+    /// Every scope granted by past authorizations of the end-user, less the revoked ones; `null` (or absent) when there is no record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub merged_granted_scopes: Option<Vec<String>>,
+    /// Time of the last change to the record, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modified_at: Option<i64>,
+}
+
+/// Response of the API that makes Authlete generate a new client secret.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientSecretRefreshResponse {
+    /// Code that identifies the outcome of the API call, for example A001201.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// Secret the client has from now on: 86 base64url characters, as Authlete generates them (at most 86).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_client_secret: Option<String>,
+    /// Secret the client had before: at most 86 base64url characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_client_secret: Option<String>,
+}
+
+/// Body of the request that sets a client's secret to a value of the caller's choice: `POST /api/{serviceId}/client/secret/update/{clientIdentifier}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ApiServiceIdClientSecretUpdateClientIdentifie {
+    /// Secret the client gets from now on: 1 to 86 characters, each a letter `A-Z` or `a-z`, a digit, `-` or `_` (the base64url alphabet).
+    pub client_secret: String,
+}
+
+/// What Authlete answers when a client's secret was set by the caller.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientSecretUpdateResponse {
+    /// Code that identifies the outcome of the call, for example `A149001`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// Secret the client has from now on: at most 86 base64url characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_client_secret: Option<String>,
+    /// Secret the client had before the change: at most 86 base64url characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_client_secret: Option<String>,
+}
+
 /// A client application registered with an Authlete service, in the shape the client management API reads and returns.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -330,64 +513,6 @@ pub enum ClientAuthMethod {
     SelfSignedTlsClientAuth,
 }
 
-/// Response of the API that deletes the access tokens an end-user granted to a client.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ClientAuthorizationDeleteResponse {
-    /// Code that identifies the outcome of the API call, for example A001201.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub result_code: Option<String>,
-    /// Human-readable text that explains the outcome of the API call.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub result_message: Option<String>,
-}
-
-/// Clients an end-user has granted authorization to, as the authorization list API returns them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ClientAuthorizationGetListResponse {
-    /// Position of the first result in the whole result set (inclusive).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub start: Option<i32>,
-    /// Position just past the last result (exclusive).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub end: Option<i32>,
-    /// Developer the results were filtered by.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub developer: Option<String>,
-    /// Identifier of the end-user whose authorizations are listed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub subject: Option<String>,
-    /// Number of matching clients in all.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub total_count: Option<i32>,
-    /// The clients of the page.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub clients: Option<Vec<Client>>,
-}
-
-/// Request body of the API that changes the scopes of the access tokens an end-user granted to a client.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClientAuthorizationUpdateRequest {
-    /// Identifier of the end-user whose grant to the client is changed.
-    pub subject: String,
-    /// Scopes to put on every existing access token of that grant; leave out to keep the scopes (in a form body, names are separated by spaces).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub scopes: Option<Vec<String>>,
-}
-
-/// Response of the API that changes the scopes of the access tokens an end-user granted to a client.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ClientAuthorizationUpdateResponse {
-    /// Code that identifies the outcome of the API call, for example A001201.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub result_code: Option<String>,
-    /// Human-readable text that explains the outcome of the API call.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub result_message: Option<String>,
-}
-
 /// Authlete-specific settings of a client: requestable scopes, token lifetimes and token exchange permission.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -409,87 +534,6 @@ pub struct ClientExtension {
     pub token_exchange_permitted: Option<bool>,
 }
 
-/// Request body of the API that sets the lock flag of a client.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ClientFlagUpdateRequest {
-    /// Value the lock flag of the client is set to.
-    pub client_locked: bool,
-}
-
-/// Response of the API that sets the lock flag of a client.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ClientFlagUpdateResponse {
-    /// Code that identifies the outcome of the API call, for example A001201.
-    pub result_code: String,
-    /// Human-readable text that explains the outcome of the API call.
-    pub result_message: String,
-}
-
-/// One page of the clients of a service, as the client list API returns it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ClientGetListResponse {
-    /// Developer the list was filtered by; absent when the request named none.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub developer: Option<String>,
-    /// Index of the first client of the page (inclusive).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub start: Option<i32>,
-    /// Index just after the last client of the page (exclusive).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub end: Option<i32>,
-    /// Number of clients the service has in all, not the number in this page.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub total_count: Option<i32>,
-    /// The clients of the page.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub clients: Option<Vec<Client>>,
-}
-
-/// Response of the API that deletes the record of scopes an end-user granted to a client.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ClientGrantedScopesDeleteResponse {
-    /// Code that identifies the outcome of the API call, for example A001201.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub result_code: Option<String>,
-    /// Human-readable text that explains the outcome of the API call.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub result_message: Option<String>,
-}
-
-/// Scopes an end-user has granted to a client, as the granted scopes API returns them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ClientGrantedScopesGetResponse {
-    /// Code that identifies the outcome of the API call, for example A001201.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub result_code: Option<String>,
-    /// Human-readable text that explains the outcome of the API call.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub result_message: Option<String>,
-    /// API key identifying the service.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub service_api_key: Option<i64>,
-    /// Identifier of the client.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub client_id: Option<i64>,
-    /// Identifier of the end-user who granted the scopes.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub subject: Option<String>,
-    /// Scopes granted by the most recent authorization of the end-user; `null` (or absent) means no record, empty means a record without scopes.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub latest_granted_scopes: Option<Vec<String>>,
-    /// Every scope granted by past authorizations of the end-user, less the revoked ones; `null` (or absent) when there is no record.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub merged_granted_scopes: Option<Vec<String>>,
-    /// Time of the last change to the record, in milliseconds since the Unix epoch.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub modified_at: Option<i64>,
-}
-
 /// OpenID Federation client registration type, automatic or explicit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -498,50 +542,6 @@ pub enum ClientRegistrationType {
     Automatic,
     /// `EXPLICIT`
     Explicit,
-}
-
-/// Response of the API that makes Authlete generate a new client secret.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ClientSecretRefreshResponse {
-    /// Code that identifies the outcome of the API call, for example A001201.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub result_code: Option<String>,
-    /// Human-readable text that explains the outcome of the API call.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub result_message: Option<String>,
-    /// Secret the client has from now on: 86 base64url characters, as Authlete generates them (at most 86).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub new_client_secret: Option<String>,
-    /// Secret the client had before: at most 86 base64url characters.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub old_client_secret: Option<String>,
-}
-
-/// Body of the request that sets a client's secret to a value of the caller's choice: `POST /api/{serviceId}/client/secret/update/{clientIdentifier}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ApiServiceIdClientSecretUpdateClientIdentifie {
-    /// Secret the client gets from now on: 1 to 86 characters, each a letter `A-Z` or `a-z`, a digit, `-` or `_` (the base64url alphabet).
-    pub client_secret: String,
-}
-
-/// What Authlete answers when a client's secret was set by the caller.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ClientSecretUpdateResponse {
-    /// Code that identifies the outcome of the call, for example `A149001`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub result_code: Option<String>,
-    /// Human-readable text that explains the outcome of the call.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub result_message: Option<String>,
-    /// Secret the client has from now on: at most 86 base64url characters.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub new_client_secret: Option<String>,
-    /// Secret the client had before the change: at most 86 base64url characters.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub old_client_secret: Option<String>,
 }
 
 /// RFC 6749 client type, public or confidential.
