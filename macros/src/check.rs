@@ -442,6 +442,15 @@ fn keys_set(a: &FieldAttrs) -> Vec<(&'static str, proc_macro2::Span)> {
         ("flatten", a.flatten),
         ("check_format", a.check_format),
     ];
+    // `not_pattern`, which may be given more than once, sits after `pattern` in the table.
+    let at = set
+        .iter()
+        .position(|(k, _)| *k == "pattern")
+        .map_or(0, |i| i + 1);
+    set.splice(
+        at..at,
+        a.not_pattern.iter().map(|p| ("not_pattern", Some(p.span))),
+    );
     set.extend(annotations(a).into_iter().map(|(k, s)| (k, Some(s))));
     set.push(("description", a.description.as_ref().map(|x| x.span)));
     set.into_iter()
@@ -576,6 +585,9 @@ fn check_default_literal(
                     cx.error_spanned_by(at, format!("the default does not match `pattern = {:?}`: write a default that keeps the field's rules", pattern.value.text));
                 }
             }
+            for not in a.not_pattern.iter().filter(|p| p.value.is_match(s)) {
+                cx.error_spanned_by(at, format!("the default matches `not_pattern = {:?}`: write a default that keeps the field's rules", not.value.text));
+            }
         }
         (Shape::Int(name), L::Number(Number::Int(v))) => {
             let (lo, hi) = int_range(name);
@@ -668,6 +680,7 @@ fn check_opaque(cx: &mut Ctxt, a: &FieldAttrs) {
     const RULES: &[&str] = &[
         "charset",
         "pattern",
+        "not_pattern",
         "check_format",
         "min_len",
         "max_len",
@@ -773,6 +786,25 @@ fn check_rules(cx: &mut Ctxt, a: &FieldAttrs, shape: &Shape, what: &str) {
                 format!(
                     "`pattern` applies to strings, but {what}: remove `pattern`{}",
                     vec_hint("pattern = \"...\"")
+                ),
+            );
+        }
+    }
+    for not in &a.not_pattern {
+        if value != &Shape::Str {
+            cx.error_at(
+                not.span,
+                format!(
+                    "`not_pattern` applies to strings, but {what}: remove `not_pattern`{}",
+                    vec_hint("not_pattern = \"...\"")
+                ),
+            );
+        } else if not.value.matches_every_string() {
+            cx.error_spanned_by(
+                &not.tokens,
+                format!(
+                    "`not_pattern = {:?}` matches every string, so no value could pass: write a pattern that matches only the strings to refuse, or remove `not_pattern`",
+                    not.value.text
                 ),
             );
         }

@@ -1,7 +1,7 @@
-//! `pattern = "..."`: a JSON Schema pattern, compiled into an automaton when the derive
-//! expands (with the `pattern` feature, which brings the compiler), and written into the
-//! generated code as tables the runtime's `Pattern` walks. And the formats `check_format`
-//! checks.
+//! `pattern = "..."` and `not_pattern = "..."`: JSON Schema patterns, compiled into automata
+//! when the derive expands (with the `pattern` feature, which brings the compiler), and
+//! written into the generated code as tables the runtime's `Pattern` walks. And the formats
+//! `check_format` checks.
 
 #[cfg(feature = "pattern")]
 use proc_macro2::Literal;
@@ -41,9 +41,9 @@ pub struct PatternSpec {
     dfa: authlete_models_pattern::Dfa,
 }
 
-/// Compiles `text`, or says why not.
+/// Compiles `text`, the value of `key` (`pattern`, `not_pattern`), or says why not.
 #[cfg(feature = "pattern")]
-pub fn parse(text: &str) -> Result<PatternSpec, String> {
+pub fn parse(_key: &str, text: &str) -> Result<PatternSpec, String> {
     match authlete_models_pattern::compile(text, MAX_STATES) {
         Ok(dfa) => Ok(PatternSpec {
             text: text.to_owned(),
@@ -58,8 +58,10 @@ pub fn parse(text: &str) -> Result<PatternSpec, String> {
 
 /// Without the compiler, a pattern is an error that says how to get it.
 #[cfg(not(feature = "pattern"))]
-pub fn parse(_: &str) -> Result<PatternSpec, String> {
-    Err("`pattern` needs the `pattern` feature of authlete-models, which compiles patterns when the derive expands: `authlete-models = { version = \"0.1\", features = [\"pattern\"] }`".to_owned())
+pub fn parse(key: &str, _: &str) -> Result<PatternSpec, String> {
+    Err(format!(
+        "`{key}` needs the `pattern` feature of authlete-models, which compiles patterns when the derive expands: `authlete-models = {{ version = \"0.1\", features = [\"pattern\"] }}`"
+    ))
 }
 
 impl PatternSpec {
@@ -74,12 +76,56 @@ impl PatternSpec {
         unreachable!("no pattern is read without the `pattern` feature")
     }
 
+    /// Whether every string matches (`""`, `.*`, `^`, `[\s\S]*$`): every state the walk can
+    /// reach at the end of a character, over UTF-8 (a byte that starts no character is never
+    /// read), answers "matched" at the end of the string.
+    #[cfg(feature = "pattern")]
+    pub fn matches_every_string(&self) -> bool {
+        let dfa = &self.dfa;
+        let next = |state: u16, byte: u8| {
+            dfa.table
+                [usize::from(state) * dfa.class_count + usize::from(dfa.classes[usize::from(byte)])]
+        };
+        let mut seen = vec![false; dfa.state_count()];
+        let mut todo = vec![dfa.start];
+        seen[usize::from(dfa.start)] = true;
+        while let Some(state) = todo.pop() {
+            if !dfa.accept_at_end[usize::from(state)] {
+                return false;
+            }
+            // Each character's bytes, one range a byte, from this state.
+            for ranges in UTF8 {
+                let mut here = vec![state];
+                for &(lo, hi) in *ranges {
+                    let mut after: Vec<u16> = here
+                        .iter()
+                        .flat_map(|&s| (lo..=hi).map(move |b| next(s, b)))
+                        .collect();
+                    after.sort_unstable();
+                    after.dedup();
+                    here = after;
+                }
+                for s in here {
+                    if !std::mem::replace(&mut seen[usize::from(s)], true) {
+                        todo.push(s);
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    #[cfg(not(feature = "pattern"))]
+    pub fn matches_every_string(&self) -> bool {
+        unreachable!("no pattern is read without the `pattern` feature")
+    }
+
     /// The runtime's `Pattern` for it, a constant expression: by positions when the pattern
     /// matches strings of one length only, each byte from a set of its own (see
     /// [`positions`]); otherwise the automaton's walk, each entry of its table the index of the
     /// next state's row.
     #[cfg(feature = "pattern")]
-    pub fn tokens(&self) -> TokenStream {
+    pub fn value(&self) -> TokenStream {
         let dfa = &self.dfa;
         let text = &self.text;
         let p = tpl!({ ::authlete_models::__private });
@@ -104,9 +150,9 @@ impl PatternSpec {
             });
             return tpl!(
                 {
-                    #p::Some(&#p::rules::Pattern::code(#text, |__b: &[u8]| -> bool {
+                    #p::rules::Pattern::code(#text, |__b: &[u8]| -> bool {
                         __b.len() == #len && (true #runs)
-                    }))
+                    })
                 },
                 p,
                 text,
@@ -129,7 +175,7 @@ impl PatternSpec {
         let stride = Literal::usize_unsuffixed(stride);
         tpl!(
             {
-                #p::Some(&#p::rules::Pattern::walk(#text, #classes, #stride, &[#table], #start, #ends))
+                #p::rules::Pattern::walk(#text, #classes, #stride, &[#table], #start, #ends)
             },
             p,
             text,
@@ -142,10 +188,24 @@ impl PatternSpec {
     }
 
     #[cfg(not(feature = "pattern"))]
-    pub fn tokens(&self) -> TokenStream {
+    pub fn value(&self) -> TokenStream {
         unreachable!("no pattern is read without the `pattern` feature")
     }
 }
+
+/// The UTF-8 encodings of every character, as the byte range each byte is in.
+#[cfg(feature = "pattern")]
+const UTF8: &[&[(u8, u8)]] = &[
+    &[(0x00, 0x7F)],
+    &[(0xC2, 0xDF), (0x80, 0xBF)],
+    &[(0xE0, 0xE0), (0xA0, 0xBF), (0x80, 0xBF)],
+    &[(0xE1, 0xEC), (0x80, 0xBF), (0x80, 0xBF)],
+    &[(0xED, 0xED), (0x80, 0x9F), (0x80, 0xBF)],
+    &[(0xEE, 0xEF), (0x80, 0xBF), (0x80, 0xBF)],
+    &[(0xF0, 0xF0), (0x90, 0xBF), (0x80, 0xBF), (0x80, 0xBF)],
+    &[(0xF1, 0xF3), (0x80, 0xBF), (0x80, 0xBF), (0x80, 0xBF)],
+    &[(0xF4, 0xF4), (0x80, 0x8F), (0x80, 0xBF), (0x80, 0xBF)],
+];
 
 /// The byte sets of a pattern that matches strings of one length only, each byte in a set of
 /// its own position, and which set each position takes: a chain of states from the start, each
@@ -235,8 +295,21 @@ mod tests {
     use super::*;
 
     fn runs_of(pattern: &str) -> Option<Vec<(u8, usize)>> {
-        let spec = parse(pattern).unwrap();
+        let spec = parse("pattern", pattern).unwrap();
         positions(&spec.dfa).map(|(_, at)| runs(&at))
+    }
+
+    #[test]
+    fn a_pattern_matching_every_string_is_found() {
+        for pattern in ["", ".*", "^", "$", "a*", "(?:)|x", "^[\\s\\S]*$"] {
+            let spec = parse("not_pattern", pattern).unwrap();
+            assert!(spec.matches_every_string(), "{pattern}");
+        }
+        // `.` takes no line terminator: `^.*$` refuses "\n".
+        for pattern in ["a", "^$", "^.*a", "^[\\s\\S]+", "^.*$", "[^a]|^$"] {
+            let spec = parse("not_pattern", pattern).unwrap();
+            assert!(!spec.matches_every_string(), "{pattern}");
+        }
     }
 
     #[test]

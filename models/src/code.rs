@@ -38,6 +38,8 @@ pub enum Code {
     Enum,
     /// A string that does not match its `pattern`.
     Pattern,
+    /// A string that matches one of its `not_pattern`s.
+    NotPattern,
     /// A string not written in its checked `format` (`check_format`).
     Format,
     /// An object holds none, or more than one, of the members (or groups of members) of
@@ -92,6 +94,7 @@ impl Code {
         Code::Unique,
         Code::Enum,
         Code::Pattern,
+        Code::NotPattern,
         Code::Format,
         Code::RequiredOneOf,
         Code::RequiredAnyOf,
@@ -126,6 +129,7 @@ impl Code {
             Code::Unique => "unique",
             Code::Enum => "enum",
             Code::Pattern => "pattern",
+            Code::NotPattern => "not_pattern",
             Code::Format => "format",
             Code::RequiredOneOf => "required_one_of",
             Code::RequiredAnyOf => "required_any_of",

@@ -4,6 +4,7 @@ use serde_json::{Map, Value};
 
 use crate::Model;
 use crate::charset::Charset;
+use crate::rules::Pattern;
 
 /// The JSON Schema dialect every generated schema declares.
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -240,14 +241,21 @@ pub fn newtype(
     s
 }
 
-/// Makes a schema also accept `null`: `"type": [t, "null"]`, or `anyOf` with `null` for a `$ref`.
+/// Makes a schema also accept `null`: `"type": [t, "null"]`, or `anyOf` with `null` for a `$ref`
+/// or beside a `not` (which a `null` could break: `{"not": {"pattern": "x"}}` refuses `null`,
+/// as `pattern` takes any value that is not a string).
 #[inline]
 pub fn nullable(mut inner: Map<String, Value>) -> Map<String, Value> {
     if inner.is_empty() {
         // `{}` takes `null` already.
         return inner;
     }
-    match inner.get_mut("type") {
+    let typed = if inner.contains_key("not") {
+        None
+    } else {
+        inner.get_mut("type")
+    };
+    match typed {
         // `()`'s `{"type": "null"}` too.
         Some(Value::String(t)) if t == "null" => inner,
         Some(Value::String(t)) => {
@@ -266,6 +274,30 @@ pub fn nullable(mut inner: Map<String, Value>) -> Map<String, Value> {
             s
         }
     }
+}
+
+/// Writes the patterns a string must not match: one as `"not": {"pattern": ...}`, several as
+/// `"not": {"anyOf": [{"pattern": ...}, ...]}` in the order written. Out of line, so that the
+/// string rule's schema stays as it was without them.
+#[inline(never)]
+pub fn refuse_patterns(s: &mut Map<String, Value>, refused: &[Pattern]) {
+    let pattern = |not: &Pattern| {
+        let mut p = Map::new();
+        p.insert("pattern".into(), not.source().into());
+        Value::Object(p)
+    };
+    let not = match refused {
+        [one] => pattern(one),
+        several => {
+            let mut any = Map::new();
+            any.insert(
+                "anyOf".into(),
+                Value::Array(several.iter().map(pattern).collect()),
+            );
+            Value::Object(any)
+        }
+    };
+    s.insert("not".into(), not);
 }
 
 /// The anchored ECMA-262 pattern for a charset: `^[...]*$`, with every character that is not

@@ -1,7 +1,8 @@
-//! `pattern` against an independent JSON Schema validator, over real patterns from public API
-//! documents: for strings generated around each pattern, the derive's verdict (`serde_json`
-//! from a `Value` and from text, and `from_json`) must be `jsonschema`'s verdict on the model's
-//! own `json_schema()`, and each schema must hold the pattern exactly as written.
+//! `pattern` and `not_pattern` against an independent JSON Schema validator, over real patterns
+//! from public API documents: for strings generated around each pattern, the derive's verdict
+//! (`serde_json` from a `Value` and from text, and `from_json`) must be `jsonschema`'s verdict
+//! on the model's own `json_schema()`, and each schema must hold the patterns exactly as
+//! written.
 //!
 //! Each model has one field holding one pattern, copied as its document has it (the JSON
 //! string's escapes undone); its doc comment names the repository, the file and the schema or
@@ -441,6 +442,41 @@ struct OpenApi30BearerScheme {
 }
 
 // ---------------------------------------------------------------------------------------------
+// `not: {"pattern": ...}`: `buildkite/pipeline-schema`, `schema.json`; SchemaStore,
+// `src/schemas/json/*.json`
+
+/// Buildkite: a step key, "must not resemble a UUID" (`schema.json`, `definitions.key`).
+#[derive(Debug, Clone, PartialEq, Model)]
+struct BuildkiteStepKey {
+    #[model(
+        max_len = 100,
+        pattern = r"^[a-zA-Z0-9_\-:${}.,]+$",
+        not_pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+    )]
+    key: String,
+}
+
+/// Codex plugin manifest: a relative path, neither a drive, a root nor a UNC path
+/// (`codex-plugin-manifest.json`, `definitions.relativePath`), on an optional member.
+#[derive(Debug, Clone, PartialEq, Model)]
+struct CodexRelativePath {
+    #[model(min_len = 1, not_pattern = r"^(?:[A-Za-z]:|/|\\\\)")]
+    path: Option<String>,
+}
+
+/// Open Know-How: relative paths, with no protocol, no `//` and no parent directory
+/// (`okh.json`, `$defs.relPath`, a `not` of `anyOf` three patterns), as a list's items.
+#[derive(Debug, Clone, PartialEq, Model)]
+struct OkhRelPaths {
+    #[model(items(
+        not_pattern = "^[a-z]*:",
+        not_pattern = "^//",
+        not_pattern = r"(?:.*/)?\.\.(?:/.*)?"
+    ))]
+    paths: Vec<String>,
+}
+
+// ---------------------------------------------------------------------------------------------
 // The check
 
 /// Where the pattern is: which member of the model, and what in it.
@@ -682,20 +718,39 @@ fn check_where<T: Model + PartialEq + std::fmt::Debug>(
     matching: &str,
     keep: fn(&str) -> bool,
 ) -> Tally {
+    check_rules::<T>(at, &[pattern], &["pattern"], matching, keep)
+}
+
+/// Checks `T`, whose rules `at` hold the patterns `patterns` (of `pattern` and `not_pattern`,
+/// in any order), as [`check`] does; `from_json` lists a refused string's violations at its
+/// pointer, their codes in the order of `rules` (each once, where a rule's code comes once for
+/// each rule).
+fn check_rules<T: Model + PartialEq + std::fmt::Debug>(
+    at: At,
+    patterns: &[&'static str],
+    rules: &'static [&'static str],
+    matching: &str,
+    keep: fn(&str) -> bool,
+) -> Tally {
     let model = std::any::type_name::<T>().rsplit("::").next().unwrap();
     let schema = T::json_schema();
     let mut found = Vec::new();
     patterns_in(&schema, &mut found);
-    if found != [pattern] {
+    found.sort();
+    let mut expected: Vec<String> = patterns.iter().map(|p| (*p).to_owned()).collect();
+    expected.sort();
+    if found != expected {
         return Tally {
             model,
             checked: 0,
             accepted: 0,
             failure: Some(format!(
-                "the schema's patterns are {found:?}, not [{pattern:?}]: {schema}"
+                "the schema's patterns are {found:?}, not {expected:?}: {schema}"
             )),
         };
     }
+    // The characters of every pattern, to edit strings with.
+    let pattern: &'static str = Box::leak(patterns.concat().into_boxed_str());
     let validator = jsonschema::validator_for(&schema).expect("the derived schema compiles");
     let pointer = at.pointer();
     let verdict = |s: &str| -> Result<bool, TestCaseError> {
@@ -719,7 +774,21 @@ fn check_where<T: Model + PartialEq + std::fmt::Debug>(
                 let listed: Vec<(&str, &str)> =
                     errors.iter().map(|e| (e.path(), e.code())).collect();
                 prop_assert!(!schema_says, "{:?}: from_json refuses: {:?}", s, listed);
-                prop_assert_eq!(listed, vec![(pointer.as_str(), "pattern")], "{:?}", s);
+                prop_assert!(
+                    !listed.is_empty() && listed.iter().all(|(at, _)| *at == pointer),
+                    "{:?}: {:?}",
+                    s,
+                    listed
+                );
+                // The codes, in the order of the rules, each rule at most once.
+                let mut left = rules.iter();
+                prop_assert!(
+                    listed.iter().all(|(_, code)| left.any(|rule| rule == code)),
+                    "{:?}: {:?}, not in the order of {:?}",
+                    s,
+                    listed,
+                    rules
+                );
             }
         }
         if let Ok(value) = from_text {
@@ -1065,4 +1134,43 @@ fn openapi_patterns_agree_with_the_schema_validator() {
             "[Bb][Ee][Aa][Rr][Ee][Rr]",
         ),
     ]);
+}
+
+#[test]
+fn refused_patterns_agree_with_the_schema_validator() {
+    const UUID: &str =
+        "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    report(&[
+        check_rules::<BuildkiteStepKey>(
+            At::Field("key"),
+            &[
+                r"^[a-zA-Z0-9_\-:${}.,]+$",
+                "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+            ],
+            &["max_len", "pattern", "not_pattern"],
+            &format!(
+                r"[a-zA-Z0-9_:$\{{\}}.,-]{{1,12}}|{UUID}|[0-9a-f]{{7,9}}(-[0-9a-f]{{4}}){{3}}-[0-9a-f]{{11,13}}"
+            ),
+            |_| true,
+        ),
+        check_rules::<CodexRelativePath>(
+            At::Field("path"),
+            &[r"^(?:[A-Za-z]:|/|\\\\)"],
+            &["min_len", "not_pattern"],
+            r"[A-Za-z]:[a-z/\\]{0,4}|/[a-z]{0,4}|\\{1,2}[a-z]{0,4}|[a-z./]{1,6}",
+            |_| true,
+        ),
+        check_rules::<OkhRelPaths>(
+            At::Items("paths"),
+            &["^[a-z]*:", "^//", r"(?:.*/)?\.\.(?:/.*)?"],
+            &["not_pattern", "not_pattern", "not_pattern"],
+            r"[a-z]{0,5}:[a-z/]{0,4}|//[a-z]{0,4}|[a-z/]{0,4}\.\.[a-z/]{0,4}|[a-z./]{1,8}",
+            |_| true,
+        ),
+    ]);
+    // `null` on an optional member: no refused pattern applies, for the schema too.
+    let schema = CodexRelativePath::json_schema();
+    let validator = jsonschema::validator_for(&schema).expect("the derived schema compiles");
+    assert!(validator.is_valid(&json!({"path": null})), "{schema}");
+    assert!(serde_json::from_value::<CodexRelativePath>(json!({"path": null})).is_ok());
 }

@@ -94,6 +94,9 @@ pub(super) enum Read<A> {
     Charset(fn(&mut A) -> &mut Option<Attr<CharsetSpec>>),
     /// A string literal holding a JSON Schema pattern, compiled: `pattern = "^AC[0-9a-f]{32}$"`.
     Pattern(fn(&mut A) -> &mut Option<Attr<PatternSpec>>),
+    /// A string literal holding a JSON Schema pattern, compiled, each occurrence a rule of its
+    /// own: `not_pattern = "^[Bb][Kk]"`. The key may be given more than once.
+    Patterns(fn(&mut A) -> &mut Vec<Attr<PatternSpec>>),
     /// A whole number, not negative: `max_len = 86`.
     Length(fn(&mut A) -> &mut Option<Attr<usize>>),
     /// An integer or float literal, with its sign: `min = -0.5`.
@@ -285,6 +288,11 @@ pub(super) static KEYS: &[Key] = &[
         "pattern = \"^[a-z]+(-[a-z]+)*$\"",
         Read::Pattern(|a| &mut a.pattern),
     ),
+    Key::field(
+        "not_pattern",
+        "not_pattern = \"^[0-9a-f]{8}-\"",
+        Read::Patterns(|a| &mut a.not_pattern),
+    ),
     Key::field("min_len", "min_len = 1", Read::Length(|a| &mut a.min_len)),
     Key::field("max_len", "max_len = 86", Read::Length(|a| &mut a.max_len)),
     Key::field("min", "min = 1", Read::Number(|a| &mut a.min)),
@@ -452,6 +460,7 @@ mod tests {
                 "rename",
                 "charset",
                 "pattern",
+                "not_pattern",
                 "min_len",
                 "max_len",
                 "min",

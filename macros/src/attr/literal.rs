@@ -284,14 +284,15 @@ pub(super) fn charset(cx: &mut Ctxt, key: &Key, tokens: &TokenStream) -> Option<
     }
 }
 
-/// A pattern: a string literal, compiled (with the `pattern` feature).
+/// A pattern of `pattern` or `not_pattern`: a string literal, compiled (with the `pattern`
+/// feature).
 pub(super) fn pattern(
     cx: &mut Ctxt,
     key: &Key,
     tokens: &TokenStream,
 ) -> Option<crate::pattern::PatternSpec> {
     let lit = lit_str(cx, key, tokens)?;
-    match crate::pattern::parse(&lit.value()) {
+    match crate::pattern::parse(key.name, &lit.value()) {
         Ok(spec) => Some(spec),
         Err(msg) => {
             cx.error_spanned_by(&lit, msg);

@@ -241,6 +241,8 @@ pub struct FieldAttrs {
     pub charset: Option<Attr<CharsetSpec>>,
     /// A string must match it: a JSON Schema pattern, compiled.
     pub pattern: Option<Attr<PatternSpec>>,
+    /// A string must match none of them: JSON Schema patterns, compiled, in the order written.
+    pub not_pattern: Vec<Attr<PatternSpec>>,
     pub min_len: Option<Attr<usize>>,
     pub max_len: Option<Attr<usize>>,
     pub min: Option<Attr<Number>>,
@@ -517,6 +519,12 @@ fn read_key<A>(
         Read::RenameRule(slot) => value(cx, meta, key, place, slot(attrs), literal::rename_rule),
         Read::Charset(slot) => value(cx, meta, key, place, slot(attrs), literal::charset),
         Read::Pattern(slot) => value(cx, meta, key, place, slot(attrs), literal::pattern),
+        Read::Patterns(slot) => {
+            let mut one = None;
+            value(cx, meta, key, place, &mut one, literal::pattern)?;
+            slot(attrs).extend(one);
+            Ok(())
+        }
         Read::Length(slot) => value(cx, meta, key, place, slot(attrs), literal::length),
         Read::Number(slot) => value(cx, meta, key, place, slot(attrs), literal::number),
         Read::VariantValue(slot) => {
@@ -808,6 +816,34 @@ mod tests {
         assert_eq!(a.min.unwrap().value, Number::Int(-1));
         assert_eq!(a.max.unwrap().value, Number::Float(0.5));
         assert!(a.unique.is_some() && a.default.is_some());
+    }
+
+    /// `not_pattern` may be given more than once, each a rule; without the `pattern` feature,
+    /// each is an error that names the key and the feature.
+    #[test]
+    fn not_pattern_may_repeat() {
+        let (a, errors) = field_attrs(
+            r#"#[model(not_pattern = "^a", pattern = "b")]
+               #[model(not_pattern = "c")]"#,
+        );
+        if cfg!(feature = "pattern") {
+            assert!(errors.is_empty(), "{errors:?}");
+            let texts: Vec<_> = a
+                .not_pattern
+                .iter()
+                .map(|p| p.value.text.as_str())
+                .collect();
+            assert_eq!(texts, ["^a", "c"]);
+            assert_eq!(a.pattern.unwrap().value.text, "b");
+        } else {
+            assert_eq!(errors.len(), 3, "{errors:?}");
+            assert!(
+                errors[0].starts_with("`not_pattern` needs the `pattern` feature"),
+                "{errors:?}"
+            );
+            assert!(errors[1].starts_with("`pattern` needs the `pattern` feature"));
+            assert!(errors[2].starts_with("`not_pattern` needs the `pattern` feature"));
+        }
     }
 
     #[test]

@@ -225,12 +225,14 @@ fn nested(list: &Option<Attr<Box<FieldAttrs>>>) -> Option<&FieldAttrs> {
 fn string_checks(a: &FieldAttrs) -> bool {
     a.charset.is_some()
         || a.pattern.is_some()
+        || !a.not_pattern.is_empty()
         || a.check_format.is_some()
         || a.min_len.is_some()
         || a.max_len.is_some()
 }
 
-/// A string's rule: `min_len`, `max_len`, `charset`, `pattern` and a checked `format`.
+/// A string's rule: `min_len`, `max_len`, `charset`, `pattern`, `not_pattern` and a checked
+/// `format`.
 fn string(a: &FieldAttrs) -> TokenStream {
     let r = tpl!({ ::authlete_models::__private::rules });
     let p = tpl!({ ::authlete_models::__private });
@@ -246,9 +248,20 @@ fn string(a: &FieldAttrs) -> TokenStream {
         }
         None => tpl!({#p::None}, p),
     };
-    let pattern = match &a.pattern {
-        Some(spec) => spec.value.tokens(),
-        None => tpl!({#p::None}, p),
+    // `pattern` and `not_pattern` behind one reference, `None` without either.
+    let patterns = match (&a.pattern, a.not_pattern.as_slice()) {
+        (None, []) => tpl!({#p::None}, p),
+        (pattern, not) => {
+            let pattern = match pattern {
+                Some(spec) => {
+                    let value = spec.value.value();
+                    tpl!({#p::Some(#value)}, p, value)
+                }
+                None => tpl!({#p::None}, p),
+            };
+            let not = not.iter().map(|spec| spec.value.value());
+            tpl!({#p::Some(&#r::Patterns { pattern: #pattern, not_pattern: &[#not] })}, p, r, pattern, not = quote!(#(#not),*))
+        }
     };
     // The check comes from the runtime's `formats` feature: without it, the macro is an
     // error, spanned on `check_format`.
@@ -261,7 +274,7 @@ fn string(a: &FieldAttrs) -> TokenStream {
         _ => tpl!({#p::None}, p),
     };
     let (min, max) = lengths(a);
-    tpl!({#r::Str { min_len: #min, max_len: #max, charset: #charset, pattern: #pattern, format: #format }}, r, min, max, charset, pattern, format)
+    tpl!({#r::Str { min_len: #min, max_len: #max, charset: #charset, patterns: #patterns, format: #format }}, r, min, max, charset, patterns, format)
 }
 
 /// `min_len` and `max_len` as literals: 0 and `NO_LIMIT` when unset.

@@ -112,7 +112,7 @@ pub use null::Null;
 pub use number::{Num, Number};
 pub use opaque::Opaque;
 pub use option::Opt;
-pub use pattern::{FormatCheck, Pattern};
+pub use pattern::{FormatCheck, Pattern, Patterns};
 pub use presence::{Choice, NotAllOf, Presence, PresenceRules, PresenceSet, Requires};
 pub use present::Present;
 pub use refusal::Bound;

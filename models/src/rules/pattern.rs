@@ -1,9 +1,11 @@
-//! `pattern` and `check_format` on strings.
+//! `pattern`, `not_pattern` and `check_format` on strings.
 //!
 //! - A [`Pattern`] is a JSON Schema `pattern` that the derive compiled into a DFA over bytes
 //!   when it expanded: nothing is compiled, allocated or locked when a string is checked, and
 //!   no regular expression engine is in the program. The walk reads each byte once and stops
 //!   as soon as the answer is known.
+//! - [`Patterns`] are a string's patterns, the one it must match and the ones it must not,
+//!   behind one reference, so that a string rule without any tests one field.
 //! - A [`FormatCheck`] is a `format` checked (`check_format`): the check of the `formats`
 //!   module, and the format's name for messages.
 
@@ -96,6 +98,16 @@ impl Pattern {
             Check::Code(check) => check(s.as_bytes()),
         }
     }
+}
+
+/// A string's patterns: `pattern`, the one it must match, and `not_pattern`, the ones it must
+/// not, at least one of them.
+#[derive(Debug)]
+pub struct Patterns {
+    /// The pattern the string must match, if any.
+    pub pattern: Option<Pattern>,
+    /// The patterns the string must not match, in the order written.
+    pub not_pattern: &'static [Pattern],
 }
 
 /// A `format` that is checked: its name, as the schema writes it, and its check.

@@ -52,7 +52,7 @@ mod tests {
         min_len: 1,
         max_len: 3,
         charset: None,
-        pattern: None,
+        patterns: None,
         format: None,
     };
 

@@ -247,6 +247,8 @@ pub(super) enum Broken {
     Enum(&'static [&'static str]),
     /// A string that does not match a `pattern`.
     Pattern(&'static Pattern),
+    /// A string that matches a `not_pattern`.
+    NotPattern(&'static Pattern),
     /// A string not written in a checked `format`.
     Format(&'static FormatCheck),
 }
@@ -290,6 +292,7 @@ impl Broken {
             Broken::Unique(..) => Code::Unique,
             Broken::Enum(_) => Code::Enum,
             Broken::Pattern(_) => Code::Pattern,
+            Broken::NotPattern(_) => Code::NotPattern,
             Broken::Format(_) => Code::Format,
         }
         .as_str()
@@ -349,6 +352,9 @@ impl fmt::Display for Broken {
             Broken::Enum(values) => write!(f, "must be one of {}", OneOf(values)),
             Broken::Pattern(pattern) => {
                 write!(f, "must match the pattern `{}`", Cut(pattern.source()))
+            }
+            Broken::NotPattern(pattern) => {
+                write!(f, "must not match the pattern `{}`", Cut(pattern.source()))
             }
             Broken::Format(format) => write!(f, "must be a valid `{}`", format.name),
         }

@@ -298,7 +298,7 @@ mod tests {
             min_len: 0,
             max_len: 2,
             charset: None,
-            pattern: None,
+            patterns: None,
             format: None,
         });
         let root = Path::Root;

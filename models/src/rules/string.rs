@@ -1,5 +1,5 @@
-//! `String` fields: `min_len` / `max_len` in Unicode scalar values, `charset`, `pattern` and a
-//! checked `format`.
+//! `String` fields: `min_len` / `max_len` in Unicode scalar values, `charset`, `pattern`,
+//! `not_pattern` and a checked `format`.
 
 use core::fmt;
 
@@ -7,7 +7,7 @@ use serde::de::{self, Deserializer, Unexpected, Visitor};
 use serde_json::{Map, Value};
 
 use super::Rule;
-use super::pattern::{FormatCheck, Pattern};
+use super::pattern::{FormatCheck, Patterns};
 use super::refusal::{Broken, counted, expected, listed, refuse};
 use crate::charset::Charset;
 use crate::collect::{Collector, kind};
@@ -15,8 +15,8 @@ use crate::errors::ValidationError;
 use crate::path::Path;
 use crate::schema::SchemaGen;
 
-/// `String` fields: `min_len` / `max_len` in Unicode scalar values, `charset`, `pattern` and a
-/// checked `format`.
+/// `String` fields: `min_len` / `max_len` in Unicode scalar values, `charset`, `pattern`,
+/// `not_pattern` and a checked `format`.
 #[derive(Clone, Copy, Debug)]
 pub struct Str {
     /// Fewest characters allowed (0 when unset).
@@ -25,8 +25,8 @@ pub struct Str {
     pub max_len: usize,
     /// The allowed characters, if restricted.
     pub charset: Option<&'static Charset>,
-    /// The pattern the string must match, if any.
-    pub pattern: Option<&'static Pattern>,
+    /// The pattern the string must match and the ones it must not, if any.
+    pub patterns: Option<&'static Patterns>,
     /// The format the string must be written in, if checked.
     pub format: Option<&'static FormatCheck>,
 }
@@ -37,11 +37,12 @@ impl Str {
         min_len: 0,
         max_len: usize::MAX,
         charset: None,
-        pattern: None,
+        patterns: None,
         format: None,
     };
 
-    /// The first rule `s` breaks, in the order max_len, min_len, charset, pattern, format.
+    /// The first rule `s` breaks, in the order max_len, min_len, charset, pattern, not_pattern
+    /// (each in the order written), format.
     ///
     /// The fast path, for a charset of ASCII characters only (see the `charset` module for how
     /// the charset check itself is fast): once such a set holds, every character is one byte,
@@ -56,19 +57,24 @@ impl Str {
     pub(in crate::rules) fn first_broken(&self, s: &str) -> Option<Broken> {
         let broken = self.first_broken_counted(s);
         // Without a pattern or a format (a constant in a field's read), nothing more to do.
-        if broken.is_some() || (self.pattern.is_none() && self.format.is_none()) {
+        if broken.is_some() || (self.patterns.is_none() && self.format.is_none()) {
             return broken;
         }
         self.pattern_or_format(s)
     }
 
-    /// The pattern or the format `s` breaks, the pattern first. Out of line: a string rule
-    /// without either (the documented model's) keeps its read as small as it was.
+    /// The pattern, the refused pattern or the format `s` breaks, in that order. Out of line:
+    /// a string rule without any (the documented model's) keeps its read as small as it was.
     #[inline(never)]
     fn pattern_or_format(&self, s: &str) -> Option<Broken> {
-        if let Some(pattern) = self.pattern {
-            if !pattern.is_match(s) {
-                return Some(Broken::Pattern(pattern));
+        if let Some(patterns) = self.patterns {
+            if let Some(pattern) = &patterns.pattern {
+                if !pattern.is_match(s) {
+                    return Some(Broken::Pattern(pattern));
+                }
+            }
+            if let Some(not) = patterns.not_pattern.iter().find(|not| not.is_match(s)) {
+                return Some(Broken::NotPattern(not));
             }
         }
         match self.format {
@@ -156,7 +162,8 @@ impl Str {
         false
     }
 
-    /// Pushes every rule `s` breaks: the length rule, the charset, the pattern, the format.
+    /// Pushes every rule `s` breaks: the length rule, the charset, the pattern, each refused
+    /// pattern it matches, the format.
     // Inlined into a field's check, where the rule is a constant and the rules it lacks fold
     // away.
     #[inline(always)]
@@ -180,17 +187,23 @@ impl Str {
                 out.push(listed(at, Broken::Charset(set)));
             }
         }
-        if self.pattern.is_some() || self.format.is_some() {
+        if self.patterns.is_some() || self.format.is_some() {
             self.check_pattern_and_format(s, at, out);
         }
     }
 
-    /// Pushes the pattern and the format `s` breaks. Out of line, as `pattern_or_format`.
+    /// Pushes the pattern, the refused patterns and the format `s` breaks. Out of line, as
+    /// `pattern_or_format`.
     #[inline(never)]
     fn check_pattern_and_format(&self, s: &str, at: Path<'_>, out: &mut Vec<ValidationError>) {
-        if let Some(pattern) = self.pattern {
-            if !pattern.is_match(s) {
-                out.push(listed(at, Broken::Pattern(pattern)));
+        if let Some(patterns) = self.patterns {
+            if let Some(pattern) = &patterns.pattern {
+                if !pattern.is_match(s) {
+                    out.push(listed(at, Broken::Pattern(pattern)));
+                }
+            }
+            for not in patterns.not_pattern.iter().filter(|not| not.is_match(s)) {
+                out.push(listed(at, Broken::NotPattern(not)));
             }
         }
         if let Some(format) = self.format {
@@ -284,7 +297,8 @@ impl Rule<String> for Str {
             s.insert("maxLength".into(), self.max_len.into());
         }
         // One `pattern` keyword: a charset's beside a pattern goes under `allOf`.
-        match (self.charset, self.pattern) {
+        let pattern = self.patterns.and_then(|p| p.pattern.as_ref());
+        match (self.charset, pattern) {
             (Some(set), None) => {
                 s.insert("pattern".into(), crate::schema::pattern(set).into());
             }
@@ -297,6 +311,10 @@ impl Rule<String> for Str {
                 }
             }
             (None, None) => {}
+        }
+        // The refused patterns after the string's other keywords.
+        if let Some(patterns) = self.patterns.filter(|p| !p.not_pattern.is_empty()) {
+            crate::schema::refuse_patterns(&mut s, patterns.not_pattern);
         }
         s
     }
@@ -320,6 +338,7 @@ impl Rule<String> for Str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::Pattern;
 
     const SET: Charset = Charset::new(&[('a', 'z')], "a-z");
 
@@ -328,7 +347,7 @@ mod tests {
             min_len,
             max_len,
             charset: None,
-            pattern: None,
+            patterns: None,
             format: None,
         }
     }
@@ -386,7 +405,7 @@ mod tests {
             min_len: 0,
             max_len: 3,
             charset: Some(&SET),
-            pattern: None,
+            patterns: None,
             format: None,
         };
         assert_eq!(
@@ -403,13 +422,95 @@ mod tests {
         assert!(codes(&rule, "abc").is_empty());
     }
 
+    /// `^[a-z.]*$`, and `^[Bb][Kk]` and `\.\.` refused, by hand, as the derive writes a
+    /// pattern's check.
+    const PATTERNS: Patterns = Patterns {
+        pattern: Some(Pattern::code("^[a-z.]*$", |b| {
+            b.iter().all(|c| c.is_ascii_lowercase() || *c == b'.')
+        })),
+        not_pattern: &[
+            Pattern::code("^[Bb][Kk]", |b| {
+                b.len() >= 2 && (b[0] | 0x20) == b'b' && (b[1] | 0x20) == b'k'
+            }),
+            Pattern::code(r"\.\.", |b| b.windows(2).any(|w| w == b"..")),
+        ],
+    };
+    /// The first refused pattern alone.
+    const ONE_REFUSED: Patterns = Patterns {
+        pattern: None,
+        not_pattern: &[Pattern::code("^[Bb][Kk]", |b| {
+            b.len() >= 2 && (b[0] | 0x20) == b'b' && (b[1] | 0x20) == b'k'
+        })],
+    };
+
+    #[test]
+    fn refused_patterns_come_after_the_pattern_each_in_the_order_written() {
+        let rule = Str {
+            patterns: Some(&PATTERNS),
+            ..Str::ANY
+        };
+        assert_eq!(
+            codes(&rule, "Bk.."),
+            [
+                "pattern: must match the pattern `^[a-z.]*$`",
+                "not_pattern: must not match the pattern `^[Bb][Kk]`",
+                r"not_pattern: must not match the pattern `\.\.`"
+            ]
+        );
+        assert!(matches!(
+            rule.first_broken("Bk.."),
+            Some(Broken::Pattern(_))
+        ));
+        assert!(matches!(
+            rule.first_broken("a..b"),
+            Some(Broken::NotPattern(p)) if p.source() == r"\.\."
+        ));
+        assert!(rule.first_broken("a.b").is_none());
+        assert!(codes(&rule, "kb.").is_empty());
+    }
+
+    #[test]
+    fn one_refused_pattern_is_not_of_it_and_several_not_of_any_of_them() {
+        let mut schemas = SchemaGen::default();
+        let one = Str {
+            patterns: Some(&ONE_REFUSED),
+            ..Str::ANY
+        };
+        assert_eq!(
+            Value::Object(Rule::<String>::schema(&one, &mut schemas)),
+            serde_json::json!({"type": "string", "not": {"pattern": "^[Bb][Kk]"}})
+        );
+        let several = Str {
+            patterns: Some(&PATTERNS),
+            ..Str::ANY
+        };
+        assert_eq!(
+            Value::Object(Rule::<String>::schema(&several, &mut schemas)),
+            serde_json::json!({"type": "string", "pattern": "^[a-z.]*$", "not": {"anyOf": [
+                {"pattern": "^[Bb][Kk]"},
+                {"pattern": r"\.\."}
+            ]}})
+        );
+        // `null` is a branch of its own beside a `not`, which would refuse it.
+        assert_eq!(
+            Value::Object(crate::schema::nullable(Rule::<String>::schema(
+                &one,
+                &mut schemas
+            ))),
+            serde_json::json!({"anyOf": [
+                {"type": "string", "not": {"pattern": "^[Bb][Kk]"}},
+                {"type": "null"}
+            ]})
+        );
+    }
+
     #[test]
     fn read_refuses_with_path_and_code() {
         let rule = Str {
             min_len: 0,
             max_len: 3,
             charset: Some(&SET),
-            pattern: None,
+            patterns: None,
             format: None,
         };
         let root = Path::Root;
@@ -458,7 +559,7 @@ mod tests {
         for charset in [None, Some(&URL), Some(&ACCENTED)] {
             for (min_len, max_len) in [(0, usize::MAX), (1, 5), (3, 3), (0, 0), (4, 20)] {
                 let rule = Str {
-                    pattern: None,
+                    patterns: None,
                     format: None,
                     min_len,
                     max_len,
