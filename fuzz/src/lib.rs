@@ -88,6 +88,9 @@ pub fn authlete(data: &[u8], checks: Checks) {
         JwsAlg,
         Pair,
         ResponseType,
+        RevocationRequest,
+        RevocationResponse,
+        RevocationResponseAction,
         SubjectType,
         TaggedValue,
     );

@@ -72,7 +72,8 @@
 //! | feature | default | what it brings |
 //! |---|---|---|
 //! | `client-management` | on | Authlete's client management API as checked models |
-//! | `full` | off | every group of Authlete's API the crate ships as models (today, client management) |
+//! | `revocation` | off | Authlete's token revocation API as checked models |
+//! | `full` | off | every group of Authlete's API the crate ships as models |
 //! | `pattern` | off | the `pattern` attribute: the derive then builds the pattern compiler (regex-syntax, regex-automata) to compile each pattern when it expands |
 //! | `formats` | off | the checks of `check_format` (`date-time`, `email`, `uri`...) |
 //! | `schemars` | off | `schemars::JsonSchema` for every model, with the same schema as [`Model::json_schema`] |

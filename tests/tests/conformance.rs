@@ -69,6 +69,8 @@ const MODELS: &[(&str, Check)] = &[
     ("JwsAlg", check::<JwsAlg>),
     ("Pair", check::<Pair>),
     ("ResponseType", check::<ResponseType>),
+    ("RevocationRequest", check::<RevocationRequest>),
+    ("RevocationResponse", check::<RevocationResponse>),
     ("SubjectType", check::<SubjectType>),
     ("TaggedValue", check::<TaggedValue>),
 ];
