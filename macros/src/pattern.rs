@@ -76,43 +76,11 @@ impl PatternSpec {
         unreachable!("no pattern is read without the `pattern` feature")
     }
 
-    /// Whether every string matches (`""`, `.*`, `^`, `[\s\S]*$`): every state the walk can
-    /// reach at the end of a character, over UTF-8 (a byte that starts no character is never
-    /// read), answers "matched" at the end of the string.
+    /// Whether every string matches (`""`, `.*`, `^`, `[\s\S]*$`): see
+    /// `authlete_models_pattern::Dfa::matches_every_string`.
     #[cfg(feature = "pattern")]
     pub fn matches_every_string(&self) -> bool {
-        let dfa = &self.dfa;
-        let next = |state: u16, byte: u8| {
-            dfa.table
-                [usize::from(state) * dfa.class_count + usize::from(dfa.classes[usize::from(byte)])]
-        };
-        let mut seen = vec![false; dfa.state_count()];
-        let mut todo = vec![dfa.start];
-        seen[usize::from(dfa.start)] = true;
-        while let Some(state) = todo.pop() {
-            if !dfa.accept_at_end[usize::from(state)] {
-                return false;
-            }
-            // Each character's bytes, one range a byte, from this state.
-            for ranges in UTF8 {
-                let mut here = vec![state];
-                for &(lo, hi) in *ranges {
-                    let mut after: Vec<u16> = here
-                        .iter()
-                        .flat_map(|&s| (lo..=hi).map(move |b| next(s, b)))
-                        .collect();
-                    after.sort_unstable();
-                    after.dedup();
-                    here = after;
-                }
-                for s in here {
-                    if !std::mem::replace(&mut seen[usize::from(s)], true) {
-                        todo.push(s);
-                    }
-                }
-            }
-        }
-        true
+        self.dfa.matches_every_string()
     }
 
     #[cfg(not(feature = "pattern"))]
@@ -192,20 +160,6 @@ impl PatternSpec {
         unreachable!("no pattern is read without the `pattern` feature")
     }
 }
-
-/// The UTF-8 encodings of every character, as the byte range each byte is in.
-#[cfg(feature = "pattern")]
-const UTF8: &[&[(u8, u8)]] = &[
-    &[(0x00, 0x7F)],
-    &[(0xC2, 0xDF), (0x80, 0xBF)],
-    &[(0xE0, 0xE0), (0xA0, 0xBF), (0x80, 0xBF)],
-    &[(0xE1, 0xEC), (0x80, 0xBF), (0x80, 0xBF)],
-    &[(0xED, 0xED), (0x80, 0x9F), (0x80, 0xBF)],
-    &[(0xEE, 0xEF), (0x80, 0xBF), (0x80, 0xBF)],
-    &[(0xF0, 0xF0), (0x90, 0xBF), (0x80, 0xBF), (0x80, 0xBF)],
-    &[(0xF1, 0xF3), (0x80, 0xBF), (0x80, 0xBF), (0x80, 0xBF)],
-    &[(0xF4, 0xF4), (0x80, 0x8F), (0x80, 0xBF), (0x80, 0xBF)],
-];
 
 /// The byte sets of a pattern that matches strings of one length only, each byte in a set of
 /// its own position, and which set each position takes: a chain of states from the start, each

@@ -86,6 +86,49 @@ impl Dfa {
     /// The state entered once a match has been found: the answer is `true`.
     pub const MATCHED: u16 = 1;
 
+    /// Whether every string matches (`""`, `.*`, `^`, `[\s\S]*$`): every state the walk can
+    /// reach at the end of a character, over UTF-8 (a byte that starts no character is never
+    /// read), answers "matched" at the end of the string.
+    ///
+    /// ```
+    /// assert!(authlete_models_pattern::compile(".*", 100).unwrap().matches_every_string());
+    /// assert!(!authlete_models_pattern::compile("^a", 100).unwrap().matches_every_string());
+    /// ```
+    #[must_use]
+    pub fn matches_every_string(&self) -> bool {
+        let next = |state: u16, byte: u8| {
+            self.table[usize::from(state) * self.class_count
+                + usize::from(self.classes[usize::from(byte)])]
+        };
+        let mut seen = vec![false; self.state_count()];
+        let mut todo = vec![self.start];
+        seen[usize::from(self.start)] = true;
+        while let Some(state) = todo.pop() {
+            if !self.accept_at_end[usize::from(state)] {
+                return false;
+            }
+            // Each character's bytes, one range a byte, from this state.
+            for ranges in UTF8 {
+                let mut here = vec![state];
+                for &(lo, hi) in *ranges {
+                    let mut after: Vec<u16> = here
+                        .iter()
+                        .flat_map(|&s| (lo..=hi).map(move |b| next(s, b)))
+                        .collect();
+                    after.sort_unstable();
+                    after.dedup();
+                    here = after;
+                }
+                for s in here {
+                    if !std::mem::replace(&mut seen[usize::from(s)], true) {
+                        todo.push(s);
+                    }
+                }
+            }
+        }
+        true
+    }
+
     /// How many states the automaton has, the two reserved ones included.
     #[must_use]
     pub fn state_count(&self) -> usize {
@@ -136,3 +179,16 @@ impl fmt::Display for Refusal {
 }
 
 impl std::error::Error for Refusal {}
+
+/// The UTF-8 encodings of every character, as the byte range each byte is in.
+const UTF8: &[&[(u8, u8)]] = &[
+    &[(0x00, 0x7F)],
+    &[(0xC2, 0xDF), (0x80, 0xBF)],
+    &[(0xE0, 0xE0), (0xA0, 0xBF), (0x80, 0xBF)],
+    &[(0xE1, 0xEC), (0x80, 0xBF), (0x80, 0xBF)],
+    &[(0xED, 0xED), (0x80, 0x9F), (0x80, 0xBF)],
+    &[(0xEE, 0xEF), (0x80, 0xBF), (0x80, 0xBF)],
+    &[(0xF0, 0xF0), (0x90, 0xBF), (0x80, 0xBF), (0x80, 0xBF)],
+    &[(0xF1, 0xF3), (0x80, 0xBF), (0x80, 0xBF), (0x80, 0xBF)],
+    &[(0xF4, 0xF4), (0x80, 0x8F), (0x80, 0xBF), (0x80, 0xBF)],
+];

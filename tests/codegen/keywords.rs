@@ -388,6 +388,10 @@ pub struct Plugin {
     pub pip: Option<String>,
 }
 
+/// A step's key: letters, digits and `-_:`, not shaped like a UUID, and no template.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+pub struct StepKey(#[model(pattern = r"^[a-zA-Z0-9_\-:]+$", not_pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", not_pattern = r"\{\{matrix", max_len = 40)] pub String);
+
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(deny_unknown_fields)]
 pub struct HolderChild {

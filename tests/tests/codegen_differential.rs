@@ -104,6 +104,7 @@ const TYPES: &[Type] = types![
     Manager,
     Install,
     Plugin,
+    StepKey,
     HolderChild,
     HolderMode,
     ListsKindsItem,
@@ -370,6 +371,11 @@ const REDUNDANT: &[(&str, &str, &str)] = &[
         "/$defs/Install",
         "type",
         "every other value than an object meets the `if`, and the `not` of a `required` list in its `then` refuses it",
+    ),
+    (
+        "/$defs/StepKey",
+        "type",
+        "every other value than a string meets each `pattern`, so the `not` of their `anyOf` refuses it",
     ),
 ];
 

@@ -88,6 +88,7 @@ const TYPES: &[Type] = types![
     Install,
     InstallCommand,
     Plugin,
+    StepKey,
 ];
 
 fn fixture(name: &str) -> PathBuf {
@@ -977,6 +978,23 @@ fn listed() -> Vec<(&'static str, &'static str, Value, bool)> {
         ("Plugin", "Plugin", json!({"id": "a", "other": 1}), false),
         ("Plugin", "Plugin", json!({"pip": "p"}), false),
         ("Plugin", "Plugin", json!({"id": "", "pip": "p"}), false),
+        // StepKey: a pattern, and two it must not match.
+        ("StepKey", "StepKey", json!("deploy-staging"), true),
+        ("StepKey", "StepKey", json!("a1b2c3d4"), true),
+        (
+            "StepKey",
+            "StepKey",
+            json!("123e4567-e89b-12d3-a456-426614174000"),
+            false,
+        ),
+        (
+            "StepKey",
+            "StepKey",
+            json!("123e4567-e89b-12d3-a456-426614174000x"),
+            true,
+        ),
+        ("StepKey", "StepKey", json!("has space"), false),
+        ("StepKey", "StepKey", json!(7), false),
     ]
 }
 

@@ -193,7 +193,7 @@ fn contains(ty: &Ty, f: fn(&Ty) -> bool) -> bool {
 /// `pattern` rule, `formats` for `check_format`.
 pub fn features(types: &[&TypeDef], flavour: Flavour) -> Vec<&'static str> {
     fn walk(r: &Rules, pattern: &mut bool, formats: &mut bool) {
-        *pattern |= r.pattern.is_some();
+        *pattern |= r.pattern.is_some() || !r.not_patterns.is_empty();
         *formats |= r.check_format;
         for nested in [&r.items, &r.keys, &r.values].into_iter().flatten() {
             walk(nested, pattern, formats);
@@ -672,6 +672,9 @@ fn rules(r: &Rules, ty: &Ty, default: Option<&Absent>) -> String {
     }
     if let Some(p) = &r.pattern {
         a.push(format!("pattern = {}", string_literal(p)));
+    }
+    for p in &r.not_patterns {
+        a.push(format!("not_pattern = {}", string_literal(p)));
     }
     if let Some(n) = r.min_len {
         a.push(format!("min_len = {n}"));

@@ -43,8 +43,8 @@ use crate::charset;
 use crate::input::{Document, ref_target};
 use crate::lower::{
     Member, branches, common_required, declare_required, default_written, holds_null, is_struct,
-    is_union, matches_every_name, merge_all_of, never, pattern_entries, plain, plain_presence,
-    presence_names, presence_rules, properties, synthetic, unwrap_null,
+    is_union, matches_every_name, merge_all_of, never, not_patterns, pattern_entries, plain,
+    plain_presence, presence_names, presence_rules, properties, synthetic, unwrap_null,
 };
 
 /// The JSON Schema dialect the derive declares.
@@ -556,6 +556,18 @@ impl<'d> Expect<'d> {
                     if let Some(p) = map.get("pattern").and_then(Value::as_str) {
                         core.insert("pattern".into(), pattern(p).into());
                     }
+                    // `not_pattern`s: one as `not` of it, several as `not` of their `anyOf`.
+                    if let Some(list) = map.get("not").and_then(not_patterns) {
+                        let mut each: Vec<Value> = list
+                            .iter()
+                            .map(|p| json!({"pattern": charset::plain_escapes(p)}))
+                            .collect();
+                        let not = match each.len() {
+                            1 => each.remove(0),
+                            _ => json!({ "anyOf": each }),
+                        };
+                        core.insert("not".into(), not);
+                    }
                     if format == Some("password") {
                         core.insert("format".into(), "password".into());
                     }
@@ -700,13 +712,14 @@ fn refs(v: &Value) -> Vec<String> {
     out
 }
 
-/// What the derive writes for an `Option`: `null` added to the type, or `anyOf` with `null`.
+/// What the derive writes for an `Option`: `null` added to the type, or `anyOf` with `null`
+/// (for a `$ref`, or beside a `not`, which `null` could break).
 fn nullable_of(mut inner: Map<String, Value>) -> Map<String, Value> {
     if inner.is_empty() {
         return inner;
     }
     match inner.get("type").cloned() {
-        Some(Value::String(t)) => {
+        Some(Value::String(t)) if !inner.contains_key("not") => {
             inner.insert("type".into(), json!([t, "null"]));
             inner
         }

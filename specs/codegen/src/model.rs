@@ -231,6 +231,9 @@ pub struct Rules {
     /// `pattern`, as the document writes it: a pattern that is not one class over the whole
     /// string, which the derive compiles (and the generator has compiled, to refuse it first).
     pub pattern: Option<String>,
+    /// `not_pattern`, each: `not` of `pattern`, or of an `anyOf` of `pattern`s, as the
+    /// document writes them.
+    pub not_patterns: Vec<String>,
     /// `min`, as the JSON number's text.
     pub min: Option<String>,
     /// `max`.

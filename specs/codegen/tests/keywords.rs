@@ -4025,3 +4025,48 @@ fn a_ref_beside_an_object_s_keywords_is_the_first_part_of_an_all_of() {
             "additionalProperties": false})
     );
 }
+
+#[test]
+fn a_not_of_patterns_beside_a_string_is_not_pattern() {
+    let out = run(json!({"$defs": {"A": {"type": "object", "properties": {
+        "k": {"type": "string", "maxLength": 9, "not": {"anyOf": [{"pattern": "^[0-9]+$"}, {"type": "string", "pattern": "\\{\\{"}]}},
+        "s": {"type": ["string", "null"], "not": {"pattern": "^bk"}},
+        "e": {"type": "string", "not": {"pattern": "a\\:b"}}
+    }}}}));
+    has(
+        &out,
+        &[
+            "    #[model(not_pattern = \"^[0-9]+$\", not_pattern = r\"\\{\\{\", max_len = 9, not_null)]\n    pub k: Option<String>,\n",
+            "    #[model(not_pattern = \"^bk\")]\n    pub s: Option<String>,\n",
+            // An escape that needs none is written plain, as for `pattern`.
+            "    #[model(not_pattern = \"a:b\", not_null)]\n    pub e: Option<String>,\n",
+        ],
+    );
+    assert_eq!(out.features, ["pattern"]);
+    let got = expected(&out, "A");
+    assert_eq!(
+        got["properties"]["k"]["not"],
+        json!({"anyOf": [{"pattern": "^[0-9]+$"}, {"pattern": "\\{\\{"}]})
+    );
+    // Beside `null`, `anyOf`: `not` of a pattern would refuse `null` in a `type` list.
+    assert_eq!(
+        got["properties"]["s"],
+        json!({"anyOf": [{"type": "string", "not": {"pattern": "^bk"}}, {"type": "null"}]})
+    );
+    // A pattern every string matches leaves no string; a `not` of anything else is refused.
+    member_refused(
+        json!({"type": "string", "not": {"pattern": ""}}),
+        "/not",
+        "which every string does: no string is accepted",
+    );
+    member_refused(
+        json!({"type": "string", "not": {"pattern": "a", "minLength": 2}}),
+        "/not",
+        "has no attribute in the derive",
+    );
+    member_refused(
+        json!({"type": "string", "not": {"pattern": "(?<=a)b"}}),
+        "/not",
+        "which the derive cannot check",
+    );
+}

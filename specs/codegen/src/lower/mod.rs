@@ -158,6 +158,7 @@ pub fn plain(map: &mut Map<String, Value>) -> Vec<String> {
     idle
 }
 pub use annotations::default_written;
+pub use scalars::not_patterns;
 pub use unions::{branches, is_union, synthetic, unwrap_null};
 
 use crate::input::Document;

@@ -49,6 +49,13 @@ impl Lowering<'_> {
         at: &str,
         mut rules: Rules,
     ) -> m::Value {
+        // `not` of patterns is `not_pattern`; any other `not` is left for `only` to refuse.
+        let mut map = map.clone();
+        if let Some(list) = map.get("not").and_then(not_patterns) {
+            map.remove("not");
+            self.not_patterns(&list, at, &mut rules);
+        }
+        let map = &map;
         self.only(map, at, &[STRING, NOTES], "a string");
         self.lengths(map, at, "minLength", "maxLength", &mut rules);
         if let Some(p) = map.get("pattern") {
@@ -96,6 +103,31 @@ impl Lowering<'_> {
                     refusal.message()
                 ),
             ),
+        }
+    }
+
+    /// `not` of patterns beside a string (at `at`/not): each a `not_pattern`, its escapes that
+    /// need none written plain, compiled here as the derive will compile it. A pattern every
+    /// string matches leaves no string, which the derive refuses to say.
+    fn not_patterns(&mut self, list: &[String], at: &str, rules: &mut Rules) {
+        let here = format!("{at}/not");
+        for p in list {
+            let p = charset::plain_escapes(p);
+            match authlete_models_pattern::compile(&p, crate::MAX_STATES) {
+                Ok(dfa) if dfa.matches_every_string() => self.refuse(
+                    &here,
+                    format!("refuses every string that matches `{p}`, which every string does: no string is accepted"),
+                ),
+                Ok(_) => rules.not_patterns.push(p),
+                Err(refusal) => self.cannot(
+                    &here,
+                    "not",
+                    &format!(
+                        "is of the pattern `{p}`, which the derive cannot check: {}",
+                        refusal.message()
+                    ),
+                ),
+            }
         }
     }
 
@@ -308,5 +340,25 @@ fn same_value(a: &Value, b: &Value) -> bool {
             }
         }
         _ => a == b,
+    }
+}
+
+/// The patterns of a `not` that says only which strings are refused: `{"pattern": P}`, or an
+/// `anyOf` of such branches (each may say `type: string` too).
+pub fn not_patterns(not: &Value) -> Option<Vec<String>> {
+    let one = |b: &Value| -> Option<String> {
+        let b = b.as_object()?;
+        let plain = b
+            .iter()
+            .all(|(k, v)| k == "pattern" || (k == "type" && v == "string"));
+        plain.then(|| b.get("pattern")?.as_str().map(str::to_owned))?
+    };
+    let map = not.as_object()?;
+    match map.get("anyOf") {
+        Some(Value::Array(branches)) if map.len() == 1 && !branches.is_empty() => {
+            branches.iter().map(one).collect()
+        }
+        Some(_) => None,
+        None => Some(vec![one(not)?]),
     }
 }
