@@ -4030,7 +4030,8 @@ fn a_ref_beside_an_object_s_keywords_is_the_first_part_of_an_all_of() {
 fn a_not_of_patterns_beside_a_string_is_not_pattern() {
     let out = run(json!({"$defs": {"A": {"type": "object", "properties": {
         "k": {"type": "string", "maxLength": 9, "not": {"anyOf": [{"pattern": "^[0-9]+$"}, {"type": "string", "pattern": "\\{\\{"}]}},
-        "s": {"type": ["string", "null"], "not": {"pattern": "^bk"}},
+        "s": {"anyOf": [{"type": "string", "not": {"pattern": "^bk"}}, {"type": "null"}]},
+        "t": {"type": ["string", "null"], "not": {"pattern": "^bk"}},
         "e": {"type": "string", "not": {"pattern": "a\\:b"}}
     }}}}));
     has(
@@ -4038,6 +4039,9 @@ fn a_not_of_patterns_beside_a_string_is_not_pattern() {
         &[
             "    #[model(not_pattern = \"^[0-9]+$\", not_pattern = r\"\\{\\{\", max_len = 9, not_null)]\n    pub k: Option<String>,\n",
             "    #[model(not_pattern = \"^bk\")]\n    pub s: Option<String>,\n",
+            // Beside a `not` of patterns, `null` in the `type` list is refused: it meets the
+            // pattern, so the `not` refuses it.
+            "    #[model(not_pattern = \"^bk\", not_null)]\n    pub t: Option<String>,\n",
             // An escape that needs none is written plain, as for `pattern`.
             "    #[model(not_pattern = \"a:b\", not_null)]\n    pub e: Option<String>,\n",
         ],
@@ -4048,10 +4052,14 @@ fn a_not_of_patterns_beside_a_string_is_not_pattern() {
         got["properties"]["k"]["not"],
         json!({"anyOf": [{"pattern": "^[0-9]+$"}, {"pattern": "\\{\\{"}]})
     );
-    // Beside `null`, `anyOf`: `not` of a pattern would refuse `null` in a `type` list.
+    // `null` beside: `anyOf`, as a `not` of a pattern would refuse `null` in a `type` list.
     assert_eq!(
         got["properties"]["s"],
         json!({"anyOf": [{"type": "string", "not": {"pattern": "^bk"}}, {"type": "null"}]})
+    );
+    assert_eq!(
+        got["properties"]["t"],
+        json!({"type": "string", "not": {"pattern": "^bk"}})
     );
     // A pattern every string matches leaves no string; a `not` of anything else is refused.
     member_refused(

@@ -354,9 +354,15 @@ pub fn unwrap_null(map: &Map<String, Value>, at: &str) -> Result<Unwrapped, Unwr
     let mut map = map.clone();
     let mut at = at.to_owned();
     let mut nullable = false;
+    // A `not` of patterns refuses `null` beside it (every pattern takes a value that is not a
+    // string), whatever `nullable` or the `type` list beside it say.
+    let refused = map
+        .get("not")
+        .and_then(super::scalars::not_patterns)
+        .is_some();
     if map.get("nullable") == Some(&Value::Bool(true)) {
         map.remove("nullable");
-        nullable = true;
+        nullable = !refused;
     }
     for key in ["anyOf", "oneOf"] {
         let Some(Value::Array(options)) = map.get(key).cloned() else {
@@ -418,7 +424,7 @@ pub fn unwrap_null(map: &Map<String, Value>, at: &str) -> Result<Unwrapped, Unwr
     if let Some(Value::Array(types)) = map.get("type").cloned() {
         let others: Vec<&Value> = types.iter().filter(|t| *t != "null").collect();
         // Beside branches, `null` in the list is allowed only where a branch allows it.
-        nullable |= others.len() < types.len() && !branching && listed;
+        nullable |= others.len() < types.len() && !branching && listed && !refused;
         match others.as_slice() {
             [t] => {
                 let t = (*t).clone();
