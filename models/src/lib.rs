@@ -64,7 +64,7 @@
 //! | [secrets](docs::secrets) | [`Secret`] fields: never printed, never in an error, wiped on drop |
 //! | [hostile input](docs::hostile_input) | bounded work and short errors, whatever the input |
 //! | [models from schemas](docs::codegen) | the generator, `authlete-models-codegen`: what each JSON Schema keyword becomes, what is refused, names, the round trip |
-//! | [the shipped models][shipped] | Authlete's client management API: each endpoint's bodies, the types and enums inside them, their contracts |
+//! | [the shipped models][shipped] | Authlete's API, a feature per group: each endpoint's bodies, the types and enums inside them, their contracts |
 //! | [at the HTTP boundary](docs::axum) | the `axum` feature's extractor, its answers, and the example server |
 //!
 //! # Features
@@ -73,6 +73,13 @@
 //! |---|---|---|
 //! | `client-management` | on | Authlete's client management API as checked models |
 //! | `revocation` | off | Authlete's token revocation API as checked models |
+//! | `pushed-authorization` | off | Authlete's pushed authorization request API as checked models |
+//! | `id-token` | off | Authlete's ID token reissue API as checked models |
+//! | `jose` | off | Authlete's JOSE verification API as checked models |
+//! | `grant-management` | off | Authlete's grant management API as checked models |
+//! | `client-extension` | off | Authlete's client extension (requestable scopes) API as checked models |
+//! | `server-metadata` | off | Authlete's server metadata API as checked models |
+//! | `hsk` | off | Authlete's HSK (keys held in HSMs) API as checked models |
 //! | `full` | off | every group of Authlete's API the crate ships as models |
 //! | `pattern` | off | the `pattern` attribute: the derive then builds the pattern compiler (regex-syntax, regex-automata) to compile each pattern when it expands |
 //! | `formats` | off | the checks of `check_format` (`date-time`, `email`, `uri`...) |

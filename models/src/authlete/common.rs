@@ -369,6 +369,22 @@ pub enum ClientType {
     Confidential,
 }
 
+/// Grant management action a request asks for (`grant_management_action` of Grant Management for OAuth 2.0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
+#[model(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum GrantManagementAction {
+    /// `CREATE`
+    Create,
+    /// `QUERY`
+    Query,
+    /// `REPLACE`
+    Replace,
+    /// `REVOKE`
+    Revoke,
+    /// `MERGE`
+    Merge,
+}
+
 /// An OAuth 2.0 grant type, such as the one an access token came from or one a client may use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -391,6 +407,30 @@ pub enum GrantType {
     TokenExchange,
     /// `JWT_BEARER`
     JwtBearer,
+}
+
+/// A key held in a hardware security module (HSM) behind the Authlete server: its type, use, key ID, HSM, handle and public key.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+#[model(rename_all = "camelCase")]
+pub struct Hsk {
+    /// Key type: `EC` or `RSA`.
+    #[model(not_null)]
+    pub kty: Option<String>,
+    /// What the key is for: `sig`, the private key on the HSM signs and the public key verifies; `enc`, data encrypted with the public key is decrypted with the private key on the HSM.
+    #[model(not_null)]
+    pub r#use: Option<String>,
+    /// Key ID of the key.
+    #[model(not_null)]
+    pub kid: Option<String>,
+    /// Name of the HSM behind the Authlete server that holds the key, for example `google`.
+    #[model(not_null)]
+    pub hsm_name: Option<String>,
+    /// Handle of the key on the HSM, which Authlete assigns when the key is created: 256 random bits in base64url, exactly 43 characters (`A-Z`, `a-z`, digits, `-`, `_`).
+    #[model(charset = "A-Za-z0-9\\-_", min_len = 43, max_len = 43, not_null)]
+    pub handle: Option<String>,
+    /// The public key of the pair whose private key the HSM holds.
+    #[model(not_null)]
+    pub public_key: Option<String>,
 }
 
 /// JWE key management algorithm, the alg header of an encrypted JWT; RSA1_5 is regarded as weak.

@@ -3,7 +3,7 @@
 
 use authlete_models::{Model, Secret};
 
-/// Body of the request an authorization server sends to Authlete when its token revocation endpoint (RFC 7009) receives a request: `POST /api/{serviceId}/auth/revocation`.
+/// Body of the request an authorization server sends to Authlete when its token revocation endpoint (RFC 7009) receives a request: `POST /api/auth/revocation`.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(rename_all = "camelCase")]
 pub struct RevocationRequest {

@@ -5,6 +5,33 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The scopes a client may request, as Authlete keeps them for it: `GET /api/client/extension/requestable_scopes/get/{clientId}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientExtensionRequestableScopesGetResponse {
+    /// Scopes the client may request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requestable_scopes: Option<Vec<String>>,
+}
+
+/// Body of the request that sets the scopes a client may request: `PUT /api/client/extension/requestable_scopes/update/{clientId}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientExtensionRequestableScopesUpdateRequest {
+    /// Scopes the client may request from now on, empty or not; Authlete ignores those the service does not support. `null` or absent, the client's list is removed, as the delete endpoint does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requestable_scopes: Option<Vec<String>>,
+}
+
+/// The scopes a client may request from now on, as Authlete keeps them after the update: `PUT /api/client/extension/requestable_scopes/update/{clientId}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientExtensionRequestableScopesUpdateResponse {
+    /// Scopes the client may request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requestable_scopes: Option<Vec<String>>,
+}
+
 /// Response of the API that deletes the access tokens an end-user granted to a client.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -555,6 +582,22 @@ pub enum ClientType {
     Confidential,
 }
 
+/// Grant management action a request asks for (`grant_management_action` of Grant Management for OAuth 2.0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum GrantManagementAction {
+    /// `CREATE`
+    Create,
+    /// `QUERY`
+    Query,
+    /// `REPLACE`
+    Replace,
+    /// `REVOKE`
+    Revoke,
+    /// `MERGE`
+    Merge,
+}
+
 /// An OAuth 2.0 grant type, such as the one an access token came from or one a client may use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -577,6 +620,30 @@ pub enum GrantType {
     TokenExchange,
     /// `JWT_BEARER`
     JwtBearer,
+}
+
+/// A key held in a hardware security module (HSM) behind the Authlete server: its type, use, key ID, HSM, handle and public key.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Hsk {
+    /// Key type: `EC` or `RSA`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kty: Option<String>,
+    /// What the key is for: `sig`, the private key on the HSM signs and the public key verifies; `enc`, data encrypted with the public key is decrypted with the private key on the HSM.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#use: Option<String>,
+    /// Key ID of the key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kid: Option<String>,
+    /// Name of the HSM behind the Authlete server that holds the key, for example `google`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hsm_name: Option<String>,
+    /// Handle of the key on the HSM, which Authlete assigns when the key is created: 256 random bits in base64url, exactly 43 characters (`A-Z`, `a-z`, digits, `-`, `_`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub handle: Option<String>,
+    /// The public key of the pair whose private key the HSM holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_key: Option<String>,
 }
 
 /// JWE key management algorithm, the alg header of an encrypted JWT; RSA1_5 is regarded as weak.
@@ -742,7 +809,296 @@ pub struct TaggedValue {
     pub value: Option<String>,
 }
 
-/// Body of the request an authorization server sends to Authlete when its token revocation endpoint (RFC 7009) receives a request: `POST /api/{serviceId}/auth/revocation`.
+/// Body of the request an authorization server sends to Authlete when its grant management endpoint (Grant Management for OAuth 2.0) receives a request: `POST /api/gm`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GrantManagementRequest {
+    /// The access token the client presented to the grant management endpoint.
+    pub access_token: String,
+    /// Scopes the access token must cover; one it does not cover makes Authlete answer `FORBIDDEN` (`insufficient_scope`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Subject (a user account of the service) the access token must belong to; another subject makes Authlete answer `FORBIDDEN` (`invalid_request`). `null` or absent, no such check.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Certificate the client presented (PEM), for an access token bound to a TLS client certificate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate: Option<String>,
+    /// The `DPoP` header the client sent: a signed JWT holding the public key the access token is bound to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dpop: Option<String>,
+    /// HTTP method of the client's request, which the DPoP proof must name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub htm: Option<String>,
+    /// URL of the grant management endpoint the client called, which the DPoP proof must name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub htu: Option<String>,
+    /// Resources the token request named in its `resource` parameters (Resource Indicators for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// What the client asks to do with the grant.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gm_action: Option<GrantManagementAction>,
+    /// The `grant_id` the request names (Grant Management for OAuth 2.0, Authlete 2.3 and later).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_id: Option<String>,
+}
+
+/// Authlete's answer to a grant management request: what the grant management endpoint does next, and the body it returns to the client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GrantManagementResponse {
+    /// Code that identifies the outcome of the API call, for example A001201.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the grant management endpoint does next, named after the answer it gives the client (`OK`, `NO_CONTENT`, `UNAUTHORIZED`, `FORBIDDEN`, `NOT_FOUND`), or `CALLER_ERROR` and `AUTHLETE_ERROR` when the call to Authlete failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<GrantManagementResponseAction>,
+    /// Body the grant management endpoint returns to the client; its form depends on `action`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+}
+
+/// Body of the request that asks Authlete to create a key in an HSM: `POST /api/hsk/create`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HskCreateRequest {
+    /// Key type: `EC` or `RSA`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kty: Option<String>,
+    /// What the key is for: `sig`, the private key on the HSM signs and the public key verifies; `enc`, data encrypted with the public key is decrypted with the private key on the HSM.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub r#use: Option<String>,
+    /// Key ID of the key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kid: Option<String>,
+    /// Name of the HSM behind the Authlete server that holds the key, for example `google`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hsm_name: Option<String>,
+    /// Handle of the key on the HSM, which Authlete assigns when the key is created: 256 random bits in base64url, exactly 43 characters (`A-Z`, `a-z`, digits, `-`, `_`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub handle: Option<String>,
+    /// The public key of the pair whose private key the HSM holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_key: Option<String>,
+}
+
+/// Authlete's answer to a request to create a key in an HSM, with the key it created: `POST /api/hsk/create`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HskCreateResponse {
+    /// Code that identifies the outcome of the API call, for example A001201.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// Outcome of the call: `SUCCESS`, or `INVALID_REQUEST`, `NOT_FOUND` (no key with that handle) or `SERVER_ERROR`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<HskCreateResponseAction>,
+    /// The key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hsk: Option<Hsk>,
+}
+
+/// Authlete's answer to a request to delete a key held in an HSM, with the key it deleted: `DELETE /api/hsk/delete/{handle}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HskDeleteResponse {
+    /// Code that identifies the outcome of the API call, for example A001201.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// Outcome of the call: `SUCCESS`, or `INVALID_REQUEST`, `NOT_FOUND` (no key with that handle) or `SERVER_ERROR`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<HskDeleteResponseAction>,
+    /// The key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hsk: Option<Hsk>,
+}
+
+/// Authlete's answer to a request for the keys held in HSMs: `GET /api/hsk/get/list`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HskGetListResponse {
+    /// Code that identifies the outcome of the API call, for example A001201.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// Outcome of the call: `SUCCESS`, `INVALID_REQUEST` or `SERVER_ERROR`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<HskGetListResponseAction>,
+    /// The keys.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hsks: Option<Vec<Hsk>>,
+}
+
+/// Authlete's answer to a request for one key held in an HSM, with the key: `GET /api/hsk/get/{handle}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HskGetResponse {
+    /// Code that identifies the outcome of the API call, for example A001201.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// Outcome of the call: `SUCCESS`, or `INVALID_REQUEST`, `NOT_FOUND` (no key with that handle) or `SERVER_ERROR`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<HskGetResponseAction>,
+    /// The key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hsk: Option<Hsk>,
+}
+
+/// Body of the request that asks Authlete for a token response with a new ID token, beside the access token and refresh token the token endpoint issued: `POST /api/idtoken/reissue`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IdTokenReissueRequest {
+    /// The access token of the `/auth/token` response: its `jwtAccessToken` when there is one, else its `accessToken`.
+    pub access_token: String,
+    /// The refresh token of the `/auth/token` response (`refreshToken`).
+    pub refresh_token: String,
+    /// Value for the `sub` claim of the new ID token; absent, the subject the access token belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub: Option<String>,
+    /// More claims for the payload of the new ID token: a JSON object, as text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims: Option<String>,
+    /// More parameters for the JWS header of the new ID token: a JSON object, as text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub idt_header_params: Option<String>,
+    /// Form of the `aud` claim of the new ID token: `array` (a list of strings, the form used when absent) or `string` (a single string); it takes precedence over the service's setting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token_aud_type: Option<IdTokenReissueRequestIdTokenAudType>,
+}
+
+/// Authlete's answer to an ID token reissue request: what the token endpoint does next, the body of its token response, and the new ID token.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IdTokenReissueResponse {
+    /// Code that identifies the outcome of the API call, for example A001201.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the token endpoint does next: `OK`, return `responseContent` as the token response; `INTERNAL_SERVER_ERROR` when Authlete failed, `CALLER_ERROR` when the call to Authlete was wrong.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<IdTokenReissueResponseAction>,
+    /// Body of the token response the token endpoint returns to the client, with the new ID token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The new ID token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token: Option<String>,
+}
+
+/// Body of the request that asks Authlete to verify a JOSE object (a signed or encrypted JWT): `POST /api/jose/verify`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JoseVerifyRequest {
+    /// The JOSE object to verify.
+    pub jose: String,
+    /// Claims the JOSE object must contain.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mandatory_claims: Option<String>,
+    /// Clock skew to allow when checking the time claims, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clock_skew: Option<i32>,
+    /// Identifier of the client whose keys verify the JOSE object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_identifier: Option<String>,
+    /// Whether a client signed the JOSE object, with its private key or a symmetric key it shares with the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signed_by_client: Option<bool>,
+}
+
+/// Authlete's verdict on a JOSE object: whether it is valid, whether its signature is, and what is wrong with it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JoseVerifyResponse {
+    /// Code that identifies the outcome of the API call, for example A160001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// Whether the JOSE object passed every check.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub valid: Option<bool>,
+    /// Whether the signature of the JOSE object is valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signature_valid: Option<bool>,
+    /// Mandatory claims the JOSE object does not contain.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing_claims: Option<Vec<String>>,
+    /// Claims of the JOSE object that failed their checks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invalid_claims: Option<Vec<String>>,
+    /// One message for each problem found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_descriptions: Option<Vec<String>>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its pushed authorization request endpoint (RFC 9126) receives a request: `POST /api/pushed_auth_req`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PushedAuthorizationRequest {
+    /// The form-encoded body of the pushed authorization request, exactly as the endpoint received it (`response_type`, `client_id`, `redirect_uri`...).
+    pub parameters: String,
+    /// Client ID from the `Authorization` header of the pushed authorization request, when the client authenticated with HTTP Basic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// Client secret from the `Authorization` header of the pushed authorization request, when the client authenticated with HTTP Basic: as the client presented it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
+    /// Certificate the client presented in the TLS connection to the pushed authorization endpoint (PEM), for mutual TLS client authentication.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate: Option<String>,
+    /// The other certificates of the chain the client presented with its certificate (PEM).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate_path: Option<String>,
+    /// The `DPoP` header of the pushed authorization request, when the client sent a DPoP proof.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dpop: Option<String>,
+    /// HTTP method of the pushed authorization request, which the DPoP proof must name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub htm: Option<String>,
+    /// URL of the pushed authorization endpoint, which the DPoP proof must name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub htu: Option<String>,
+}
+
+/// Authlete's answer to a pushed authorization request: what the endpoint does next, the request URI made for the client, and the body to return to it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PushedAuthorizationResponse {
+    /// Code that identifies the outcome of the API call, for example A245001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the pushed authorization endpoint does next: `CREATED` when the request was registered; any other value (`BAD_REQUEST`, `UNAUTHORIZED`, `FORBIDDEN`, `PAYLOAD_TOO_LARGE`, `INTERNAL_SERVER_ERROR`) means it failed, and `responseContent` holds the error for the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<PushedAuthorizationResponseAction>,
+    /// The `request_uri` Authlete registered for the pushed request, which the client then gives to the authorization endpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_uri: Option<String>,
+    /// Body the pushed authorization endpoint returns to the client: a JSON object, with `request_uri` and `expires_in` when the request was registered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its token revocation endpoint (RFC 7009) receives a request: `POST /api/auth/revocation`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RevocationRequest {
@@ -778,6 +1134,121 @@ pub struct RevocationResponse {
     /// Body the revocation endpoint returns to the client; its form depends on `action` (a JSON error object for the errors).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub response_content: Option<String>,
+}
+
+/// The version of the Authlete server and the features it supports: `GET /api/info`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InfoResponse {
+    /// Version of the Authlete server.
+    pub version: String,
+    /// Features the server supports, for example `ciba`, `fapi` or `gm`.
+    pub features: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum GrantManagementResponseAction {
+    /// `OK`
+    Ok,
+    /// `NO_CONTENT`
+    NoContent,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+    /// `FORBIDDEN`
+    Forbidden,
+    /// `NOT_FOUND`
+    NotFound,
+    /// `CALLER_ERROR`
+    CallerError,
+    /// `AUTHLETE_ERROR`
+    AuthleteError,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum HskCreateResponseAction {
+    /// `SUCCESS`
+    Success,
+    /// `INVALID_REQUEST`
+    InvalidRequest,
+    /// `NOT_FOUND`
+    NotFound,
+    /// `SERVER_ERROR`
+    ServerError,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum HskDeleteResponseAction {
+    /// `SUCCESS`
+    Success,
+    /// `INVALID_REQUEST`
+    InvalidRequest,
+    /// `NOT_FOUND`
+    NotFound,
+    /// `SERVER_ERROR`
+    ServerError,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum HskGetListResponseAction {
+    /// `SUCCESS`
+    Success,
+    /// `INVALID_REQUEST`
+    InvalidRequest,
+    /// `SERVER_ERROR`
+    ServerError,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum HskGetResponseAction {
+    /// `SUCCESS`
+    Success,
+    /// `INVALID_REQUEST`
+    InvalidRequest,
+    /// `NOT_FOUND`
+    NotFound,
+    /// `SERVER_ERROR`
+    ServerError,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum IdTokenReissueRequestIdTokenAudType {
+    /// `array`
+    Array,
+    /// `string`
+    String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum IdTokenReissueResponseAction {
+    /// `OK`
+    Ok,
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `CALLER_ERROR`
+    CallerError,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum PushedAuthorizationResponseAction {
+    /// `CREATED`
+    Created,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+    /// `FORBIDDEN`
+    Forbidden,
+    /// `PAYLOAD_TOO_LARGE`
+    PayloadTooLarge,
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
