@@ -9,85 +9,35 @@
 //!
 //! A group's module is `cargo run -p authlete-models-codegen -- --contracts specs/ --group
 //! <group>`, which imports the types it holds from the others (`use super::common::Client;`).
-//! A new group adds its feature to `common`'s two lists, and its module and re-export below.
+//! A new group adds one line below: its feature and its module, which `groups!` compiles, with
+//! `common`, when the feature is on, and re-exports.
 
-// The list each new group's feature joins, for the module and for its re-export.
-#[cfg(any(
-    feature = "client-management",
-    feature = "revocation",
-    feature = "pushed-authorization",
-    feature = "id-token",
-    feature = "jose",
-    feature = "grant-management",
-    feature = "client-extension",
-    feature = "server-metadata",
-    feature = "hsk",
-))]
-#[rustfmt::skip]
-mod common;
-#[cfg(any(
-    feature = "client-management",
-    feature = "revocation",
-    feature = "pushed-authorization",
-    feature = "id-token",
-    feature = "jose",
-    feature = "grant-management",
-    feature = "client-extension",
-    feature = "server-metadata",
-    feature = "hsk",
-))]
-pub use self::common::*;
+/// Each group's module behind its feature, and `common` behind any of them, each re-exported.
+macro_rules! groups {
+    ($($feature:literal $module:ident,)*) => {
+        #[cfg(any($(feature = $feature),*))]
+        #[rustfmt::skip]
+        mod common;
+        #[cfg(any($(feature = $feature),*))]
+        pub use self::common::*;
+        $(
+            #[cfg(feature = $feature)]
+            #[rustfmt::skip]
+            mod $module;
+            #[cfg(feature = $feature)]
+            pub use self::$module::*;
+        )*
+    };
+}
 
-#[cfg(feature = "client-management")]
-#[rustfmt::skip]
-mod client_management;
-#[cfg(feature = "client-management")]
-pub use self::client_management::*;
-
-#[cfg(feature = "revocation")]
-#[rustfmt::skip]
-mod revocation;
-#[cfg(feature = "revocation")]
-pub use self::revocation::*;
-
-#[cfg(feature = "pushed-authorization")]
-#[rustfmt::skip]
-mod pushed_authorization;
-#[cfg(feature = "pushed-authorization")]
-pub use self::pushed_authorization::*;
-
-#[cfg(feature = "id-token")]
-#[rustfmt::skip]
-mod id_token;
-#[cfg(feature = "id-token")]
-pub use self::id_token::*;
-
-#[cfg(feature = "jose")]
-#[rustfmt::skip]
-mod jose;
-#[cfg(feature = "jose")]
-pub use self::jose::*;
-
-#[cfg(feature = "grant-management")]
-#[rustfmt::skip]
-mod grant_management;
-#[cfg(feature = "grant-management")]
-pub use self::grant_management::*;
-
-#[cfg(feature = "client-extension")]
-#[rustfmt::skip]
-mod client_extension;
-#[cfg(feature = "client-extension")]
-pub use self::client_extension::*;
-
-#[cfg(feature = "server-metadata")]
-#[rustfmt::skip]
-mod server_metadata;
-#[cfg(feature = "server-metadata")]
-pub use self::server_metadata::*;
-
-#[cfg(feature = "hsk")]
-#[rustfmt::skip]
-mod hsk;
-#[cfg(feature = "hsk")]
-pub use self::hsk::*;
+groups! {
+    "client-management" client_management,
+    "revocation" revocation,
+    "pushed-authorization" pushed_authorization,
+    "id-token" id_token,
+    "jose" jose,
+    "grant-management" grant_management,
+    "client-extension" client_extension,
+    "server-metadata" server_metadata,
+    "hsk" hsk,
+}
