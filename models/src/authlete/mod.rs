@@ -5,7 +5,8 @@
 //! `grant_management` (`grant-management`), `client_extension` (`client-extension`),
 //! `server_metadata` (`server-metadata`), `hsk` (`hsk`). `common` holds the types that several
 //! groups use (`Client`, `Pair`, `Hsk`, the enums of algorithms and grant types...) and is
-//! compiled with any group.
+//! compiled with any group, each of its types behind the features of the groups that hold it
+//! (`--group common --shared`): one group's feature compiles only the shared types it uses.
 //!
 //! A group's module is `cargo run -p authlete-models-codegen -- --contracts specs/ --group
 //! <group>`, which imports the types it holds from the others (`use super::common::Client;`).
