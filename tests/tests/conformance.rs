@@ -20,6 +20,12 @@ const MODELS: &[(&str, Check)] = &[
         check::<ApiServiceIdClientSecretUpdateClientIdentifie>,
     ),
     ("ApplicationType", check::<ApplicationType>),
+    ("AuthorizationFailRequest", check::<AuthorizationFailRequest>),
+    ("AuthorizationFailResponse", check::<AuthorizationFailResponse>),
+    ("AuthorizationIssueRequest", check::<AuthorizationIssueRequest>),
+    ("AuthorizationIssueResponse", check::<AuthorizationIssueResponse>),
+    ("AuthorizationRequest", check::<AuthorizationRequest>),
+    ("AuthorizationResponse", check::<AuthorizationResponse>),
     ("Client", check::<Client>),
     ("ClientAuthMethod", check::<ClientAuthMethod>),
     (
@@ -94,6 +100,7 @@ const MODELS: &[(&str, Check)] = &[
     ("JweEnc", check::<JweEnc>),
     ("JwsAlg", check::<JwsAlg>),
     ("Pair", check::<Pair>),
+    ("Prompt", check::<Prompt>),
     (
         "PushedAuthorizationRequest",
         check::<PushedAuthorizationRequest>,

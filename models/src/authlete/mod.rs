@@ -3,10 +3,11 @@
 //! group's feature: `client_management` (`client-management`), `revocation` (`revocation`),
 //! `pushed_authorization` (`pushed-authorization`), `id_token` (`id-token`), `jose` (`jose`),
 //! `grant_management` (`grant-management`), `client_extension` (`client-extension`),
-//! `server_metadata` (`server-metadata`), `hsk` (`hsk`). `common` holds the types that several
-//! groups use (`Client`, `Pair`, `Hsk`, the enums of algorithms and grant types...) and is
-//! compiled with any group, each of its types behind the features of the groups that hold it
-//! (`--group common --shared`): one group's feature compiles only the shared types it uses.
+//! `server_metadata` (`server-metadata`), `hsk` (`hsk`), `authorization` (`authorization`).
+//! `common` holds the types that several groups use (`Client`, `Pair`, `Hsk`, the enums of
+//! algorithms and grant types...) and is compiled with any group, each of its types behind the
+//! features of the groups that hold it (`--group common --shared`): one group's feature
+//! compiles only the shared types it uses.
 //!
 //! A group's module is `cargo run -p authlete-models-codegen -- --contracts specs/ --group
 //! <group>`, which imports the types it holds from the others (`use super::common::Client;`).
@@ -41,4 +42,5 @@ groups! {
     "client-extension" client_extension,
     "server-metadata" server_metadata,
     "hsk" hsk,
+    "authorization" authorization,
 }
