@@ -71,7 +71,39 @@ const MODELS: &[(&str, Check)] = &[
         "ClientGrantedScopesGetResponse",
         check::<ClientGrantedScopesGetResponse>,
     ),
+    (
+        "ClientRegistrationDeleteRequest",
+        check::<ClientRegistrationDeleteRequest>,
+    ),
+    (
+        "ClientRegistrationDeleteResponse",
+        check::<ClientRegistrationDeleteResponse>,
+    ),
+    (
+        "ClientRegistrationGetRequest",
+        check::<ClientRegistrationGetRequest>,
+    ),
+    (
+        "ClientRegistrationGetResponse",
+        check::<ClientRegistrationGetResponse>,
+    ),
+    (
+        "ClientRegistrationRequest",
+        check::<ClientRegistrationRequest>,
+    ),
+    (
+        "ClientRegistrationResponse",
+        check::<ClientRegistrationResponse>,
+    ),
     ("ClientRegistrationType", check::<ClientRegistrationType>),
+    (
+        "ClientRegistrationUpdateRequest",
+        check::<ClientRegistrationUpdateRequest>,
+    ),
+    (
+        "ClientRegistrationUpdateResponse",
+        check::<ClientRegistrationUpdateResponse>,
+    ),
     (
         "ClientSecretRefreshResponse",
         check::<ClientSecretRefreshResponse>,
@@ -81,6 +113,22 @@ const MODELS: &[(&str, Check)] = &[
         check::<ClientSecretUpdateResponse>,
     ),
     ("ClientType", check::<ClientType>),
+    (
+        "FederationConfigurationRequest",
+        check::<FederationConfigurationRequest>,
+    ),
+    (
+        "FederationConfigurationResponse",
+        check::<FederationConfigurationResponse>,
+    ),
+    (
+        "FederationRegistrationRequest",
+        check::<FederationRegistrationRequest>,
+    ),
+    (
+        "FederationRegistrationResponse",
+        check::<FederationRegistrationResponse>,
+    ),
     ("GrantManagementAction", check::<GrantManagementAction>),
     ("GrantManagementRequest", check::<GrantManagementRequest>),
     ("GrantManagementResponse", check::<GrantManagementResponse>),

@@ -3,7 +3,7 @@
 
 use authlete_models::{Model, Secret};
 
-#[cfg(feature = "client-management")]
+#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
 /// A client application registered with an Authlete service, in the shape the client management API reads and returns.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(rename_all = "camelCase")]
@@ -289,7 +289,7 @@ pub struct Client {
     pub locked: Option<bool>,
 }
 
-#[cfg(feature = "client-management")]
+#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
 /// A key with a string value.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct Pair {
@@ -301,7 +301,7 @@ pub struct Pair {
     pub value: Option<String>,
 }
 
-#[cfg(feature = "client-management")]
+#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
 /// Kind of client application, web or native; it changes how redirect URIs are checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -312,7 +312,7 @@ pub enum ApplicationType {
     Native,
 }
 
-#[cfg(feature = "client-management")]
+#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
 /// Method a client uses to authenticate at the token endpoint (token_endpoint_auth_method values).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -333,7 +333,7 @@ pub enum ClientAuthMethod {
     SelfSignedTlsClientAuth,
 }
 
-#[cfg(feature = "client-management")]
+#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
 /// Authlete-specific settings of a client: requestable scopes, token lifetimes and token exchange permission.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(rename_all = "camelCase")]
@@ -355,7 +355,7 @@ pub struct ClientExtension {
     pub token_exchange_permitted: Option<bool>,
 }
 
-#[cfg(feature = "client-management")]
+#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
 /// OpenID Federation client registration type, automatic or explicit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -366,7 +366,7 @@ pub enum ClientRegistrationType {
     Explicit,
 }
 
-#[cfg(feature = "client-management")]
+#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
 /// RFC 6749 client type, public or confidential.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -394,7 +394,7 @@ pub enum GrantManagementAction {
     Merge,
 }
 
-#[cfg(feature = "client-management")]
+#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
 /// An OAuth 2.0 grant type, such as the one an access token came from or one a client may use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -444,7 +444,7 @@ pub struct Hsk {
     pub public_key: Option<String>,
 }
 
-#[cfg(feature = "client-management")]
+#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
 /// JWE key management algorithm, the alg header of an encrypted JWT; RSA1_5 is regarded as weak.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "UPPERCASE")]
@@ -495,7 +495,7 @@ pub enum JweAlg {
     Pbes2Hs512A256Kw,
 }
 
-#[cfg(feature = "client-management")]
+#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
 /// JWE content encryption algorithm, the enc header of an encrypted JWT.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "UPPERCASE")]
@@ -517,7 +517,7 @@ pub enum JweEnc {
     A256Gcm,
 }
 
-#[cfg(feature = "client-management")]
+#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
 /// JWS signature algorithm, the alg header of a signed JWT; NONE stands for no signature.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "UPPERCASE")]
@@ -555,7 +555,7 @@ pub enum JwsAlg {
     EdDsa,
 }
 
-#[cfg(feature = "client-management")]
+#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
 /// Combination of response types an authorization request may ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -590,7 +590,7 @@ pub struct ApiResult {
     pub result_message: Option<String>,
 }
 
-#[cfg(feature = "client-management")]
+#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
 /// Kind of subject identifier for a client, public or pairwise (OpenID Connect Core, section 8).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -601,7 +601,7 @@ pub enum SubjectType {
     Pairwise,
 }
 
-#[cfg(feature = "client-management")]
+#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
 /// A string value labelled with a language tag.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct TaggedValue {
