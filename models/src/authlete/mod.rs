@@ -4,8 +4,9 @@
 //! `pushed_authorization` (`pushed-authorization`), `id_token` (`id-token`), `jose` (`jose`),
 //! `grant_management` (`grant-management`), `client_extension` (`client-extension`),
 //! `server_metadata` (`server-metadata`), `hsk` (`hsk`). `common` holds the types that several
-//! groups use (`Client`, `Pair`, `Hsk`, the enums of algorithms and grant types...) and is
-//! compiled with any group.
+//! groups use (`Client`, `Pair`, `Hsk`, `Property`, `Scope`, `Grant`, `AuthzDetails`,
+//! `TrustAnchor`, `SnsCredentials`, the enums of algorithms, grant types, display modes and
+//! delivery modes...) and is compiled with any group.
 //!
 //! A group's module is `cargo run -p authlete-models-codegen -- --contracts specs/ --group
 //! <group>`, which imports the types it holds from the others (`use super::common::Client;`).
