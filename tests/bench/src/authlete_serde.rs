@@ -500,6 +500,20 @@ pub struct Client {
     pub locked: Option<bool>,
 }
 
+/// How the authorization server shows its pages to the end-user (`display` of OpenID Connect Core 1.0): a full page, a popup, a touch device's page or a WAP page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Display {
+    /// `PAGE`
+    Page,
+    /// `POPUP`
+    Popup,
+    /// `TOUCH`
+    Touch,
+    /// `WAP`
+    Wap,
+}
+
 /// A key with a string value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pair {
@@ -511,6 +525,49 @@ pub struct Pair {
     pub value: Option<String>,
 }
 
+/// A key and value attached to an access token (or a grant), with a flag that keeps it from client applications.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Property {
+    /// Name of the property.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Value of the property.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// True when client applications are not shown the property; false (or absent) when they are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hidden: Option<bool>,
+}
+
+/// A scope a service supports or a request names, with its default flag, descriptions and attributes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Scope {
+    /// Name of the scope, as requests write it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// True when the scope is a default one: an authorization request without a `scope` parameter is taken as asking for the default scopes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_entry: Option<bool>,
+    /// Text that explains the scope.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Texts that explain the scope in several languages, each with its language tag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub descriptions: Option<Vec<TaggedValue>>,
+    /// Attributes of the scope, as keys with values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<Vec<Pair>>,
+}
+
+/// A social network that can be offered for social login on the authorization page Authlete provides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Sns {
+    /// `FACEBOOK`
+    Facebook,
+}
+
 /// Kind of client application, web or native; it changes how redirect URIs are checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -519,6 +576,62 @@ pub enum ApplicationType {
     Web,
     /// `NATIVE`
     Native,
+}
+
+/// How attachments to verified claims (OpenID Connect for Identity Assurance 1.0) are carried: inside the claims (`EMBEDDED`) or as a reference to where they can be fetched (`EXTERNAL`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AttachmentType {
+    /// `EMBEDDED`
+    Embedded,
+    /// `EXTERNAL`
+    External,
+}
+
+/// One element of `authorization_details` (OAuth 2.0 Rich Authorization Requests, RFC 9396): its type, the common members the RFC defines, and the type's own members as JSON text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthzDetailsElement {
+    /// Type of the authorization data; it decides which other members the element may have. Always present.
+    pub r#type: String,
+    /// Where the resources or resource servers are, usually as URIs; may be `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locations: Option<Vec<String>>,
+    /// Kinds of actions to be taken at the resource, with values the protected API defines; may be `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actions: Option<Vec<String>>,
+    /// Kinds of data requested from the resource; may be `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_types: Option<Vec<String>>,
+    /// Identifier of one resource the API offers; may be `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<String>,
+    /// Types or levels of privilege requested at the resource; may be `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub privileges: Option<Vec<String>>,
+    /// The element's members other than the ones above (`type`, `locations`...), as JSON text; what they mean depends on the deployment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other_fields: Option<String>,
+}
+
+/// The `authorization_details` of a request (OAuth 2.0 Rich Authorization Requests, RFC 9396), as its list of elements.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthzDetails {
+    /// The elements of the authorization details, one per kind of authorization asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub elements: Option<Vec<AuthzDetailsElement>>,
+}
+
+/// How claims reach the client (OpenID Connect Core 1.0, 5.6): `NORMAL` claims sent by the server itself, `AGGREGATED` claims signed by another provider and passed on, `DISTRIBUTED` claims fetched from another provider.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ClaimType {
+    /// `NORMAL`
+    Normal,
+    /// `AGGREGATED`
+    Aggregated,
+    /// `DISTRIBUTED`
+    Distributed,
 }
 
 /// Method a client uses to authenticate at the token endpoint (token_endpoint_auth_method values).
@@ -582,6 +695,44 @@ pub enum ClientType {
     Confidential,
 }
 
+/// How a CIBA client gets the outcome of a backchannel authentication: it polls the token endpoint (`POLL`), is notified and then asks for the tokens (`PING`), or is sent the tokens (`PUSH`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DeliveryMode {
+    /// `PING`
+    Ping,
+    /// `POLL`
+    Poll,
+    /// `PUSH`
+    Push,
+}
+
+/// A dynamic scope a client requested: the name of the scope and the value the request gave.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DynamicScope {
+    /// Name of the scope.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The scope as the request wrote it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+/// What a grant (Grant Management for OAuth 2.0) holds: its scopes with their resources, its claims and its authorization details.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Grant {
+    /// Scopes of the grant, each set with the resources it is for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<GrantScope>>,
+    /// Claims the grant covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims: Option<Vec<String>>,
+    /// Authorization details (RFC 9396) the grant covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+}
+
 /// Grant management action a request asks for (`grant_management_action` of Grant Management for OAuth 2.0).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -596,6 +747,17 @@ pub enum GrantManagementAction {
     Revoke,
     /// `MERGE`
     Merge,
+}
+
+/// Scopes of a grant together with the resources they were granted for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GrantScope {
+    /// Scopes, separated by spaces.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// Resource indicators (RFC 8707) of the resources the scopes are for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource: Option<Vec<String>>,
 }
 
 /// An OAuth 2.0 grant type, such as the one an access token came from or one a client may use.
@@ -754,6 +916,17 @@ pub enum JwsAlg {
     EdDsa,
 }
 
+/// A URI with a name; in a service's mutual-TLS endpoint aliases, the name of an endpoint's metadata (`token_endpoint`...) and the URI of its alias.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NamedUri {
+    /// Name the URI is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The URI.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+}
+
 /// Combination of response types an authorization request may ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -788,6 +961,31 @@ pub struct ApiResult {
     pub result_message: Option<String>,
 }
 
+/// A profile a service follows, which brings that profile's requirements: the Financial-grade API (`FAPI`) or Open Banking (`OPEN_BANKING`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ServiceProfile {
+    /// `FAPI`
+    Fapi,
+    /// `OPEN_BANKING`
+    OpenBanking,
+}
+
+/// Credentials Authlete uses to call a social network on a service's behalf: the network, an API key and its API secret.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SnsCredentials {
+    /// The social network the credentials are for, such as `FACEBOOK`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sns: Option<String>,
+    /// API key (the application's identifier) at the social network.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_key: Option<String>,
+    /// API secret that goes with the API key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_secret: Option<String>,
+}
+
 /// Kind of subject identifier for a client, public or pairwise (OpenID Connect Core, section 8).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -807,6 +1005,39 @@ pub struct TaggedValue {
     /// Text for that language.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+
+/// A trust anchor of OpenID Connect Federation 1.0 that a service relies on: its entity ID and its public keys.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrustAnchor {
+    /// Entity ID of the trust anchor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity_id: Option<String>,
+    /// The trust anchor's public keys, as the text of a JWK Set document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwks: Option<String>,
+}
+
+/// Characters the user codes (`user_code`) of the device authorization flow are made of: `BASE20` or `NUMERIC` (digits).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum UserCodeCharset {
+    /// `BASE20`
+    Base20,
+    /// `NUMERIC`
+    Numeric,
+}
+
+/// Set of schemas Authlete checks `verified_claims` (OpenID Connect for Identity Assurance) against: `standard`, or `standard+id_document`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum VerifiedClaimsValidationSchema {
+    /// `standard`
+    Standard,
+    /// `standard+id_document`
+    #[serde(rename = "standard+id_document")]
+    StandardIdDocument,
 }
 
 /// Body of the request an authorization server sends to Authlete when its client configuration endpoint (RFC 7592) receives a request to delete a registered client: `POST /api/client/registration/delete`.
