@@ -303,7 +303,6 @@ pub enum Display {
     Wap,
 }
 
-#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
 /// A key with a string value.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct Pair {
@@ -794,7 +793,6 @@ pub enum SubjectType {
     Pairwise,
 }
 
-#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
 /// A string value labelled with a language tag.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct TaggedValue {
