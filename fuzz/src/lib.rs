@@ -118,6 +118,8 @@ pub fn authlete(data: &[u8], checks: Checks) {
         RevocationRequest,
         RevocationResponse,
         RevocationResponseAction,
+        Service,
+        ServiceGetListResponse,
         SubjectType,
         TaggedValue,
     );

@@ -105,6 +105,8 @@ const MODELS: &[(&str, Check)] = &[
     ("ResponseType", check::<ResponseType>),
     ("RevocationRequest", check::<RevocationRequest>),
     ("RevocationResponse", check::<RevocationResponse>),
+    ("Service", check::<Service>),
+    ("ServiceGetListResponse", check::<ServiceGetListResponse>),
     ("SubjectType", check::<SubjectType>),
     ("TaggedValue", check::<TaggedValue>),
 ];

@@ -3,9 +3,10 @@
 //! group's feature: `client_management` (`client-management`), `revocation` (`revocation`),
 //! `pushed_authorization` (`pushed-authorization`), `id_token` (`id-token`), `jose` (`jose`),
 //! `grant_management` (`grant-management`), `client_extension` (`client-extension`),
-//! `server_metadata` (`server-metadata`), `hsk` (`hsk`). `common` holds the types that several
-//! groups use (`Client`, `Pair`, `Hsk`, the enums of algorithms and grant types...) and is
-//! compiled with any group.
+//! `server_metadata` (`server-metadata`), `hsk` (`hsk`), `service_management`
+//! (`service-management`). `common` holds the types that several groups use (`Client`,
+//! `Service`, `Pair`, `Hsk`, the enums of algorithms and grant types...) and is compiled with
+//! any group.
 //!
 //! A group's module is `cargo run -p authlete-models-codegen -- --contracts specs/ --group
 //! <group>`, which imports the types it holds from the others (`use super::common::Client;`).
@@ -40,4 +41,5 @@ groups! {
     "client-extension" client_extension,
     "server-metadata" server_metadata,
     "hsk" hsk,
+    "service-management" service_management,
 }
