@@ -41,4 +41,5 @@ groups! {
     "hsk" hsk,
     "dynamic-client-registration" dynamic_client_registration,
     "federation" federation,
+    "service-management" service_management,
 }
