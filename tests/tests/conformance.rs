@@ -20,6 +20,38 @@ const MODELS: &[(&str, Check)] = &[
         check::<ApiServiceIdClientSecretUpdateClientIdentifie>,
     ),
     ("ApplicationType", check::<ApplicationType>),
+    (
+        "BackchannelAuthenticationCompleteRequest",
+        check::<BackchannelAuthenticationCompleteRequest>,
+    ),
+    (
+        "BackchannelAuthenticationCompleteResponse",
+        check::<BackchannelAuthenticationCompleteResponse>,
+    ),
+    (
+        "BackchannelAuthenticationFailRequest",
+        check::<BackchannelAuthenticationFailRequest>,
+    ),
+    (
+        "BackchannelAuthenticationFailResponse",
+        check::<BackchannelAuthenticationFailResponse>,
+    ),
+    (
+        "BackchannelAuthenticationIssueRequest",
+        check::<BackchannelAuthenticationIssueRequest>,
+    ),
+    (
+        "BackchannelAuthenticationIssueResponse",
+        check::<BackchannelAuthenticationIssueResponse>,
+    ),
+    (
+        "BackchannelAuthenticationRequest",
+        check::<BackchannelAuthenticationRequest>,
+    ),
+    (
+        "BackchannelAuthenticationResponse",
+        check::<BackchannelAuthenticationResponse>,
+    ),
     ("Client", check::<Client>),
     ("ClientAuthMethod", check::<ClientAuthMethod>),
     (
@@ -75,6 +107,24 @@ const MODELS: &[(&str, Check)] = &[
         check::<ClientSecretUpdateResponse>,
     ),
     ("ClientType", check::<ClientType>),
+    (
+        "DeviceAuthorizationRequest",
+        check::<DeviceAuthorizationRequest>,
+    ),
+    (
+        "DeviceAuthorizationResponse",
+        check::<DeviceAuthorizationResponse>,
+    ),
+    ("DeviceCompleteRequest", check::<DeviceCompleteRequest>),
+    ("DeviceCompleteResponse", check::<DeviceCompleteResponse>),
+    (
+        "DeviceVerificationRequest",
+        check::<DeviceVerificationRequest>,
+    ),
+    (
+        "DeviceVerificationResponse",
+        check::<DeviceVerificationResponse>,
+    ),
     ("GrantManagementAction", check::<GrantManagementAction>),
     ("GrantManagementRequest", check::<GrantManagementRequest>),
     ("GrantManagementResponse", check::<GrantManagementResponse>),

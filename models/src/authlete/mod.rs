@@ -3,7 +3,8 @@
 //! group's feature: `client_management` (`client-management`), `revocation` (`revocation`),
 //! `pushed_authorization` (`pushed-authorization`), `id_token` (`id-token`), `jose` (`jose`),
 //! `grant_management` (`grant-management`), `client_extension` (`client-extension`),
-//! `server_metadata` (`server-metadata`), `hsk` (`hsk`). `common` holds the types that several
+//! `server_metadata` (`server-metadata`), `hsk` (`hsk`), `ciba` (`ciba`), `device_flow`
+//! (`device-flow`). `common` holds the types that several
 //! groups use (`Client`, `Pair`, `Hsk`, the enums of algorithms and grant types...) and is
 //! compiled with any group, each of its types behind the features of the groups that hold it
 //! (`--group common --shared`): one group's feature compiles only the shared types it uses.
@@ -41,4 +42,6 @@ groups! {
     "client-extension" client_extension,
     "server-metadata" server_metadata,
     "hsk" hsk,
+    "ciba" ciba,
+    "device-flow" device_flow,
 }
