@@ -20,6 +20,9 @@ const MODELS: &[(&str, Check)] = &[
         check::<ApiServiceIdClientSecretUpdateClientIdentifie>,
     ),
     ("ApplicationType", check::<ApplicationType>),
+    ("AttachmentType", check::<AttachmentType>),
+    ("AuthzDetails", check::<AuthzDetails>),
+    ("AuthzDetailsElement", check::<AuthzDetailsElement>),
     (
         "BackchannelAuthenticationCompleteRequest",
         check::<BackchannelAuthenticationCompleteRequest>,
@@ -52,6 +55,7 @@ const MODELS: &[(&str, Check)] = &[
         "BackchannelAuthenticationResponse",
         check::<BackchannelAuthenticationResponse>,
     ),
+    ("ClaimType", check::<ClaimType>),
     ("Client", check::<Client>),
     ("ClientAuthMethod", check::<ClientAuthMethod>),
     (
@@ -97,7 +101,39 @@ const MODELS: &[(&str, Check)] = &[
         "ClientGrantedScopesGetResponse",
         check::<ClientGrantedScopesGetResponse>,
     ),
+    (
+        "ClientRegistrationDeleteRequest",
+        check::<ClientRegistrationDeleteRequest>,
+    ),
+    (
+        "ClientRegistrationDeleteResponse",
+        check::<ClientRegistrationDeleteResponse>,
+    ),
+    (
+        "ClientRegistrationGetRequest",
+        check::<ClientRegistrationGetRequest>,
+    ),
+    (
+        "ClientRegistrationGetResponse",
+        check::<ClientRegistrationGetResponse>,
+    ),
+    (
+        "ClientRegistrationRequest",
+        check::<ClientRegistrationRequest>,
+    ),
+    (
+        "ClientRegistrationResponse",
+        check::<ClientRegistrationResponse>,
+    ),
     ("ClientRegistrationType", check::<ClientRegistrationType>),
+    (
+        "ClientRegistrationUpdateRequest",
+        check::<ClientRegistrationUpdateRequest>,
+    ),
+    (
+        "ClientRegistrationUpdateResponse",
+        check::<ClientRegistrationUpdateResponse>,
+    ),
     (
         "ClientSecretRefreshResponse",
         check::<ClientSecretRefreshResponse>,
@@ -107,6 +143,7 @@ const MODELS: &[(&str, Check)] = &[
         check::<ClientSecretUpdateResponse>,
     ),
     ("ClientType", check::<ClientType>),
+    ("DeliveryMode", check::<DeliveryMode>),
     (
         "DeviceAuthorizationRequest",
         check::<DeviceAuthorizationRequest>,
@@ -125,9 +162,29 @@ const MODELS: &[(&str, Check)] = &[
         "DeviceVerificationResponse",
         check::<DeviceVerificationResponse>,
     ),
+    ("Display", check::<Display>),
+    ("DynamicScope", check::<DynamicScope>),
+    (
+        "FederationConfigurationRequest",
+        check::<FederationConfigurationRequest>,
+    ),
+    (
+        "FederationConfigurationResponse",
+        check::<FederationConfigurationResponse>,
+    ),
+    (
+        "FederationRegistrationRequest",
+        check::<FederationRegistrationRequest>,
+    ),
+    (
+        "FederationRegistrationResponse",
+        check::<FederationRegistrationResponse>,
+    ),
+    ("Grant", check::<Grant>),
     ("GrantManagementAction", check::<GrantManagementAction>),
     ("GrantManagementRequest", check::<GrantManagementRequest>),
     ("GrantManagementResponse", check::<GrantManagementResponse>),
+    ("GrantScope", check::<GrantScope>),
     ("GrantType", check::<GrantType>),
     ("Hsk", check::<Hsk>),
     ("HskCreateRequest", check::<HskCreateRequest>),
@@ -143,7 +200,9 @@ const MODELS: &[(&str, Check)] = &[
     ("JweAlg", check::<JweAlg>),
     ("JweEnc", check::<JweEnc>),
     ("JwsAlg", check::<JwsAlg>),
+    ("NamedUri", check::<NamedUri>),
     ("Pair", check::<Pair>),
+    ("Property", check::<Property>),
     (
         "PushedAuthorizationRequest",
         check::<PushedAuthorizationRequest>,
@@ -155,8 +214,18 @@ const MODELS: &[(&str, Check)] = &[
     ("ResponseType", check::<ResponseType>),
     ("RevocationRequest", check::<RevocationRequest>),
     ("RevocationResponse", check::<RevocationResponse>),
+    ("Scope", check::<Scope>),
+    ("ServiceProfile", check::<ServiceProfile>),
+    ("Sns", check::<Sns>),
+    ("SnsCredentials", check::<SnsCredentials>),
     ("SubjectType", check::<SubjectType>),
     ("TaggedValue", check::<TaggedValue>),
+    ("TrustAnchor", check::<TrustAnchor>),
+    ("UserCodeCharset", check::<UserCodeCharset>),
+    (
+        "VerifiedClaimsValidationSchema",
+        check::<VerifiedClaimsValidationSchema>,
+    ),
 ];
 
 fn specs_dir() -> PathBuf {

@@ -5,6 +5,337 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Body of the request an authorization server sends to Authlete once it knows the outcome of the user's authentication and decision on the authentication device: `POST /api/backchannel/authentication/complete`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackchannelAuthenticationCompleteRequest {
+    /// The ticket `/backchannel/authentication` returned for the request.
+    pub ticket: String,
+    /// Outcome of the user's authentication and decision: `AUTHORIZED`; `ACCESS_DENIED` (the user refused; the client gets `access_denied`); `TRANSACTION_FAILED` (no answer came from the authentication device; the client gets `expired_token`).
+    pub result: BackchannelAuthenticationCompleteRequestResult,
+    /// Subject (unique identifier) of the user; required when `result` is `AUTHORIZED`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Value of the `sub` claim of the ID token, when it is not `subject`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub: Option<String>,
+    /// When the user was authenticated, in seconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_time: Option<i64>,
+    /// Authentication context class reference that the user's authentication met.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acr: Option<String>,
+    /// Claims to put in the ID token, as a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims: Option<String>,
+    /// Extra properties to attach to the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// Scopes that replace those of the request; absent, the request's stay.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Further JWS header parameters of the ID token, as a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub idt_header_params: Option<String>,
+    /// Text returned to the client as `error_description` when `result` is not `AUTHORIZED`: printable ASCII but `"` and `\` (`%x20-21 / %x23-5B / %x5D-7E`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_description: Option<String>,
+    /// URI of a document about the error, returned to the client as `error_uri` when `result` is not `AUTHORIZED`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_uri: Option<String>,
+    /// Claims the user consented to let the client know.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consented_claims: Option<Vec<String>>,
+    /// Further claims to put in the payload of a JWT access token, as a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_at_claims: Option<String>,
+    /// The access token to issue, when the server gives it rather than letting Authlete make one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+}
+
+/// Authlete's answer when the server reports the outcome of a backchannel authentication: whether and what to notify the client, and, in push mode, the tokens issued.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackchannelAuthenticationCompleteResponse {
+    /// Code that identifies the outcome of the API call, for example A198001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the server does next: `NOTIFICATION`, send `responseContent` to the client's notification endpoint (ping and push modes, errors included once the ticket was found); `NO_ACTION`, nothing (poll mode: the client gets the result at the token endpoint); `SERVER_ERROR`, the call was wrong or Authlete failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<BackchannelAuthenticationCompleteResponseAction>,
+    /// Body of the notification to the client: in ping mode, the `auth_req_id` alone; in push mode, the tokens (access token, ID token, refresh token) or the `error`. It carries credentials, so it is held as a secret.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// Numeric ID of the client that made the backchannel authentication request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Client ID alias of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias: Option<String>,
+    /// Whether the request named the client by its client ID alias (`true`) or by its numeric ID (`false`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// Name of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_name: Option<String>,
+    /// How the client gets its tokens: `POLL`, `PING` or `PUSH`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery_mode: Option<DeliveryMode>,
+    /// The client's notification endpoint (its `client_notification_endpoint` metadata), where the notification goes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_notification_endpoint: Option<String>,
+    /// The `client_notification_token` of the request, which the notification carries as a bearer token in its `Authorization` header.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_notification_token: Option<String>,
+    /// The `auth_req_id` of the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_req_id: Option<String>,
+    /// The access token issued (push mode).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// The refresh token issued (push mode), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    /// The ID token issued (push mode).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token: Option<String>,
+    /// Lifetime of the access token, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_duration: Option<i64>,
+    /// Lifetime of the refresh token, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_duration: Option<i64>,
+    /// Lifetime of the ID token, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token_duration: Option<i64>,
+    /// The access token issued, in JWT form, when the service issues JWT access tokens.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_access_token: Option<String>,
+    /// Resource indicators of the request (RFC 8707).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// The request's `authorization_details` (OAuth 2.0 Rich Authorization Requests).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Attributes of the service the client belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_attributes: Option<Vec<Pair>>,
+    /// Attributes of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_attributes: Option<Vec<Pair>>,
+    /// The request's `grant_id` (Grant Management for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_id: Option<String>,
+    /// Entity ID of the client (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id: Option<String>,
+    /// Whether the request named the client by its entity ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
+}
+
+/// Body of the request an authorization server sends to Authlete to build the error its backchannel authentication endpoint returns, when it cannot go on with a request (unknown user, bad user code...): `POST /api/backchannel/authentication/fail`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackchannelAuthenticationFailRequest {
+    /// The ticket `/backchannel/authentication` returned for the request; when given (and the service's), Authlete deletes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<String>,
+    /// Why the request failed, which becomes the `error` returned to the client (`ACCESS_DENIED` is `access_denied`...); `SERVER_ERROR` when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<BackchannelAuthenticationFailRequestReason>,
+    /// Text returned to the client as `error_description`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_description: Option<String>,
+    /// URI of a document about the error, returned to the client as `error_uri`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_uri: Option<String>,
+}
+
+/// Authlete's answer to a request to fail a backchannel authentication request: the status the endpoint answers with, and the error body to return to the client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackchannelAuthenticationFailResponse {
+    /// Code that identifies the outcome of the API call, for example A185001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the backchannel authentication endpoint does next, with `responseContent` as the body: `FORBIDDEN` (403) when the reason was `ACCESS_DENIED`, `BAD_REQUEST` (400), or `INTERNAL_SERVER_ERROR` (500) when the reason was `SERVER_ERROR`, the call to Authlete was wrong or Authlete failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<BackchannelAuthenticationFailResponseAction>,
+    /// Body the backchannel authentication endpoint returns to the client: a JSON error object (`error`, and `error_description`, `error_uri` when given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+}
+
+/// Body of the request an authorization server sends to Authlete, once it has identified the user, to get an `auth_req_id` for the client: `POST /api/backchannel/authentication/issue`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackchannelAuthenticationIssueRequest {
+    /// The ticket `/backchannel/authentication` returned for the request.
+    pub ticket: String,
+}
+
+/// Authlete's answer to a request for an `auth_req_id`: what the backchannel authentication endpoint does next, the `auth_req_id` and the body to return to the client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackchannelAuthenticationIssueResponse {
+    /// Code that identifies the outcome of the API call, for example A183001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the backchannel authentication endpoint does next: `OK`, return `responseContent` to the client with 200; `INVALID_TICKET` (the ticket does not exist or has expired) or `INTERNAL_SERVER_ERROR`, answer 500 with `responseContent` as the error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<BackchannelAuthenticationIssueResponseAction>,
+    /// Body the backchannel authentication endpoint returns to the client: with `OK`, the JSON object holding `auth_req_id`, `expires_in` and `interval`; an error object otherwise. It carries the `auth_req_id`, so it is held as a secret.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The `auth_req_id` issued for the request, with which the client gets its tokens at the token endpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_req_id: Option<String>,
+    /// Lifetime of the `auth_req_id`, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_in: Option<i32>,
+    /// Least number of seconds the client waits between two polling requests to the token endpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interval: Option<i32>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its backchannel authentication endpoint (OpenID Connect CIBA) receives a request: `POST /api/backchannel/authentication`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackchannelAuthenticationRequest {
+    /// The form-encoded body of the backchannel authentication request, exactly as the endpoint received it (`scope`, one of `login_hint`, `login_hint_token` and `id_token_hint`, `client_notification_token`, `user_code`, `binding_message`...): it may carry the client notification token and the user code, so it is held as a secret.
+    pub parameters: String,
+    /// Client ID from the `Authorization` header of the backchannel authentication request, when the client authenticated with HTTP Basic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// Client secret from the `Authorization` header of the backchannel authentication request, when the client authenticated with HTTP Basic: as the client presented it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
+    /// Certificate the client presented in the TLS connection to the backchannel authentication endpoint (PEM), for mutual TLS client authentication.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate: Option<String>,
+    /// The other certificates of the chain the client presented with its certificate (PEM).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate_path: Option<String>,
+}
+
+/// Authlete's answer to a backchannel authentication request: what the endpoint does next, the body of an error, or, when the request is valid, what the server needs to identify and ask the user, and the ticket to go on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackchannelAuthenticationResponse {
+    /// Code that identifies the outcome of the API call, for example A179001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the backchannel authentication endpoint does next: `USER_IDENTIFICATION` when the request is valid and the server is to identify the user from the hint; `BAD_REQUEST` (400), `UNAUTHORIZED` (401, client authentication failed) or `INTERNAL_SERVER_ERROR` (500) otherwise, with `responseContent` as the body of that error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<BackchannelAuthenticationResponseAction>,
+    /// Body the backchannel authentication endpoint returns to the client when the request failed: a JSON error object; its form depends on `action`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// Numeric ID of the client that made the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Client ID alias of the client that made the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias: Option<String>,
+    /// Whether the request named the client by its client ID alias (`true`) or by its numeric ID (`false`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// Name of the client that made the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_name: Option<String>,
+    /// The requested scopes that the service knows (unregistered ones are dropped); their `description` and `descriptions` are never filled in here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<Scope>>,
+    /// Names of the claims requested through scopes that stand for claims (`profile`, `email`, `address`, `phone`, OpenID Connect Core 5.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim_names: Option<Vec<String>>,
+    /// The `client_notification_token` of the request: the bearer token the server presents to the client's notification endpoint in the ping and push modes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_notification_token: Option<String>,
+    /// The requested ACR values (`acr_values`) that the service supports, in the request's order of preference.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acrs: Option<Vec<String>>,
+    /// Which hint identifies the user in the request: `LOGIN_HINT`, `LOGIN_HINT_TOKEN` or `ID_TOKEN_HINT`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint_type: Option<String>,
+    /// Value of the hint that identifies the user (the `login_hint`, `login_hint_token` or `id_token_hint` of the request).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// The `sub` claim of the ID token given as `id_token_hint`, when that is the hint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub: Option<String>,
+    /// The `binding_message` of the request: a text shown on both the consumption device and the authentication device.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub binding_message: Option<String>,
+    /// The `user_code` of the request: a secret such as a password or PIN, known only to the user, that allows a request to reach the user's authentication device.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_code: Option<String>,
+    /// Whether a user code is required: `true` when both the client's `backchannel_user_code_parameter` and the service's `backchannel_user_code_parameter_supported` are `true`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_code_required: Option<bool>,
+    /// The `requested_expiry` of the request: the lifetime in seconds the client asks for its `auth_req_id`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requested_expiry: Option<i32>,
+    /// The `request_context` claim of a signed request (FAPI-CIBA), as JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_context: Option<String>,
+    /// Warnings raised while Authlete processed the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warnings: Option<Vec<String>>,
+    /// Ticket to give to `/backchannel/authentication/issue`, `/backchannel/authentication/fail` or `/backchannel/authentication/complete` to go on with this request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<String>,
+    /// Resource indicators of the request (`resource` parameters, or the request object's `resource` when both are given; RFC 8707).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// The request's `authorization_details` (OAuth 2.0 Rich Authorization Requests).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Attributes of the service the client belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_attributes: Option<Vec<Pair>>,
+    /// Attributes of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_attributes: Option<Vec<Pair>>,
+    /// Dynamic scopes the client requested in `scope`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dynamic_scopes: Option<Vec<DynamicScope>>,
+    /// How the client gets its tokens: `POLL`, `PING` or `PUSH`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery_mode: Option<DeliveryMode>,
+    /// The request's `grant_management_action` (Grant Management for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gm_action: Option<GrantManagementAction>,
+    /// The request's `grant_id` (Grant Management for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_id: Option<String>,
+    /// The grant that `grant_id` names, when it is valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant: Option<Grant>,
+    /// Subject of the user who gave the grant that `grant_id` names; Authlete performs no grant management action when the subject later given to it is another user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_subject: Option<String>,
+    /// Entity ID of the client (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id: Option<String>,
+    /// Whether the request named the client by its entity ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
+}
+
 /// The scopes a client may request, as Authlete keeps them for it: `GET /api/client/extension/requestable_scopes/get/{clientId}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -500,6 +831,20 @@ pub struct Client {
     pub locked: Option<bool>,
 }
 
+/// How the authorization server shows its pages to the end-user (`display` of OpenID Connect Core 1.0): a full page, a popup, a touch device's page or a WAP page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Display {
+    /// `PAGE`
+    Page,
+    /// `POPUP`
+    Popup,
+    /// `TOUCH`
+    Touch,
+    /// `WAP`
+    Wap,
+}
+
 /// A key with a string value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pair {
@@ -511,6 +856,49 @@ pub struct Pair {
     pub value: Option<String>,
 }
 
+/// A key and value attached to an access token (or a grant), with a flag that keeps it from client applications.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Property {
+    /// Name of the property.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Value of the property.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// True when client applications are not shown the property; false (or absent) when they are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hidden: Option<bool>,
+}
+
+/// A scope a service supports or a request names, with its default flag, descriptions and attributes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Scope {
+    /// Name of the scope, as requests write it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// True when the scope is a default one: an authorization request without a `scope` parameter is taken as asking for the default scopes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_entry: Option<bool>,
+    /// Text that explains the scope.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Texts that explain the scope in several languages, each with its language tag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub descriptions: Option<Vec<TaggedValue>>,
+    /// Attributes of the scope, as keys with values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<Vec<Pair>>,
+}
+
+/// A social network that can be offered for social login on the authorization page Authlete provides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Sns {
+    /// `FACEBOOK`
+    Facebook,
+}
+
 /// Kind of client application, web or native; it changes how redirect URIs are checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -519,6 +907,62 @@ pub enum ApplicationType {
     Web,
     /// `NATIVE`
     Native,
+}
+
+/// How attachments to verified claims (OpenID Connect for Identity Assurance 1.0) are carried: inside the claims (`EMBEDDED`) or as a reference to where they can be fetched (`EXTERNAL`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AttachmentType {
+    /// `EMBEDDED`
+    Embedded,
+    /// `EXTERNAL`
+    External,
+}
+
+/// One element of `authorization_details` (OAuth 2.0 Rich Authorization Requests, RFC 9396): its type, the common members the RFC defines, and the type's own members as JSON text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthzDetailsElement {
+    /// Type of the authorization data; it decides which other members the element may have. Always present.
+    pub r#type: String,
+    /// Where the resources or resource servers are, usually as URIs; may be `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locations: Option<Vec<String>>,
+    /// Kinds of actions to be taken at the resource, with values the protected API defines; may be `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actions: Option<Vec<String>>,
+    /// Kinds of data requested from the resource; may be `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_types: Option<Vec<String>>,
+    /// Identifier of one resource the API offers; may be `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<String>,
+    /// Types or levels of privilege requested at the resource; may be `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub privileges: Option<Vec<String>>,
+    /// The element's members other than the ones above (`type`, `locations`...), as JSON text; what they mean depends on the deployment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other_fields: Option<String>,
+}
+
+/// The `authorization_details` of a request (OAuth 2.0 Rich Authorization Requests, RFC 9396), as its list of elements.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthzDetails {
+    /// The elements of the authorization details, one per kind of authorization asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub elements: Option<Vec<AuthzDetailsElement>>,
+}
+
+/// How claims reach the client (OpenID Connect Core 1.0, 5.6): `NORMAL` claims sent by the server itself, `AGGREGATED` claims signed by another provider and passed on, `DISTRIBUTED` claims fetched from another provider.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ClaimType {
+    /// `NORMAL`
+    Normal,
+    /// `AGGREGATED`
+    Aggregated,
+    /// `DISTRIBUTED`
+    Distributed,
 }
 
 /// Method a client uses to authenticate at the token endpoint (token_endpoint_auth_method values).
@@ -582,6 +1026,44 @@ pub enum ClientType {
     Confidential,
 }
 
+/// How a CIBA client gets the outcome of a backchannel authentication: it polls the token endpoint (`POLL`), is notified and then asks for the tokens (`PING`), or is sent the tokens (`PUSH`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DeliveryMode {
+    /// `PING`
+    Ping,
+    /// `POLL`
+    Poll,
+    /// `PUSH`
+    Push,
+}
+
+/// A dynamic scope a client requested: the name of the scope and the value the request gave.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DynamicScope {
+    /// Name of the scope.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The scope as the request wrote it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+/// What a grant (Grant Management for OAuth 2.0) holds: its scopes with their resources, its claims and its authorization details.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Grant {
+    /// Scopes of the grant, each set with the resources it is for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<GrantScope>>,
+    /// Claims the grant covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims: Option<Vec<String>>,
+    /// Authorization details (RFC 9396) the grant covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+}
+
 /// Grant management action a request asks for (`grant_management_action` of Grant Management for OAuth 2.0).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -596,6 +1078,17 @@ pub enum GrantManagementAction {
     Revoke,
     /// `MERGE`
     Merge,
+}
+
+/// Scopes of a grant together with the resources they were granted for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GrantScope {
+    /// Scopes, separated by spaces.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// Resource indicators (RFC 8707) of the resources the scopes are for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource: Option<Vec<String>>,
 }
 
 /// An OAuth 2.0 grant type, such as the one an access token came from or one a client may use.
@@ -754,6 +1247,17 @@ pub enum JwsAlg {
     EdDsa,
 }
 
+/// A URI with a name; in a service's mutual-TLS endpoint aliases, the name of an endpoint's metadata (`token_endpoint`...) and the URI of its alias.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NamedUri {
+    /// Name the URI is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The URI.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+}
+
 /// Combination of response types an authorization request may ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -788,6 +1292,31 @@ pub struct ApiResult {
     pub result_message: Option<String>,
 }
 
+/// A profile a service follows, which brings that profile's requirements: the Financial-grade API (`FAPI`) or Open Banking (`OPEN_BANKING`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ServiceProfile {
+    /// `FAPI`
+    Fapi,
+    /// `OPEN_BANKING`
+    OpenBanking,
+}
+
+/// Credentials Authlete uses to call a social network on a service's behalf: the network, an API key and its API secret.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SnsCredentials {
+    /// The social network the credentials are for, such as `FACEBOOK`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sns: Option<String>,
+    /// API key (the application's identifier) at the social network.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_key: Option<String>,
+    /// API secret that goes with the API key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_secret: Option<String>,
+}
+
 /// Kind of subject identifier for a client, public or pairwise (OpenID Connect Core, section 8).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -807,6 +1336,482 @@ pub struct TaggedValue {
     /// Text for that language.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+
+/// A trust anchor of OpenID Connect Federation 1.0 that a service relies on: its entity ID and its public keys.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrustAnchor {
+    /// Entity ID of the trust anchor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity_id: Option<String>,
+    /// The trust anchor's public keys, as the text of a JWK Set document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwks: Option<String>,
+}
+
+/// Characters the user codes (`user_code`) of the device authorization flow are made of: `BASE20` or `NUMERIC` (digits).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum UserCodeCharset {
+    /// `BASE20`
+    Base20,
+    /// `NUMERIC`
+    Numeric,
+}
+
+/// Set of schemas Authlete checks `verified_claims` (OpenID Connect for Identity Assurance) against: `standard`, or `standard+id_document`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum VerifiedClaimsValidationSchema {
+    /// `standard`
+    Standard,
+    /// `standard+id_document`
+    #[serde(rename = "standard+id_document")]
+    StandardIdDocument,
+}
+
+/// Body of the request an authorization server sends to Authlete when its device authorization endpoint (RFC 8628) receives a request: `POST /api/device/authorization`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceAuthorizationRequest {
+    /// The form-encoded body of the device authorization request, exactly as the endpoint received it (`client_id`, `scope`...).
+    pub parameters: String,
+    /// Client ID from the `Authorization` header of the device authorization request, when the client authenticated with HTTP Basic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// Client secret from the `Authorization` header of the device authorization request, when the client authenticated with HTTP Basic: as the client presented it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
+    /// Certificate the client presented in the TLS connection to the device authorization endpoint (PEM), for mutual TLS client authentication.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate: Option<String>,
+    /// The other certificates of the chain the client presented with its certificate (PEM).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate_path: Option<String>,
+}
+
+/// Authlete's answer to a device authorization request: what the endpoint does next, the body to return to the client, and the device code, user code and verification URIs issued.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceAuthorizationResponse {
+    /// Code that identifies the outcome of the API call, for example A220001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the device authorization endpoint does next, with `responseContent` as the body: `OK` (200, the request is valid), `BAD_REQUEST` (400), `UNAUTHORIZED` (401, client authentication failed) or `INTERNAL_SERVER_ERROR` (500).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<DeviceAuthorizationResponseAction>,
+    /// Body the device authorization endpoint returns to the client: with `OK`, the JSON object holding `device_code`, `user_code`, the verification URIs, `expires_in` and `interval`; an error object otherwise. It carries the device code, so it is held as a secret.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// Numeric ID of the client that made the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Client ID alias of the client that made the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias: Option<String>,
+    /// Whether the request named the client by its client ID alias (`true`) or by its numeric ID (`false`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// Name of the client that made the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_name: Option<String>,
+    /// Client authentication method to perform at the device authorization endpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_auth_method: Option<String>,
+    /// The requested scopes that the service knows (unregistered ones are dropped); their `description` and `descriptions` are never filled in here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<Scope>>,
+    /// Names of the claims requested through scopes that stand for claims (`profile`, `email`, `address`, `phone`, OpenID Connect Core 5.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim_names: Option<Vec<String>>,
+    /// The requested ACR values (`acr_values`) that the service supports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acrs: Option<Vec<String>>,
+    /// The device code (`device_code` of the response to the client), which the client trades for tokens at the token endpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_code: Option<String>,
+    /// The user code (`user_code` of the response to the client), which the device shows and the user types at the verification URI.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_code: Option<String>,
+    /// The verification URI (`verification_uri` of the response to the client), where the user enters the user code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verification_uri: Option<String>,
+    /// The verification URI with the user code in it (`verification_uri_complete` of the response to the client).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verification_uri_complete: Option<String>,
+    /// Lifetime of the device code, in seconds (`expires_in` of the response to the client).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_in: Option<i32>,
+    /// Least number of seconds the client waits between two polling requests to the token endpoint (`interval` of the response to the client).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interval: Option<i32>,
+    /// Warnings raised while Authlete processed the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warnings: Option<Vec<String>>,
+    /// Resource indicators of the request (`resource` parameters, RFC 8707).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// The request's `authorization_details` (OAuth 2.0 Rich Authorization Requests).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Attributes of the service the client belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_attributes: Option<Vec<Pair>>,
+    /// Attributes of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_attributes: Option<Vec<Pair>>,
+    /// Dynamic scopes the client requested in `scope`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dynamic_scopes: Option<Vec<DynamicScope>>,
+    /// The request's `grant_management_action` (Grant Management for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gm_action: Option<GrantManagementAction>,
+    /// The request's `grant_id` (Grant Management for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_id: Option<String>,
+    /// The grant that `grant_id` names, when it is valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant: Option<Grant>,
+    /// Subject of the user who gave the grant that `grant_id` names; Authlete performs no grant management action when the subject later given to it is another user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_subject: Option<String>,
+    /// Entity ID of the client (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id: Option<String>,
+    /// Whether the request named the client by its entity ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
+}
+
+/// Body of the request an authorization server sends to Authlete once the user who entered a user code has approved or refused the device's request: `POST /api/device/complete`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceCompleteRequest {
+    /// The user code the user entered, which names the device authorization request.
+    pub user_code: String,
+    /// Outcome of the user's authentication and decision: `AUTHORIZED`; `ACCESS_DENIED` (the user refused; the token endpoint answers `access_denied`); `TRANSACTION_FAILED` (no decision could be had; the token endpoint answers `expired_token`).
+    pub result: DeviceCompleteRequestResult,
+    /// Subject (unique identifier) of the user; required when `result` is `AUTHORIZED`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Value of the `sub` claim of the ID token, when it is not `subject`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub: Option<String>,
+    /// When the user was authenticated, in seconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_time: Option<i64>,
+    /// Authentication context class reference that the user's authentication met.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acr: Option<String>,
+    /// Claims to put in the ID token, as a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims: Option<String>,
+    /// Extra properties to attach to the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// Scopes that replace those of the device authorization request; absent, the request's stay.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Text the token endpoint returns as `error_description` when `result` is not `AUTHORIZED`: printable ASCII but `"` and `\` (`%x20-21 / %x23-5B / %x5D-7E`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_description: Option<String>,
+    /// URI of a document about the error, which the token endpoint returns as `error_uri`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_uri: Option<String>,
+    /// Further JWS header parameters of the ID token, as a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub idt_header_params: Option<String>,
+    /// Claims the user consented to let the client know.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consented_claims: Option<Vec<String>>,
+    /// Further claims to put in the payload of a JWT access token, as a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_at_claims: Option<String>,
+}
+
+/// Authlete's answer when the server reports the user's decision on a device's request: what the verification endpoint tells the user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceCompleteResponse {
+    /// Code that identifies the outcome of the API call, for example A241001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the verification endpoint does next: `SUCCESS`, tell the user it is done; `USER_CODE_NOT_EXIST` or `USER_CODE_EXPIRED`, tell the user the code is no longer valid and have the flow started again; `INVALID_REQUEST`, the call was wrong; `SERVER_ERROR`, Authlete failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<DeviceCompleteResponseAction>,
+}
+
+/// Body of the request an authorization server sends to Authlete when a user enters a user code at its verification endpoint: `POST /api/device/verification`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceVerificationRequest {
+    /// The user code the user entered at the verification endpoint.
+    pub user_code: String,
+}
+
+/// Authlete's answer about a user code: whether it is valid, and what the device asked for, to show the user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceVerificationResponse {
+    /// Code that identifies the outcome of the API call, for example A224001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the verification endpoint does next: `VALID`, ask the user to approve or refuse the device's request; `NOT_EXIST`, ask for the code again; `EXPIRED`, or `INTERNAL_SERVER_ERROR`, tell the user and have the flow started again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<DeviceVerificationResponseAction>,
+    /// Numeric ID of the client the user code was issued to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Client ID alias of the client the user code was issued to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias: Option<String>,
+    /// Whether the device authorization request named the client by its client ID alias (`true`) or by its numeric ID (`false`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// Name of the client the user code was issued to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_name: Option<String>,
+    /// Scopes of the device authorization request; their `description` and `descriptions` are never filled in here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<Scope>>,
+    /// Names of the claims requested through scopes that stand for claims (`profile`, `email`...; OpenID Connect Core 5.4); absent when the request's scopes do not include `openid`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim_names: Option<Vec<String>>,
+    /// ACR values of the device authorization request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acrs: Option<Vec<String>>,
+    /// Resource indicators of the device authorization request (RFC 8707).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// The `authorization_details` of the device authorization request (OAuth 2.0 Rich Authorization Requests).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Attributes of the service the client belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_attributes: Option<Vec<Pair>>,
+    /// Attributes of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_attributes: Option<Vec<Pair>>,
+    /// Dynamic scopes the client requested in `scope`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dynamic_scopes: Option<Vec<DynamicScope>>,
+    /// When the user code expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<i64>,
+    /// The `grant_management_action` of the device authorization request (Grant Management for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gm_action: Option<GrantManagementAction>,
+    /// The `grant_id` of the device authorization request (Grant Management for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_id: Option<String>,
+    /// The grant that `grant_id` names, when it is valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant: Option<Grant>,
+    /// Subject of the user who gave the grant that `grant_id` names; Authlete performs no grant management action when the subject later given to it is another user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_subject: Option<String>,
+    /// Entity ID of the client (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id: Option<String>,
+    /// Whether the device authorization request named the client by its entity ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its client configuration endpoint (RFC 7592) receives a request to delete a registered client: `POST /api/client/registration/delete`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationDeleteRequest {
+    /// ID of the registered client, as the client configuration endpoint's URL names it.
+    pub client_id: String,
+    /// The registration access token the client presented as its bearer token.
+    pub token: String,
+}
+
+/// Authlete's answer to a request to delete a registered client: what the endpoint does next, the body it returns to the client, and the client as Authlete holds it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationDeleteResponse {
+    /// Code that identifies the outcome of the API call, for example A216001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the client configuration endpoint does next: answer 500 (`INTERNAL_SERVER_ERROR`), 400 (`BAD_REQUEST`), 401 (`UNAUTHORIZED`: the registration access token is invalid or its client is gone) or 204 with no body (`DELETED`) to the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<ClientRegistrationDeleteResponseAction>,
+    /// Body the client configuration endpoint returns to the client on an error, a JSON error; `DELETED` is answered with no body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The registered client, as Authlete holds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<Client>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its client configuration endpoint (RFC 7592) receives a request to read a registered client: `POST /api/client/registration/get`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationGetRequest {
+    /// ID of the registered client, as the client configuration endpoint's URL names it.
+    pub client_id: String,
+    /// The registration access token the client presented as its bearer token.
+    pub token: String,
+}
+
+/// Authlete's answer to a request to read a registered client: what the endpoint does next, the body it returns to the client, and the client as Authlete holds it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationGetResponse {
+    /// Code that identifies the outcome of the API call, for example A217001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the client configuration endpoint does next: answer 500 (`INTERNAL_SERVER_ERROR`), 400 (`BAD_REQUEST`), 401 (`UNAUTHORIZED`: the registration access token is invalid or its client is gone) or 200 (`OK`) to the client, with `responseContent` as the body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<ClientRegistrationGetResponseAction>,
+    /// Body the client configuration endpoint returns to the client: on `OK` the client's metadata with its client secret and registration access token, otherwise a JSON error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The registered client, as Authlete holds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<Client>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its client registration endpoint (RFC 7591) receives a registration request: `POST /api/client/registration`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationRequest {
+    /// The client metadata the client sent, as a JSON text (RFC 7591); it may hold the client's secret when the component serves an update.
+    pub json: String,
+    /// The registration access token the client presented; only for the read, update and delete calls of RFC 7592.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    /// ID of the registered client; only for the read, update and delete calls of RFC 7592.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+}
+
+/// Authlete's answer to a client registration request: what the endpoint does next, the body it returns to the client, and the client as Authlete holds it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationResponse {
+    /// Code that identifies the outcome of the API call, for example A202001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the registration endpoint does next: answer 500 (`INTERNAL_SERVER_ERROR`), 400 (`BAD_REQUEST`) or 201 (`CREATED`) to the client, with `responseContent` as the body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<ClientRegistrationResponseAction>,
+    /// Body the registration endpoint returns to the client: on `CREATED` the new client's metadata with its client secret and registration access token, otherwise a JSON error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The registered client, as Authlete holds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<Client>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its client configuration endpoint (RFC 7592) receives a request to replace a registered client's metadata: `POST /api/client/registration/update`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationUpdateRequest {
+    /// ID of the registered client, as the client configuration endpoint's URL names it.
+    pub client_id: String,
+    /// The registration access token the client presented as its bearer token.
+    pub token: String,
+    /// The new client metadata the client sent, as a JSON text (RFC 7591); it may hold the client's secret.
+    pub json: String,
+}
+
+/// Authlete's answer to a request to update a registered client: what the endpoint does next, the body it returns to the client, and the client as Authlete holds it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationUpdateResponse {
+    /// Code that identifies the outcome of the API call, for example A213001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the client configuration endpoint does next: answer 500 (`INTERNAL_SERVER_ERROR`), 400 (`BAD_REQUEST`), 401 (`UNAUTHORIZED`: the registration access token is invalid or its client is gone) or 200 (`UPDATED`) to the client, with `responseContent` as the body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<ClientRegistrationUpdateResponseAction>,
+    /// Body the client configuration endpoint returns to the client: on `UPDATED` the client's new metadata with its client secret and registration access token, otherwise a JSON error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The registered client, as Authlete holds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<Client>,
+}
+
+/// Body of the request an authorization server sends to Authlete to get its entity configuration (OpenID Connect Federation 1.0): `POST /api/federation/configuration`. It names no member.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FederationConfigurationRequest {
+}
+
+/// Authlete's answer to a request for the entity configuration: what the entity configuration endpoint (`/.well-known/openid-federation`) does next, and the body it returns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FederationConfigurationResponse {
+    /// Code that identifies the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the entity configuration endpoint does next: answer 200 (`OK`) with the entity configuration, 404 (`NOT_FOUND`: the service has not enabled OpenID Connect Federation) or 500 (`INTERNAL_SERVER_ERROR`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<FederationConfigurationResponseAction>,
+    /// Body the endpoint returns: on `OK` the entity configuration, a signed JWT (`application/entity-statement+jwt`), otherwise a JSON error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its federation registration endpoint (explicit registration, OpenID Connect Federation 1.0) receives a request: `POST /api/federation/registration`. One of the two members is set, after the content type of the request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FederationRegistrationRequest {
+    /// The relying party's entity configuration, a signed JWT: the body of a request of type `application/entity-statement+jwt`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity_configuration: Option<String>,
+    /// The relying party's trust chain, a JSON array of entity statements (signed JWTs) as text: the body of a request of type `application/trust-chain+json`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trust_chain: Option<String>,
+}
+
+/// Authlete's answer to an explicit registration request: what the federation registration endpoint does next, the body it returns, and the client registered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FederationRegistrationResponse {
+    /// Code that identifies the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the federation registration endpoint does next: answer 200 (`OK`) with the registration response, 400 (`BAD_REQUEST`: a wrong request, or a client of that entity ID exists already), 404 (`NOT_FOUND`: the service has not enabled OpenID Connect Federation) or 500 (`INTERNAL_SERVER_ERROR`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<FederationRegistrationResponseAction>,
+    /// Body the endpoint returns: on `OK` the registration response, an entity statement as a signed JWT, otherwise a JSON error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The client the request registered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<Client>,
 }
 
 /// Body of the request an authorization server sends to Authlete when its grant management endpoint (Grant Management for OAuth 2.0) receives a request: `POST /api/gm`.
@@ -1143,6 +2148,212 @@ pub struct InfoResponse {
     pub version: String,
     /// Features the server supports, for example `ciba`, `fapi` or `gm`.
     pub features: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum BackchannelAuthenticationCompleteRequestResult {
+    /// `TRANSACTION_FAILED`
+    TransactionFailed,
+    /// `ACCESS_DENIED`
+    AccessDenied,
+    /// `AUTHORIZED`
+    Authorized,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum BackchannelAuthenticationCompleteResponseAction {
+    /// `SERVER_ERROR`
+    ServerError,
+    /// `NO_ACTION`
+    NoAction,
+    /// `NOTIFICATION`
+    Notification,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum BackchannelAuthenticationFailRequestReason {
+    /// `ACCESS_DENIED`
+    AccessDenied,
+    /// `EXPIRED_LOGIN_HINT_TOKEN`
+    ExpiredLoginHintToken,
+    /// `INVALID_BINDING_MESSAGE`
+    InvalidBindingMessage,
+    /// `INVALID_TARGET`
+    InvalidTarget,
+    /// `INVALID_USER_CODE`
+    InvalidUserCode,
+    /// `MISSING_USER_CODE`
+    MissingUserCode,
+    /// `SERVER_ERROR`
+    ServerError,
+    /// `UNAUTHORIZED_CLIENT`
+    UnauthorizedClient,
+    /// `UNKNOWN_USER_ID`
+    UnknownUserId,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum BackchannelAuthenticationFailResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `FORBIDDEN`
+    Forbidden,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum BackchannelAuthenticationIssueResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `INVALID_TICKET`
+    InvalidTicket,
+    /// `OK`
+    Ok,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum BackchannelAuthenticationResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+    /// `USER_IDENTIFICATION`
+    UserIdentification,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DeviceAuthorizationResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+    /// `OK`
+    Ok,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DeviceCompleteRequestResult {
+    /// `TRANSACTION_FAILED`
+    TransactionFailed,
+    /// `ACCESS_DENIED`
+    AccessDenied,
+    /// `AUTHORIZED`
+    Authorized,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DeviceCompleteResponseAction {
+    /// `SERVER_ERROR`
+    ServerError,
+    /// `USER_CODE_NOT_EXIST`
+    UserCodeNotExist,
+    /// `USER_CODE_EXPIRED`
+    UserCodeExpired,
+    /// `INVALID_REQUEST`
+    InvalidRequest,
+    /// `SUCCESS`
+    Success,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DeviceVerificationResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `NOT_EXIST`
+    NotExist,
+    /// `EXPIRED`
+    Expired,
+    /// `VALID`
+    Valid,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ClientRegistrationDeleteResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `DELETED`
+    Deleted,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ClientRegistrationGetResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `OK`
+    Ok,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ClientRegistrationResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `CREATED`
+    Created,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ClientRegistrationUpdateResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `UPDATED`
+    Updated,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum FederationConfigurationResponseAction {
+    /// `OK`
+    Ok,
+    /// `NOT_FOUND`
+    NotFound,
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum FederationRegistrationResponseAction {
+    /// `OK`
+    Ok,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `NOT_FOUND`
+    NotFound,
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
