@@ -42,5 +42,7 @@ groups! {
     "dynamic-client-registration" dynamic_client_registration,
     "federation" federation,
     "service-management" service_management,
+    "ciba" ciba,
+    "device-flow" device_flow,
     "authorization" authorization,
 }
