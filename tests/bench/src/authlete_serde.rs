@@ -809,6 +809,192 @@ pub struct TaggedValue {
     pub value: Option<String>,
 }
 
+/// Body of the request an authorization server sends to Authlete when its client configuration endpoint (RFC 7592) receives a request to delete a registered client: `POST /api/client/registration/delete`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationDeleteRequest {
+    /// ID of the registered client, as the client configuration endpoint's URL names it.
+    pub client_id: String,
+    /// The registration access token the client presented as its bearer token.
+    pub token: String,
+}
+
+/// Authlete's answer to a request to delete a registered client: what the endpoint does next, the body it returns to the client, and the client as Authlete holds it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationDeleteResponse {
+    /// Code that identifies the outcome of the API call, for example A216001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the client configuration endpoint does next: answer 500 (`INTERNAL_SERVER_ERROR`), 400 (`BAD_REQUEST`), 401 (`UNAUTHORIZED`: the registration access token is invalid or its client is gone) or 204 with no body (`DELETED`) to the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<ClientRegistrationDeleteResponseAction>,
+    /// Body the client configuration endpoint returns to the client on an error, a JSON error; `DELETED` is answered with no body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The registered client, as Authlete holds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<Client>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its client configuration endpoint (RFC 7592) receives a request to read a registered client: `POST /api/client/registration/get`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationGetRequest {
+    /// ID of the registered client, as the client configuration endpoint's URL names it.
+    pub client_id: String,
+    /// The registration access token the client presented as its bearer token.
+    pub token: String,
+}
+
+/// Authlete's answer to a request to read a registered client: what the endpoint does next, the body it returns to the client, and the client as Authlete holds it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationGetResponse {
+    /// Code that identifies the outcome of the API call, for example A217001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the client configuration endpoint does next: answer 500 (`INTERNAL_SERVER_ERROR`), 400 (`BAD_REQUEST`), 401 (`UNAUTHORIZED`: the registration access token is invalid or its client is gone) or 200 (`OK`) to the client, with `responseContent` as the body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<ClientRegistrationGetResponseAction>,
+    /// Body the client configuration endpoint returns to the client: on `OK` the client's metadata with its client secret and registration access token, otherwise a JSON error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The registered client, as Authlete holds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<Client>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its client registration endpoint (RFC 7591) receives a registration request: `POST /api/client/registration`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationRequest {
+    /// The client metadata the client sent, as a JSON text (RFC 7591); it may hold the client's secret when the component serves an update.
+    pub json: String,
+    /// The registration access token the client presented; only for the read, update and delete calls of RFC 7592.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    /// ID of the registered client; only for the read, update and delete calls of RFC 7592.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+}
+
+/// Authlete's answer to a client registration request: what the endpoint does next, the body it returns to the client, and the client as Authlete holds it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationResponse {
+    /// Code that identifies the outcome of the API call, for example A202001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the registration endpoint does next: answer 500 (`INTERNAL_SERVER_ERROR`), 400 (`BAD_REQUEST`) or 201 (`CREATED`) to the client, with `responseContent` as the body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<ClientRegistrationResponseAction>,
+    /// Body the registration endpoint returns to the client: on `CREATED` the new client's metadata with its client secret and registration access token, otherwise a JSON error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The registered client, as Authlete holds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<Client>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its client configuration endpoint (RFC 7592) receives a request to replace a registered client's metadata: `POST /api/client/registration/update`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationUpdateRequest {
+    /// ID of the registered client, as the client configuration endpoint's URL names it.
+    pub client_id: String,
+    /// The registration access token the client presented as its bearer token.
+    pub token: String,
+    /// The new client metadata the client sent, as a JSON text (RFC 7591); it may hold the client's secret.
+    pub json: String,
+}
+
+/// Authlete's answer to a request to update a registered client: what the endpoint does next, the body it returns to the client, and the client as Authlete holds it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationUpdateResponse {
+    /// Code that identifies the outcome of the API call, for example A213001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the client configuration endpoint does next: answer 500 (`INTERNAL_SERVER_ERROR`), 400 (`BAD_REQUEST`), 401 (`UNAUTHORIZED`: the registration access token is invalid or its client is gone) or 200 (`UPDATED`) to the client, with `responseContent` as the body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<ClientRegistrationUpdateResponseAction>,
+    /// Body the client configuration endpoint returns to the client: on `UPDATED` the client's new metadata with its client secret and registration access token, otherwise a JSON error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The registered client, as Authlete holds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<Client>,
+}
+
+/// Body of the request an authorization server sends to Authlete to get its entity configuration (OpenID Connect Federation 1.0): `POST /api/federation/configuration`. It names no member.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FederationConfigurationRequest {
+}
+
+/// Authlete's answer to a request for the entity configuration: what the entity configuration endpoint (`/.well-known/openid-federation`) does next, and the body it returns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FederationConfigurationResponse {
+    /// Code that identifies the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the entity configuration endpoint does next: answer 200 (`OK`) with the entity configuration, 404 (`NOT_FOUND`: the service has not enabled OpenID Connect Federation) or 500 (`INTERNAL_SERVER_ERROR`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<FederationConfigurationResponseAction>,
+    /// Body the endpoint returns: on `OK` the entity configuration, a signed JWT (`application/entity-statement+jwt`), otherwise a JSON error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its federation registration endpoint (explicit registration, OpenID Connect Federation 1.0) receives a request: `POST /api/federation/registration`. One of the two members is set, after the content type of the request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FederationRegistrationRequest {
+    /// The relying party's entity configuration, a signed JWT: the body of a request of type `application/entity-statement+jwt`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity_configuration: Option<String>,
+    /// The relying party's trust chain, a JSON array of entity statements (signed JWTs) as text: the body of a request of type `application/trust-chain+json`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trust_chain: Option<String>,
+}
+
+/// Authlete's answer to an explicit registration request: what the federation registration endpoint does next, the body it returns, and the client registered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FederationRegistrationResponse {
+    /// Code that identifies the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the federation registration endpoint does next: answer 200 (`OK`) with the registration response, 400 (`BAD_REQUEST`: a wrong request, or a client of that entity ID exists already), 404 (`NOT_FOUND`: the service has not enabled OpenID Connect Federation) or 500 (`INTERNAL_SERVER_ERROR`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<FederationRegistrationResponseAction>,
+    /// Body the endpoint returns: on `OK` the registration response, an entity statement as a signed JWT, otherwise a JSON error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The client the request registered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<Client>,
+}
+
 /// Body of the request an authorization server sends to Authlete when its grant management endpoint (Grant Management for OAuth 2.0) receives a request: `POST /api/gm`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -1143,6 +1329,80 @@ pub struct InfoResponse {
     pub version: String,
     /// Features the server supports, for example `ciba`, `fapi` or `gm`.
     pub features: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ClientRegistrationDeleteResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `DELETED`
+    Deleted,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ClientRegistrationGetResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `OK`
+    Ok,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ClientRegistrationResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `CREATED`
+    Created,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ClientRegistrationUpdateResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `UPDATED`
+    Updated,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum FederationConfigurationResponseAction {
+    /// `OK`
+    Ok,
+    /// `NOT_FOUND`
+    NotFound,
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum FederationRegistrationResponseAction {
+    /// `OK`
+    Ok,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `NOT_FOUND`
+    NotFound,
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
