@@ -123,6 +123,9 @@ pub fn authlete(data: &[u8], checks: Checks) {
         IdTokenReissueResponse,
         IdTokenReissueResponseAction,
         InfoResponse,
+        IntrospectionRequest,
+        IntrospectionResponse,
+        IntrospectionResponseAction,
         JoseVerifyRequest,
         JoseVerifyResponse,
         JweAlg,
@@ -136,8 +139,17 @@ pub fn authlete(data: &[u8], checks: Checks) {
         RevocationRequest,
         RevocationResponse,
         RevocationResponseAction,
+        StandardIntrospectionRequest,
+        StandardIntrospectionResponse,
+        StandardIntrospectionResponseAction,
         SubjectType,
         TaggedValue,
+        UserInfoIssueRequest,
+        UserInfoIssueResponse,
+        UserInfoIssueResponseAction,
+        UserInfoRequest,
+        UserInfoResponse,
+        UserInfoResponseAction,
     );
 }
 

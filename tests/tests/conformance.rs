@@ -136,6 +136,8 @@ const MODELS: &[(&str, Check)] = &[
     ("IdTokenReissueRequest", check::<IdTokenReissueRequest>),
     ("IdTokenReissueResponse", check::<IdTokenReissueResponse>),
     ("InfoResponse", check::<InfoResponse>),
+    ("IntrospectionRequest", check::<IntrospectionRequest>),
+    ("IntrospectionResponse", check::<IntrospectionResponse>),
     ("JoseVerifyRequest", check::<JoseVerifyRequest>),
     ("JoseVerifyResponse", check::<JoseVerifyResponse>),
     ("JweAlg", check::<JweAlg>),
@@ -153,8 +155,20 @@ const MODELS: &[(&str, Check)] = &[
     ("ResponseType", check::<ResponseType>),
     ("RevocationRequest", check::<RevocationRequest>),
     ("RevocationResponse", check::<RevocationResponse>),
+    (
+        "StandardIntrospectionRequest",
+        check::<StandardIntrospectionRequest>,
+    ),
+    (
+        "StandardIntrospectionResponse",
+        check::<StandardIntrospectionResponse>,
+    ),
     ("SubjectType", check::<SubjectType>),
     ("TaggedValue", check::<TaggedValue>),
+    ("UserInfoIssueRequest", check::<UserInfoIssueRequest>),
+    ("UserInfoIssueResponse", check::<UserInfoIssueResponse>),
+    ("UserInfoRequest", check::<UserInfoRequest>),
+    ("UserInfoResponse", check::<UserInfoResponse>),
 ];
 
 fn specs_dir() -> PathBuf {

@@ -41,4 +41,6 @@ groups! {
     "hsk" hsk,
     "dynamic-client-registration" dynamic_client_registration,
     "federation" federation,
+    "introspection" introspection,
+    "userinfo" userinfo,
 }
