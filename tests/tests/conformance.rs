@@ -20,6 +20,10 @@ const MODELS: &[(&str, Check)] = &[
         check::<ApiServiceIdClientSecretUpdateClientIdentifie>,
     ),
     ("ApplicationType", check::<ApplicationType>),
+    ("AttachmentType", check::<AttachmentType>),
+    ("AuthzDetails", check::<AuthzDetails>),
+    ("AuthzDetailsElement", check::<AuthzDetailsElement>),
+    ("ClaimType", check::<ClaimType>),
     ("Client", check::<Client>),
     ("ClientAuthMethod", check::<ClientAuthMethod>),
     (
@@ -107,6 +111,9 @@ const MODELS: &[(&str, Check)] = &[
         check::<ClientSecretUpdateResponse>,
     ),
     ("ClientType", check::<ClientType>),
+    ("DeliveryMode", check::<DeliveryMode>),
+    ("Display", check::<Display>),
+    ("DynamicScope", check::<DynamicScope>),
     (
         "FederationConfigurationRequest",
         check::<FederationConfigurationRequest>,
@@ -123,9 +130,11 @@ const MODELS: &[(&str, Check)] = &[
         "FederationRegistrationResponse",
         check::<FederationRegistrationResponse>,
     ),
+    ("Grant", check::<Grant>),
     ("GrantManagementAction", check::<GrantManagementAction>),
     ("GrantManagementRequest", check::<GrantManagementRequest>),
     ("GrantManagementResponse", check::<GrantManagementResponse>),
+    ("GrantScope", check::<GrantScope>),
     ("GrantType", check::<GrantType>),
     ("Hsk", check::<Hsk>),
     ("HskCreateRequest", check::<HskCreateRequest>),
@@ -143,7 +152,9 @@ const MODELS: &[(&str, Check)] = &[
     ("JweAlg", check::<JweAlg>),
     ("JweEnc", check::<JweEnc>),
     ("JwsAlg", check::<JwsAlg>),
+    ("NamedUri", check::<NamedUri>),
     ("Pair", check::<Pair>),
+    ("Property", check::<Property>),
     (
         "PushedAuthorizationRequest",
         check::<PushedAuthorizationRequest>,
@@ -155,6 +166,10 @@ const MODELS: &[(&str, Check)] = &[
     ("ResponseType", check::<ResponseType>),
     ("RevocationRequest", check::<RevocationRequest>),
     ("RevocationResponse", check::<RevocationResponse>),
+    ("Scope", check::<Scope>),
+    ("ServiceProfile", check::<ServiceProfile>),
+    ("Sns", check::<Sns>),
+    ("SnsCredentials", check::<SnsCredentials>),
     (
         "StandardIntrospectionRequest",
         check::<StandardIntrospectionRequest>,
@@ -165,10 +180,16 @@ const MODELS: &[(&str, Check)] = &[
     ),
     ("SubjectType", check::<SubjectType>),
     ("TaggedValue", check::<TaggedValue>),
+    ("TrustAnchor", check::<TrustAnchor>),
+    ("UserCodeCharset", check::<UserCodeCharset>),
     ("UserInfoIssueRequest", check::<UserInfoIssueRequest>),
     ("UserInfoIssueResponse", check::<UserInfoIssueResponse>),
     ("UserInfoRequest", check::<UserInfoRequest>),
     ("UserInfoResponse", check::<UserInfoResponse>),
+    (
+        "VerifiedClaimsValidationSchema",
+        check::<VerifiedClaimsValidationSchema>,
+    ),
 ];
 
 fn specs_dir() -> PathBuf {

@@ -289,7 +289,21 @@ pub struct Client {
     pub locked: Option<bool>,
 }
 
-#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
+/// How the authorization server shows its pages to the end-user (`display` of OpenID Connect Core 1.0): a full page, a popup, a touch device's page or a WAP page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
+#[model(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Display {
+    /// `PAGE`
+    Page,
+    /// `POPUP`
+    Popup,
+    /// `TOUCH`
+    Touch,
+    /// `WAP`
+    Wap,
+}
+
+#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "introspection", feature = "userinfo"))]
 /// A key with a string value.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct Pair {
@@ -301,6 +315,51 @@ pub struct Pair {
     pub value: Option<String>,
 }
 
+#[cfg(any(feature = "introspection", feature = "userinfo"))]
+/// A key and value attached to an access token (or a grant), with a flag that keeps it from client applications.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+pub struct Property {
+    /// Name of the property.
+    #[model(not_null)]
+    pub key: Option<String>,
+    /// Value of the property.
+    #[model(not_null)]
+    pub value: Option<String>,
+    /// True when client applications are not shown the property; false (or absent) when they are.
+    #[model(not_null)]
+    pub hidden: Option<bool>,
+}
+
+#[cfg(feature = "introspection")]
+/// A scope a service supports or a request names, with its default flag, descriptions and attributes.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+#[model(rename_all = "camelCase")]
+pub struct Scope {
+    /// Name of the scope, as requests write it.
+    #[model(not_null)]
+    pub name: Option<String>,
+    /// True when the scope is a default one: an authorization request without a `scope` parameter is taken as asking for the default scopes.
+    #[model(not_null)]
+    pub default_entry: Option<bool>,
+    /// Text that explains the scope.
+    #[model(not_null)]
+    pub description: Option<String>,
+    /// Texts that explain the scope in several languages, each with its language tag.
+    #[model(not_null)]
+    pub descriptions: Option<Vec<TaggedValue>>,
+    /// Attributes of the scope, as keys with values.
+    #[model(not_null)]
+    pub attributes: Option<Vec<Pair>>,
+}
+
+/// A social network that can be offered for social login on the authorization page Authlete provides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
+#[model(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Sns {
+    /// `FACEBOOK`
+    Facebook,
+}
+
 #[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
 /// Kind of client application, web or native; it changes how redirect URIs are checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
@@ -310,6 +369,59 @@ pub enum ApplicationType {
     Web,
     /// `NATIVE`
     Native,
+}
+
+/// How attachments to verified claims (OpenID Connect for Identity Assurance 1.0) are carried: inside the claims (`EMBEDDED`) or as a reference to where they can be fetched (`EXTERNAL`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
+#[model(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AttachmentType {
+    /// `EMBEDDED`
+    Embedded,
+    /// `EXTERNAL`
+    External,
+}
+
+#[cfg(feature = "introspection")]
+/// One element of `authorization_details` (OAuth 2.0 Rich Authorization Requests, RFC 9396): its type, the common members the RFC defines, and the type's own members as JSON text.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+#[model(rename_all = "camelCase")]
+pub struct AuthzDetailsElement {
+    /// Type of the authorization data; it decides which other members the element may have. Always present.
+    pub r#type: String,
+    /// Where the resources or resource servers are, usually as URIs; may be `null`.
+    pub locations: Option<Vec<String>>,
+    /// Kinds of actions to be taken at the resource, with values the protected API defines; may be `null`.
+    pub actions: Option<Vec<String>>,
+    /// Kinds of data requested from the resource; may be `null`.
+    pub data_types: Option<Vec<String>>,
+    /// Identifier of one resource the API offers; may be `null`.
+    pub identifier: Option<String>,
+    /// Types or levels of privilege requested at the resource; may be `null`.
+    pub privileges: Option<Vec<String>>,
+    /// The element's members other than the ones above (`type`, `locations`...), as JSON text; what they mean depends on the deployment.
+    #[model(not_null)]
+    pub other_fields: Option<String>,
+}
+
+#[cfg(feature = "introspection")]
+/// The `authorization_details` of a request (OAuth 2.0 Rich Authorization Requests, RFC 9396), as its list of elements.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+pub struct AuthzDetails {
+    /// The elements of the authorization details, one per kind of authorization asked for.
+    #[model(not_null)]
+    pub elements: Option<Vec<AuthzDetailsElement>>,
+}
+
+/// How claims reach the client (OpenID Connect Core 1.0, 5.6): `NORMAL` claims sent by the server itself, `AGGREGATED` claims signed by another provider and passed on, `DISTRIBUTED` claims fetched from another provider.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
+#[model(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ClaimType {
+    /// `NORMAL`
+    Normal,
+    /// `AGGREGATED`
+    Aggregated,
+    /// `DISTRIBUTED`
+    Distributed,
 }
 
 #[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
@@ -377,6 +489,45 @@ pub enum ClientType {
     Confidential,
 }
 
+/// How a CIBA client gets the outcome of a backchannel authentication: it polls the token endpoint (`POLL`), is notified and then asks for the tokens (`PING`), or is sent the tokens (`PUSH`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
+#[model(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DeliveryMode {
+    /// `PING`
+    Ping,
+    /// `POLL`
+    Poll,
+    /// `PUSH`
+    Push,
+}
+
+/// A dynamic scope a client requested: the name of the scope and the value the request gave.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+pub struct DynamicScope {
+    /// Name of the scope.
+    #[model(not_null)]
+    pub name: Option<String>,
+    /// The scope as the request wrote it.
+    #[model(not_null)]
+    pub value: Option<String>,
+}
+
+#[cfg(feature = "introspection")]
+/// What a grant (Grant Management for OAuth 2.0) holds: its scopes with their resources, its claims and its authorization details.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+#[model(rename_all = "camelCase")]
+pub struct Grant {
+    /// Scopes of the grant, each set with the resources it is for.
+    #[model(not_null)]
+    pub scopes: Option<Vec<GrantScope>>,
+    /// Claims the grant covers.
+    #[model(not_null)]
+    pub claims: Option<Vec<String>>,
+    /// Authorization details (RFC 9396) the grant covers.
+    #[model(not_null)]
+    pub authorization_details: Option<AuthzDetails>,
+}
+
 #[cfg(feature = "grant-management")]
 /// Grant management action a request asks for (`grant_management_action` of Grant Management for OAuth 2.0).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
@@ -394,7 +545,19 @@ pub enum GrantManagementAction {
     Merge,
 }
 
-#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
+#[cfg(feature = "introspection")]
+/// Scopes of a grant together with the resources they were granted for.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+pub struct GrantScope {
+    /// Scopes, separated by spaces.
+    #[model(not_null)]
+    pub scope: Option<String>,
+    /// Resource indicators (RFC 8707) of the resources the scopes are for.
+    #[model(not_null)]
+    pub resource: Option<Vec<String>>,
+}
+
+#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "introspection"))]
 /// An OAuth 2.0 grant type, such as the one an access token came from or one a client may use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -555,6 +718,17 @@ pub enum JwsAlg {
     EdDsa,
 }
 
+/// A URI with a name; in a service's mutual-TLS endpoint aliases, the name of an endpoint's metadata (`token_endpoint`...) and the URI of its alias.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+pub struct NamedUri {
+    /// Name the URI is given.
+    #[model(not_null)]
+    pub name: Option<String>,
+    /// The URI.
+    #[model(format = "uri", not_null)]
+    pub uri: Option<String>,
+}
+
 #[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
 /// Combination of response types an authorization request may ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
@@ -590,6 +764,31 @@ pub struct ApiResult {
     pub result_message: Option<String>,
 }
 
+/// A profile a service follows, which brings that profile's requirements: the Financial-grade API (`FAPI`) or Open Banking (`OPEN_BANKING`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
+#[model(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ServiceProfile {
+    /// `FAPI`
+    Fapi,
+    /// `OPEN_BANKING`
+    OpenBanking,
+}
+
+/// Credentials Authlete uses to call a social network on a service's behalf: the network, an API key and its API secret.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+#[model(rename_all = "camelCase")]
+pub struct SnsCredentials {
+    /// The social network the credentials are for, such as `FACEBOOK`.
+    #[model(not_null)]
+    pub sns: Option<String>,
+    /// API key (the application's identifier) at the social network.
+    #[model(not_null)]
+    pub api_key: Option<String>,
+    /// API secret that goes with the API key.
+    #[model(not_null)]
+    pub api_secret: Option<Secret<String>>,
+}
+
 #[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
 /// Kind of subject identifier for a client, public or pairwise (OpenID Connect Core, section 8).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
@@ -601,7 +800,7 @@ pub enum SubjectType {
     Pairwise,
 }
 
-#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
+#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "introspection"))]
 /// A string value labelled with a language tag.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct TaggedValue {
@@ -611,4 +810,37 @@ pub struct TaggedValue {
     /// Text for that language.
     #[model(not_null)]
     pub value: Option<String>,
+}
+
+/// A trust anchor of OpenID Connect Federation 1.0 that a service relies on: its entity ID and its public keys.
+#[derive(Clone, Debug, PartialEq, Eq, Model)]
+#[model(rename_all = "camelCase")]
+pub struct TrustAnchor {
+    /// Entity ID of the trust anchor.
+    #[model(not_null)]
+    pub entity_id: Option<String>,
+    /// The trust anchor's public keys, as the text of a JWK Set document.
+    #[model(not_null)]
+    pub jwks: Option<String>,
+}
+
+/// Characters the user codes (`user_code`) of the device authorization flow are made of: `BASE20` or `NUMERIC` (digits).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
+#[model(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum UserCodeCharset {
+    /// `BASE20`
+    Base20,
+    /// `NUMERIC`
+    Numeric,
+}
+
+/// Set of schemas Authlete checks `verified_claims` (OpenID Connect for Identity Assurance) against: `standard`, or `standard+id_document`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
+#[model(rename_all = "camelCase")]
+pub enum VerifiedClaimsValidationSchema {
+    /// `standard`
+    Standard,
+    /// `standard+id_document`
+    #[model(rename = "standard+id_document")]
+    StandardIdDocument,
 }

@@ -2,9 +2,9 @@
 //! `authlete-models-codegen` from its folder of contracts in `specs/` and compiled with the
 //! group's feature, its name in kebab-case (`client_management`: `client-management`); the
 //! groups are the lines of `groups!` below. `common` holds the types that several groups use
-//! (`Client`, `Pair`, `Hsk`, the enums of algorithms and grant types...) and is compiled with
-//! any group, each of its types behind the features of the groups that hold it (`--group
-//! common --shared`): one group's feature compiles only the shared types it uses.
+//! (`Client`, `Pair`, `Scope`, `Grant`, the enums of algorithms and grant types...) and is
+//! compiled with any group, each of its types behind the features of the groups that hold it
+//! (`--group common --shared`): one group's feature compiles only the shared types it uses.
 //!
 //! A group's module is `cargo run -p authlete-models-codegen -- --contracts specs/ --group
 //! <group>`, which imports the types it holds from the others (`use super::common::Client;`).

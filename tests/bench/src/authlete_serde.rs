@@ -500,6 +500,20 @@ pub struct Client {
     pub locked: Option<bool>,
 }
 
+/// How the authorization server shows its pages to the end-user (`display` of OpenID Connect Core 1.0): a full page, a popup, a touch device's page or a WAP page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Display {
+    /// `PAGE`
+    Page,
+    /// `POPUP`
+    Popup,
+    /// `TOUCH`
+    Touch,
+    /// `WAP`
+    Wap,
+}
+
 /// A key with a string value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pair {
@@ -511,6 +525,49 @@ pub struct Pair {
     pub value: Option<String>,
 }
 
+/// A key and value attached to an access token (or a grant), with a flag that keeps it from client applications.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Property {
+    /// Name of the property.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Value of the property.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// True when client applications are not shown the property; false (or absent) when they are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hidden: Option<bool>,
+}
+
+/// A scope a service supports or a request names, with its default flag, descriptions and attributes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Scope {
+    /// Name of the scope, as requests write it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// True when the scope is a default one: an authorization request without a `scope` parameter is taken as asking for the default scopes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_entry: Option<bool>,
+    /// Text that explains the scope.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Texts that explain the scope in several languages, each with its language tag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub descriptions: Option<Vec<TaggedValue>>,
+    /// Attributes of the scope, as keys with values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<Vec<Pair>>,
+}
+
+/// A social network that can be offered for social login on the authorization page Authlete provides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Sns {
+    /// `FACEBOOK`
+    Facebook,
+}
+
 /// Kind of client application, web or native; it changes how redirect URIs are checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -519,6 +576,62 @@ pub enum ApplicationType {
     Web,
     /// `NATIVE`
     Native,
+}
+
+/// How attachments to verified claims (OpenID Connect for Identity Assurance 1.0) are carried: inside the claims (`EMBEDDED`) or as a reference to where they can be fetched (`EXTERNAL`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AttachmentType {
+    /// `EMBEDDED`
+    Embedded,
+    /// `EXTERNAL`
+    External,
+}
+
+/// One element of `authorization_details` (OAuth 2.0 Rich Authorization Requests, RFC 9396): its type, the common members the RFC defines, and the type's own members as JSON text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthzDetailsElement {
+    /// Type of the authorization data; it decides which other members the element may have. Always present.
+    pub r#type: String,
+    /// Where the resources or resource servers are, usually as URIs; may be `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locations: Option<Vec<String>>,
+    /// Kinds of actions to be taken at the resource, with values the protected API defines; may be `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actions: Option<Vec<String>>,
+    /// Kinds of data requested from the resource; may be `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_types: Option<Vec<String>>,
+    /// Identifier of one resource the API offers; may be `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<String>,
+    /// Types or levels of privilege requested at the resource; may be `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub privileges: Option<Vec<String>>,
+    /// The element's members other than the ones above (`type`, `locations`...), as JSON text; what they mean depends on the deployment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other_fields: Option<String>,
+}
+
+/// The `authorization_details` of a request (OAuth 2.0 Rich Authorization Requests, RFC 9396), as its list of elements.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthzDetails {
+    /// The elements of the authorization details, one per kind of authorization asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub elements: Option<Vec<AuthzDetailsElement>>,
+}
+
+/// How claims reach the client (OpenID Connect Core 1.0, 5.6): `NORMAL` claims sent by the server itself, `AGGREGATED` claims signed by another provider and passed on, `DISTRIBUTED` claims fetched from another provider.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ClaimType {
+    /// `NORMAL`
+    Normal,
+    /// `AGGREGATED`
+    Aggregated,
+    /// `DISTRIBUTED`
+    Distributed,
 }
 
 /// Method a client uses to authenticate at the token endpoint (token_endpoint_auth_method values).
@@ -582,6 +695,44 @@ pub enum ClientType {
     Confidential,
 }
 
+/// How a CIBA client gets the outcome of a backchannel authentication: it polls the token endpoint (`POLL`), is notified and then asks for the tokens (`PING`), or is sent the tokens (`PUSH`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DeliveryMode {
+    /// `PING`
+    Ping,
+    /// `POLL`
+    Poll,
+    /// `PUSH`
+    Push,
+}
+
+/// A dynamic scope a client requested: the name of the scope and the value the request gave.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DynamicScope {
+    /// Name of the scope.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The scope as the request wrote it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+/// What a grant (Grant Management for OAuth 2.0) holds: its scopes with their resources, its claims and its authorization details.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Grant {
+    /// Scopes of the grant, each set with the resources it is for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<GrantScope>>,
+    /// Claims the grant covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims: Option<Vec<String>>,
+    /// Authorization details (RFC 9396) the grant covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+}
+
 /// Grant management action a request asks for (`grant_management_action` of Grant Management for OAuth 2.0).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -596,6 +747,17 @@ pub enum GrantManagementAction {
     Revoke,
     /// `MERGE`
     Merge,
+}
+
+/// Scopes of a grant together with the resources they were granted for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GrantScope {
+    /// Scopes, separated by spaces.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// Resource indicators (RFC 8707) of the resources the scopes are for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource: Option<Vec<String>>,
 }
 
 /// An OAuth 2.0 grant type, such as the one an access token came from or one a client may use.
@@ -754,6 +916,17 @@ pub enum JwsAlg {
     EdDsa,
 }
 
+/// A URI with a name; in a service's mutual-TLS endpoint aliases, the name of an endpoint's metadata (`token_endpoint`...) and the URI of its alias.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NamedUri {
+    /// Name the URI is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The URI.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+}
+
 /// Combination of response types an authorization request may ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -788,6 +961,31 @@ pub struct ApiResult {
     pub result_message: Option<String>,
 }
 
+/// A profile a service follows, which brings that profile's requirements: the Financial-grade API (`FAPI`) or Open Banking (`OPEN_BANKING`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ServiceProfile {
+    /// `FAPI`
+    Fapi,
+    /// `OPEN_BANKING`
+    OpenBanking,
+}
+
+/// Credentials Authlete uses to call a social network on a service's behalf: the network, an API key and its API secret.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SnsCredentials {
+    /// The social network the credentials are for, such as `FACEBOOK`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sns: Option<String>,
+    /// API key (the application's identifier) at the social network.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_key: Option<String>,
+    /// API secret that goes with the API key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_secret: Option<String>,
+}
+
 /// Kind of subject identifier for a client, public or pairwise (OpenID Connect Core, section 8).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -807,6 +1005,39 @@ pub struct TaggedValue {
     /// Text for that language.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+
+/// A trust anchor of OpenID Connect Federation 1.0 that a service relies on: its entity ID and its public keys.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrustAnchor {
+    /// Entity ID of the trust anchor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity_id: Option<String>,
+    /// The trust anchor's public keys, as the text of a JWK Set document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwks: Option<String>,
+}
+
+/// Characters the user codes (`user_code`) of the device authorization flow are made of: `BASE20` or `NUMERIC` (digits).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum UserCodeCharset {
+    /// `BASE20`
+    Base20,
+    /// `NUMERIC`
+    Numeric,
+}
+
+/// Set of schemas Authlete checks `verified_claims` (OpenID Connect for Identity Assurance) against: `standard`, or `standard+id_document`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum VerifiedClaimsValidationSchema {
+    /// `standard`
+    Standard,
+    /// `standard+id_document`
+    #[serde(rename = "standard+id_document")]
+    StandardIdDocument,
 }
 
 /// Body of the request an authorization server sends to Authlete when its client configuration endpoint (RFC 7592) receives a request to delete a registered client: `POST /api/client/registration/delete`.
@@ -1187,6 +1418,181 @@ pub struct IdTokenReissueResponse {
     pub id_token: Option<String>,
 }
 
+/// Body of the request a protected resource endpoint (or the authorization server on its behalf) sends to Authlete to learn about an access token a client presented: `POST /api/auth/introspection`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IntrospectionRequest {
+    /// The access token the client presented to the protected resource endpoint.
+    pub token: String,
+    /// Scopes the protected resource requires; when the list is not empty and the access token lacks one of them, Authlete answers `FORBIDDEN` (`insufficient_scope`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Subject (a user account of the service) the protected resource requires the access token to belong to; another subject makes Authlete answer `FORBIDDEN` (`invalid_request`). `null` or absent, no such check.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Certificate the client presented in the TLS connection (PEM), checked against an access token bound to a TLS client certificate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate: Option<String>,
+    /// The `DPoP` header the client sent: a signed JWT holding the public key the access token is bound to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dpop: Option<String>,
+    /// HTTP method of the client's request to the protected resource, which the DPoP proof must name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub htm: Option<String>,
+    /// URL of the protected resource endpoint, which the DPoP proof must name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub htu: Option<String>,
+    /// Resources the token request named in its `resource` parameters (Resource Indicators for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// Authentication context class references of which the user authentication behind the access token must meet one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acr_values: Option<Vec<String>>,
+    /// Longest time allowed to have passed since the user authentication behind the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_age: Option<i64>,
+    /// HTTP message components the signature of the client's request must cover (HTTP Message Signatures); absent, `@method`, `@target-uri` and `authorization`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required_components: Option<Vec<String>>,
+    /// Full URL of the client's request to the protected resource, for checking its HTTP message signature.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+    /// Body of the client's HTTP request, when it has one, for checking its HTTP message signature.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// HTTP headers of the client's request that the signature check reads: for a signed request, `Signature` and `Signature-Input` and every header the signature covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headers: Option<Vec<Pair>>,
+}
+
+/// Authlete's answer to an introspection request: what the protected resource endpoint does next, and what Authlete knows of the access token (client, subject, scopes, expiry, grant...).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IntrospectionResponse {
+    /// Code that identifies the outcome of the API call, for example A056001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the protected resource endpoint does next: `OK` when the access token is valid (serve the resource), or answer the client 500 (`INTERNAL_SERVER_ERROR`), 400 (`BAD_REQUEST`: no token), 401 (`UNAUTHORIZED`: the token does not exist or has expired) or 403 (`FORBIDDEN`: a scope is missing or the subject differs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<IntrospectionResponseAction>,
+    /// A `WWW-Authenticate` value (RFC 6750) for the answer to the client; with `OK`, the plain `Bearer error="invalid_request"`, for when the endpoint itself finds the request bad.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// ID of the client the access token was issued to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Alias of the client ID at the time of the token request; `null` when the client had none, or when the client could not be identified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias: Option<String>,
+    /// True when the token request named the client by its alias.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// When the access token expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<i64>,
+    /// Subject (user account) the access token belongs to; `null` for a token from the client credentials grant.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Scopes the access token covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// True when the access token exists.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub existent: Option<bool>,
+    /// True when the access token exists and has not expired.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub usable: Option<bool>,
+    /// True when the access token covers every scope the request required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sufficient: Option<bool>,
+    /// True when the access token can be refreshed with the refresh token issued with it; false when that refresh token has expired or there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refreshable: Option<bool>,
+    /// Extra properties attached to the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// Thumbprint of the client certificate the access token is bound to, used to check it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate_thumbprint: Option<String>,
+    /// Target resources of the original request: its `resource` parameters or the request object's `resource` (Resource Indicators for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// Target resources of the access token itself: those of `resources`, or fewer when the token request narrowed them with its own `resource` parameters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_resources: Option<Vec<String>>,
+    /// Authorization details (RFC 9396) attached to the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Attributes of the service the client belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_attributes: Option<Vec<Pair>>,
+    /// Attributes of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_attributes: Option<Vec<Pair>>,
+    /// The scopes of `scopes`, each with its attributes and descriptions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope_details: Option<Vec<Scope>>,
+    /// The `grant_id` the access token's grant is known by (Grant Management for OAuth 2.0, Authlete 2.3 and later).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_id: Option<String>,
+    /// The grant the access token carries: scopes, claims and authorization details.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant: Option<Grant>,
+    /// True when the access token is one for an external attachment (OpenID Connect for Identity Assurance).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub for_external_attachment: Option<bool>,
+    /// Claims the user consented to the client knowing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consented_claims: Option<Vec<String>>,
+    /// Grant type of the flow that issued the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_type: Option<GrantType>,
+    /// Authentication context class reference of the user authentication performed while the access token was issued.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acr: Option<String>,
+    /// When the user authentication behind the access token was performed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_time: Option<i64>,
+    /// Entity ID of the client (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id: Option<String>,
+    /// True when the request for the access token named the client by its entity ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its introspection endpoint (RFC 7662) receives a request: `POST /api/auth/introspection/standard`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StandardIntrospectionRequest {
+    /// The form-encoded body of the introspection request (RFC 7662), exactly as the introspection endpoint received it (`token`, `token_type_hint`): it carries the token under inspection.
+    pub parameters: String,
+    /// True to have the answer include the token's hidden properties as well; absent or false, only those not hidden.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub with_hidden_properties: Option<bool>,
+}
+
+/// Authlete's answer to a standard introspection request: what the introspection endpoint does next, and the body it returns to the client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StandardIntrospectionResponse {
+    /// Code that identifies the outcome of the API call, for example A145001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the introspection endpoint does next: answer the client 500 (`INTERNAL_SERVER_ERROR`), 400 (`BAD_REQUEST`: no `token` parameter) or 200 (`OK`) with `responseContent` as the body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<StandardIntrospectionResponseAction>,
+    /// Body the introspection endpoint returns to the client, a JSON object: with `OK`, the introspection response of RFC 7662 (`active`, `scope`, `client_id`, `sub`, `exp`...); otherwise, an error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+}
+
 /// Body of the request that asks Authlete to verify a JOSE object (a signed or encrypted JWT): `POST /api/jose/verify`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -1329,6 +1735,154 @@ pub struct InfoResponse {
     pub version: String,
     /// Features the server supports, for example `ciba`, `fapi` or `gm`.
     pub features: Vec<String>,
+}
+
+/// Body of the request the userinfo endpoint sends to Authlete, with the claims it gathered for the user, to have the userinfo response made: `POST /api/auth/userinfo/issue`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserInfoIssueRequest {
+    /// The access token the client presented to the userinfo endpoint (the `token` of the userinfo response).
+    pub token: String,
+    /// Values of the claims the userinfo endpoint gathered for the user, as a JSON object (OpenID Connect Core 1.0, 5.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims: Option<String>,
+    /// Value for the `sub` claim; absent or empty, the subject of the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub: Option<String>,
+    /// Values of the claims that transformed claims are computed from, as a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims_for_tx: Option<String>,
+    /// The `Signature` header of the userinfo request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_signature: Option<String>,
+    /// HTTP headers of the userinfo request that the signature check reads: for a signed request, `Signature` and `Signature-Input` and every header the signature covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headers: Option<Vec<Pair>>,
+}
+
+/// Authlete's answer to a userinfo issue request: what the userinfo endpoint does next, and the body (the user's claims, or an error) it returns to the client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserInfoIssueResponse {
+    /// Code that identifies the outcome of the API call, for example A096001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the userinfo endpoint does next: answer the client 200 with `responseContent` as a JSON body (`JSON`) or as a JWT (`JWT`, `application/jwt`), or answer 500 (`INTERNAL_SERVER_ERROR`), 400 (`BAD_REQUEST`: no token), 401 (`UNAUTHORIZED`: the token does not exist, has expired or has no subject) or 403 (`FORBIDDEN`: no `openid` scope), with `responseContent` in `WWW-Authenticate`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<UserInfoIssueResponseAction>,
+    /// With `JSON`, the user's claims as a JSON object; with `JWT`, the same claims as a JWT; on an error, a `WWW-Authenticate` value (RFC 6750).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The `Signature` header of the response (HTTP Message Signatures).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+    /// The `Signature-Input` header of the response.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signature_input: Option<String>,
+    /// The `Content-Digest` header of the response.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_digest: Option<String>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its userinfo endpoint (OpenID Connect Core 1.0) receives a request: `POST /api/auth/userinfo`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserInfoRequest {
+    /// The access token the client presented to the userinfo endpoint.
+    pub token: String,
+    /// Certificate the client presented in the TLS connection to the userinfo endpoint (PEM), checked against an access token bound to a TLS client certificate (RFC 8705).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate: Option<String>,
+    /// The `DPoP` header the client sent: a signed JWT holding the public key the access token is bound to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dpop: Option<String>,
+    /// HTTP method of the userinfo request (usually `GET` or `POST`), which the DPoP proof must name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub htm: Option<String>,
+    /// URL of the userinfo endpoint, which the DPoP proof must name; absent, the service's `userInfoEndpoint`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub htu: Option<String>,
+    /// Full URL of the userinfo request, for checking its HTTP message signature.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+    /// Body of the userinfo request, when it has one, for checking its HTTP message signature.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// HTTP headers of the userinfo request that the signature check reads: for a signed request, `Signature` and `Signature-Input` and every header the signature covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headers: Option<Vec<Pair>>,
+}
+
+/// Authlete's answer to a userinfo request: what the userinfo endpoint does next and, for a valid access token, whose claims it gathers and which ones.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserInfoResponse {
+    /// Code that identifies the outcome of the API call, for example A091001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the userinfo endpoint does next: with `OK` (a valid access token with the `openid` scope and a subject), gather the claims of `claims` for `subject` and call `/api/auth/userinfo/issue`; otherwise answer the client 500 (`INTERNAL_SERVER_ERROR`), 400 (`BAD_REQUEST`: no token), 401 (`UNAUTHORIZED`: the token does not exist, has expired or has no subject) or 403 (`FORBIDDEN`: no `openid` scope), with `responseContent` in `WWW-Authenticate`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<UserInfoResponseAction>,
+    /// Names of the claims the client asked for, whose values the userinfo endpoint is to gather.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims: Option<Vec<String>>,
+    /// ID of the client the access token was issued to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Alias of the client ID at the time of the authorization request behind the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias: Option<String>,
+    /// True when the authorization request behind the access token named the client by its alias.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// A `WWW-Authenticate` value (RFC 6750) for the error answer to the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// Scopes the access token covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Subject (user account) the access token belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// The access token the client presented, to be passed on to `/api/auth/userinfo/issue`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    /// Extra properties attached to the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// The `userinfo` member of the `claims` request parameter (or of the request object's `claims`), as JSON; the request object's when both give one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_info_claims: Option<String>,
+    /// Attributes of the service the client belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_attributes: Option<Vec<Pair>>,
+    /// Attributes of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_attributes: Option<Vec<Pair>>,
+    /// Claims the user consented to the client knowing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consented_claims: Option<Vec<String>>,
+    /// Claims that transformed claims the client asked for are computed from; their values go to `/api/auth/userinfo/issue` in `claimsForTx`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requested_claims_for_tx: Option<Vec<String>>,
+    /// Verified claims that transformed claims are computed from, one list of names for each.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requested_verified_claims_for_tx: Option<Vec<Vec<String>>>,
+    /// The `transformed_claims` member of the `claims` request parameter (or of the request object's `claims`), as JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transformed_claims: Option<String>,
+    /// Entity ID of the client (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id: Option<String>,
+    /// True when the request for the access token named the client by its entity ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -1496,6 +2050,32 @@ pub enum IdTokenReissueResponseAction {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum IntrospectionResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+    /// `FORBIDDEN`
+    Forbidden,
+    /// `OK`
+    Ok,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum StandardIntrospectionResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `OK`
+    Ok,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum PushedAuthorizationResponseAction {
     /// `CREATED`
     Created,
@@ -1520,6 +2100,38 @@ pub enum RevocationResponseAction {
     InvalidClient,
     /// `BAD_REQUEST`
     BadRequest,
+    /// `OK`
+    Ok,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum UserInfoIssueResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+    /// `FORBIDDEN`
+    Forbidden,
+    /// `JSON`
+    Json,
+    /// `JWT`
+    Jwt,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum UserInfoResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+    /// `FORBIDDEN`
+    Forbidden,
     /// `OK`
     Ok,
 }
