@@ -267,7 +267,8 @@ fn elsewhere<'t>(
 }
 
 /// For the shared `group` (see [`Options::shared`]): each of its types that the types of other
-/// groups reach, with the features of those groups (their names in kebab-case), in name order.
+/// groups reach, with the features of those groups (their names in kebab-case), in name order;
+/// but not a type that one of its types no other group holds (compiled with any group) holds.
 fn gates(
     doc: &Document,
     types: &[model::TypeDef],
@@ -290,6 +291,15 @@ fn gates(
                     .insert(other.replace('_', "-"));
             }
         }
+    }
+    // A type no other group holds is compiled with any group, and so is every type it holds.
+    let ungated: Vec<String> = types
+        .iter()
+        .filter(|t| group_of(doc, &t.pointer) == Some(group) && !gates.contains_key(&t.name))
+        .map(|t| t.name.clone())
+        .collect();
+    for name in lower::reached(types, &ungated) {
+        gates.remove(&name);
     }
     gates
 }

@@ -214,6 +214,17 @@ fn a_shared_group_s_types_are_behind_the_features_of_the_groups_that_hold_them()
             contract("Note", json!({"type": "string"})),
         ),
         (
+            "common/label.json".to_owned(),
+            contract("Label", json!({"type": "string", "enum": ["x"]})),
+        ),
+        (
+            "common/sticker.json".to_owned(),
+            contract(
+                "Sticker",
+                json!({"type": "object", "properties": {"label": {"$ref": "#/$defs/Label"}}}),
+            ),
+        ),
+        (
             "common/tag.json".to_owned(),
             contract("Tag", json!({"type": "string", "enum": ["a", "b"]})),
         ),
@@ -230,7 +241,8 @@ fn a_shared_group_s_types_are_behind_the_features_of_the_groups_that_hold_them()
                 "Order",
                 json!({"type": "object", "properties": {
                     "total": {"$ref": "#/$defs/Money"},
-                    "tag": {"$ref": "#/$defs/Tag"}
+                    "tag": {"$ref": "#/$defs/Tag"},
+                    "label": {"$ref": "#/$defs/Label"}
                 }}),
             ),
         ),
@@ -247,10 +259,8 @@ fn a_shared_group_s_types_are_behind_the_features_of_the_groups_that_hold_them()
     let gate_of = |name: &str| {
         let at = common
             .code
-            .find(&format!(
-                "pub {} {name} ",
-                if name == "Money" { "struct" } else { "enum" }
-            ))
+            .find(&format!("pub enum {name} "))
+            .or_else(|| common.code.find(&format!("pub struct {name} ")))
             .or_else(|| common.code.find(&format!("pub struct {name}(")))
             .unwrap_or_else(|| panic!("no {name} in\n{}", common.code));
         let item = &common.code[..at];
@@ -274,6 +284,10 @@ fn a_shared_group_s_types_are_behind_the_features_of_the_groups_that_hold_them()
         Some(r#"#[cfg(feature = "orders")]"#)
     );
     assert_eq!(gate_of("Note"), None, "{}", common.code);
+    // `Label` is held by `orders`, and by `Sticker`, which no group holds and so is compiled
+    // with any: `Label` must be too.
+    assert_eq!(gate_of("Sticker"), None, "{}", common.code);
+    assert_eq!(gate_of("Label"), None, "{}", common.code);
     assert!(
         common.code.contains("#![allow(unused_imports)]"),
         "{}",
