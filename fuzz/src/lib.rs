@@ -151,6 +151,8 @@ pub fn authlete(data: &[u8], checks: Checks) {
         RevocationResponse,
         RevocationResponseAction,
         Scope,
+        Service,
+        ServiceGetListResponse,
         ServiceProfile,
         Sns,
         SnsCredentials,

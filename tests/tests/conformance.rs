@@ -167,6 +167,8 @@ const MODELS: &[(&str, Check)] = &[
     ("RevocationRequest", check::<RevocationRequest>),
     ("RevocationResponse", check::<RevocationResponse>),
     ("Scope", check::<Scope>),
+    ("Service", check::<Service>),
+    ("ServiceGetListResponse", check::<ServiceGetListResponse>),
     ("ServiceProfile", check::<ServiceProfile>),
     ("Sns", check::<Sns>),
     ("SnsCredentials", check::<SnsCredentials>),

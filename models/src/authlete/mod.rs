@@ -43,4 +43,5 @@ groups! {
     "federation" federation,
     "introspection" introspection,
     "userinfo" userinfo,
+    "service-management" service_management,
 }

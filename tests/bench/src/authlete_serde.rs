@@ -2,6 +2,8 @@
 //!
 //! Plain serde_derive types of the same shape, without rules, to compare with.
 #![allow(missing_docs)]
+#![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items)]
+#![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 
 use serde::{Deserialize, Serialize};
 
@@ -558,6 +560,483 @@ pub struct Scope {
     /// Attributes of the scope, as keys with values.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attributes: Option<Vec<Pair>>,
+}
+
+/// The settings of an Authlete service (an authorization server): its endpoints, keys, lifetimes, supported features and flags, in the shape the service management API reads and returns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Service {
+    /// Sequential number Authlete gives the service; set by Authlete.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<i32>,
+    /// Sequential number of the service owner the service belongs to; set by Authlete.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_owner_number: Option<i32>,
+    /// Name of the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_name: Option<String>,
+    /// Issuer identifier of the service, written as the iss claim of its ID tokens and as issuer in its discovery document; the documentation asks for an https:// URL without query or fragment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    /// Free text describing the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// API key of the service, chosen by Authlete; it names the service in the paths of the service management API.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_key: Option<i64>,
+    /// API secret of the service: 256 random bits in base64url, exactly 43 characters (`A-Z`, `a-z`, digits, `-`, `_`), chosen by Authlete.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_secret: Option<String>,
+    /// Largest number of client applications one developer may create; 0 puts no limit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clients_per_developer: Option<i32>,
+    /// Whether client ID aliases are honoured for the clients of the service (each client also has to enable its own).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_enabled: Option<bool>,
+    /// Key and value pairs Authlete reports about the service, for example clientCount, the number of its client applications; which pairs appear depends on the call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Vec<Pair>>,
+    /// Creation time of the service, in milliseconds since the Unix epoch; set by Authlete.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<i64>,
+    /// Time of the last change to the service, in milliseconds since the Unix epoch; set by Authlete.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modified_at: Option<i64>,
+    /// Endpoint of the service that authenticates end-users, which Authlete calls with POST when the authorization page is Authlete's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authentication_callback_endpoint: Option<String>,
+    /// User name Authlete sends, with Basic authentication, to the authentication callback endpoint; when it is empty no Authorization header is sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authentication_callback_api_key: Option<String>,
+    /// Password Authlete sends, with Basic authentication, to the authentication callback endpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authentication_callback_api_secret: Option<String>,
+    /// Social networks offered for social login on the authorization page that Authlete provides.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_snses: Option<Vec<Sns>>,
+    /// Credentials Authlete uses to call each social network on behalf of the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sns_credentials: Option<Vec<SnsCredentials>>,
+    /// Authentication context class references the service supports (acr_values_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_acrs: Option<Vec<String>>,
+    /// Endpoint of the service that authenticates developers, which Authlete calls with POST from the login page of the Developer Console.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub developer_authentication_callback_endpoint: Option<String>,
+    /// User name Authlete sends, with Basic authentication, to the developer authentication callback endpoint; when it is empty no Authorization header is sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub developer_authentication_callback_api_key: Option<String>,
+    /// Password Authlete sends, with Basic authentication, to the developer authentication callback endpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub developer_authentication_callback_api_secret: Option<String>,
+    /// Social networks offered for social login on the Developer Console login page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_developer_snses: Option<Vec<Sns>>,
+    /// Credentials Authlete uses to call each social network for the Developer Console login.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub developer_sns_credentials: Option<Vec<SnsCredentials>>,
+    /// Grant types the service accepts (grant_types_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_grant_types: Option<Vec<GrantType>>,
+    /// Response types the service accepts (response_types_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_response_types: Option<Vec<ResponseType>>,
+    /// Values the service accepts in the type field of authorization_details entries (authorization_details_types_supported, RAR).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_authorization_details_types: Option<Vec<String>>,
+    /// Profiles, such as FAPI, that the service follows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_service_profiles: Option<Vec<ServiceProfile>>,
+    /// When true, error responses carry no error_description parameter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_description_omitted: Option<bool>,
+    /// When true, error responses carry no error_uri parameter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_uri_omitted: Option<bool>,
+    /// Authorization endpoint of the service (authorization_endpoint); the documentation asks for an https:// URL without fragment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_endpoint: Option<String>,
+    /// Whether Authlete's direct authorization endpoint is on for the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direct_authorization_endpoint_enabled: Option<bool>,
+    /// Language tags (RFC 5646) of the user interface languages the service offers (ui_locales_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_ui_locales: Option<Vec<String>>,
+    /// Values of the display request parameter the service supports (display_values_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_displays: Option<Vec<Display>>,
+    /// Whether authorization code requests must use PKCE (a code_challenge).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pkce_required: Option<bool>,
+    /// Whether PKCE requests must use the S256 challenge method; plain or no method is then refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pkce_s256_required: Option<bool>,
+    /// Lifetime, in seconds, of JARM authorization response JWTs; it sets their exp claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_response_duration: Option<i64>,
+    /// Token endpoint of the service (token_endpoint); the documentation asks for an https:// URL without fragment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_endpoint: Option<String>,
+    /// Whether Authlete's direct token endpoint is on for the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direct_token_endpoint_enabled: Option<bool>,
+    /// Client authentication methods the token endpoint accepts (token_endpoint_auth_methods_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_token_auth_methods: Option<Vec<ClientAuthMethod>>,
+    /// Whether a public client may leave client_id out of a token request when the code or refresh token tells which client it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing_client_id_allowed: Option<bool>,
+    /// Revocation endpoint (RFC 7009) of the service; the documentation asks for an https:// URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revocation_endpoint: Option<String>,
+    /// Whether Authlete's direct revocation endpoint is on for the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direct_revocation_endpoint_enabled: Option<bool>,
+    /// Client authentication methods the revocation endpoint accepts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_revocation_auth_methods: Option<Vec<ClientAuthMethod>>,
+    /// Introspection endpoint of the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub introspection_endpoint: Option<String>,
+    /// Whether Authlete's direct introspection endpoint is on for the service (the documentation's text names the userinfo endpoint here, a slip).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direct_introspection_endpoint_enabled: Option<bool>,
+    /// Client authentication methods the introspection endpoint accepts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_introspection_auth_methods: Option<Vec<ClientAuthMethod>>,
+    /// Pushed authorization request endpoint of the service (pushed_authorization_request_endpoint).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pushed_auth_req_endpoint: Option<String>,
+    /// Lifetime, in seconds, of pushed authorization requests; returned as expires_in by the pushed authorization request endpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pushed_auth_req_duration: Option<i64>,
+    /// Whether clients must go through the pushed authorization request endpoint (require_pushed_authorization_requests).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub par_required: Option<bool>,
+    /// Whether every authorization request must carry a request object, by value or by reference.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_object_required: Option<bool>,
+    /// Whether request objects follow the rules of OpenID Connect Core 1.0 rather than those of JAR (RFC 9101).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub traditional_request_object_processing_applied: Option<bool>,
+    /// Whether the certificate chain is checked in PKI-based mutual TLS client authentication.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mutual_tls_validate_pki_cert_chain: Option<bool>,
+    /// Root certificates the service trusts for PKI-based mutual TLS client authentication.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trusted_root_certificates: Option<Vec<String>>,
+    /// Endpoint addresses for mutual TLS, published as mtls_endpoint_aliases (RFC 8705).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mtls_endpoint_aliases: Option<Vec<NamedUri>>,
+    /// Token type written as token_type in token responses; Bearer for RFC 6750.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_type: Option<String>,
+    /// Whether the service can issue access tokens bound to the TLS client certificate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tls_client_certificate_bound_access_tokens: Option<bool>,
+    /// Lifetime of access tokens in seconds; returned as expires_in in token responses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_duration: Option<i64>,
+    /// When true, issuing an access token to a subject and client revokes the earlier ones (client credentials tokens excepted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub single_access_token_per_subject: Option<bool>,
+    /// Algorithm used to sign access tokens when they are JWTs; absent, access tokens are not JWTs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_sign_alg: Option<JwsAlg>,
+    /// Key ID of the JWK that signs JWT access tokens, needed when several keys of the JWK Set qualify.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_signature_key_id: Option<String>,
+    /// Lifetime of refresh tokens in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_duration: Option<i64>,
+    /// Whether a new refresh token keeps the remaining lifetime of the one it replaces.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_duration_kept: Option<bool>,
+    /// Whether the lifetime of a refresh token starts over at each use when refresh tokens are kept (refreshTokenKept); no effect otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_duration_reset: Option<bool>,
+    /// Whether a refresh token stays valid after use, rather than being replaced by a new one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_kept: Option<bool>,
+    /// Scopes the service supports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_scopes: Option<Vec<Scope>>,
+    /// Whether a request that asks for no scope, explicitly or by default, is refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope_required: Option<bool>,
+    /// Lifetime of ID tokens in seconds; it sets their exp claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token_duration: Option<i64>,
+    /// Clock difference, in seconds, tolerated when checking time claims (exp, iat, nbf) of JWTs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowable_clock_skew: Option<i32>,
+    /// Claim types the service supports (claim_types_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_claim_types: Option<Vec<ClaimType>>,
+    /// Language tags (RFC 5646) of the languages claims are offered in (claims_locales_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_claim_locales: Option<Vec<String>>,
+    /// Claim names the service supports (claims_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_claims: Option<Vec<String>>,
+    /// Whether claims asked for through scopes such as profile go into the ID token only when no access token is issued.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim_shortcut_restrictive: Option<bool>,
+    /// Address of the JWK Set document of the service (jwks_uri).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwks_uri: Option<String>,
+    /// Whether Authlete's direct JWK Set endpoint is on for the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direct_jwks_endpoint_enabled: Option<bool>,
+    /// JWK Set of the service as JSON text, which Authlete stores; it holds the service's private keys for signing and decryption, so it is a secret.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwks: Option<String>,
+    /// Key ID of the JWK that signs ID tokens, needed when several keys of the JWK Set qualify.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token_signature_key_id: Option<String>,
+    /// Key ID of the JWK that signs userinfo responses, needed when several keys of the JWK Set qualify.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_info_signature_key_id: Option<String>,
+    /// Key ID of the JWK that signs JARM authorization responses, needed when several keys of the JWK Set qualify.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_signature_key_id: Option<String>,
+    /// Userinfo endpoint of the service (userinfo_endpoint); the documentation asks for an https:// URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_info_endpoint: Option<String>,
+    /// Whether Authlete's direct userinfo endpoint is on for the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direct_user_info_endpoint_enabled: Option<bool>,
+    /// Whether dynamic client registration (RFC 7591) is on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dynamic_registration_supported: Option<bool>,
+    /// Dynamic client registration endpoint of the service (registration_endpoint); the documentation asks for an https:// URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registration_endpoint: Option<String>,
+    /// Base address of the client management endpoints of dynamic registration, to which the client ID is appended; the registration endpoint serves when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registration_management_endpoint: Option<String>,
+    /// Address of the policy page of the service (op_policy_uri).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy_uri: Option<String>,
+    /// Address of the terms of service of the service (op_tos_uri).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tos_uri: Option<String>,
+    /// Address of the documentation for developers (service_documentation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_documentation: Option<String>,
+    /// CIBA backchannel authentication endpoint of the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backchannel_authentication_endpoint: Option<String>,
+    /// CIBA token delivery modes the service supports (backchannel_token_delivery_modes_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_backchannel_token_delivery_modes: Option<Vec<DeliveryMode>>,
+    /// Lifetime, in seconds, of the auth_req_id the backchannel authentication endpoint issues (its expires_in).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backchannel_auth_req_id_duration: Option<i32>,
+    /// Shortest interval, in seconds, between CIBA polling requests (the interval of backchannel authentication responses).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backchannel_polling_interval: Option<i32>,
+    /// Whether the backchannel authentication endpoint accepts user_code (backchannel_user_code_parameter_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backchannel_user_code_parameter_supported: Option<bool>,
+    /// Whether binding_message is required in backchannel authentication requests treated as FAPI.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backchannel_binding_message_required_in_fapi: Option<bool>,
+    /// Device authorization endpoint (OAuth 2.0 Device Authorization Grant) of the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_authorization_endpoint: Option<String>,
+    /// Verification address returned as verification_uri by the device authorization endpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_verification_uri: Option<String>,
+    /// Verification address with the placeholder USER_CODE, from which verification_uri_complete is built; absent, that parameter is left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_verification_uri_complete: Option<String>,
+    /// Lifetime, in seconds, of device codes and user codes (the expires_in of device authorization responses).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_flow_code_duration: Option<i32>,
+    /// Shortest interval, in seconds, between polling requests of the device flow.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_flow_polling_interval: Option<i32>,
+    /// Characters used in device flow user codes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_code_charset: Option<UserCodeCharset>,
+    /// Length of device flow user codes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_code_length: Option<i32>,
+    /// Trust frameworks of identity assurance the service supports (trust_frameworks_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_trust_frameworks: Option<Vec<String>>,
+    /// Kinds of evidence of identity assurance the service supports (evidence_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_evidence: Option<Vec<String>>,
+    /// Identity documents the service supports (id_documents_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_identity_documents: Option<Vec<String>>,
+    /// Verification methods the service supports (id_documents_verification_methods_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_verification_methods: Option<Vec<String>>,
+    /// Claims the service can return inside verified_claims (claims_in_verified_claims_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_verified_claims: Option<Vec<String>>,
+    /// Schema set used to validate verified_claims.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verified_claims_validation_schema_set: Option<VerifiedClaimsValidationSchema>,
+    /// Free key and value pairs attached to the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<Vec<Pair>>,
+    /// Whether the nbf claim of request objects may be left out of FAPI Part 2 requests, which skips the lifetime check FAPI asks for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nbf_optional: Option<bool>,
+    /// When true, authorization responses carry no iss parameter (for experiments; not meant for production).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iss_suppressed: Option<bool>,
+    /// Names of custom client metadata the service accepts and keeps for its clients.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_custom_client_metadata: Option<Vec<String>>,
+    /// Whether an access token never expires later than the refresh token issued with it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_expiration_linked: Option<bool>,
+    /// Whether request objects passed through the front channel must be encrypted; pushed requests are not affected.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub front_channel_request_object_encryption_required: Option<bool>,
+    /// Whether the JWE alg of an encrypted request object has to equal the client's request_object_encryption_alg.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_object_encryption_alg_match_required: Option<bool>,
+    /// Whether the JWE enc of an encrypted request object has to equal the client's request_object_encryption_enc.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_object_encryption_enc_match_required: Option<bool>,
+    /// Whether keys held in HSMs are used for the service; when false, the HSK API refuses every call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hsm_enabled: Option<bool>,
+    /// Keys of the service held in HSMs; output only, set through the HSK API and ignored in create and update requests.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hsks: Option<Vec<Hsk>>,
+    /// Grant management endpoint of the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_management_endpoint: Option<String>,
+    /// Whether every authorization request must carry grant_management_action (grant_management_action_required); public clients are then blocked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_management_action_required: Option<bool>,
+    /// Whether the client registration API may answer with the UNAUTHORIZED action, as RFC 7592 asks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unauthorized_on_client_config_supported: Option<bool>,
+    /// Whether the scope parameter of dynamic registration and update requests sets the scopes the client may request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dcr_scope_used_as_requestable: Option<bool>,
+    /// Endpoint where clients end sessions (end_session_endpoint); the documentation asks for an https:// URL without fragment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_session_endpoint: Option<String>,
+    /// Whether the port of a loopback redirect URI (localhost, 127.0.0.1, ::1) is ignored when it is compared to the registered ones.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub loopback_redirection_uri_variable: Option<bool>,
+    /// Whether the aud claim of request objects must equal the issuer identifier of the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_object_audience_checked: Option<bool>,
+    /// Whether Authlete issues access tokens for external attachments and puts them in ID tokens and userinfo responses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_for_external_attachment_embedded: Option<bool>,
+    /// Entity IDs of the superiors that can issue entity statements about the service (authority_hints, OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authority_hints: Option<Vec<String>>,
+    /// Whether OpenID Federation is on for the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub federation_enabled: Option<bool>,
+    /// JWK Set, as JSON text, whose keys sign the entity configuration of the service and its signed JWK Set; it holds private keys, so it is a secret.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub federation_jwks: Option<String>,
+    /// Key ID of the JWK that signs the entity configuration and the signed JWK Set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub federation_signature_key_id: Option<String>,
+    /// Lifetime, in seconds, of the entity configuration.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub federation_configuration_duration: Option<i64>,
+    /// Federation registration endpoint of the service (federation_registration_endpoint).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub federation_registration_endpoint: Option<String>,
+    /// Human-readable name of the organization that runs the service (organization_name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organization_name: Option<String>,
+    /// Transformed claims the service predefines, as JSON text (transformed_claims_predefined).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub predefined_transformed_claims: Option<String>,
+    /// Whether the same refresh token, used several times in quick succession, gets the same new refresh token each time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_idempotent: Option<bool>,
+    /// Address that serves the JWK Set of the service as a signed JWT (signed_jwks_uri).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signed_jwks_uri: Option<String>,
+    /// Kinds of identity assurance attachments the service supports (attachments_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_attachments: Option<Vec<AttachmentType>>,
+    /// Hash algorithms the service supports for digests of external attachments (digest_algorithms_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_digest_algorithms: Option<Vec<String>>,
+    /// Document types the service supports (documents_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_documents: Option<Vec<String>>,
+    /// Document validation and verification processes the service supports (documents_methods_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_documents_methods: Option<Vec<String>>,
+    /// Document validation methods the service supports (documents_validation_methods_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_documents_validation_methods: Option<Vec<String>>,
+    /// Document verification methods the service supports (documents_verification_methods_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_documents_verification_methods: Option<Vec<String>>,
+    /// Electronic record types the service supports (electronic_records_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_electronic_records: Option<Vec<String>>,
+    /// OpenID Federation client registration types, automatic or explicit, the service supports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_client_registration_types: Option<Vec<ClientRegistrationType>>,
+    /// Whether token exchange requests from clients that cannot be identified are refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_exchange_by_identifiable_clients_only: Option<bool>,
+    /// Whether token exchange requests from public clients are refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_exchange_by_confidential_clients_only: Option<bool>,
+    /// Whether token exchange requests from clients without an explicit permission are refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_exchange_by_permitted_clients_only: Option<bool>,
+    /// Whether token exchange requests whose input token is an encrypted JWT are refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_exchange_encrypted_jwt_rejected: Option<bool>,
+    /// Whether token exchange requests whose input token is an unsigned JWT are refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_exchange_unsigned_jwt_rejected: Option<bool>,
+    /// Whether clients that cannot be identified are refused the JWT bearer grant type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_grant_by_identifiable_clients_only: Option<bool>,
+    /// Whether JWT bearer grant requests whose assertion is an encrypted JWT are refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_grant_encrypted_jwt_rejected: Option<bool>,
+    /// Whether JWT bearer grant requests whose assertion is an unsigned JWT are refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_grant_unsigned_jwt_rejected: Option<bool>,
+    /// Whether dynamic registration requests with a software_id already used are refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dcr_duplicate_software_id_blocked: Option<bool>,
+    /// Trust anchors used to resolve the trust chains of relying parties; with none, federation registration fails.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trust_anchors: Option<Vec<TrustAnchor>>,
+    /// Whether the openid scope is dropped from access tokens issued by a refresh token grant when offline_access was not granted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub openid_dropped_on_refresh_without_offline_access: Option<bool>,
+    /// Document check methods the service supports (documents_check_methods_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_documents_check_methods: Option<Vec<String>>,
+    /// Whether the service signs responses from the resource server.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rs_response_signed: Option<bool>,
+    /// Key ID of the JWK used for signatures between the resource server and clients.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource_signature_key_id: Option<String>,
+    /// Form of the aud claim of ID tokens.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token_aud_type: Option<String>,
+    /// Whether ID tokens may be reissued in the refresh token flow.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token_reissuable: Option<bool>,
 }
 
 /// A social network that can be offered for social login on the authorization page Authlete provides.
@@ -1735,6 +2214,24 @@ pub struct InfoResponse {
     pub version: String,
     /// Features the server supports, for example `ciba`, `fapi` or `gm`.
     pub features: Vec<String>,
+}
+
+/// One page of the services of a service owner, as the service list API returns it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceGetListResponse {
+    /// Index of the first service of the page (inclusive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<i32>,
+    /// Index just after the last service of the page (exclusive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<i32>,
+    /// Number of services the service owner has in all, not the number in this page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_count: Option<i32>,
+    /// The services of the page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub services: Option<Vec<Service>>,
 }
 
 /// Body of the request the userinfo endpoint sends to Authlete, with the claims it gathered for the user, to have the userinfo response made: `POST /api/auth/userinfo/issue`.
