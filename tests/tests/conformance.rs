@@ -23,6 +23,38 @@ const MODELS: &[(&str, Check)] = &[
     ("AttachmentType", check::<AttachmentType>),
     ("AuthzDetails", check::<AuthzDetails>),
     ("AuthzDetailsElement", check::<AuthzDetailsElement>),
+    (
+        "BackchannelAuthenticationCompleteRequest",
+        check::<BackchannelAuthenticationCompleteRequest>,
+    ),
+    (
+        "BackchannelAuthenticationCompleteResponse",
+        check::<BackchannelAuthenticationCompleteResponse>,
+    ),
+    (
+        "BackchannelAuthenticationFailRequest",
+        check::<BackchannelAuthenticationFailRequest>,
+    ),
+    (
+        "BackchannelAuthenticationFailResponse",
+        check::<BackchannelAuthenticationFailResponse>,
+    ),
+    (
+        "BackchannelAuthenticationIssueRequest",
+        check::<BackchannelAuthenticationIssueRequest>,
+    ),
+    (
+        "BackchannelAuthenticationIssueResponse",
+        check::<BackchannelAuthenticationIssueResponse>,
+    ),
+    (
+        "BackchannelAuthenticationRequest",
+        check::<BackchannelAuthenticationRequest>,
+    ),
+    (
+        "BackchannelAuthenticationResponse",
+        check::<BackchannelAuthenticationResponse>,
+    ),
     ("ClaimType", check::<ClaimType>),
     ("Client", check::<Client>),
     ("ClientAuthMethod", check::<ClientAuthMethod>),
@@ -112,6 +144,24 @@ const MODELS: &[(&str, Check)] = &[
     ),
     ("ClientType", check::<ClientType>),
     ("DeliveryMode", check::<DeliveryMode>),
+    (
+        "DeviceAuthorizationRequest",
+        check::<DeviceAuthorizationRequest>,
+    ),
+    (
+        "DeviceAuthorizationResponse",
+        check::<DeviceAuthorizationResponse>,
+    ),
+    ("DeviceCompleteRequest", check::<DeviceCompleteRequest>),
+    ("DeviceCompleteResponse", check::<DeviceCompleteResponse>),
+    (
+        "DeviceVerificationRequest",
+        check::<DeviceVerificationRequest>,
+    ),
+    (
+        "DeviceVerificationResponse",
+        check::<DeviceVerificationResponse>,
+    ),
     ("Display", check::<Display>),
     ("DynamicScope", check::<DynamicScope>),
     (

@@ -306,7 +306,7 @@ pub enum Display {
     Wap,
 }
 
-#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "introspection", feature = "service-management", feature = "userinfo"))]
+#[cfg(any(feature = "ciba", feature = "client-management", feature = "device-flow", feature = "dynamic-client-registration", feature = "federation", feature = "introspection", feature = "service-management", feature = "userinfo"))]
 /// A key with a string value.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct Pair {
@@ -318,7 +318,7 @@ pub struct Pair {
     pub value: Option<String>,
 }
 
-#[cfg(any(feature = "introspection", feature = "userinfo"))]
+#[cfg(any(feature = "ciba", feature = "device-flow", feature = "introspection", feature = "userinfo"))]
 /// A key and value attached to an access token (or a grant), with a flag that keeps it from client applications.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct Property {
@@ -333,7 +333,7 @@ pub struct Property {
     pub hidden: Option<bool>,
 }
 
-#[cfg(any(feature = "introspection", feature = "service-management"))]
+#[cfg(any(feature = "ciba", feature = "device-flow", feature = "introspection", feature = "service-management"))]
 /// A scope a service supports or a request names, with its default flag, descriptions and attributes.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(rename_all = "camelCase")]
@@ -864,7 +864,7 @@ pub enum AttachmentType {
     External,
 }
 
-#[cfg(feature = "introspection")]
+#[cfg(any(feature = "ciba", feature = "device-flow", feature = "introspection"))]
 /// One element of `authorization_details` (OAuth 2.0 Rich Authorization Requests, RFC 9396): its type, the common members the RFC defines, and the type's own members as JSON text.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(rename_all = "camelCase")]
@@ -886,7 +886,7 @@ pub struct AuthzDetailsElement {
     pub other_fields: Option<String>,
 }
 
-#[cfg(feature = "introspection")]
+#[cfg(any(feature = "ciba", feature = "device-flow", feature = "introspection"))]
 /// The `authorization_details` of a request (OAuth 2.0 Rich Authorization Requests, RFC 9396), as its list of elements.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct AuthzDetails {
@@ -973,7 +973,7 @@ pub enum ClientType {
     Confidential,
 }
 
-#[cfg(feature = "service-management")]
+#[cfg(any(feature = "ciba", feature = "service-management"))]
 /// How a CIBA client gets the outcome of a backchannel authentication: it polls the token endpoint (`POLL`), is notified and then asks for the tokens (`PING`), or is sent the tokens (`PUSH`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -986,6 +986,7 @@ pub enum DeliveryMode {
     Push,
 }
 
+#[cfg(any(feature = "ciba", feature = "device-flow"))]
 /// A dynamic scope a client requested: the name of the scope and the value the request gave.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct DynamicScope {
@@ -997,7 +998,7 @@ pub struct DynamicScope {
     pub value: Option<String>,
 }
 
-#[cfg(feature = "introspection")]
+#[cfg(any(feature = "ciba", feature = "device-flow", feature = "introspection"))]
 /// What a grant (Grant Management for OAuth 2.0) holds: its scopes with their resources, its claims and its authorization details.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(rename_all = "camelCase")]
@@ -1013,7 +1014,7 @@ pub struct Grant {
     pub authorization_details: Option<AuthzDetails>,
 }
 
-#[cfg(feature = "grant-management")]
+#[cfg(any(feature = "ciba", feature = "device-flow", feature = "grant-management"))]
 /// Grant management action a request asks for (`grant_management_action` of Grant Management for OAuth 2.0).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -1030,7 +1031,7 @@ pub enum GrantManagementAction {
     Merge,
 }
 
-#[cfg(feature = "introspection")]
+#[cfg(any(feature = "ciba", feature = "device-flow", feature = "introspection"))]
 /// Scopes of a grant together with the resources they were granted for.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct GrantScope {
@@ -1288,7 +1289,7 @@ pub enum SubjectType {
     Pairwise,
 }
 
-#[cfg(any(feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "introspection", feature = "service-management"))]
+#[cfg(any(feature = "ciba", feature = "client-management", feature = "device-flow", feature = "dynamic-client-registration", feature = "federation", feature = "introspection", feature = "service-management"))]
 /// A string value labelled with a language tag.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct TaggedValue {

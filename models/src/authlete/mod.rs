@@ -44,4 +44,6 @@ groups! {
     "introspection" introspection,
     "userinfo" userinfo,
     "service-management" service_management,
+    "ciba" ciba,
+    "device-flow" device_flow,
 }

@@ -7,6 +7,337 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Body of the request an authorization server sends to Authlete once it knows the outcome of the user's authentication and decision on the authentication device: `POST /api/backchannel/authentication/complete`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackchannelAuthenticationCompleteRequest {
+    /// The ticket `/backchannel/authentication` returned for the request.
+    pub ticket: String,
+    /// Outcome of the user's authentication and decision: `AUTHORIZED`; `ACCESS_DENIED` (the user refused; the client gets `access_denied`); `TRANSACTION_FAILED` (no answer came from the authentication device; the client gets `expired_token`).
+    pub result: BackchannelAuthenticationCompleteRequestResult,
+    /// Subject (unique identifier) of the user; required when `result` is `AUTHORIZED`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Value of the `sub` claim of the ID token, when it is not `subject`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub: Option<String>,
+    /// When the user was authenticated, in seconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_time: Option<i64>,
+    /// Authentication context class reference that the user's authentication met.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acr: Option<String>,
+    /// Claims to put in the ID token, as a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims: Option<String>,
+    /// Extra properties to attach to the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// Scopes that replace those of the request; absent, the request's stay.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Further JWS header parameters of the ID token, as a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub idt_header_params: Option<String>,
+    /// Text returned to the client as `error_description` when `result` is not `AUTHORIZED`: printable ASCII but `"` and `\` (`%x20-21 / %x23-5B / %x5D-7E`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_description: Option<String>,
+    /// URI of a document about the error, returned to the client as `error_uri` when `result` is not `AUTHORIZED`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_uri: Option<String>,
+    /// Claims the user consented to let the client know.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consented_claims: Option<Vec<String>>,
+    /// Further claims to put in the payload of a JWT access token, as a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_at_claims: Option<String>,
+    /// The access token to issue, when the server gives it rather than letting Authlete make one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+}
+
+/// Authlete's answer when the server reports the outcome of a backchannel authentication: whether and what to notify the client, and, in push mode, the tokens issued.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackchannelAuthenticationCompleteResponse {
+    /// Code that identifies the outcome of the API call, for example A198001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the server does next: `NOTIFICATION`, send `responseContent` to the client's notification endpoint (ping and push modes, errors included once the ticket was found); `NO_ACTION`, nothing (poll mode: the client gets the result at the token endpoint); `SERVER_ERROR`, the call was wrong or Authlete failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<BackchannelAuthenticationCompleteResponseAction>,
+    /// Body of the notification to the client: in ping mode, the `auth_req_id` alone; in push mode, the tokens (access token, ID token, refresh token) or the `error`. It carries credentials, so it is held as a secret.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// Numeric ID of the client that made the backchannel authentication request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Client ID alias of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias: Option<String>,
+    /// Whether the request named the client by its client ID alias (`true`) or by its numeric ID (`false`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// Name of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_name: Option<String>,
+    /// How the client gets its tokens: `POLL`, `PING` or `PUSH`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery_mode: Option<DeliveryMode>,
+    /// The client's notification endpoint (its `client_notification_endpoint` metadata), where the notification goes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_notification_endpoint: Option<String>,
+    /// The `client_notification_token` of the request, which the notification carries as a bearer token in its `Authorization` header.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_notification_token: Option<String>,
+    /// The `auth_req_id` of the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_req_id: Option<String>,
+    /// The access token issued (push mode).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// The refresh token issued (push mode), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    /// The ID token issued (push mode).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token: Option<String>,
+    /// Lifetime of the access token, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_duration: Option<i64>,
+    /// Lifetime of the refresh token, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_duration: Option<i64>,
+    /// Lifetime of the ID token, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token_duration: Option<i64>,
+    /// The access token issued, in JWT form, when the service issues JWT access tokens.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_access_token: Option<String>,
+    /// Resource indicators of the request (RFC 8707).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// The request's `authorization_details` (OAuth 2.0 Rich Authorization Requests).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Attributes of the service the client belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_attributes: Option<Vec<Pair>>,
+    /// Attributes of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_attributes: Option<Vec<Pair>>,
+    /// The request's `grant_id` (Grant Management for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_id: Option<String>,
+    /// Entity ID of the client (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id: Option<String>,
+    /// Whether the request named the client by its entity ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
+}
+
+/// Body of the request an authorization server sends to Authlete to build the error its backchannel authentication endpoint returns, when it cannot go on with a request (unknown user, bad user code...): `POST /api/backchannel/authentication/fail`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackchannelAuthenticationFailRequest {
+    /// The ticket `/backchannel/authentication` returned for the request; when given (and the service's), Authlete deletes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<String>,
+    /// Why the request failed, which becomes the `error` returned to the client (`ACCESS_DENIED` is `access_denied`...); `SERVER_ERROR` when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<BackchannelAuthenticationFailRequestReason>,
+    /// Text returned to the client as `error_description`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_description: Option<String>,
+    /// URI of a document about the error, returned to the client as `error_uri`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_uri: Option<String>,
+}
+
+/// Authlete's answer to a request to fail a backchannel authentication request: the status the endpoint answers with, and the error body to return to the client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackchannelAuthenticationFailResponse {
+    /// Code that identifies the outcome of the API call, for example A185001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the backchannel authentication endpoint does next, with `responseContent` as the body: `FORBIDDEN` (403) when the reason was `ACCESS_DENIED`, `BAD_REQUEST` (400), or `INTERNAL_SERVER_ERROR` (500) when the reason was `SERVER_ERROR`, the call to Authlete was wrong or Authlete failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<BackchannelAuthenticationFailResponseAction>,
+    /// Body the backchannel authentication endpoint returns to the client: a JSON error object (`error`, and `error_description`, `error_uri` when given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+}
+
+/// Body of the request an authorization server sends to Authlete, once it has identified the user, to get an `auth_req_id` for the client: `POST /api/backchannel/authentication/issue`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackchannelAuthenticationIssueRequest {
+    /// The ticket `/backchannel/authentication` returned for the request.
+    pub ticket: String,
+}
+
+/// Authlete's answer to a request for an `auth_req_id`: what the backchannel authentication endpoint does next, the `auth_req_id` and the body to return to the client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackchannelAuthenticationIssueResponse {
+    /// Code that identifies the outcome of the API call, for example A183001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the backchannel authentication endpoint does next: `OK`, return `responseContent` to the client with 200; `INVALID_TICKET` (the ticket does not exist or has expired) or `INTERNAL_SERVER_ERROR`, answer 500 with `responseContent` as the error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<BackchannelAuthenticationIssueResponseAction>,
+    /// Body the backchannel authentication endpoint returns to the client: with `OK`, the JSON object holding `auth_req_id`, `expires_in` and `interval`; an error object otherwise. It carries the `auth_req_id`, so it is held as a secret.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The `auth_req_id` issued for the request, with which the client gets its tokens at the token endpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_req_id: Option<String>,
+    /// Lifetime of the `auth_req_id`, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_in: Option<i32>,
+    /// Least number of seconds the client waits between two polling requests to the token endpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interval: Option<i32>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its backchannel authentication endpoint (OpenID Connect CIBA) receives a request: `POST /api/backchannel/authentication`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackchannelAuthenticationRequest {
+    /// The form-encoded body of the backchannel authentication request, exactly as the endpoint received it (`scope`, one of `login_hint`, `login_hint_token` and `id_token_hint`, `client_notification_token`, `user_code`, `binding_message`...): it may carry the client notification token and the user code, so it is held as a secret.
+    pub parameters: String,
+    /// Client ID from the `Authorization` header of the backchannel authentication request, when the client authenticated with HTTP Basic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// Client secret from the `Authorization` header of the backchannel authentication request, when the client authenticated with HTTP Basic: as the client presented it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
+    /// Certificate the client presented in the TLS connection to the backchannel authentication endpoint (PEM), for mutual TLS client authentication.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate: Option<String>,
+    /// The other certificates of the chain the client presented with its certificate (PEM).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate_path: Option<String>,
+}
+
+/// Authlete's answer to a backchannel authentication request: what the endpoint does next, the body of an error, or, when the request is valid, what the server needs to identify and ask the user, and the ticket to go on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackchannelAuthenticationResponse {
+    /// Code that identifies the outcome of the API call, for example A179001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the backchannel authentication endpoint does next: `USER_IDENTIFICATION` when the request is valid and the server is to identify the user from the hint; `BAD_REQUEST` (400), `UNAUTHORIZED` (401, client authentication failed) or `INTERNAL_SERVER_ERROR` (500) otherwise, with `responseContent` as the body of that error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<BackchannelAuthenticationResponseAction>,
+    /// Body the backchannel authentication endpoint returns to the client when the request failed: a JSON error object; its form depends on `action`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// Numeric ID of the client that made the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Client ID alias of the client that made the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias: Option<String>,
+    /// Whether the request named the client by its client ID alias (`true`) or by its numeric ID (`false`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// Name of the client that made the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_name: Option<String>,
+    /// The requested scopes that the service knows (unregistered ones are dropped); their `description` and `descriptions` are never filled in here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<Scope>>,
+    /// Names of the claims requested through scopes that stand for claims (`profile`, `email`, `address`, `phone`, OpenID Connect Core 5.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim_names: Option<Vec<String>>,
+    /// The `client_notification_token` of the request: the bearer token the server presents to the client's notification endpoint in the ping and push modes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_notification_token: Option<String>,
+    /// The requested ACR values (`acr_values`) that the service supports, in the request's order of preference.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acrs: Option<Vec<String>>,
+    /// Which hint identifies the user in the request: `LOGIN_HINT`, `LOGIN_HINT_TOKEN` or `ID_TOKEN_HINT`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint_type: Option<String>,
+    /// Value of the hint that identifies the user (the `login_hint`, `login_hint_token` or `id_token_hint` of the request).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// The `sub` claim of the ID token given as `id_token_hint`, when that is the hint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub: Option<String>,
+    /// The `binding_message` of the request: a text shown on both the consumption device and the authentication device.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub binding_message: Option<String>,
+    /// The `user_code` of the request: a secret such as a password or PIN, known only to the user, that allows a request to reach the user's authentication device.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_code: Option<String>,
+    /// Whether a user code is required: `true` when both the client's `backchannel_user_code_parameter` and the service's `backchannel_user_code_parameter_supported` are `true`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_code_required: Option<bool>,
+    /// The `requested_expiry` of the request: the lifetime in seconds the client asks for its `auth_req_id`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requested_expiry: Option<i32>,
+    /// The `request_context` claim of a signed request (FAPI-CIBA), as JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_context: Option<String>,
+    /// Warnings raised while Authlete processed the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warnings: Option<Vec<String>>,
+    /// Ticket to give to `/backchannel/authentication/issue`, `/backchannel/authentication/fail` or `/backchannel/authentication/complete` to go on with this request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<String>,
+    /// Resource indicators of the request (`resource` parameters, or the request object's `resource` when both are given; RFC 8707).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// The request's `authorization_details` (OAuth 2.0 Rich Authorization Requests).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Attributes of the service the client belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_attributes: Option<Vec<Pair>>,
+    /// Attributes of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_attributes: Option<Vec<Pair>>,
+    /// Dynamic scopes the client requested in `scope`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dynamic_scopes: Option<Vec<DynamicScope>>,
+    /// How the client gets its tokens: `POLL`, `PING` or `PUSH`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery_mode: Option<DeliveryMode>,
+    /// The request's `grant_management_action` (Grant Management for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gm_action: Option<GrantManagementAction>,
+    /// The request's `grant_id` (Grant Management for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_id: Option<String>,
+    /// The grant that `grant_id` names, when it is valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant: Option<Grant>,
+    /// Subject of the user who gave the grant that `grant_id` names; Authlete performs no grant management action when the subject later given to it is another user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_subject: Option<String>,
+    /// Entity ID of the client (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id: Option<String>,
+    /// Whether the request named the client by its entity ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
+}
+
 /// The scopes a client may request, as Authlete keeps them for it: `GET /api/client/extension/requestable_scopes/get/{clientId}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -1519,6 +1850,263 @@ pub enum VerifiedClaimsValidationSchema {
     StandardIdDocument,
 }
 
+/// Body of the request an authorization server sends to Authlete when its device authorization endpoint (RFC 8628) receives a request: `POST /api/device/authorization`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceAuthorizationRequest {
+    /// The form-encoded body of the device authorization request, exactly as the endpoint received it (`client_id`, `scope`...).
+    pub parameters: String,
+    /// Client ID from the `Authorization` header of the device authorization request, when the client authenticated with HTTP Basic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// Client secret from the `Authorization` header of the device authorization request, when the client authenticated with HTTP Basic: as the client presented it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
+    /// Certificate the client presented in the TLS connection to the device authorization endpoint (PEM), for mutual TLS client authentication.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate: Option<String>,
+    /// The other certificates of the chain the client presented with its certificate (PEM).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate_path: Option<String>,
+}
+
+/// Authlete's answer to a device authorization request: what the endpoint does next, the body to return to the client, and the device code, user code and verification URIs issued.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceAuthorizationResponse {
+    /// Code that identifies the outcome of the API call, for example A220001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the device authorization endpoint does next, with `responseContent` as the body: `OK` (200, the request is valid), `BAD_REQUEST` (400), `UNAUTHORIZED` (401, client authentication failed) or `INTERNAL_SERVER_ERROR` (500).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<DeviceAuthorizationResponseAction>,
+    /// Body the device authorization endpoint returns to the client: with `OK`, the JSON object holding `device_code`, `user_code`, the verification URIs, `expires_in` and `interval`; an error object otherwise. It carries the device code, so it is held as a secret.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// Numeric ID of the client that made the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Client ID alias of the client that made the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias: Option<String>,
+    /// Whether the request named the client by its client ID alias (`true`) or by its numeric ID (`false`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// Name of the client that made the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_name: Option<String>,
+    /// Client authentication method to perform at the device authorization endpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_auth_method: Option<String>,
+    /// The requested scopes that the service knows (unregistered ones are dropped); their `description` and `descriptions` are never filled in here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<Scope>>,
+    /// Names of the claims requested through scopes that stand for claims (`profile`, `email`, `address`, `phone`, OpenID Connect Core 5.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim_names: Option<Vec<String>>,
+    /// The requested ACR values (`acr_values`) that the service supports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acrs: Option<Vec<String>>,
+    /// The device code (`device_code` of the response to the client), which the client trades for tokens at the token endpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_code: Option<String>,
+    /// The user code (`user_code` of the response to the client), which the device shows and the user types at the verification URI.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_code: Option<String>,
+    /// The verification URI (`verification_uri` of the response to the client), where the user enters the user code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verification_uri: Option<String>,
+    /// The verification URI with the user code in it (`verification_uri_complete` of the response to the client).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verification_uri_complete: Option<String>,
+    /// Lifetime of the device code, in seconds (`expires_in` of the response to the client).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_in: Option<i32>,
+    /// Least number of seconds the client waits between two polling requests to the token endpoint (`interval` of the response to the client).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interval: Option<i32>,
+    /// Warnings raised while Authlete processed the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warnings: Option<Vec<String>>,
+    /// Resource indicators of the request (`resource` parameters, RFC 8707).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// The request's `authorization_details` (OAuth 2.0 Rich Authorization Requests).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Attributes of the service the client belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_attributes: Option<Vec<Pair>>,
+    /// Attributes of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_attributes: Option<Vec<Pair>>,
+    /// Dynamic scopes the client requested in `scope`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dynamic_scopes: Option<Vec<DynamicScope>>,
+    /// The request's `grant_management_action` (Grant Management for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gm_action: Option<GrantManagementAction>,
+    /// The request's `grant_id` (Grant Management for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_id: Option<String>,
+    /// The grant that `grant_id` names, when it is valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant: Option<Grant>,
+    /// Subject of the user who gave the grant that `grant_id` names; Authlete performs no grant management action when the subject later given to it is another user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_subject: Option<String>,
+    /// Entity ID of the client (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id: Option<String>,
+    /// Whether the request named the client by its entity ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
+}
+
+/// Body of the request an authorization server sends to Authlete once the user who entered a user code has approved or refused the device's request: `POST /api/device/complete`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceCompleteRequest {
+    /// The user code the user entered, which names the device authorization request.
+    pub user_code: String,
+    /// Outcome of the user's authentication and decision: `AUTHORIZED`; `ACCESS_DENIED` (the user refused; the token endpoint answers `access_denied`); `TRANSACTION_FAILED` (no decision could be had; the token endpoint answers `expired_token`).
+    pub result: DeviceCompleteRequestResult,
+    /// Subject (unique identifier) of the user; required when `result` is `AUTHORIZED`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Value of the `sub` claim of the ID token, when it is not `subject`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub: Option<String>,
+    /// When the user was authenticated, in seconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_time: Option<i64>,
+    /// Authentication context class reference that the user's authentication met.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acr: Option<String>,
+    /// Claims to put in the ID token, as a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims: Option<String>,
+    /// Extra properties to attach to the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// Scopes that replace those of the device authorization request; absent, the request's stay.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Text the token endpoint returns as `error_description` when `result` is not `AUTHORIZED`: printable ASCII but `"` and `\` (`%x20-21 / %x23-5B / %x5D-7E`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_description: Option<String>,
+    /// URI of a document about the error, which the token endpoint returns as `error_uri`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_uri: Option<String>,
+    /// Further JWS header parameters of the ID token, as a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub idt_header_params: Option<String>,
+    /// Claims the user consented to let the client know.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consented_claims: Option<Vec<String>>,
+    /// Further claims to put in the payload of a JWT access token, as a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_at_claims: Option<String>,
+}
+
+/// Authlete's answer when the server reports the user's decision on a device's request: what the verification endpoint tells the user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceCompleteResponse {
+    /// Code that identifies the outcome of the API call, for example A241001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the verification endpoint does next: `SUCCESS`, tell the user it is done; `USER_CODE_NOT_EXIST` or `USER_CODE_EXPIRED`, tell the user the code is no longer valid and have the flow started again; `INVALID_REQUEST`, the call was wrong; `SERVER_ERROR`, Authlete failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<DeviceCompleteResponseAction>,
+}
+
+/// Body of the request an authorization server sends to Authlete when a user enters a user code at its verification endpoint: `POST /api/device/verification`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceVerificationRequest {
+    /// The user code the user entered at the verification endpoint.
+    pub user_code: String,
+}
+
+/// Authlete's answer about a user code: whether it is valid, and what the device asked for, to show the user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceVerificationResponse {
+    /// Code that identifies the outcome of the API call, for example A224001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the verification endpoint does next: `VALID`, ask the user to approve or refuse the device's request; `NOT_EXIST`, ask for the code again; `EXPIRED`, or `INTERNAL_SERVER_ERROR`, tell the user and have the flow started again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<DeviceVerificationResponseAction>,
+    /// Numeric ID of the client the user code was issued to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Client ID alias of the client the user code was issued to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias: Option<String>,
+    /// Whether the device authorization request named the client by its client ID alias (`true`) or by its numeric ID (`false`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// Name of the client the user code was issued to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_name: Option<String>,
+    /// Scopes of the device authorization request; their `description` and `descriptions` are never filled in here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<Scope>>,
+    /// Names of the claims requested through scopes that stand for claims (`profile`, `email`...; OpenID Connect Core 5.4); absent when the request's scopes do not include `openid`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim_names: Option<Vec<String>>,
+    /// ACR values of the device authorization request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acrs: Option<Vec<String>>,
+    /// Resource indicators of the device authorization request (RFC 8707).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// The `authorization_details` of the device authorization request (OAuth 2.0 Rich Authorization Requests).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Attributes of the service the client belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_attributes: Option<Vec<Pair>>,
+    /// Attributes of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_attributes: Option<Vec<Pair>>,
+    /// Dynamic scopes the client requested in `scope`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dynamic_scopes: Option<Vec<DynamicScope>>,
+    /// When the user code expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<i64>,
+    /// The `grant_management_action` of the device authorization request (Grant Management for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gm_action: Option<GrantManagementAction>,
+    /// The `grant_id` of the device authorization request (Grant Management for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_id: Option<String>,
+    /// The grant that `grant_id` names, when it is valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant: Option<Grant>,
+    /// Subject of the user who gave the grant that `grant_id` names; Authlete performs no grant management action when the subject later given to it is another user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_subject: Option<String>,
+    /// Entity ID of the client (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id: Option<String>,
+    /// Whether the device authorization request named the client by its entity ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
+}
+
 /// Body of the request an authorization server sends to Authlete when its client configuration endpoint (RFC 7592) receives a request to delete a registered client: `POST /api/client/registration/delete`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -2380,6 +2968,138 @@ pub struct UserInfoResponse {
     /// True when the request for the access token named the client by its entity ID.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub client_entity_id_used: Option<bool>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum BackchannelAuthenticationCompleteRequestResult {
+    /// `TRANSACTION_FAILED`
+    TransactionFailed,
+    /// `ACCESS_DENIED`
+    AccessDenied,
+    /// `AUTHORIZED`
+    Authorized,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum BackchannelAuthenticationCompleteResponseAction {
+    /// `SERVER_ERROR`
+    ServerError,
+    /// `NO_ACTION`
+    NoAction,
+    /// `NOTIFICATION`
+    Notification,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum BackchannelAuthenticationFailRequestReason {
+    /// `ACCESS_DENIED`
+    AccessDenied,
+    /// `EXPIRED_LOGIN_HINT_TOKEN`
+    ExpiredLoginHintToken,
+    /// `INVALID_BINDING_MESSAGE`
+    InvalidBindingMessage,
+    /// `INVALID_TARGET`
+    InvalidTarget,
+    /// `INVALID_USER_CODE`
+    InvalidUserCode,
+    /// `MISSING_USER_CODE`
+    MissingUserCode,
+    /// `SERVER_ERROR`
+    ServerError,
+    /// `UNAUTHORIZED_CLIENT`
+    UnauthorizedClient,
+    /// `UNKNOWN_USER_ID`
+    UnknownUserId,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum BackchannelAuthenticationFailResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `FORBIDDEN`
+    Forbidden,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum BackchannelAuthenticationIssueResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `INVALID_TICKET`
+    InvalidTicket,
+    /// `OK`
+    Ok,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum BackchannelAuthenticationResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+    /// `USER_IDENTIFICATION`
+    UserIdentification,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DeviceAuthorizationResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+    /// `OK`
+    Ok,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DeviceCompleteRequestResult {
+    /// `TRANSACTION_FAILED`
+    TransactionFailed,
+    /// `ACCESS_DENIED`
+    AccessDenied,
+    /// `AUTHORIZED`
+    Authorized,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DeviceCompleteResponseAction {
+    /// `SERVER_ERROR`
+    ServerError,
+    /// `USER_CODE_NOT_EXIST`
+    UserCodeNotExist,
+    /// `USER_CODE_EXPIRED`
+    UserCodeExpired,
+    /// `INVALID_REQUEST`
+    InvalidRequest,
+    /// `SUCCESS`
+    Success,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DeviceVerificationResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `NOT_EXIST`
+    NotExist,
+    /// `EXPIRED`
+    Expired,
+    /// `VALID`
+    Valid,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
