@@ -2761,7 +2761,7 @@ pub struct PushedAuthorizationResponse {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RevocationRequest {
-    /// The form-encoded body of the revocation request, exactly as the endpoint received it (`token`, `token_type_hint`...).
+    /// The form-encoded body of the revocation request, exactly as the endpoint received it (`token`, `token_type_hint`...); it holds the token to revoke.
     pub parameters: String,
     /// Client ID from the `Authorization` header of the revocation request, when the client authenticated with HTTP Basic.
     #[serde(skip_serializing_if = "Option::is_none")]
