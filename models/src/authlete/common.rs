@@ -306,7 +306,7 @@ pub enum Display {
     Wap,
 }
 
-#[cfg(any(feature = "authorization", feature = "ciba", feature = "client-management", feature = "device-flow", feature = "dynamic-client-registration", feature = "federation", feature = "service-management"))]
+#[cfg(any(feature = "authorization", feature = "ciba", feature = "client-management", feature = "device-flow", feature = "dynamic-client-registration", feature = "federation", feature = "introspection", feature = "service-management", feature = "userinfo"))]
 /// A key with a string value.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct Pair {
@@ -318,7 +318,7 @@ pub struct Pair {
     pub value: Option<String>,
 }
 
-#[cfg(any(feature = "authorization", feature = "ciba", feature = "device-flow"))]
+#[cfg(any(feature = "authorization", feature = "ciba", feature = "device-flow", feature = "introspection", feature = "userinfo"))]
 /// A key and value attached to an access token (or a grant), with a flag that keeps it from client applications.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct Property {
@@ -333,7 +333,7 @@ pub struct Property {
     pub hidden: Option<bool>,
 }
 
-#[cfg(any(feature = "authorization", feature = "ciba", feature = "device-flow", feature = "service-management"))]
+#[cfg(any(feature = "authorization", feature = "ciba", feature = "device-flow", feature = "introspection", feature = "service-management"))]
 /// A scope a service supports or a request names, with its default flag, descriptions and attributes.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(rename_all = "camelCase")]
@@ -864,7 +864,7 @@ pub enum AttachmentType {
     External,
 }
 
-#[cfg(any(feature = "authorization", feature = "ciba", feature = "device-flow"))]
+#[cfg(any(feature = "authorization", feature = "ciba", feature = "device-flow", feature = "introspection"))]
 /// One element of `authorization_details` (OAuth 2.0 Rich Authorization Requests, RFC 9396): its type, the common members the RFC defines, and the type's own members as JSON text.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(rename_all = "camelCase")]
@@ -886,7 +886,7 @@ pub struct AuthzDetailsElement {
     pub other_fields: Option<String>,
 }
 
-#[cfg(any(feature = "authorization", feature = "ciba", feature = "device-flow"))]
+#[cfg(any(feature = "authorization", feature = "ciba", feature = "device-flow", feature = "introspection"))]
 /// The `authorization_details` of a request (OAuth 2.0 Rich Authorization Requests, RFC 9396), as its list of elements.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct AuthzDetails {
@@ -998,7 +998,7 @@ pub struct DynamicScope {
     pub value: Option<String>,
 }
 
-#[cfg(any(feature = "authorization", feature = "ciba", feature = "device-flow"))]
+#[cfg(any(feature = "authorization", feature = "ciba", feature = "device-flow", feature = "introspection"))]
 /// What a grant (Grant Management for OAuth 2.0) holds: its scopes with their resources, its claims and its authorization details.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(rename_all = "camelCase")]
@@ -1031,7 +1031,7 @@ pub enum GrantManagementAction {
     Merge,
 }
 
-#[cfg(any(feature = "authorization", feature = "ciba", feature = "device-flow"))]
+#[cfg(any(feature = "authorization", feature = "ciba", feature = "device-flow", feature = "introspection"))]
 /// Scopes of a grant together with the resources they were granted for.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct GrantScope {
@@ -1043,7 +1043,7 @@ pub struct GrantScope {
     pub resource: Option<Vec<String>>,
 }
 
-#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "service-management"))]
+#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "introspection", feature = "service-management"))]
 /// An OAuth 2.0 grant type, such as the one an access token came from or one a client may use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -1289,7 +1289,7 @@ pub enum SubjectType {
     Pairwise,
 }
 
-#[cfg(any(feature = "authorization", feature = "ciba", feature = "client-management", feature = "device-flow", feature = "dynamic-client-registration", feature = "federation", feature = "service-management"))]
+#[cfg(any(feature = "authorization", feature = "ciba", feature = "client-management", feature = "device-flow", feature = "dynamic-client-registration", feature = "federation", feature = "introspection", feature = "service-management"))]
 /// A string value labelled with a language tag.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct TaggedValue {

@@ -41,6 +41,8 @@ groups! {
     "hsk" hsk,
     "dynamic-client-registration" dynamic_client_registration,
     "federation" federation,
+    "introspection" introspection,
+    "userinfo" userinfo,
     "service-management" service_management,
     "ciba" ciba,
     "device-flow" device_flow,

@@ -7,8 +7,8 @@ use authlete_models::{Model, Secret};
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(rename_all = "camelCase")]
 pub struct RevocationRequest {
-    /// The form-encoded body of the revocation request, exactly as the endpoint received it (`token`, `token_type_hint`...).
-    pub parameters: String,
+    /// The form-encoded body of the revocation request, exactly as the endpoint received it (`token`, `token_type_hint`...); it holds the token to revoke.
+    pub parameters: Secret<String>,
     /// Client ID from the `Authorization` header of the revocation request, when the client authenticated with HTTP Basic.
     #[model(not_null)]
     pub client_id: Option<String>,

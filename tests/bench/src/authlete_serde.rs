@@ -2729,6 +2729,181 @@ pub struct IdTokenReissueResponse {
     pub id_token: Option<String>,
 }
 
+/// Body of the request a protected resource endpoint (or the authorization server on its behalf) sends to Authlete to learn about an access token a client presented: `POST /api/auth/introspection`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IntrospectionRequest {
+    /// The access token the client presented to the protected resource endpoint.
+    pub token: String,
+    /// Scopes the protected resource requires; when the list is not empty and the access token lacks one of them, Authlete answers `FORBIDDEN` (`insufficient_scope`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Subject (a user account of the service) the protected resource requires the access token to belong to; another subject makes Authlete answer `FORBIDDEN` (`invalid_request`). `null` or absent, no such check.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Certificate the client presented in the TLS connection (PEM), checked against an access token bound to a TLS client certificate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate: Option<String>,
+    /// The `DPoP` header the client sent: a signed JWT holding the public key the access token is bound to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dpop: Option<String>,
+    /// HTTP method of the client's request to the protected resource, which the DPoP proof must name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub htm: Option<String>,
+    /// URL of the protected resource endpoint, which the DPoP proof must name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub htu: Option<String>,
+    /// Resources the token request named in its `resource` parameters (Resource Indicators for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// Authentication context class references of which the user authentication behind the access token must meet one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acr_values: Option<Vec<String>>,
+    /// Longest time allowed to have passed since the user authentication behind the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_age: Option<i64>,
+    /// HTTP message components the signature of the client's request must cover (HTTP Message Signatures); absent, `@method`, `@target-uri` and `authorization`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub required_components: Option<Vec<String>>,
+    /// Full URL of the client's request to the protected resource, for checking its HTTP message signature.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+    /// Body of the client's HTTP request, when it has one, for checking its HTTP message signature.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// HTTP headers of the client's request that the signature check reads: for a signed request, `Signature` and `Signature-Input` and every header the signature covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headers: Option<Vec<Pair>>,
+}
+
+/// Authlete's answer to an introspection request: what the protected resource endpoint does next, and what Authlete knows of the access token (client, subject, scopes, expiry, grant...).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IntrospectionResponse {
+    /// Code that identifies the outcome of the API call, for example A056001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the protected resource endpoint does next: `OK` when the access token is valid (serve the resource), or answer the client 500 (`INTERNAL_SERVER_ERROR`), 400 (`BAD_REQUEST`: no token), 401 (`UNAUTHORIZED`: the token does not exist or has expired) or 403 (`FORBIDDEN`: a scope is missing or the subject differs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<IntrospectionResponseAction>,
+    /// A `WWW-Authenticate` value (RFC 6750) for the answer to the client; with `OK`, the plain `Bearer error="invalid_request"`, for when the endpoint itself finds the request bad.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// ID of the client the access token was issued to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Alias of the client ID at the time of the token request; `null` when the client had none, or when the client could not be identified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias: Option<String>,
+    /// True when the token request named the client by its alias.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// When the access token expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<i64>,
+    /// Subject (user account) the access token belongs to; `null` for a token from the client credentials grant.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Scopes the access token covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// True when the access token exists.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub existent: Option<bool>,
+    /// True when the access token exists and has not expired.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub usable: Option<bool>,
+    /// True when the access token covers every scope the request required.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sufficient: Option<bool>,
+    /// True when the access token can be refreshed with the refresh token issued with it; false when that refresh token has expired or there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refreshable: Option<bool>,
+    /// Extra properties attached to the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// Thumbprint of the client certificate the access token is bound to, used to check it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate_thumbprint: Option<String>,
+    /// Target resources of the original request: its `resource` parameters or the request object's `resource` (Resource Indicators for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// Target resources of the access token itself: those of `resources`, or fewer when the token request narrowed them with its own `resource` parameters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_resources: Option<Vec<String>>,
+    /// Authorization details (RFC 9396) attached to the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Attributes of the service the client belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_attributes: Option<Vec<Pair>>,
+    /// Attributes of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_attributes: Option<Vec<Pair>>,
+    /// The scopes of `scopes`, each with its attributes and descriptions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope_details: Option<Vec<Scope>>,
+    /// The `grant_id` the access token's grant is known by (Grant Management for OAuth 2.0, Authlete 2.3 and later).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_id: Option<String>,
+    /// The grant the access token carries: scopes, claims and authorization details.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant: Option<Grant>,
+    /// True when the access token is one for an external attachment (OpenID Connect for Identity Assurance).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub for_external_attachment: Option<bool>,
+    /// Claims the user consented to the client knowing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consented_claims: Option<Vec<String>>,
+    /// Grant type of the flow that issued the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_type: Option<GrantType>,
+    /// Authentication context class reference of the user authentication performed while the access token was issued.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acr: Option<String>,
+    /// When the user authentication behind the access token was performed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_time: Option<i64>,
+    /// Entity ID of the client (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id: Option<String>,
+    /// True when the request for the access token named the client by its entity ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its introspection endpoint (RFC 7662) receives a request: `POST /api/auth/introspection/standard`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StandardIntrospectionRequest {
+    /// The form-encoded body of the introspection request (RFC 7662), exactly as the introspection endpoint received it (`token`, `token_type_hint`): it carries the token under inspection.
+    pub parameters: String,
+    /// True to have the answer include the token's hidden properties as well; absent or false, only those not hidden.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub with_hidden_properties: Option<bool>,
+}
+
+/// Authlete's answer to a standard introspection request: what the introspection endpoint does next, and the body it returns to the client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StandardIntrospectionResponse {
+    /// Code that identifies the outcome of the API call, for example A145001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the introspection endpoint does next: answer the client 500 (`INTERNAL_SERVER_ERROR`), 400 (`BAD_REQUEST`: no `token` parameter) or 200 (`OK`) with `responseContent` as the body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<StandardIntrospectionResponseAction>,
+    /// Body the introspection endpoint returns to the client, a JSON object: with `OK`, the introspection response of RFC 7662 (`active`, `scope`, `client_id`, `sub`, `exp`...); otherwise, an error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+}
+
 /// Body of the request that asks Authlete to verify a JOSE object (a signed or encrypted JWT): `POST /api/jose/verify`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -2830,7 +3005,7 @@ pub struct PushedAuthorizationResponse {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RevocationRequest {
-    /// The form-encoded body of the revocation request, exactly as the endpoint received it (`token`, `token_type_hint`...).
+    /// The form-encoded body of the revocation request, exactly as the endpoint received it (`token`, `token_type_hint`...); it holds the token to revoke.
     pub parameters: String,
     /// Client ID from the `Authorization` header of the revocation request, when the client authenticated with HTTP Basic.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2889,6 +3064,154 @@ pub struct ServiceGetListResponse {
     /// The services of the page.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub services: Option<Vec<Service>>,
+}
+
+/// Body of the request the userinfo endpoint sends to Authlete, with the claims it gathered for the user, to have the userinfo response made: `POST /api/auth/userinfo/issue`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserInfoIssueRequest {
+    /// The access token the client presented to the userinfo endpoint (the `token` of the userinfo response).
+    pub token: String,
+    /// Values of the claims the userinfo endpoint gathered for the user, as a JSON object (OpenID Connect Core 1.0, 5.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims: Option<String>,
+    /// Value for the `sub` claim; absent or empty, the subject of the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub: Option<String>,
+    /// Values of the claims that transformed claims are computed from, as a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims_for_tx: Option<String>,
+    /// The `Signature` header of the userinfo request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_signature: Option<String>,
+    /// HTTP headers of the userinfo request that the signature check reads: for a signed request, `Signature` and `Signature-Input` and every header the signature covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headers: Option<Vec<Pair>>,
+}
+
+/// Authlete's answer to a userinfo issue request: what the userinfo endpoint does next, and the body (the user's claims, or an error) it returns to the client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserInfoIssueResponse {
+    /// Code that identifies the outcome of the API call, for example A096001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the userinfo endpoint does next: answer the client 200 with `responseContent` as a JSON body (`JSON`) or as a JWT (`JWT`, `application/jwt`), or answer 500 (`INTERNAL_SERVER_ERROR`), 400 (`BAD_REQUEST`: no token), 401 (`UNAUTHORIZED`: the token does not exist, has expired or has no subject) or 403 (`FORBIDDEN`: no `openid` scope), with `responseContent` in `WWW-Authenticate`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<UserInfoIssueResponseAction>,
+    /// With `JSON`, the user's claims as a JSON object; with `JWT`, the same claims as a JWT; on an error, a `WWW-Authenticate` value (RFC 6750).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The `Signature` header of the response (HTTP Message Signatures).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+    /// The `Signature-Input` header of the response.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signature_input: Option<String>,
+    /// The `Content-Digest` header of the response.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_digest: Option<String>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its userinfo endpoint (OpenID Connect Core 1.0) receives a request: `POST /api/auth/userinfo`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserInfoRequest {
+    /// The access token the client presented to the userinfo endpoint.
+    pub token: String,
+    /// Certificate the client presented in the TLS connection to the userinfo endpoint (PEM), checked against an access token bound to a TLS client certificate (RFC 8705).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate: Option<String>,
+    /// The `DPoP` header the client sent: a signed JWT holding the public key the access token is bound to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dpop: Option<String>,
+    /// HTTP method of the userinfo request (usually `GET` or `POST`), which the DPoP proof must name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub htm: Option<String>,
+    /// URL of the userinfo endpoint, which the DPoP proof must name; absent, the service's `userInfoEndpoint`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub htu: Option<String>,
+    /// Full URL of the userinfo request, for checking its HTTP message signature.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+    /// Body of the userinfo request, when it has one, for checking its HTTP message signature.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// HTTP headers of the userinfo request that the signature check reads: for a signed request, `Signature` and `Signature-Input` and every header the signature covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub headers: Option<Vec<Pair>>,
+}
+
+/// Authlete's answer to a userinfo request: what the userinfo endpoint does next and, for a valid access token, whose claims it gathers and which ones.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserInfoResponse {
+    /// Code that identifies the outcome of the API call, for example A091001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the userinfo endpoint does next: with `OK` (a valid access token with the `openid` scope and a subject), gather the claims of `claims` for `subject` and call `/api/auth/userinfo/issue`; otherwise answer the client 500 (`INTERNAL_SERVER_ERROR`), 400 (`BAD_REQUEST`: no token), 401 (`UNAUTHORIZED`: the token does not exist, has expired or has no subject) or 403 (`FORBIDDEN`: no `openid` scope), with `responseContent` in `WWW-Authenticate`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<UserInfoResponseAction>,
+    /// Names of the claims the client asked for, whose values the userinfo endpoint is to gather.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims: Option<Vec<String>>,
+    /// ID of the client the access token was issued to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Alias of the client ID at the time of the authorization request behind the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias: Option<String>,
+    /// True when the authorization request behind the access token named the client by its alias.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// A `WWW-Authenticate` value (RFC 6750) for the error answer to the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// Scopes the access token covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Subject (user account) the access token belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// The access token the client presented, to be passed on to `/api/auth/userinfo/issue`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    /// Extra properties attached to the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// The `userinfo` member of the `claims` request parameter (or of the request object's `claims`), as JSON; the request object's when both give one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_info_claims: Option<String>,
+    /// Attributes of the service the client belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_attributes: Option<Vec<Pair>>,
+    /// Attributes of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_attributes: Option<Vec<Pair>>,
+    /// Claims the user consented to the client knowing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consented_claims: Option<Vec<String>>,
+    /// Claims that transformed claims the client asked for are computed from; their values go to `/api/auth/userinfo/issue` in `claimsForTx`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requested_claims_for_tx: Option<Vec<String>>,
+    /// Verified claims that transformed claims are computed from, one list of names for each.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requested_verified_claims_for_tx: Option<Vec<Vec<String>>>,
+    /// The `transformed_claims` member of the `claims` request parameter (or of the request object's `claims`), as JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub transformed_claims: Option<String>,
+    /// Entity ID of the client (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id: Option<String>,
+    /// True when the request for the access token named the client by its entity ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -3262,6 +3585,32 @@ pub enum IdTokenReissueResponseAction {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum IntrospectionResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+    /// `FORBIDDEN`
+    Forbidden,
+    /// `OK`
+    Ok,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum StandardIntrospectionResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `OK`
+    Ok,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum PushedAuthorizationResponseAction {
     /// `CREATED`
     Created,
@@ -3286,6 +3635,38 @@ pub enum RevocationResponseAction {
     InvalidClient,
     /// `BAD_REQUEST`
     BadRequest,
+    /// `OK`
+    Ok,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum UserInfoIssueResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+    /// `FORBIDDEN`
+    Forbidden,
+    /// `JSON`
+    Json,
+    /// `JWT`
+    Jwt,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum UserInfoResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+    /// `FORBIDDEN`
+    Forbidden,
     /// `OK`
     Ok,
 }
