@@ -63,6 +63,7 @@ pub fn authlete(data: &[u8], checks: Checks) {
         })*};
     }
     each!(
+        AccessToken,
         ApiResult,
         ApiServiceIdClientSecretUpdateClientIdentifie,
         ApplicationType,
@@ -120,6 +121,27 @@ pub fn authlete(data: &[u8], checks: Checks) {
         RevocationResponseAction,
         SubjectType,
         TaggedValue,
+        TokenCreateRequest,
+        TokenCreateResponse,
+        TokenCreateResponseAction,
+        TokenFailRequest,
+        TokenFailRequestReason,
+        TokenFailResponse,
+        TokenFailResponseAction,
+        TokenGetListResponse,
+        TokenInfo,
+        TokenIssueRequest,
+        TokenIssueResponse,
+        TokenIssueResponseAction,
+        TokenRequest,
+        TokenResponse,
+        TokenResponseAction,
+        TokenRevokeRequest,
+        TokenRevokeResponse,
+        TokenType,
+        TokenUpdateRequest,
+        TokenUpdateResponse,
+        TokenUpdateResponseAction,
     );
 }
 

@@ -3,9 +3,9 @@
 //! group's feature: `client_management` (`client-management`), `revocation` (`revocation`),
 //! `pushed_authorization` (`pushed-authorization`), `id_token` (`id-token`), `jose` (`jose`),
 //! `grant_management` (`grant-management`), `client_extension` (`client-extension`),
-//! `server_metadata` (`server-metadata`), `hsk` (`hsk`). `common` holds the types that several
-//! groups use (`Client`, `Pair`, `Hsk`, the enums of algorithms and grant types...) and is
-//! compiled with any group.
+//! `server_metadata` (`server-metadata`), `hsk` (`hsk`), `token` (`token`), `token_operations`
+//! (`token-operations`). `common` holds the types that several groups use (`Client`, `Pair`,
+//! `Hsk`, the enums of algorithms and grant types...) and is compiled with any group.
 //!
 //! A group's module is `cargo run -p authlete-models-codegen -- --contracts specs/ --group
 //! <group>`, which imports the types it holds from the others (`use super::common::Client;`).
@@ -40,4 +40,6 @@ groups! {
     "client-extension" client_extension,
     "server-metadata" server_metadata,
     "hsk" hsk,
+    "token" token,
+    "token-operations" token_operations,
 }
