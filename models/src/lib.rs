@@ -80,6 +80,8 @@
 //! | `client-extension` | off | Authlete's client extension (requestable scopes) API as checked models |
 //! | `server-metadata` | off | Authlete's server metadata API as checked models |
 //! | `hsk` | off | Authlete's HSK (keys held in HSMs) API as checked models |
+//! | `ciba` | off | Authlete's CIBA (backchannel authentication) API as checked models |
+//! | `device-flow` | off | Authlete's device flow (RFC 8628) API as checked models |
 //! | `full` | off | every group of Authlete's API the crate ships as models |
 //! | `pattern` | off | the `pattern` attribute: the derive then builds the pattern compiler (regex-syntax, regex-automata) to compile each pattern when it expands |
 //! | `formats` | off | the checks of `check_format` (`date-time`, `email`, `uri`...) |

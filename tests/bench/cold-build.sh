@@ -7,9 +7,14 @@
 #   RUNS=5 bash tests/bench/cold-build.sh
 #
 # With WHAT=authlete, the crate uses the shipped Authlete models instead (`authlete_models::Client`
-# reading the documentation's example): the models crate with every generated model, against
+# reading the documentation's example): the models crate with every group (`full`), against
 # the same structs written with serde_derive (`tests/bench/src/authlete_serde.rs`, which the
 # generator writes from the same contracts without their rules), built the same way.
+#
+# With WHAT=group GROUP=<folder of specs/> (`revocation` unless given), the models crate with
+# that group's feature alone reads the first documented example of the group's first contract,
+# against serde_derive twins of the same group and of the types of `common` it holds (which the
+# feature compiles too), which the generator writes first (`--serde --group`).
 #
 # With WHAT=pattern, the crate derives `Model` on a struct with a `pattern` (the `pattern`
 # feature on: the derive builds the pattern compiler), against the same struct with serde
@@ -50,12 +55,45 @@ fn main() {
     let client: models::Client = serde_json::from_str(r##\"$example\"##).unwrap();
     println!(\"{:?}\", client.client_id);
 }"
-    make_crate with-model "authlete-models = { path = \"$MODELS\" }
+    make_crate with-model "authlete-models = { path = \"$MODELS\", default-features = false, features = [\"full\"] }
 serde_json = \"1\"" "$main"
     printf 'pub use authlete_models::*;\n' >"$WORK/with-model/src/models.rs"
     make_crate with-serde 'serde = { version = "1", features = ["derive"] }
 serde_json = "1"' "$main"
     cp "$HERE/src/authlete_serde.rs" "$WORK/with-serde/src/models.rs"
+elif [ "${WHAT:-one}" = group ]; then
+    GROUP="${GROUP:-revocation}"
+    SPECS="$(cd "$HERE/../../specs" && pwd)"
+    read -r model example < <(python3 -c '
+import glob, json, sys
+for path in sorted(glob.glob(sys.argv[1] + "/*.json")):
+    c = json.load(open(path))
+    for e in c["examples"]:
+        if e["valid"] and e["name"].startswith("documented"):
+            print(c["model"], json.dumps(e["document"]))
+            sys.exit()
+sys.exit("no documented example in " + sys.argv[1])' "$SPECS/$GROUP")
+    main="
+#[allow(dead_code)]
+mod models;
+
+fn main() {
+    let body: models::$model = serde_json::from_str(r##\"$example\"##).unwrap();
+    println!(\"{}\", std::mem::size_of_val(&body));
+}"
+    feature="${GROUP//_/-}"
+    make_crate with-model "authlete-models = { path = \"$MODELS\", default-features = false, features = [\"$feature\"] }
+serde_json = \"1\"" "$main"
+    printf 'pub use authlete_models::*;\n' >"$WORK/with-model/src/models.rs"
+    make_crate with-serde 'serde = { version = "1", features = ["derive"] }
+serde_json = "1"' "$main"
+    codegen() { (cd "$HERE/../.." && cargo run -q -p authlete-models-codegen -- --contracts specs/ --serde --group "$@" 2>/dev/null); }
+    # The shared types are behind the features of the groups that hold them, as in the crate.
+    printf '\n[features]\ndefault = ["%s"]\n"%s" = []\n' "$feature" "$feature" >>"$WORK/with-serde/Cargo.toml"
+    mkdir -p "$WORK/with-serde/src/models"
+    codegen common --shared >"$WORK/with-serde/src/models/common.rs"
+    codegen "$GROUP" >"$WORK/with-serde/src/models/$GROUP.rs"
+    printf 'mod common;\nmod %s;\npub use common::*;\npub use %s::*;\n' "$GROUP" "$GROUP" >"$WORK/with-serde/src/models.rs"
 elif [ "${WHAT:-one}" = pattern ]; then
 make_crate with-model "authlete-models = { path = \"$MODELS\", default-features = false, features = [\"pattern\"] }
 serde_json = \"1\"" '

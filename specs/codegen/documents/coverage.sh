@@ -13,10 +13,11 @@
 #
 # Given several documents, it ends with them all: the named schemas generated over all, the
 # median share, and how many reach 95%.
-# YAML is converted to JSON first, with Python's PyYAML, so that this script reads what the
-# round trip reads. The counts come from the generator's library (facts.sh, beside this file,
-# without the expected schemas); the time is the command line's, in release, without
-# `--expected`, and the library's.
+# The generator reads each document where it is (YAML too, and the files its `$ref`s name);
+# a YAML document is also converted to JSON, with Python's PyYAML, for the summary. The counts
+# come from the generator's library (facts.sh, beside this file, without the expected
+# schemas); the time is the command line's, in release, without `--expected`, and the
+# library's.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -46,10 +47,12 @@ for doc in "$@"; do
     *) json="$doc" ;;
     esac
     start="$(date +%s.%N)"
-    "$CARGO_TARGET_DIR/release/authlete-models-codegen" "$json" >/dev/null 2>"$OUT/coverage/$name.report" || true
+    # The generator reads the document itself (YAML too), where it is, so that the files its
+    # `$ref`s name are found beside it; the JSON copy is only for the summary's facts.
+    "$CARGO_TARGET_DIR/release/authlete-models-codegen" "$doc" >/dev/null 2>"$OUT/coverage/$name.report" || true
     end="$(date +%s.%N)"
-    bash "$HERE/facts.sh" "$json" --no-expected >"$OUT/coverage/$name.facts"
-    bash "$HERE/facts.sh" "$json" --lossy --no-expected >"$OUT/coverage/$name.lossy"
+    bash "$HERE/facts.sh" "$doc" --no-expected >"$OUT/coverage/$name.facts"
+    bash "$HERE/facts.sh" "$doc" --lossy --no-expected >"$OUT/coverage/$name.lossy"
     python3 - "$json" "$OUT/coverage/$name.facts" "$OUT/coverage/$name.lossy" "$start" "$end" "$TOP" <<'PY'
 import collections, json, os, re, sys
 

@@ -13,6 +13,7 @@ use crate::names;
 pub fn module(
     all: &[TypeDef],
     elsewhere: &BTreeMap<&str, String>,
+    gates: &BTreeMap<String, BTreeSet<String>>,
     header: &[String],
     flavour: Flavour,
 ) -> String {
@@ -72,6 +73,10 @@ pub fn module(
     if types.iter().any(|t| matches!(t.kind, Kind::Union { .. })) {
         out.push_str("#![allow(clippy::enum_variant_names, clippy::large_enum_variant)]\n");
     }
+    // With some types behind features, an import may serve only types a build leaves out.
+    if !gates.is_empty() {
+        out.push_str("#![allow(unused_imports)]\n");
+    }
     out.push('\n');
     let uses = |f: fn(&Ty) -> bool| {
         types
@@ -114,6 +119,16 @@ pub fn module(
     let w = Writer { flavour };
     for t in types {
         out.push('\n');
+        if let Some(features) = gates.get(&t.name) {
+            let features: Vec<String> = features
+                .iter()
+                .map(|f| format!("feature = \"{f}\""))
+                .collect();
+            let _ = match features.as_slice() {
+                [one] => writeln!(out, "#[cfg({one})]"),
+                _ => writeln!(out, "#[cfg(any({}))]", features.join(", ")),
+            };
+        }
         w.item(&mut out, t, eq.contains(t.name.as_str()));
     }
     out

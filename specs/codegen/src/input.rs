@@ -560,6 +560,11 @@ fn keys<'m>(order: &Order, pointer: &str, map: &'m Map<String, Value>) -> Vec<&'
 }
 
 /// A JSON Pointer token: `~` as `~0`, `/` as `~1`.
+/// A JSON Pointer's token as it names a member: `~1` is `/`, `~0` is `~`.
+fn unescape(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
+}
+
 pub fn escape(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
@@ -585,10 +590,15 @@ fn openapi_schemas(root: &Value, order: &Order) -> Vec<Named> {
         "get", "put", "post", "delete", "options", "head", "patch", "trace",
     ];
     for path in keys(order, "/paths", paths) {
-        let item = &paths[path];
+        // A path item, and an operation, may be a `$ref` (to another file's, grafted).
+        let (item_pointer, item) = follow(root, format!("/paths/{}", escape(path)));
+        let Some(item) = item else { continue };
         for method in METHODS {
-            let Some(op) = item.get(method) else { continue };
-            let op_pointer = format!("/paths/{}/{method}", escape(path));
+            if item.get(method).is_none() {
+                continue;
+            }
+            let (op_pointer, op) = follow(root, format!("{item_pointer}/{method}"));
+            let Some(op) = op else { continue };
             let base = match op.get("operationId").and_then(Value::as_str) {
                 Some(id) => names::pascal(id),
                 None => names::pascal(&format!("{method} {path}")),
@@ -631,10 +641,24 @@ fn openapi_schemas(root: &Value, order: &Order) -> Vec<Named> {
                     let Some(schema) = entry.get("schema") else {
                         continue;
                     };
-                    if schema.get("$ref").is_some() {
+                    let at = format!("{pointer}/content/{}/schema", escape(media));
+                    // A body that is a `$ref` is the type of what it names: a component's, or
+                    // that of another file's schema, named here after its file.
+                    if let Some(r) = schema.get("$ref") {
+                        let target = r.as_str().and_then(ref_target).unwrap_or_default();
+                        if root.pointer(&target).is_some()
+                            && !target.starts_with("/components/schemas/")
+                            && named.iter().all(|n| n.pointer != target)
+                        {
+                            let file = target.rsplit('/').next().unwrap_or_default();
+                            named.push(Named {
+                                name: unique.give(&names::type_name(&unescape(file))),
+                                pointer: target,
+                                group: None,
+                            });
+                        }
                         continue;
                     }
-                    let at = format!("{pointer}/content/{}/schema", escape(media));
                     if seen.insert(schema.to_string(), ()).is_none() {
                         named.push(Named {
                             name: unique.give(&name),
@@ -842,6 +866,9 @@ struct Reference {
     at: String,
     text: String,
     uri: String,
+    /// Whether it stands where a schema does (else where an OpenAPI document has a path item,
+    /// an operation, a response, a request body or a parameter).
+    schema: bool,
 }
 
 /// Resolves every `$ref` of a document: the state while its files are read.
@@ -949,7 +976,7 @@ impl Linker {
                     && !self.resources.contains_key(&resource)
                     && !self.failed.contains_key(&resource)
                 {
-                    match self.read(&resource) {
+                    match self.read(&resource, self.refs[i].schema) {
                         Ok(source) => {
                             let index = self.sources.len();
                             self.resources.insert(resource, (index, String::new()));
@@ -965,8 +992,9 @@ impl Linker {
         }
     }
 
-    /// Reads the file at `uri`.
-    fn read(&self, uri: &str) -> Result<Source, String> {
+    /// Reads the file at `uri`, which a `$ref` names where a schema stands (`schema`) or where
+    /// an OpenAPI document has another part (a path item, an operation, a response...).
+    fn read(&self, uri: &str, schema: bool) -> Result<Source, String> {
         let shown = self.shown(uri);
         if !self.readable {
             return Err(format!(
@@ -979,8 +1007,11 @@ impl Linker {
         let (mut value, order) =
             parse_text(&text, is_yaml(&path)).map_err(|e| format!("cannot read {shown}: {e}"))?;
         draft(&value).map_err(|e| format!("{shown}: {e}"))?;
-        let as_schema = !matches!(&value, Value::Object(m)
-            if OPENAPI_MEMBERS.iter().any(|k| m.contains_key(*k)));
+        // A part of an OpenAPI document is read as one where the document names it, whatever
+        // it holds: an operation's file has no member that says so.
+        let as_schema = (schema || self.openapi.is_none())
+            && !matches!(&value, Value::Object(m)
+                if OPENAPI_MEMBERS.iter().any(|k| m.contains_key(*k)));
         let openapi = match value.get("openapi") {
             Some(version) => Some(openapi_version(version).map_err(|e| format!("{shown}: {e}"))?),
             None => self.openapi,
@@ -1090,7 +1121,7 @@ impl Linker {
         }
         let mut alone = false;
         if let Some(Value::String(text)) = map.get("$ref") {
-            self.reference(source, at, text, &base);
+            self.reference(source, at, text, &base, true);
             alone = self.sources[source].ref_alone;
         }
         for (key, value) in map {
@@ -1146,7 +1177,7 @@ impl Linker {
             }
             Value::Object(map) => {
                 if let Some(Value::String(text)) = map.get("$ref") {
-                    self.reference(source, at, text, base);
+                    self.reference(source, at, text, base, false);
                 }
                 for (key, value) in map {
                     if key == "example" || key == "examples" || key.starts_with("x-") {
@@ -1178,12 +1209,13 @@ impl Linker {
         }
     }
 
-    fn reference(&mut self, source: usize, at: &str, text: &str, base: &str) {
+    fn reference(&mut self, source: usize, at: &str, text: &str, base: &str, schema: bool) {
         self.refs.push(Reference {
             source,
             at: at.to_owned(),
             text: text.to_owned(),
             uri: resolve(base, text),
+            schema,
         });
     }
 

@@ -40,7 +40,7 @@ mod model;
 mod names;
 mod order;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
@@ -74,6 +74,13 @@ pub struct Options {
     /// schema is still read, so that each `$ref` into another group's folder resolves, and
     /// each refusal reported.
     pub group: Option<String>,
+    /// With [`group`](Self::group): that group holds types the others share, and its module is
+    /// compiled with any group's feature (a group's feature is its name in kebab-case). Each of
+    /// its types that other groups' types hold, directly or through others, is then written
+    /// behind those groups' features (`#[cfg(any(feature = "token", ...))]`), so that a crate
+    /// with one group's feature compiles only the shared types that group holds. A type no
+    /// other group holds is written as it is.
+    pub shared: bool,
 }
 
 /// The most states the derive lets a pattern's automaton have (its own bound, repeated): a
@@ -168,7 +175,17 @@ pub fn generate(doc: &Document, options: &Options) -> Output {
         Some(group) => elsewhere(doc, &lowered.types, group),
         None => BTreeMap::new(),
     };
-    let code = emit::module(&lowered.types, &elsewhere, &options.header, options.flavour);
+    let gates = match &options.group {
+        Some(group) if options.shared => gates(doc, &lowered.types, group),
+        _ => BTreeMap::new(),
+    };
+    let code = emit::module(
+        &lowered.types,
+        &elsewhere,
+        &gates,
+        &options.header,
+        options.flavour,
+    );
     let written: Vec<&model::TypeDef> = lowered
         .types
         .iter()
@@ -219,32 +236,72 @@ pub fn generate(doc: &Document, options: &Options) -> Output {
     }
 }
 
-/// The types of `types` that are not of `group`, each with the group whose module writes it:
-/// that of the contract it is, or is inline in.
+/// The group whose module writes the type at `pointer`: that of the contract it is, or is
+/// inline in.
+fn group_of<'d>(doc: &'d Document, pointer: &str) -> Option<&'d str> {
+    doc.named
+        .iter()
+        .find(|n| {
+            pointer
+                .strip_prefix(n.pointer.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
+        .and_then(|n| n.group.as_deref())
+}
+
+/// The types of `types` that are not of `group`, each with the group whose module writes it.
 fn elsewhere<'t>(
     doc: &Document,
     types: &'t [model::TypeDef],
     group: &str,
 ) -> BTreeMap<&'t str, String> {
-    let group_of = |pointer: &str| {
-        doc.named
-            .iter()
-            .find(|n| {
-                pointer
-                    .strip_prefix(n.pointer.as_str())
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-            })
-            .and_then(|n| n.group.as_deref())
-    };
     // A document whose contracts are in groups has every type in one (see
     // `Document::contracts`); in one with no group, no type is written, none imported.
     types
         .iter()
-        .filter_map(|t| match group_of(&t.pointer) {
+        .filter_map(|t| match group_of(doc, &t.pointer) {
             Some(g) if g == group => None,
             g => Some((t.name.as_str(), g.unwrap_or_default().to_owned())),
         })
         .collect()
+}
+
+/// For the shared `group` (see [`Options::shared`]): each of its types that the types of other
+/// groups reach, with the features of those groups (their names in kebab-case), in name order;
+/// but not a type that one of its types no other group holds (compiled with any group) holds.
+fn gates(
+    doc: &Document,
+    types: &[model::TypeDef],
+    group: &str,
+) -> BTreeMap<String, BTreeSet<String>> {
+    let mut by_group: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for t in types {
+        if let Some(g) = group_of(doc, &t.pointer).filter(|g| *g != group) {
+            by_group.entry(g).or_default().push(t.name.clone());
+        }
+    }
+    let mut gates: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (other, roots) in by_group {
+        for name in lower::reached(types, &roots) {
+            let t = types.iter().find(|t| t.name == name);
+            if t.is_some_and(|t| group_of(doc, &t.pointer) == Some(group)) {
+                gates
+                    .entry(name)
+                    .or_default()
+                    .insert(other.replace('_', "-"));
+            }
+        }
+    }
+    // A type no other group holds is compiled with any group, and so is every type it holds.
+    let ungated: Vec<String> = types
+        .iter()
+        .filter(|t| group_of(doc, &t.pointer) == Some(group) && !gates.contains_key(&t.name))
+        .map(|t| t.name.clone())
+        .collect();
+    for name in lower::reached(types, &ungated) {
+        gates.remove(&name);
+    }
+    gates
 }
 
 /// The doc comment the command line gives a module generated from `inputs` (file names).

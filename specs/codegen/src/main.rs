@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use authlete_models_codegen::{Document, Flavour, Options, generate};
 
 const USAGE: &str =
-    "usage: authlete-models-codegen [--lossy] [--contracts [--group NAME]] [--serde]
+    "usage: authlete-models-codegen [--lossy] [--contracts [--group NAME [--shared]]] [--serde]
                               [--check-formats] [--expected FILE] [--only FILE] INPUT...
 
 Writes Rust types with #[derive(Model)] for every schema of INPUT to standard output, and
@@ -23,6 +23,10 @@ what it read and refused to standard error.
                    group NAME (its folder's contracts and the types inline in them), as a
                    module beside one per other group: the types of other groups they hold
                    are imported from those modules (use super::common::Client;)
+  --shared         with --group, NAME holds the types other groups share and is compiled
+                   with any group's feature (a group's feature is its name in kebab-case):
+                   each of its types that other groups hold is written behind their
+                   features, #[cfg(any(feature = \"token\", ...))]
   --lossy          drop, with a warning, each keyword the derive cannot express, instead
                    of refusing the schema that has it
   --serde          write plain serde_derive types of the same shape instead, with no rule
@@ -47,6 +51,7 @@ fn main() -> ExitCode {
     let mut expected = None;
     let mut only = None;
     let mut group = None;
+    let mut shared = false;
     let mut inputs = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -54,6 +59,7 @@ fn main() -> ExitCode {
             "--lossy" => lossy = true,
             "--contracts" => contracts = true,
             "--serde" => flavour = Flavour::SerdeDerive,
+            "--shared" => shared = true,
             "--check-formats" => check_formats = true,
             "--expected" => expected = args.next(),
             "--group" => match args.next() {
@@ -97,6 +103,10 @@ fn main() -> ExitCode {
         eprintln!("--group reads contracts: give --contracts too\n\n{USAGE}");
         return ExitCode::from(1);
     }
+    if shared && group.is_none() {
+        eprintln!("--shared names a group's module: give --group too\n\n{USAGE}");
+        return ExitCode::from(1);
+    }
     let doc = match read(&inputs, contracts) {
         Ok(doc) => doc,
         Err(e) => {
@@ -138,6 +148,7 @@ fn main() -> ExitCode {
         skip_expected: expected.is_none(),
         only,
         group,
+        shared,
     };
     let out = generate(&doc, &options);
     print!("{}", out.code);

@@ -102,6 +102,8 @@ fn a_yaml_openapi_document_reads_the_files_its_refs_name() {
             ("Person", "defs/person.yaml#/$defs/Person"),
             // A whole file is named after its title.
             ("PostalAddress", "defs/address.json#"),
+            // The 200 response's body, a `$ref` in another file to that file's schema.
+            ("Receipt", "common.yaml#/components/schemas/Receipt"),
             ("Tags", "../shared/tags.json#/definitions/Tags"),
         ]
     );
@@ -218,6 +220,37 @@ fn a_document_read_from_text_reads_no_file() {
         "the document was read from text, with no folder to read common.json from",
     );
     refuses(&run(&doc), "#/properties/a/$ref", "`common.json#/$defs/A`");
+}
+
+#[test]
+fn a_document_split_into_files_gives_the_bodies_of_the_operations_they_hold() {
+    // Path items and operations in files of their own, responses too, and bodies that are
+    // `$ref`s to schema files: nothing is in `components`.
+    let doc = read("split/openapi.yaml");
+    let out = run(&doc);
+    assert!(out.refused.is_empty(), "{:#?}", out.refused);
+    assert_eq!(
+        types(&out),
+        [
+            (
+                "ListPetsResponse",
+                "responses/pets.yaml#/content/application~1json/schema"
+            ),
+            ("NewPet", "schemas/new_pet.yaml#"),
+            ("Pet", "schemas/pet.yaml#"),
+            ("Error", "schemas/error.yaml#"),
+        ]
+    );
+    has(
+        &out,
+        &[
+            "pub struct ListPetsResponse {\n    pub pets: Vec<Pet>,",
+            // A response's file is read as OpenAPI 3.0's: `nullable` lets `next` be `null`.
+            "    #[model(required)]\n    pub next: Option<String>,",
+            "pub struct NewPet {",
+            "pub struct Error {",
+        ],
+    );
 }
 
 // `$id` and `$anchor`.

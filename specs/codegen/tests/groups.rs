@@ -191,3 +191,119 @@ fn a_folder_of_groups_is_read_folder_by_folder() {
         b.code
     );
 }
+
+#[test]
+fn a_shared_group_s_types_are_behind_the_features_of_the_groups_that_hold_them() {
+    let files = vec![
+        (
+            "common/currency.json".to_owned(),
+            contract(
+                "Currency",
+                json!({"type": "string", "enum": ["EUR", "JPY"]}),
+            ),
+        ),
+        (
+            "common/money.json".to_owned(),
+            contract(
+                "Money",
+                json!({"type": "object", "properties": {"currency": {"$ref": "#/$defs/Currency"}}}),
+            ),
+        ),
+        (
+            "common/note.json".to_owned(),
+            contract("Note", json!({"type": "string"})),
+        ),
+        (
+            "common/label.json".to_owned(),
+            contract("Label", json!({"type": "string", "enum": ["x"]})),
+        ),
+        (
+            "common/sticker.json".to_owned(),
+            contract(
+                "Sticker",
+                json!({"type": "object", "properties": {"label": {"$ref": "#/$defs/Label"}}}),
+            ),
+        ),
+        (
+            "common/tag.json".to_owned(),
+            contract("Tag", json!({"type": "string", "enum": ["a", "b"]})),
+        ),
+        (
+            "gift_cards/card.json".to_owned(),
+            contract(
+                "Card",
+                json!({"type": "object", "properties": {"balance": {"$ref": "#/$defs/Money"}}}),
+            ),
+        ),
+        (
+            "orders/order.json".to_owned(),
+            contract(
+                "Order",
+                json!({"type": "object", "properties": {
+                    "total": {"$ref": "#/$defs/Money"},
+                    "tag": {"$ref": "#/$defs/Tag"},
+                    "label": {"$ref": "#/$defs/Label"}
+                }}),
+            ),
+        ),
+    ];
+    let doc = Document::contracts(files).expect("the contracts read");
+    let common = generate(
+        &doc,
+        &Options {
+            group: Some("common".into()),
+            shared: true,
+            ..Options::default()
+        },
+    );
+    let gate_of = |name: &str| {
+        let at = common
+            .code
+            .find(&format!("pub enum {name} "))
+            .or_else(|| common.code.find(&format!("pub struct {name} ")))
+            .or_else(|| common.code.find(&format!("pub struct {name}(")))
+            .unwrap_or_else(|| panic!("no {name} in\n{}", common.code));
+        let item = &common.code[..at];
+        let start = item.rfind("\n\n").unwrap_or(0);
+        item[start..]
+            .lines()
+            .find(|l| l.starts_with("#[cfg("))
+            .map(str::to_owned)
+    };
+    // Held through `Money` by both groups, directly by both, by one, by none.
+    assert_eq!(
+        gate_of("Currency").as_deref(),
+        Some(r#"#[cfg(any(feature = "gift-cards", feature = "orders"))]"#)
+    );
+    assert_eq!(
+        gate_of("Money").as_deref(),
+        Some(r#"#[cfg(any(feature = "gift-cards", feature = "orders"))]"#)
+    );
+    assert_eq!(
+        gate_of("Tag").as_deref(),
+        Some(r#"#[cfg(feature = "orders")]"#)
+    );
+    assert_eq!(gate_of("Note"), None, "{}", common.code);
+    // `Label` is held by `orders`, and by `Sticker`, which no group holds and so is compiled
+    // with any: `Label` must be too.
+    assert_eq!(gate_of("Sticker"), None, "{}", common.code);
+    assert_eq!(gate_of("Label"), None, "{}", common.code);
+    assert!(
+        common.code.contains("#![allow(unused_imports)]"),
+        "{}",
+        common.code
+    );
+
+    // Without `shared`, and in a group's own module, nothing is gated.
+    let plain = group(&doc, "common");
+    assert!(!plain.code.contains("#[cfg("), "{}", plain.code);
+    let orders = generate(
+        &doc,
+        &Options {
+            group: Some("orders".into()),
+            shared: true,
+            ..Options::default()
+        },
+    );
+    assert!(!orders.code.contains("#[cfg("), "{}", orders.code);
+}

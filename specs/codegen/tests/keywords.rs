@@ -812,6 +812,43 @@ fn read_only_write_only_and_examples_are_annotations() {
     assert_eq!(expected(&out, "B")["examples"], json!([{"a": 1}]));
 }
 
+#[test]
+fn annotations_in_a_part_of_all_of_say_what_they_say_beside_it() {
+    let out = run(json!({"$defs": {
+        "A": {"type": "object", "properties": {
+            "r": {"allOf": [{"$ref": "#/$defs/B"}, {"readOnly": true}]},
+            "d": {"allOf": [{"$ref": "#/$defs/B"}, {"deprecated": true, "description": "Old."}]},
+            "w": {"allOf": [{"$ref": "#/$defs/B"}, {"writeOnly": true}], "writeOnly": true}
+        }},
+        "B": {"type": "object", "properties": {"a": {"type": "integer"}}}
+    }}));
+    has(
+        &out,
+        &[r#"    #[model(deprecated, not_null)]
+    pub d: Option<Ad>,
+    #[model(read_only, not_null)]
+    pub r: Option<B>,
+    #[model(write_only, not_null)]
+    pub w: Option<B>,
+"#],
+    );
+    assert_eq!(
+        expected(&out, "A")["properties"]["r"],
+        json!({"$ref": "#/$defs/B", "readOnly": true})
+    );
+    // Said otherwise beside the `allOf`, or beside other keywords: refused as before.
+    member_refused(
+        json!({"allOf": [{"type": "object"}, {"readOnly": true}], "readOnly": false}),
+        "/allOf/1/readOnly",
+        "`readOnly` in a part of `allOf`",
+    );
+    member_refused(
+        json!({"allOf": [{"type": "object"}, {"readOnly": true, "type": "object"}]}),
+        "/allOf/1/readOnly",
+        "`readOnly` in a part of `allOf`",
+    );
+}
+
 // Enums, newtypes, aliases.
 
 #[test]

@@ -2,8 +2,341 @@
 //!
 //! Plain serde_derive types of the same shape, without rules, to compare with.
 #![allow(missing_docs)]
+#![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items)]
+#![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
 
 use serde::{Deserialize, Serialize};
+
+/// Body of the request an authorization server sends to Authlete once it knows the outcome of the user's authentication and decision on the authentication device: `POST /api/backchannel/authentication/complete`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackchannelAuthenticationCompleteRequest {
+    /// The ticket `/backchannel/authentication` returned for the request.
+    pub ticket: String,
+    /// Outcome of the user's authentication and decision: `AUTHORIZED`; `ACCESS_DENIED` (the user refused; the client gets `access_denied`); `TRANSACTION_FAILED` (no answer came from the authentication device; the client gets `expired_token`).
+    pub result: BackchannelAuthenticationCompleteRequestResult,
+    /// Subject (unique identifier) of the user; required when `result` is `AUTHORIZED`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Value of the `sub` claim of the ID token, when it is not `subject`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub: Option<String>,
+    /// When the user was authenticated, in seconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_time: Option<i64>,
+    /// Authentication context class reference that the user's authentication met.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acr: Option<String>,
+    /// Claims to put in the ID token, as a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims: Option<String>,
+    /// Extra properties to attach to the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// Scopes that replace those of the request; absent, the request's stay.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Further JWS header parameters of the ID token, as a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub idt_header_params: Option<String>,
+    /// Text returned to the client as `error_description` when `result` is not `AUTHORIZED`: printable ASCII but `"` and `\` (`%x20-21 / %x23-5B / %x5D-7E`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_description: Option<String>,
+    /// URI of a document about the error, returned to the client as `error_uri` when `result` is not `AUTHORIZED`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_uri: Option<String>,
+    /// Claims the user consented to let the client know.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consented_claims: Option<Vec<String>>,
+    /// Further claims to put in the payload of a JWT access token, as a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_at_claims: Option<String>,
+    /// The access token to issue, when the server gives it rather than letting Authlete make one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+}
+
+/// Authlete's answer when the server reports the outcome of a backchannel authentication: whether and what to notify the client, and, in push mode, the tokens issued.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackchannelAuthenticationCompleteResponse {
+    /// Code that identifies the outcome of the API call, for example A198001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the server does next: `NOTIFICATION`, send `responseContent` to the client's notification endpoint (ping and push modes, errors included once the ticket was found); `NO_ACTION`, nothing (poll mode: the client gets the result at the token endpoint); `SERVER_ERROR`, the call was wrong or Authlete failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<BackchannelAuthenticationCompleteResponseAction>,
+    /// Body of the notification to the client: in ping mode, the `auth_req_id` alone; in push mode, the tokens (access token, ID token, refresh token) or the `error`. It carries credentials, so it is held as a secret.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// Numeric ID of the client that made the backchannel authentication request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Client ID alias of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias: Option<String>,
+    /// Whether the request named the client by its client ID alias (`true`) or by its numeric ID (`false`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// Name of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_name: Option<String>,
+    /// How the client gets its tokens: `POLL`, `PING` or `PUSH`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery_mode: Option<DeliveryMode>,
+    /// The client's notification endpoint (its `client_notification_endpoint` metadata), where the notification goes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_notification_endpoint: Option<String>,
+    /// The `client_notification_token` of the request, which the notification carries as a bearer token in its `Authorization` header.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_notification_token: Option<String>,
+    /// The `auth_req_id` of the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_req_id: Option<String>,
+    /// The access token issued (push mode).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// The refresh token issued (push mode), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    /// The ID token issued (push mode).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token: Option<String>,
+    /// Lifetime of the access token, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_duration: Option<i64>,
+    /// Lifetime of the refresh token, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_duration: Option<i64>,
+    /// Lifetime of the ID token, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token_duration: Option<i64>,
+    /// The access token issued, in JWT form, when the service issues JWT access tokens.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_access_token: Option<String>,
+    /// Resource indicators of the request (RFC 8707).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// The request's `authorization_details` (OAuth 2.0 Rich Authorization Requests).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Attributes of the service the client belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_attributes: Option<Vec<Pair>>,
+    /// Attributes of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_attributes: Option<Vec<Pair>>,
+    /// The request's `grant_id` (Grant Management for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_id: Option<String>,
+    /// Entity ID of the client (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id: Option<String>,
+    /// Whether the request named the client by its entity ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
+}
+
+/// Body of the request an authorization server sends to Authlete to build the error its backchannel authentication endpoint returns, when it cannot go on with a request (unknown user, bad user code...): `POST /api/backchannel/authentication/fail`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackchannelAuthenticationFailRequest {
+    /// The ticket `/backchannel/authentication` returned for the request; when given (and the service's), Authlete deletes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<String>,
+    /// Why the request failed, which becomes the `error` returned to the client (`ACCESS_DENIED` is `access_denied`...); `SERVER_ERROR` when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<BackchannelAuthenticationFailRequestReason>,
+    /// Text returned to the client as `error_description`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_description: Option<String>,
+    /// URI of a document about the error, returned to the client as `error_uri`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_uri: Option<String>,
+}
+
+/// Authlete's answer to a request to fail a backchannel authentication request: the status the endpoint answers with, and the error body to return to the client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackchannelAuthenticationFailResponse {
+    /// Code that identifies the outcome of the API call, for example A185001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the backchannel authentication endpoint does next, with `responseContent` as the body: `FORBIDDEN` (403) when the reason was `ACCESS_DENIED`, `BAD_REQUEST` (400), or `INTERNAL_SERVER_ERROR` (500) when the reason was `SERVER_ERROR`, the call to Authlete was wrong or Authlete failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<BackchannelAuthenticationFailResponseAction>,
+    /// Body the backchannel authentication endpoint returns to the client: a JSON error object (`error`, and `error_description`, `error_uri` when given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+}
+
+/// Body of the request an authorization server sends to Authlete, once it has identified the user, to get an `auth_req_id` for the client: `POST /api/backchannel/authentication/issue`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackchannelAuthenticationIssueRequest {
+    /// The ticket `/backchannel/authentication` returned for the request.
+    pub ticket: String,
+}
+
+/// Authlete's answer to a request for an `auth_req_id`: what the backchannel authentication endpoint does next, the `auth_req_id` and the body to return to the client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackchannelAuthenticationIssueResponse {
+    /// Code that identifies the outcome of the API call, for example A183001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the backchannel authentication endpoint does next: `OK`, return `responseContent` to the client with 200; `INVALID_TICKET` (the ticket does not exist or has expired) or `INTERNAL_SERVER_ERROR`, answer 500 with `responseContent` as the error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<BackchannelAuthenticationIssueResponseAction>,
+    /// Body the backchannel authentication endpoint returns to the client: with `OK`, the JSON object holding `auth_req_id`, `expires_in` and `interval`; an error object otherwise. It carries the `auth_req_id`, so it is held as a secret.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The `auth_req_id` issued for the request, with which the client gets its tokens at the token endpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_req_id: Option<String>,
+    /// Lifetime of the `auth_req_id`, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_in: Option<i32>,
+    /// Least number of seconds the client waits between two polling requests to the token endpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interval: Option<i32>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its backchannel authentication endpoint (OpenID Connect CIBA) receives a request: `POST /api/backchannel/authentication`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackchannelAuthenticationRequest {
+    /// The form-encoded body of the backchannel authentication request, exactly as the endpoint received it (`scope`, one of `login_hint`, `login_hint_token` and `id_token_hint`, `client_notification_token`, `user_code`, `binding_message`...): it may carry the client notification token and the user code, so it is held as a secret.
+    pub parameters: String,
+    /// Client ID from the `Authorization` header of the backchannel authentication request, when the client authenticated with HTTP Basic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// Client secret from the `Authorization` header of the backchannel authentication request, when the client authenticated with HTTP Basic: as the client presented it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
+    /// Certificate the client presented in the TLS connection to the backchannel authentication endpoint (PEM), for mutual TLS client authentication.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate: Option<String>,
+    /// The other certificates of the chain the client presented with its certificate (PEM).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate_path: Option<String>,
+}
+
+/// Authlete's answer to a backchannel authentication request: what the endpoint does next, the body of an error, or, when the request is valid, what the server needs to identify and ask the user, and the ticket to go on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackchannelAuthenticationResponse {
+    /// Code that identifies the outcome of the API call, for example A179001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the backchannel authentication endpoint does next: `USER_IDENTIFICATION` when the request is valid and the server is to identify the user from the hint; `BAD_REQUEST` (400), `UNAUTHORIZED` (401, client authentication failed) or `INTERNAL_SERVER_ERROR` (500) otherwise, with `responseContent` as the body of that error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<BackchannelAuthenticationResponseAction>,
+    /// Body the backchannel authentication endpoint returns to the client when the request failed: a JSON error object; its form depends on `action`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// Numeric ID of the client that made the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Client ID alias of the client that made the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias: Option<String>,
+    /// Whether the request named the client by its client ID alias (`true`) or by its numeric ID (`false`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// Name of the client that made the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_name: Option<String>,
+    /// The requested scopes that the service knows (unregistered ones are dropped); their `description` and `descriptions` are never filled in here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<Scope>>,
+    /// Names of the claims requested through scopes that stand for claims (`profile`, `email`, `address`, `phone`, OpenID Connect Core 5.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim_names: Option<Vec<String>>,
+    /// The `client_notification_token` of the request: the bearer token the server presents to the client's notification endpoint in the ping and push modes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_notification_token: Option<String>,
+    /// The requested ACR values (`acr_values`) that the service supports, in the request's order of preference.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acrs: Option<Vec<String>>,
+    /// Which hint identifies the user in the request: `LOGIN_HINT`, `LOGIN_HINT_TOKEN` or `ID_TOKEN_HINT`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint_type: Option<String>,
+    /// Value of the hint that identifies the user (the `login_hint`, `login_hint_token` or `id_token_hint` of the request).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// The `sub` claim of the ID token given as `id_token_hint`, when that is the hint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub: Option<String>,
+    /// The `binding_message` of the request: a text shown on both the consumption device and the authentication device.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub binding_message: Option<String>,
+    /// The `user_code` of the request: a secret such as a password or PIN, known only to the user, that allows a request to reach the user's authentication device.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_code: Option<String>,
+    /// Whether a user code is required: `true` when both the client's `backchannel_user_code_parameter` and the service's `backchannel_user_code_parameter_supported` are `true`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_code_required: Option<bool>,
+    /// The `requested_expiry` of the request: the lifetime in seconds the client asks for its `auth_req_id`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requested_expiry: Option<i32>,
+    /// The `request_context` claim of a signed request (FAPI-CIBA), as JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_context: Option<String>,
+    /// Warnings raised while Authlete processed the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warnings: Option<Vec<String>>,
+    /// Ticket to give to `/backchannel/authentication/issue`, `/backchannel/authentication/fail` or `/backchannel/authentication/complete` to go on with this request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<String>,
+    /// Resource indicators of the request (`resource` parameters, or the request object's `resource` when both are given; RFC 8707).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// The request's `authorization_details` (OAuth 2.0 Rich Authorization Requests).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Attributes of the service the client belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_attributes: Option<Vec<Pair>>,
+    /// Attributes of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_attributes: Option<Vec<Pair>>,
+    /// Dynamic scopes the client requested in `scope`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dynamic_scopes: Option<Vec<DynamicScope>>,
+    /// How the client gets its tokens: `POLL`, `PING` or `PUSH`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery_mode: Option<DeliveryMode>,
+    /// The request's `grant_management_action` (Grant Management for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gm_action: Option<GrantManagementAction>,
+    /// The request's `grant_id` (Grant Management for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_id: Option<String>,
+    /// The grant that `grant_id` names, when it is valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant: Option<Grant>,
+    /// Subject of the user who gave the grant that `grant_id` names; Authlete performs no grant management action when the subject later given to it is another user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_subject: Option<String>,
+    /// Entity ID of the client (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id: Option<String>,
+    /// Whether the request named the client by its entity ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
+}
 
 /// The scopes a client may request, as Authlete keeps them for it: `GET /api/client/extension/requestable_scopes/get/{clientId}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -500,6 +833,20 @@ pub struct Client {
     pub locked: Option<bool>,
 }
 
+/// How the authorization server shows its pages to the end-user (`display` of OpenID Connect Core 1.0): a full page, a popup, a touch device's page or a WAP page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Display {
+    /// `PAGE`
+    Page,
+    /// `POPUP`
+    Popup,
+    /// `TOUCH`
+    Touch,
+    /// `WAP`
+    Wap,
+}
+
 /// A key with a string value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pair {
@@ -511,6 +858,526 @@ pub struct Pair {
     pub value: Option<String>,
 }
 
+/// A key and value attached to an access token (or a grant), with a flag that keeps it from client applications.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Property {
+    /// Name of the property.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// Value of the property.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// True when client applications are not shown the property; false (or absent) when they are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hidden: Option<bool>,
+}
+
+/// A scope a service supports or a request names, with its default flag, descriptions and attributes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Scope {
+    /// Name of the scope, as requests write it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// True when the scope is a default one: an authorization request without a `scope` parameter is taken as asking for the default scopes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_entry: Option<bool>,
+    /// Text that explains the scope.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Texts that explain the scope in several languages, each with its language tag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub descriptions: Option<Vec<TaggedValue>>,
+    /// Attributes of the scope, as keys with values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<Vec<Pair>>,
+}
+
+/// The settings of an Authlete service (an authorization server): its endpoints, keys, lifetimes, supported features and flags, in the shape the service management API reads and returns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Service {
+    /// Sequential number Authlete gives the service; set by Authlete.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<i32>,
+    /// Sequential number of the service owner the service belongs to; set by Authlete.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_owner_number: Option<i32>,
+    /// Name of the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_name: Option<String>,
+    /// Issuer identifier of the service, written as the iss claim of its ID tokens and as issuer in its discovery document; the documentation asks for an https:// URL without query or fragment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    /// Free text describing the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// API key of the service, chosen by Authlete; it names the service in the paths of the service management API.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_key: Option<i64>,
+    /// API secret of the service: 256 random bits in base64url, exactly 43 characters (`A-Z`, `a-z`, digits, `-`, `_`), chosen by Authlete.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_secret: Option<String>,
+    /// Largest number of client applications one developer may create; 0 puts no limit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clients_per_developer: Option<i32>,
+    /// Whether client ID aliases are honoured for the clients of the service (each client also has to enable its own).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_enabled: Option<bool>,
+    /// Key and value pairs Authlete reports about the service, for example clientCount, the number of its client applications; which pairs appear depends on the call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Vec<Pair>>,
+    /// Creation time of the service, in milliseconds since the Unix epoch; set by Authlete.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<i64>,
+    /// Time of the last change to the service, in milliseconds since the Unix epoch; set by Authlete.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modified_at: Option<i64>,
+    /// Endpoint of the service that authenticates end-users, which Authlete calls with POST when the authorization page is Authlete's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authentication_callback_endpoint: Option<String>,
+    /// User name Authlete sends, with Basic authentication, to the authentication callback endpoint; when it is empty no Authorization header is sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authentication_callback_api_key: Option<String>,
+    /// Password Authlete sends, with Basic authentication, to the authentication callback endpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authentication_callback_api_secret: Option<String>,
+    /// Social networks offered for social login on the authorization page that Authlete provides.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_snses: Option<Vec<Sns>>,
+    /// Credentials Authlete uses to call each social network on behalf of the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sns_credentials: Option<Vec<SnsCredentials>>,
+    /// Authentication context class references the service supports (acr_values_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_acrs: Option<Vec<String>>,
+    /// Endpoint of the service that authenticates developers, which Authlete calls with POST from the login page of the Developer Console.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub developer_authentication_callback_endpoint: Option<String>,
+    /// User name Authlete sends, with Basic authentication, to the developer authentication callback endpoint; when it is empty no Authorization header is sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub developer_authentication_callback_api_key: Option<String>,
+    /// Password Authlete sends, with Basic authentication, to the developer authentication callback endpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub developer_authentication_callback_api_secret: Option<String>,
+    /// Social networks offered for social login on the Developer Console login page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_developer_snses: Option<Vec<Sns>>,
+    /// Credentials Authlete uses to call each social network for the Developer Console login.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub developer_sns_credentials: Option<Vec<SnsCredentials>>,
+    /// Grant types the service accepts (grant_types_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_grant_types: Option<Vec<GrantType>>,
+    /// Response types the service accepts (response_types_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_response_types: Option<Vec<ResponseType>>,
+    /// Values the service accepts in the type field of authorization_details entries (authorization_details_types_supported, RAR).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_authorization_details_types: Option<Vec<String>>,
+    /// Profiles, such as FAPI, that the service follows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_service_profiles: Option<Vec<ServiceProfile>>,
+    /// When true, error responses carry no error_description parameter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_description_omitted: Option<bool>,
+    /// When true, error responses carry no error_uri parameter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_uri_omitted: Option<bool>,
+    /// Authorization endpoint of the service (authorization_endpoint); the documentation asks for an https:// URL without fragment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_endpoint: Option<String>,
+    /// Whether Authlete's direct authorization endpoint is on for the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direct_authorization_endpoint_enabled: Option<bool>,
+    /// Language tags (RFC 5646) of the user interface languages the service offers (ui_locales_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_ui_locales: Option<Vec<String>>,
+    /// Values of the display request parameter the service supports (display_values_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_displays: Option<Vec<Display>>,
+    /// Whether authorization code requests must use PKCE (a code_challenge).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pkce_required: Option<bool>,
+    /// Whether PKCE requests must use the S256 challenge method; plain or no method is then refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pkce_s256_required: Option<bool>,
+    /// Lifetime, in seconds, of JARM authorization response JWTs; it sets their exp claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_response_duration: Option<i64>,
+    /// Token endpoint of the service (token_endpoint); the documentation asks for an https:// URL without fragment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_endpoint: Option<String>,
+    /// Whether Authlete's direct token endpoint is on for the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direct_token_endpoint_enabled: Option<bool>,
+    /// Client authentication methods the token endpoint accepts (token_endpoint_auth_methods_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_token_auth_methods: Option<Vec<ClientAuthMethod>>,
+    /// Whether a public client may leave client_id out of a token request when the code or refresh token tells which client it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing_client_id_allowed: Option<bool>,
+    /// Revocation endpoint (RFC 7009) of the service; the documentation asks for an https:// URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revocation_endpoint: Option<String>,
+    /// Whether Authlete's direct revocation endpoint is on for the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direct_revocation_endpoint_enabled: Option<bool>,
+    /// Client authentication methods the revocation endpoint accepts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_revocation_auth_methods: Option<Vec<ClientAuthMethod>>,
+    /// Introspection endpoint of the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub introspection_endpoint: Option<String>,
+    /// Whether Authlete's direct introspection endpoint is on for the service (the documentation's text names the userinfo endpoint here, a slip).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direct_introspection_endpoint_enabled: Option<bool>,
+    /// Client authentication methods the introspection endpoint accepts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_introspection_auth_methods: Option<Vec<ClientAuthMethod>>,
+    /// Pushed authorization request endpoint of the service (pushed_authorization_request_endpoint).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pushed_auth_req_endpoint: Option<String>,
+    /// Lifetime, in seconds, of pushed authorization requests; returned as expires_in by the pushed authorization request endpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pushed_auth_req_duration: Option<i64>,
+    /// Whether clients must go through the pushed authorization request endpoint (require_pushed_authorization_requests).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub par_required: Option<bool>,
+    /// Whether every authorization request must carry a request object, by value or by reference.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_object_required: Option<bool>,
+    /// Whether request objects follow the rules of OpenID Connect Core 1.0 rather than those of JAR (RFC 9101).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub traditional_request_object_processing_applied: Option<bool>,
+    /// Whether the certificate chain is checked in PKI-based mutual TLS client authentication.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mutual_tls_validate_pki_cert_chain: Option<bool>,
+    /// Root certificates the service trusts for PKI-based mutual TLS client authentication.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trusted_root_certificates: Option<Vec<String>>,
+    /// Endpoint addresses for mutual TLS, published as mtls_endpoint_aliases (RFC 8705).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mtls_endpoint_aliases: Option<Vec<NamedUri>>,
+    /// Token type written as token_type in token responses; Bearer for RFC 6750.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_type: Option<String>,
+    /// Whether the service can issue access tokens bound to the TLS client certificate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tls_client_certificate_bound_access_tokens: Option<bool>,
+    /// Lifetime of access tokens in seconds; returned as expires_in in token responses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_duration: Option<i64>,
+    /// When true, issuing an access token to a subject and client revokes the earlier ones (client credentials tokens excepted).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub single_access_token_per_subject: Option<bool>,
+    /// Algorithm used to sign access tokens when they are JWTs; absent, access tokens are not JWTs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_sign_alg: Option<JwsAlg>,
+    /// Key ID of the JWK that signs JWT access tokens, needed when several keys of the JWK Set qualify.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_signature_key_id: Option<String>,
+    /// Lifetime of refresh tokens in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_duration: Option<i64>,
+    /// Whether a new refresh token keeps the remaining lifetime of the one it replaces.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_duration_kept: Option<bool>,
+    /// Whether the lifetime of a refresh token starts over at each use when refresh tokens are kept (refreshTokenKept); no effect otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_duration_reset: Option<bool>,
+    /// Whether a refresh token stays valid after use, rather than being replaced by a new one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_kept: Option<bool>,
+    /// Scopes the service supports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_scopes: Option<Vec<Scope>>,
+    /// Whether a request that asks for no scope, explicitly or by default, is refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope_required: Option<bool>,
+    /// Lifetime of ID tokens in seconds; it sets their exp claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token_duration: Option<i64>,
+    /// Clock difference, in seconds, tolerated when checking time claims (exp, iat, nbf) of JWTs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowable_clock_skew: Option<i32>,
+    /// Claim types the service supports (claim_types_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_claim_types: Option<Vec<ClaimType>>,
+    /// Language tags (RFC 5646) of the languages claims are offered in (claims_locales_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_claim_locales: Option<Vec<String>>,
+    /// Claim names the service supports (claims_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_claims: Option<Vec<String>>,
+    /// Whether claims asked for through scopes such as profile go into the ID token only when no access token is issued.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim_shortcut_restrictive: Option<bool>,
+    /// Address of the JWK Set document of the service (jwks_uri).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwks_uri: Option<String>,
+    /// Whether Authlete's direct JWK Set endpoint is on for the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direct_jwks_endpoint_enabled: Option<bool>,
+    /// JWK Set of the service as JSON text, which Authlete stores; it holds the service's private keys for signing and decryption, so it is a secret.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwks: Option<String>,
+    /// Key ID of the JWK that signs ID tokens, needed when several keys of the JWK Set qualify.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token_signature_key_id: Option<String>,
+    /// Key ID of the JWK that signs userinfo responses, needed when several keys of the JWK Set qualify.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_info_signature_key_id: Option<String>,
+    /// Key ID of the JWK that signs JARM authorization responses, needed when several keys of the JWK Set qualify.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_signature_key_id: Option<String>,
+    /// Userinfo endpoint of the service (userinfo_endpoint); the documentation asks for an https:// URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_info_endpoint: Option<String>,
+    /// Whether Authlete's direct userinfo endpoint is on for the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub direct_user_info_endpoint_enabled: Option<bool>,
+    /// Whether dynamic client registration (RFC 7591) is on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dynamic_registration_supported: Option<bool>,
+    /// Dynamic client registration endpoint of the service (registration_endpoint); the documentation asks for an https:// URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registration_endpoint: Option<String>,
+    /// Base address of the client management endpoints of dynamic registration, to which the client ID is appended; the registration endpoint serves when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub registration_management_endpoint: Option<String>,
+    /// Address of the policy page of the service (op_policy_uri).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy_uri: Option<String>,
+    /// Address of the terms of service of the service (op_tos_uri).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tos_uri: Option<String>,
+    /// Address of the documentation for developers (service_documentation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_documentation: Option<String>,
+    /// CIBA backchannel authentication endpoint of the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backchannel_authentication_endpoint: Option<String>,
+    /// CIBA token delivery modes the service supports (backchannel_token_delivery_modes_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_backchannel_token_delivery_modes: Option<Vec<DeliveryMode>>,
+    /// Lifetime, in seconds, of the auth_req_id the backchannel authentication endpoint issues (its expires_in).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backchannel_auth_req_id_duration: Option<i32>,
+    /// Shortest interval, in seconds, between CIBA polling requests (the interval of backchannel authentication responses).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backchannel_polling_interval: Option<i32>,
+    /// Whether the backchannel authentication endpoint accepts user_code (backchannel_user_code_parameter_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backchannel_user_code_parameter_supported: Option<bool>,
+    /// Whether binding_message is required in backchannel authentication requests treated as FAPI.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backchannel_binding_message_required_in_fapi: Option<bool>,
+    /// Device authorization endpoint (OAuth 2.0 Device Authorization Grant) of the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_authorization_endpoint: Option<String>,
+    /// Verification address returned as verification_uri by the device authorization endpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_verification_uri: Option<String>,
+    /// Verification address with the placeholder USER_CODE, from which verification_uri_complete is built; absent, that parameter is left out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_verification_uri_complete: Option<String>,
+    /// Lifetime, in seconds, of device codes and user codes (the expires_in of device authorization responses).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_flow_code_duration: Option<i32>,
+    /// Shortest interval, in seconds, between polling requests of the device flow.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_flow_polling_interval: Option<i32>,
+    /// Characters used in device flow user codes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_code_charset: Option<UserCodeCharset>,
+    /// Length of device flow user codes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_code_length: Option<i32>,
+    /// Trust frameworks of identity assurance the service supports (trust_frameworks_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_trust_frameworks: Option<Vec<String>>,
+    /// Kinds of evidence of identity assurance the service supports (evidence_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_evidence: Option<Vec<String>>,
+    /// Identity documents the service supports (id_documents_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_identity_documents: Option<Vec<String>>,
+    /// Verification methods the service supports (id_documents_verification_methods_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_verification_methods: Option<Vec<String>>,
+    /// Claims the service can return inside verified_claims (claims_in_verified_claims_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_verified_claims: Option<Vec<String>>,
+    /// Schema set used to validate verified_claims.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verified_claims_validation_schema_set: Option<VerifiedClaimsValidationSchema>,
+    /// Free key and value pairs attached to the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributes: Option<Vec<Pair>>,
+    /// Whether the nbf claim of request objects may be left out of FAPI Part 2 requests, which skips the lifetime check FAPI asks for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nbf_optional: Option<bool>,
+    /// When true, authorization responses carry no iss parameter (for experiments; not meant for production).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub iss_suppressed: Option<bool>,
+    /// Names of custom client metadata the service accepts and keeps for its clients.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_custom_client_metadata: Option<Vec<String>>,
+    /// Whether an access token never expires later than the refresh token issued with it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_expiration_linked: Option<bool>,
+    /// Whether request objects passed through the front channel must be encrypted; pushed requests are not affected.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub front_channel_request_object_encryption_required: Option<bool>,
+    /// Whether the JWE alg of an encrypted request object has to equal the client's request_object_encryption_alg.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_object_encryption_alg_match_required: Option<bool>,
+    /// Whether the JWE enc of an encrypted request object has to equal the client's request_object_encryption_enc.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_object_encryption_enc_match_required: Option<bool>,
+    /// Whether keys held in HSMs are used for the service; when false, the HSK API refuses every call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hsm_enabled: Option<bool>,
+    /// Keys of the service held in HSMs; output only, set through the HSK API and ignored in create and update requests.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hsks: Option<Vec<Hsk>>,
+    /// Grant management endpoint of the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_management_endpoint: Option<String>,
+    /// Whether every authorization request must carry grant_management_action (grant_management_action_required); public clients are then blocked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_management_action_required: Option<bool>,
+    /// Whether the client registration API may answer with the UNAUTHORIZED action, as RFC 7592 asks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unauthorized_on_client_config_supported: Option<bool>,
+    /// Whether the scope parameter of dynamic registration and update requests sets the scopes the client may request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dcr_scope_used_as_requestable: Option<bool>,
+    /// Endpoint where clients end sessions (end_session_endpoint); the documentation asks for an https:// URL without fragment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_session_endpoint: Option<String>,
+    /// Whether the port of a loopback redirect URI (localhost, 127.0.0.1, ::1) is ignored when it is compared to the registered ones.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub loopback_redirection_uri_variable: Option<bool>,
+    /// Whether the aud claim of request objects must equal the issuer identifier of the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_object_audience_checked: Option<bool>,
+    /// Whether Authlete issues access tokens for external attachments and puts them in ID tokens and userinfo responses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_for_external_attachment_embedded: Option<bool>,
+    /// Entity IDs of the superiors that can issue entity statements about the service (authority_hints, OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authority_hints: Option<Vec<String>>,
+    /// Whether OpenID Federation is on for the service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub federation_enabled: Option<bool>,
+    /// JWK Set, as JSON text, whose keys sign the entity configuration of the service and its signed JWK Set; it holds private keys, so it is a secret.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub federation_jwks: Option<String>,
+    /// Key ID of the JWK that signs the entity configuration and the signed JWK Set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub federation_signature_key_id: Option<String>,
+    /// Lifetime, in seconds, of the entity configuration.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub federation_configuration_duration: Option<i64>,
+    /// Federation registration endpoint of the service (federation_registration_endpoint).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub federation_registration_endpoint: Option<String>,
+    /// Human-readable name of the organization that runs the service (organization_name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub organization_name: Option<String>,
+    /// Transformed claims the service predefines, as JSON text (transformed_claims_predefined).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub predefined_transformed_claims: Option<String>,
+    /// Whether the same refresh token, used several times in quick succession, gets the same new refresh token each time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_idempotent: Option<bool>,
+    /// Address that serves the JWK Set of the service as a signed JWT (signed_jwks_uri).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signed_jwks_uri: Option<String>,
+    /// Kinds of identity assurance attachments the service supports (attachments_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_attachments: Option<Vec<AttachmentType>>,
+    /// Hash algorithms the service supports for digests of external attachments (digest_algorithms_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_digest_algorithms: Option<Vec<String>>,
+    /// Document types the service supports (documents_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_documents: Option<Vec<String>>,
+    /// Document validation and verification processes the service supports (documents_methods_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_documents_methods: Option<Vec<String>>,
+    /// Document validation methods the service supports (documents_validation_methods_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_documents_validation_methods: Option<Vec<String>>,
+    /// Document verification methods the service supports (documents_verification_methods_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_documents_verification_methods: Option<Vec<String>>,
+    /// Electronic record types the service supports (electronic_records_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_electronic_records: Option<Vec<String>>,
+    /// OpenID Federation client registration types, automatic or explicit, the service supports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_client_registration_types: Option<Vec<ClientRegistrationType>>,
+    /// Whether token exchange requests from clients that cannot be identified are refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_exchange_by_identifiable_clients_only: Option<bool>,
+    /// Whether token exchange requests from public clients are refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_exchange_by_confidential_clients_only: Option<bool>,
+    /// Whether token exchange requests from clients without an explicit permission are refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_exchange_by_permitted_clients_only: Option<bool>,
+    /// Whether token exchange requests whose input token is an encrypted JWT are refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_exchange_encrypted_jwt_rejected: Option<bool>,
+    /// Whether token exchange requests whose input token is an unsigned JWT are refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_exchange_unsigned_jwt_rejected: Option<bool>,
+    /// Whether clients that cannot be identified are refused the JWT bearer grant type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_grant_by_identifiable_clients_only: Option<bool>,
+    /// Whether JWT bearer grant requests whose assertion is an encrypted JWT are refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_grant_encrypted_jwt_rejected: Option<bool>,
+    /// Whether JWT bearer grant requests whose assertion is an unsigned JWT are refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_grant_unsigned_jwt_rejected: Option<bool>,
+    /// Whether dynamic registration requests with a software_id already used are refused.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dcr_duplicate_software_id_blocked: Option<bool>,
+    /// Trust anchors used to resolve the trust chains of relying parties; with none, federation registration fails.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trust_anchors: Option<Vec<TrustAnchor>>,
+    /// Whether the openid scope is dropped from access tokens issued by a refresh token grant when offline_access was not granted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub openid_dropped_on_refresh_without_offline_access: Option<bool>,
+    /// Document check methods the service supports (documents_check_methods_supported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported_documents_check_methods: Option<Vec<String>>,
+    /// Whether the service signs responses from the resource server.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rs_response_signed: Option<bool>,
+    /// Key ID of the JWK used for signatures between the resource server and clients.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource_signature_key_id: Option<String>,
+    /// Form of the aud claim of ID tokens.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token_aud_type: Option<String>,
+    /// Whether ID tokens may be reissued in the refresh token flow.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token_reissuable: Option<bool>,
+}
+
+/// A social network that can be offered for social login on the authorization page Authlete provides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Sns {
+    /// `FACEBOOK`
+    Facebook,
+}
+
 /// Kind of client application, web or native; it changes how redirect URIs are checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -519,6 +1386,62 @@ pub enum ApplicationType {
     Web,
     /// `NATIVE`
     Native,
+}
+
+/// How attachments to verified claims (OpenID Connect for Identity Assurance 1.0) are carried: inside the claims (`EMBEDDED`) or as a reference to where they can be fetched (`EXTERNAL`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AttachmentType {
+    /// `EMBEDDED`
+    Embedded,
+    /// `EXTERNAL`
+    External,
+}
+
+/// One element of `authorization_details` (OAuth 2.0 Rich Authorization Requests, RFC 9396): its type, the common members the RFC defines, and the type's own members as JSON text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthzDetailsElement {
+    /// Type of the authorization data; it decides which other members the element may have. Always present.
+    pub r#type: String,
+    /// Where the resources or resource servers are, usually as URIs; may be `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locations: Option<Vec<String>>,
+    /// Kinds of actions to be taken at the resource, with values the protected API defines; may be `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actions: Option<Vec<String>>,
+    /// Kinds of data requested from the resource; may be `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_types: Option<Vec<String>>,
+    /// Identifier of one resource the API offers; may be `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<String>,
+    /// Types or levels of privilege requested at the resource; may be `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub privileges: Option<Vec<String>>,
+    /// The element's members other than the ones above (`type`, `locations`...), as JSON text; what they mean depends on the deployment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other_fields: Option<String>,
+}
+
+/// The `authorization_details` of a request (OAuth 2.0 Rich Authorization Requests, RFC 9396), as its list of elements.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthzDetails {
+    /// The elements of the authorization details, one per kind of authorization asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub elements: Option<Vec<AuthzDetailsElement>>,
+}
+
+/// How claims reach the client (OpenID Connect Core 1.0, 5.6): `NORMAL` claims sent by the server itself, `AGGREGATED` claims signed by another provider and passed on, `DISTRIBUTED` claims fetched from another provider.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ClaimType {
+    /// `NORMAL`
+    Normal,
+    /// `AGGREGATED`
+    Aggregated,
+    /// `DISTRIBUTED`
+    Distributed,
 }
 
 /// Method a client uses to authenticate at the token endpoint (token_endpoint_auth_method values).
@@ -582,6 +1505,44 @@ pub enum ClientType {
     Confidential,
 }
 
+/// How a CIBA client gets the outcome of a backchannel authentication: it polls the token endpoint (`POLL`), is notified and then asks for the tokens (`PING`), or is sent the tokens (`PUSH`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DeliveryMode {
+    /// `PING`
+    Ping,
+    /// `POLL`
+    Poll,
+    /// `PUSH`
+    Push,
+}
+
+/// A dynamic scope a client requested: the name of the scope and the value the request gave.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DynamicScope {
+    /// Name of the scope.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The scope as the request wrote it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+}
+
+/// What a grant (Grant Management for OAuth 2.0) holds: its scopes with their resources, its claims and its authorization details.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Grant {
+    /// Scopes of the grant, each set with the resources it is for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<GrantScope>>,
+    /// Claims the grant covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims: Option<Vec<String>>,
+    /// Authorization details (RFC 9396) the grant covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+}
+
 /// Grant management action a request asks for (`grant_management_action` of Grant Management for OAuth 2.0).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -596,6 +1557,17 @@ pub enum GrantManagementAction {
     Revoke,
     /// `MERGE`
     Merge,
+}
+
+/// Scopes of a grant together with the resources they were granted for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GrantScope {
+    /// Scopes, separated by spaces.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// Resource indicators (RFC 8707) of the resources the scopes are for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource: Option<Vec<String>>,
 }
 
 /// An OAuth 2.0 grant type, such as the one an access token came from or one a client may use.
@@ -754,6 +1726,17 @@ pub enum JwsAlg {
     EdDsa,
 }
 
+/// A URI with a name; in a service's mutual-TLS endpoint aliases, the name of an endpoint's metadata (`token_endpoint`...) and the URI of its alias.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NamedUri {
+    /// Name the URI is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The URI.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+}
+
 /// Combination of response types an authorization request may ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -788,6 +1771,31 @@ pub struct ApiResult {
     pub result_message: Option<String>,
 }
 
+/// A profile a service follows, which brings that profile's requirements: the Financial-grade API (`FAPI`) or Open Banking (`OPEN_BANKING`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ServiceProfile {
+    /// `FAPI`
+    Fapi,
+    /// `OPEN_BANKING`
+    OpenBanking,
+}
+
+/// Credentials Authlete uses to call a social network on a service's behalf: the network, an API key and its API secret.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SnsCredentials {
+    /// The social network the credentials are for, such as `FACEBOOK`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sns: Option<String>,
+    /// API key (the application's identifier) at the social network.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_key: Option<String>,
+    /// API secret that goes with the API key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_secret: Option<String>,
+}
+
 /// Kind of subject identifier for a client, public or pairwise (OpenID Connect Core, section 8).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -807,6 +1815,482 @@ pub struct TaggedValue {
     /// Text for that language.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
+}
+
+/// A trust anchor of OpenID Connect Federation 1.0 that a service relies on: its entity ID and its public keys.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrustAnchor {
+    /// Entity ID of the trust anchor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity_id: Option<String>,
+    /// The trust anchor's public keys, as the text of a JWK Set document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwks: Option<String>,
+}
+
+/// Characters the user codes (`user_code`) of the device authorization flow are made of: `BASE20` or `NUMERIC` (digits).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum UserCodeCharset {
+    /// `BASE20`
+    Base20,
+    /// `NUMERIC`
+    Numeric,
+}
+
+/// Set of schemas Authlete checks `verified_claims` (OpenID Connect for Identity Assurance) against: `standard`, or `standard+id_document`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum VerifiedClaimsValidationSchema {
+    /// `standard`
+    Standard,
+    /// `standard+id_document`
+    #[serde(rename = "standard+id_document")]
+    StandardIdDocument,
+}
+
+/// Body of the request an authorization server sends to Authlete when its device authorization endpoint (RFC 8628) receives a request: `POST /api/device/authorization`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceAuthorizationRequest {
+    /// The form-encoded body of the device authorization request, exactly as the endpoint received it (`client_id`, `scope`...).
+    pub parameters: String,
+    /// Client ID from the `Authorization` header of the device authorization request, when the client authenticated with HTTP Basic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// Client secret from the `Authorization` header of the device authorization request, when the client authenticated with HTTP Basic: as the client presented it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
+    /// Certificate the client presented in the TLS connection to the device authorization endpoint (PEM), for mutual TLS client authentication.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate: Option<String>,
+    /// The other certificates of the chain the client presented with its certificate (PEM).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate_path: Option<String>,
+}
+
+/// Authlete's answer to a device authorization request: what the endpoint does next, the body to return to the client, and the device code, user code and verification URIs issued.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceAuthorizationResponse {
+    /// Code that identifies the outcome of the API call, for example A220001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the device authorization endpoint does next, with `responseContent` as the body: `OK` (200, the request is valid), `BAD_REQUEST` (400), `UNAUTHORIZED` (401, client authentication failed) or `INTERNAL_SERVER_ERROR` (500).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<DeviceAuthorizationResponseAction>,
+    /// Body the device authorization endpoint returns to the client: with `OK`, the JSON object holding `device_code`, `user_code`, the verification URIs, `expires_in` and `interval`; an error object otherwise. It carries the device code, so it is held as a secret.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// Numeric ID of the client that made the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Client ID alias of the client that made the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias: Option<String>,
+    /// Whether the request named the client by its client ID alias (`true`) or by its numeric ID (`false`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// Name of the client that made the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_name: Option<String>,
+    /// Client authentication method to perform at the device authorization endpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_auth_method: Option<String>,
+    /// The requested scopes that the service knows (unregistered ones are dropped); their `description` and `descriptions` are never filled in here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<Scope>>,
+    /// Names of the claims requested through scopes that stand for claims (`profile`, `email`, `address`, `phone`, OpenID Connect Core 5.4).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim_names: Option<Vec<String>>,
+    /// The requested ACR values (`acr_values`) that the service supports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acrs: Option<Vec<String>>,
+    /// The device code (`device_code` of the response to the client), which the client trades for tokens at the token endpoint.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub device_code: Option<String>,
+    /// The user code (`user_code` of the response to the client), which the device shows and the user types at the verification URI.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_code: Option<String>,
+    /// The verification URI (`verification_uri` of the response to the client), where the user enters the user code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verification_uri: Option<String>,
+    /// The verification URI with the user code in it (`verification_uri_complete` of the response to the client).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verification_uri_complete: Option<String>,
+    /// Lifetime of the device code, in seconds (`expires_in` of the response to the client).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_in: Option<i32>,
+    /// Least number of seconds the client waits between two polling requests to the token endpoint (`interval` of the response to the client).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interval: Option<i32>,
+    /// Warnings raised while Authlete processed the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub warnings: Option<Vec<String>>,
+    /// Resource indicators of the request (`resource` parameters, RFC 8707).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// The request's `authorization_details` (OAuth 2.0 Rich Authorization Requests).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Attributes of the service the client belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_attributes: Option<Vec<Pair>>,
+    /// Attributes of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_attributes: Option<Vec<Pair>>,
+    /// Dynamic scopes the client requested in `scope`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dynamic_scopes: Option<Vec<DynamicScope>>,
+    /// The request's `grant_management_action` (Grant Management for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gm_action: Option<GrantManagementAction>,
+    /// The request's `grant_id` (Grant Management for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_id: Option<String>,
+    /// The grant that `grant_id` names, when it is valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant: Option<Grant>,
+    /// Subject of the user who gave the grant that `grant_id` names; Authlete performs no grant management action when the subject later given to it is another user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_subject: Option<String>,
+    /// Entity ID of the client (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id: Option<String>,
+    /// Whether the request named the client by its entity ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
+}
+
+/// Body of the request an authorization server sends to Authlete once the user who entered a user code has approved or refused the device's request: `POST /api/device/complete`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceCompleteRequest {
+    /// The user code the user entered, which names the device authorization request.
+    pub user_code: String,
+    /// Outcome of the user's authentication and decision: `AUTHORIZED`; `ACCESS_DENIED` (the user refused; the token endpoint answers `access_denied`); `TRANSACTION_FAILED` (no decision could be had; the token endpoint answers `expired_token`).
+    pub result: DeviceCompleteRequestResult,
+    /// Subject (unique identifier) of the user; required when `result` is `AUTHORIZED`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Value of the `sub` claim of the ID token, when it is not `subject`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub: Option<String>,
+    /// When the user was authenticated, in seconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_time: Option<i64>,
+    /// Authentication context class reference that the user's authentication met.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acr: Option<String>,
+    /// Claims to put in the ID token, as a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claims: Option<String>,
+    /// Extra properties to attach to the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// Scopes that replace those of the device authorization request; absent, the request's stay.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Text the token endpoint returns as `error_description` when `result` is not `AUTHORIZED`: printable ASCII but `"` and `\` (`%x20-21 / %x23-5B / %x5D-7E`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_description: Option<String>,
+    /// URI of a document about the error, which the token endpoint returns as `error_uri`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_uri: Option<String>,
+    /// Further JWS header parameters of the ID token, as a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub idt_header_params: Option<String>,
+    /// Claims the user consented to let the client know.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consented_claims: Option<Vec<String>>,
+    /// Further claims to put in the payload of a JWT access token, as a JSON object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_at_claims: Option<String>,
+}
+
+/// Authlete's answer when the server reports the user's decision on a device's request: what the verification endpoint tells the user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceCompleteResponse {
+    /// Code that identifies the outcome of the API call, for example A241001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the verification endpoint does next: `SUCCESS`, tell the user it is done; `USER_CODE_NOT_EXIST` or `USER_CODE_EXPIRED`, tell the user the code is no longer valid and have the flow started again; `INVALID_REQUEST`, the call was wrong; `SERVER_ERROR`, Authlete failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<DeviceCompleteResponseAction>,
+}
+
+/// Body of the request an authorization server sends to Authlete when a user enters a user code at its verification endpoint: `POST /api/device/verification`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceVerificationRequest {
+    /// The user code the user entered at the verification endpoint.
+    pub user_code: String,
+}
+
+/// Authlete's answer about a user code: whether it is valid, and what the device asked for, to show the user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceVerificationResponse {
+    /// Code that identifies the outcome of the API call, for example A224001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the verification endpoint does next: `VALID`, ask the user to approve or refuse the device's request; `NOT_EXIST`, ask for the code again; `EXPIRED`, or `INTERNAL_SERVER_ERROR`, tell the user and have the flow started again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<DeviceVerificationResponseAction>,
+    /// Numeric ID of the client the user code was issued to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Client ID alias of the client the user code was issued to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias: Option<String>,
+    /// Whether the device authorization request named the client by its client ID alias (`true`) or by its numeric ID (`false`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// Name of the client the user code was issued to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_name: Option<String>,
+    /// Scopes of the device authorization request; their `description` and `descriptions` are never filled in here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<Scope>>,
+    /// Names of the claims requested through scopes that stand for claims (`profile`, `email`...; OpenID Connect Core 5.4); absent when the request's scopes do not include `openid`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim_names: Option<Vec<String>>,
+    /// ACR values of the device authorization request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acrs: Option<Vec<String>>,
+    /// Resource indicators of the device authorization request (RFC 8707).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// The `authorization_details` of the device authorization request (OAuth 2.0 Rich Authorization Requests).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Attributes of the service the client belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_attributes: Option<Vec<Pair>>,
+    /// Attributes of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_attributes: Option<Vec<Pair>>,
+    /// Dynamic scopes the client requested in `scope`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dynamic_scopes: Option<Vec<DynamicScope>>,
+    /// When the user code expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<i64>,
+    /// The `grant_management_action` of the device authorization request (Grant Management for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gm_action: Option<GrantManagementAction>,
+    /// The `grant_id` of the device authorization request (Grant Management for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_id: Option<String>,
+    /// The grant that `grant_id` names, when it is valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant: Option<Grant>,
+    /// Subject of the user who gave the grant that `grant_id` names; Authlete performs no grant management action when the subject later given to it is another user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_subject: Option<String>,
+    /// Entity ID of the client (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id: Option<String>,
+    /// Whether the device authorization request named the client by its entity ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its client configuration endpoint (RFC 7592) receives a request to delete a registered client: `POST /api/client/registration/delete`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationDeleteRequest {
+    /// ID of the registered client, as the client configuration endpoint's URL names it.
+    pub client_id: String,
+    /// The registration access token the client presented as its bearer token.
+    pub token: String,
+}
+
+/// Authlete's answer to a request to delete a registered client: what the endpoint does next, the body it returns to the client, and the client as Authlete holds it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationDeleteResponse {
+    /// Code that identifies the outcome of the API call, for example A216001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the client configuration endpoint does next: answer 500 (`INTERNAL_SERVER_ERROR`), 400 (`BAD_REQUEST`), 401 (`UNAUTHORIZED`: the registration access token is invalid or its client is gone) or 204 with no body (`DELETED`) to the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<ClientRegistrationDeleteResponseAction>,
+    /// Body the client configuration endpoint returns to the client on an error, a JSON error; `DELETED` is answered with no body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The registered client, as Authlete holds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<Client>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its client configuration endpoint (RFC 7592) receives a request to read a registered client: `POST /api/client/registration/get`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationGetRequest {
+    /// ID of the registered client, as the client configuration endpoint's URL names it.
+    pub client_id: String,
+    /// The registration access token the client presented as its bearer token.
+    pub token: String,
+}
+
+/// Authlete's answer to a request to read a registered client: what the endpoint does next, the body it returns to the client, and the client as Authlete holds it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationGetResponse {
+    /// Code that identifies the outcome of the API call, for example A217001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the client configuration endpoint does next: answer 500 (`INTERNAL_SERVER_ERROR`), 400 (`BAD_REQUEST`), 401 (`UNAUTHORIZED`: the registration access token is invalid or its client is gone) or 200 (`OK`) to the client, with `responseContent` as the body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<ClientRegistrationGetResponseAction>,
+    /// Body the client configuration endpoint returns to the client: on `OK` the client's metadata with its client secret and registration access token, otherwise a JSON error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The registered client, as Authlete holds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<Client>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its client registration endpoint (RFC 7591) receives a registration request: `POST /api/client/registration`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationRequest {
+    /// The client metadata the client sent, as a JSON text (RFC 7591); it may hold the client's secret when the component serves an update.
+    pub json: String,
+    /// The registration access token the client presented; only for the read, update and delete calls of RFC 7592.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    /// ID of the registered client; only for the read, update and delete calls of RFC 7592.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+}
+
+/// Authlete's answer to a client registration request: what the endpoint does next, the body it returns to the client, and the client as Authlete holds it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationResponse {
+    /// Code that identifies the outcome of the API call, for example A202001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the registration endpoint does next: answer 500 (`INTERNAL_SERVER_ERROR`), 400 (`BAD_REQUEST`) or 201 (`CREATED`) to the client, with `responseContent` as the body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<ClientRegistrationResponseAction>,
+    /// Body the registration endpoint returns to the client: on `CREATED` the new client's metadata with its client secret and registration access token, otherwise a JSON error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The registered client, as Authlete holds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<Client>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its client configuration endpoint (RFC 7592) receives a request to replace a registered client's metadata: `POST /api/client/registration/update`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationUpdateRequest {
+    /// ID of the registered client, as the client configuration endpoint's URL names it.
+    pub client_id: String,
+    /// The registration access token the client presented as its bearer token.
+    pub token: String,
+    /// The new client metadata the client sent, as a JSON text (RFC 7591); it may hold the client's secret.
+    pub json: String,
+}
+
+/// Authlete's answer to a request to update a registered client: what the endpoint does next, the body it returns to the client, and the client as Authlete holds it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRegistrationUpdateResponse {
+    /// Code that identifies the outcome of the API call, for example A213001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the client configuration endpoint does next: answer 500 (`INTERNAL_SERVER_ERROR`), 400 (`BAD_REQUEST`), 401 (`UNAUTHORIZED`: the registration access token is invalid or its client is gone) or 200 (`UPDATED`) to the client, with `responseContent` as the body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<ClientRegistrationUpdateResponseAction>,
+    /// Body the client configuration endpoint returns to the client: on `UPDATED` the client's new metadata with its client secret and registration access token, otherwise a JSON error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The registered client, as Authlete holds it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<Client>,
+}
+
+/// Body of the request an authorization server sends to Authlete to get its entity configuration (OpenID Connect Federation 1.0): `POST /api/federation/configuration`. It names no member.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FederationConfigurationRequest {
+}
+
+/// Authlete's answer to a request for the entity configuration: what the entity configuration endpoint (`/.well-known/openid-federation`) does next, and the body it returns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FederationConfigurationResponse {
+    /// Code that identifies the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the entity configuration endpoint does next: answer 200 (`OK`) with the entity configuration, 404 (`NOT_FOUND`: the service has not enabled OpenID Connect Federation) or 500 (`INTERNAL_SERVER_ERROR`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<FederationConfigurationResponseAction>,
+    /// Body the endpoint returns: on `OK` the entity configuration, a signed JWT (`application/entity-statement+jwt`), otherwise a JSON error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its federation registration endpoint (explicit registration, OpenID Connect Federation 1.0) receives a request: `POST /api/federation/registration`. One of the two members is set, after the content type of the request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FederationRegistrationRequest {
+    /// The relying party's entity configuration, a signed JWT: the body of a request of type `application/entity-statement+jwt`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entity_configuration: Option<String>,
+    /// The relying party's trust chain, a JSON array of entity statements (signed JWTs) as text: the body of a request of type `application/trust-chain+json`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trust_chain: Option<String>,
+}
+
+/// Authlete's answer to an explicit registration request: what the federation registration endpoint does next, the body it returns, and the client registered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FederationRegistrationResponse {
+    /// Code that identifies the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the federation registration endpoint does next: answer 200 (`OK`) with the registration response, 400 (`BAD_REQUEST`: a wrong request, or a client of that entity ID exists already), 404 (`NOT_FOUND`: the service has not enabled OpenID Connect Federation) or 500 (`INTERNAL_SERVER_ERROR`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<FederationRegistrationResponseAction>,
+    /// Body the endpoint returns: on `OK` the registration response, an entity statement as a signed JWT, otherwise a JSON error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The client the request registered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<Client>,
 }
 
 /// Body of the request an authorization server sends to Authlete when its grant management endpoint (Grant Management for OAuth 2.0) receives a request: `POST /api/gm`.
@@ -1145,6 +2629,879 @@ pub struct InfoResponse {
     pub features: Vec<String>,
 }
 
+/// One page of the services of a service owner, as the service list API returns it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceGetListResponse {
+    /// Index of the first service of the page (inclusive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<i32>,
+    /// Index just after the last service of the page (exclusive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<i32>,
+    /// Number of services the service owner has in all, not the number in this page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_count: Option<i32>,
+    /// The services of the page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub services: Option<Vec<Service>>,
+}
+
+/// Body of the request a token endpoint sends to Authlete to answer a password grant with an error, having refused the resource owner's credentials: `POST /api/auth/token/fail`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenFailRequest {
+    /// The ticket of the `/auth/token` response (action `PASSWORD`).
+    pub ticket: String,
+    /// Why the token request failed: `INVALID_RESOURCE_OWNER_CREDENTIALS` (the username and password are wrong), `INVALID_TARGET` (a `resource` is not acceptable) or `UNKNOWN`.
+    pub reason: TokenFailRequestReason,
+}
+
+/// Authlete's answer to a token fail request: what the token endpoint does next, and the error it returns to the client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenFailResponse {
+    /// Code that identifies the outcome of the API call, for example A067301.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the token endpoint does next: return the error in `responseContent` with 400 (`BAD_REQUEST`) or 500 (`INTERNAL_SERVER_ERROR`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<TokenFailResponseAction>,
+    /// Body the token endpoint returns to the client: a JSON error object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+}
+
+/// What Authlete knows of a token named in a token exchange request (its subject token or actor token): the client and user it was issued to, its scopes, resources, authorization details and extra properties, and when it expires.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenInfo {
+    /// ID of the client the token was issued to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Alias of that client's ID, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias: Option<String>,
+    /// Whether the alias, not the numeric client ID, identified the client when the token was requested.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// Subject (unique identifier of the resource owner) the token belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Scopes the token covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// When the token expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<i64>,
+    /// Extra properties attached to the token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// Resources the token is meant for (Resource Indicators for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// Authorization details (Rich Authorization Requests) attached to the token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetailsElement>,
+    /// Entity ID of the client (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id: Option<String>,
+    /// Whether the entity ID identified the client when the token was requested.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
+}
+
+/// Body of the request a token endpoint sends to Authlete to issue tokens once it has accepted the resource owner's credentials of a password grant: `POST /api/auth/token/issue`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenIssueRequest {
+    /// The ticket of the `/auth/token` response (action `PASSWORD`).
+    pub ticket: String,
+    /// Subject (unique identifier) of the resource owner whose credentials the endpoint accepted.
+    pub subject: String,
+    /// Extra properties to attach to the access token (JSON bodies only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// More claims for the payload of the access token, when it is a JWT: a JSON object, as text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_at_claims: Option<String>,
+    /// Value to give the access token, instead of one Authlete generates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+}
+
+/// Authlete's answer to a token issue request: what the token endpoint does next, the body it returns to the client, and the tokens issued.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenIssueResponse {
+    /// Code that identifies the outcome of the API call, for example A054001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the token endpoint does next: `OK`, return `responseContent` (the tokens) with 200; `INTERNAL_SERVER_ERROR`, return the error in `responseContent` with 500.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<TokenIssueResponseAction>,
+    /// Body the token endpoint returns to the client, a JSON object: with `OK`, the tokens issued; otherwise the error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The access token issued; `null` unless `action` is `OK`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// When the access token expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_expires_at: Option<i64>,
+    /// Lifetime of the access token, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_duration: Option<i64>,
+    /// The refresh token; `null` unless `action` is `OK` and the service supports the refresh token grant.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    /// When the refresh token expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_expires_at: Option<i64>,
+    /// Lifetime of the refresh token, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_duration: Option<i64>,
+    /// ID of the client that made the token request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Alias of the client's ID; `null` when the client has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias: Option<String>,
+    /// Whether the client identified itself with the alias of its ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// Subject (unique identifier of the resource owner) of the access token; `null` for the client credentials grant.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Scopes the access token covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Extra properties attached to the access token; `null` when there are none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// The access token as a JWT, issued beside the random one when the service signs access tokens (`accessTokenSignAlg`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_access_token: Option<String>,
+    /// Resources the access token is meant for (Resource Indicators for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_resources: Option<Vec<String>>,
+    /// Authorization details (Rich Authorization Requests) of the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Attributes of the service the client belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_attributes: Option<Vec<Pair>>,
+    /// Attributes of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_attributes: Option<Vec<Pair>>,
+    /// Entity ID of the client (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id: Option<String>,
+    /// Whether the client identified itself with its entity ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its token endpoint (RFC 6749) receives a token request: `POST /api/auth/token`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenRequest {
+    /// The form-encoded body of the token request, exactly as the token endpoint received it (`grant_type`, `code`, `refresh_token`, `username` and `password`, `client_secret`...): it carries credentials.
+    pub parameters: String,
+    /// Client ID from the `Authorization` header of the token request, when the client authenticated with HTTP Basic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// Client secret from the `Authorization` header of the token request, when the client authenticated with HTTP Basic: as the client presented it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
+    /// Certificate the client presented in the TLS connection to the token endpoint (PEM), for mutual TLS client authentication and certificate-bound tokens.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate: Option<String>,
+    /// The other certificates of the chain the client presented with its certificate (PEM).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate_path: Option<String>,
+    /// Extra properties to attach to the access token the request may issue (JSON bodies only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// The `DPoP` header of the token request, when the client sent a DPoP proof.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dpop: Option<String>,
+    /// HTTP method of the token request, which the DPoP proof must name; `POST` when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub htm: Option<String>,
+    /// URL of the token endpoint, which the DPoP proof must name; the service's `tokenEndpoint` when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub htu: Option<String>,
+    /// Value to give the access token the request may issue, instead of one Authlete generates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// More claims for the payload of the access token, when it is a JWT: a JSON object, as text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_at_claims: Option<String>,
+}
+
+/// Authlete's answer to a token request: what the token endpoint does next, the body it returns to the client, and what Authlete issued or read from the request (tokens, the resource owner's credentials, the tokens of a token exchange, the assertion of a JWT bearer grant).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenResponse {
+    /// Code that identifies the outcome of the API call, for example A050001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the token endpoint does next: `OK`, return `responseContent` (the tokens) with 200; `INVALID_CLIENT` (400 or 401), `BAD_REQUEST` (400) and `INTERNAL_SERVER_ERROR` (500), return the error in `responseContent`; `PASSWORD`, check the resource owner's credentials and call `/auth/token/issue` or `/auth/token/fail` with the ticket; `TOKEN_EXCHANGE` and `JWT_BEARER`, decide on a token exchange (RFC 8693) or JWT bearer grant (RFC 7523) request Authlete checked; `ID_TOKEN_REISSUABLE`, a refresh token request after which `/idtoken/reissue` can issue a new ID token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<TokenResponseAction>,
+    /// Body the token endpoint returns to the client, a JSON object: with `OK`, the tokens issued (`access_token`, `refresh_token`, `id_token`...); otherwise the error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The `username` of a resource owner password credentials request, when the request is valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// The `password` of a resource owner password credentials request, when the request is valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    /// Ticket to give `/auth/token/issue` or `/auth/token/fail` to finish a resource owner password credentials request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<String>,
+    /// The access token issued.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// When the access token expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_expires_at: Option<i64>,
+    /// Lifetime of the access token, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_duration: Option<i64>,
+    /// The refresh token issued.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    /// When the refresh token expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_expires_at: Option<i64>,
+    /// Lifetime of the refresh token, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_duration: Option<i64>,
+    /// The ID token issued, when the authorization request asked for `code` and the `openid` scope: a signed statement about the user's authentication, kept out of logs like the tokens.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token: Option<String>,
+    /// Grant type of the token request (`AUTHORIZATION_CODE`, `REFRESH_TOKEN`...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_type: Option<String>,
+    /// ID of the client that made the token request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Alias of the client's ID; `null` when the client has none or could not be identified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias: Option<String>,
+    /// Whether the client identified itself with the alias of its ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// Subject (unique identifier of the resource owner) of the access token; `null` for the client credentials grant, whose tokens belong to no user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Scopes the access token covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Extra properties attached to the access token; `null` when there are none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// The access token as a JWT, issued beside the random one when the service signs access tokens (`accessTokenSignAlg`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_access_token: Option<String>,
+    /// Resources the token request named in its `resource` parameters (Resource Indicators for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// Resources the access token is meant for (Resource Indicators for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_resources: Option<Vec<String>>,
+    /// Authorization details (Rich Authorization Requests) of the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Attributes of the service the client belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_attributes: Option<Vec<Pair>>,
+    /// Attributes of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_attributes: Option<Vec<Pair>>,
+    /// The `grant_id` the request named (Grant Management for OAuth 2.0, Authlete 2.3 and later).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_id: Option<String>,
+    /// The `audience` values of a token exchange request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub audiences: Option<Vec<String>>,
+    /// The `requested_token_type` of a token exchange request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requested_token_type: Option<TokenType>,
+    /// The `subject_token` of a token exchange request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_token: Option<String>,
+    /// The `subject_token_type` of a token exchange request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_token_type: Option<TokenType>,
+    /// What Authlete knows of the subject token, when it is an access token or refresh token it issued.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_token_info: Option<TokenInfo>,
+    /// The `actor_token` of a token exchange request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor_token: Option<String>,
+    /// The `actor_token_type` of a token exchange request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor_token_type: Option<TokenType>,
+    /// What Authlete knows of the actor token, when it is an access token or refresh token it issued.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor_token_info: Option<TokenInfo>,
+    /// The `assertion` of a JWT bearer grant request (RFC 7523): a JWT the client exchanges for an access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assertion: Option<String>,
+    /// Whether the request used the previous refresh token, which Authlete keeps valid for a short time after a refresh.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_refresh_token_used: Option<bool>,
+    /// Entity ID of the client (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id: Option<String>,
+    /// Whether the client identified itself with its entity ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
+}
+
+/// Type of a token in a token exchange request (RFC 8693): a token type identifier of RFC 8693 (`urn:ietf:params:oauth:token-type:...`), or one of the names `DEVICE_CODE`, `TOKEN_EXCHANGE` and `JWT_BEARER` the documentation also lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TokenType {
+    /// `urn:ietf:params:oauth:token-type:jwt`
+    #[serde(rename = "urn:ietf:params:oauth:token-type:jwt")]
+    UrnIetfParamsOauthTokenTypeJwt,
+    /// `urn:ietf:params:oauth:token-type:access_token`
+    #[serde(rename = "urn:ietf:params:oauth:token-type:access_token")]
+    UrnIetfParamsOauthTokenTypeAccessToken,
+    /// `urn:ietf:params:oauth:token-type:refresh_token`
+    #[serde(rename = "urn:ietf:params:oauth:token-type:refresh_token")]
+    UrnIetfParamsOauthTokenTypeRefreshToken,
+    /// `urn:ietf:params:oauth:token-type:id_token`
+    #[serde(rename = "urn:ietf:params:oauth:token-type:id_token")]
+    UrnIetfParamsOauthTokenTypeIdToken,
+    /// `urn:ietf:params:oauth:token-type:saml1`
+    #[serde(rename = "urn:ietf:params:oauth:token-type:saml1")]
+    UrnIetfParamsOauthTokenTypeSaml1,
+    /// `urn:ietf:params:oauth:token-type:saml2`
+    #[serde(rename = "urn:ietf:params:oauth:token-type:saml2")]
+    UrnIetfParamsOauthTokenTypeSaml2,
+    /// `DEVICE_CODE`
+    DeviceCode,
+    /// `TOKEN_EXCHANGE`
+    TokenExchange,
+    /// `JWT_BEARER`
+    JwtBearer,
+}
+
+/// An access token as Authlete's token list shows it: the hashes of the access token and of its refresh token (never their values), when each expires, when the token was created and last refreshed, and the client, user, grant type, scopes and extra properties it carries.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccessToken {
+    /// Hash of the access token, which identifies it without revealing it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_hash: Option<String>,
+    /// When the access token expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_expires_at: Option<i64>,
+    /// Hash of the refresh token, which identifies it without revealing it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_hash: Option<String>,
+    /// When the refresh token expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_expires_at: Option<i64>,
+    /// When the access token was first issued, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<i64>,
+    /// When the access token was last refreshed with its refresh token, in milliseconds since the Unix epoch (0 if never).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_refreshed_at: Option<i64>,
+    /// ID of the client the access token was issued to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Subject (unique identifier of the user) the access token belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Grant type the access token was issued with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_type: Option<GrantType>,
+    /// Scopes the access token covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Extra properties attached to the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+}
+
+/// Body of the request that has Authlete create an access token directly, outside any flow (to migrate tokens, or for tests): `POST /api/auth/token/create`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenCreateRequest {
+    /// Grant type the access token is to appear issued with; `IMPLICIT` and `CLIENT_CREDENTIALS` get no refresh token.
+    pub grant_type: GrantType,
+    /// ID of the client the access token is for.
+    pub client_id: i64,
+    /// Subject (unique identifier) of the user the access token is for: ASCII, at most 100 characters; required unless `grantType` is `CLIENT_CREDENTIALS`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Scopes of the access token; one the service does not support is an error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Lifetime of the access token, in seconds; 0, the service's setting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_duration: Option<i64>,
+    /// Lifetime of the refresh token, in seconds; 0, the service's setting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_duration: Option<i64>,
+    /// Extra properties to attach to the access token (JSON bodies only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// Whether to act as if the client had used the alias of its ID: the UserInfo endpoint then gives the alias as the `aud` claim (no effect when the client has no alias).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// Value to give the access token (to migrate one from another system); `null` or absent, Authlete generates one. One whose hash Authlete already holds is an error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// Value to give the refresh token (to migrate one from another system); `null` or absent, Authlete generates one. One whose hash Authlete already holds is an error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    /// Whether the access token never expires (until revoked or deleted); `accessTokenDuration` is then ignored.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_persistent: Option<bool>,
+    /// The thumbprint of the certificate the token is bound to (mutual TLS, RFC 8705): its SHA-256 hash in base64url, exactly 43 characters (`A-Z`, `a-z`, digits, `-`, `_`); the client must then present that certificate with the token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate_thumbprint: Option<String>,
+    /// Thumbprint of the public key the token is bound to (DPoP): the client must present a DPoP proof signed with the matching private key, and the token's `token_type` is `DPoP`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dpop_key_thumbprint: Option<String>,
+    /// Authorization details (Rich Authorization Requests) to attach to the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Resources the access token is meant for (`resource` parameters of Resource Indicators for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// Whether the access token is for an external attachment (OpenID Connect for Identity Assurance).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub for_external_attachment: Option<bool>,
+    /// More claims for the payload of the access token, when it is a JWT: a JSON object, as text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_at_claims: Option<String>,
+    /// Authentication Context Class Reference of the user authentication the token is to come from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acr: Option<String>,
+    /// When that user authentication took place, in seconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_time: Option<i64>,
+    /// Whether to act as if the client had identified itself with its entity ID (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
+}
+
+/// Authlete's answer to a token create request: the outcome, and the access token (and refresh token) it created with what it carries.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenCreateResponse {
+    /// Code that identifies the outcome of the API call, for example A109001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// Outcome of the call: `OK`, the token was created; `BAD_REQUEST`, `FORBIDDEN` or `INTERNAL_SERVER_ERROR` otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<TokenCreateResponseAction>,
+    /// The access token created.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// ID of the client the access token is for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// When the access token expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<i64>,
+    /// Lifetime of the access token, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_in: Option<i64>,
+    /// Grant type the access token was created with (`AUTHORIZATION_CODE`...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_type: Option<String>,
+    /// Extra properties attached to the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// The refresh token created, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    /// Scopes the access token covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Subject (unique identifier) of the user the access token is for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Token type of the access token (`Bearer`, `DPoP`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_type: Option<String>,
+    /// The access token as a JWT, created beside the random one when the service signs access tokens (`accessTokenSignAlg`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_access_token: Option<String>,
+    /// Authorization details (Rich Authorization Requests) of the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Whether the access token is for an external attachment (OpenID Connect for Identity Assurance).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub for_external_attachment: Option<bool>,
+}
+
+/// A page of the access tokens Authlete holds for a client, a user or both, as `GET /api/auth/token/get/list` returns it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenGetListResponse {
+    /// Position of the first result in the whole result set (inclusive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<i32>,
+    /// Position just past the last result (exclusive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<i32>,
+    /// Number of matching access tokens in all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_count: Option<i32>,
+    /// The client the results were filtered by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<Client>,
+    /// The user (subject) the results were filtered by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// The access tokens of the page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_tokens: Option<Vec<AccessToken>>,
+}
+
+/// Body of the request that revokes access tokens Authlete holds: one access token, the access token of one refresh token, or those of a client, a user or both: `POST /api/auth/token/revoke`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenRevokeRequest {
+    /// The access token to revoke, or its hash.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_identifier: Option<String>,
+    /// The refresh token whose access token to revoke, or its hash.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_identifier: Option<String>,
+    /// Client (its numeric ID or the alias of its ID) whose access tokens to revoke.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_identifier: Option<String>,
+    /// Subject (unique identifier of the user) whose access tokens to revoke.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+}
+
+/// Authlete's answer to a token revoke request: the outcome, and how many tokens it revoked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenRevokeResponse {
+    /// Code that identifies the outcome of the API call, for example A135001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// Number of tokens revoked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<i64>,
+}
+
+/// Body of the request that changes an access token Authlete holds (its expiry, scopes, properties, bindings, even its value): `POST /api/auth/token/update`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenUpdateRequest {
+    /// The access token to change; it takes precedence over `accessTokenHash`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// New expiry of the access token, in milliseconds since the Unix epoch; absent, 0 or negative, unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_expires_at: Option<i64>,
+    /// New scopes of the access token (those the service does not support or the client may not request are dropped); `null` or absent, unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// New extra properties of the access token (JSON bodies only); `null` or absent, unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// Whether a change of scopes also recomputes the expiry of the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_expires_at_updated_on_scope_update: Option<bool>,
+    /// Hash of the access token to change, for when its value is not known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_hash: Option<String>,
+    /// Whether to give the access token a new value, which the response returns.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_value_updated: Option<bool>,
+    /// Whether the access token never expires (until revoked or deleted); `accessTokenExpiresAt` is then ignored.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_persistent: Option<bool>,
+    /// The thumbprint of the certificate the token is bound to (mutual TLS, RFC 8705): its SHA-256 hash in base64url, exactly 43 characters (`A-Z`, `a-z`, digits, `-`, `_`); the client must then present that certificate with the token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate_thumbprint: Option<String>,
+    /// Thumbprint of the public key the token is bound to (DPoP): the client must present a DPoP proof signed with the matching private key, and the token's `token_type` is `DPoP`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dpop_key_thumbprint: Option<String>,
+    /// New authorization details (Rich Authorization Requests) of the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Whether the access token is for an external attachment (OpenID Connect for Identity Assurance).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub for_external_attachment: Option<bool>,
+}
+
+/// Authlete's answer to a token update request: the outcome, and the access token as it now is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenUpdateResponse {
+    /// Code that identifies the outcome of the API call, for example A135001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// Outcome of the call: `OK`, the token was changed; `NOT_FOUND`, no such token; `BAD_REQUEST`, `FORBIDDEN` or `INTERNAL_SERVER_ERROR` otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<TokenUpdateResponseAction>,
+    /// The access token the request named, or its new value when the request asked for one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// When the access token expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_expires_at: Option<i64>,
+    /// Extra properties of the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// Scopes of the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Authorization details (Rich Authorization Requests) of the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Token type of the access token (`Bearer`, `DPoP`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_type: Option<String>,
+    /// Whether the access token is for an external attachment (OpenID Connect for Identity Assurance).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub for_external_attachment: Option<bool>,
+    /// When the refresh token expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_expires_at: Option<i64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum BackchannelAuthenticationCompleteRequestResult {
+    /// `TRANSACTION_FAILED`
+    TransactionFailed,
+    /// `ACCESS_DENIED`
+    AccessDenied,
+    /// `AUTHORIZED`
+    Authorized,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum BackchannelAuthenticationCompleteResponseAction {
+    /// `SERVER_ERROR`
+    ServerError,
+    /// `NO_ACTION`
+    NoAction,
+    /// `NOTIFICATION`
+    Notification,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum BackchannelAuthenticationFailRequestReason {
+    /// `ACCESS_DENIED`
+    AccessDenied,
+    /// `EXPIRED_LOGIN_HINT_TOKEN`
+    ExpiredLoginHintToken,
+    /// `INVALID_BINDING_MESSAGE`
+    InvalidBindingMessage,
+    /// `INVALID_TARGET`
+    InvalidTarget,
+    /// `INVALID_USER_CODE`
+    InvalidUserCode,
+    /// `MISSING_USER_CODE`
+    MissingUserCode,
+    /// `SERVER_ERROR`
+    ServerError,
+    /// `UNAUTHORIZED_CLIENT`
+    UnauthorizedClient,
+    /// `UNKNOWN_USER_ID`
+    UnknownUserId,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum BackchannelAuthenticationFailResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `FORBIDDEN`
+    Forbidden,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum BackchannelAuthenticationIssueResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `INVALID_TICKET`
+    InvalidTicket,
+    /// `OK`
+    Ok,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum BackchannelAuthenticationResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+    /// `USER_IDENTIFICATION`
+    UserIdentification,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DeviceAuthorizationResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+    /// `OK`
+    Ok,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DeviceCompleteRequestResult {
+    /// `TRANSACTION_FAILED`
+    TransactionFailed,
+    /// `ACCESS_DENIED`
+    AccessDenied,
+    /// `AUTHORIZED`
+    Authorized,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DeviceCompleteResponseAction {
+    /// `SERVER_ERROR`
+    ServerError,
+    /// `USER_CODE_NOT_EXIST`
+    UserCodeNotExist,
+    /// `USER_CODE_EXPIRED`
+    UserCodeExpired,
+    /// `INVALID_REQUEST`
+    InvalidRequest,
+    /// `SUCCESS`
+    Success,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum DeviceVerificationResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `NOT_EXIST`
+    NotExist,
+    /// `EXPIRED`
+    Expired,
+    /// `VALID`
+    Valid,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ClientRegistrationDeleteResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `DELETED`
+    Deleted,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ClientRegistrationGetResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `OK`
+    Ok,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ClientRegistrationResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `CREATED`
+    Created,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ClientRegistrationUpdateResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `UPDATED`
+    Updated,
+    /// `UNAUTHORIZED`
+    Unauthorized,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum FederationConfigurationResponseAction {
+    /// `OK`
+    Ok,
+    /// `NOT_FOUND`
+    NotFound,
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum FederationRegistrationResponseAction {
+    /// `OK`
+    Ok,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `NOT_FOUND`
+    NotFound,
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum GrantManagementResponseAction {
@@ -1260,6 +3617,84 @@ pub enum RevocationResponseAction {
     InvalidClient,
     /// `BAD_REQUEST`
     BadRequest,
+    /// `OK`
+    Ok,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TokenFailRequestReason {
+    /// `UNKNOWN`
+    Unknown,
+    /// `INVALID_RESOURCE_OWNER_CREDENTIALS`
+    InvalidResourceOwnerCredentials,
+    /// `INVALID_TARGET`
+    InvalidTarget,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TokenFailResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TokenIssueResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `OK`
+    Ok,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TokenResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `INVALID_CLIENT`
+    InvalidClient,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `PASSWORD`
+    Password,
+    /// `OK`
+    Ok,
+    /// `TOKEN_EXCHANGE`
+    TokenExchange,
+    /// `JWT_BEARER`
+    JwtBearer,
+    /// `ID_TOKEN_REISSUABLE`
+    IdTokenReissuable,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TokenCreateResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `FORBIDDEN`
+    Forbidden,
+    /// `OK`
+    Ok,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TokenUpdateResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `FORBIDDEN`
+    Forbidden,
+    /// `NOT_FOUND`
+    NotFound,
     /// `OK`
     Ok,
 }

@@ -148,6 +148,7 @@ pub fn plain(map: &mut Map<String, Value>) -> Vec<String> {
     map.remove("discriminator");
     objects::ref_as_part(map);
     objects::evaluated(map);
+    hoist_annotations(map);
     if let Some(Value::Array(parts)) = map.get_mut("allOf") {
         parts.retain(|p| !(p == &Value::Bool(true) || p.as_object().is_some_and(Map::is_empty)));
         if parts.is_empty() {
@@ -157,6 +158,42 @@ pub fn plain(map: &mut Map<String, Value>) -> Vec<String> {
     scalars::const_as_enum(map);
     idle
 }
+/// A part of `allOf` that holds only annotations says them of the whole value, as they would
+/// say beside the `allOf`: its `readOnly`, `writeOnly` and `deprecated` move there
+/// (`{"allOf": [{"$ref": ...}, {"readOnly": true}]}`), unless the schema says otherwise of one
+/// of them; a part left empty goes, and the others (a description) are read as before.
+fn hoist_annotations(map: &mut Map<String, Value>) {
+    const MOVED: &[&str] = &["readOnly", "writeOnly", "deprecated"];
+    const ANNOTATIONS: &[&str] = &["description", "title", "examples", "$comment"];
+    let Some(Value::Array(parts)) = map.get("allOf") else {
+        return;
+    };
+    let mut moves: Vec<(usize, &str, Value)> = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        let Value::Object(p) = part else { continue };
+        let only_annotations = p.keys().all(|k| {
+            MOVED.contains(&k.as_str()) || ANNOTATIONS.contains(&k.as_str()) || k.starts_with("x-")
+        });
+        let agrees = MOVED.iter().all(|k| match (p.get(*k), map.get(*k)) {
+            (Some(v), Some(here)) => v == here,
+            _ => true,
+        });
+        if only_annotations && agrees {
+            moves.extend(
+                MOVED
+                    .iter()
+                    .filter_map(|k| Some((i, *k, p.get(*k)?.clone()))),
+            );
+        }
+    }
+    for (i, key, value) in moves {
+        if let Some(Value::Object(p)) = map.get_mut("allOf").and_then(|a| a.get_mut(i)) {
+            p.remove(key);
+        }
+        map.insert(key.to_owned(), value);
+    }
+}
+
 pub use annotations::default_written;
 pub use scalars::not_patterns;
 pub use unions::{branches, is_union, synthetic, unwrap_null};
