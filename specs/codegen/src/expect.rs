@@ -42,9 +42,10 @@ use serde_json::{Map, Value, json};
 use crate::charset;
 use crate::input::{Document, ref_target};
 use crate::lower::{
-    Member, branches, common_required, declare_required, default_written, holds_null, is_struct,
-    is_union, matches_every_name, merge_all_of, never, not_patterns, pattern_entries, plain,
-    plain_presence, presence_names, presence_rules, properties, synthetic, unwrap_null,
+    Member, branches, common_required, declare_required, default_written, holds_null,
+    integer_bound_is_idle, is_struct, is_union, matches_every_name, merge_all_of, never,
+    not_patterns, pattern_entries, plain, plain_presence, presence_names, presence_rules,
+    properties, synthetic, unwrap_null,
 };
 
 /// The JSON Schema dialect the derive declares.
@@ -579,17 +580,22 @@ impl<'d> Expect<'d> {
                     } else {
                         (i64::MIN, i64::MAX)
                     };
-                    core.insert(
-                        "minimum".into(),
-                        map.get("minimum").cloned().unwrap_or(lo.into()),
-                    );
-                    core.insert(
-                        "maximum".into(),
-                        map.get("maximum").cloned().unwrap_or(hi.into()),
-                    );
+                    // A bound past the type's own end is left out, as the generator leaves
+                    // it out.
+                    let bound = |key: &str| match map.get(key) {
+                        Some(Value::Number(n))
+                            if integer_bound_is_idle(key, n, format == Some("int32"))
+                                && n.as_i64().is_none_or(|v| v < lo || v > hi) =>
+                        {
+                            None
+                        }
+                        other => other.cloned(),
+                    };
+                    core.insert("minimum".into(), bound("minimum").unwrap_or(lo.into()));
+                    core.insert("maximum".into(), bound("maximum").unwrap_or(hi.into()));
                     for key in ["exclusiveMinimum", "exclusiveMaximum", "multipleOf"] {
-                        if let Some(v) = map.get(key) {
-                            core.insert(key.into(), v.clone());
+                        if let Some(v) = bound(key) {
+                            core.insert(key.into(), v);
                         }
                     }
                 }

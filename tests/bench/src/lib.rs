@@ -26,7 +26,6 @@ pub mod variants;
 
 #[cfg(feature = "peers")]
 #[rustfmt::skip]
-#[allow(missing_docs)]
 pub mod authlete_serde;
 #[cfg(feature = "peers")]
 pub mod grid;

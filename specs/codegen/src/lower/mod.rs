@@ -195,7 +195,7 @@ fn hoist_annotations(map: &mut Map<String, Value>) {
 }
 
 pub use annotations::default_written;
-pub use scalars::not_patterns;
+pub use scalars::{integer_bound_is_idle, not_patterns};
 pub use unions::{branches, is_union, synthetic, unwrap_null};
 
 use crate::input::Document;

@@ -166,6 +166,11 @@ impl Lowering<'_> {
                 Ty::I64 => n.as_i64().is_some(),
                 _ => true,
             };
+            // A bound past the type's own end says nothing the type does not (`maximum:
+            // 9223372036854776000`, which a JavaScript tool writes for 2^63 - 1): left out.
+            if !fits && integer_bound_is_idle(key, n, ty == Ty::I32) {
+                continue;
+            }
             if !fits {
                 let kind = if ty == Ty::I32 {
                     "an `i32` (format int32)"
@@ -360,5 +365,20 @@ pub fn not_patterns(not: &Value) -> Option<Vec<String>> {
         }
         Some(_) => None,
         None => Some(vec![one(not)?]),
+    }
+}
+
+/// Whether `n`, the integer bound `key` of an `i32` (`int32`) or `i64`, lies at or past the
+/// type's own end on its side, so that every value of the type meets it.
+pub fn integer_bound_is_idle(key: &str, n: &serde_json::Number, int32: bool) -> bool {
+    let (lo, hi) = match int32 {
+        true => (f64::from(i32::MIN), f64::from(i32::MAX)),
+        false => (i64::MIN as f64, i64::MAX as f64),
+    };
+    let Some(v) = n.as_f64() else { return false };
+    match key {
+        "maximum" | "exclusiveMaximum" => v >= hi,
+        "minimum" | "exclusiveMinimum" => v <= lo,
+        _ => false,
     }
 }
