@@ -1854,7 +1854,7 @@ pub enum VerifiedClaimsValidationSchema {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceAuthorizationRequest {
-    /// The form-encoded body of the device authorization request, exactly as the endpoint received it (`client_id`, `scope`...).
+    /// The form-encoded body of the device authorization request, exactly as the endpoint received it (`client_id`, `scope`...), with the client's secret when it authenticates with `client_secret_post`.
     pub parameters: String,
     /// Client ID from the `Authorization` header of the device authorization request, when the client authenticated with HTTP Basic.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2711,7 +2711,7 @@ pub struct JoseVerifyResponse {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PushedAuthorizationRequest {
-    /// The form-encoded body of the pushed authorization request, exactly as the endpoint received it (`response_type`, `client_id`, `redirect_uri`...).
+    /// The form-encoded body of the pushed authorization request, exactly as the endpoint received it (`response_type`, `client_id`, `redirect_uri`...), with the client's secret when it authenticates with `client_secret_post`.
     pub parameters: String,
     /// Client ID from the `Authorization` header of the pushed authorization request, when the client authenticated with HTTP Basic.
     #[serde(skip_serializing_if = "Option::is_none")]
