@@ -102,7 +102,7 @@ pub struct BackchannelAuthenticationCompleteResponse {
     pub refresh_token: Option<Secret<String>>,
     /// The ID token issued (push mode).
     #[model(not_null)]
-    pub id_token: Option<String>,
+    pub id_token: Option<Secret<String>>,
     /// Lifetime of the access token, in seconds.
     #[model(format = "int64", not_null)]
     pub access_token_duration: Option<i64>,

@@ -5,7 +5,7 @@
 
 use authlete_models::{Model, Secret};
 
-#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
+#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "token-operations"))]
 /// A client application registered with an Authlete service, in the shape the client management API reads and returns.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(rename_all = "camelCase")]
@@ -306,7 +306,7 @@ pub enum Display {
     Wap,
 }
 
-#[cfg(any(feature = "authorization", feature = "ciba", feature = "client-management", feature = "device-flow", feature = "dynamic-client-registration", feature = "federation", feature = "introspection", feature = "service-management", feature = "userinfo"))]
+#[cfg(any(feature = "authorization", feature = "ciba", feature = "client-management", feature = "device-flow", feature = "dynamic-client-registration", feature = "federation", feature = "introspection", feature = "service-management", feature = "token", feature = "token-operations", feature = "userinfo"))]
 /// A key with a string value.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct Pair {
@@ -318,7 +318,7 @@ pub struct Pair {
     pub value: Option<String>,
 }
 
-#[cfg(any(feature = "authorization", feature = "ciba", feature = "device-flow", feature = "introspection", feature = "userinfo"))]
+#[cfg(any(feature = "authorization", feature = "ciba", feature = "device-flow", feature = "introspection", feature = "token", feature = "token-operations", feature = "userinfo"))]
 /// A key and value attached to an access token (or a grant), with a flag that keeps it from client applications.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct Property {
@@ -842,7 +842,7 @@ pub enum Sns {
     Facebook,
 }
 
-#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
+#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "token-operations"))]
 /// Kind of client application, web or native; it changes how redirect URIs are checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -864,7 +864,7 @@ pub enum AttachmentType {
     External,
 }
 
-#[cfg(any(feature = "authorization", feature = "ciba", feature = "device-flow", feature = "introspection"))]
+#[cfg(any(feature = "authorization", feature = "ciba", feature = "device-flow", feature = "introspection", feature = "token", feature = "token-operations"))]
 /// One element of `authorization_details` (OAuth 2.0 Rich Authorization Requests, RFC 9396): its type, the common members the RFC defines, and the type's own members as JSON text.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(rename_all = "camelCase")]
@@ -886,7 +886,7 @@ pub struct AuthzDetailsElement {
     pub other_fields: Option<String>,
 }
 
-#[cfg(any(feature = "authorization", feature = "ciba", feature = "device-flow", feature = "introspection"))]
+#[cfg(any(feature = "authorization", feature = "ciba", feature = "device-flow", feature = "introspection", feature = "token", feature = "token-operations"))]
 /// The `authorization_details` of a request (OAuth 2.0 Rich Authorization Requests, RFC 9396), as its list of elements.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct AuthzDetails {
@@ -908,7 +908,7 @@ pub enum ClaimType {
     Distributed,
 }
 
-#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "service-management"))]
+#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "service-management", feature = "token-operations"))]
 /// Method a client uses to authenticate at the token endpoint (token_endpoint_auth_method values).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -929,7 +929,7 @@ pub enum ClientAuthMethod {
     SelfSignedTlsClientAuth,
 }
 
-#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
+#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "token-operations"))]
 /// Authlete-specific settings of a client: requestable scopes, token lifetimes and token exchange permission.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(rename_all = "camelCase")]
@@ -951,7 +951,7 @@ pub struct ClientExtension {
     pub token_exchange_permitted: Option<bool>,
 }
 
-#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "service-management"))]
+#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "service-management", feature = "token-operations"))]
 /// OpenID Federation client registration type, automatic or explicit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -962,7 +962,7 @@ pub enum ClientRegistrationType {
     Explicit,
 }
 
-#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
+#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "token-operations"))]
 /// RFC 6749 client type, public or confidential.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -1043,7 +1043,7 @@ pub struct GrantScope {
     pub resource: Option<Vec<String>>,
 }
 
-#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "introspection", feature = "service-management"))]
+#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "introspection", feature = "service-management", feature = "token-operations"))]
 /// An OAuth 2.0 grant type, such as the one an access token came from or one a client may use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -1093,7 +1093,7 @@ pub struct Hsk {
     pub public_key: Option<String>,
 }
 
-#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
+#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "token-operations"))]
 /// JWE key management algorithm, the alg header of an encrypted JWT; RSA1_5 is regarded as weak.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "UPPERCASE")]
@@ -1144,7 +1144,7 @@ pub enum JweAlg {
     Pbes2Hs512A256Kw,
 }
 
-#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
+#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "token-operations"))]
 /// JWE content encryption algorithm, the enc header of an encrypted JWT.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "UPPERCASE")]
@@ -1166,7 +1166,7 @@ pub enum JweEnc {
     A256Gcm,
 }
 
-#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "service-management"))]
+#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "service-management", feature = "token-operations"))]
 /// JWS signature algorithm, the alg header of a signed JWT; NONE stands for no signature.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "UPPERCASE")]
@@ -1216,7 +1216,7 @@ pub struct NamedUri {
     pub uri: Option<String>,
 }
 
-#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "service-management"))]
+#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "service-management", feature = "token-operations"))]
 /// Combination of response types an authorization request may ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -1278,7 +1278,7 @@ pub struct SnsCredentials {
     pub api_secret: Option<Secret<String>>,
 }
 
-#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation"))]
+#[cfg(any(feature = "authorization", feature = "client-management", feature = "dynamic-client-registration", feature = "federation", feature = "token-operations"))]
 /// Kind of subject identifier for a client, public or pairwise (OpenID Connect Core, section 8).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]
 #[model(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -1289,7 +1289,7 @@ pub enum SubjectType {
     Pairwise,
 }
 
-#[cfg(any(feature = "authorization", feature = "ciba", feature = "client-management", feature = "device-flow", feature = "dynamic-client-registration", feature = "federation", feature = "introspection", feature = "service-management"))]
+#[cfg(any(feature = "authorization", feature = "ciba", feature = "client-management", feature = "device-flow", feature = "dynamic-client-registration", feature = "federation", feature = "introspection", feature = "service-management", feature = "token-operations"))]
 /// A string value labelled with a language tag.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct TaggedValue {

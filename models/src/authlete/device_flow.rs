@@ -9,8 +9,8 @@ use super::common::{AuthzDetails, DynamicScope, Grant, GrantManagementAction, Pa
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(rename_all = "camelCase")]
 pub struct DeviceAuthorizationRequest {
-    /// The form-encoded body of the device authorization request, exactly as the endpoint received it (`client_id`, `scope`...).
-    pub parameters: String,
+    /// The form-encoded body of the device authorization request, exactly as the endpoint received it (`client_id`, `scope`...), with the client's secret when it authenticates with `client_secret_post`.
+    pub parameters: Secret<String>,
     /// Client ID from the `Authorization` header of the device authorization request, when the client authenticated with HTTP Basic.
     #[model(not_null)]
     pub client_id: Option<String>,

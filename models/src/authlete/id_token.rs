@@ -40,10 +40,10 @@ pub struct IdTokenReissueResponse {
     pub action: Option<IdTokenReissueResponseAction>,
     /// Body of the token response the token endpoint returns to the client, with the new ID token.
     #[model(not_null)]
-    pub response_content: Option<String>,
+    pub response_content: Option<Secret<String>>,
     /// The new ID token.
     #[model(not_null)]
-    pub id_token: Option<String>,
+    pub id_token: Option<Secret<String>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]

@@ -46,5 +46,7 @@ groups! {
     "service-management" service_management,
     "ciba" ciba,
     "device-flow" device_flow,
+    "token" token,
+    "token-operations" token_operations,
     "authorization" authorization,
 }

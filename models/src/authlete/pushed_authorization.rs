@@ -7,8 +7,8 @@ use authlete_models::{Model, Secret};
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 #[model(rename_all = "camelCase")]
 pub struct PushedAuthorizationRequest {
-    /// The form-encoded body of the pushed authorization request, exactly as the endpoint received it (`response_type`, `client_id`, `redirect_uri`...).
-    pub parameters: String,
+    /// The form-encoded body of the pushed authorization request, exactly as the endpoint received it (`response_type`, `client_id`, `redirect_uri`...), with the client's secret when it authenticates with `client_secret_post`.
+    pub parameters: Secret<String>,
     /// Client ID from the `Authorization` header of the pushed authorization request, when the client authenticated with HTTP Basic.
     #[model(not_null)]
     pub client_id: Option<String>,

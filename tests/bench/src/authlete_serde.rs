@@ -2098,7 +2098,7 @@ pub enum VerifiedClaimsValidationSchema {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DeviceAuthorizationRequest {
-    /// The form-encoded body of the device authorization request, exactly as the endpoint received it (`client_id`, `scope`...).
+    /// The form-encoded body of the device authorization request, exactly as the endpoint received it (`client_id`, `scope`...), with the client's secret when it authenticates with `client_secret_post`.
     pub parameters: String,
     /// Client ID from the `Authorization` header of the device authorization request, when the client authenticated with HTTP Basic.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2955,7 +2955,7 @@ pub struct JoseVerifyResponse {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PushedAuthorizationRequest {
-    /// The form-encoded body of the pushed authorization request, exactly as the endpoint received it (`response_type`, `client_id`, `redirect_uri`...).
+    /// The form-encoded body of the pushed authorization request, exactly as the endpoint received it (`response_type`, `client_id`, `redirect_uri`...), with the client's secret when it authenticates with `client_secret_post`.
     pub parameters: String,
     /// Client ID from the `Authorization` header of the pushed authorization request, when the client authenticated with HTTP Basic.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3064,6 +3064,655 @@ pub struct ServiceGetListResponse {
     /// The services of the page.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub services: Option<Vec<Service>>,
+}
+
+/// Body of the request a token endpoint sends to Authlete to answer a password grant with an error, having refused the resource owner's credentials: `POST /api/auth/token/fail`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenFailRequest {
+    /// The ticket of the `/auth/token` response (action `PASSWORD`).
+    pub ticket: String,
+    /// Why the token request failed: `INVALID_RESOURCE_OWNER_CREDENTIALS` (the username and password are wrong), `INVALID_TARGET` (a `resource` is not acceptable) or `UNKNOWN`.
+    pub reason: TokenFailRequestReason,
+}
+
+/// Authlete's answer to a token fail request: what the token endpoint does next, and the error it returns to the client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenFailResponse {
+    /// Code that identifies the outcome of the API call, for example A067301.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the token endpoint does next: return the error in `responseContent` with 400 (`BAD_REQUEST`) or 500 (`INTERNAL_SERVER_ERROR`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<TokenFailResponseAction>,
+    /// Body the token endpoint returns to the client: a JSON error object.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+}
+
+/// What Authlete knows of a token named in a token exchange request (its subject token or actor token): the client and user it was issued to, its scopes, resources, authorization details and extra properties, and when it expires.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenInfo {
+    /// ID of the client the token was issued to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Alias of that client's ID, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias: Option<String>,
+    /// Whether the alias, not the numeric client ID, identified the client when the token was requested.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// Subject (unique identifier of the resource owner) the token belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Scopes the token covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// When the token expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<i64>,
+    /// Extra properties attached to the token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// Resources the token is meant for (Resource Indicators for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// Authorization details (Rich Authorization Requests) attached to the token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetailsElement>,
+    /// Entity ID of the client (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id: Option<String>,
+    /// Whether the entity ID identified the client when the token was requested.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
+}
+
+/// Body of the request a token endpoint sends to Authlete to issue tokens once it has accepted the resource owner's credentials of a password grant: `POST /api/auth/token/issue`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenIssueRequest {
+    /// The ticket of the `/auth/token` response (action `PASSWORD`).
+    pub ticket: String,
+    /// Subject (unique identifier) of the resource owner whose credentials the endpoint accepted.
+    pub subject: String,
+    /// Extra properties to attach to the access token (JSON bodies only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// More claims for the payload of the access token, when it is a JWT: a JSON object, as text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_at_claims: Option<String>,
+    /// Value to give the access token, instead of one Authlete generates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+}
+
+/// Authlete's answer to a token issue request: what the token endpoint does next, the body it returns to the client, and the tokens issued.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenIssueResponse {
+    /// Code that identifies the outcome of the API call, for example A054001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the token endpoint does next: `OK`, return `responseContent` (the tokens) with 200; `INTERNAL_SERVER_ERROR`, return the error in `responseContent` with 500.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<TokenIssueResponseAction>,
+    /// Body the token endpoint returns to the client, a JSON object: with `OK`, the tokens issued; otherwise the error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The access token issued; `null` unless `action` is `OK`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// When the access token expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_expires_at: Option<i64>,
+    /// Lifetime of the access token, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_duration: Option<i64>,
+    /// The refresh token; `null` unless `action` is `OK` and the service supports the refresh token grant.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    /// When the refresh token expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_expires_at: Option<i64>,
+    /// Lifetime of the refresh token, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_duration: Option<i64>,
+    /// ID of the client that made the token request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Alias of the client's ID; `null` when the client has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias: Option<String>,
+    /// Whether the client identified itself with the alias of its ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// Subject (unique identifier of the resource owner) of the access token; `null` for the client credentials grant.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Scopes the access token covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Extra properties attached to the access token; `null` when there are none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// The access token as a JWT, issued beside the random one when the service signs access tokens (`accessTokenSignAlg`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_access_token: Option<String>,
+    /// Resources the access token is meant for (Resource Indicators for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_resources: Option<Vec<String>>,
+    /// Authorization details (Rich Authorization Requests) of the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Attributes of the service the client belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_attributes: Option<Vec<Pair>>,
+    /// Attributes of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_attributes: Option<Vec<Pair>>,
+    /// Entity ID of the client (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id: Option<String>,
+    /// Whether the client identified itself with its entity ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
+}
+
+/// Body of the request an authorization server sends to Authlete when its token endpoint (RFC 6749) receives a token request: `POST /api/auth/token`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenRequest {
+    /// The form-encoded body of the token request, exactly as the token endpoint received it (`grant_type`, `code`, `refresh_token`, `username` and `password`, `client_secret`...): it carries credentials.
+    pub parameters: String,
+    /// Client ID from the `Authorization` header of the token request, when the client authenticated with HTTP Basic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// Client secret from the `Authorization` header of the token request, when the client authenticated with HTTP Basic: as the client presented it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
+    /// Certificate the client presented in the TLS connection to the token endpoint (PEM), for mutual TLS client authentication and certificate-bound tokens.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate: Option<String>,
+    /// The other certificates of the chain the client presented with its certificate (PEM).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_certificate_path: Option<String>,
+    /// Extra properties to attach to the access token the request may issue (JSON bodies only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// The `DPoP` header of the token request, when the client sent a DPoP proof.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dpop: Option<String>,
+    /// HTTP method of the token request, which the DPoP proof must name; `POST` when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub htm: Option<String>,
+    /// URL of the token endpoint, which the DPoP proof must name; the service's `tokenEndpoint` when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub htu: Option<String>,
+    /// Value to give the access token the request may issue, instead of one Authlete generates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// More claims for the payload of the access token, when it is a JWT: a JSON object, as text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_at_claims: Option<String>,
+}
+
+/// Authlete's answer to a token request: what the token endpoint does next, the body it returns to the client, and what Authlete issued or read from the request (tokens, the resource owner's credentials, the tokens of a token exchange, the assertion of a JWT bearer grant).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenResponse {
+    /// Code that identifies the outcome of the API call, for example A050001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// What the token endpoint does next: `OK`, return `responseContent` (the tokens) with 200; `INVALID_CLIENT` (400 or 401), `BAD_REQUEST` (400) and `INTERNAL_SERVER_ERROR` (500), return the error in `responseContent`; `PASSWORD`, check the resource owner's credentials and call `/auth/token/issue` or `/auth/token/fail` with the ticket; `TOKEN_EXCHANGE` and `JWT_BEARER`, decide on a token exchange (RFC 8693) or JWT bearer grant (RFC 7523) request Authlete checked; `ID_TOKEN_REISSUABLE`, a refresh token request after which `/idtoken/reissue` can issue a new ID token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<TokenResponseAction>,
+    /// Body the token endpoint returns to the client, a JSON object: with `OK`, the tokens issued (`access_token`, `refresh_token`, `id_token`...); otherwise the error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_content: Option<String>,
+    /// The `username` of a resource owner password credentials request, when the request is valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// The `password` of a resource owner password credentials request, when the request is valid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    /// Ticket to give `/auth/token/issue` or `/auth/token/fail` to finish a resource owner password credentials request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<String>,
+    /// The access token issued.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// When the access token expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_expires_at: Option<i64>,
+    /// Lifetime of the access token, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_duration: Option<i64>,
+    /// The refresh token issued.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    /// When the refresh token expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_expires_at: Option<i64>,
+    /// Lifetime of the refresh token, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_duration: Option<i64>,
+    /// The ID token issued, when the authorization request asked for `code` and the `openid` scope: a signed statement about the user's authentication, kept out of logs like the tokens.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token: Option<String>,
+    /// Grant type of the token request (`AUTHORIZATION_CODE`, `REFRESH_TOKEN`...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_type: Option<String>,
+    /// ID of the client that made the token request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Alias of the client's ID; `null` when the client has none or could not be identified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias: Option<String>,
+    /// Whether the client identified itself with the alias of its ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// Subject (unique identifier of the resource owner) of the access token; `null` for the client credentials grant, whose tokens belong to no user.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Scopes the access token covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Extra properties attached to the access token; `null` when there are none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// The access token as a JWT, issued beside the random one when the service signs access tokens (`accessTokenSignAlg`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_access_token: Option<String>,
+    /// Resources the token request named in its `resource` parameters (Resource Indicators for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// Resources the access token is meant for (Resource Indicators for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_resources: Option<Vec<String>>,
+    /// Authorization details (Rich Authorization Requests) of the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Attributes of the service the client belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_attributes: Option<Vec<Pair>>,
+    /// Attributes of the client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_attributes: Option<Vec<Pair>>,
+    /// The `grant_id` the request named (Grant Management for OAuth 2.0, Authlete 2.3 and later).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_id: Option<String>,
+    /// The `audience` values of a token exchange request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub audiences: Option<Vec<String>>,
+    /// The `requested_token_type` of a token exchange request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requested_token_type: Option<TokenType>,
+    /// The `subject_token` of a token exchange request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_token: Option<String>,
+    /// The `subject_token_type` of a token exchange request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_token_type: Option<TokenType>,
+    /// What Authlete knows of the subject token, when it is an access token or refresh token it issued.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_token_info: Option<TokenInfo>,
+    /// The `actor_token` of a token exchange request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor_token: Option<String>,
+    /// The `actor_token_type` of a token exchange request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor_token_type: Option<TokenType>,
+    /// What Authlete knows of the actor token, when it is an access token or refresh token it issued.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor_token_info: Option<TokenInfo>,
+    /// The `assertion` of a JWT bearer grant request (RFC 7523): a JWT the client exchanges for an access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub assertion: Option<String>,
+    /// Whether the request used the previous refresh token, which Authlete keeps valid for a short time after a refresh.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous_refresh_token_used: Option<bool>,
+    /// Entity ID of the client (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id: Option<String>,
+    /// Whether the client identified itself with its entity ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
+}
+
+/// Type of a token in a token exchange request (RFC 8693): a token type identifier of RFC 8693 (`urn:ietf:params:oauth:token-type:...`), or one of the names `DEVICE_CODE`, `TOKEN_EXCHANGE` and `JWT_BEARER` the documentation also lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TokenType {
+    /// `urn:ietf:params:oauth:token-type:jwt`
+    #[serde(rename = "urn:ietf:params:oauth:token-type:jwt")]
+    UrnIetfParamsOauthTokenTypeJwt,
+    /// `urn:ietf:params:oauth:token-type:access_token`
+    #[serde(rename = "urn:ietf:params:oauth:token-type:access_token")]
+    UrnIetfParamsOauthTokenTypeAccessToken,
+    /// `urn:ietf:params:oauth:token-type:refresh_token`
+    #[serde(rename = "urn:ietf:params:oauth:token-type:refresh_token")]
+    UrnIetfParamsOauthTokenTypeRefreshToken,
+    /// `urn:ietf:params:oauth:token-type:id_token`
+    #[serde(rename = "urn:ietf:params:oauth:token-type:id_token")]
+    UrnIetfParamsOauthTokenTypeIdToken,
+    /// `urn:ietf:params:oauth:token-type:saml1`
+    #[serde(rename = "urn:ietf:params:oauth:token-type:saml1")]
+    UrnIetfParamsOauthTokenTypeSaml1,
+    /// `urn:ietf:params:oauth:token-type:saml2`
+    #[serde(rename = "urn:ietf:params:oauth:token-type:saml2")]
+    UrnIetfParamsOauthTokenTypeSaml2,
+    /// `DEVICE_CODE`
+    DeviceCode,
+    /// `TOKEN_EXCHANGE`
+    TokenExchange,
+    /// `JWT_BEARER`
+    JwtBearer,
+}
+
+/// An access token as Authlete's token list shows it: the hashes of the access token and of its refresh token (never their values), when each expires, when the token was created and last refreshed, and the client, user, grant type, scopes and extra properties it carries.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccessToken {
+    /// Hash of the access token, which identifies it without revealing it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_hash: Option<String>,
+    /// When the access token expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_expires_at: Option<i64>,
+    /// Hash of the refresh token, which identifies it without revealing it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_hash: Option<String>,
+    /// When the refresh token expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_expires_at: Option<i64>,
+    /// When the access token was first issued, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<i64>,
+    /// When the access token was last refreshed with its refresh token, in milliseconds since the Unix epoch (0 if never).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_refreshed_at: Option<i64>,
+    /// ID of the client the access token was issued to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// Subject (unique identifier of the user) the access token belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Grant type the access token was issued with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_type: Option<GrantType>,
+    /// Scopes the access token covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Extra properties attached to the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+}
+
+/// Body of the request that has Authlete create an access token directly, outside any flow (to migrate tokens, or for tests): `POST /api/auth/token/create`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenCreateRequest {
+    /// Grant type the access token is to appear issued with; `IMPLICIT` and `CLIENT_CREDENTIALS` get no refresh token.
+    pub grant_type: GrantType,
+    /// ID of the client the access token is for.
+    pub client_id: i64,
+    /// Subject (unique identifier) of the user the access token is for: ASCII, at most 100 characters; required unless `grantType` is `CLIENT_CREDENTIALS`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Scopes of the access token; one the service does not support is an error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Lifetime of the access token, in seconds; 0, the service's setting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_duration: Option<i64>,
+    /// Lifetime of the refresh token, in seconds; 0, the service's setting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_duration: Option<i64>,
+    /// Extra properties to attach to the access token (JSON bodies only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// Whether to act as if the client had used the alias of its ID: the UserInfo endpoint then gives the alias as the `aud` claim (no effect when the client has no alias).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id_alias_used: Option<bool>,
+    /// Value to give the access token (to migrate one from another system); `null` or absent, Authlete generates one. One whose hash Authlete already holds is an error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// Value to give the refresh token (to migrate one from another system); `null` or absent, Authlete generates one. One whose hash Authlete already holds is an error.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    /// Whether the access token never expires (until revoked or deleted); `accessTokenDuration` is then ignored.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_persistent: Option<bool>,
+    /// The thumbprint of the certificate the token is bound to (mutual TLS, RFC 8705): its SHA-256 hash in base64url, exactly 43 characters (`A-Z`, `a-z`, digits, `-`, `_`); the client must then present that certificate with the token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate_thumbprint: Option<String>,
+    /// Thumbprint of the public key the token is bound to (DPoP): the client must present a DPoP proof signed with the matching private key, and the token's `token_type` is `DPoP`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dpop_key_thumbprint: Option<String>,
+    /// Authorization details (Rich Authorization Requests) to attach to the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Resources the access token is meant for (`resource` parameters of Resource Indicators for OAuth 2.0).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resources: Option<Vec<String>>,
+    /// Whether the access token is for an external attachment (OpenID Connect for Identity Assurance).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub for_external_attachment: Option<bool>,
+    /// More claims for the payload of the access token, when it is a JWT: a JSON object, as text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_at_claims: Option<String>,
+    /// Authentication Context Class Reference of the user authentication the token is to come from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acr: Option<String>,
+    /// When that user authentication took place, in seconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth_time: Option<i64>,
+    /// Whether to act as if the client had identified itself with its entity ID (OpenID Federation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_entity_id_used: Option<bool>,
+}
+
+/// Authlete's answer to a token create request: the outcome, and the access token (and refresh token) it created with what it carries.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenCreateResponse {
+    /// Code that identifies the outcome of the API call, for example A109001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// Outcome of the call: `OK`, the token was created; `BAD_REQUEST`, `FORBIDDEN` or `INTERNAL_SERVER_ERROR` otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<TokenCreateResponseAction>,
+    /// The access token created.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// ID of the client the access token is for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<i64>,
+    /// When the access token expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<i64>,
+    /// Lifetime of the access token, in seconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_in: Option<i64>,
+    /// Grant type the access token was created with (`AUTHORIZATION_CODE`...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grant_type: Option<String>,
+    /// Extra properties attached to the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// The refresh token created, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    /// Scopes the access token covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Subject (unique identifier) of the user the access token is for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Token type of the access token (`Bearer`, `DPoP`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_type: Option<String>,
+    /// The access token as a JWT, created beside the random one when the service signs access tokens (`accessTokenSignAlg`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jwt_access_token: Option<String>,
+    /// Authorization details (Rich Authorization Requests) of the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Whether the access token is for an external attachment (OpenID Connect for Identity Assurance).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub for_external_attachment: Option<bool>,
+}
+
+/// A page of the access tokens Authlete holds for a client, a user or both, as `GET /api/auth/token/get/list` returns it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenGetListResponse {
+    /// Position of the first result in the whole result set (inclusive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<i32>,
+    /// Position just past the last result (exclusive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<i32>,
+    /// Number of matching access tokens in all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_count: Option<i32>,
+    /// The client the results were filtered by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<Client>,
+    /// The user (subject) the results were filtered by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// The access tokens of the page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_tokens: Option<Vec<AccessToken>>,
+}
+
+/// Body of the request that revokes access tokens Authlete holds: one access token, the access token of one refresh token, or those of a client, a user or both: `POST /api/auth/token/revoke`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenRevokeRequest {
+    /// The access token to revoke, or its hash.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_identifier: Option<String>,
+    /// The refresh token whose access token to revoke, or its hash.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_identifier: Option<String>,
+    /// Client (its numeric ID or the alias of its ID) whose access tokens to revoke.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_identifier: Option<String>,
+    /// Subject (unique identifier of the user) whose access tokens to revoke.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+}
+
+/// Authlete's answer to a token revoke request: the outcome, and how many tokens it revoked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenRevokeResponse {
+    /// Code that identifies the outcome of the API call, for example A135001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// Number of tokens revoked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<i64>,
+}
+
+/// Body of the request that changes an access token Authlete holds (its expiry, scopes, properties, bindings, even its value): `POST /api/auth/token/update`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenUpdateRequest {
+    /// The access token to change; it takes precedence over `accessTokenHash`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// New expiry of the access token, in milliseconds since the Unix epoch; absent, 0 or negative, unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_expires_at: Option<i64>,
+    /// New scopes of the access token (those the service does not support or the client may not request are dropped); `null` or absent, unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// New extra properties of the access token (JSON bodies only); `null` or absent, unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// Whether a change of scopes also recomputes the expiry of the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_expires_at_updated_on_scope_update: Option<bool>,
+    /// Hash of the access token to change, for when its value is not known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_hash: Option<String>,
+    /// Whether to give the access token a new value, which the response returns.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_value_updated: Option<bool>,
+    /// Whether the access token never expires (until revoked or deleted); `accessTokenExpiresAt` is then ignored.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_persistent: Option<bool>,
+    /// The thumbprint of the certificate the token is bound to (mutual TLS, RFC 8705): its SHA-256 hash in base64url, exactly 43 characters (`A-Z`, `a-z`, digits, `-`, `_`); the client must then present that certificate with the token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate_thumbprint: Option<String>,
+    /// Thumbprint of the public key the token is bound to (DPoP): the client must present a DPoP proof signed with the matching private key, and the token's `token_type` is `DPoP`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dpop_key_thumbprint: Option<String>,
+    /// New authorization details (Rich Authorization Requests) of the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Whether the access token is for an external attachment (OpenID Connect for Identity Assurance).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub for_external_attachment: Option<bool>,
+}
+
+/// Authlete's answer to a token update request: the outcome, and the access token as it now is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TokenUpdateResponse {
+    /// Code that identifies the outcome of the API call, for example A135001.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_code: Option<String>,
+    /// Human-readable text that explains the outcome of the API call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result_message: Option<String>,
+    /// Outcome of the call: `OK`, the token was changed; `NOT_FOUND`, no such token; `BAD_REQUEST`, `FORBIDDEN` or `INTERNAL_SERVER_ERROR` otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<TokenUpdateResponseAction>,
+    /// The access token the request named, or its new value when the request asked for one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    /// When the access token expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_expires_at: Option<i64>,
+    /// Extra properties of the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub properties: Option<Vec<Property>>,
+    /// Scopes of the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    /// Authorization details (Rich Authorization Requests) of the access token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authorization_details: Option<AuthzDetails>,
+    /// Token type of the access token (`Bearer`, `DPoP`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_type: Option<String>,
+    /// Whether the access token is for an external attachment (OpenID Connect for Identity Assurance).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub for_external_attachment: Option<bool>,
+    /// When the refresh token expires, in milliseconds since the Unix epoch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_expires_at: Option<i64>,
 }
 
 /// Body of the request the userinfo endpoint sends to Authlete, with the claims it gathered for the user, to have the userinfo response made: `POST /api/auth/userinfo/issue`.
@@ -3635,6 +4284,84 @@ pub enum RevocationResponseAction {
     InvalidClient,
     /// `BAD_REQUEST`
     BadRequest,
+    /// `OK`
+    Ok,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TokenFailRequestReason {
+    /// `UNKNOWN`
+    Unknown,
+    /// `INVALID_RESOURCE_OWNER_CREDENTIALS`
+    InvalidResourceOwnerCredentials,
+    /// `INVALID_TARGET`
+    InvalidTarget,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TokenFailResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TokenIssueResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `OK`
+    Ok,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TokenResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `INVALID_CLIENT`
+    InvalidClient,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `PASSWORD`
+    Password,
+    /// `OK`
+    Ok,
+    /// `TOKEN_EXCHANGE`
+    TokenExchange,
+    /// `JWT_BEARER`
+    JwtBearer,
+    /// `ID_TOKEN_REISSUABLE`
+    IdTokenReissuable,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TokenCreateResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `FORBIDDEN`
+    Forbidden,
+    /// `OK`
+    Ok,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TokenUpdateResponseAction {
+    /// `INTERNAL_SERVER_ERROR`
+    InternalServerError,
+    /// `BAD_REQUEST`
+    BadRequest,
+    /// `FORBIDDEN`
+    Forbidden,
+    /// `NOT_FOUND`
+    NotFound,
     /// `OK`
     Ok,
 }
