@@ -116,8 +116,8 @@ pub struct AuthorizationIssueResponse {
 /// Body of the request an authorization server sends to Authlete when its authorization endpoint receives an authorization request: `POST /api/auth/authorization`.
 #[derive(Clone, Debug, PartialEq, Eq, Model)]
 pub struct AuthorizationRequest {
-    /// The authorization request's parameters as the endpoint received them: its query string for a GET, its form-encoded body for a POST (`response_type`, `client_id`, `redirect_uri`, `scope`...).
-    pub parameters: String,
+    /// The authorization request's parameters as the endpoint received them: its query string for a GET, its form-encoded body for a POST (`response_type`, `client_id`, `redirect_uri`, `scope`...). They may hold an ID token (`id_token_hint`), so they are held as a secret.
+    pub parameters: Secret<String>,
 }
 
 /// Authlete's answer to an authorization request: what the authorization endpoint does next and, when the request is sound, what it asks for (client, scopes, claims, prompts, ACRs...) and the ticket to issue or fail it with.
@@ -174,8 +174,8 @@ pub struct AuthorizationResponse {
     /// The least the pages shown to the end-user must do, from `prompt` (`CONSENT` when absent).
     #[model(not_null)]
     pub lowest_prompt: Option<Prompt>,
-    /// The payload of the request object; `null` when the request has none.
-    pub request_object_payload: Option<String>,
+    /// The payload of the request object; `null` when the request has none. It may hold an ID token (`id_token_hint`), so it is held as a secret.
+    pub request_object_payload: Option<Secret<String>>,
     /// The `id_token` member of the `claims` parameter (or of the request object's `claims`, which wins), as JSON text.
     #[model(not_null)]
     pub id_token_claims: Option<String>,

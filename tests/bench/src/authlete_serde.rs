@@ -122,7 +122,7 @@ pub struct AuthorizationIssueResponse {
 /// Body of the request an authorization server sends to Authlete when its authorization endpoint receives an authorization request: `POST /api/auth/authorization`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuthorizationRequest {
-    /// The authorization request's parameters as the endpoint received them: its query string for a GET, its form-encoded body for a POST (`response_type`, `client_id`, `redirect_uri`, `scope`...).
+    /// The authorization request's parameters as the endpoint received them: its query string for a GET, its form-encoded body for a POST (`response_type`, `client_id`, `redirect_uri`, `scope`...). They may hold an ID token (`id_token_hint`), so they are held as a secret.
     pub parameters: String,
 }
 
@@ -184,7 +184,7 @@ pub struct AuthorizationResponse {
     /// The least the pages shown to the end-user must do, from `prompt` (`CONSENT` when absent).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lowest_prompt: Option<Prompt>,
-    /// The payload of the request object; `null` when the request has none.
+    /// The payload of the request object; `null` when the request has none. It may hold an ID token (`id_token_hint`), so it is held as a secret.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub request_object_payload: Option<String>,
     /// The `id_token` member of the `claims` parameter (or of the request object's `claims`, which wins), as JSON text.
