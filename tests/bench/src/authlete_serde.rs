@@ -517,7 +517,7 @@ pub struct BackchannelAuthenticationResponse {
     /// Which hint identifies the user in the request: `LOGIN_HINT`, `LOGIN_HINT_TOKEN` or `ID_TOKEN_HINT`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint_type: Option<String>,
-    /// Value of the hint that identifies the user (the `login_hint`, `login_hint_token` or `id_token_hint` of the request).
+    /// Value of the hint that identifies the user (the `login_hint`, `login_hint_token` or `id_token_hint` of the request); a secret, as an ID token may be the hint.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
     /// The `sub` claim of the ID token given as `id_token_hint`, when that is the hint.
