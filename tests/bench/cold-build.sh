@@ -88,12 +88,19 @@ serde_json = \"1\"" "$main"
     make_crate with-serde 'serde = { version = "1", features = ["derive"] }
 serde_json = "1"' "$main"
     codegen() { (cd "$HERE/../.." && cargo run -q -p authlete-models-codegen -- --contracts specs/ --serde --group "$@" 2>/dev/null); }
-    # The shared types are behind the features of the groups that hold them, as in the crate.
-    printf '\n[features]\ndefault = ["%s"]\n"%s" = []\n' "$feature" "$feature" >>"$WORK/with-serde/Cargo.toml"
+    # The shared types are behind the features of the groups that hold them, as in the crate:
+    # every group's feature is declared, the group's own on.
+    {
+        printf '\n[features]\ndefault = ["%s"]\n' "$feature"
+        for folder in "$SPECS"/*/; do
+            name="$(basename "$folder")"
+            [ "$name" = codegen ] || [ "$name" = common ] || printf '"%s" = []\n' "${name//_/-}"
+        done
+    } >>"$WORK/with-serde/Cargo.toml"
     mkdir -p "$WORK/with-serde/src/models"
     codegen common --shared >"$WORK/with-serde/src/models/common.rs"
     codegen "$GROUP" >"$WORK/with-serde/src/models/$GROUP.rs"
-    printf 'mod common;\nmod %s;\npub use common::*;\npub use %s::*;\n' "$GROUP" "$GROUP" >"$WORK/with-serde/src/models.rs"
+    printf 'mod common;\nmod %s;\n#[allow(unused_imports)]\npub use common::*;\npub use %s::*;\n' "$GROUP" "$GROUP" >"$WORK/with-serde/src/models.rs"
 elif [ "${WHAT:-one}" = pattern ]; then
 make_crate with-model "authlete-models = { path = \"$MODELS\", default-features = false, features = [\"pattern\"] }
 serde_json = \"1\"" '
