@@ -642,12 +642,14 @@ fn openapi_schemas(root: &Value, order: &Order) -> Vec<Named> {
                         continue;
                     };
                     let at = format!("{pointer}/content/{}/schema", escape(media));
-                    // A body that is a `$ref` is the type of what it names: a component's, or
-                    // that of another file's schema, named here after its file.
+                    // A body that is a `$ref` is the type of what it names: a component's, an
+                    // operation's body (named with its operation), or that of another file's
+                    // schema, named here after its file.
                     if let Some(r) = schema.get("$ref") {
                         let target = r.as_str().and_then(ref_target).unwrap_or_default();
                         if root.pointer(&target).is_some()
                             && !target.starts_with("/components/schemas/")
+                            && !target.starts_with("/paths/")
                             && named.iter().all(|n| n.pointer != target)
                         {
                             let file = target.rsplit('/').next().unwrap_or_default();
@@ -1675,6 +1677,25 @@ mod tests {
             d.named[1].pointer,
             "/paths/~1api~1client~1create/post/requestBody/content/application~1json/schema"
         );
+    }
+
+    #[test]
+    fn a_body_that_is_another_operation_s_body_is_named_once() {
+        // `/a` answers with the body `/b` declares inline, which `/b` names, after `/a` is read.
+        let doc = json!({
+            "openapi": "3.1.0",
+            "paths": {
+                "/a": {"get": {"operationId": "a", "responses": {"200": {"content": {"application/json": {
+                    "schema": {"$ref": "#/paths/~1b/get/responses/200/content/application~1json/schema"}
+                }}}}}},
+                "/b": {"get": {"operationId": "b", "responses": {"200": {"content": {"application/json": {
+                    "schema": {"type": "object", "properties": {}}
+                }}}}}}
+            }
+        });
+        let d = Document::new(doc, "x").unwrap();
+        let names: Vec<&str> = d.named.iter().map(|n| n.name.as_str()).collect();
+        assert_eq!(names, ["BResponse"]);
     }
 
     #[test]
