@@ -35,8 +35,10 @@
 //! to `/$defs/$files/<path>/<pointer of the $defs member>` (`<path>` the document's own file
 //! name for its own), so that the schema is a plain one; a subschema's `$id` and `$schema`,
 //! and every `$anchor` and `$dynamicAnchor`, go once read. Each reference that resolved is
-//! rewritten to the pointer it leads to (one already written so is kept), and
-//! [`Document::show`] shows every grafted or moved pointer where its file writes it
+//! rewritten to the pointer it leads to, as a URI fragment writes it (percent-encoded where a
+//! fragment cannot hold a character as it is: `#/$defs/$files/a.json/Postal%20address`), so
+//! that a validator reads the root value as the generator does; one already written so is
+//! kept. [`Document::show`] shows every grafted or moved pointer where its file writes it
 //! (`common.yaml#/components/schemas/Error`, `#/$defs/A/$defs/B`).
 //!
 //! A reference that resolves to nothing (a file that is missing, unreadable, not JSON nor YAML
@@ -1321,7 +1323,7 @@ impl Linker {
                     if r.source == 0 && ref_target(&r.text).as_deref() == Some(merged.as_str()) {
                         None
                     } else {
-                        Some(format!("#{}", merged.replace('%', "%25")))
+                        Some(format!("#{}", encode_fragment(&merged)))
                     }
                 }
                 Err(why) => {
@@ -1411,6 +1413,7 @@ impl Linker {
                 let at = places.merged(r.source, &format!("{}/$ref", r.at));
                 Note {
                     pointer: show(&shown_as, &at),
+                    root_pointer: at,
                     message: format!("`$ref` to `{}`: {why}", r.text),
                 }
             })
@@ -1420,6 +1423,7 @@ impl Linker {
             .map(|(at, message)| {
                 let note = Note {
                     pointer: show(&shown_as, &at),
+                    root_pointer: at.clone(),
                     message,
                 };
                 (at, note)
@@ -1582,6 +1586,21 @@ fn encode_path(path: &str) -> String {
     path.replace('%', "%25")
         .replace('#', "%23")
         .replace('?', "%3F")
+}
+
+/// A JSON Pointer as a URI fragment writes it: each byte that a fragment cannot hold as it is
+/// (a space, `%`, `{`, a non-ASCII letter's) percent-encoded, so that any JSON Schema
+/// validator reads the `$ref` that holds it ([`ref_target`] reads it back).
+fn encode_fragment(pointer: &str) -> String {
+    let mut out = String::with_capacity(pointer.len());
+    for b in pointer.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/?".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// The `file:` URI of `path`, absolute.
@@ -1827,5 +1846,23 @@ mod tests {
         assert_eq!(ref_target("#/$defs/%C3%A9").as_deref(), Some("/$defs/é"));
         assert_eq!(ref_target("#/$defs/é").as_deref(), Some("/$defs/é"));
         assert_eq!(ref_target("#/$defs/%aé").as_deref(), Some("/$defs/%aé"));
+        // A pointer the reader writes as a `$ref` reads back as it was.
+        for pointer in [
+            "/$defs/$files/defs~1address.json/Postal address",
+            "/paths/~1pets~1{id}/get",
+            "/$defs/é/100%/a\"b",
+            "/$defs/a~0b/(x)+y;z=1:@?",
+        ] {
+            let text = format!("#{}", encode_fragment(pointer));
+            assert!(
+                !text.contains([' ', '{', '}', '"', 'é']) && !text.contains("%/"),
+                "{text}"
+            );
+            assert_eq!(ref_target(&text).as_deref(), Some(pointer));
+        }
+        assert_eq!(
+            encode_fragment("/$defs/$files/a b/{c}"),
+            "/$defs/$files/a%20b/%7Bc%7D"
+        );
     }
 }

@@ -119,8 +119,12 @@ pub enum Flavour {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Note {
     /// Where: a JSON Pointer as a URI fragment (`#/components/schemas/Client/properties/x`),
-    /// after a contract's file name for contracts.
+    /// after a contract's file name for contracts, or a grafted file's path for the files a
+    /// document's `$ref`s name (`common.yaml#/components/schemas/Error`): as messages show it.
     pub pointer: String,
+    /// The same place as a JSON Pointer into [`Document::root`]
+    /// (`/$defs/$files/common.yaml/common/components/schemas/Error`).
+    pub root_pointer: String,
     /// Why.
     pub message: String,
 }
@@ -136,8 +140,10 @@ impl std::fmt::Display for Note {
 pub struct Generated {
     /// Its Rust name.
     pub name: String,
-    /// Where its schema is.
+    /// Where its schema is, as messages show it (see [`Note::pointer`]).
     pub pointer: String,
+    /// The same place as a JSON Pointer into [`Document::root`].
+    pub root_pointer: String,
     /// The schema its `json_schema()` must return: the input's, normalised. `None` for a type
     /// alias, which has no schema of its own, with `lossy` for a type that lost a keyword (or
     /// holds one that did), whose schema is not the document's, and with
@@ -218,6 +224,7 @@ pub fn generate(doc: &Document, options: &Options) -> Output {
         .map(|t| Generated {
             name: t.name.clone(),
             pointer: doc.show(&t.pointer),
+            root_pointer: t.pointer.clone(),
             expected: match t.kind {
                 _ if options.skip_expected => None,
                 model::Kind::Alias(_) => None,

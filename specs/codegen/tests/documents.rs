@@ -253,6 +253,62 @@ fn a_document_split_into_files_gives_the_bodies_of_the_operations_they_hold() {
     );
 }
 
+#[test]
+fn each_type_and_note_says_where_it_is_in_the_linked_document() {
+    // A type's schema in a file a `$ref` names: shown where the file writes it, and found in
+    // `Document::root` where the file is grafted.
+    let doc = read("split/openapi.yaml");
+    let out = run(&doc);
+    let pet = out.types.iter().find(|t| t.name == "Pet").unwrap();
+    assert_eq!(pet.pointer, "schemas/pet.yaml#");
+    assert_eq!(pet.root_pointer, "/$defs/$files/schemas~1pet.yaml/pet");
+    assert_eq!(
+        doc.at(&pet.root_pointer).unwrap()["properties"]["name"]["maxLength"],
+        40
+    );
+    let list = out
+        .types
+        .iter()
+        .find(|t| t.name == "ListPetsResponse")
+        .unwrap();
+    assert_eq!(
+        list.root_pointer,
+        "/$defs/$files/responses~1pets.yaml/pets/content/application~1json/schema"
+    );
+    // Its `$ref`s lead there too.
+    assert_eq!(
+        doc.at(&list.root_pointer).unwrap()["properties"]["pets"]["items"]["$ref"],
+        "#/$defs/$files/schemas~1pet.yaml/pet"
+    );
+    for t in &out.types {
+        assert_eq!(doc.show(&t.root_pointer), t.pointer, "{}", t.name);
+        assert!(
+            doc.at(&t.root_pointer)
+                .is_some_and(serde_json::Value::is_object),
+            "{}",
+            t.name
+        );
+    }
+    // A type of the document's own: the pointer it is shown by.
+    let doc = read("shop/main.yaml");
+    let out = run(&doc);
+    let order = out.types.iter().find(|t| t.name == "Order").unwrap();
+    assert_eq!(order.root_pointer, "/components/schemas/Order");
+    for t in &out.types {
+        assert_eq!(doc.show(&t.root_pointer), t.pointer, "{}", t.name);
+        assert!(doc.at(&t.root_pointer).is_some(), "{}", t.name);
+    }
+    // A refusal, in the document or in another file, and why a `$ref` leads nowhere.
+    let doc = read("broken/main.json");
+    let out = run(&doc);
+    let notes: Vec<_> = out.refused.iter().chain(&doc.unresolved).collect();
+    assert!(notes.iter().any(|n| n.pointer.starts_with("part.json#")));
+    for n in notes {
+        assert_eq!(doc.show(&n.root_pointer), n.pointer);
+        assert!(doc.at(&n.root_pointer).is_some(), "{n}");
+    }
+}
+
 // `$id` and `$anchor`.
 
 #[test]

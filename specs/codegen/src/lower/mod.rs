@@ -752,6 +752,7 @@ impl Lowering<'_> {
     fn note(&self, pointer: &str, message: String) -> Note {
         Note {
             pointer: self.doc.show(pointer),
+            root_pointer: pointer.to_owned(),
             message,
         }
     }
