@@ -3,19 +3,30 @@
 # and runs clippy on them with warnings denied, then checks each generated type two ways:
 # - the round trip: its `json_schema()` equals its schema in the document, normalised (the
 #   generator's `--expected`; see "The round trip" in `authlete_models::docs::codegen`);
-# - the differential check: on documents made around the type's schema in the INPUT, as the
-#   document writes it (tests/src/instances.rs), the type reads a document
-#   (`authlete_models::from_json`, and `serde_json::from_str` alike) exactly when the
-#   `jsonschema` crate finds it valid against that input schema.
+# - the differential check: on documents made around the type's schema in the INPUT
+#   (tests/src/instances.rs), the type reads a document (`authlete_models::from_json`, and
+#   `serde_json::from_str` alike) exactly when the `jsonschema` crate finds it valid against
+#   that input schema.
 #
 #   bash specs/codegen/roundtrip.sh path/to/openapi.json
-#   bash specs/codegen/roundtrip.sh path/to/openapi.yaml   # read with Python's PyYAML
+#   bash specs/codegen/roundtrip.sh path/to/openapi.yaml   # YAML too, and a document split
+#                                                           # into files its `$ref`s name
 #   bash specs/codegen/roundtrip.sh path/to/openapi.json --check-formats   # options after the
 #                                                                           # document: the generator's
 #
-# The validator reads the input as the generator does: an OpenAPI 3.0 document's `nullable`,
-# boolean `exclusiveMinimum`/`exclusiveMaximum` and `example` rewritten into 2020-12's
-# spellings first, and each integer bounded by its Rust type's range (`i32` for `format:
+# The document is read where it is (JSON or YAML, and every file its `$ref`s name, found
+# relative to the file that names it), by the generator and by its library
+# (specs/codegen/documents/facts.sh), which gives each type's pointer and writes the input:
+# the document as the generator's reader links it (`Document::root`), every file a `$ref`
+# names grafted under `/$defs/$files/`, every `$ref` that resolved rewritten to a pointer into
+# it, an OpenAPI document's `example` and an OpenAPI 3.0 document's `nullable` and boolean
+# `exclusiveMinimum`/`exclusiveMaximum` rewritten into 2020-12's spellings, the `$defs` of
+# inner schemas moved out, their `$id`s and anchors gone, and the keywords no validator reads
+# (beside a draft-07 `$ref`, an `examples` that is not a list) dropped. Messages show each type's pointer as the document writes it
+# (`#/components/schemas/Pet`, `schemas/pet.yaml#/properties/id`). The validator reads every
+# schema a type reaches as the generator does: an OpenAPI 3.0 `nullable` with no `type` of its
+# own, which the reader keeps, rewritten too (the rewriting, done again where the reader did
+# it, changes nothing), and each integer bounded by its Rust type's range (`i32` for `format:
 # int32`, else `i64`), a normalisation `authlete_models::docs::codegen` documents. A document
 # that is `null` alone, refused by an inline schema's type whose input takes it, is counted
 # apart and does not fail: the generator gives that `null` to the members that hold the type
@@ -25,10 +36,9 @@
 #
 # ROUNDTRIP_DOCUMENTS sets how many documents each type gets (200); ROUNDTRIP_SEED their seed.
 # The generated crate is written under target/codegen-roundtrip/ (ROUNDTRIP_WORK to change
-# it; the document is not kept), with every disagreement in full in disagreements.txt there,
-# and both schemas of each type that does not round-trip in round-trip.txt.
-# The pointer of each type into the input comes from the generator's library
-# (specs/codegen/documents/facts.sh).
+# it), with the linked input in linked.json there, every disagreement in full in
+# disagreements.txt, and both schemas of each type that does not round-trip in
+# round-trip.txt.
 # Exits 0 when clippy finds nothing in the generated code (warnings denied), every generated
 # type round-trips, and every type agrees with its input schema on every document (schemas
 # the generator refused are listed, with why, and do not fail the run; a type that lost a
@@ -48,33 +58,26 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 WORK="${ROUNDTRIP_WORK:-$ROOT/target/codegen-roundtrip}"
 rm -rf "$WORK"
 mkdir -p "$WORK/src"
+WORK="$(cd "$WORK" && pwd)"
 
 # Prints how long the step that started at $1 (seconds since the epoch, with a fraction) took.
 took() {
     python3 -c 'import sys, time; print(f"{sys.argv[2]}: {time.time() - float(sys.argv[1]):.1f} s")' "$1" "$2"
 }
 
-case "$DOC" in
-*.yaml | *.yml)
-    python3 -c 'import yaml' 2>/dev/null || python3 -m pip install --quiet pyyaml
-    python3 - "$DOC" "$WORK/document.json" <<'PY'
-import json, sys, yaml
-with open(sys.argv[1]) as f:
-    doc = yaml.safe_load(f)
-with open(sys.argv[2], "w") as f:
-    json.dump(doc, f, default=str)
-PY
-    JSON="$WORK/document.json"
-    ;;
-*) JSON="$DOC" ;;
-esac
+if [ ! -f "$DOC" ]; then
+    echo "error: no document at $DOC" >&2
+    exit 1
+fi
+# Absolute, so that the generator finds it (and the files beside it) from the workspace.
+DOC="$(cd "$(dirname "$DOC")" && pwd)/$(basename "$DOC")"
 
 cd "$ROOT"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 cargo build -q --release -p authlete-models-codegen
 start="$(date +%s.%N)"
 status=0
-cargo run -q --release -p authlete-models-codegen -- "$JSON" --expected "$WORK/expected.json" "$@" \
+cargo run -q --release -p authlete-models-codegen -- "$DOC" --expected "$WORK/expected.json" "$@" \
     >"$WORK/src/models.rs" 2>"$WORK/report.txt" || status=$?
 if [ "$status" -ne 0 ] && [ "$status" -ne 2 ]; then
     cat "$WORK/report.txt" >&2
@@ -93,9 +96,9 @@ FEATURES="$(sed -n 's/^\/\/! Needs `authlete-models` with `features = \(\[.*\]\)
 FEATURES="${FEATURES:-[]}"
 
 # Each generated type's pointer into the input, from the generator's library (the command
-# line does not print it), with the same options.
+# line does not print it), with the same options; and the input, linked.
 start="$(date +%s.%N)"
-bash "$ROOT/specs/codegen/documents/facts.sh" "$JSON" "$@" >"$WORK/facts.json"
+bash "$ROOT/specs/codegen/documents/facts.sh" "$DOC" --linked "$WORK/linked.json" "$@" >"$WORK/facts.json"
 took "$start" "pointers"
 
 cat >"$WORK/Cargo.toml" <<TOML
@@ -126,15 +129,16 @@ cp "$ROOT/Cargo.lock" "$WORK/Cargo.lock"
 # kind): its disagreements are
 # listed and do not fail the run. An alias takes its target's strictness; each alias is named,
 # so that one nothing else uses is not dead code.
-python3 - "$WORK/facts.json" "$WORK/src/models.rs" "$WORK/src/types.rs" "$JSON" "$FEATURES" <<'PY'
+python3 - "$WORK/facts.json" "$WORK/src/models.rs" "$WORK/src/types.rs" "$WORK/linked.json" "$FEATURES" <<'PY'
 import json, re, sys
+from urllib.parse import unquote
 
 facts = json.load(open(sys.argv[1]))
 types = facts["types"]
 code = open(sys.argv[2]).read()
 doc = json.load(open(sys.argv[4]))
 aliases = dict(re.findall(r"^pub type (\w+) = (\w+);", code, re.M))
-named = {n["pointer"] for n in facts["named"]}
+named = {n["root_pointer"] for n in facts["named"]}
 HARMLESS = ("describes nothing the derive reads", "is never used", "`description` of ")
 warnings = [w for w in facts["warnings"] if not any(h in w["message"] for h in HARMLESS)]
 
@@ -148,7 +152,8 @@ def prefixes(p):
     return out
 
 
-# Every `$ref` of the document: where it is and the pointer it names.
+# Every `$ref` of the linked input: where it is and the pointer it names (each one that
+# resolved is a pointer into the input, `%` written `%25`).
 refs = []
 
 
@@ -156,7 +161,7 @@ def walk(v, at):
     if isinstance(v, dict):
         r = v.get("$ref")
         if isinstance(r, str) and r.startswith("#"):
-            refs.append((at, r[1:]))
+            refs.append((at, unquote(r[1:])))
         for k, x in v.items():
             walk(x, at + "/" + k.replace("~", "~0").replace("/", "~1"))
     elif isinstance(v, list):
@@ -165,7 +170,7 @@ def walk(v, at):
 
 
 walk(doc, "")
-pointers = {t["name"]: t["pointer"].lstrip("#") for t in types}
+pointers = {t["name"]: t["root_pointer"] for t in types}
 # Regions: the types' schemas and the `$ref` targets; for each target, the regions that hold
 # a `$ref` to it.
 regions = set(pointers.values()) | {x for _, x in refs}
@@ -190,7 +195,7 @@ def reaching(place):
 
 warned = {}
 for w in warnings:
-    place = w["pointer"].lstrip("#")
+    place = w["root_pointer"]
     for r in reaching(place):
         warned.setdefault(r, w["message"])
 exact = {t["name"]: t["exact"] for t in types}
@@ -222,15 +227,16 @@ for t in types:
     n = t["name"]
     why = warned.get(pointers[n])
     rows.append(
-        f'    Type {{ name: "{n}", pointer: {rust_str(t["pointer"])}, exact: {str(t["exact"]).lower()}, '
+        f'    Type {{ name: "{n}", pointer: {rust_str(t["pointer"])}, at: {rust_str("#" + t["root_pointer"])}, '
+        f'exact: {str(t["exact"]).lower()}, '
         f'strict: {str(strict[n]).lower()}, warned: {f"Some({rust_str(why)})" if why else "None"}, '
-        f'inline: {str(t["pointer"] not in named).lower()}, '
+        f'inline: {str(t["root_pointer"] not in named).lower()}, '
         f'schema: <models::{n} as Model>::json_schema, verdict: verdict::<models::{n}> }},'
     )
 formats = "true" if '"formats"' in sys.argv[5] else "false"
 open(sys.argv[3], "w").write(
     "// The generated types, in the generator's order.\n\n"
-    f"/// The document the types were generated from.\npub const DOCUMENT: &str = {rust_str(sys.argv[4])};\n\n"
+    f"/// The input, as the generator links it.\npub const DOCUMENT: &str = {rust_str(sys.argv[4])};\n\n"
     f"/// Whether the types check formats (`--check-formats`).\npub const CHECK_FORMATS: bool = {formats};\n\n"
     "/// Every generated type.\npub const TYPES: &[Type] = &[\n" + "\n".join(rows) + "\n];\n"
 )
@@ -277,8 +283,12 @@ include!("types.rs");
 pub struct Type {
     /// Its Rust name.
     name: &'static str,
-    /// Its schema's place in the input (`#/components/schemas/A`).
+    /// Its schema's place in the document, as messages show it (`#/components/schemas/A`,
+    /// `schemas/pet.yaml#/properties/id`).
     pointer: &'static str,
+    /// The same place in the linked input (`#/$defs/$files/schemas~1pet.yaml/pet/properties/id`),
+    /// a JSON Pointer after `#`, not percent-encoded.
+    at: &'static str,
     /// Whether its `json_schema()` must equal the expected one.
     exact: bool,
     /// Whether a disagreement with the input fails the run: its schema is the document's, and
@@ -412,6 +422,14 @@ fn cut(text: &str, n: usize) -> String {
     }
 }
 
+/// Where the documents for `t` are made around, as a URI fragment (`%` written `%25`): its
+/// schema, or, for a type of a `type` list, the list's schema (the type is judged by that
+/// schema held to its type, on the list's documents).
+fn made_around(input: &Value, t: &Type) -> String {
+    let at = instances::type_in_list(input, t.at).map_or(t.at, |(p, _)| p);
+    at.replace('%', "%25")
+}
+
 /// A verdict in words.
 fn accepts(yes: bool) -> &'static str {
     if yes { "accepts" } else { "refuses" }
@@ -424,9 +442,19 @@ fn differential() -> bool {
     let seed: u64 = std::env::var("ROUNDTRIP_SEED").ok().and_then(|n| n.parse().ok()).unwrap_or(0x5eed);
     let text = std::fs::read_to_string(DOCUMENT).unwrap();
     let input: Value = serde_json::from_str(&text).unwrap();
+    // Every schema a type reaches, in whichever file it was written: OpenAPI 3.0's spellings
+    // (those the generator's reader leaves, a `nullable` with no `type` of its own) and the
+    // integer ranges. A type of a `type` list reaches the list's schema.
     let mut judged = input.clone();
-    instances::openapi_30_as_2020_12(&mut judged);
-    instances::integer_ranges(&mut judged);
+    let v30 = instances::is_openapi_30(&input);
+    let reached: Vec<String> = TYPES.iter().map(|t| made_around(&input, t)).collect();
+    let reached: Vec<&str> = reached.iter().map(String::as_str).collect();
+    instances::each_reached_schema(&mut judged, &reached, &mut |map| {
+        if v30 {
+            instances::openapi_30_schema_as_2020_12(map);
+        }
+        instances::integer_range(map);
+    });
     // The input under its own `$id` when that is an absolute URI; under ours otherwise.
     let uri = match judged.get("$id").and_then(Value::as_str) {
         Some(id) if id.contains(':') => id.trim_end_matches('#').to_owned(),
@@ -468,10 +496,8 @@ fn differential() -> bool {
     let mut unjudged = Vec::new();
     let (mut documents, mut valid, mut left_to_holders) = (0usize, 0usize, 0usize);
     for t in TYPES {
-        // A type of a `type` list is judged by the list's schema held to that type, on the
-        // list's documents.
-        let at = instances::type_in_list(&input, t.pointer).map_or(t.pointer, |(p, _)| p);
-        let judge = match options.build(&instances::judging_schema(&input, &uri, t.pointer)) {
+        let at = made_around(&input, t);
+        let judge = match options.build(&instances::judging_schema(&input, &uri, t.at)) {
             Ok(j) => j,
             Err(e) => {
                 unjudged.push(format!("{} ({}): {e}", t.name, t.pointer));
@@ -480,7 +506,13 @@ fn differential() -> bool {
         };
         let mut shown = 0;
         let mut wrong = 0;
-        for doc in instances::documents(&input, at, count, seed) {
+        // Seeded by where the document writes the schema, as messages show it: the same
+        // documents as when it is read alone, for a schema the reader moved.
+        let seeded_as = match instances::type_in_list(&input, t.at) {
+            Some(_) => t.pointer.rsplit_once("/type/").map_or(t.pointer, |(p, _)| p),
+            None => t.pointer,
+        };
+        for doc in instances::documents_seeded_as(&input, &at, seeded_as, count, seed) {
             let body = doc.to_string();
             let schema = judge.is_valid(&doc);
             let model = (t.verdict)(&body);

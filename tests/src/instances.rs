@@ -113,11 +113,24 @@ impl Rng {
 /// near miss at one place (objects and arrays chosen more often than scalars), and the rest
 /// hold near misses at several places. Panics when `pointer` leads nowhere.
 pub fn documents(root: &Value, pointer: &str, count: usize, seed: u64) -> Vec<Value> {
+    documents_seeded_as(root, pointer, pointer, count, seed)
+}
+
+/// [`documents`] around the schema at `pointer`, seeded as those around a schema at
+/// `seeded_as` would be: the same documents for a schema wherever a rewrite of the document
+/// moved it (`seeded_as` is where the document writes it).
+pub fn documents_seeded_as(
+    root: &Value,
+    pointer: &str,
+    seeded_as: &str,
+    count: usize,
+    seed: u64,
+) -> Vec<Value> {
     let at = decode_fragment(pointer.strip_prefix('#').unwrap_or(pointer));
     let schema = root
         .pointer(&at)
         .unwrap_or_else(|| panic!("no schema at {pointer}"));
-    let mut g = Instances::new(root, seed ^ fnv(pointer.as_bytes()));
+    let mut g = Instances::new(root, seed ^ fnv(seeded_as.as_bytes()));
     let mut out = Vec::with_capacity(count);
     // The values the schema itself gives as examples come first, as written, then one edit
     // away from each.
@@ -179,34 +192,103 @@ fn openapi_part(value: &mut Value, f: &mut dyn FnMut(&mut Map<String, Value>)) {
     }
 }
 
+/// The keywords whose value maps names to schemas.
+const SCHEMA_MAPS: &[&str] = &[
+    "properties",
+    "patternProperties",
+    "$defs",
+    "definitions",
+    "dependentSchemas",
+];
+
+/// The keywords whose value is a list of schemas (`items` too, in draft-07's array form).
+const SCHEMA_LISTS: &[&str] = &["allOf", "anyOf", "oneOf", "prefixItems", "items"];
+
+/// The keywords whose value is a schema.
+const SCHEMA_ONES: &[&str] = &[
+    "items",
+    "additionalItems",
+    "additionalProperties",
+    "propertyNames",
+    "not",
+    "if",
+    "then",
+    "else",
+    "contains",
+    "unevaluatedItems",
+    "unevaluatedProperties",
+];
+
 /// `f` on `value` when it is a schema object, then on every schema its keywords hold.
 fn schema_and_below(value: &mut Value, f: &mut dyn FnMut(&mut Map<String, Value>)) {
     let Value::Object(map) = value else { return };
     f(map);
     for (key, v) in map.iter_mut() {
-        match (key.as_str(), v) {
-            (
-                "properties" | "patternProperties" | "$defs" | "definitions" | "dependentSchemas",
-                Value::Object(all),
-            ) => all.values_mut().for_each(|v| schema_and_below(v, f)),
-            ("allOf" | "anyOf" | "oneOf" | "prefixItems" | "items", Value::Array(all)) => {
+        let key = key.as_str();
+        match v {
+            Value::Object(all) if SCHEMA_MAPS.contains(&key) => {
+                all.values_mut().for_each(|v| schema_and_below(v, f));
+            }
+            Value::Array(all) if SCHEMA_LISTS.contains(&key) => {
                 all.iter_mut().for_each(|v| schema_and_below(v, f));
             }
-            (
-                "items"
-                | "additionalItems"
-                | "additionalProperties"
-                | "propertyNames"
-                | "not"
-                | "if"
-                | "then"
-                | "else"
-                | "contains"
-                | "unevaluatedItems"
-                | "unevaluatedProperties",
-                v,
-            ) => schema_and_below(v, f),
+            v if SCHEMA_ONES.contains(&key) => schema_and_below(v, f),
             _ => {}
+        }
+    }
+}
+
+/// Calls `f` on every schema object that the schemas at `pointers` reach: each of them, every
+/// schema its keywords hold, and every schema a `$ref` among them names within `doc`
+/// (`#/...`), and so on; each once, however many ways lead to it, the innermost first (so
+/// that `f` may put a schema's members one level down, in an `anyOf`, and no schema left to
+/// see moves). Pointers are read as [`documents`] reads them; one that leads nowhere is
+/// passed over. Unlike [`each_schema`], it needs no layout: it finds the schemas of a
+/// document whose parts are grafted where no OpenAPI member says they are schemas.
+pub fn each_reached_schema(
+    doc: &mut Value,
+    pointers: &[&str],
+    f: &mut dyn FnMut(&mut Map<String, Value>),
+) {
+    let mut seen = BTreeSet::new();
+    let mut todo: Vec<String> = pointers
+        .iter()
+        .map(|p| decode_fragment(p.strip_prefix('#').unwrap_or(p)))
+        .collect();
+    while let Some(at) = todo.pop() {
+        let Some(Value::Object(map)) = doc.pointer(&at) else {
+            continue;
+        };
+        if !seen.insert(at.clone()) {
+            continue;
+        }
+        if let Some(Value::String(r)) = map.get("$ref")
+            && let Some(fragment) = r.strip_prefix('#')
+        {
+            todo.push(decode_fragment(fragment));
+        }
+        for (key, v) in map {
+            let here = format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"));
+            match v {
+                Value::Object(all) if SCHEMA_MAPS.contains(&key.as_str()) => {
+                    todo.extend(
+                        all.keys()
+                            .map(|k| format!("{here}/{}", k.replace('~', "~0").replace('/', "~1"))),
+                    );
+                }
+                Value::Array(all) if SCHEMA_LISTS.contains(&key.as_str()) => {
+                    todo.extend((0..all.len()).map(|i| format!("{here}/{i}")));
+                }
+                _ if SCHEMA_ONES.contains(&key.as_str()) => todo.push(here),
+                _ => {}
+            }
+        }
+    }
+    let mut order: Vec<String> = seen.into_iter().collect();
+    order.sort_by_key(|p| std::cmp::Reverse(p.matches('/').count()));
+    for at in order {
+        if let Some(Value::Object(map)) = doc.pointer_mut(&at) {
+            f(map);
         }
     }
 }
@@ -255,68 +337,74 @@ pub fn judging_schema(doc: &Value, uri: &str, pointer: &str) -> Value {
 /// takes the `minimum`/`maximum` beside it, `nullable: false` and a false exclusive flag go,
 /// and `example` becomes `examples`. Documents of other kinds are left as they are.
 pub fn openapi_30_as_2020_12(doc: &mut Value) {
-    let is_30 = doc
-        .get("openapi")
-        .and_then(Value::as_str)
-        .is_some_and(|v| v.starts_with("3.0"));
-    if !is_30 {
-        return;
+    if is_openapi_30(doc) {
+        each_schema(doc, &mut openapi_30_schema_as_2020_12);
     }
-    each_schema(doc, &mut |map| {
-        if !map.contains_key("examples")
-            && let Some(example) = map.remove("example")
-        {
-            map.insert("examples".into(), Value::Array(vec![example]));
-        }
-        for (flag, bound) in [
-            ("exclusiveMinimum", "minimum"),
-            ("exclusiveMaximum", "maximum"),
-        ] {
-            match map.get(flag) {
-                Some(Value::Bool(true)) => {
-                    if let Some(b) = map.remove(bound) {
-                        map.insert(flag.into(), b);
-                    } else {
-                        map.remove(flag);
-                    }
-                }
-                Some(Value::Bool(false)) => {
+}
+
+/// Whether `doc` is an OpenAPI 3.0 document (its `openapi` member says `3.0...`).
+pub fn is_openapi_30(doc: &Value) -> bool {
+    doc.get("openapi")
+        .and_then(Value::as_str)
+        .is_some_and(|v| v.starts_with("3.0"))
+}
+
+/// [`openapi_30_as_2020_12`] on one schema object, not on the schemas it holds. Rewriting
+/// again changes nothing: what it leaves is 2020-12's.
+pub fn openapi_30_schema_as_2020_12(map: &mut Map<String, Value>) {
+    if !map.contains_key("examples")
+        && let Some(example) = map.remove("example")
+    {
+        map.insert("examples".into(), Value::Array(vec![example]));
+    }
+    for (flag, bound) in [
+        ("exclusiveMinimum", "minimum"),
+        ("exclusiveMaximum", "maximum"),
+    ] {
+        match map.get(flag) {
+            Some(Value::Bool(true)) => {
+                if let Some(b) = map.remove(bound) {
+                    map.insert(flag.into(), b);
+                } else {
                     map.remove(flag);
                 }
-                _ => {}
             }
-        }
-        // OpenAPI 3.0.3: "a true value adds `null` to the allowed values", those of an
-        // `enum` too.
-        if map.get("nullable") == Some(&Value::Bool(true))
-            && let Some(Value::Array(values)) = map.get_mut("enum")
-            && !values.contains(&Value::Null)
-        {
-            values.push(Value::Null);
-        }
-        match map.remove("nullable") {
-            Some(Value::Bool(true)) => match map.get("type").cloned() {
-                Some(Value::String(t)) => {
-                    map.insert(
-                        "type".into(),
-                        Value::Array(vec![Value::String(t), "null".into()]),
-                    );
-                }
-                _ => {
-                    let inner = std::mem::take(map);
-                    let null = Value::Object(Map::from_iter([("type".into(), "null".into())]));
-                    map.insert(
-                        "anyOf".into(),
-                        Value::Array(vec![Value::Object(inner), null]),
-                    );
-                }
-            },
-            Some(other) if !other.is_boolean() => {
-                map.insert("nullable".into(), other);
+            Some(Value::Bool(false)) => {
+                map.remove(flag);
             }
             _ => {}
         }
-    });
+    }
+    // OpenAPI 3.0.3: "a true value adds `null` to the allowed values", those of an
+    // `enum` too.
+    if map.get("nullable") == Some(&Value::Bool(true))
+        && let Some(Value::Array(values)) = map.get_mut("enum")
+        && !values.contains(&Value::Null)
+    {
+        values.push(Value::Null);
+    }
+    match map.remove("nullable") {
+        Some(Value::Bool(true)) => match map.get("type").cloned() {
+            Some(Value::String(t)) => {
+                map.insert(
+                    "type".into(),
+                    Value::Array(vec![Value::String(t), "null".into()]),
+                );
+            }
+            _ => {
+                let inner = std::mem::take(map);
+                let null = Value::Object(Map::from_iter([("type".into(), "null".into())]));
+                map.insert(
+                    "anyOf".into(),
+                    Value::Array(vec![Value::Object(inner), null]),
+                );
+            }
+        },
+        Some(other) if !other.is_boolean() => {
+            map.insert("nullable".into(), other);
+        }
+        _ => {}
+    }
 }
 
 /// Bounds each integer schema of `doc` by the range of the Rust type the generator gives it,
@@ -325,33 +413,36 @@ pub fn openapi_30_as_2020_12(doc: &mut Value) {
 /// MAX}`. A validator then judges the generated types by what the document says, that rule
 /// apart. A schema that allows `number` too is left as it is.
 pub fn integer_ranges(doc: &mut Value) {
-    each_schema(doc, &mut |map| {
-        let integer = match map.get("type") {
-            Some(Value::String(t)) => t == "integer",
-            Some(Value::Array(ts)) => {
-                ts.iter().any(|t| t == "integer") && !ts.iter().any(|t| t == "number")
-            }
-            _ => false,
-        };
-        if !integer {
-            return;
+    each_schema(doc, &mut integer_range);
+}
+
+/// [`integer_ranges`] on one schema object, not on the schemas it holds.
+pub fn integer_range(map: &mut Map<String, Value>) {
+    let integer = match map.get("type") {
+        Some(Value::String(t)) => t == "integer",
+        Some(Value::Array(ts)) => {
+            ts.iter().any(|t| t == "integer") && !ts.iter().any(|t| t == "number")
         }
-        let (lo, hi) = if map.get("format").and_then(Value::as_str) == Some("int32") {
-            (i64::from(i32::MIN), i64::from(i32::MAX))
-        } else {
-            (i64::MIN, i64::MAX)
-        };
-        let range = Value::Object(Map::from_iter([
-            ("minimum".into(), Value::from(lo)),
-            ("maximum".into(), Value::from(hi)),
-        ]));
-        match map.get_mut("allOf") {
-            Some(Value::Array(parts)) => parts.push(range),
-            _ => {
-                map.insert("allOf".into(), Value::Array(vec![range]));
-            }
+        _ => false,
+    };
+    if !integer {
+        return;
+    }
+    let (lo, hi) = if map.get("format").and_then(Value::as_str) == Some("int32") {
+        (i64::from(i32::MIN), i64::from(i32::MAX))
+    } else {
+        (i64::MIN, i64::MAX)
+    };
+    let range = Value::Object(Map::from_iter([
+        ("minimum".into(), Value::from(lo)),
+        ("maximum".into(), Value::from(hi)),
+    ]));
+    match map.get_mut("allOf") {
+        Some(Value::Array(parts)) => parts.push(range),
+        _ => {
+            map.insert("allOf".into(), Value::Array(vec![range]));
         }
-    });
+    }
 }
 
 /// The smallest document found from `doc` by taking out object members and array items, one

@@ -3,7 +3,11 @@
 # of it, as JSON on standard output (see facts.rs). The program is built, in release, in
 # target/codegen-facts/, against the generator's source as it is now.
 #
-#   bash specs/codegen/documents/facts.sh DOCUMENT.json [--lossy] [--check-formats] > facts.json
+#   bash specs/codegen/documents/facts.sh DOCUMENT [--lossy] [--check-formats] [--no-expected] \
+#       [--only FILE] [--linked FILE] > facts.json
+#
+# DOCUMENT is JSON or YAML, read where it is with the files its `$ref`s name; paths are
+# relative to the folder the script is run from.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
@@ -29,5 +33,4 @@ TOML
 cp "$ROOT/specs/codegen/documents/facts.rs" "$CRATE/src/main.rs"
 # The workspace's versions, so that the dependencies built for the generator are used again.
 [ -f "$CRATE/Cargo.lock" ] || cp "$ROOT/Cargo.lock" "$CRATE/Cargo.lock"
-cd "$ROOT"
 cargo run -q --release --manifest-path "$CRATE/Cargo.toml" -- "$@"

@@ -3,9 +3,13 @@
 # crate, a part at a time: the named schemas that become types are dealt round-robin into
 # PARTS lists, and each part generates (`--only`) its types and every type they hold, builds
 # them, runs clippy, and checks each one both ways. A type held by several parts is checked in
-# each. Every part's output is kept in target/codegen-roundtrip-parts/part-<i>.txt.
+# each. The document is read where it is, as roundtrip.sh reads it (JSON or YAML, and every
+# file its `$ref`s name). Every part's output is kept in target/codegen-roundtrip-parts/
+# part-<i>.txt (ROUNDTRIP_WORK names another folder; each part's crate is built in work/
+# there, and removed at the end).
 #
 #   bash specs/codegen/documents/roundtrip-parts.sh target/documents/github-rest.json 8
+#   bash specs/codegen/documents/roundtrip-parts.sh path/to/openapi.yaml 4
 #
 # Exits 0 when every part passes, 1 otherwise; prints each part's last lines and the parts
 # that failed.
@@ -18,10 +22,16 @@ fi
 DOC="$1"
 PARTS="$2"
 shift 2
+if [ ! -f "$DOC" ]; then
+    echo "error: no document at $DOC" >&2
+    exit 1
+fi
+DOC="$(cd "$(dirname "$DOC")" && pwd)/$(basename "$DOC")"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
-OUT="$ROOT/target/codegen-roundtrip-parts"
+OUT="${ROUNDTRIP_WORK:-$ROOT/target/codegen-roundtrip-parts}"
 mkdir -p "$OUT"
+OUT="$(cd "$OUT" && pwd)"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 
 bash "$HERE/facts.sh" "$DOC" --no-expected "$@" >"$OUT/facts.json"
@@ -30,8 +40,8 @@ import json, sys
 
 facts = json.load(open(sys.argv[1]))
 out, parts = sys.argv[2], int(sys.argv[3])
-named = {n["pointer"] for n in facts["named"]}
-roots = [t["name"] for t in facts["types"] if t["pointer"] in named]
+named = {n["root_pointer"] for n in facts["named"]}
+roots = [t["name"] for t in facts["types"] if t["root_pointer"] in named]
 for i in range(parts):
     with open(f"{out}/part-{i}.names", "w") as f:
         f.write("".join(f"{n}\n" for n in roots[i::parts]))
