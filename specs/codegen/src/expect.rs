@@ -18,8 +18,9 @@
 //! - `required` lists members in their declaration order (Swagger 2's `required: true` inside
 //!   a member among them), and a required member's `default`, never used, is left out, as is
 //!   a default the derive's `default` cannot write (only a member has one, and it is the
-//!   type's own empty value or a literal of a string, string enum, number or boolean); an
-//!   object type states `"type": "object"`;
+//!   type's own empty value, unless the member may be `null`, or a literal of a string,
+//!   string enum, number or boolean; not a value of an enum of numbers); an object type states
+//!   `"type": "object"`;
 //! - a keyword that applies only to values of types the schema's `type` does not allow
 //!   (`items` beside `"type": "string"`) checks nothing and is left out;
 //! - a title that names the type is the type's name, as the derive writes it (a title of a
@@ -444,15 +445,15 @@ impl<'d> Expect<'d> {
     fn field(&self, sub: &Value, at: &str, no_default: bool) -> Map<String, Value> {
         // A default the derive's `default` cannot write is dropped, as it checks nothing; so
         // is one of a required member or of one a presence rule names (`no_default`).
-        let own = sub
+        let (own, nullable) = sub
             .as_object()
             .and_then(|m| unwrap_null(m, at).ok())
-            .map(|u| u.map)
+            .map(|u| (u.map, u.nullable))
             .unwrap_or_default();
         let default = sub
             .get("default")
             .cloned()
-            .filter(|d| !no_default && default_written(self.doc, d, &own));
+            .filter(|d| !no_default && default_written(self.doc, d, &own, nullable));
         let (core, notes) = self.value(sub, at);
         let mut s = core;
         s.extend(notes);

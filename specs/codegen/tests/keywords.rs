@@ -3290,6 +3290,28 @@ fn a_default_the_derive_cannot_write_is_dropped_with_a_warning() {
             "/default",
             "is true, which the derive's `default` cannot write on this member",
         ),
+        // An enum of numbers is a type of its own, whose default the derive cannot write.
+        (
+            json!({"type": "integer", "enum": [60, 3600], "default": 3600}),
+            "/default",
+            "is 3600, which the derive's `default` cannot write on this member",
+        ),
+        // The type's own value, under the `Option` of a member that may be `null`, is `None`.
+        (
+            json!({"type": ["array", "null"], "items": {"type": "string"}, "default": []}),
+            "/default",
+            "is [], which the derive's `default` cannot write on this member",
+        ),
+        (
+            json!({"type": ["object", "null"], "additionalProperties": {"type": "string"}, "default": {}}),
+            "/default",
+            "is {}, which the derive's `default` cannot write on this member",
+        ),
+        (
+            json!({"type": "string", "enum": ["a", "b"], "default": "c"}),
+            "/default",
+            "is \"c\", which its own schema refuses (`enum`)",
+        ),
     ] {
         let out = run(member(schema));
         assert!(out.refused.is_empty(), "{:?}", out.refused);

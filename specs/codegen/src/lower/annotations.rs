@@ -377,28 +377,37 @@ impl Lowering<'_> {
 }
 
 /// Whether the derive's `default` writes `d` on a member whose schema, without its `null`, is
-/// `own`: the type's own empty array or object, a string on a string or a string enum (inline
-/// or behind a `$ref`), a boolean on a boolean, a whole number on an integer or a number, any
-/// number on a number; none that its own schema refuses. Made from the schema alone, for the
-/// expected schemas; lowering decides the same from the member's Rust type.
-pub fn default_written(doc: &Document, d: &Value, own: &Map<String, Value>) -> bool {
+/// `own` (`nullable` when it allowed `null`): the type's own empty array or object (not under
+/// the `Option` of a member that may be `null`, whose own value is `None`), a string on a
+/// string or a string enum (inline or behind a `$ref`; not a value of an enum of numbers), a
+/// boolean on a boolean, a whole number on an integer or a number, any number on a number;
+/// none that its own schema refuses. Made from the schema alone, for the expected schemas;
+/// lowering decides the same from the member's Rust type.
+pub fn default_written(
+    doc: &Document,
+    d: &Value,
+    own: &Map<String, Value>,
+    nullable: bool,
+) -> bool {
     let ty = own.get("type").and_then(Value::as_str).unwrap_or_default();
     // A default its own schema refuses is dropped.
     if breaks(d, own).is_some() {
         return false;
     }
+    // An inline enum is a type of its own: the derive writes one of its values (which
+    // `breaks` holds it to) only when that is a string.
+    if own.contains_key("enum") {
+        return d.is_string();
+    }
     match d {
-        Value::String(_) => {
-            own.contains_key("enum")
-                || match own.get("$ref").and_then(Value::as_str) {
-                    Some(r) => ref_target(r)
-                        .and_then(|t| doc.at(&t))
-                        .and_then(|t| t.get("enum"))
-                        .and_then(Value::as_array)
-                        .is_some_and(|values| values.contains(d)),
-                    None => ty == "string",
-                }
-        }
+        Value::String(_) => match own.get("$ref").and_then(Value::as_str) {
+            Some(r) => ref_target(r)
+                .and_then(|t| doc.at(&t))
+                .and_then(|t| t.get("enum"))
+                .and_then(Value::as_array)
+                .is_some_and(|values| values.contains(d)),
+            None => ty == "string",
+        },
         Value::Bool(_) => ty == "boolean",
         Value::Number(n) if n.as_i64().is_some() && own.get("format") == Some(&"int32".into()) => {
             (ty == "integer" && n.as_i64().and_then(|v| i32::try_from(v).ok()).is_some())
@@ -406,8 +415,8 @@ pub fn default_written(doc: &Document, d: &Value, own: &Map<String, Value>) -> b
         }
         Value::Number(n) if n.as_i64().is_some() => ty == "integer" || ty == "number",
         Value::Number(_) => ty == "number",
-        Value::Array(a) => a.is_empty() && ty == "array",
-        Value::Object(o) => o.is_empty() && ty == "object",
+        Value::Array(a) => a.is_empty() && ty == "array" && !nullable,
+        Value::Object(o) => o.is_empty() && ty == "object" && !nullable,
         Value::Null => false,
     }
 }
