@@ -38,7 +38,8 @@
 # The generated crate is written under target/codegen-roundtrip/ (ROUNDTRIP_WORK to change
 # it), with the linked input in linked.json there, every disagreement in full in
 # disagreements.txt, and both schemas of each type that does not round-trip in
-# round-trip.txt.
+# round-trip.txt. Two runs at once must not share a target directory (CARGO_TARGET_DIR): each
+# builds, cleans and runs a crate of the same name.
 # Exits 0 when clippy finds nothing in the generated code (warnings denied), every generated
 # type round-trips, and every type agrees with its input schema on every document (schemas
 # the generator refused are listed, with why, and do not fail the run; a type that lost a
