@@ -154,7 +154,7 @@ def prefixes(p):
 
 
 # Every `$ref` of the linked input: where it is and the pointer it names (each one that
-# resolved is a pointer into the input, `%` written `%25`).
+# resolved is a pointer into the input, as a URI fragment writes it: percent-encoded).
 refs = []
 
 
