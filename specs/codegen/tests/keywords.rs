@@ -822,10 +822,13 @@ fn annotations_in_a_part_of_all_of_say_what_they_say_beside_it() {
         }},
         "B": {"type": "object", "properties": {"a": {"type": "integer"}}}
     }}));
+    // A description in the part describes the member, which holds the type the `$ref` names
+    // (not a copy of it).
     has(
         &out,
-        &[r#"    #[model(deprecated, not_null)]
-    pub d: Option<Ad>,
+        &[r#"    /// Old.
+    #[model(deprecated, not_null)]
+    pub d: Option<B>,
     #[model(read_only, not_null)]
     pub r: Option<B>,
     #[model(write_only, not_null)]
@@ -835,6 +838,44 @@ fn annotations_in_a_part_of_all_of_say_what_they_say_beside_it() {
     assert_eq!(
         expected(&out, "A")["properties"]["r"],
         json!({"$ref": "#/$defs/B", "readOnly": true})
+    );
+    assert!(out.types.iter().all(|t| t.name != "Ad"));
+    // The member's own description wins; a part with other keywords keeps its description.
+    let out = run(json!({"$defs": {
+        "A": {"type": "object", "properties": {
+            "d": {"allOf": [{"$ref": "#/$defs/B"}, {"description": "Part."}], "description": "Own."},
+            "e": {"allOf": [{"$ref": "#/$defs/B"}, {"description": "Part.", "x-tag": 1}]}
+        }},
+        "B": {"type": "object", "properties": {"a": {"type": "integer"}}}
+    }}));
+    has(
+        &out,
+        &[r#"    /// Own.
+    #[model(not_null)]
+    pub d: Option<B>,
+    /// Part.
+    #[model(not_null)]
+    pub e: Option<B>,
+"#],
+    );
+    // A type that may be `null`, named by a `$ref` beside a description: the member takes
+    // `null`, as the `$ref` alone would (OpenAPI 3.0's `nullable` on the type named).
+    let out = run(
+        json!({"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {},
+        "components": {"schemas": {
+            "Window": {"type": "object", "nullable": true, "properties": {"start": {"type": "string"}}},
+            "Droplet": {"type": "object", "properties": {
+                "window": {"allOf": [{"$ref": "#/components/schemas/Window"}, {"description": "The window."}]}
+            }}
+        }}}),
+    );
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    has(
+        &out,
+        &[r#"pub struct Droplet {
+    /// The window.
+    pub window: Option<Window>,
+}"#],
     );
     // Said otherwise beside the `allOf`, or beside other keywords: refused as before.
     member_refused(

@@ -157,13 +157,16 @@ impl Lowering<'_> {
 
     /// The doc comment a `description` becomes (and, with a line starting with `# `, the
     /// `description` attribute too, as the derive's doc comment ends there).
+    /// A part of `allOf` that holds only annotations gives its description where the schema
+    /// has none (see [`super::plain`]).
     pub(super) fn doc_of(&mut self, map: &Map<String, Value>, at: &str) -> Option<String> {
-        let d = map.get("description")?;
+        let (d, place) = match map.get("description") {
+            Some(d) => (d, format!("{at}/description")),
+            None => super::described_by_part(map)
+                .map(|(i, d)| (d, format!("{at}/allOf/{i}/description")))?,
+        };
         let Some(text) = d.as_str() else {
-            self.refuse(
-                &format!("{at}/description"),
-                "`description` must be a string",
-            );
+            self.refuse(&place, "`description` must be a string");
             return None;
         };
         let text = crate::doc_text(text);

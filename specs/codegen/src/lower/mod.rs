@@ -161,10 +161,28 @@ pub fn plain(map: &mut Map<String, Value>) -> Vec<String> {
 /// A part of `allOf` that holds only annotations says them of the whole value, as they would
 /// say beside the `allOf`: its `readOnly`, `writeOnly` and `deprecated` move there
 /// (`{"allOf": [{"$ref": ...}, {"readOnly": true}]}`), unless the schema says otherwise of one
-/// of them; a part left empty goes, and the others (a description) are read as before.
+/// of them, and so do its `description`, `title`, `examples` and `$comment` where the schema
+/// has none of its own (its own win). The part, then empty, goes: an `allOf` of a `$ref` and a
+/// description is that `$ref` with the description, not a copy of the type it names.
+const MOVED: &[&str] = &["readOnly", "writeOnly", "deprecated"];
+const ANNOTATIONS: &[&str] = &["description", "title", "examples", "$comment"];
+
+/// The description of the first part of `allOf` that holds only annotations, and that part's
+/// index: the description [`plain`] moves beside the `allOf` when there is none there.
+fn described_by_part(map: &Map<String, Value>) -> Option<(usize, &Value)> {
+    let Some(Value::Array(parts)) = map.get("allOf") else {
+        return None;
+    };
+    parts.iter().enumerate().find_map(|(i, part)| {
+        let p = part.as_object()?;
+        let only_annotations = p.keys().all(|k| {
+            MOVED.contains(&k.as_str()) || ANNOTATIONS.contains(&k.as_str()) || k.starts_with("x-")
+        });
+        Some((i, p.get("description").filter(|_| only_annotations)?))
+    })
+}
+
 fn hoist_annotations(map: &mut Map<String, Value>) {
-    const MOVED: &[&str] = &["readOnly", "writeOnly", "deprecated"];
-    const ANNOTATIONS: &[&str] = &["description", "title", "examples", "$comment"];
     let Some(Value::Array(parts)) = map.get("allOf") else {
         return;
     };
@@ -186,11 +204,42 @@ fn hoist_annotations(map: &mut Map<String, Value>) {
             );
         }
     }
+    let mut notes: Vec<(usize, String, Value)> = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        let Value::Object(p) = part else { continue };
+        if moves.iter().any(|(j, ..)| *j == i)
+            || p.keys()
+                .all(|k| ANNOTATIONS.contains(&k.as_str()) || k.starts_with("x-"))
+        {
+            notes.extend(
+                p.iter()
+                    .filter(|(k, _)| ANNOTATIONS.contains(&k.as_str()))
+                    .map(|(k, v)| (i, k.clone(), v.clone())),
+            );
+        }
+    }
     for (i, key, value) in moves {
         if let Some(Value::Object(p)) = map.get_mut("allOf").and_then(|a| a.get_mut(i)) {
             p.remove(key);
         }
         map.insert(key.to_owned(), value);
+    }
+    // Only a part left with annotations alone gives them up.
+    for (i, key, value) in notes {
+        let Some(Value::Object(p)) = map.get_mut("allOf").and_then(|a| a.get_mut(i)) else {
+            continue;
+        };
+        if !p
+            .keys()
+            .all(|k| ANNOTATIONS.contains(&k.as_str()) || k.starts_with("x-"))
+        {
+            continue;
+        }
+        p.remove(&key);
+        if p.keys().all(|k| k.starts_with("x-")) {
+            p.clear();
+        }
+        map.entry(key).or_insert(value);
     }
 }
 
