@@ -82,6 +82,14 @@
 //! | `hsk` | off | Authlete's HSK (keys held in HSMs) API as checked models |
 //! | `ciba` | off | Authlete's CIBA (backchannel authentication) API as checked models |
 //! | `device-flow` | off | Authlete's device flow (RFC 8628) API as checked models |
+//! | `dynamic-client-registration` | off | Authlete's dynamic client registration API (RFC 7591, RFC 7592) as checked models |
+//! | `federation` | off | Authlete's OpenID Connect Federation API as checked models |
+//! | `introspection` | off | Authlete's introspection API as checked models |
+//! | `userinfo` | off | Authlete's userinfo API as checked models |
+//! | `service-management` | off | Authlete's service management API (`Service`) as checked models |
+//! | `token` | off | Authlete's token endpoint API as checked models |
+//! | `token-operations` | off | Authlete's token operations API (tokens created, listed, changed, revoked) as checked models |
+//! | `authorization` | off | Authlete's authorization endpoint API as checked models |
 //! | `full` | off | every group of Authlete's API the crate ships as models |
 //! | `pattern` | off | the `pattern` attribute: the derive then builds the pattern compiler (regex-syntax, regex-automata) to compile each pattern when it expands |
 //! | `formats` | off | the checks of `check_format` (`date-time`, `email`, `uri`...) |

@@ -605,3 +605,52 @@ fn the_shipped_models_are_the_generator_s_output_for_specs() {
         "each type is written in exactly one group's module"
     );
 }
+
+/// The `authlete` fuzz target's list (`fuzz/src/lib.rs`, outside the workspace) holds every
+/// type the generator makes of `specs/`, and each of its seeds is the byte of a model followed
+/// by one of that model's contract examples.
+#[test]
+fn the_fuzz_target_reads_every_generated_type_and_its_seeds_pick_their_models() {
+    let fuzz = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fuzz");
+    let lib = std::fs::read_to_string(fuzz.join("src/lib.rs")).expect("fuzz/src/lib.rs");
+    let start = lib.find("\nmodels!(\n").expect("the models! list") + "\nmodels!(\n".len();
+    let end = start
+        + lib[start..]
+            .find("\n);\n")
+            .expect("the end of the models! list");
+    let listed: Vec<&str> = lib[start..end]
+        .lines()
+        .map(|l| l.trim().trim_end_matches(','))
+        .collect();
+    let mut types: Vec<&str> = generated().types.iter().map(|t| t.name.as_str()).collect();
+    types.sort_unstable();
+    assert_eq!(
+        listed, types,
+        "the models! list of fuzz/src/lib.rs is not every generated type, sorted"
+    );
+    let mut examples: std::collections::BTreeMap<&str, Vec<Value>> = Default::default();
+    let contracts = contracts();
+    for (_, c) in &contracts {
+        let docs = c["examples"].as_array().unwrap().iter();
+        examples
+            .entry(c["model"].as_str().unwrap())
+            .or_default()
+            .extend(docs.map(|e| e["document"].clone()));
+    }
+    let seeds = entries(&fuzz.join("seeds/authlete"), |_| true);
+    assert_eq!(
+        seeds.len(),
+        examples.values().map(Vec::len).sum::<usize>(),
+        "one seed per example: run bash fuzz/seed-authlete.sh"
+    );
+    for path in seeds {
+        let bytes = std::fs::read(&path).unwrap();
+        let model = listed[usize::from(bytes[0])];
+        let document: Value = serde_json::from_slice(&bytes[1..]).unwrap();
+        assert!(
+            examples.get(model).is_some_and(|e| e.contains(&document)),
+            "{}: not an example of {model}, which its first byte picks",
+            path.display()
+        );
+    }
+}
