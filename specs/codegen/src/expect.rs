@@ -43,9 +43,9 @@ use serde_json::{Map, Value, json};
 use crate::charset;
 use crate::input::{Document, ref_target};
 use crate::lower::{
-    Member, branches, common_required, declare_required, default_written, holds_null,
-    integer_bound_is_idle, is_struct, is_union, matches_every_name, merge_all_of, never,
-    not_patterns, pattern_entries, plain, plain_presence, presence_names, presence_rules,
+    Member, branches, common_required, declare_required, default_written, described_by_part,
+    holds_null, integer_bound_is_idle, is_struct, is_union, matches_every_name, merge_all_of,
+    never, not_patterns, pattern_entries, plain, plain_presence, presence_names, presence_rules,
     properties, synthetic, unwrap_null,
 };
 
@@ -457,7 +457,12 @@ impl<'d> Expect<'d> {
         let (core, notes) = self.value(sub, at);
         let mut s = core;
         s.extend(notes);
-        if let Some(d) = sub.get("description").and_then(Value::as_str) {
+        // Its own description, or one a part of `allOf` of annotations alone gives it.
+        let description = sub.as_object().and_then(|m| {
+            m.get("description")
+                .or_else(|| described_by_part(m).map(|(_, d)| d))
+        });
+        if let Some(d) = description.and_then(Value::as_str) {
             let d = crate::doc_text(d);
             if !d.is_empty() {
                 s.insert("description".into(), d.into());

@@ -840,6 +840,11 @@ fn annotations_in_a_part_of_all_of_say_what_they_say_beside_it() {
         json!({"$ref": "#/$defs/B", "readOnly": true})
     );
     assert!(out.types.iter().all(|t| t.name != "Ad"));
+    // The expected schema says so too, as the derive writes it.
+    assert_eq!(
+        expected(&out, "A")["properties"]["d"],
+        json!({"$ref": "#/$defs/B", "deprecated": true, "description": "Old."})
+    );
     // The member's own description wins; a part with other keywords keeps its description.
     let out = run(json!({"$defs": {
         "A": {"type": "object", "properties": {
@@ -848,6 +853,8 @@ fn annotations_in_a_part_of_all_of_say_what_they_say_beside_it() {
         }},
         "B": {"type": "object", "properties": {"a": {"type": "integer"}}}
     }}));
+    assert_eq!(expected(&out, "A")["properties"]["d"]["description"], "Own.");
+    assert_eq!(expected(&out, "A")["properties"]["e"]["description"], "Part.");
     has(
         &out,
         &[r#"    /// Own.

@@ -169,7 +169,7 @@ const ANNOTATIONS: &[&str] = &["description", "title", "examples", "$comment"];
 
 /// The description of the first part of `allOf` that holds only annotations, and that part's
 /// index: the description [`plain`] moves beside the `allOf` when there is none there.
-fn described_by_part(map: &Map<String, Value>) -> Option<(usize, &Value)> {
+pub fn described_by_part(map: &Map<String, Value>) -> Option<(usize, &Value)> {
     let Some(Value::Array(parts)) = map.get("allOf") else {
         return None;
     };
