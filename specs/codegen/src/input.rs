@@ -56,6 +56,7 @@
 //! OpenAPI 3.0's own spellings (`nullable`, `example`, boolean `exclusiveMinimum`) are
 //! rewritten into 2020-12's first, in every file read.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -114,6 +115,9 @@ pub struct Document {
     /// `examples` that is not an array. Each keyword's pointer in [`Document::root`], with its
     /// warning.
     pub ignored: Vec<(String, Note)>,
+    /// What [`crate::lower::holds_null`] found, by pointer: asked again for every `$ref` to a
+    /// schema, it would otherwise copy that schema each time.
+    pub(crate) holds_null: RefCell<HashMap<String, bool>>,
 }
 
 impl Document {
@@ -199,6 +203,7 @@ impl Document {
             files: linked.files,
             unresolved: linked.unresolved,
             ignored: linked.ignored,
+            holds_null: RefCell::default(),
         })
     }
 
@@ -256,6 +261,7 @@ impl Document {
             files: Vec::new(),
             unresolved: Vec::new(),
             ignored: Vec::new(),
+            holds_null: RefCell::default(),
         })
     }
 

@@ -853,8 +853,14 @@ fn annotations_in_a_part_of_all_of_say_what_they_say_beside_it() {
         }},
         "B": {"type": "object", "properties": {"a": {"type": "integer"}}}
     }}));
-    assert_eq!(expected(&out, "A")["properties"]["d"]["description"], "Own.");
-    assert_eq!(expected(&out, "A")["properties"]["e"]["description"], "Part.");
+    assert_eq!(
+        expected(&out, "A")["properties"]["d"]["description"],
+        "Own."
+    );
+    assert_eq!(
+        expected(&out, "A")["properties"]["e"]["description"],
+        "Part."
+    );
     has(
         &out,
         &[r#"    /// Own.

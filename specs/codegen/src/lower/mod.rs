@@ -40,6 +40,17 @@ pub use presence::{common_required, plain_presence, presence_names, presence_rul
 /// Whether the schema at `pointer` is a struct or an enum that also allows `null`: a Rust
 /// struct or enum cannot hold `null`, so every value that holds it by a `$ref` is an `Option`.
 pub fn holds_null(doc: &Document, pointer: &str) -> bool {
+    if let Some(&known) = doc.holds_null.borrow().get(pointer) {
+        return known;
+    }
+    let found = finds_null(doc, pointer);
+    doc.holds_null
+        .borrow_mut()
+        .insert(pointer.to_owned(), found);
+    found
+}
+
+fn finds_null(doc: &Document, pointer: &str) -> bool {
     let Some(Value::Object(map)) = doc.at(pointer) else {
         return false;
     };

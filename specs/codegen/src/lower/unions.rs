@@ -365,14 +365,23 @@ pub fn unwrap_null(map: &Map<String, Value>, at: &str) -> Result<Unwrapped, Unwr
         nullable = !refused;
     }
     for key in ["anyOf", "oneOf"] {
-        let Some(Value::Array(options)) = map.get(key).cloned() else {
-            continue;
+        // Taken out to be read without a copy, and put back unless it goes.
+        let options = match map.remove(key) {
+            Some(Value::Array(options)) => options,
+            Some(other) => {
+                map.insert(key.into(), other);
+                continue;
+            }
+            None => continue,
         };
         // A schema and `null`, or one branch alone: that branch, beside the other keywords.
         let pair = options.len() == 2 && options.iter().any(is_null);
-        if pair || (options.len() == 1 && !is_null(&options[0])) {
+        if !(pair || (options.len() == 1 && !is_null(&options[0]))) {
+            map.insert(key.into(), Value::Array(options));
+            continue;
+        }
+        {
             let i = usize::from(pair && is_null(&options[0]));
-            map.remove(key);
             let branch = format!("{at}/{key}/{i}");
             let Value::Object(inner) = &options[i] else {
                 return Err(Unwrap::Refused(branch, "a schema must be an object".into()));
