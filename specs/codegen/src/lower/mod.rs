@@ -492,14 +492,12 @@ impl Lowering<'_> {
             if described {
                 examples = self.examples(&map, at);
             }
-            let mut map = map.clone();
             map.remove("examples");
             self.lower_union(name, &map, at, inline)?
         } else if is_struct(&map) || (map.contains_key("enum") && !map.contains_key("$ref")) {
             if described {
                 examples = self.examples(&map, at);
             }
-            let mut map = map.clone();
             if !inline {
                 map.remove("examples");
             }
@@ -514,7 +512,7 @@ impl Lowering<'_> {
         {
             self.lower_alias(name, &map, at)?
         } else {
-            let mut body = map.clone();
+            let mut body = map;
             body.remove("description");
             self.type_default(&mut body, at);
             let value = self.lower_value(&Value::Object(body), at, name)?;
