@@ -169,14 +169,18 @@ pub fn plain(map: &mut Map<String, Value>) -> Vec<String> {
     scalars::const_as_enum(map);
     idle
 }
-/// A part of `allOf` that holds only annotations says them of the whole value, as they would
-/// say beside the `allOf`: its `readOnly`, `writeOnly` and `deprecated` move there
-/// (`{"allOf": [{"$ref": ...}, {"readOnly": true}]}`), unless the schema says otherwise of one
-/// of them, and so do its `description`, `title`, `examples` and `$comment` where the schema
-/// has none of its own (its own win). The part, then empty, goes: an `allOf` of a `$ref` and a
-/// description is that `$ref` with the description, not a copy of the type it names.
 const MOVED: &[&str] = &["readOnly", "writeOnly", "deprecated"];
 const ANNOTATIONS: &[&str] = &["description", "title", "examples", "$comment"];
+
+/// Whether a part of `allOf` holds annotations alone (extensions among them), `MOVED`'s too
+/// when `moved`.
+fn annotations_alone(part: &Map<String, Value>, moved: bool) -> bool {
+    part.keys().all(|k| {
+        ANNOTATIONS.contains(&k.as_str())
+            || k.starts_with("x-")
+            || (moved && MOVED.contains(&k.as_str()))
+    })
+}
 
 /// The description of the first part of `allOf` that holds only annotations, and that part's
 /// index: the description [`plain`] moves beside the `allOf` when there is none there.
@@ -185,14 +189,17 @@ pub fn described_by_part(map: &Map<String, Value>) -> Option<(usize, &Value)> {
         return None;
     };
     parts.iter().enumerate().find_map(|(i, part)| {
-        let p = part.as_object()?;
-        let only_annotations = p.keys().all(|k| {
-            MOVED.contains(&k.as_str()) || ANNOTATIONS.contains(&k.as_str()) || k.starts_with("x-")
-        });
-        Some((i, p.get("description").filter(|_| only_annotations)?))
+        let p = part.as_object().filter(|p| annotations_alone(p, true))?;
+        Some((i, p.get("description")?))
     })
 }
 
+/// A part of `allOf` that holds only annotations says them of the whole value, as they would
+/// say beside the `allOf`: its `readOnly`, `writeOnly` and `deprecated` move there
+/// (`{"allOf": [{"$ref": ...}, {"readOnly": true}]}`), unless the schema says otherwise of one
+/// of them, and so do its `description`, `title`, `examples` and `$comment` where the schema
+/// has none of its own (its own win). The part, then empty, goes: an `allOf` of a `$ref` and a
+/// description is that `$ref` with the description, not a copy of the type it names.
 fn hoist_annotations(map: &mut Map<String, Value>) {
     let Some(Value::Array(parts)) = map.get("allOf") else {
         return;
@@ -200,32 +207,15 @@ fn hoist_annotations(map: &mut Map<String, Value>) {
     let mut moves: Vec<(usize, &str, Value)> = Vec::new();
     for (i, part) in parts.iter().enumerate() {
         let Value::Object(p) = part else { continue };
-        let only_annotations = p.keys().all(|k| {
-            MOVED.contains(&k.as_str()) || ANNOTATIONS.contains(&k.as_str()) || k.starts_with("x-")
-        });
         let agrees = MOVED.iter().all(|k| match (p.get(*k), map.get(*k)) {
             (Some(v), Some(here)) => v == here,
             _ => true,
         });
-        if only_annotations && agrees {
+        if annotations_alone(p, true) && agrees {
             moves.extend(
                 MOVED
                     .iter()
                     .filter_map(|k| Some((i, *k, p.get(*k)?.clone()))),
-            );
-        }
-    }
-    let mut notes: Vec<(usize, String, Value)> = Vec::new();
-    for (i, part) in parts.iter().enumerate() {
-        let Value::Object(p) = part else { continue };
-        if moves.iter().any(|(j, ..)| *j == i)
-            || p.keys()
-                .all(|k| ANNOTATIONS.contains(&k.as_str()) || k.starts_with("x-"))
-        {
-            notes.extend(
-                p.iter()
-                    .filter(|(k, _)| ANNOTATIONS.contains(&k.as_str()))
-                    .map(|(k, v)| (i, k.clone(), v.clone())),
             );
         }
     }
@@ -235,21 +225,17 @@ fn hoist_annotations(map: &mut Map<String, Value>) {
         }
         map.insert(key.to_owned(), value);
     }
-    // Only a part left with annotations alone gives them up.
-    for (i, key, value) in notes {
-        let Some(Value::Object(p)) = map.get_mut("allOf").and_then(|a| a.get_mut(i)) else {
-            continue;
-        };
-        if !p
-            .keys()
-            .all(|k| ANNOTATIONS.contains(&k.as_str()) || k.starts_with("x-"))
-        {
-            continue;
+    // A part left with annotations alone gives them up, and goes.
+    let mut notes = Vec::new();
+    if let Some(Value::Array(parts)) = map.get_mut("allOf") {
+        for p in parts.iter_mut().filter_map(Value::as_object_mut) {
+            if annotations_alone(p, false) {
+                notes.extend(ANNOTATIONS.iter().filter_map(|k| Some((*k, p.remove(*k)?))));
+                p.clear();
+            }
         }
-        p.remove(&key);
-        if p.keys().all(|k| k.starts_with("x-")) {
-            p.clear();
-        }
+    }
+    for (key, value) in notes {
         map.entry(key).or_insert(value);
     }
 }
