@@ -188,7 +188,16 @@ impl Document {
         }
         let named_root = openapi.is_none() && is_schema_root(&root);
         let linked = link(root, order, path, openapi)?;
-        let (root, order) = (linked.root, linked.order);
+        let (mut root, mut order) = (linked.root, linked.order);
+        let mut ignored = linked.ignored;
+        for (at, message) in crate::conjoin::rewrite(&mut root, &mut order) {
+            let note = Note {
+                pointer: show(&linked.shown_as, &at),
+                root_pointer: at.clone(),
+                message,
+            };
+            ignored.push((at, note));
+        }
         let named = if openapi.is_some() {
             openapi_schemas(&root, &order)
         } else {
@@ -202,7 +211,7 @@ impl Document {
             order,
             files: linked.files,
             unresolved: linked.unresolved,
-            ignored: linked.ignored,
+            ignored,
             holds_null: RefCell::default(),
         })
     }

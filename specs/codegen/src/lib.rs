@@ -32,6 +32,7 @@
 //! ```
 
 mod charset;
+mod conjoin;
 mod emit;
 mod expect;
 mod input;

@@ -890,14 +890,18 @@ fn annotations_in_a_part_of_all_of_say_what_they_say_beside_it() {
     pub window: Option<Window>,
 }"#],
     );
-    // Said otherwise beside the `allOf`, or beside other keywords: refused as before.
-    member_refused(
-        json!({"allOf": [{"type": "object"}, {"readOnly": true}], "readOnly": false}),
-        "/allOf/1/readOnly",
-        "`readOnly` in a part of `allOf`",
+    // Said otherwise beside the `allOf`: true where any says so, as JSON Schema reads an
+    // annotation met more than once. Beside an object's members in a part, refused as before.
+    let out = run(member(
+        json!({"allOf": [{"type": "string"}, {"readOnly": true}], "readOnly": false}),
+    ));
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    assert_eq!(
+        expected(&out, "A")["properties"]["x"],
+        json!({"type": "string", "readOnly": true})
     );
     member_refused(
-        json!({"allOf": [{"type": "object"}, {"readOnly": true, "type": "object"}]}),
+        json!({"allOf": [{"type": "object", "properties": {"a": {}}}, {"readOnly": true, "type": "object"}]}),
         "/allOf/1/readOnly",
         "`readOnly` in a part of `allOf`",
     );
@@ -3044,41 +3048,63 @@ fn all_of_parts_that_are_not_object_schemas_are_refused() {
         "only a `not` of `required` lists",
     );
     a_refused(
-        all_of(json!([{"type": "string"}]), json!(null)),
-        "#/$defs/A/allOf/0/type",
-        "each part of `allOf` must be an object",
-    );
-    a_refused(
         all_of(
-            json!([
-                {"properties": {"a": {"type": "string", "minLength": 1}}},
-                {"properties": {"a": {"type": "string", "maxLength": 2}}}
-            ]),
+            json!([{"type": "object", "properties": {"a": {}}}, {"type": "string"}]),
             json!(null),
         ),
-        "#/$defs/A/allOf/1/properties/a",
-        "`a` is declared by two parts of `allOf`",
+        "#/$defs/A/allOf/1/type",
+        "each part of `allOf` must be an object",
     );
-    a_refused(
-        all_of(
-            json!([{"properties": {"a": {"type": "string", "minLength": 1}}}]),
-            json!({"properties": {"a": {"type": "string", "maxLength": 2}}}),
-        ),
-        "#/$defs/A/properties/a",
-        "`a` is declared beside `allOf` and in one of its parts, differently",
-    );
-    // Beside `allOf` as in a part, or more strictly, or as a member never present: held to
-    // both.
-    let out = run(json!({"$defs": {"A": {
-        "allOf": [{"properties": {"a": {"type": "string"}, "b": {"type": "string"}, "c": {"type": "string"}}}],
-        "properties": {"a": {"type": "string"}, "b": {"type": "string", "maxLength": 2}, "c": false}
-    }}}));
+}
+
+#[test]
+fn an_all_of_of_parts_without_members_is_the_one_schema_they_make_together() {
+    // Scalars and arrays, as OpenAPI documents write a member "and not null".
+    let out = run(json!({"openapi": "3.0.3", "components": {"schemas": {"A": {
+        "type": "object",
+        "properties": {
+            "d": {"allOf": [{"type": "string", "maxLength": 256, "description": "Said."}, {"nullable": false}]},
+            "n": {"allOf": [{"type": "integer", "minimum": 1}, {"maximum": 9, "minimum": 0}], "description": "Own."},
+            "t": {"allOf": [{"type": "array", "items": {"type": "string"}, "maxItems": 100}, {"minItems": 1}]}
+        }
+    }}}}));
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
     has(
         &out,
         &[
-            "#[model(forbid(\"c\"))]\npub struct A {",
-            "    #[model(not_null)]\n    pub a: Option<String>,\n    #[model(max_len = 2, not_null)]\n    pub b: Option<String>,\n}",
+            "    /// Said.\n    #[model(max_len = 256, not_null)]\n    pub d: Option<String>,\n",
+            "    /// Own.\n    #[model(min = 1, max = 9, not_null)]\n    pub n: Option<i64>,\n",
+            "    #[model(min_len = 1, max_len = 100, not_null)]\n    pub t: Option<Vec<String>>,\n",
         ],
+    );
+    // Two parts that cannot be one schema: refused where they meet, as before.
+    a_refused(
+        json!({"$defs": {"A": {"type": "object", "properties": {"x": {"allOf": [
+            {"type": "string", "pattern": "^a"},
+            {"pattern": "b$"}
+        ]}}}}}),
+        "#/$defs/A/properties/x/allOf/0/pattern",
+        "`pattern` in a part of `allOf`",
+    );
+}
+
+#[test]
+fn a_lone_nullable_in_a_part_of_all_of_adds_null_to_nothing_and_says_so() {
+    let out = run(json!({"openapi": "3.0.3", "components": {"schemas": {
+        "B": {"type": "object", "properties": {"id": {"type": "string"}}},
+        "A": {"type": "object", "properties": {
+            "b": {"allOf": [{"$ref": "#/components/schemas/B"}, {"description": "The b."}, {"nullable": true}]}
+        }}
+    }}}));
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    warns(
+        &out,
+        "#/components/schemas/A/properties/b/allOf/2/nullable",
+        "adds `null` to nothing (OpenAPI 3.0.3)",
+    );
+    has(
+        &out,
+        &["    /// The b.\n    #[model(not_null)]\n    pub b: Option<B>,\n"],
     );
 }
 
@@ -3551,11 +3577,42 @@ fn a_member_two_parts_declare_is_the_stronger_declaration_when_one_implies_the_o
             "    #[model(format = \"email\")]\n    pub m: Option<String>,\n",
         ],
     );
-    // Neither implies the other: refused.
+    // Neither implies the other, and both can be one schema: the last declaration, written
+    // in the `allOf`, becomes both; a shared one behind a `$ref` is left as it is.
+    let out = run(json!({"$defs": {
+        "Base": {"type": "object", "properties": {
+            "s": {"type": "string", "maxLength": 3, "readOnly": true, "description": "Base's."},
+            "k": {"type": "string", "description": "The kind."}
+        }},
+        "A": {"allOf": [
+            {"$ref": "#/$defs/Base"},
+            {"type": "object", "properties": {
+                "s": {"type": "string", "minLength": 1},
+                "k": {"type": "string", "enum": ["a"]}
+            }}
+        ]}
+    }}));
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    assert_eq!(
+        expected(&out, "A")["properties"]["s"],
+        json!({"type": "string", "minLength": 1, "maxLength": 3, "readOnly": true, "description": "Base's."})
+    );
+    assert_eq!(
+        expected(&out, "Base")["properties"]["s"],
+        json!({"type": "string", "maxLength": 3, "readOnly": true, "description": "Base's."})
+    );
+    has(
+        &out,
+        &[
+            "    pub k: Option<Ak>,\n",
+            "pub enum Ak {\n    /// `a`\n    A,\n}",
+        ],
+    );
+    // Neither implies the other and no schema says both (two patterns): refused.
     a_refused(
         json!({"$defs": {"A": {"allOf": [
-            {"type": "object", "properties": {"s": {"type": "string", "maxLength": 3}}},
-            {"type": "object", "properties": {"s": {"type": "string", "minLength": 1}}}
+            {"type": "object", "properties": {"s": {"type": "string", "pattern": "^a"}}},
+            {"type": "object", "properties": {"s": {"type": "string", "pattern": "b$"}}}
         ]}}}),
         "#/$defs/A/allOf/1/properties/s",
         "`s` is declared by two parts of `allOf`, differently",

@@ -32,8 +32,8 @@ use serde_json::{Map, Value};
 
 pub use maps::names_pattern;
 pub use objects::{
-    Member, declare_required, is_struct, matches_every_name, merge_all_of, never, pattern_entries,
-    properties,
+    Member, declare_required, implies, is_struct, matches_every_name, merge_all_of, never,
+    pattern_entries, properties, without_null,
 };
 pub use presence::{common_required, plain_presence, presence_names, presence_rules};
 

@@ -545,7 +545,7 @@ fn meet(a: &Value, b: &Value) -> Option<(Value, bool)> {
 
 /// A schema without the `null` it allows (OpenAPI's `nullable: true`, `null` in a `type`
 /// list or among `enum` values), and whether it allowed it.
-fn without_null(map: &Map<String, Value>) -> (Map<String, Value>, bool) {
+pub fn without_null(map: &Map<String, Value>) -> (Map<String, Value>, bool) {
     let mut map = map.clone();
     let mut null = map.remove("nullable") == Some(Value::Bool(true));
     if let Some(Value::Array(types)) = map.get_mut("type") {
@@ -567,7 +567,7 @@ fn without_null(map: &Map<String, Value>) -> (Map<String, Value>, bool) {
 
 /// Whether the schema `strong` states every rule of `weak`, so that a value that meets
 /// `strong` meets `weak`.
-fn implies(strong: &Value, weak: &Value) -> bool {
+pub fn implies(strong: &Value, weak: &Value) -> bool {
     let (Value::Object(s), Value::Object(w)) = (strong, weak) else {
         return false;
     };
@@ -579,7 +579,7 @@ fn implies(strong: &Value, weak: &Value) -> bool {
 /// [`implies`] between two schemas that allow no `null`: each keyword of `weak` is an
 /// annotation (`description`, `title`, `examples`, `example`), or a `type` whose types include
 /// all of `strong`'s (a `number` includes an `integer`), or an `enum` whose values include
-/// all of `strong`'s, or `items` that `strong`'s items imply, or `properties` (beside no
+/// all of `strong`'s, or a bound `strong` has at least as tight, or `items` that `strong`'s items imply, or `properties` (beside no
 /// `additionalProperties`) each of which `strong` declares in a way that implies it, or is in
 /// `strong` with the same value.
 fn implies_plain(s: &Map<String, Value>, w: &Map<String, Value>) -> bool {
@@ -601,6 +601,18 @@ fn implies_plain(s: &Map<String, Value>, w: &Map<String, Value>) -> bool {
             (Some(Value::Array(se)), Value::Array(we)) => se.iter().all(|x| we.contains(x)),
             _ => false,
         },
+        "minLength" | "minItems" | "minProperties" | "minimum" | "exclusiveMinimum" => {
+            match (s.get(k).and_then(Value::as_f64), v.as_f64()) {
+                (Some(sb), Some(wb)) => sb >= wb,
+                _ => false,
+            }
+        }
+        "maxLength" | "maxItems" | "maxProperties" | "maximum" | "exclusiveMaximum" => {
+            match (s.get(k).and_then(Value::as_f64), v.as_f64()) {
+                (Some(sb), Some(wb)) => sb <= wb,
+                _ => false,
+            }
+        }
         "items" => s.get(k).is_some_and(|si| implies(si, v)),
         "properties" if !w.contains_key("additionalProperties") => match (s.get(k), v) {
             (Some(Value::Object(sp)), Value::Object(wp)) => wp
