@@ -11,6 +11,8 @@
 //! - **An `allOf` of parts that are not objects with members**, as in
 //!   `{"allOf": [{"type": "string", "maxLength": 256}, {"description": "..."}]}`: the schema
 //!   becomes the parts' conjunction, with the keywords beside the `allOf`.
+//! - **`readOnly`, `writeOnly` and `deprecated` of a schema a part's `$ref` names** are said
+//!   beside the `allOf` too, of the merged value.
 //! - **OpenAPI 3.0's `nullable` in a part with no `type`.** `nullable: true` adds `null` only to
 //!   a `type` beside it: alone in a part it allows nothing more, so the value still refuses
 //!   `null` where another part does. It is dropped, with a warning, for what it does not say.
@@ -75,6 +77,7 @@ pub fn rewrite(root: &mut Value, order: &mut Order) -> Vec<(String, String)> {
     // The innermost first: an outer `allOf` reads its parts as they are rewritten.
     for at in sites.iter().rev() {
         drop_lone_nullable(root, at, &mut warnings);
+        flags_of_references(root, at);
         if !fold_parts(root, order, at) {
             join_members(root, at);
         }
@@ -141,9 +144,65 @@ fn drop_lone_nullable(root: &mut Value, at: &str, warnings: &mut Vec<(String, St
     }
 }
 
+/// Annotations a value has wherever it meets them, as JSON Schema reads one met more than
+/// once: true where any says so.
+const FLAGS: &[&str] = &["readOnly", "writeOnly", "deprecated"];
+
+/// In an `allOf` of several parts that say more than annotations, whose parts are merged into
+/// one object: a flag of [`FLAGS`] that a schema a part's `$ref` names says of itself is said
+/// beside the `allOf` too, of the merged value (the parts written in place move theirs there
+/// when the schema is lowered).
+fn flags_of_references(root: &mut Value, at: &str) {
+    let Some(Value::Object(map)) = root.pointer(at) else {
+        return;
+    };
+    let Some(Value::Array(parts)) = map.get("allOf") else {
+        return;
+    };
+    let says_more = |p: &&Value| {
+        p.as_object().is_none_or(|m| {
+            m.keys().any(|k| {
+                !ANNOTATIONS.contains(&k.as_str())
+                    && !FLAGS.contains(&k.as_str())
+                    && k != "example"
+                    && !k.starts_with("x-")
+            })
+        })
+    };
+    if parts.iter().filter(says_more).count() < 2 {
+        return;
+    }
+    let mut flags: Vec<&str> = Vec::new();
+    for part in parts {
+        let mut node = part;
+        for _ in 0..16 {
+            let Some(next) = node
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(ref_target)
+                .and_then(|t| root.pointer(&t))
+            else {
+                break;
+            };
+            node = next;
+            flags.extend(
+                FLAGS
+                    .iter()
+                    .filter(|k| node.get(**k) == Some(&Value::Bool(true))),
+            );
+        }
+    }
+    if let Some(Value::Object(map)) = root.pointer_mut(at) {
+        for flag in flags {
+            map.insert(flag.to_owned(), Value::Bool(true));
+        }
+    }
+}
+
 /// Replaces the schema at `at` by the conjunction of its `allOf`'s parts and its own
-/// keywords, when none of them is a `$ref` or holds schemas or members of its own (`items`
-/// aside, which one of them at most brings). Returns whether it did.
+/// keywords, when none of them is a `$ref` or declares members, and one part at most holds
+/// schemas of its own (`items`, `additionalProperties`, branches...), which move with it.
+/// Returns whether it did.
 fn fold_parts(root: &mut Value, order: &mut Order, at: &str) -> bool {
     let Some(Value::Object(map)) = root.pointer(at) else {
         return false;
@@ -157,22 +216,38 @@ fn fold_parts(root: &mut Value, order: &mut Order, at: &str) -> bool {
     let Some(objects) = objects else {
         return false;
     };
-    // Schemas of their own other than `items` (members, branches, conditions) are the
-    // lowering's to merge or refuse.
-    let structural = |m: &Map<String, Value>| {
-        m.keys()
-            .any(|k| k != "items" && STRUCTURAL.contains(&k.as_str()))
-    };
-    if structural(&own) || objects.iter().any(|p| structural(p)) {
+    // One part at most holds schemas of its own, of a value's items, its members' values or
+    // names, or its branches; members, conditions and references are the lowering's to merge.
+    const KEPT: &[&str] = &[
+        "items",
+        "prefixItems",
+        "additionalProperties",
+        "patternProperties",
+        "propertyNames",
+        "contains",
+        "anyOf",
+        "oneOf",
+    ];
+    let structural = |m: &Map<String, Value>| m.keys().any(|k| STRUCTURAL.contains(&k.as_str()));
+    if structural(&own) {
         return false;
     }
+    let bringing: Vec<usize> = (0..objects.len())
+        .filter(|&i| structural(objects[i]))
+        .collect();
+    let moved_from = match bringing.as_slice() {
+        [] => None,
+        [i] if objects[*i]
+            .keys()
+            .all(|k| !STRUCTURAL.contains(&k.as_str()) || KEPT.contains(&k.as_str())) =>
+        {
+            Some(*i)
+        }
+        _ => return false,
+    };
     // The own keywords first: their annotations win, as beside an `allOf` they do.
     let mut joined = own;
-    let mut moved_from = None;
-    for (i, part) in objects.iter().enumerate() {
-        if part.contains_key("items") {
-            moved_from = Some(i);
-        }
+    for part in &objects {
         match conjoin(&joined, part) {
             Some(j) => joined = j,
             None => return false,

@@ -891,7 +891,7 @@ fn annotations_in_a_part_of_all_of_say_what_they_say_beside_it() {
 }"#],
     );
     // Said otherwise beside the `allOf`: true where any says so, as JSON Schema reads an
-    // annotation met more than once. Beside an object's members in a part, refused as before.
+    // annotation met more than once.
     let out = run(member(
         json!({"allOf": [{"type": "string"}, {"readOnly": true}], "readOnly": false}),
     ));
@@ -900,10 +900,14 @@ fn annotations_in_a_part_of_all_of_say_what_they_say_beside_it() {
         expected(&out, "A")["properties"]["x"],
         json!({"type": "string", "readOnly": true})
     );
-    member_refused(
+    // Beside an object's members in a part, the same: the member is read-only.
+    let out = run(member(
         json!({"allOf": [{"type": "object", "properties": {"a": {}}}, {"readOnly": true, "type": "object"}]}),
-        "/allOf/1/readOnly",
-        "`readOnly` in a part of `allOf`",
+    ));
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    has(
+        &out,
+        &["    #[model(read_only, not_null)]\n    pub x: Option<Ax>,\n"],
     );
 }
 
@@ -3028,7 +3032,7 @@ fn all_of_parts_that_are_not_object_schemas_are_refused() {
     );
     a_refused(
         all_of(
-            json!([{"type": "object", "propertyNames": {"maxLength": 1}}]),
+            json!([{"type": "object", "properties": {"a": {}}, "propertyNames": {"maxLength": 1}}]),
             json!(null),
         ),
         "#/$defs/A/allOf/0/propertyNames",
@@ -4274,4 +4278,34 @@ fn a_not_of_patterns_beside_a_string_is_not_pattern() {
         "/not",
         "which the derive cannot check",
     );
+}
+
+#[test]
+fn a_flag_of_a_schema_a_part_names_is_said_of_the_merged_object() {
+    // `readOnly` holds the value wherever it is met: the merged object is read-only too.
+    let out = run(json!({"$defs": {
+        "Base": {"type": "object", "readOnly": true, "properties": {"a": {"type": "string"}}},
+        "A": {"allOf": [
+            {"$ref": "#/$defs/Base"},
+            {"type": "object", "properties": {"b": {"type": "integer"}}}
+        ]}
+    }}));
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    has(
+        &out,
+        &[
+            "#[model(read_only)]\npub struct A {\n    #[model(not_null)]\n    pub a: Option<String>,\n",
+        ],
+    );
+    assert_eq!(expected(&out, "A")["readOnly"], true);
+    // Said `false` beside the `allOf` and `true` by the part: true.
+    let out = run(json!({"$defs": {
+        "Base": {"type": "object", "deprecated": true, "properties": {"a": {"type": "string"}}},
+        "A": {"deprecated": false, "allOf": [
+            {"$ref": "#/$defs/Base"},
+            {"type": "object", "properties": {"b": {"type": "integer"}}}
+        ]}
+    }}));
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    assert_eq!(expected(&out, "A")["deprecated"], true);
 }

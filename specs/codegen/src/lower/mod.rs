@@ -194,36 +194,25 @@ pub fn described_by_part(map: &Map<String, Value>) -> Option<(usize, &Value)> {
     })
 }
 
-/// A part of `allOf` that holds only annotations says them of the whole value, as they would
-/// say beside the `allOf`: its `readOnly`, `writeOnly` and `deprecated` move there
-/// (`{"allOf": [{"$ref": ...}, {"readOnly": true}]}`), unless the schema says otherwise of one
-/// of them, and so do its `description`, `title`, `examples` and `$comment` where the schema
-/// has none of its own (its own win). The part, then empty, goes: an `allOf` of a `$ref` and a
-/// description is that `$ref` with the description, not a copy of the type it names.
+/// A part of `allOf` says its `readOnly`, `writeOnly` and `deprecated` of the whole value:
+/// they move beside the `allOf`, true where any part or the schema says so (as JSON Schema
+/// reads an annotation met more than once; `{"allOf": [{"$ref": ...}, {"readOnly": true}]}`).
+/// A part that holds only annotations says its `description`, `title`, `examples` and
+/// `$comment` of the whole value too, where the schema has none of its own (its own win). The
+/// part, then empty, goes: an `allOf` of a `$ref` and a description is that `$ref` with the
+/// description, not a copy of the type it names.
 fn hoist_annotations(map: &mut Map<String, Value>) {
-    let Some(Value::Array(parts)) = map.get("allOf") else {
+    let Some(Value::Array(parts)) = map.get_mut("allOf") else {
         return;
     };
-    let mut moves: Vec<(usize, &str, Value)> = Vec::new();
-    for (i, part) in parts.iter().enumerate() {
-        let Value::Object(p) = part else { continue };
-        let agrees = MOVED.iter().all(|k| match (p.get(*k), map.get(*k)) {
-            (Some(v), Some(here)) => v == here,
-            _ => true,
-        });
-        if annotations_alone(p, true) && agrees {
-            moves.extend(
-                MOVED
-                    .iter()
-                    .filter_map(|k| Some((i, *k, p.get(*k)?.clone()))),
-            );
-        }
+    let mut moves: Vec<(&str, Value)> = Vec::new();
+    for p in parts.iter_mut().filter_map(Value::as_object_mut) {
+        moves.extend(MOVED.iter().filter_map(|k| Some((*k, p.remove(*k)?))));
     }
-    for (i, key, value) in moves {
-        if let Some(Value::Object(p)) = map.get_mut("allOf").and_then(|a| a.get_mut(i)) {
-            p.remove(key);
+    for (key, value) in moves {
+        if value == Value::Bool(true) || !map.contains_key(key) {
+            map.insert(key.to_owned(), value);
         }
-        map.insert(key.to_owned(), value);
     }
     // A part left with annotations alone gives them up, and goes.
     let mut notes = Vec::new();
@@ -320,13 +309,21 @@ pub fn lower(doc: &Document, options: &Options) -> Lowered {
         }
     }
     // A type that holds a refused type is refused too; an inline type of a refused type goes
-    // with it.
+    // with it, unless a type that is not refused holds it too (a member that a merged `allOf`
+    // takes from a part names the part's inline type).
     loop {
         let before = refused_types.len();
         for (parent, kids) in &l.children {
             if refused_types.contains_key(parent) {
                 for kid in kids {
-                    refused_types.entry(kid.clone()).or_default();
+                    let held = types.iter().any(|t| {
+                        t.name != *kid
+                            && !refused_types.contains_key(&t.name)
+                            && uses(t).contains(kid)
+                    });
+                    if !held {
+                        refused_types.entry(kid.clone()).or_default();
+                    }
                 }
             }
         }

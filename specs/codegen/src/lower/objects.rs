@@ -112,6 +112,13 @@ fn merge_parts(
     // The parts' `if`s of a member's value.
     let mut conditions: Vec<Value> = Vec::new();
     let mut counts: [Option<u64>; 2] = [None, None];
+    // `null` is allowed where the schema beside `allOf` and every part allow it (a part with
+    // no `type` allows it); whether a part says `object` or `null`.
+    let own_type = out.get("type").cloned();
+    let mut null_ok = own_type
+        .as_ref()
+        .is_none_or(|t| t.as_array().is_some_and(|l| l.contains(&"null".into())));
+    let mut or_null = false;
     for (i, part) in parts.iter().enumerate() {
         let here = format!("{at}/allOf/{i}");
         let mut node = part;
@@ -264,7 +271,10 @@ fn merge_parts(
                 key.as_str(),
                 "not" | "minProperties" | "maxProperties" | "if" | "then" | "else"
             );
-            if !PART.contains(&key.as_str()) && !ignorable(key) && !merged_here {
+            // A flag a part says is said beside the `allOf` too (see `crate::conjoin`).
+            let said_beside = matches!(key.as_str(), "readOnly" | "writeOnly" | "deprecated")
+                && (part_map[key] == Value::Bool(false) || out.get(key) == Some(&part_map[key]));
+            if !PART.contains(&key.as_str()) && !ignorable(key) && !merged_here && !said_beside {
                 return Err((
                     format!("{node_at}/{key}"),
                     format!(
@@ -273,11 +283,22 @@ fn merge_parts(
                 ));
             }
         }
-        if part_map.get("type").is_some_and(|t| t != "object") {
-            return Err((
-                format!("{node_at}/type"),
-                "each part of `allOf` must be an object".into(),
-            ));
+        match part_map.get("type") {
+            None => {}
+            Some(t) if t == "object" => null_ok = false,
+            Some(Value::Array(list))
+                if list.len() == 2
+                    && list.contains(&"object".into())
+                    && list.contains(&"null".into()) =>
+            {
+                or_null = true;
+            }
+            Some(_) => {
+                return Err((
+                    format!("{node_at}/type"),
+                    "each part of `allOf` must be an object".into(),
+                ));
+            }
         }
         if let Some(Value::Object(p)) = part_map.get("properties") {
             for (k, from) in part_order {
@@ -437,6 +458,13 @@ fn merge_parts(
     evaluated(&mut out);
     if !conditions.is_empty() {
         out.insert("allOf".into(), Value::Array(conditions));
+    }
+    if or_null || own_type.as_ref().is_some_and(Value::is_array) {
+        if null_ok && (or_null || own_type.is_some()) {
+            out.insert("type".into(), serde_json::json!(["object", "null"]));
+        } else if own_type.is_some() {
+            out.insert("type".into(), "object".into());
+        }
     }
     Ok((out, order))
 }
@@ -676,10 +704,37 @@ pub fn matches_every_name(pattern: &str) -> bool {
 }
 
 /// Whether an object schema refuses members it does not declare (`additionalProperties`
-/// other than `true`), which, in or beside an `allOf`, refuses those of the other parts.
+/// other than a schema that accepts anything), which, in or beside an `allOf`, refuses those
+/// of the other parts.
 fn closed(map: &Map<String, Value>) -> bool {
     map.get("additionalProperties")
-        .is_some_and(|a| a != &Value::Bool(true))
+        .is_some_and(|a| !accepts_anything(a))
+}
+
+/// Whether a schema accepts every value: `true`, or annotations alone (an `allOf` of such
+/// parts too).
+fn accepts_anything(schema: &Value) -> bool {
+    const SAY_NOTHING: &[&str] = &[
+        "description",
+        "title",
+        "examples",
+        "example",
+        "$comment",
+        "deprecated",
+        "readOnly",
+        "writeOnly",
+    ];
+    match schema {
+        Value::Bool(b) => *b,
+        Value::Object(m) => m.iter().all(|(k, v)| {
+            SAY_NOTHING.contains(&k.as_str())
+                || k.starts_with("x-")
+                || (k == "allOf"
+                    && v.as_array()
+                        .is_some_and(|parts| parts.iter().all(accepts_anything)))
+        }),
+        _ => false,
+    }
 }
 
 /// Whether a schema closed by `additionalProperties` lets through only the names its
