@@ -3,6 +3,8 @@
 //! that describe nothing the derive reads (`$comment`, `x-` extensions), dropped with a
 //! warning.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use super::Lowering;
@@ -263,7 +265,7 @@ impl Lowering<'_> {
         };
         let own = sub
             .as_object()
-            .and_then(|m| super::unwrap_null(m, here).ok())
+            .and_then(|m| super::unwrap_null(Cow::Borrowed(m), here).ok())
             .map(|u| u.map)
             .unwrap_or_default();
         if is_default_of(ty, d) && !matches!(value.ty, Ty::Option(_)) && breaks(d, &own).is_none() {
@@ -299,9 +301,12 @@ impl Lowering<'_> {
     /// `at`), or why the derive cannot take it: a value of another kind, or one that breaks
     /// the schema it is the default of (the derive refuses such a literal).
     fn literal(&self, d: &Value, ty: &Ty, sub: &Value, at: &str) -> Result<String, Unwritten> {
-        let (map, _) = match sub.as_object().map(|m| super::unwrap_null(m, at)) {
+        let (map, _) = match sub
+            .as_object()
+            .map(|m| super::unwrap_null(Cow::Borrowed(m), at))
+        {
             Some(Ok(u)) => (u.map, u.at),
-            _ => (Map::new(), at.to_owned()),
+            _ => (Cow::Owned(Map::new()), at.to_owned()),
         };
         let kind = match (ty, d) {
             (Ty::String, Value::String(_)) => "string",

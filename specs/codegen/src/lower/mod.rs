@@ -26,6 +26,7 @@ mod references;
 mod scalars;
 mod unions;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use serde_json::{Map, Value};
@@ -54,16 +55,16 @@ fn finds_null(doc: &Document, pointer: &str) -> bool {
     let Some(Value::Object(map)) = doc.at(pointer) else {
         return false;
     };
-    let mut map = map.clone();
+    let mut map = Cow::Borrowed(map);
     plain(&mut map);
     if map.contains_key("allOf") {
         match merge_all_of(doc, &map, pointer) {
-            Ok((merged, _)) => map = merged,
+            Ok((merged, _)) => map = Cow::Owned(merged),
             Err(_) => return false,
         }
     }
     (is_struct(&map) || map.contains_key("enum"))
-        && unwrap_null(&map, pointer).is_ok_and(|u| u.nullable)
+        && unwrap_null(map, pointer).is_ok_and(|u| u.nullable)
 }
 
 /// The keywords that apply to one kind of value alone, and the `type`s of those values: a
@@ -134,8 +135,8 @@ pub fn reached(types: &[TypeDef], roots: &[String]) -> BTreeSet<String> {
 /// `$ref` beside an object's keywords is the first part of an `allOf` (see
 /// [`objects::ref_as_part`]), and a keyword that applies only to values of a type the
 /// schema's `type` does not allow checks nothing. Returns those keywords, which are taken
-/// out.
-pub fn plain(map: &mut Map<String, Value>) -> Vec<String> {
+/// out. The schema is copied only when it changes.
+pub fn plain(map: &mut Cow<'_, Map<String, Value>>) -> Vec<String> {
     let types: Vec<&str> = match map.get("type") {
         Some(Value::String(t)) => vec![t.as_str()],
         Some(Value::Array(list)) => list.iter().filter_map(Value::as_str).collect(),
@@ -153,6 +154,19 @@ pub fn plain(map: &mut Map<String, Value>) -> Vec<String> {
             .cloned()
             .collect()
     };
+    // Without these keywords, and no idle one, the schema is as plain as it gets: it is left
+    // as it is, not copied.
+    const CHANGED_BY: &[&str] = &[
+        "discriminator",
+        "$ref",
+        "unevaluatedProperties",
+        "allOf",
+        "const",
+    ];
+    if idle.is_empty() && !CHANGED_BY.iter().any(|k| map.contains_key(*k)) {
+        return idle;
+    }
+    let map = map.to_mut();
     for k in &idle {
         map.remove(k);
     }
@@ -521,9 +535,9 @@ impl Lowering<'_> {
             return None;
         };
         let mut map = match node {
-            Value::Object(map) => map.clone(),
+            Value::Object(map) => Cow::Borrowed(map),
             _ => match unions::synthetic(self.doc, pointer) {
-                Some(map) => map,
+                Some(map) => Cow::Owned(map),
                 None => {
                     self.refuse(pointer, "a type's schema must be an object");
                     return None;
@@ -532,24 +546,21 @@ impl Lowering<'_> {
         };
         let idle = plain(&mut map);
         self.idle(&idle, &map, pointer);
-        if map.contains_key("allOf") {
-            return match merge_all_of(self.doc, &map, pointer) {
-                Ok((mut merged, order)) => {
-                    presence::plain_presence(self.doc, &mut merged);
-                    presence::common_required(&mut merged);
-                    objects::declare_required(&mut merged);
-                    Some((merged, order))
-                }
+        let (mut map, order) = if map.contains_key("allOf") {
+            match merge_all_of(self.doc, &map, pointer) {
+                Ok(merged) => merged,
                 Err((at, why)) => {
                     self.refuse(&at, why);
-                    None
+                    return None;
                 }
-            };
-        }
+            }
+        } else {
+            (map.into_owned(), Vec::new())
+        };
         presence::plain_presence(self.doc, &mut map);
         presence::common_required(&mut map);
         objects::declare_required(&mut map);
-        Some((map, Vec::new()))
+        Some((map, order))
     }
 
     /// A value: its type and rules, from its schema. An inline object or enum becomes a type of
@@ -568,12 +579,12 @@ impl Lowering<'_> {
                 return None;
             }
         };
-        let mut map = map.clone();
+        let mut map = Cow::Borrowed(map);
         let idle = plain(&mut map);
         self.idle(&idle, &map, at);
-        let (map, nullable, at) = self.strip_null(&map, at)?;
-        let mut value = self.lower_non_null(&map, &at, hint)?;
-        if nullable && !matches!(value.ty, Ty::Option(_)) {
+        let u = self.strip_null(map, at)?;
+        let mut value = self.lower_non_null(&u.map, &u.at, hint)?;
+        if u.nullable && !matches!(value.ty, Ty::Option(_)) {
             value.ty = Ty::Option(Box::new(value.ty));
         }
         Some(value)

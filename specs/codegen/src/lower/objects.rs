@@ -463,19 +463,16 @@ pub fn has_object_keywords(map: &Map<String, Value>) -> bool {
 /// `unevaluatedProperties` sees those members too. (Draft 7's siblings are dropped when the
 /// document is read.)
 pub fn ref_as_part(map: &mut Map<String, Value>) {
-    let parts = match map.get("allOf") {
-        None => Vec::new(),
-        Some(Value::Array(parts)) => parts.clone(),
-        Some(_) => return,
-    };
-    if !has_object_keywords(map) {
+    if !matches!(map.get("allOf"), None | Some(Value::Array(_))) || !has_object_keywords(map) {
         return;
     }
     let Some(r) = map.remove("$ref") else {
         return;
     };
     let mut all = vec![serde_json::json!({ "$ref": r })];
-    all.extend(parts);
+    if let Some(Value::Array(parts)) = map.remove("allOf") {
+        all.extend(parts);
+    }
     map.insert("allOf".into(), Value::Array(all));
 }
 
