@@ -520,7 +520,7 @@ pub fn plain_presence(doc: &Document, map: &mut Map<String, Value>) {
     if !is_struct(map) {
         return;
     }
-    let own = map.get("properties").cloned().unwrap_or(Value::Null);
+    let own = map.get("properties").unwrap_or(&Value::Null);
     let says_nothing = |name: &str, v: &Value| -> bool {
         let same = |v: &Value| own.get(name) == Some(v);
         match v {
@@ -533,6 +533,7 @@ pub fn plain_presence(doc: &Document, map: &mut Map<String, Value>) {
             _ => same(v),
         }
     };
+    let mut made = Vec::new();
     for key in ["oneOf", "anyOf"] {
         let Some(Value::Array(branches)) = map.get(key) else {
             continue;
@@ -561,8 +562,11 @@ pub fn plain_presence(doc: &Document, map: &mut Map<String, Value>) {
                 .iter()
                 .any(|b| b.as_object().is_some_and(|b| b.len() > 1))
         {
-            map.insert(key.into(), Value::Array(plain));
+            made.push((key, plain));
         }
+    }
+    for (key, plain) in made {
+        map.insert(key.into(), Value::Array(plain));
     }
 }
 
@@ -607,23 +611,21 @@ pub fn common_required(map: &mut Map<String, Value>) {
     }
 }
 
-/// The keywords [`presence_rules`] reads, taken out of `map` when it reads them all.
-pub fn without_presence(map: &Map<String, Value>) -> Map<String, Value> {
-    let mut map = map.clone();
-    if presence_rules(&map).is_some() {
-        for key in [
-            "oneOf",
-            "anyOf",
-            "allOf",
-            "dependentRequired",
-            "dependencies",
-            "not",
-            "if",
-            "then",
-            "else",
-        ] {
-            map.remove(key);
-        }
+/// The keywords [`presence_rules`] reads, when it reads them all in `map` (else none): those
+/// of the presence rules, which the struct's keywords do not list.
+pub fn presence_keywords(map: &Map<String, Value>) -> &'static [&'static str] {
+    if presence_rules(map).is_none() {
+        return &[];
     }
-    map
+    &[
+        "oneOf",
+        "anyOf",
+        "allOf",
+        "dependentRequired",
+        "dependencies",
+        "not",
+        "if",
+        "then",
+        "else",
+    ]
 }
