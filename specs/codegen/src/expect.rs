@@ -135,15 +135,16 @@ impl<'d> Expect<'d> {
             _ => Cow::Owned(synthetic(self.doc, pointer).unwrap_or_default()),
         };
         plain(&mut own);
-        let (map, order) = if own.contains_key("allOf") {
-            merge_all_of(self.doc, &own, pointer).unwrap_or_default()
+        let (mut map, order) = if own.contains_key("allOf") {
+            let (merged, order) = merge_all_of(self.doc, &own, pointer).unwrap_or_default();
+            (Cow::Owned(merged), order)
         } else {
-            (own.into_owned(), Vec::new())
+            (own, Vec::new())
         };
-        let mut map = map;
         plain_presence(self.doc, &mut map);
         common_required(&mut map);
         declare_required(&mut map);
+        let mut map = map.into_owned();
         if pointer.is_empty() {
             for key in ["$schema", "$id", "$defs", "definitions"] {
                 map.remove(key);

@@ -183,6 +183,17 @@ pub fn plain(map: &mut Cow<'_, Map<String, Value>>) -> Vec<String> {
     scalars::const_as_enum(map);
     idle
 }
+/// A schema as lowering reads it: the document's own, or a copy that a step changed.
+pub type Schema<'a> = Cow<'a, Map<String, Value>>;
+
+/// Takes `key` out of `map`, which is copied only when it has the key.
+pub fn take(map: &mut Schema<'_>, key: &str) -> Option<Value> {
+    if !map.contains_key(key) {
+        return None;
+    }
+    map.to_mut().remove(key)
+}
+
 const MOVED: &[&str] = &["readOnly", "writeOnly", "deprecated"];
 const ANNOTATIONS: &[&str] = &["description", "title", "examples", "$comment"];
 
@@ -453,7 +464,7 @@ struct Lowering<'d> {
     warnings: Vec<Note>,
 }
 
-impl Lowering<'_> {
+impl<'d> Lowering<'d> {
     /// A type: a struct or a string enum, an alias of a `$ref` alone, or a newtype of any
     /// other value.
     fn lower_type(&mut self, name: &str, pointer: &str, inline: bool) -> Option<TypeDef> {
@@ -461,7 +472,7 @@ impl Lowering<'_> {
         // A JSON Schema document's root also holds the document's own keywords.
         if pointer.is_empty() {
             for key in ["$schema", "$id", "$defs", "definitions"] {
-                map.remove(key);
+                take(&mut map, key);
             }
         }
         if is_struct(&map) || map.contains_key("enum") {
@@ -492,14 +503,14 @@ impl Lowering<'_> {
             if described {
                 examples = self.examples(&map, at);
             }
-            map.remove("examples");
+            take(&mut map, "examples");
             self.lower_union(name, &map, at, inline)?
         } else if is_struct(&map) || (map.contains_key("enum") && !map.contains_key("$ref")) {
             if described {
                 examples = self.examples(&map, at);
             }
             if !inline {
-                map.remove("examples");
+                take(&mut map, "examples");
             }
             if is_struct(&map) {
                 self.lower_struct(name, &map, &order, at, inline)?
@@ -513,9 +524,9 @@ impl Lowering<'_> {
             self.lower_alias(name, &map, at)?
         } else {
             let mut body = map;
-            body.remove("description");
+            take(&mut body, "description");
             self.type_default(&mut body, at);
-            let value = self.lower_value(&Value::Object(body), at, name)?;
+            let value = self.lower_schema(&body, at, name)?;
             Kind::Newtype(Box::new(value))
         };
         Some(TypeDef {
@@ -528,15 +539,17 @@ impl Lowering<'_> {
         })
     }
 
-    /// The node of a type, with an `allOf` merged, and the order of its members when merged.
-    fn node(&mut self, pointer: &str) -> Option<(Map<String, Value>, Vec<objects::Member>)> {
-        let Some(node) = self.doc.at(pointer) else {
+    /// The node of a type, with an `allOf` merged, and the order of its members when merged:
+    /// the document's own node when nothing changes it.
+    fn node(&mut self, pointer: &str) -> Option<(Schema<'d>, Vec<objects::Member>)> {
+        let doc = self.doc;
+        let Some(node) = doc.at(pointer) else {
             self.refuse(pointer, "the schema is not there");
             return None;
         };
         let mut map = match node {
             Value::Object(map) => Cow::Borrowed(map),
-            _ => match unions::synthetic(self.doc, pointer) {
+            _ => match unions::synthetic(doc, pointer) {
                 Some(map) => Cow::Owned(map),
                 None => {
                     self.refuse(pointer, "a type's schema must be an object");
@@ -547,17 +560,17 @@ impl Lowering<'_> {
         let idle = plain(&mut map);
         self.idle(&idle, &map, pointer);
         let (mut map, order) = if map.contains_key("allOf") {
-            match merge_all_of(self.doc, &map, pointer) {
-                Ok(merged) => merged,
+            match merge_all_of(doc, &map, pointer) {
+                Ok((merged, order)) => (Cow::Owned(merged), order),
                 Err((at, why)) => {
                     self.refuse(&at, why);
                     return None;
                 }
             }
         } else {
-            (map.into_owned(), Vec::new())
+            (map, Vec::new())
         };
-        presence::plain_presence(self.doc, &mut map);
+        presence::plain_presence(doc, &mut map);
         presence::common_required(&mut map);
         objects::declare_required(&mut map);
         Some((map, order))
@@ -566,19 +579,21 @@ impl Lowering<'_> {
     /// A value: its type and rules, from its schema. An inline object or enum becomes a type of
     /// its own, named after `hint`.
     fn lower_value(&mut self, node: &Value, at: &str, hint: &str) -> Option<m::Value> {
-        let map = match node {
-            Value::Bool(true) => {
-                return Some(m::Value {
-                    ty: Ty::Any,
-                    rules: Rules::default(),
-                });
-            }
-            Value::Object(map) => map,
+        match node {
+            Value::Bool(true) => Some(m::Value {
+                ty: Ty::Any,
+                rules: Rules::default(),
+            }),
+            Value::Object(map) => self.lower_schema(map, at, hint),
             _ => {
                 self.refuse(at, "a schema must be an object (or `true`)");
-                return None;
+                None
             }
-        };
+        }
+    }
+
+    /// A value whose schema is the object `map` (see [`Lowering::lower_value`]).
+    fn lower_schema(&mut self, map: &Map<String, Value>, at: &str, hint: &str) -> Option<m::Value> {
         let mut map = Cow::Borrowed(map);
         let idle = plain(&mut map);
         self.idle(&idle, &map, at);

@@ -1027,7 +1027,7 @@ pub fn properties<'m>(
 /// An object open to members of any name and value that requires, or names in a presence
 /// rule, a member it does not declare: that member may hold any value, and is declared so
 /// (`{}`), after the others.
-pub fn declare_required(map: &mut Map<String, Value>) {
+pub fn declare_required(map: &mut Cow<'_, Map<String, Value>>) {
     let open = match map.get("additionalProperties") {
         None | Some(Value::Bool(true)) => true,
         Some(Value::Object(o)) => o.is_empty(),
@@ -1047,11 +1047,18 @@ pub fn declare_required(map: &mut Map<String, Value>) {
         })
         .unwrap_or_default();
     names.extend(presence_names(map));
-    if let Some(Value::Object(props)) = map.get_mut("properties") {
+    let Some(Value::Object(props)) = map.get("properties") else {
+        return;
+    };
+    names.retain(|n| !props.contains_key(n));
+    if names.is_empty() {
+        return;
+    }
+    if let Some(Value::Object(props)) = map.to_mut().get_mut("properties") {
         for name in names {
-            if !props.contains_key(&name) {
-                props.insert(name, Value::Object(Map::new()));
-            }
+            props
+                .entry(name)
+                .or_insert_with(|| Value::Object(Map::new()));
         }
     }
 }

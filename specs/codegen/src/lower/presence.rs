@@ -3,6 +3,8 @@
 //! `if` of one member's presence or value), read from the schema, made plain, and checked
 //! against the struct's fields.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use super::Lowering;
@@ -516,7 +518,7 @@ pub fn presence_rules(map: &Map<String, Value>) -> Option<PresenceRules> {
 /// with, at most, `type: object` and `properties` that say nothing the object does not (each
 /// `true`, `{}`, the object's own schema of the member, or a `$ref` to one equal to it): each
 /// branch becomes its `required` list alone, which [`presence_rules`] reads.
-pub fn plain_presence(doc: &Document, map: &mut Map<String, Value>) {
+pub fn plain_presence(doc: &Document, map: &mut Cow<'_, Map<String, Value>>) {
     if !is_struct(map) {
         return;
     }
@@ -566,14 +568,14 @@ pub fn plain_presence(doc: &Document, map: &mut Map<String, Value>) {
         }
     }
     for (key, plain) in made {
-        map.insert(key.into(), Value::Array(plain));
+        map.to_mut().insert(key.into(), Value::Array(plain));
     }
 }
 
 /// A `oneOf` or `anyOf` of `required` lists that all name some members: those are required
 /// (no branch holds without them) and go to `required`, out of each branch, which then says
 /// which of the others are present. Left as written when a branch would name nothing else.
-pub fn common_required(map: &mut Map<String, Value>) {
+pub fn common_required(map: &mut Cow<'_, Map<String, Value>>) {
     let Some(rules) = presence_rules(map) else {
         return;
     };
@@ -597,6 +599,7 @@ pub fn common_required(map: &mut Map<String, Value>) {
                 serde_json::json!({ "required": left })
             })
             .collect();
+        let map = map.to_mut();
         map.insert(key.into(), Value::Array(branches));
         let required = map
             .entry("required")

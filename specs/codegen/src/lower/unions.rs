@@ -300,11 +300,11 @@ impl Lowering<'_> {
     /// says so in a warning. Takes the `null` out of `map`.
     pub(super) fn type_without_null(
         &mut self,
-        map: &mut Map<String, Value>,
+        map: &mut Cow<'_, Map<String, Value>>,
         pointer: &str,
         inline: bool,
     ) {
-        let Ok(u) = unwrap_null(Cow::Borrowed(map), pointer) else {
+        let Ok(u) = unwrap_null(Cow::Borrowed(&**map), pointer) else {
             return;
         };
         if u.nullable && !inline {
@@ -312,7 +312,7 @@ impl Lowering<'_> {
             self.warnings.push(note);
         }
         if let Cow::Owned(changed) = u.map {
-            *map = changed;
+            *map = Cow::Owned(changed);
         }
     }
 
