@@ -571,6 +571,9 @@ fn unescape(token: &str) -> String {
 }
 
 pub fn escape(token: &str) -> String {
+    if !token.contains(['~', '/']) {
+        return token.to_owned();
+    }
     token.replace('~', "~0").replace('/', "~1")
 }
 

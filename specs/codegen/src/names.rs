@@ -260,13 +260,23 @@ pub fn best_rule(
     pairs: &[(String, String)],
     wire: fn(&str, &str, &mut String),
 ) -> Option<&'static str> {
+    // Each name without `r#`, with its wire name.
+    let bare: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(name, w)| {
+            let mut name = name.as_str();
+            while let Some(rest) = name.strip_prefix("r#") {
+                name = rest;
+            }
+            (name, w.as_str())
+        })
+        .collect();
     let mut written = String::new();
     let mut score = |rule: &str| {
-        pairs
-            .iter()
+        bare.iter()
             .filter(|(name, w)| {
                 written.clear();
-                wire(rule, name.trim_start_matches("r#"), &mut written);
+                wire(rule, name, &mut written);
                 written == *w
             })
             .count()
