@@ -341,7 +341,7 @@ impl Writer {
                     .iter()
                     .filter_map(|(i, v)| v.as_str().map(|s| (i.clone(), s.to_owned())))
                     .collect();
-                let rule = names::best_rule(&strings, names::variant_wire);
+                let rule = names::best_rule(&strings, names::push_variant_wire);
                 let derive = match self.flavour {
                     Flavour::Model => "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Model)]\n",
                     Flavour::SerdeDerive => {
@@ -463,7 +463,7 @@ impl Writer {
                     .filter(|(f, _)| !f.flatten)
                     .map(|(_, i)| i.clone())
                     .collect();
-                let rule = names::best_rule(&members, names::field_wire);
+                let rule = names::best_rule(&members, names::push_field_wire);
                 for (f, ident) in fields.iter().zip(idents.iter_mut()) {
                     if f.flatten {
                         ident.0 = used.give("additional_properties");

@@ -36,6 +36,7 @@
 //!   there), `$comment` and `x-` extensions;
 //! - a description's lines lose trailing spaces, and an empty description is left out.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value, json};
@@ -130,19 +131,20 @@ impl<'d> Expect<'d> {
     fn node(&self, name: &str) -> (String, Map<String, Value>, Vec<Member>) {
         let pointer = self.by_name.get(name).map_or("", String::as_str);
         let mut own = match self.doc.at(pointer) {
-            Some(Value::Object(m)) => m.clone(),
-            _ => synthetic(self.doc, pointer).unwrap_or_default(),
+            Some(Value::Object(m)) => Cow::Borrowed(m),
+            _ => Cow::Owned(synthetic(self.doc, pointer).unwrap_or_default()),
         };
         plain(&mut own);
-        let (map, order) = if own.contains_key("allOf") {
-            merge_all_of(self.doc, &own, pointer).unwrap_or_default()
+        let (mut map, order) = if own.contains_key("allOf") {
+            let (merged, order) = merge_all_of(self.doc, &own, pointer).unwrap_or_default();
+            (Cow::Owned(merged), order)
         } else {
             (own, Vec::new())
         };
-        let mut map = map;
         plain_presence(self.doc, &mut map);
         common_required(&mut map);
         declare_required(&mut map);
+        let mut map = map.into_owned();
         if pointer.is_empty() {
             for key in ["$schema", "$id", "$defs", "definitions"] {
                 map.remove(key);
@@ -150,8 +152,10 @@ impl<'d> Expect<'d> {
         }
         // A struct or enum type holds no `null` (the member that holds it does).
         if is_struct(&map) || map.contains_key("enum") {
-            if let Ok(u) = unwrap_null(&map, pointer) {
-                map = u.map;
+            if let Ok(Cow::Owned(changed)) =
+                unwrap_null(Cow::Borrowed(&map), pointer).map(|u| u.map)
+            {
+                map = changed;
             }
         }
         (pointer.to_owned(), map, order)
@@ -447,7 +451,7 @@ impl<'d> Expect<'d> {
         // is one of a required member or of one a presence rule names (`no_default`).
         let (own, nullable) = sub
             .as_object()
-            .and_then(|m| unwrap_null(m, at).ok())
+            .and_then(|m| unwrap_null(Cow::Borrowed(m), at).ok())
             .map(|u| (u.map, u.nullable))
             .unwrap_or_default();
         let default = sub
@@ -472,7 +476,7 @@ impl<'d> Expect<'d> {
             // A number's default is written as the `f64` it is.
             let number = sub
                 .as_object()
-                .and_then(|m| unwrap_null(m, at).ok())
+                .and_then(|m| unwrap_null(Cow::Borrowed(m), at).ok())
                 .is_some_and(|u| u.map.get("type") == Some(&Value::from("number")));
             let d = match d.as_f64() {
                 Some(v) if number => json!(v),
@@ -498,11 +502,11 @@ impl<'d> Expect<'d> {
         let Value::Object(map) = node else {
             return (Map::new(), Map::new());
         };
-        let mut map = map.clone();
+        let mut map = Cow::Borrowed(map);
         plain(&mut map);
-        let (map, mut nullable, at) = match unwrap_null(&map, at) {
+        let (map, mut nullable, at) = match unwrap_null(map.clone(), at) {
             Ok(u) => (u.map, u.nullable, u.at),
-            Err(_) => (map.clone(), false, at.to_owned()),
+            Err(_) => (map, false, at.to_owned()),
         };
         let at = at.as_str();
         let mut notes = Map::new();

@@ -230,9 +230,8 @@ impl Document {
         let mut shown_as = Vec::new();
         let mut all_order = Order::new();
         for (file, text) in files {
-            let contract: Value =
-                serde_json::from_str(&text).map_err(|e| format!("{file} is not JSON: {e}"))?;
-            let file_order = order::read(&text).map_err(|e| format!("{file} is not JSON: {e}"))?;
+            let (contract, file_order) =
+                order::json(&text).map_err(|e| format!("{file} is not JSON: {e}"))?;
             let model = contract
                 .get("model")
                 .and_then(Value::as_str)
@@ -367,9 +366,7 @@ fn is_yaml(path: &Path) -> bool {
 fn parse_text(text: &str, yaml: bool) -> Result<(Value, Order), String> {
     let start = text.trim_start_matches('\u{feff}').trim_start();
     if !yaml && (start.starts_with('{') || start.starts_with('[')) {
-        let json =
-            serde_json::from_str::<Value>(text).and_then(|root| Ok((root, order::read(text)?)));
-        return match json {
+        return match order::json(text) {
             Ok(read) => Ok(read),
             // A YAML flow mapping starts the same way.
             Err(e) => order::yaml(text).map_err(|_| format!("not JSON: {e}")),
@@ -583,6 +580,9 @@ fn unescape(token: &str) -> String {
 }
 
 pub fn escape(token: &str) -> String {
+    if !token.contains(['~', '/']) {
+        return token.to_owned();
+    }
     token.replace('~', "~0").replace('/', "~1")
 }
 

@@ -6,19 +6,21 @@ use std::collections::BTreeSet;
 
 /// The words of a name: runs of letters and digits, split where the case falls (`clientId` →
 /// `client`, `Id`; `HTMLParser` → `HTML`, `Parser`) and at every other character.
-fn words(name: &str) -> Vec<String> {
-    let chars: Vec<char> = name.chars().collect();
+fn words(name: &str) -> Vec<&str> {
     let mut words = Vec::new();
-    let mut word = String::new();
-    for (i, &c) in chars.iter().enumerate() {
+    // Where the word being read starts.
+    let mut start: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    let mut chars = name.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
         if !c.is_alphanumeric() {
-            if !word.is_empty() {
-                words.push(std::mem::take(&mut word));
+            if let Some(s) = start.take() {
+                words.push(&name[s..i]);
             }
+            prev = Some(c);
             continue;
         }
-        let prev = i.checked_sub(1).map(|j| chars[j]);
-        let next = chars.get(i + 1).copied();
         let starts = match prev {
             Some(p) if c.is_uppercase() => {
                 p.is_lowercase()
@@ -27,13 +29,18 @@ fn words(name: &str) -> Vec<String> {
             }
             _ => false,
         };
-        if starts && !word.is_empty() {
-            words.push(std::mem::take(&mut word));
+        match start {
+            Some(s) if starts => {
+                words.push(&name[s..i]);
+                start = Some(i);
+            }
+            Some(_) => {}
+            None => start = Some(i),
         }
-        word.push(c);
+        prev = Some(c);
     }
-    if !word.is_empty() {
-        words.push(word);
+    if let Some(s) = start {
+        words.push(&name[s..]);
     }
     words
 }
@@ -41,7 +48,7 @@ fn words(name: &str) -> Vec<String> {
 /// `client_secret_update_request` → `ClientSecretUpdateRequest`; `HS256` → `Hs256`. A name
 /// that would start with a digit gets `V` in front, one with no letter or digit is `Empty`.
 pub fn pascal(name: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(name.len());
     for w in words(name) {
         let mut chars = w.chars();
         if let Some(first) = chars.next() {
@@ -67,11 +74,17 @@ pub fn pascal(name: &str) -> String {
 /// `clientIdAlias` → `client_id_alias`; a keyword is written raw (`r#type`), and the few
 /// that cannot be raw get a trailing `_`.
 pub fn snake(name: &str) -> String {
-    let mut out = words(name)
-        .iter()
-        .map(|w| w.to_lowercase())
-        .collect::<Vec<_>>()
-        .join("_");
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, w) in words(name).into_iter().enumerate() {
+        if i > 0 {
+            out.push('_');
+        }
+        if w.is_ascii() {
+            out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            out.push_str(&w.to_lowercase());
+        }
+    }
     out.retain(|c| c.is_ascii_alphanumeric() || c == '_');
     if out.is_empty() {
         out.push_str("field");
@@ -151,53 +164,66 @@ pub const RULES: &[&str] = &[
 
 /// The wire name the derive gives the field `field` (snake_case, without `r#`) under `rule`.
 pub fn field_wire(rule: &str, field: &str) -> String {
+    let mut out = String::with_capacity(field.len());
+    push_field_wire(rule, field, &mut out);
+    out
+}
+
+/// [`field_wire`], written at the end of `out`.
+pub fn push_field_wire(rule: &str, field: &str, out: &mut String) {
     match rule {
-        "lowercase" | "snake_case" => field.to_owned(),
-        "UPPERCASE" | "SCREAMING_SNAKE_CASE" => field.to_ascii_uppercase(),
-        "PascalCase" => upper_words(field),
-        "camelCase" => {
-            let p = upper_words(field);
-            let mut chars = p.chars();
-            match chars.next() {
-                Some(first) => first.to_lowercase().chain(chars).collect(),
-                None => p,
-            }
+        "UPPERCASE" | "SCREAMING_SNAKE_CASE" => {
+            out.extend(field.chars().map(|c| c.to_ascii_uppercase()));
         }
-        "kebab-case" => field.replace('_', "-"),
-        "SCREAMING-KEBAB-CASE" => field.to_ascii_uppercase().replace('_', "-"),
-        _ => field.to_owned(),
+        "PascalCase" => upper_words(field, out),
+        "camelCase" => {
+            let start = out.len();
+            upper_words(field, out);
+            lower_first(out, start);
+        }
+        "kebab-case" => out.extend(field.chars().map(|c| if c == '_' { '-' } else { c })),
+        "SCREAMING-KEBAB-CASE" => out.extend(field.chars().map(|c| match c {
+            '_' => '-',
+            c => c.to_ascii_uppercase(),
+        })),
+        _ => out.push_str(field),
     }
 }
 
 /// The wire value the derive gives the variant `variant` (PascalCase) under `rule`.
 pub fn variant_wire(rule: &str, variant: &str) -> String {
+    let mut out = String::with_capacity(variant.len());
+    push_variant_wire(rule, variant, &mut out);
+    out
+}
+
+/// [`variant_wire`], written at the end of `out`.
+pub fn push_variant_wire(rule: &str, variant: &str, out: &mut String) {
     match rule {
-        "PascalCase" | "" => variant.to_owned(),
-        "lowercase" => variant.to_ascii_lowercase(),
-        "UPPERCASE" => variant.to_ascii_uppercase(),
+        "PascalCase" | "" => out.push_str(variant),
+        "lowercase" => out.extend(variant.chars().map(|c| c.to_ascii_lowercase())),
+        "UPPERCASE" => out.extend(variant.chars().map(|c| c.to_ascii_uppercase())),
         "camelCase" => {
-            let mut chars = variant.chars();
-            match chars.next() {
-                Some(first) => first.to_lowercase().chain(chars).collect(),
-                None => String::new(),
-            }
+            let start = out.len();
+            out.push_str(variant);
+            lower_first(out, start);
         }
         rule => {
-            let mut snake = String::new();
+            let mut snake = String::with_capacity(variant.len() + 4);
             for (i, c) in variant.char_indices() {
                 if i > 0 && c.is_uppercase() {
                     snake.push('_');
                 }
                 snake.extend(c.to_lowercase());
             }
-            field_wire(rule, &snake)
+            push_field_wire(rule, &snake, out);
         }
     }
 }
 
-/// `a_b` → `AB`: each `_` dropped and the letter after it made upper case.
-fn upper_words(field: &str) -> String {
-    let mut out = String::with_capacity(field.len());
+/// `a_b` → `AB`: each `_` dropped and the letter after it made upper case, written at the end
+/// of `out`.
+fn upper_words(field: &str, out: &mut String) {
     let mut upper = true;
     for c in field.chars() {
         if c == '_' {
@@ -209,20 +235,50 @@ fn upper_words(field: &str) -> String {
             out.push(c);
         }
     }
-    out
+}
+
+/// The first character of `out` from `start` on made lower case.
+fn lower_first(out: &mut String, start: usize) {
+    let Some(first) = out[start..].chars().next() else {
+        return;
+    };
+    if first.is_ascii() {
+        out[start..=start].make_ascii_lowercase();
+        return;
+    }
+    let rest = out.split_off(start + first.len_utf8());
+    out.truncate(start);
+    out.extend(first.to_lowercase());
+    out.push_str(&rest);
 }
 
 /// The convention of `RULES` under which most of `pairs` (Rust name, wire name) need no
 /// `rename`, and whether each pair needs one under it; `None` when no convention helps.
+/// `wire` writes a name's wire name under a convention ([`push_field_wire`],
+/// [`push_variant_wire`]).
 pub fn best_rule(
     pairs: &[(String, String)],
-    wire: fn(&str, &str) -> String,
+    wire: fn(&str, &str, &mut String),
 ) -> Option<&'static str> {
-    let bare = |name: &str| name.trim_start_matches("r#").to_owned();
-    let score = |rule: &str| {
-        pairs
-            .iter()
-            .filter(|(name, w)| wire(rule, &bare(name)) == *w)
+    // Each name without `r#`, with its wire name.
+    let bare: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(name, w)| {
+            let mut name = name.as_str();
+            while let Some(rest) = name.strip_prefix("r#") {
+                name = rest;
+            }
+            (name, w.as_str())
+        })
+        .collect();
+    let mut written = String::new();
+    let mut score = |rule: &str| {
+        bare.iter()
+            .filter(|(name, w)| {
+                written.clear();
+                wire(rule, name, &mut written);
+                written == *w
+            })
             .count()
     };
     let (best, hits) =
@@ -309,9 +365,9 @@ mod tests {
             ("client_id".to_owned(), "clientId".to_owned()),
             ("type".to_owned(), "type".to_owned()),
         ];
-        assert_eq!(best_rule(&pairs, field_wire), Some("camelCase"));
+        assert_eq!(best_rule(&pairs, push_field_wire), Some("camelCase"));
         let same = [("a".to_owned(), "a".to_owned())];
-        assert_eq!(best_rule(&same, field_wire), None);
+        assert_eq!(best_rule(&same, push_field_wire), None);
     }
 
     #[test]

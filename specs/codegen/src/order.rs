@@ -2,8 +2,8 @@
 //!
 //! `serde_json::Value` keeps members sorted by name (unless an application turns on
 //! `preserve_order`, which would change every map of the workspace), so the order is read on
-//! its own: from JSON text, once more with a second pass ([`read`]); from YAML, in the same pass
-//! that builds the value ([`yaml`]). Fields, types and `required` lists follow the document.
+//! its own, in the same pass that builds the value: from JSON text ([`json`]), from YAML
+//! ([`yaml`]). Fields, types and `required` lists follow the document.
 //!
 //! YAML is read by `saphyr-parser` (YAML 1.2, safe Rust), whose events come in the document's
 //! order. Plain scalars are resolved with YAML 1.2's core schema (`null`, `true`, `12`, `0x1f`,
@@ -13,7 +13,7 @@
 //! is a plain member.
 
 use std::collections::HashMap;
-use std::fmt;
+use std::fmt::{self, Write};
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span, Tag};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -24,73 +24,105 @@ use crate::input::escape;
 /// Each object's member names in document order, by the object's JSON Pointer.
 pub type Order = HashMap<String, Vec<String>>;
 
-/// Reads the member order of every object in `text`, a JSON document.
-pub fn read(text: &str) -> Result<Order, serde_json::Error> {
-    let mut out = Order::new();
+/// Reads `text`, a JSON document, into its value and the member order of each of its objects,
+/// in one pass. The value is the one `serde_json` reads, and so is an error.
+pub fn json(text: &str) -> Result<(Value, Order), serde_json::Error> {
+    let mut order = Order::new();
+    let mut at = String::new();
     let mut d = serde_json::Deserializer::from_str(text);
-    Seed {
-        at: String::new(),
-        out: &mut out,
+    let value = Node {
+        at: &mut at,
+        order: &mut order,
     }
     .deserialize(&mut d)?;
     d.end()?;
-    Ok(out)
+    Ok((value, order))
 }
 
-struct Seed<'a> {
-    at: String,
-    out: &'a mut Order,
+/// A value at the pointer `at`, whose objects' member orders go to `order`.
+struct Node<'a> {
+    at: &'a mut String,
+    order: &'a mut Order,
 }
 
-impl<'de> DeserializeSeed<'de> for Seed<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+impl Node<'_> {
+    /// The value at `at` + `/` + `token` (escaped), read by `read`.
+    fn child<T>(&mut self, token: &str, read: impl FnOnce(Node<'_>) -> T) -> T {
+        let len = self.at.len();
+        self.at.push('/');
+        if token.contains(['~', '/']) {
+            self.at.push_str(&escape(token));
+        } else {
+            self.at.push_str(token);
+        }
+        let out = read(Node {
+            at: self.at,
+            order: self.order,
+        });
+        self.at.truncate(len);
+        out
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Node<'_> {
+    type Value = Value;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for Seed<'_> {
-    type Value = ();
+impl<'de> Visitor<'de> for Node<'_> {
+    type Value = Value;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
+        f.write_str("any valid JSON value")
     }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Value, A::Error> {
         let mut keys = Vec::new();
+        let mut values = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            let at = format!("{}/{}", self.at, escape(&key));
-            map.next_value_seed(Seed { at, out: self.out })?;
+            let value = self.child(&key, |node| map.next_value_seed(node))?;
+            values.insert(key.clone(), value);
             keys.push(key);
         }
-        self.out.insert(self.at, keys);
-        Ok(())
+        self.order.insert(self.at.clone(), keys);
+        Ok(Value::Object(values))
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let mut i = 0;
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut values = Vec::new();
+        let len = self.at.len();
         loop {
-            let at = format!("{}/{i}", self.at);
-            if seq.next_element_seed(Seed { at, out: self.out })?.is_none() {
-                return Ok(());
+            let _ = write!(self.at, "/{}", values.len());
+            let value = seq.next_element_seed(Node {
+                at: self.at,
+                order: self.order,
+            });
+            self.at.truncate(len);
+            match value? {
+                Some(value) => values.push(value),
+                None => return Ok(Value::Array(values)),
             }
-            i += 1;
         }
     }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        Ok(())
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
     }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        Ok(())
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
     }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        Ok(())
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
     }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        Ok(())
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
     }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        Ok(())
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
     }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
     }
 }
 
@@ -462,8 +494,12 @@ mod tests {
 
     #[test]
     fn keeps_the_document_s_order_at_every_pointer() {
-        let order =
-            super::read(r#"{"b": {"z": 1, "a/b": [{"y": 0, "x": 0}]}, "a": null}"#).unwrap();
+        let text = r#"{"b": {"z": 1, "a/b": [{"y": 0, "x": 0}]}, "a": null}"#;
+        let (value, order) = super::json(text).unwrap();
+        assert_eq!(
+            value,
+            serde_json::from_str::<serde_json::Value>(text).unwrap()
+        );
         assert_eq!(order[""], ["b", "a"]);
         assert_eq!(order["/b"], ["z", "a/b"]);
         assert_eq!(order["/b/a~1b/0"], ["y", "x"]);

@@ -3,9 +3,11 @@
 //! that describe nothing the derive reads (`$comment`, `x-` extensions), dropped with a
 //! warning.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
-use super::Lowering;
+use super::{Lowering, Schema, take};
 use crate::input::{Document, ref_target};
 use crate::model::{self as m, Absent, Rules, Ty, TypeNotes};
 use crate::names;
@@ -101,10 +103,10 @@ pub(super) fn ignorable(key: &str) -> bool {
 impl Lowering<'_> {
     /// A type's own title is its name (the derive titles each type with its Rust name): it is
     /// dropped.
-    pub(super) fn own_title(&self, map: &mut Map<String, Value>, name: &str, inline: bool) {
+    pub(super) fn own_title(&self, map: &mut Schema<'_>, name: &str, inline: bool) {
         if let Some(Value::String(title)) = map.get("title") {
             if !inline && names::type_name(title) == name {
-                map.remove("title");
+                take(map, "title");
             }
         }
     }
@@ -114,18 +116,18 @@ impl Lowering<'_> {
     /// of `map`. An inline type's are its field's.
     pub(super) fn type_notes(
         &mut self,
-        map: &mut Map<String, Value>,
+        map: &mut Schema<'_>,
         at: &str,
         with_format: bool,
     ) -> TypeNotes {
         let mut notes = TypeNotes::default();
-        if let Some(t) = map.remove("title") {
+        if let Some(t) = take(map, "title") {
             match t {
                 Value::String(t) => notes.title = Some(t),
                 _ => self.refuse(&format!("{at}/title"), "`title` must be a string"),
             }
         }
-        match map.remove("deprecated") {
+        match take(map, "deprecated") {
             None | Some(Value::Bool(false)) => {}
             Some(Value::Bool(true)) => notes.deprecated = true,
             Some(_) => self.refuse(
@@ -134,7 +136,7 @@ impl Lowering<'_> {
             ),
         }
         if with_format {
-            match map.remove("format") {
+            match take(map, "format") {
                 None => {}
                 Some(Value::String(f)) => notes.format = Some(f),
                 Some(_) => self.refuse(&format!("{at}/format"), "`format` must be a string"),
@@ -143,7 +145,7 @@ impl Lowering<'_> {
                 ("readOnly", &mut notes.read_only),
                 ("writeOnly", &mut notes.write_only),
             ] {
-                match map.remove(key) {
+                match take(map, key) {
                     None | Some(Value::Bool(false)) => {}
                     Some(Value::Bool(true)) => *slot = true,
                     Some(_) => {
@@ -263,7 +265,7 @@ impl Lowering<'_> {
         };
         let own = sub
             .as_object()
-            .and_then(|m| super::unwrap_null(m, here).ok())
+            .and_then(|m| super::unwrap_null(Cow::Borrowed(m), here).ok())
             .map(|u| u.map)
             .unwrap_or_default();
         if is_default_of(ty, d) && !matches!(value.ty, Ty::Option(_)) && breaks(d, &own).is_none() {
@@ -299,9 +301,12 @@ impl Lowering<'_> {
     /// `at`), or why the derive cannot take it: a value of another kind, or one that breaks
     /// the schema it is the default of (the derive refuses such a literal).
     fn literal(&self, d: &Value, ty: &Ty, sub: &Value, at: &str) -> Result<String, Unwritten> {
-        let (map, _) = match sub.as_object().map(|m| super::unwrap_null(m, at)) {
+        let (map, _) = match sub
+            .as_object()
+            .map(|m| super::unwrap_null(Cow::Borrowed(m), at))
+        {
             Some(Ok(u)) => (u.map, u.at),
-            _ => (Map::new(), at.to_owned()),
+            _ => (Cow::Owned(Map::new()), at.to_owned()),
         };
         let kind = match (ty, d) {
             (Ty::String, Value::String(_)) => "string",
@@ -369,8 +374,8 @@ impl Lowering<'_> {
 
     /// A `default` on a whole named type (its schema `body`, at `at`): taken out, with a
     /// warning, as only a field has a default in the derive.
-    pub(super) fn type_default(&mut self, body: &mut Map<String, Value>, at: &str) {
-        if body.remove("default").is_some() {
+    pub(super) fn type_default(&mut self, body: &mut Schema<'_>, at: &str) {
+        if take(body, "default").is_some() {
             self.default_dropped(
                 &format!("{at}/default"),
                 "on a whole type has no attribute in the derive (only a field has a default)",

@@ -26,6 +26,7 @@ mod references;
 mod scalars;
 mod unions;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use serde_json::{Map, Value};
@@ -54,16 +55,16 @@ fn finds_null(doc: &Document, pointer: &str) -> bool {
     let Some(Value::Object(map)) = doc.at(pointer) else {
         return false;
     };
-    let mut map = map.clone();
+    let mut map = Cow::Borrowed(map);
     plain(&mut map);
     if map.contains_key("allOf") {
         match merge_all_of(doc, &map, pointer) {
-            Ok((merged, _)) => map = merged,
+            Ok((merged, _)) => map = Cow::Owned(merged),
             Err(_) => return false,
         }
     }
     (is_struct(&map) || map.contains_key("enum"))
-        && unwrap_null(&map, pointer).is_ok_and(|u| u.nullable)
+        && unwrap_null(map, pointer).is_ok_and(|u| u.nullable)
 }
 
 /// The keywords that apply to one kind of value alone, and the `type`s of those values: a
@@ -134,8 +135,8 @@ pub fn reached(types: &[TypeDef], roots: &[String]) -> BTreeSet<String> {
 /// `$ref` beside an object's keywords is the first part of an `allOf` (see
 /// [`objects::ref_as_part`]), and a keyword that applies only to values of a type the
 /// schema's `type` does not allow checks nothing. Returns those keywords, which are taken
-/// out.
-pub fn plain(map: &mut Map<String, Value>) -> Vec<String> {
+/// out. The schema is copied only when it changes.
+pub fn plain(map: &mut Cow<'_, Map<String, Value>>) -> Vec<String> {
     let types: Vec<&str> = match map.get("type") {
         Some(Value::String(t)) => vec![t.as_str()],
         Some(Value::Array(list)) => list.iter().filter_map(Value::as_str).collect(),
@@ -153,6 +154,19 @@ pub fn plain(map: &mut Map<String, Value>) -> Vec<String> {
             .cloned()
             .collect()
     };
+    // Without these keywords, and no idle one, the schema is as plain as it gets: it is left
+    // as it is, not copied.
+    const CHANGED_BY: &[&str] = &[
+        "discriminator",
+        "$ref",
+        "unevaluatedProperties",
+        "allOf",
+        "const",
+    ];
+    if idle.is_empty() && !CHANGED_BY.iter().any(|k| map.contains_key(*k)) {
+        return idle;
+    }
+    let map = map.to_mut();
     for k in &idle {
         map.remove(k);
     }
@@ -169,6 +183,17 @@ pub fn plain(map: &mut Map<String, Value>) -> Vec<String> {
     scalars::const_as_enum(map);
     idle
 }
+/// A schema as lowering reads it: the document's own, or a copy that a step changed.
+pub type Schema<'a> = Cow<'a, Map<String, Value>>;
+
+/// Takes `key` out of `map`, which is copied only when it has the key.
+pub fn take(map: &mut Schema<'_>, key: &str) -> Option<Value> {
+    if !map.contains_key(key) {
+        return None;
+    }
+    map.to_mut().remove(key)
+}
+
 const MOVED: &[&str] = &["readOnly", "writeOnly", "deprecated"];
 const ANNOTATIONS: &[&str] = &["description", "title", "examples", "$comment"];
 
@@ -436,7 +461,7 @@ struct Lowering<'d> {
     warnings: Vec<Note>,
 }
 
-impl Lowering<'_> {
+impl<'d> Lowering<'d> {
     /// A type: a struct or a string enum, an alias of a `$ref` alone, or a newtype of any
     /// other value.
     fn lower_type(&mut self, name: &str, pointer: &str, inline: bool) -> Option<TypeDef> {
@@ -444,7 +469,7 @@ impl Lowering<'_> {
         // A JSON Schema document's root also holds the document's own keywords.
         if pointer.is_empty() {
             for key in ["$schema", "$id", "$defs", "definitions"] {
-                map.remove(key);
+                take(&mut map, key);
             }
         }
         if is_struct(&map) || map.contains_key("enum") {
@@ -475,14 +500,14 @@ impl Lowering<'_> {
             if described {
                 examples = self.examples(&map, at);
             }
-            map.remove("examples");
+            take(&mut map, "examples");
             self.lower_union(name, &map, at, inline)?
         } else if is_struct(&map) || (map.contains_key("enum") && !map.contains_key("$ref")) {
             if described {
                 examples = self.examples(&map, at);
             }
             if !inline {
-                map.remove("examples");
+                take(&mut map, "examples");
             }
             if is_struct(&map) {
                 self.lower_struct(name, &map, &order, at, inline)?
@@ -496,9 +521,9 @@ impl Lowering<'_> {
             self.lower_alias(name, &map, at)?
         } else {
             let mut body = map;
-            body.remove("description");
+            take(&mut body, "description");
             self.type_default(&mut body, at);
-            let value = self.lower_value(&Value::Object(body), at, name)?;
+            let value = self.lower_schema(&body, at, name)?;
             Kind::Newtype(Box::new(value))
         };
         Some(TypeDef {
@@ -511,16 +536,18 @@ impl Lowering<'_> {
         })
     }
 
-    /// The node of a type, with an `allOf` merged, and the order of its members when merged.
-    fn node(&mut self, pointer: &str) -> Option<(Map<String, Value>, Vec<objects::Member>)> {
-        let Some(node) = self.doc.at(pointer) else {
+    /// The node of a type, with an `allOf` merged, and the order of its members when merged:
+    /// the document's own node when nothing changes it.
+    fn node(&mut self, pointer: &str) -> Option<(Schema<'d>, Vec<objects::Member>)> {
+        let doc = self.doc;
+        let Some(node) = doc.at(pointer) else {
             self.refuse(pointer, "the schema is not there");
             return None;
         };
         let mut map = match node {
-            Value::Object(map) => map.clone(),
-            _ => match unions::synthetic(self.doc, pointer) {
-                Some(map) => map,
+            Value::Object(map) => Cow::Borrowed(map),
+            _ => match unions::synthetic(doc, pointer) {
+                Some(map) => Cow::Owned(map),
                 None => {
                     self.refuse(pointer, "a type's schema must be an object");
                     return None;
@@ -529,48 +556,47 @@ impl Lowering<'_> {
         };
         let idle = plain(&mut map);
         self.idle(&idle, &map, pointer);
-        if map.contains_key("allOf") {
-            return match merge_all_of(self.doc, &map, pointer) {
-                Ok((mut merged, order)) => {
-                    presence::plain_presence(self.doc, &mut merged);
-                    presence::common_required(&mut merged);
-                    objects::declare_required(&mut merged);
-                    Some((merged, order))
-                }
+        let (mut map, order) = if map.contains_key("allOf") {
+            match merge_all_of(doc, &map, pointer) {
+                Ok((merged, order)) => (Cow::Owned(merged), order),
                 Err((at, why)) => {
                     self.refuse(&at, why);
-                    None
+                    return None;
                 }
-            };
-        }
-        presence::plain_presence(self.doc, &mut map);
+            }
+        } else {
+            (map, Vec::new())
+        };
+        presence::plain_presence(doc, &mut map);
         presence::common_required(&mut map);
         objects::declare_required(&mut map);
-        Some((map, Vec::new()))
+        Some((map, order))
     }
 
     /// A value: its type and rules, from its schema. An inline object or enum becomes a type of
     /// its own, named after `hint`.
     fn lower_value(&mut self, node: &Value, at: &str, hint: &str) -> Option<m::Value> {
-        let map = match node {
-            Value::Bool(true) => {
-                return Some(m::Value {
-                    ty: Ty::Any,
-                    rules: Rules::default(),
-                });
-            }
-            Value::Object(map) => map,
+        match node {
+            Value::Bool(true) => Some(m::Value {
+                ty: Ty::Any,
+                rules: Rules::default(),
+            }),
+            Value::Object(map) => self.lower_schema(map, at, hint),
             _ => {
                 self.refuse(at, "a schema must be an object (or `true`)");
-                return None;
+                None
             }
-        };
-        let mut map = map.clone();
+        }
+    }
+
+    /// A value whose schema is the object `map` (see [`Lowering::lower_value`]).
+    fn lower_schema(&mut self, map: &Map<String, Value>, at: &str, hint: &str) -> Option<m::Value> {
+        let mut map = Cow::Borrowed(map);
         let idle = plain(&mut map);
         self.idle(&idle, &map, at);
-        let (map, nullable, at) = self.strip_null(&map, at)?;
-        let mut value = self.lower_non_null(&map, &at, hint)?;
-        if nullable && !matches!(value.ty, Ty::Option(_)) {
+        let u = self.strip_null(map, at)?;
+        let mut value = self.lower_non_null(&u.map, &u.at, hint)?;
+        if u.nullable && !matches!(value.ty, Ty::Option(_)) {
             value.ty = Ty::Option(Box::new(value.ty));
         }
         Some(value)

@@ -3,11 +3,13 @@
 //! others, as is one `patternProperties` entry beside `false`), and `allOf` of object schemas
 //! merged into one.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use super::Lowering;
 use super::annotations::{NOTES, ignorable};
-use super::presence::{Conditional, conditional, not_lists, presence_names, without_presence};
+use super::presence::{Conditional, conditional, not_lists, presence_keywords, presence_names};
 use crate::input::{Document, ref_target};
 use crate::model::{self as m, Field, Kind, MemberRules, Ty};
 use crate::names;
@@ -491,19 +493,16 @@ pub fn has_object_keywords(map: &Map<String, Value>) -> bool {
 /// `unevaluatedProperties` sees those members too. (Draft 7's siblings are dropped when the
 /// document is read.)
 pub fn ref_as_part(map: &mut Map<String, Value>) {
-    let parts = match map.get("allOf") {
-        None => Vec::new(),
-        Some(Value::Array(parts)) => parts.clone(),
-        Some(_) => return,
-    };
-    if !has_object_keywords(map) {
+    if !matches!(map.get("allOf"), None | Some(Value::Array(_))) || !has_object_keywords(map) {
         return;
     }
     let Some(r) = map.remove("$ref") else {
         return;
     };
     let mut all = vec![serde_json::json!({ "$ref": r })];
-    all.extend(parts);
+    if let Some(Value::Array(parts)) = map.remove("allOf") {
+        all.extend(parts);
+    }
     map.insert("allOf".into(), Value::Array(all));
 }
 
@@ -782,9 +781,9 @@ impl Lowering<'_> {
     ) -> Option<Kind> {
         let notes: &[&str] = if inline { NOTES } else { &[] };
         self.only(
-            &without_presence(map),
+            map,
             at,
-            &[STRUCT, notes],
+            &[STRUCT, notes, presence_keywords(map)],
             "an object with `properties`",
         );
         if let Some(node) = self.doc.at(at).filter(|n| n.is_object()) {
@@ -841,7 +840,7 @@ impl Lowering<'_> {
         for (wire, sub, here) in properties(self.doc, map, order, at) {
             let wire = &wire;
             // A member whose schema accepts nothing may not be present.
-            if never(&sub) {
+            if never(sub) {
                 if required.contains(wire) {
                     self.refuse(&here, format!("`{wire}` is required, and its schema accepts nothing: no object is accepted"));
                 } else {
@@ -851,7 +850,7 @@ impl Lowering<'_> {
             }
             let hint = format!("{name}{}", names::pascal(wire));
             let (sub, swagger_required) = self.swagger_required(sub, &here);
-            let sub = &sub;
+            let sub = &*sub;
             let Some(mut value) = self.lower_value(sub, &here, &hint) else {
                 continue;
             };
@@ -1035,34 +1034,32 @@ impl Lowering<'_> {
     /// A member's schema without Swagger 2's `required: true` inside it, and whether it was
     /// there: the member is then required, with a warning, since JSON Schema says so with the
     /// object's `required` list.
-    fn swagger_required(&mut self, sub: Value, here: &str) -> (Value, bool) {
-        let Value::Object(mut map) = sub else {
-            return (sub, false);
+    fn swagger_required<'v>(&mut self, sub: &'v Value, here: &str) -> (Cow<'v, Value>, bool) {
+        let Some(Value::Bool(flag)) = sub.get("required") else {
+            return (Cow::Borrowed(sub), false);
         };
-        match map.get("required") {
-            Some(Value::Bool(flag)) => {
-                let flag = *flag;
-                map.remove("required");
-                let note = self.note(
-                    &format!("{here}/required"),
-                    format!("`required: {flag}` inside a member is Swagger 2's spelling; read as the member {} in the object's `required`", if flag { "listed" } else { "not listed" }),
-                );
-                self.warnings.push(note);
-                (Value::Object(map), flag)
-            }
-            _ => (Value::Object(map), false),
+        let flag = *flag;
+        let mut map = sub.clone();
+        if let Value::Object(map) = &mut map {
+            map.remove("required");
         }
+        let note = self.note(
+            &format!("{here}/required"),
+            format!("`required: {flag}` inside a member is Swagger 2's spelling; read as the member {} in the object's `required`", if flag { "listed" } else { "not listed" }),
+        );
+        self.warnings.push(note);
+        (Cow::Owned(map), flag)
     }
 }
 
 /// A struct's members in document order, an `allOf`'s merged (`order`): each with its schema
 /// and where that is.
-pub fn properties(
+pub fn properties<'m>(
     doc: &Document,
-    map: &Map<String, Value>,
+    map: &'m Map<String, Value>,
     order: &[Member],
     at: &str,
-) -> Vec<(String, Value, String)> {
+) -> Vec<(String, &'m Value, String)> {
     let Some(Value::Object(props)) = map.get("properties") else {
         return Vec::new();
     };
@@ -1077,15 +1074,18 @@ pub fn properties(
     } else {
         order.to_vec()
     };
-    let mut out: Vec<(String, Value, String)> = keys
+    let mut out: Vec<(String, &Value, String)> = keys
         .into_iter()
-        .filter_map(|(k, here)| Some((k.clone(), props.get(&k)?.clone(), here)))
+        .filter_map(|(k, here)| {
+            let v = props.get(&k)?;
+            Some((k, v, here))
+        })
         .collect();
     // Members declared for `required` (see [`declare_required`]) come last.
     for (k, v) in props {
         if !out.iter().any(|(name, _, _)| name == k) {
             let here = format!("{at}/properties/{}", crate::input::escape(k));
-            out.push((k.clone(), v.clone(), here));
+            out.push((k.clone(), v, here));
         }
     }
     out
@@ -1094,7 +1094,7 @@ pub fn properties(
 /// An object open to members of any name and value that requires, or names in a presence
 /// rule, a member it does not declare: that member may hold any value, and is declared so
 /// (`{}`), after the others.
-pub fn declare_required(map: &mut Map<String, Value>) {
+pub fn declare_required(map: &mut Cow<'_, Map<String, Value>>) {
     let open = match map.get("additionalProperties") {
         None | Some(Value::Bool(true)) => true,
         Some(Value::Object(o)) => o.is_empty(),
@@ -1114,11 +1114,18 @@ pub fn declare_required(map: &mut Map<String, Value>) {
         })
         .unwrap_or_default();
     names.extend(presence_names(map));
-    if let Some(Value::Object(props)) = map.get_mut("properties") {
+    let Some(Value::Object(props)) = map.get("properties") else {
+        return;
+    };
+    names.retain(|n| !props.contains_key(n));
+    if names.is_empty() {
+        return;
+    }
+    if let Some(Value::Object(props)) = map.to_mut().get_mut("properties") {
         for name in names {
-            if !props.contains_key(&name) {
-                props.insert(name, Value::Object(Map::new()));
-            }
+            props
+                .entry(name)
+                .or_insert_with(|| Value::Object(Map::new()));
         }
     }
 }

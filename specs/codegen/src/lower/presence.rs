@@ -3,6 +3,8 @@
 //! `if` of one member's presence or value), read from the schema, made plain, and checked
 //! against the struct's fields.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use super::Lowering;
@@ -516,11 +518,11 @@ pub fn presence_rules(map: &Map<String, Value>) -> Option<PresenceRules> {
 /// with, at most, `type: object` and `properties` that say nothing the object does not (each
 /// `true`, `{}`, the object's own schema of the member, or a `$ref` to one equal to it): each
 /// branch becomes its `required` list alone, which [`presence_rules`] reads.
-pub fn plain_presence(doc: &Document, map: &mut Map<String, Value>) {
+pub fn plain_presence(doc: &Document, map: &mut Cow<'_, Map<String, Value>>) {
     if !is_struct(map) {
         return;
     }
-    let own = map.get("properties").cloned().unwrap_or(Value::Null);
+    let own = map.get("properties").unwrap_or(&Value::Null);
     let says_nothing = |name: &str, v: &Value| -> bool {
         let same = |v: &Value| own.get(name) == Some(v);
         match v {
@@ -533,6 +535,7 @@ pub fn plain_presence(doc: &Document, map: &mut Map<String, Value>) {
             _ => same(v),
         }
     };
+    let mut made = Vec::new();
     for key in ["oneOf", "anyOf"] {
         let Some(Value::Array(branches)) = map.get(key) else {
             continue;
@@ -561,15 +564,18 @@ pub fn plain_presence(doc: &Document, map: &mut Map<String, Value>) {
                 .iter()
                 .any(|b| b.as_object().is_some_and(|b| b.len() > 1))
         {
-            map.insert(key.into(), Value::Array(plain));
+            made.push((key, plain));
         }
+    }
+    for (key, plain) in made {
+        map.to_mut().insert(key.into(), Value::Array(plain));
     }
 }
 
 /// A `oneOf` or `anyOf` of `required` lists that all name some members: those are required
 /// (no branch holds without them) and go to `required`, out of each branch, which then says
 /// which of the others are present. Left as written when a branch would name nothing else.
-pub fn common_required(map: &mut Map<String, Value>) {
+pub fn common_required(map: &mut Cow<'_, Map<String, Value>>) {
     let Some(rules) = presence_rules(map) else {
         return;
     };
@@ -593,6 +599,7 @@ pub fn common_required(map: &mut Map<String, Value>) {
                 serde_json::json!({ "required": left })
             })
             .collect();
+        let map = map.to_mut();
         map.insert(key.into(), Value::Array(branches));
         let required = map
             .entry("required")
@@ -607,23 +614,21 @@ pub fn common_required(map: &mut Map<String, Value>) {
     }
 }
 
-/// The keywords [`presence_rules`] reads, taken out of `map` when it reads them all.
-pub fn without_presence(map: &Map<String, Value>) -> Map<String, Value> {
-    let mut map = map.clone();
-    if presence_rules(&map).is_some() {
-        for key in [
-            "oneOf",
-            "anyOf",
-            "allOf",
-            "dependentRequired",
-            "dependencies",
-            "not",
-            "if",
-            "then",
-            "else",
-        ] {
-            map.remove(key);
-        }
+/// The keywords [`presence_rules`] reads, when it reads them all in `map` (else none): those
+/// of the presence rules, which the struct's keywords do not list.
+pub fn presence_keywords(map: &Map<String, Value>) -> &'static [&'static str] {
+    if presence_rules(map).is_none() {
+        return &[];
     }
-    map
+    &[
+        "oneOf",
+        "anyOf",
+        "allOf",
+        "dependentRequired",
+        "dependencies",
+        "not",
+        "if",
+        "then",
+        "else",
+    ]
 }

@@ -6,6 +6,8 @@
 //! the member that tells the branches apart, which the branches' own schemas already check: it
 //! adds nothing to what is accepted, and is read as the `oneOf` it sits beside.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use super::Lowering;
@@ -145,9 +147,9 @@ pub fn synthetic(doc: &Document, pointer: &str) -> Option<Map<String, Value>> {
     let Value::Object(map) = doc.at(parent)? else {
         return None;
     };
-    let mut map = map.clone();
+    let mut map = Cow::Borrowed(map);
     super::plain(&mut map);
-    let map = unwrap_null(&map, parent).ok()?.map;
+    let map = unwrap_null(map, parent).ok()?.map;
     let (_, list) = branches(&map, parent);
     list.into_iter()
         .find(|(at, _)| at == pointer)
@@ -298,29 +300,30 @@ impl Lowering<'_> {
     /// says so in a warning. Takes the `null` out of `map`.
     pub(super) fn type_without_null(
         &mut self,
-        map: &mut Map<String, Value>,
+        map: &mut Cow<'_, Map<String, Value>>,
         pointer: &str,
         inline: bool,
     ) {
-        match unwrap_null(map, pointer) {
-            Ok(u) if u.nullable && !inline => {
-                let note = self.note(pointer, "allows `null`, which a Rust struct or enum cannot hold: the type refuses it, and the members, items and values that hold it take `null` instead".into());
-                self.warnings.push(note);
-                *map = u.map;
-            }
-            Ok(u) => *map = u.map,
-            Err(_) => {}
+        let Ok(u) = unwrap_null(Cow::Borrowed(&**map), pointer) else {
+            return;
+        };
+        if u.nullable && !inline {
+            let note = self.note(pointer, "allows `null`, which a Rust struct or enum cannot hold: the type refuses it, and the members, items and values that hold it take `null` instead".into());
+            self.warnings.push(note);
+        }
+        if let Cow::Owned(changed) = u.map {
+            *map = Cow::Owned(changed);
         }
     }
 
     /// The schema without the `null` it allows (see [`unwrap_null`]).
-    pub(super) fn strip_null(
+    pub(super) fn strip_null<'a>(
         &mut self,
-        map: &Map<String, Value>,
+        map: Cow<'a, Map<String, Value>>,
         at: &str,
-    ) -> Option<(Map<String, Value>, bool, String)> {
+    ) -> Option<Unwrapped<'a>> {
         match unwrap_null(map, at) {
-            Ok(u) => Some((u.map, u.nullable, u.at)),
+            Ok(u) => Some(u),
             Err(Unwrap::Refused(pointer, why)) => {
                 self.refuse(&pointer, why);
                 None
@@ -330,9 +333,10 @@ impl Lowering<'_> {
 }
 
 /// A schema with the `null` it allows taken out.
-pub struct Unwrapped {
-    /// The schema without `null`.
-    pub map: Map<String, Value>,
+pub struct Unwrapped<'a> {
+    /// The schema without `null`: the one given when it allowed no `null` in any way that
+    /// changes it, else a changed copy.
+    pub map: Cow<'a, Map<String, Value>>,
     /// Whether it allowed `null`.
     pub nullable: bool,
     /// Where the schema without `null` is: the branch of an `anyOf` with `null`, or the node.
@@ -349,9 +353,11 @@ pub enum Unwrap {
 /// OpenAPI 3.0's `nullable: true`, `null` among `enum` values, or `anyOf` (or `oneOf`) of a
 /// schema and `{"type": "null"}`. A union of more types or branches keeps them, `null` among
 /// them, and says it allows `null`. An `allOf` of one `$ref` alone (OpenAPI 3.0's way to put
-/// keywords beside a reference) becomes the `$ref`.
-pub fn unwrap_null(map: &Map<String, Value>, at: &str) -> Result<Unwrapped, Unwrap> {
-    let mut map = map.clone();
+/// keywords beside a reference) becomes the `$ref`. A schema is copied only when it changes.
+pub fn unwrap_null<'a>(
+    mut map: Cow<'a, Map<String, Value>>,
+    at: &str,
+) -> Result<Unwrapped<'a>, Unwrap> {
     let mut at = at.to_owned();
     let mut nullable = false;
     // A `not` of patterns refuses `null` beside it (every pattern takes a value that is not a
@@ -361,51 +367,50 @@ pub fn unwrap_null(map: &Map<String, Value>, at: &str) -> Result<Unwrapped, Unwr
         .and_then(super::scalars::not_patterns)
         .is_some();
     if map.get("nullable") == Some(&Value::Bool(true)) {
-        map.remove("nullable");
+        map.to_mut().remove("nullable");
         nullable = !refused;
     }
     for key in ["anyOf", "oneOf"] {
-        // Taken out to be read without a copy, and put back unless it goes.
-        let options = match map.remove(key) {
-            Some(Value::Array(options)) => options,
-            Some(other) => {
-                map.insert(key.into(), other);
-                continue;
-            }
-            None => continue,
+        let Some(Value::Array(options)) = map.get(key) else {
+            continue;
         };
         // A schema and `null`, or one branch alone: that branch, beside the other keywords.
         let pair = options.len() == 2 && options.iter().any(is_null);
         if !(pair || (options.len() == 1 && !is_null(&options[0]))) {
-            map.insert(key.into(), Value::Array(options));
             continue;
         }
-        {
-            let i = usize::from(pair && is_null(&options[0]));
-            let branch = format!("{at}/{key}/{i}");
-            let Value::Object(inner) = &options[i] else {
-                return Err(Unwrap::Refused(branch, "a schema must be an object".into()));
-            };
-            for (k, v) in inner {
-                // An annotation written on both says what the outer one says.
-                let note = matches!(
-                    k.as_str(),
-                    "description" | "title" | "examples" | "deprecated" | "readOnly" | "writeOnly"
-                );
-                if note && map.contains_key(k) {
-                    continue;
-                }
-                if map.insert(k.clone(), v.clone()).is_some() {
-                    return Err(Unwrap::Refused(
-                        format!("{branch}/{}", crate::input::escape(k)),
-                        format!("`{k}` is also beside `{key}`: write it once"),
-                    ));
-                }
-            }
-            nullable |= pair;
-            at = branch;
-            break;
+        let i = usize::from(pair && is_null(&options[0]));
+        let branch = format!("{at}/{key}/{i}");
+        if !options[i].is_object() {
+            return Err(Unwrap::Refused(branch, "a schema must be an object".into()));
         }
+        let map = map.to_mut();
+        let Some(Value::Array(mut options)) = map.remove(key) else {
+            unreachable!("the branches were read above");
+        };
+        let Value::Object(inner) = options.swap_remove(i) else {
+            unreachable!("the branch is an object");
+        };
+        for (k, v) in inner {
+            // An annotation written on both says what the outer one says.
+            let note = matches!(
+                k.as_str(),
+                "description" | "title" | "examples" | "deprecated" | "readOnly" | "writeOnly"
+            );
+            if note && map.contains_key(&k) {
+                continue;
+            }
+            if map.contains_key(&k) {
+                return Err(Unwrap::Refused(
+                    format!("{branch}/{}", crate::input::escape(&k)),
+                    format!("`{k}` is also beside `{key}`: write it once"),
+                ));
+            }
+            map.insert(k, v);
+        }
+        nullable |= pair;
+        at = branch;
+        break;
     }
     // Branches that are only `required` lists (presence rules) check objects alone: `null`
     // meets each of them, so an `anyOf` of them takes it, and a `oneOf` of two or more
@@ -430,21 +435,18 @@ pub fn unwrap_null(map: &Map<String, Value>, at: &str) -> Result<Unwrapped, Unwr
         Some(Value::Array(values)) => values.contains(&Value::Null),
         _ => true,
     };
-    if let Some(Value::Array(types)) = map.get("type").cloned() {
+    if let Some(Value::Array(types)) = map.get("type") {
         let others: Vec<&Value> = types.iter().filter(|t| *t != "null").collect();
         // Beside branches, `null` in the list is allowed only where a branch allows it.
         nullable |= others.len() < types.len() && !branching && listed && !refused;
-        match others.as_slice() {
-            [t] => {
-                let t = (*t).clone();
-                map.insert("type".into(), t);
-            }
+        let one = match others.as_slice() {
+            [t] => Some((*t).clone()),
             // A union of the types, whose `null` is the value's `Option`.
-            [_, _, ..] => {}
+            [_, _, ..] => None,
             // `null` alone: a value that is always `null`.
             [] if !types.is_empty() => {
-                map.insert("type".into(), "null".into());
                 nullable = false;
+                Some("null".into())
             }
             [] => {
                 return Err(Unwrap::Refused(
@@ -452,6 +454,9 @@ pub fn unwrap_null(map: &Map<String, Value>, at: &str) -> Result<Unwrapped, Unwr
                     "an empty `type` list accepts nothing".into(),
                 ));
             }
+        };
+        if let Some(t) = one {
+            map.to_mut().insert("type".into(), t);
         }
     }
     for key in ["anyOf", "oneOf"] {
@@ -462,9 +467,11 @@ pub fn unwrap_null(map: &Map<String, Value>, at: &str) -> Result<Unwrapped, Unwr
             }
         }
     }
-    if let Some(Value::Array(values)) = map.get_mut("enum") {
+    if let Some(Value::Array(values)) = map.get("enum") {
         if values.contains(&Value::Null) && values.len() > 1 {
-            values.retain(|v| !v.is_null());
+            if let Some(Value::Array(values)) = map.to_mut().get_mut("enum") {
+                values.retain(|v| !v.is_null());
+            }
             nullable = true;
         }
     }
@@ -476,6 +483,7 @@ pub fn unwrap_null(map: &Map<String, Value>, at: &str) -> Result<Unwrapped, Unwr
                 && !super::objects::has_object_keywords(&map)
             {
                 let r = part["$ref"].clone();
+                let map = map.to_mut();
                 map.remove("allOf");
                 map.insert("$ref".into(), r);
             }
