@@ -4309,3 +4309,12 @@ fn a_flag_of_a_schema_a_part_names_is_said_of_the_merged_object() {
     assert!(out.refused.is_empty(), "{:?}", out.refused);
     assert_eq!(expected(&out, "A")["deprecated"], true);
 }
+
+#[test]
+fn a_member_whose_name_is_empty_is_refused_where_it_is() {
+    a_refused(
+        json!({"$defs": {"A": {"type": "object", "properties": {"": {"type": "string"}, "b": {}}}}}),
+        "#/$defs/A/properties/",
+        "a member whose name is empty",
+    );
+}

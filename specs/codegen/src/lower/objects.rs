@@ -839,6 +839,10 @@ impl Lowering<'_> {
         let named = presence_names(map);
         for (wire, sub, here) in properties(self.doc, map, order, at) {
             let wire = &wire;
+            if wire.is_empty() {
+                self.refuse(&here, "a member whose name is empty: the derive takes no empty wire name (an empty `rename` is refused as a slip)");
+                continue;
+            }
             // A member whose schema accepts nothing may not be present.
             if never(sub) {
                 if required.contains(wire) {
