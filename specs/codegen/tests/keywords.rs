@@ -4318,3 +4318,23 @@ fn a_member_whose_name_is_empty_is_refused_where_it_is() {
         "a member whose name is empty",
     );
 }
+
+#[test]
+fn a_discriminator_in_a_part_of_all_of_checks_nothing_and_goes() {
+    let out = run(json!({"openapi": "3.0.3", "components": {"schemas": {
+        "Base": {"type": "object", "properties": {"type": {"type": "string"}}},
+        "A": {"allOf": [
+            {"$ref": "#/components/schemas/Base"},
+            {"type": "object", "properties": {"label": {"type": "string"}},
+             "discriminator": {"propertyName": "type"}, "required": ["type"]}
+        ]}
+    }}}));
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    has(
+        &out,
+        &[
+            "pub struct A {\n    pub r#type: String,\n    #[model(not_null)]\n    pub label: Option<String>,\n}",
+        ],
+    );
+    assert!(expected(&out, "A").get("discriminator").is_none());
+}

@@ -269,9 +269,17 @@ fn merge_parts(
             }
         }
         for key in part_map.keys() {
+            // OpenAPI's `discriminator` checks nothing (the parts check the member it names),
+            // in a part as beside the `allOf`.
             let merged_here = matches!(
                 key.as_str(),
-                "not" | "minProperties" | "maxProperties" | "if" | "then" | "else"
+                "not"
+                    | "minProperties"
+                    | "maxProperties"
+                    | "if"
+                    | "then"
+                    | "else"
+                    | "discriminator"
             );
             // A flag a part says is said beside the `allOf` too (see `crate::conjoin`).
             let said_beside = matches!(key.as_str(), "readOnly" | "writeOnly" | "deprecated")
