@@ -338,15 +338,19 @@ pub fn lower(doc: &Document, options: &Options) -> Lowered {
     // takes from a part names the part's inline type).
     loop {
         let before = refused_types.len();
+        // What the types not refused hold, found once a round when a refused type has kids.
+        let mut held: Option<BTreeSet<String>> = None;
         for (parent, kids) in &l.children {
             if refused_types.contains_key(parent) {
+                let held = held.get_or_insert_with(|| {
+                    types
+                        .iter()
+                        .filter(|t| !refused_types.contains_key(&t.name))
+                        .flat_map(|t| uses(t).into_iter().filter(|u| *u != t.name))
+                        .collect()
+                });
                 for kid in kids {
-                    let held = types.iter().any(|t| {
-                        t.name != *kid
-                            && !refused_types.contains_key(&t.name)
-                            && uses(t).contains(kid)
-                    });
-                    if !held {
+                    if !held.contains(kid) {
                         refused_types.entry(kid.clone()).or_default();
                     }
                 }
