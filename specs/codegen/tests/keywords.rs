@@ -4338,3 +4338,15 @@ fn a_discriminator_in_a_part_of_all_of_checks_nothing_and_goes() {
     );
     assert!(expected(&out, "A").get("discriminator").is_none());
 }
+
+#[test]
+fn an_optional_member_holding_a_union_that_allows_null_takes_null() {
+    // OpenAPI 3.0's `nullable` beside `oneOf`: the union allows `null`, and so does a member
+    // that holds it by a `$ref`.
+    let out = run(json!({"openapi": "3.0.3", "components": {"schemas": {
+        "V": {"oneOf": [{"type": "string"}, {"type": "integer"}], "nullable": true},
+        "A": {"type": "object", "properties": {"v": {"$ref": "#/components/schemas/V"}}}
+    }}}));
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    has(&out, &["pub struct A {\n    pub v: Option<V>,\n}"]);
+}

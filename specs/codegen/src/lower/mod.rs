@@ -40,6 +40,8 @@ pub use presence::{common_required, plain_presence, presence_names, presence_rul
 
 /// Whether the schema at `pointer` is a struct or an enum that also allows `null`: a Rust
 /// struct or enum cannot hold `null`, so every value that holds it by a `$ref` is an `Option`.
+/// So is a union that allows `null`: an optional member holding it takes `null` as `None`
+/// rather than refusing it.
 pub fn holds_null(doc: &Document, pointer: &str) -> bool {
     if let Some(&known) = doc.holds_null.borrow().get(pointer) {
         return known;
@@ -63,7 +65,7 @@ fn finds_null(doc: &Document, pointer: &str) -> bool {
             Err(_) => return false,
         }
     }
-    (is_struct(&map) || map.contains_key("enum"))
+    (is_struct(&map) || map.contains_key("enum") || is_union(&map))
         && unwrap_null(map, pointer).is_ok_and(|u| u.nullable)
 }
 
