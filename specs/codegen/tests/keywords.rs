@@ -4350,3 +4350,31 @@ fn an_optional_member_holding_a_union_that_allows_null_takes_null() {
     assert!(out.refused.is_empty(), "{:?}", out.refused);
     has(&out, &["pub struct A {\n    pub v: Option<V>,\n}"]);
 }
+
+#[test]
+fn unique_items_over_open_objects_says_it_compares_what_the_types_keep() {
+    let out = run(json!({"$defs": {
+        "S": {"type": "object", "properties": {"k": {"type": "string"}}},
+        "A": {"type": "object", "properties": {
+            "open": {"type": "array", "uniqueItems": true, "items": {"$ref": "#/$defs/S"}},
+            "closed": {"type": "array", "uniqueItems": true, "items": {
+                "type": "object", "properties": {"k": {"type": "string"}}, "additionalProperties": false
+            }},
+            "strings": {"type": "array", "uniqueItems": true, "items": {"type": "string"}}
+        }}
+    }}));
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    warns(
+        &out,
+        "#/$defs/A/properties/open/uniqueItems",
+        "items are compared as their types hold them",
+    );
+    for quiet in ["closed", "strings"] {
+        let at = format!("#/$defs/A/properties/{quiet}/uniqueItems");
+        assert!(
+            !out.warnings.iter().any(|w| w.pointer == at),
+            "{at}: {:?}",
+            out.warnings
+        );
+    }
+}
