@@ -22,11 +22,8 @@
 
 use serde_json::{Map, Value};
 
-use crate::input::{escape, ref_target};
+use crate::input::{DATA, escape, ref_target};
 use crate::order::Order;
-
-/// Keywords whose value is data, below which no schema is.
-const DATA: &[&str] = &["enum", "const", "default", "examples", "example"];
 
 /// Keywords that describe a value without checking it: the first schema's stays.
 const ANNOTATIONS: &[&str] = &[

@@ -827,7 +827,7 @@ fn rewrite_openapi(value: &mut Value, v30: bool, as_schema: bool) {
 const FILES: &str = "$files";
 
 /// Keywords whose value is data, not schemas: a `$ref` or an `$id` in them is not one.
-const DATA: &[&str] = &["enum", "const", "default", "examples", "example"];
+pub(crate) const DATA: &[&str] = &["enum", "const", "default", "examples", "example"];
 
 /// Keywords whose value maps names to schemas.
 const SCHEMA_MAPS: &[&str] = &[
