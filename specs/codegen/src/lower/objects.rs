@@ -614,9 +614,9 @@ pub fn implies(strong: &Value, weak: &Value) -> bool {
 /// [`implies`] between two schemas that allow no `null`: each keyword of `weak` is an
 /// annotation (`description`, `title`, `examples`, `example`), or a `type` whose types include
 /// all of `strong`'s (a `number` includes an `integer`), or an `enum` whose values include
-/// all of `strong`'s, or a bound `strong` has at least as tight, or `items` that `strong`'s items imply, or `properties` (beside no
-/// `additionalProperties`) each of which `strong` declares in a way that implies it, or is in
-/// `strong` with the same value.
+/// all of `strong`'s, or a bound that `strong` has at least as tight, or `items` that
+/// `strong`'s items imply, or `properties` (beside no `additionalProperties`) each of which
+/// `strong` declares in a way that implies it, or is in `strong` with the same value.
 fn implies_plain(s: &Map<String, Value>, w: &Map<String, Value>) -> bool {
     let types = |m: &Map<String, Value>| -> Option<Vec<Value>> {
         match m.get("type")? {
