@@ -4378,3 +4378,83 @@ fn unique_items_over_open_objects_says_it_compares_what_the_types_keep() {
         );
     }
 }
+
+#[test]
+fn parts_of_object_or_null_merge_allowing_null_where_every_part_does() {
+    let out = run(json!({"openapi": "3.0.3", "components": {"schemas": {
+        "Base": {"type": "object", "nullable": true, "properties": {"id": {"type": "string"}}},
+        "Loose": {"allOf": [
+            {"$ref": "#/components/schemas/Base"},
+            {"properties": {"y": {"type": "integer"}}}
+        ]},
+        "Strict": {"type": "object", "allOf": [
+            {"$ref": "#/components/schemas/Base"},
+            {"properties": {"y": {"type": "integer"}}}
+        ]},
+        // A part's `additionalProperties` of annotations alone lets every member through.
+        "Open": {"allOf": [
+            {"$ref": "#/components/schemas/Base"},
+            {"additionalProperties": {"description": "Anything."}}
+        ]}
+    }}}));
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    for name in ["Loose", "Open"] {
+        warns(
+            &out,
+            &format!("#/components/schemas/{name}"),
+            "allows `null`",
+        );
+    }
+    assert!(
+        !out.warnings
+            .iter()
+            .any(|w| w.pointer == "#/components/schemas/Strict"),
+        "{:?}",
+        out.warnings
+    );
+    has(
+        &out,
+        &[
+            "pub struct Strict {\n    #[model(not_null)]\n    pub id: Option<String>,\n    #[model(not_null)]\n    pub y: Option<i64>,\n}",
+        ],
+    );
+}
+
+#[test]
+fn a_tighter_bound_implies_a_looser_one_in_a_merged_member() {
+    let out = run(json!({"$defs": {"A": {"allOf": [
+        {"type": "object", "properties": {"s": {"type": "string", "maxLength": 5, "minLength": 1}}},
+        {"type": "object", "properties": {"s": {"type": "string", "maxLength": 3, "minLength": 2}}}
+    ]}}}));
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    has(
+        &out,
+        &["    #[model(min_len = 2, max_len = 3, not_null)]\n    pub s: Option<String>,\n"],
+    );
+}
+
+#[test]
+fn an_inline_type_a_refused_type_named_first_stays_for_the_types_that_hold_it() {
+    // `A` is lowered first and takes `kind` from `Base`'s part, naming `Base`'s inline enum;
+    // `A` is refused (two patterns), and `Base`, which holds the enum too (named `AKind`
+    // after `A`), is not.
+    let out = run(json!({"$defs": {
+        "A": {"allOf": [
+            {"$ref": "#/$defs/Base"},
+            {"properties": {"z": {"type": "string", "pattern": "^a", "allOf": [{"pattern": "b$"}]}}}
+        ]},
+        "Base": {"type": "object", "properties": {"kind": {"type": "string", "enum": ["file"]}}}
+    }}));
+    refuses(
+        &out,
+        "#/$defs/A/allOf/1/properties/z/allOf/0/pattern",
+        "`pattern` in a part of `allOf`",
+    );
+    assert!(!out.code.contains("pub struct A "), "{}", out.code);
+    for kept in [
+        "pub struct Base {\n    #[model(not_null)]\n    pub kind: Option<AKind>,\n}",
+        "pub enum AKind {",
+    ] {
+        assert!(out.code.contains(kept), "missing {kept}: {}", out.code);
+    }
+}
